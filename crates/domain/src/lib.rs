@@ -1,0 +1,21 @@
+//! Rida's domain: pure types and rules. No I/O, no async.
+//!
+//! Raw input becomes one of these types at the edge (HTTP, CLI, channels);
+//! everything behind the edge can then trust it.
+
+pub mod locale;
+pub mod names;
+pub mod policy;
+pub mod rating;
+pub mod role;
+pub mod time;
+
+pub use locale::Locale;
+pub use policy::{Action, Actor, OrgPolicy, Scope};
+pub use rating::{Answer, AnswerError, Channel, Scale};
+pub use role::Role;
+
+/// A new, time-ordered id (UUIDv7): sortable by creation, so it indexes like an integer key.
+pub fn new_id() -> uuid::Uuid {
+    uuid::Uuid::now_v7()
+}

@@ -1,0 +1,244 @@
+//! The one access policy: every "may this user see or do that" in Rida is decided here.
+//!
+//! Handlers build an [`Actor`] from the session, name the [`Action`] they are about to
+//! perform, and ask [`allows`]. Nothing else in the code base decides access.
+//!
+//! Hidden voting: employees never read any rating; per-employee results are for the head,
+//! and for managers and analysts only when the head switches that on.
+
+use std::collections::HashSet;
+use uuid::Uuid;
+
+use crate::Role;
+
+/// The sites a user's account reaches.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// The whole organisation.
+    All,
+    /// Only these sites (a region assignment is expanded to its sites).
+    Sites(HashSet<Uuid>),
+}
+
+impl Scope {
+    /// Whether the scope reaches this site.
+    pub fn includes(&self, site: Uuid) -> bool {
+        match self {
+            Scope::All => true,
+            Scope::Sites(s) => s.contains(&site),
+        }
+    }
+}
+
+/// Who is asking.
+#[derive(Debug, Clone)]
+pub struct Actor {
+    pub user_id: Uuid,
+    pub role: Role,
+    pub scope: Scope,
+    /// The employee record this account belongs to, for employee accounts.
+    pub employee_id: Option<Uuid>,
+}
+
+impl Actor {
+    /// Builds an actor; heads, analysts and employees always reach the whole organisation
+    /// (what they may do there is limited by role), managers and supervisors their scope.
+    pub fn new(user_id: Uuid, role: Role, scope: Scope, employee_id: Option<Uuid>) -> Actor {
+        let scope = if role.is_scoped() { scope } else { Scope::All };
+        Actor {
+            user_id,
+            role,
+            scope,
+            employee_id,
+        }
+    }
+}
+
+/// The organisation's settings that the policy depends on. Both default to hidden.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrgPolicy {
+    /// Managers may see per-employee results of their sites.
+    pub managers_see_employees: bool,
+    /// Analysts may see per-employee results.
+    pub analysts_see_employees: bool,
+}
+
+/// Something a user may want to see or do. Site-bound actions name the site; `None`
+/// means the whole organisation (creating something new, or an org-wide view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Open the admin area at all.
+    OpenAdmin,
+    /// Read aggregated results (scores, dashboards, reports).
+    ViewResults { site: Option<Uuid> },
+    /// Read results broken down per employee, or customers' comments about an employee.
+    ViewEmployeeResults { site: Option<Uuid> },
+    /// Read the organisation's structure: regions, sites, services.
+    ViewStructure,
+    /// Change the organisation's name, logo, language, time zone and settings.
+    ManageOrganisation,
+    /// Create or change regions and services.
+    ManageCatalogue,
+    /// Create a site (`None`) or change one.
+    ManageSite { site: Option<Uuid> },
+    /// List employees.
+    ViewEmployees,
+    /// Create an employee (`None`) or change one who works at this site.
+    ManageEmployee { site: Option<Uuid> },
+    /// Manage user accounts and roles.
+    ManageUsers,
+    /// Create and revoke API tokens for integrations.
+    ManageTokens,
+    /// Read the audit log.
+    ViewAudit,
+    /// Register, pair and control terminals at a site.
+    ManageTerminals { site: Option<Uuid> },
+    /// Use the employee station of this employee.
+    UseStation { employee: Uuid },
+    /// Change one's own password and language.
+    ManageOwnAccount,
+}
+
+/// Decides whether `actor` may perform `action` in an organisation with settings `org`.
+pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
+    use Action::*;
+    use Role::*;
+    let in_scope = |site: Option<Uuid>| match site {
+        Some(s) => actor.scope.includes(s),
+        None => actor.scope == Scope::All,
+    };
+    match (actor.role, action) {
+        (_, ManageOwnAccount) => true,
+        (Employee, UseStation { employee }) => actor.employee_id == Some(employee),
+        (_, UseStation { .. }) => false,
+        // From here on an employee account may do nothing: no admin area, no results.
+        (Employee, _) => false,
+        (Head, _) => true,
+        (_, OpenAdmin | ViewStructure) => true,
+        (Manager, ViewResults { site }) => in_scope(site) || site.is_none(),
+        (Analyst, ViewResults { .. }) => true,
+        (Supervisor, ViewResults { .. }) => false,
+        (Manager, ViewEmployeeResults { site }) => {
+            org.managers_see_employees && (in_scope(site) || site.is_none())
+        }
+        (Analyst, ViewEmployeeResults { .. }) => org.analysts_see_employees,
+        (Supervisor, ViewEmployeeResults { .. }) => false,
+        (Manager | Supervisor, ManageSite { site: Some(s) }) => actor.scope.includes(s),
+        (Manager | Supervisor, ViewEmployees) => true,
+        (Manager, ManageEmployee { site }) => in_scope(site),
+        (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
+        _ => false,
+    }
+}
+
+/// Whether results shown to `actor` must be limited to the sites of their scope.
+pub fn results_limited_to_scope(actor: &Actor) -> Option<&HashSet<Uuid>> {
+    match &actor.scope {
+        Scope::All => None,
+        Scope::Sites(s) => Some(s),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: Role, sites: &[Uuid]) -> Actor {
+        let scope = if sites.is_empty() {
+            Scope::All
+        } else {
+            Scope::Sites(sites.iter().copied().collect())
+        };
+        Actor::new(Uuid::now_v7(), role, scope, None)
+    }
+
+    #[test]
+    fn an_employee_can_never_read_results_whatever_the_settings() {
+        let open = OrgPolicy {
+            managers_see_employees: true,
+            analysts_see_employees: true,
+        };
+        let mut e = actor(Role::Employee, &[]);
+        e.employee_id = Some(Uuid::now_v7());
+        for a in [
+            Action::OpenAdmin,
+            Action::ViewResults { site: None },
+            Action::ViewEmployeeResults { site: None },
+            Action::ViewEmployeeResults {
+                site: Some(Uuid::now_v7()),
+            },
+            Action::ViewEmployees,
+            Action::ViewStructure,
+        ] {
+            assert!(!allows(&e, &open, a), "{a:?}");
+        }
+        assert!(allows(
+            &e,
+            &open,
+            Action::UseStation {
+                employee: e.employee_id.unwrap()
+            }
+        ));
+        assert!(!allows(
+            &e,
+            &open,
+            Action::UseStation {
+                employee: Uuid::now_v7()
+            }
+        ));
+    }
+
+    #[test]
+    fn per_employee_results_are_hidden_from_managers_by_default() {
+        let site = Uuid::now_v7();
+        let m = actor(Role::Manager, &[site]);
+        let hidden = OrgPolicy::default();
+        let shown = OrgPolicy {
+            managers_see_employees: true,
+            ..OrgPolicy::default()
+        };
+        let a = Action::ViewEmployeeResults { site: Some(site) };
+        assert!(!allows(&m, &hidden, a));
+        assert!(allows(&m, &shown, a));
+        assert!(allows(&actor(Role::Head, &[]), &hidden, a));
+    }
+
+    #[test]
+    fn a_manager_is_held_to_their_sites() {
+        let (mine, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let m = actor(Role::Manager, &[mine]);
+        let org = OrgPolicy::default();
+        assert!(allows(&m, &org, Action::ViewResults { site: Some(mine) }));
+        assert!(!allows(&m, &org, Action::ViewResults { site: Some(other) }));
+        assert!(allows(&m, &org, Action::ManageSite { site: Some(mine) }));
+        assert!(!allows(&m, &org, Action::ManageSite { site: Some(other) }));
+        assert!(!allows(&m, &org, Action::ManageSite { site: None }));
+    }
+
+    #[test]
+    fn a_supervisor_sees_no_results() {
+        let s = actor(Role::Supervisor, &[]);
+        let open = OrgPolicy {
+            managers_see_employees: true,
+            analysts_see_employees: true,
+        };
+        assert!(!allows(&s, &open, Action::ViewResults { site: None }));
+        assert!(allows(&s, &open, Action::ManageTerminals { site: None }));
+    }
+
+    #[test]
+    fn only_the_head_manages_users_tokens_and_reads_the_audit_log() {
+        let org = OrgPolicy::default();
+        for role in Role::ALL {
+            let a = actor(role, &[]);
+            for action in [
+                Action::ManageUsers,
+                Action::ManageTokens,
+                Action::ViewAudit,
+                Action::ManageOrganisation,
+            ] {
+                assert_eq!(allows(&a, &org, action), role == Role::Head, "{role} {action:?}");
+            }
+        }
+    }
+}

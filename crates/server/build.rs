@@ -1,0 +1,1 @@
+fn main() { minijinja_embed::embed_templates!("templates"); }
