@@ -1,1 +1,209 @@
+//! Rida's storage: one code base for SQLite (the default) and PostgreSQL.
+//!
+//! Every query is written once in SQL both backends accept (`$1` placeholders work on
+//! SQLite too); [`with_db!`] expands the same code for whichever pool is connected.
+//! Migrations are embedded and run at start; both backends share version numbers.
 
+mod audit;
+mod auth;
+mod connect;
+mod org;
+mod people;
+mod ratings;
+
+pub use audit::{AuditEntry, By};
+pub use auth::{ApiToken, LoginUser, SessionUser};
+pub use connect::{Backend, ConnectOptions};
+pub use org::{Organisation, OrgSettings, Region, Service, Site, SiteInput};
+pub use people::{Employee, EmployeeInput, User, UserInput};
+pub use ratings::{InsertOutcome, NewRating, Question, RatingRefs, StoredRating};
+
+use sqlx::{PgPool, SqlitePool};
+
+/// A page of a list: which slice, and an optional search text.
+#[derive(Debug, Clone, Default)]
+pub struct ListQuery {
+    pub search: Option<String>,
+    pub include_inactive: bool,
+    pub offset: i64,
+    pub limit: i64,
+}
+
+impl ListQuery {
+    /// The LIKE pattern for the search text, lower-cased; `%` matches everything.
+    fn pattern(&self) -> String {
+        match &self.search {
+            Some(s) if !s.trim().is_empty() => {
+                let escaped = s
+                    .trim()
+                    .to_lowercase()
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_");
+                format!("%{escaped}%")
+            }
+            _ => "%".to_string(),
+        }
+    }
+}
+
+/// One page of results and the total count behind it.
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub total: i64,
+}
+
+/// What can go wrong in storage.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("not found")]
+    NotFound,
+    /// A unique constraint refused the write (a duplicate name, username, external id…).
+    #[error("already exists")]
+    Conflict,
+    #[error("{0}")]
+    Config(String),
+    #[error("database error: {0}")]
+    Db(#[source] sqlx::Error),
+    #[error("migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+}
+
+impl From<sqlx::Error> for StoreError {
+    fn from(e: sqlx::Error) -> Self {
+        match &e {
+            sqlx::Error::RowNotFound => StoreError::NotFound,
+            sqlx::Error::Database(d) if d.is_unique_violation() => StoreError::Conflict,
+            _ => StoreError::Db(e),
+        }
+    }
+}
+
+/// Result of a storage call.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+#[derive(Clone, Debug)]
+enum Db {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same code on whichever pool is connected; `$p` is bound to the pool.
+macro_rules! with_db {
+    ($store:expr, $p:ident => $body:expr) => {
+        match &$store.db {
+            $crate::Db::Sqlite($p) => $body,
+            $crate::Db::Postgres($p) => $body,
+        }
+    };
+}
+pub(crate) use with_db;
+
+/// Fails with `NotFound` unless every id is a row of `$table` owned by `$org`
+/// (checked inside the caller's transaction).
+macro_rules! check_owned {
+    ($tx:expr, $table:literal, $org:expr, $ids:expr) => {
+        for id in $ids.iter() {
+            let n: i64 = sqlx::query_scalar(concat!(
+                "SELECT COUNT(*) FROM ",
+                $table,
+                " WHERE org_id = $1 AND id = $2"
+            ))
+            .bind($org)
+            .bind(id)
+            .fetch_one(&mut *$tx)
+            .await?;
+            if n == 0 {
+                return Err($crate::StoreError::NotFound);
+            }
+        }
+    };
+}
+pub(crate) use check_owned;
+
+
+/// The database, shared by every request. Cheap to clone.
+#[derive(Clone, Debug)]
+pub struct Store {
+    db: Db,
+}
+
+impl Store {
+    /// Which backend this store talks to.
+    pub fn backend(&self) -> Backend {
+        match self.db {
+            Db::Sqlite(_) => Backend::Sqlite,
+            Db::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    /// Applies every embedded migration not yet applied. Safe to call from several
+    /// instances at once (PostgreSQL takes an advisory lock).
+    pub async fn migrate(&self) -> Result<()> {
+        match &self.db {
+            Db::Sqlite(p) => sqlx::migrate!("migrations/sqlite").run(p).await?,
+            Db::Postgres(p) => sqlx::migrate!("migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// Whether the database answers a trivial query (for `/readyz`).
+    pub async fn ping(&self) -> Result<()> {
+        with_db!(self, p => sqlx::query("SELECT 1").execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// The applied migration versions, oldest first.
+    pub async fn applied_migrations(&self) -> Result<Vec<i64>> {
+        let rows: Vec<(i64,)> = with_db!(self, p => sqlx::query_as(
+            "SELECT version FROM _sqlx_migrations WHERE success = TRUE ORDER BY version"
+        ).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// Writes a consistent copy of a SQLite database to `dest` while it is in use.
+    pub async fn backup_to(&self, dest: &std::path::Path) -> Result<()> {
+        match &self.db {
+            Db::Sqlite(p) => {
+                if dest.exists() {
+                    return Err(StoreError::Config(format!(
+                        "{} already exists; choose a new file name",
+                        dest.display()
+                    )));
+                }
+                sqlx::query("VACUUM INTO $1")
+                    .bind(dest.to_string_lossy().to_string())
+                    .execute(p)
+                    .await?;
+                Ok(())
+            }
+            Db::Postgres(_) => Err(StoreError::Config(
+                "this Rida runs on PostgreSQL: back it up with pg_dump (for example `pg_dump -Fc rida > rida.dump`)".into(),
+            )),
+        }
+    }
+
+    /// Closes every connection.
+    pub async fn close(&self) {
+        with_db!(self, p => p.close().await)
+    }
+
+    /// A shared secret by name, created with `fresh` the first time any instance asks.
+    pub async fn secret(&self, name: &str, fresh: Vec<u8>) -> Result<Vec<u8>> {
+        with_db!(self, p => {
+            sqlx::query("INSERT INTO secrets (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+                .bind(name).bind(&fresh).execute(p).await?;
+            let (v,): (Vec<u8>,) = sqlx::query_as("SELECT value FROM secrets WHERE name = $1")
+                .bind(name).fetch_one(p).await?;
+            Ok(v)
+        })
+    }
+}
+
+/// Now, in Unix milliseconds.
+pub fn now_ms() -> i64 {
+    jiff::Timestamp::now().as_millisecond()
+}
+
+pub mod testing;

@@ -1,0 +1,163 @@
+//! Sessions, login throttling and API tokens. Secrets are stored only as hashes.
+
+use rida_domain::new_id;
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{By, Result, Store, StoreError, audit::audit, now_ms, org::affected, with_db};
+
+/// What login needs to check a password.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct LoginUser {
+    pub id: Uuid,
+    pub org_id: Uuid,
+    pub password_hash: String,
+    pub active: bool,
+}
+
+/// The user behind a live session.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SessionUser {
+    pub user_id: Uuid,
+    pub org_id: Uuid,
+    pub username: String,
+    pub display_name: String,
+    pub role: String,
+    pub locale: Option<String>,
+    pub employee_id: Option<Uuid>,
+}
+
+/// An API token as listed (the secret itself is shown once, at creation).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct ApiToken {
+    pub id: Uuid,
+    pub name: String,
+    pub prefix: String,
+    pub created_at: i64,
+    pub revoked_at: Option<i64>,
+}
+
+impl Store {
+    /// The account a login name belongs to, if any.
+    pub async fn login_user(&self, username: &str) -> Result<Option<LoginUser>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id, org_id, password_hash, active FROM users WHERE username = $1")
+            .bind(username).fetch_optional(p).await)?)
+    }
+
+    /// Records a failed login for throttling.
+    pub async fn record_login_failure(&self, username: &str) -> Result<()> {
+        with_db!(self, p => sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
+            .bind(username).bind(now_ms()).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Failed logins for this name since `since_ms`.
+    pub async fn login_failures_since(&self, username: &str, since_ms: i64) -> Result<i64> {
+        Ok(with_db!(self, p => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_failures WHERE username = $1 AND at >= $2")
+            .bind(username).bind(since_ms).fetch_one(p).await)?)
+    }
+
+    /// Forgets failed logins after a success, and very old ones of everybody.
+    pub async fn clear_login_failures(&self, username: &str, older_than_ms: i64) -> Result<()> {
+        with_db!(self, p => sqlx::query("DELETE FROM login_failures WHERE username = $1 OR at < $2")
+            .bind(username).bind(older_than_ms).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Stores a new session under the hash of its token.
+    pub async fn create_session(&self, user: Uuid, token_hash: &[u8], expires_at: i64) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now_ms()).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+                .bind(token_hash).bind(user).bind(now_ms()).bind(expires_at).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// The active user of a live session, or `None` for an unknown, expired or disabled one.
+    pub async fn session_user(&self, token_hash: &[u8]) -> Result<Option<SessionUser>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.locale, u.employee_id \
+             FROM sessions s JOIN users u ON u.id = s.user_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE")
+            .bind(token_hash).bind(now_ms()).fetch_optional(p).await)?)
+    }
+
+    /// The regions and sites a user is assigned to.
+    pub async fn user_scope(&self, user: Uuid) -> Result<(Vec<Uuid>, Vec<Uuid>)> {
+        let rows: Vec<(Option<Uuid>, Option<Uuid>)> = with_db!(self, p => sqlx::query_as(
+            "SELECT region_id, site_id FROM user_scopes WHERE user_id = $1").bind(user).fetch_all(p).await)?;
+        Ok((
+            rows.iter().filter_map(|r| r.0).collect(),
+            rows.iter().filter_map(|r| r.1).collect(),
+        ))
+    }
+
+    /// Ends a session (logout).
+    pub async fn delete_session(&self, token_hash: &[u8]) -> Result<()> {
+        with_db!(self, p => sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// The current password hash of a user.
+    pub async fn password_hash(&self, user: Uuid) -> Result<String> {
+        Ok(with_db!(self, p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user).fetch_one(p).await)?)
+    }
+
+    // ---- API tokens ----
+
+    /// Stores a new API token by the hash of its secret.
+    pub async fn create_api_token(
+        &self,
+        org: Uuid,
+        name: &str,
+        token_hash: &[u8],
+        prefix: &str,
+        by: &By,
+    ) -> Result<Uuid> {
+        let id = new_id();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query(
+                "INSERT INTO api_tokens (id, org_id, name, token_hash, prefix, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(id).bind(org).bind(name).bind(token_hash).bind(prefix).bind(by.user_id).bind(now_ms())
+                .execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "api_token", Some(id), name);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Every API token of the organisation, newest first, revoked ones included.
+    pub async fn list_api_tokens(&self, org: Uuid) -> Result<Vec<ApiToken>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id, name, prefix, created_at, revoked_at FROM api_tokens WHERE org_id = $1 ORDER BY created_at DESC, id DESC")
+            .bind(org).fetch_all(p).await)?)
+    }
+
+    /// Revokes a token; it stops working at once on every instance.
+    pub async fn revoke_api_token(&self, org: Uuid, id: Uuid, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query(
+                "UPDATE api_tokens SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL")
+                .bind(org).bind(id).bind(now_ms()).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "revoke", "api_token", Some(id), "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The organisation a live (not revoked) token belongs to, with the token's id.
+    pub async fn api_token_org(&self, token_hash: &[u8]) -> Result<Option<(Uuid, Uuid)>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id, org_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+            .bind(token_hash).fetch_optional(p).await)?)
+    }
+}

@@ -1,0 +1,119 @@
+//! Opening the database named by a URL, with the settings each backend needs.
+
+use std::{path::PathBuf, str::FromStr, time::Duration};
+
+use sqlx::{
+    postgres::{PgConnectOptions, PgPoolOptions},
+    sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous},
+};
+
+use crate::{Db, Result, Store, StoreError};
+
+/// The database products Rida runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// How to open the database.
+#[derive(Debug, Clone)]
+pub struct ConnectOptions {
+    /// `sqlite://path/to/file.db` or `postgres://user:pass@host/db`.
+    pub url: String,
+    /// Create a missing SQLite file. Only the default location in the data directory
+    /// is created silently; an explicit URL must exist unless it says `mode=rwc`.
+    pub create_if_missing: bool,
+    /// Most connections the pool keeps.
+    pub max_connections: u32,
+}
+
+impl Store {
+    /// Opens the database the URL names. Unknown schemes, and SQLite files that do not
+    /// exist (a typo would otherwise silently start an empty database), are clear errors.
+    pub async fn connect(opts: &ConnectOptions) -> Result<Store> {
+        let url = opts.url.trim();
+        let scheme = url.split(':').next().unwrap_or("");
+        match scheme {
+            "sqlite" => connect_sqlite(url, opts).await,
+            "postgres" | "postgresql" => {
+                let o = PgConnectOptions::from_str(url)
+                    .map_err(|e| StoreError::Config(format!("bad PostgreSQL URL: {e}")))?;
+                let pool = PgPoolOptions::new()
+                    .max_connections(opts.max_connections)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(o)
+                    .await
+                    .map_err(|e| {
+                        StoreError::Config(format!("cannot connect to PostgreSQL: {e}"))
+                    })?;
+                Ok(Store {
+                    db: Db::Postgres(pool),
+                })
+            }
+            "" => Err(StoreError::Config(
+                "the database URL is empty: use sqlite://FILE or postgres://USER@HOST/DB".into(),
+            )),
+            other => Err(StoreError::Config(format!(
+                "database URL scheme {other:?} is not supported: Rida is built for sqlite:// and postgres://"
+            ))),
+        }
+    }
+}
+
+async fn connect_sqlite(url: &str, opts: &ConnectOptions) -> Result<Store> {
+    let path = sqlite_path(url);
+    let explicit_create = url.contains("mode=rwc");
+    let memory = path.as_os_str() == ":memory:" || url.contains("mode=memory");
+    if !memory && !path.exists() && !(opts.create_if_missing || explicit_create) {
+        return Err(StoreError::Config(format!(
+            "SQLite database {} does not exist. Check the path for a typo; to start a new, empty database there, add ?mode=rwc to the URL",
+            path.display()
+        )));
+    }
+    if !memory
+        && let Some(parent) = path.parent()
+        && !parent.as_os_str().is_empty()
+        && !parent.exists()
+    {
+        return Err(StoreError::Config(format!(
+            "the folder {} for the SQLite database does not exist",
+            parent.display()
+        )));
+    }
+    let o = SqliteConnectOptions::from_str(url)
+        .map_err(|e| StoreError::Config(format!("bad SQLite URL: {e}")))?
+        .create_if_missing(opts.create_if_missing || explicit_create)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        .busy_timeout(Duration::from_secs(10));
+    let pool = SqlitePoolOptions::new()
+        .max_connections(opts.max_connections)
+        .connect_with(o)
+        .await
+        .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
+    Ok(Store {
+        db: Db::Sqlite(pool),
+    })
+}
+
+/// The file path inside a `sqlite:` URL.
+pub fn sqlite_path(url: &str) -> PathBuf {
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))
+        .unwrap_or(url);
+    PathBuf::from(rest.split('?').next().unwrap_or(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_path_is_read_from_either_url_form() {
+        assert_eq!(sqlite_path("sqlite://data/r.db?mode=rwc"), PathBuf::from("data/r.db"));
+        assert_eq!(sqlite_path("sqlite:/abs/r.db"), PathBuf::from("/abs/r.db"));
+    }
+}

@@ -1,0 +1,412 @@
+//! The organisation and its structure: regions, sites, services.
+
+use rida_domain::{OrgPolicy, new_id};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{By, ListQuery, Page, Result, Store, StoreError, audit::audit, check_owned, now_ms, with_db};
+
+/// The organisation (one per installation in the admin pages; every table carries `org_id`).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Organisation {
+    pub id: Uuid,
+    pub name: String,
+    pub default_locale: String,
+    pub time_zone: String,
+    pub logo_mime: Option<String>,
+    pub logo_version: i64,
+    pub managers_see_employees: bool,
+    pub analysts_see_employees: bool,
+}
+
+impl Organisation {
+    /// The settings the access policy reads.
+    pub fn policy(&self) -> OrgPolicy {
+        OrgPolicy {
+            managers_see_employees: self.managers_see_employees,
+            analysts_see_employees: self.analysts_see_employees,
+        }
+    }
+}
+
+/// What the head edits on the organisation page.
+#[derive(Debug, Clone)]
+pub struct OrgSettings {
+    pub name: String,
+    pub default_locale: String,
+    pub time_zone: String,
+    pub managers_see_employees: bool,
+    pub analysts_see_employees: bool,
+}
+
+/// A region groups sites.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Region {
+    pub id: Uuid,
+    pub name: String,
+    pub active: bool,
+    pub site_count: i64,
+}
+
+/// A branch, clinic, office…: where customers are served.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Site {
+    pub id: Uuid,
+    pub region_id: Uuid,
+    pub region_name: String,
+    pub name: String,
+    pub address: Option<String>,
+    pub time_zone: Option<String>,
+    pub active: bool,
+}
+
+/// The fields of a site form.
+#[derive(Debug, Clone)]
+pub struct SiteInput {
+    pub region_id: Uuid,
+    pub name: String,
+    pub address: Option<String>,
+    pub time_zone: Option<String>,
+    pub service_ids: Vec<Uuid>,
+}
+
+/// Something the organisation offers (opening an account, a consultation…).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Service {
+    pub id: Uuid,
+    pub name: String,
+    pub code: Option<String>,
+    pub active: bool,
+}
+
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees";
+
+impl Store {
+    /// Creates an organisation.
+    pub async fn create_organisation(
+        &self,
+        name: &str,
+        default_locale: &str,
+        time_zone: &str,
+    ) -> Result<Uuid> {
+        let id = new_id();
+        let now = now_ms();
+        with_db!(self, p => sqlx::query(
+            "INSERT INTO organisations (id, name, default_locale, time_zone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            .bind(id).bind(name).bind(default_locale).bind(time_zone).bind(now)
+            .execute(p).await.map(|_| ()))?;
+        Ok(id)
+    }
+
+    /// The installation's organisation (the oldest one), if any exists yet.
+    pub async fn first_organisation(&self) -> Result<Option<Organisation>> {
+        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY created_at, id LIMIT 1");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).fetch_optional(p).await)?)
+    }
+
+    /// One organisation by id.
+    pub async fn organisation(&self, id: Uuid) -> Result<Organisation> {
+        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations WHERE id = $1");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(id).fetch_one(p).await)?)
+    }
+
+    /// Saves the organisation page.
+    pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
+        let detail = format!(
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={}",
+            s.name, s.default_locale, s.time_zone, s.managers_see_employees, s.analysts_see_employees
+        );
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let done = sqlx::query(
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7 WHERE id = $1")
+                .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
+                .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
+                .execute(&mut *tx).await?;
+            affected(done.rows_affected())?;
+            audit!(tx, by, id, "update", "organisation", Some(id), &detail);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Replaces (or with `None`, removes) the logo; bumps its version so caches refresh.
+    pub async fn set_logo(&self, id: Uuid, logo: Option<(&[u8], &str)>, by: &By) -> Result<()> {
+        let (bytes, mime) = match logo {
+            Some((b, m)) => (Some(b.to_vec()), Some(m.to_string())),
+            None => (None, None),
+        };
+        let detail = match &bytes {
+            Some(b) => format!("logo {} bytes", b.len()),
+            None => "logo removed".to_string(),
+        };
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query(
+                "UPDATE organisations SET logo = $2, logo_mime = $3, logo_version = logo_version + 1, updated_at = $4 WHERE id = $1")
+                .bind(id).bind(&bytes).bind(&mime).bind(now_ms()).execute(&mut *tx).await?;
+            audit!(tx, by, id, "update", "organisation", Some(id), &detail);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The logo image and its media type.
+    pub async fn logo(&self, id: Uuid) -> Result<Option<(Vec<u8>, String)>> {
+        let row: Option<(Option<Vec<u8>>, Option<String>)> = with_db!(self, p => sqlx::query_as(
+            "SELECT logo, logo_mime FROM organisations WHERE id = $1").bind(id).fetch_optional(p).await)?;
+        Ok(match row {
+            Some((Some(b), Some(m))) => Some((b, m)),
+            _ => None,
+        })
+    }
+
+    // ---- regions ----
+
+    /// Regions, with how many active sites each has.
+    pub async fn list_regions(&self, org: Uuid, q: &ListQuery) -> Result<Page<Region>> {
+        let pat = q.pattern();
+        let all = q.include_inactive;
+        with_db!(self, p => {
+            let items = sqlx::query_as(
+                "SELECT r.id, r.name, r.active, \
+                 (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
+                 FROM regions r WHERE r.org_id = $1 AND LOWER(r.name) LIKE $2 ESCAPE '\\' AND (r.active = TRUE OR $3) \
+                 ORDER BY r.active DESC, r.name LIMIT $4 OFFSET $5")
+                .bind(org).bind(&pat).bind(all).bind(q.limit).bind(q.offset).fetch_all(p).await?;
+            let (total,): (i64,) = sqlx::query_as(
+                "SELECT COUNT(*) FROM regions r WHERE r.org_id = $1 AND LOWER(r.name) LIKE $2 ESCAPE '\\' AND (r.active = TRUE OR $3)")
+                .bind(org).bind(&pat).bind(all).fetch_one(p).await?;
+            Ok(Page { items, total })
+        })
+    }
+
+    /// One region.
+    pub async fn region(&self, org: Uuid, id: Uuid) -> Result<Region> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT r.id, r.name, r.active, (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
+             FROM regions r WHERE r.org_id = $1 AND r.id = $2").bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// Creates a region; a duplicate name is [`StoreError::Conflict`].
+    pub async fn create_region(&self, org: Uuid, name: &str, by: &By) -> Result<Uuid> {
+        let id = new_id();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("INSERT INTO regions (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(id).bind(org).bind(name).bind(now_ms()).execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "region", Some(id), name);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Renames a region.
+    pub async fn update_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE regions SET name = $3 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(name).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "update", "region", Some(id), name);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Deactivates or reactivates a region (nothing is ever destroyed: ratings point at it).
+    pub async fn set_region_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE regions SET active = $3 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "set_active", "region", Some(id), if active { "active" } else { "inactive" });
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    // ---- sites ----
+
+    /// Sites, optionally only those in `within` (a user's scope).
+    pub async fn list_sites(
+        &self,
+        org: Uuid,
+        q: &ListQuery,
+        within: Option<&[Uuid]>,
+    ) -> Result<Page<Site>> {
+        let pat = q.pattern();
+        let all = q.include_inactive;
+        let rows: Vec<Site> = with_db!(self, p => sqlx::query_as(
+            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.active \
+             FROM sites s JOIN regions r ON r.id = s.region_id \
+             WHERE s.org_id = $1 AND (LOWER(s.name) LIKE $2 ESCAPE '\\' OR LOWER(r.name) LIKE $2 ESCAPE '\\') AND (s.active = TRUE OR $3) \
+             ORDER BY s.active DESC, r.name, s.name")
+            .bind(org).bind(&pat).bind(all).fetch_all(p).await)?;
+        Ok(paginate(
+            rows.into_iter()
+                .filter(|s| within.is_none_or(|w| w.contains(&s.id)))
+                .collect(),
+            q,
+        ))
+    }
+
+    /// One site.
+    pub async fn site(&self, org: Uuid, id: Uuid) -> Result<Site> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.active \
+             FROM sites s JOIN regions r ON r.id = s.region_id WHERE s.org_id = $1 AND s.id = $2")
+            .bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// The services offered at a site.
+    pub async fn site_service_ids(&self, site: Uuid) -> Result<Vec<Uuid>> {
+        let rows: Vec<(Uuid,)> = with_db!(self, p => sqlx::query_as(
+            "SELECT service_id FROM site_services WHERE site_id = $1").bind(site).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(|r| r.0).collect())
+    }
+
+    /// Creates a site with the services it offers, in one transaction.
+    pub async fn create_site(&self, org: Uuid, s: &SiteInput, by: &By) -> Result<Uuid> {
+        let id = new_id();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            check_owned!(tx, "regions", org, [s.region_id]);
+            check_owned!(tx, "services", org, s.service_ids);
+            sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(id).bind(org).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(now_ms())
+                .execute(&mut *tx).await?;
+            for sv in &s.service_ids {
+                sqlx::query("INSERT INTO site_services (site_id, service_id) VALUES ($1, $2)")
+                    .bind(id).bind(sv).execute(&mut *tx).await?;
+            }
+            audit!(tx, by, org, "create", "site", Some(id), &s.name);
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(id)
+    }
+
+    /// Saves a site and replaces its list of services, in one transaction.
+    pub async fn update_site(&self, org: Uuid, id: Uuid, s: &SiteInput, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            check_owned!(tx, "regions", org, [s.region_id]);
+            check_owned!(tx, "services", org, s.service_ids);
+            let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone)
+                .execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            sqlx::query("DELETE FROM site_services WHERE site_id = $1").bind(id).execute(&mut *tx).await?;
+            for sv in &s.service_ids {
+                sqlx::query("INSERT INTO site_services (site_id, service_id) VALUES ($1, $2)")
+                    .bind(id).bind(sv).execute(&mut *tx).await?;
+            }
+            audit!(tx, by, org, "update", "site", Some(id), &s.name);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Deactivates or reactivates a site.
+    pub async fn set_site_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE sites SET active = $3 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "set_active", "site", Some(id), if active { "active" } else { "inactive" });
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The ids of the active sites in the given regions, plus the given sites: a user's reach.
+    pub async fn sites_in(&self, regions: &[Uuid], sites: &[Uuid]) -> Result<Vec<Uuid>> {
+        let mut out: Vec<Uuid> = sites.to_vec();
+        for r in regions {
+            let rows: Vec<(Uuid,)> = with_db!(self, p => sqlx::query_as("SELECT id FROM sites WHERE region_id = $1")
+                .bind(r).fetch_all(p).await)?;
+            out.extend(rows.into_iter().map(|r| r.0));
+        }
+        out.sort();
+        out.dedup();
+        Ok(out)
+    }
+
+    // ---- services ----
+
+    /// Services.
+    pub async fn list_services(&self, org: Uuid, q: &ListQuery) -> Result<Page<Service>> {
+        let pat = q.pattern();
+        let all = q.include_inactive;
+        let rows: Vec<Service> = with_db!(self, p => sqlx::query_as(
+            "SELECT id, name, code, active FROM services WHERE org_id = $1 AND LOWER(name) LIKE $2 ESCAPE '\\' AND (active = TRUE OR $3) ORDER BY active DESC, name")
+            .bind(org).bind(&pat).bind(all).fetch_all(p).await)?;
+        Ok(paginate(rows, q))
+    }
+
+    /// One service.
+    pub async fn service(&self, org: Uuid, id: Uuid) -> Result<Service> {
+        Ok(with_db!(self, p => sqlx::query_as("SELECT id, name, code, active FROM services WHERE org_id = $1 AND id = $2")
+            .bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// Creates a service.
+    pub async fn create_service(&self, org: Uuid, name: &str, code: Option<&str>, by: &By) -> Result<Uuid> {
+        let id = new_id();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("INSERT INTO services (id, org_id, name, code, created_at) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id).bind(org).bind(name).bind(code).bind(now_ms()).execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "service", Some(id), name);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Saves a service.
+    pub async fn update_service(&self, org: Uuid, id: Uuid, name: &str, code: Option<&str>, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE services SET name = $3, code = $4 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(name).bind(code).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "update", "service", Some(id), name);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Deactivates or reactivates a service.
+    pub async fn set_service_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE services SET active = $3 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "set_active", "service", Some(id), if active { "active" } else { "inactive" });
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+}
+
+/// `NotFound` when an update touched no row.
+pub(crate) fn affected(n: u64) -> Result<()> {
+    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+}
+
+/// Cuts one page out of an already filtered, ordered list.
+pub(crate) fn paginate<T>(rows: Vec<T>, q: &ListQuery) -> Page<T> {
+    let total = rows.len() as i64;
+    let limit = if q.limit <= 0 { i64::MAX } else { q.limit };
+    let items = rows
+        .into_iter()
+        .skip(q.offset.max(0) as usize)
+        .take(limit.min(usize::MAX as i64) as usize)
+        .collect();
+    Page { items, total }
+}
+

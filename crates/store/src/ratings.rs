@@ -1,0 +1,269 @@
+//! Questions and ratings: the answers every channel stores through one path.
+
+use std::collections::{HashMap, HashSet};
+
+use rida_domain::{Answer, Channel, Scale, new_id};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{By, Result, Store, audit::audit, now_ms, with_db};
+
+/// A question as answered: immutable once it has answers (a new wording is a new row).
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Question {
+    pub id: Uuid,
+    pub code: String,
+    pub scale: String,
+    pub subject: String,
+    pub prompt_en: String,
+    pub prompt_ar: String,
+    pub prompt_lv: String,
+    pub active: bool,
+}
+
+/// A validated rating ready to store.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewRating {
+    /// The client's id for this answer: resending it stores nothing twice.
+    pub id: Uuid,
+    pub answered_at: i64,
+    pub received_at: i64,
+    /// `yyyymmdd` in the site's time zone.
+    pub local_day: i32,
+    pub site_id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub channel: Channel,
+    pub question_id: Uuid,
+    pub answer: Answer,
+    pub visit_id: Option<Uuid>,
+    pub customer_key: Option<String>,
+}
+
+/// What happened to one rating of a batch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum InsertOutcome {
+    /// Stored now, or stored earlier with the same content (a resend).
+    Stored,
+    /// The id was used before for a different answer; nothing was changed.
+    Conflict,
+}
+
+/// A stored rating, as read back.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct StoredRating {
+    pub id: Uuid,
+    pub answered_at: i64,
+    pub received_at: i64,
+    pub local_day: i32,
+    pub site_id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub channel: String,
+    pub question_id: Uuid,
+    pub score: Option<i16>,
+    pub choice: Option<String>,
+    pub answer_text: Option<String>,
+    pub visit_id: Option<Uuid>,
+    pub customer_key: Option<String>,
+}
+
+impl StoredRating {
+    /// Whether a resend carries the same answer as this stored one.
+    fn same_as(&self, n: &NewRating) -> bool {
+        self.answered_at == n.answered_at
+            && self.site_id == n.site_id
+            && self.service_id == n.service_id
+            && self.employee_id == n.employee_id
+            && self.channel == n.channel.as_str()
+            && self.question_id == n.question_id
+            && self.score == n.answer.score()
+            && self.choice.as_deref() == n.answer.choice()
+            && self.answer_text.as_deref() == n.answer.text()
+            && self.visit_id == n.visit_id
+            && self.customer_key == n.customer_key
+    }
+}
+
+/// Which of the ids a batch refers to exist in the organisation.
+#[derive(Debug, Clone, Default)]
+pub struct RatingRefs {
+    /// Site id → the site's own time zone (if it has one).
+    pub sites: HashMap<Uuid, Option<String>>,
+    pub services: HashSet<Uuid>,
+    pub employees: HashSet<Uuid>,
+    pub questions: HashMap<Uuid, Scale>,
+}
+
+const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key";
+/// Rows per INSERT statement: 14 values each stays far below both backends' parameter limits.
+const ROWS_PER_STATEMENT: usize = 500;
+
+fn in_list(first: usize, n: usize) -> String {
+    (0..n)
+        .map(|i| format!("${}", first + i))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+impl Store {
+    /// Creates a question.
+    pub async fn create_question(
+        &self,
+        org: Uuid,
+        code: &str,
+        scale: Scale,
+        subject: &str,
+        prompts: [&str; 3],
+        by: &By,
+    ) -> Result<Uuid> {
+        let id = new_id();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("INSERT INTO questions (id, org_id, code, scale, subject, prompt_en, prompt_ar, prompt_lv, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .bind(id).bind(org).bind(code).bind(scale.as_str()).bind(subject)
+                .bind(prompts[0]).bind(prompts[1]).bind(prompts[2]).bind(now_ms())
+                .execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "question", Some(id), code);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// The organisation's questions.
+    pub async fn list_questions(&self, org: Uuid) -> Result<Vec<Question>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id, code, scale, subject, prompt_en, prompt_ar, prompt_lv, active FROM questions WHERE org_id = $1 ORDER BY created_at, id")
+            .bind(org).fetch_all(p).await)?)
+    }
+
+    /// Looks up, in one round per kind, which of the referenced ids exist in `org`.
+    pub async fn rating_refs(
+        &self,
+        org: Uuid,
+        sites: &[Uuid],
+        services: &[Uuid],
+        employees: &[Uuid],
+        questions: &[Uuid],
+    ) -> Result<RatingRefs> {
+        let mut refs = RatingRefs::default();
+        for chunk in sites.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!("SELECT id, time_zone FROM sites WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+            let rows: Vec<(Uuid, Option<String>)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for id in chunk { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            refs.sites.extend(rows);
+        }
+        for (table, ids, out) in [
+            ("services", services, &mut refs.services),
+            ("employees", employees, &mut refs.employees),
+        ] {
+            for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+                let sql = format!("SELECT id FROM {table} WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+                let rows: Vec<(Uuid,)> = with_db!(self, p => {
+                    let mut q = sqlx::query_as(&sql).bind(org);
+                    for id in chunk { q = q.bind(id); }
+                    q.fetch_all(p).await
+                })?;
+                out.extend(rows.into_iter().map(|r| r.0));
+            }
+        }
+        for chunk in questions.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!("SELECT id, scale FROM questions WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+            let rows: Vec<(Uuid, String)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for id in chunk { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            refs.questions
+                .extend(rows.into_iter().filter_map(|(id, s)| Scale::parse(&s).map(|s| (id, s))));
+        }
+        Ok(refs)
+    }
+
+    /// Stores a batch of validated ratings in one transaction. A rating whose id is
+    /// already stored with the same content counts as stored (a resend); with other
+    /// content it is a conflict and the stored one is kept. Outcomes follow input order.
+    pub async fn insert_ratings(&self, org: Uuid, rows: &[NewRating]) -> Result<Vec<InsertOutcome>> {
+        if rows.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut inserted: HashSet<Uuid> = HashSet::with_capacity(rows.len());
+        let mut existing: HashMap<Uuid, StoredRating> = HashMap::new();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
+                qb.push_values(chunk, |mut b, r| {
+                    b.push_bind(r.id).push_bind(org).push_bind(r.answered_at).push_bind(r.received_at)
+                        .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
+                        .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
+                        .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
+                        .push_bind(r.visit_id).push_bind(r.customer_key.clone());
+                });
+                qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING id");
+                let ids: Vec<(Uuid,)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                inserted.extend(ids.into_iter().map(|r| r.0));
+            }
+            let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !inserted.contains(id)).collect();
+            for chunk in resent.chunks(ROWS_PER_STATEMENT) {
+                let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+                let mut q = sqlx::query_as::<_, StoredRating>(&sql).bind(org);
+                for id in chunk { q = q.bind(id); }
+                existing.extend(q.fetch_all(&mut *tx).await?.into_iter().map(|r| (r.id, r)));
+            }
+            tx.commit().await?;
+            Ok::<_, crate::StoreError>(())
+        })?;
+        // Within one batch the same id twice: the first wins, a different second is a conflict.
+        let mut seen: HashMap<Uuid, &NewRating> = HashMap::new();
+        Ok(rows
+            .iter()
+            .map(|r| {
+                let first = *seen.entry(r.id).or_insert(r);
+                if inserted.contains(&r.id) {
+                    if first == r { InsertOutcome::Stored } else { InsertOutcome::Conflict }
+                } else {
+                    match existing.get(&r.id) {
+                        Some(s) if s.same_as(r) => InsertOutcome::Stored,
+                        _ => InsertOutcome::Conflict,
+                    }
+                }
+            })
+            .collect())
+    }
+
+    /// Reads stored ratings by client id (for checks and exports of single answers).
+    pub async fn ratings_by_id(&self, org: Uuid, ids: &[Uuid]) -> Result<Vec<StoredRating>> {
+        let mut out = Vec::new();
+        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({}) ORDER BY seq", in_list(2, chunk.len()));
+            let rows: Vec<StoredRating> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for id in chunk { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            out.extend(rows);
+        }
+        Ok(out)
+    }
+
+    /// How many ratings the organisation has stored.
+    pub async fn count_ratings(&self, org: Uuid) -> Result<i64> {
+        Ok(with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM ratings WHERE org_id = $1")
+            .bind(org).fetch_one(p).await)?)
+    }
+
+    /// Answers per day on 1–5 questions since `since_day` (yyyymmdd): (day, answers, 4–5 answers).
+    pub async fn csat_by_day(&self, org: Uuid, since_day: i32) -> Result<Vec<(i32, i64, i64)>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT r.local_day, COUNT(*), SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END) \
+             FROM ratings r JOIN questions q ON q.id = r.question_id \
+             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5' GROUP BY r.local_day ORDER BY r.local_day")
+            .bind(org).bind(since_day).fetch_all(p).await)?)
+    }
+}

@@ -1,0 +1,92 @@
+//! Fresh databases for tests: a new SQLite file or a new PostgreSQL database per test.
+//!
+//! PostgreSQL tests read the server from `RIDA_TEST_POSTGRES_URL` (the README's test
+//! command starts PostgreSQL and sets it); a missing variable fails the test loudly
+//! rather than skipping it.
+
+use crate::{Backend, ConnectOptions, Store};
+
+/// A migrated, empty store on the given backend. Keep the returned guard alive for the test.
+pub async fn fresh_store(backend: Backend) -> (Store, TempDb) {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join(format!("rida-test-{}", uuid::Uuid::new_v4()));
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            let url = format!("sqlite://{}/rida.db", dir.display());
+            let store = Store::connect(&ConnectOptions {
+                url,
+                create_if_missing: true,
+                max_connections: 4,
+            })
+            .await
+            .expect("open SQLite");
+            store.migrate().await.expect("migrate SQLite");
+            (store, TempDb { dir: Some(dir) })
+        }
+        Backend::Postgres => {
+            let url = fresh_postgres_url().await;
+            let store = Store::connect(&ConnectOptions {
+                url,
+                create_if_missing: false,
+                max_connections: 4,
+            })
+            .await
+            .expect("connect PostgreSQL");
+            store.migrate().await.expect("migrate PostgreSQL");
+            (store, TempDb { dir: None })
+        }
+    }
+}
+
+/// Creates an empty PostgreSQL database and returns its URL.
+pub async fn fresh_postgres_url() -> String {
+    let base = std::env::var("RIDA_TEST_POSTGRES_URL").expect(
+        "RIDA_TEST_POSTGRES_URL is not set: run the tests with ./scripts/test (it starts PostgreSQL)",
+    );
+    let name = format!("rida_test_{}", uuid::Uuid::new_v4().simple());
+    let admin = sqlx::PgPool::connect(&base)
+        .await
+        .expect("connect to RIDA_TEST_POSTGRES_URL");
+    sqlx::query(&format!("CREATE DATABASE {name}"))
+        .execute(&admin)
+        .await
+        .expect("create test database");
+    admin.close().await;
+    match base.rsplit_once('/') {
+        Some((server, _db)) => format!("{server}/{name}"),
+        None => panic!("RIDA_TEST_POSTGRES_URL must end in /DATABASE"),
+    }
+}
+
+/// Removes a test's SQLite folder when dropped.
+pub struct TempDb {
+    dir: Option<std::path::PathBuf>,
+}
+
+impl Drop for TempDb {
+    fn drop(&mut self) {
+        if let Some(d) = &self.dir {
+            let _ = std::fs::remove_dir_all(d);
+        }
+    }
+}
+
+/// Runs async test stories on both backends: `both_backends! { story_fn; }` generates
+/// `story_fn::sqlite` and `story_fn::postgres`, each calling `story_fn(backend)`.
+#[macro_export]
+macro_rules! both_backends {
+    ($($name:ident;)+) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::Backend::Sqlite).await
+                }
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$name($crate::Backend::Postgres).await
+                }
+            }
+        )+
+    };
+}

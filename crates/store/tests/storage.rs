@@ -1,0 +1,279 @@
+//! One storage story, run on SQLite and on PostgreSQL.
+
+use rida_domain::{Answer, Channel, Role, Scale};
+use rida_store::{
+    Backend, By, ConnectOptions, EmployeeInput, InsertOutcome, ListQuery, NewRating, OrgSettings,
+    SiteInput, Store, StoreError, UserInput, both_backends, testing::fresh_store,
+};
+use uuid::Uuid;
+
+both_backends! {
+    organisation_structure_round_trips;
+    ratings_are_idempotent_and_conflicts_are_detected;
+    users_sessions_and_tokens;
+    a_failed_write_changes_nothing;
+}
+
+fn by() -> By {
+    By::system("test")
+}
+
+fn all() -> ListQuery {
+    ListQuery {
+        limit: 100,
+        ..ListQuery::default()
+    }
+}
+
+struct World {
+    org: Uuid,
+    region: Uuid,
+    site: Uuid,
+    service: Uuid,
+    employee: Uuid,
+    question: Uuid,
+}
+
+async fn world(store: &Store) -> World {
+    let org = store.create_organisation("Baltic Bank", "en", "Europe/Riga").await.unwrap();
+    let region = store.create_region(org, "Kurzeme", &by()).await.unwrap();
+    let service = store.create_service(org, "Loans", Some("LN"), &by()).await.unwrap();
+    let site = store
+        .create_site(
+            org,
+            &SiteInput {
+                region_id: region,
+                name: "Liepāja".into(),
+                address: Some("Lielā iela 1".into()),
+                time_zone: None,
+                service_ids: vec![service],
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let employee = store
+        .create_employee(
+            org,
+            &EmployeeInput {
+                name: "Anna Bērziņa".into(),
+                desk: Some("3".into()),
+                external_id: Some("Q-17".into()),
+                site_ids: vec![site],
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let question = store
+        .create_question(org, "csat", Scale::Csat5, "site", ["How was it?", "كيف كانت؟", "Kā bija?"], &by())
+        .await
+        .unwrap();
+    World { org, region, site, service, employee, question }
+}
+
+fn rating(w: &World, score: i16) -> NewRating {
+    NewRating {
+        id: Uuid::now_v7(),
+        answered_at: 1_790_000_000_000,
+        received_at: 1_790_000_000_500,
+        local_day: 20260921,
+        site_id: w.site,
+        service_id: Some(w.service),
+        employee_id: Some(w.employee),
+        channel: Channel::Kiosk,
+        question_id: w.question,
+        answer: Answer::Score(score),
+        visit_id: None,
+        customer_key: None,
+    }
+}
+
+async fn organisation_structure_round_trips(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+
+    let sites = store.list_sites(w.org, &all(), None).await.unwrap();
+    assert_eq!(sites.total, 1);
+    assert_eq!(sites.items[0].region_name, "Kurzeme");
+    assert_eq!(store.site_service_ids(w.site).await.unwrap(), vec![w.service]);
+
+    // Search is case-insensitive and matches the region too.
+    let q = ListQuery { search: Some("KURZ".into()), ..all() };
+    assert_eq!(store.list_sites(w.org, &q, None).await.unwrap().total, 1);
+    let q = ListQuery { search: Some("zz%".into()), ..all() };
+    assert_eq!(store.list_sites(w.org, &q, None).await.unwrap().total, 0);
+
+    // Deactivated sites leave the default list but are kept.
+    store.set_site_active(w.org, w.site, false, &by()).await.unwrap();
+    assert_eq!(store.list_sites(w.org, &all(), None).await.unwrap().total, 0);
+    let with_inactive = ListQuery { include_inactive: true, ..all() };
+    assert_eq!(store.list_sites(w.org, &with_inactive, None).await.unwrap().total, 1);
+
+    // Duplicate names and external ids are conflicts.
+    assert!(matches!(store.create_region(w.org, "Kurzeme", &by()).await, Err(StoreError::Conflict)));
+    let dup = EmployeeInput { name: "Other".into(), desk: None, external_id: Some("Q-17".into()), site_ids: vec![] };
+    assert!(matches!(store.create_employee(w.org, &dup, &by()).await, Err(StoreError::Conflict)));
+
+    let e = store.employee(w.org, w.employee).await.unwrap();
+    assert_eq!(e.site_ids, vec![w.site]);
+    assert_eq!(store.sites_in(&[w.region], &[]).await.unwrap(), vec![w.site]);
+
+    store
+        .update_organisation(
+            w.org,
+            &OrgSettings {
+                name: "بنك البلطيق".into(),
+                default_locale: "ar".into(),
+                time_zone: "Asia/Riyadh".into(),
+                managers_see_employees: true,
+                analysts_see_employees: false,
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let org = store.organisation(w.org).await.unwrap();
+    assert_eq!(org.name, "بنك البلطيق");
+    assert!(org.policy().managers_see_employees);
+
+    store.set_logo(w.org, Some((b"\x89PNG....", "image/png")), &by()).await.unwrap();
+    let (bytes, mime) = store.logo(w.org).await.unwrap().unwrap();
+    assert_eq!((bytes.as_slice(), mime.as_str()), (&b"\x89PNG...."[..], "image/png"));
+
+    // Every change above left an audit entry.
+    let audit = store.list_audit(w.org, &all()).await.unwrap();
+    assert!(audit.total >= 8, "{}", audit.total);
+    assert!(audit.items.iter().any(|a| a.entity == "site" && a.action == "set_active"));
+}
+
+async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let batch: Vec<NewRating> = (0..1200).map(|i| rating(&w, (i % 5 + 1) as i16)).collect();
+
+    let first = store.insert_ratings(w.org, &batch).await.unwrap();
+    assert!(first.iter().all(|o| *o == InsertOutcome::Stored));
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 1200);
+
+    // The same batch again stores nothing twice and reports the same result.
+    let again = store.insert_ratings(w.org, &batch).await.unwrap();
+    assert_eq!(first, again);
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 1200);
+
+    // The same id with another answer is a conflict; the stored answer stays.
+    let mut changed = batch[0].clone();
+    changed.answer = Answer::Score(5);
+    let fresh = rating(&w, 4);
+    let out = store.insert_ratings(w.org, &[changed, fresh.clone()]).await.unwrap();
+    assert_eq!(out, vec![InsertOutcome::Conflict, InsertOutcome::Stored]);
+    let kept = store.ratings_by_id(w.org, &[batch[0].id]).await.unwrap();
+    assert_eq!(kept[0].score, batch[0].answer.score());
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 1201);
+
+    // Text answers keep their text exactly.
+    let mut text = rating(&w, 1);
+    text.answer = Answer::Text("الانتظار طويل <script>".into());
+    store.insert_ratings(w.org, &[text.clone()]).await.unwrap();
+    let back = store.ratings_by_id(w.org, &[text.id]).await.unwrap();
+    assert_eq!(back[0].answer_text.as_deref(), Some("الانتظار طويل <script>"));
+
+    let refs = store
+        .rating_refs(w.org, &[w.site, Uuid::now_v7()], &[w.service], &[w.employee], &[w.question])
+        .await
+        .unwrap();
+    assert_eq!(refs.sites.len(), 1);
+    assert_eq!(refs.questions.get(&w.question), Some(&Scale::Csat5));
+
+    let days = store.csat_by_day(w.org, 20260101).await.unwrap();
+    assert_eq!(days.len(), 1);
+    assert_eq!(days[0].1, 1202);
+}
+
+async fn users_sessions_and_tokens(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let input = UserInput {
+        username: "manager".into(),
+        display_name: "Māris".into(),
+        role: Role::Manager,
+        employee_id: None,
+        region_ids: vec![w.region],
+        site_ids: vec![],
+    };
+    let uid = store.create_user(w.org, &input, "hash-1", &by()).await.unwrap();
+    assert!(matches!(store.create_user(w.org, &input, "h", &by()).await, Err(StoreError::Conflict)));
+    assert_eq!(store.user(w.org, uid).await.unwrap().region_ids, vec![w.region]);
+
+    store.create_session(uid, b"token-a", rida_store::now_ms() + 60_000).await.unwrap();
+    store.create_session(uid, b"token-b", rida_store::now_ms() + 60_000).await.unwrap();
+    store.create_session(uid, b"token-old", rida_store::now_ms() - 1).await.unwrap();
+    assert_eq!(store.session_user(b"token-a").await.unwrap().unwrap().username, "manager");
+    assert!(store.session_user(b"token-old").await.unwrap().is_none());
+
+    // A password change ends the other sessions.
+    store.set_password(w.org, uid, "hash-2", Some(b"token-a"), &by()).await.unwrap();
+    assert!(store.session_user(b"token-a").await.unwrap().is_some());
+    assert!(store.session_user(b"token-b").await.unwrap().is_none());
+    assert_eq!(store.password_hash(uid).await.unwrap(), "hash-2");
+
+    // Deactivation ends them all.
+    store.set_user_active(w.org, uid, false, &by()).await.unwrap();
+    assert!(store.session_user(b"token-a").await.unwrap().is_none());
+
+    for _ in 0..3 {
+        store.record_login_failure("manager").await.unwrap();
+    }
+    assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 3);
+    store.clear_login_failures("manager", 0).await.unwrap();
+    assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 0);
+
+    let tid = store.create_api_token(w.org, "queue system", b"secret-hash", "rida_ab12", &by()).await.unwrap();
+    assert_eq!(store.api_token_org(b"secret-hash").await.unwrap(), Some((tid, w.org)));
+    store.revoke_api_token(w.org, tid, &by()).await.unwrap();
+    assert_eq!(store.api_token_org(b"secret-hash").await.unwrap(), None);
+    assert!(matches!(store.revoke_api_token(w.org, tid, &by()).await, Err(StoreError::NotFound)));
+
+    // Shared secrets are created once and then read back by every instance.
+    let s1 = store.secret("csrf", vec![1, 2, 3]).await.unwrap();
+    let s2 = store.secret("csrf", vec![9, 9, 9]).await.unwrap();
+    assert_eq!(s1, s2);
+}
+
+async fn a_failed_write_changes_nothing(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    // A site naming a service of no organisation is refused as a whole.
+    let bad = SiteInput {
+        region_id: w.region,
+        name: "Ventspils".into(),
+        address: None,
+        time_zone: None,
+        service_ids: vec![w.service, Uuid::now_v7()],
+    };
+    assert!(matches!(store.create_site(w.org, &bad, &by()).await, Err(StoreError::NotFound)));
+    assert_eq!(store.list_sites(w.org, &all(), None).await.unwrap().total, 1);
+    // An update that fails half-way leaves the old services in place.
+    assert!(store.update_site(w.org, w.site, &bad, &by()).await.is_err());
+    assert_eq!(store.site_service_ids(w.site).await.unwrap(), vec![w.service]);
+}
+
+#[tokio::test]
+async fn a_mistyped_sqlite_path_is_an_error_not_a_new_database() {
+    let err = Store::connect(&ConnectOptions {
+        url: "sqlite:///tmp/no-such-dir-rida/rida.db".into(),
+        create_if_missing: false,
+        max_connections: 1,
+    })
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+    let err = Store::connect(&ConnectOptions {
+        url: "mysql://localhost/rida".into(),
+        create_if_missing: false,
+        max_connections: 1,
+    })
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("not supported"), "{err}");
+}
