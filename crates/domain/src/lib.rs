@@ -8,6 +8,7 @@ pub mod names;
 pub mod policy;
 pub mod rating;
 pub mod role;
+pub mod stats;
 pub mod time;
 
 pub use locale::Locale;

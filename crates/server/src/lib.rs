@@ -1,1 +1,76 @@
+//! Rida's HTTP server: admin pages (`web`), the JSON API (`api`), sessions and the
+//! access policy's enforcement (`auth`), translations (`i18n`) and page rendering (`render`).
 
+pub mod api;
+pub mod auth;
+pub mod error;
+pub mod i18n;
+pub mod render;
+pub mod settings;
+pub mod state;
+pub mod web;
+
+use std::{future::Future, net::SocketAddr};
+
+use axum::Router;
+use tokio::net::TcpListener;
+
+pub use error::Error;
+pub use settings::Settings;
+pub use state::AppState;
+
+/// The whole application, bound to a port but not yet serving.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects storage (running migrations), builds the routes and binds the listen
+    /// address. Port 0 picks a free port: see [`Application::local_addr`].
+    pub async fn build(settings: Settings, store: rida_store::Store) -> anyhow::Result<Application> {
+        let state = AppState::new(settings.clone(), store).await?;
+        let router = router(state.clone());
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
+        Ok(Application {
+            listener,
+            router,
+            state,
+        })
+    }
+
+    /// The address actually bound.
+    pub fn local_addr(&self) -> SocketAddr {
+        self.listener.local_addr().expect("bound listener has an address")
+    }
+
+    /// The shared state (for tests and the CLI).
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until `shutdown` completes, then finishes in-flight requests.
+    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(shutdown)
+        .await?;
+        Ok(())
+    }
+}
+
+/// Every route of the application.
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .merge(web::router(state.clone()))
+        .merge(api::router(state.clone()))
+        .layer(axum::middleware::from_fn(api::metrics::track))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}

@@ -258,12 +258,24 @@ impl Store {
             .bind(org).fetch_one(p).await)?)
     }
 
-    /// Answers per day on 1–5 questions since `since_day` (yyyymmdd): (day, answers, 4–5 answers).
-    pub async fn csat_by_day(&self, org: Uuid, since_day: i32) -> Result<Vec<(i32, i64, i64)>> {
-        Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT r.local_day, COUNT(*), SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END) \
+    /// Answers to 1–5 questions since `since_day` (yyyymmdd), and how many were 4 or 5,
+    /// optionally only at some sites.
+    pub async fn csat_summary(&self, org: Uuid, since_day: i32, sites: Option<&[Uuid]>) -> Result<(i64, i64)> {
+        let filter = match sites {
+            Some(s) if s.is_empty() => return Ok((0, 0)),
+            Some(s) => format!(" AND r.site_id IN ({})", in_list(3, s.len())),
+            None => String::new(),
+        };
+        let sql = format!(
+            "SELECT COUNT(r.score), COALESCE(SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END), 0) \
              FROM ratings r JOIN questions q ON q.id = r.question_id \
-             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5' GROUP BY r.local_day ORDER BY r.local_day")
-            .bind(org).bind(since_day).fetch_all(p).await)?)
+             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5'{filter}"
+        );
+        let (n, k): (i64, i64) = with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org).bind(since_day);
+            for id in sites.unwrap_or(&[]) { q = q.bind(id); }
+            q.fetch_one(p).await
+        })?;
+        Ok((n, k))
     }
 }

@@ -185,9 +185,10 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
     assert_eq!(refs.sites.len(), 1);
     assert_eq!(refs.questions.get(&w.question), Some(&Scale::Csat5));
 
-    let days = store.csat_by_day(w.org, 20260101).await.unwrap();
-    assert_eq!(days.len(), 1);
-    assert_eq!(days[0].1, 1202);
+    // 1,201 scores (the text answer is not one); 2 in 5 of the batch plus the fresh 4 are positive.
+    assert_eq!(store.csat_summary(w.org, 20260101, None).await.unwrap(), (1201, 481));
+    assert_eq!(store.csat_summary(w.org, 20260101, Some(&[Uuid::now_v7()])).await.unwrap(), (0, 0));
+    assert_eq!(store.csat_summary(w.org, 20261001, None).await.unwrap(), (0, 0));
 }
 
 async fn users_sessions_and_tokens(backend: Backend) {

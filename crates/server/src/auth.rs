@@ -1,0 +1,261 @@
+//! Who is asking: sessions (cookie → user → [`Actor`]), API tokens, CSRF tokens and
+//! password hashing. What an actor may do is decided by `rida_domain::policy` alone.
+
+use axum::{
+    extract::{FromRequest, FromRequestParts, Request},
+    http::{HeaderMap, header, request::Parts},
+};
+use axum_extra::extract::CookieJar;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use rida_domain::{Action, Actor, Locale, Role, Scope, policy};
+use rida_store::{By, Organisation, SessionUser};
+use serde::de::DeserializeOwned;
+use sha2::{Digest, Sha256};
+use uuid::Uuid;
+
+use crate::{Error, error::Result, state::AppState};
+
+pub const SESSION_COOKIE: &str = "rida_session";
+pub const CSRF_COOKIE: &str = "rida_csrf";
+pub const LANG_COOKIE: &str = "rida_lang";
+
+/// A new random secret, URL-safe (session tokens, API tokens, CSRF seeds).
+pub fn new_secret() -> String {
+    let bytes: [u8; 32] = rand::random();
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What is stored of a secret: its SHA-256 (the secret itself has 256 random bits,
+/// so a fast hash is enough; passwords get argon2id).
+pub fn hash_secret(secret: &str) -> Vec<u8> {
+    Sha256::digest(secret.as_bytes()).to_vec()
+}
+
+/// Hashes a password with argon2id, off the async threads.
+pub async fn hash_password(password: String) -> Result<String> {
+    tokio::task::spawn_blocking(move || {
+        use argon2::{
+            Argon2, PasswordHasher,
+            password_hash::{SaltString, rand_core::OsRng},
+        };
+        let salt = SaltString::generate(&mut OsRng);
+        Argon2::default()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|h| h.to_string())
+            .map_err(|e| anyhow::anyhow!("hashing failed: {e}"))
+    })
+    .await
+    .map_err(|e| anyhow::anyhow!(e))?
+    .map_err(Error::Internal)
+}
+
+/// Checks a password against a stored hash, off the async threads. With no hash (an
+/// unknown user) it still does the work, so timing does not reveal which names exist.
+pub async fn verify_password(password: String, hash: Option<String>) -> bool {
+    const DUMMY: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$RdescudvJCsgt3ub+b+dWRWJTmaaJObG7QfTSBB+e8A";
+    tokio::task::spawn_blocking(move || {
+        use argon2::{Argon2, PasswordHash, PasswordVerifier};
+        let known = hash.is_some();
+        let h = hash.unwrap_or_else(|| DUMMY.to_string());
+        let ok = PasswordHash::new(&h)
+            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .unwrap_or(false);
+        ok && known
+    })
+    .await
+    .unwrap_or(false)
+}
+
+/// The logged-in user of this request.
+#[derive(Debug, Clone)]
+pub struct CurrentUser {
+    pub actor: Actor,
+    pub user: SessionUser,
+    pub org: Organisation,
+    pub locale: Locale,
+    pub session_hash: Vec<u8>,
+}
+
+impl CurrentUser {
+    /// Asks the policy.
+    pub fn may(&self, action: Action) -> bool {
+        policy::allows(&self.actor, &self.org.policy(), action)
+    }
+
+    /// Asks the policy; `Forbidden` if it says no.
+    pub fn require(&self, action: Action) -> Result<()> {
+        if self.may(action) { Ok(()) } else { Err(Error::Forbidden) }
+    }
+
+    /// The user as the author of a change (for the audit log).
+    pub fn by(&self) -> By {
+        By::user(self.user.user_id, &self.user.username)
+    }
+
+    /// The sites this user's results and lists are limited to, if any.
+    pub fn site_filter(&self) -> Option<Vec<Uuid>> {
+        policy::results_limited_to_scope(&self.actor).map(|s| s.iter().copied().collect())
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if let Some(u) = parts.extensions.get::<CurrentUser>() {
+            return Ok(u.clone());
+        }
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar.get(SESSION_COOKIE).ok_or(Error::Unauthenticated)?;
+        let session_hash = hash_secret(token.value());
+        let user = state
+            .store
+            .session_user(&session_hash)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        let org = state.store.organisation(user.org_id).await?;
+        let role: Role = user.role.parse().map_err(|_| Error::Forbidden)?;
+        let scope = if role.is_scoped() {
+            let (regions, sites) = state.store.user_scope(user.user_id).await?;
+            Scope::Sites(state.store.sites_in(&regions, &sites).await?.into_iter().collect())
+        } else {
+            Scope::All
+        };
+        let locale = request_locale(&parts.headers, user.locale.as_deref(), Some(&org.default_locale));
+        let current = CurrentUser {
+            actor: Actor::new(user.user_id, role, scope, user.employee_id),
+            user,
+            org,
+            locale,
+            session_hash,
+        };
+        parts.extensions.insert(current.clone());
+        Ok(current)
+    }
+}
+
+/// The language for this request: the user's choice, else the language cookie, else the
+/// browser's `Accept-Language`, else the organisation's default, else English.
+pub fn request_locale(headers: &HeaderMap, user: Option<&str>, org_default: Option<&str>) -> Locale {
+    let jar = CookieJar::from_headers(headers);
+    user.and_then(Locale::parse)
+        .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Locale::parse(c.value())))
+        .or_else(|| {
+            headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(Locale::from_accept_language)
+        })
+        .or_else(|| org_default.and_then(Locale::parse))
+        .unwrap_or_default()
+}
+
+/// An integration authenticated by an API token (`Authorization: Bearer …`).
+#[derive(Debug, Clone, Copy)]
+pub struct ApiClient {
+    pub token_id: Uuid,
+    pub org_id: Uuid,
+}
+
+impl FromRequestParts<AppState> for ApiClient {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(Error::Unauthenticated)?;
+        let (token_id, org_id) = state
+            .store
+            .api_token_org(&hash_secret(token))
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        Ok(ApiClient { token_id, org_id })
+    }
+}
+
+// ---- CSRF ----
+
+/// The per-browser seed of CSRF tokens, from the `rida_csrf` cookie (the web router's
+/// middleware sets one when missing).
+#[derive(Debug, Clone)]
+pub struct CsrfSeed(pub String);
+
+/// The token forms carry: an HMAC of the browser's seed and its session, so a token
+/// from another browser or an earlier login does not pass.
+pub fn csrf_token(state: &AppState, headers: &HeaderMap, seed: &str) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
+    mac.update(seed.as_bytes());
+    mac.update(b"|");
+    if let Some(s) = CookieJar::from_headers(headers).get(SESSION_COOKIE) {
+        mac.update(s.value().as_bytes());
+    }
+    hex::encode(mac.finalize().into_bytes())
+}
+
+/// Checks a submitted form token against this request's seed and session.
+pub fn verify_csrf(state: &AppState, headers: &HeaderMap, submitted: &str) -> Result<()> {
+    let jar = CookieJar::from_headers(headers);
+    let seed = jar.get(CSRF_COOKIE).ok_or(Error::Csrf)?;
+    let submitted = hex::decode(submitted.trim()).map_err(|_| Error::Csrf)?;
+    let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
+    mac.update(seed.value().as_bytes());
+    mac.update(b"|");
+    if let Some(s) = jar.get(SESSION_COOKIE) {
+        mac.update(s.value().as_bytes());
+    }
+    mac.verify_slice(&submitted).map_err(|_| Error::Csrf)
+}
+
+/// A url-encoded form whose CSRF token has been checked. Every state-changing form
+/// handler takes its input through this extractor.
+pub struct CsrfForm<T>(pub T);
+
+impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
+    type Rejection = Error;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self> {
+        let (parts, body) = req.into_parts();
+        let bytes = axum::body::to_bytes(body, 1024 * 1024)
+            .await
+            .map_err(|_| Error::PayloadTooLarge { detail: "form larger than 1 MiB".into() })?;
+        #[derive(serde::Deserialize)]
+        struct Token {
+            #[serde(default)]
+            csrf: String,
+        }
+        let token: Token = serde_html_form::from_bytes(&bytes).map_err(|_| Error::Csrf)?;
+        verify_csrf(state, &parts.headers, &token.csrf)?;
+        let form = serde_html_form::from_bytes(&bytes).map_err(|e| Error::BadRequest {
+            code: "bad-form",
+            detail: e.to_string(),
+        })?;
+        Ok(CsrfForm(form))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_password_verifies_only_against_its_own_hash() {
+        let h = hash_password("correct horse battery".into()).await.unwrap();
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery".into(), Some(h.clone())).await);
+        assert!(!verify_password("wrong horse battery".into(), Some(h)).await);
+        assert!(!verify_password("anything".into(), None).await);
+    }
+
+    #[test]
+    fn secrets_are_long_and_distinct() {
+        let (a, b) = (new_secret(), new_secret());
+        assert_ne!(a, b);
+        assert!(a.len() >= 43);
+        assert_eq!(hash_secret(&a).len(), 32);
+    }
+}

@@ -1,0 +1,135 @@
+//! The HTTP layer's one error type. It renders as RFC 9457 problem details
+//! (`application/problem+json`); the web router turns it into an HTML page instead.
+
+use axum::{
+    Json,
+    http::{HeaderValue, StatusCode, header},
+    response::{IntoResponse, Response},
+};
+use rida_store::StoreError;
+use serde::Serialize;
+
+/// What went wrong, as the client should learn it.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("not found")]
+    NotFound,
+    #[error("not logged in")]
+    Unauthenticated,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("the form was stale or forged; reload the page and try again")]
+    Csrf,
+    #[error("{detail}")]
+    BadRequest { code: &'static str, detail: String },
+    #[error("{detail}")]
+    Conflict { code: &'static str, detail: String },
+    #[error("request body too large")]
+    PayloadTooLarge { detail: String },
+    #[error("too many requests")]
+    TooManyRequests { retry_after_secs: u64 },
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+/// Result of a handler.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl From<StoreError> for Error {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => Error::NotFound,
+            StoreError::Conflict => Error::Conflict {
+                code: "conflict",
+                detail: "already exists".into(),
+            },
+            other => Error::Internal(anyhow::Error::new(other)),
+        }
+    }
+}
+
+/// The body of an `application/problem+json` response.
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct Problem {
+    /// A stable URI per kind of error, e.g. `urn:rida:problem:not-found`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// Attached to error responses so the web router can render them as pages.
+#[derive(Debug, Clone)]
+pub struct ErrorPage {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub detail: Option<String>,
+}
+
+impl Error {
+    /// Status code, stable code and title.
+    pub fn parts(&self) -> (StatusCode, &'static str, &'static str) {
+        match self {
+            Error::NotFound => (StatusCode::NOT_FOUND, "not-found", "Not found"),
+            Error::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "Authentication required"),
+            Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
+            Error::Csrf => (StatusCode::FORBIDDEN, "csrf", "Stale or missing form token"),
+            Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code, "Bad request"),
+            Error::Conflict { code, .. } => (StatusCode::CONFLICT, code, "Conflict"),
+            Error::PayloadTooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large"),
+            Error::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
+            Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal server error"),
+        }
+    }
+}
+
+/// Builds a problem+json response.
+pub fn problem(status: StatusCode, code: &str, title: &str, detail: Option<String>) -> Response {
+    let body = Problem {
+        kind: format!("urn:rida:problem:{code}"),
+        title: title.to_string(),
+        status: status.as_u16(),
+        detail,
+    };
+    let mut res = (status, Json(body)).into_response();
+    res.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    res
+}
+
+impl IntoResponse for Error {
+    fn into_response(self) -> Response {
+        let (status, code, title) = self.parts();
+        let detail = match &self {
+            Error::Internal(e) => {
+                // Logged with context; never shown to the client.
+                tracing::error!(error = ?e, "internal error");
+                None
+            }
+            Error::BadRequest { detail, .. }
+            | Error::Conflict { detail, .. }
+            | Error::PayloadTooLarge { detail } => Some(detail.clone()),
+            Error::Csrf => Some(self.to_string()),
+            Error::TooManyRequests { retry_after_secs } => {
+                Some(format!("try again in {retry_after_secs} s"))
+            }
+            _ => None,
+        };
+        let mut res = problem(status, code, title, detail.clone());
+        if let Error::TooManyRequests { retry_after_secs } = self
+            && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
+        {
+            res.headers_mut().insert(header::RETRY_AFTER, v);
+        }
+        res.extensions_mut().insert(ErrorPage {
+            status,
+            code,
+            detail,
+        });
+        res
+    }
+}

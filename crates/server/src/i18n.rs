@@ -1,0 +1,66 @@
+//! Translations: Fluent files for `en`, `ar` and `lv`, embedded at build time.
+//! Every user-facing string comes from `i18n/<lang>/*.ftl`.
+
+use std::{borrow::Cow, collections::HashMap};
+
+use fluent_templates::{Loader, fluent_bundle::FluentValue};
+use rida_domain::Locale;
+use unic_langid::LanguageIdentifier;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./i18n",
+        fallback_language: "en",
+        // Templates isolate interpolated values themselves (<bdi>), where bidi needs it.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+fn langid(locale: Locale) -> LanguageIdentifier {
+    locale.tag().parse().expect("static language tags parse")
+}
+
+/// The message `key` in `locale`, falling back to English, then to the key itself.
+pub fn t(locale: Locale, key: &str) -> String {
+    LOCALES
+        .try_lookup(&langid(locale), key)
+        .unwrap_or_else(|| key.to_string())
+}
+
+/// The message `key` with named arguments (numbers are passed as numbers so that
+/// plural rules apply: Arabic has six plural forms).
+pub fn t_args(locale: Locale, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Owned((*k).to_string()), v.clone()))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(&langid(locale), key, &map)
+        .unwrap_or_else(|| key.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_the_login_title() {
+        for l in Locale::ALL {
+            assert_ne!(t(l, "login-title"), "login-title", "{l}");
+        }
+        assert_ne!(t(Locale::Ar, "login-title"), t(Locale::En, "login-title"));
+    }
+
+    #[test]
+    fn arabic_plurals_follow_arabic_rules() {
+        let n = |n: i64| t_args(Locale::Ar, "list-count", &[("count", FluentValue::from(n))]);
+        // zero, one, two, few (3–10), many (11–99) and other (100+) are distinct forms.
+        let forms: std::collections::HashSet<String> =
+            [0, 1, 2, 3, 11, 100].into_iter().map(n).collect();
+        assert_eq!(forms.len(), 6, "{forms:?}");
+        assert_eq!(
+            t_args(Locale::En, "list-count", &[("count", FluentValue::from(1))]),
+            "1 item"
+        );
+    }
+}

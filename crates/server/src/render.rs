@@ -1,0 +1,202 @@
+//! Page rendering: minijinja templates embedded in the binary, with `t()` for
+//! translations and filters that write numbers and dates the way each language does.
+
+use axum::{
+    http::HeaderMap,
+    response::{Html, IntoResponse, Response},
+};
+use fluent_templates::fluent_bundle::FluentValue;
+use jiff::tz::TimeZone;
+use minijinja::{Environment, State, Value, context, value::Kwargs};
+use rida_domain::{Action, Locale};
+use serde::Serialize;
+
+use crate::{
+    auth::{self, CsrfSeed, CurrentUser},
+    i18n,
+    state::AppState,
+};
+
+/// The template environment, with every template of `templates/` embedded.
+pub fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    minijinja_embed::load_templates!(&mut env);
+    env.add_function("t", translate);
+    env.add_filter("num", num);
+    env.add_filter("datetime", datetime);
+    env
+}
+
+fn locale_of(state: &State) -> Locale {
+    state
+        .lookup("locale")
+        .and_then(|v| v.as_str().and_then(Locale::parse))
+        .unwrap_or_default()
+}
+
+/// `{{ t("key", name=value) }}`: the message in the page's language.
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let locale = locale_of(state);
+    let mut args: Vec<(&str, FluentValue<'static>)> = Vec::new();
+    for name in kwargs.args() {
+        let v: Value = kwargs.get(name)?;
+        let fv = if let Some(i) = v.as_i64() {
+            FluentValue::from(i)
+        } else if let Ok(f) = f64::try_from(v.clone()) {
+            FluentValue::from(f)
+        } else {
+            FluentValue::from(v.to_string())
+        };
+        args.push((name, fv));
+    }
+    Ok(if args.is_empty() {
+        i18n::t(locale, key)
+    } else {
+        i18n::t_args(locale, key, &args)
+    })
+}
+
+/// `{{ value|num(1) }}`: a number with the language's digits and separators.
+fn num(state: &State, value: Value, decimals: Option<usize>) -> String {
+    let f = f64::try_from(value.clone()).unwrap_or(0.0);
+    locale_of(state).format_number(f, decimals.unwrap_or(0))
+}
+
+/// `{{ millis|datetime }}`: a time in the organisation's zone, written the language's way.
+fn datetime(state: &State, ms: i64) -> String {
+    let locale = locale_of(state);
+    let tz = state
+        .lookup("tz")
+        .and_then(|v| v.as_str().map(str::to_string))
+        .and_then(|name| TimeZone::get(&name).ok())
+        .unwrap_or(TimeZone::UTC);
+    format_datetime(locale, ms, &tz)
+}
+
+/// A date and time as the language writes it, month names from the Fluent files.
+pub fn format_datetime(locale: Locale, ms: i64, tz: &TimeZone) -> String {
+    let z = rida_domain::time::from_millis(ms).to_zoned(tz.clone());
+    let month = i18n::t(locale, &format!("month-short-{}", z.month()));
+    let text = i18n::t_args(
+        locale,
+        "format-datetime",
+        &[
+            ("day", FluentValue::from(z.day().to_string())),
+            ("month", FluentValue::from(month)),
+            ("year", FluentValue::from(z.year().to_string())),
+            ("time", FluentValue::from(format!("{:02}:{:02}", z.hour(), z.minute()))),
+        ],
+    );
+    locale.localise_digits(&text)
+}
+
+/// One entry of the navigation.
+#[derive(Debug, Serialize)]
+pub struct NavItem {
+    pub href: &'static str,
+    pub label: &'static str,
+    pub active: bool,
+}
+
+/// The navigation, each entry shown only if the policy allows its action.
+const NAV: &[(&str, &str, Action)] = &[
+    ("/admin", "nav-overview", Action::OpenAdmin),
+    ("/admin/organisation", "nav-organisation", Action::ManageOrganisation),
+    ("/admin/regions", "nav-regions", Action::ViewStructure),
+    ("/admin/sites", "nav-sites", Action::ViewStructure),
+    ("/admin/services", "nav-services", Action::ViewStructure),
+    ("/admin/employees", "nav-employees", Action::ViewEmployees),
+    ("/admin/users", "nav-users", Action::ManageUsers),
+    ("/admin/tokens", "nav-tokens", Action::ManageTokens),
+    ("/admin/audit", "nav-audit", Action::ViewAudit),
+];
+
+/// What every page needs besides its own content.
+pub struct PageCtx<'a> {
+    pub state: &'a AppState,
+    pub headers: &'a HeaderMap,
+    pub seed: &'a CsrfSeed,
+    pub user: Option<&'a CurrentUser>,
+    pub path: &'a str,
+    pub flash: Option<String>,
+}
+
+impl PageCtx<'_> {
+    /// The page's language.
+    pub fn locale(&self) -> Locale {
+        match self.user {
+            Some(u) => u.locale,
+            None => auth::request_locale(self.headers, None, None),
+        }
+    }
+
+    /// Renders `template` with the shared context plus `page`.
+    pub fn render(&self, template: &str, page: Value) -> Response {
+        self.render_status(axum::http::StatusCode::OK, template, page)
+    }
+
+    /// Renders with a status code (e.g. 422 for a form with errors).
+    pub fn render_status(&self, status: axum::http::StatusCode, template: &str, page: Value) -> Response {
+        let locale = self.locale();
+        let nav: Vec<NavItem> = match self.user {
+            Some(u) => NAV
+                .iter()
+                .filter(|(_, _, a)| u.may(*a))
+                .map(|(href, label, _)| NavItem {
+                    href,
+                    label,
+                    active: if *href == "/admin" {
+                        self.path == "/admin"
+                    } else {
+                        self.path.starts_with(href)
+                    },
+                })
+                .collect(),
+            None => Vec::new(),
+        };
+        let languages: Vec<Value> = Locale::ALL
+            .iter()
+            .map(|l| context! { tag => l.tag(), name => l.native_name(), current => *l == locale })
+            .collect();
+        let org = self.user.map(|u| {
+            context! {
+                name => u.org.name.clone(),
+                has_logo => u.org.logo_mime.is_some(),
+                logo_version => u.org.logo_version,
+            }
+        });
+        let user = self.user.map(|u| {
+            context! {
+                name => u.user.display_name.clone(),
+                username => u.user.username.clone(),
+                role => u.actor.role.as_str(),
+            }
+        });
+        let tz = self.user.map(|u| u.org.time_zone.clone()).unwrap_or_else(|| "UTC".into());
+        let base = context! {
+            locale => locale.tag(),
+            dir => locale.dir(),
+            languages => languages,
+            nav => nav,
+            org => org,
+            user => user,
+            tz => tz,
+            path => self.path,
+            csrf => auth::csrf_token(self.state, self.headers, &self.seed.0),
+            flash => self.flash.clone(),
+        };
+        let ctx = context! { ..page, ..base };
+        match self
+            .state
+            .templates
+            .get_template(template)
+            .and_then(|t| t.render(ctx))
+        {
+            Ok(html) => (status, Html(html)).into_response(),
+            Err(e) => {
+                tracing::error!(error = %e, template, "template failed");
+                crate::Error::Internal(anyhow::anyhow!("template {template}: {e}")).into_response()
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! Settings: defaults in code, then `rida.toml`, then `RIDA_*` environment variables.
+
+use std::{net::SocketAddr, path::PathBuf};
+
+use figment::{
+    Figment,
+    providers::{Env, Format, Serialized, Toml},
+};
+use serde::{Deserialize, Serialize};
+
+/// Every setting, typed and defaulted. `rida config` prints them as a commented example.
+#[derive(Clone, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// Address and port to listen on.
+    pub listen: SocketAddr,
+    /// Folder for the SQLite database and other local files.
+    pub data_dir: PathBuf,
+    /// `sqlite://FILE` or `postgres://USER:PASSWORD@HOST/DB`; empty means `DATA_DIR/rida.db`.
+    pub database_url: String,
+    /// Most database connections this instance opens.
+    pub max_connections: u32,
+    /// Log as JSON lines instead of text.
+    pub log_json: bool,
+    /// Mark cookies `Secure` (serve Rida behind HTTPS); off for plain-HTTP local use.
+    pub secure_cookies: bool,
+    /// Hours a login lasts.
+    pub session_hours: i64,
+    /// Failed logins for one account within `login_window_minutes` before it is locked for that window.
+    pub login_max_failures: i64,
+    pub login_window_minutes: i64,
+    /// Largest logo image accepted, in bytes.
+    pub max_logo_bytes: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            listen: "127.0.0.1:8080".parse().expect("valid default address"),
+            data_dir: PathBuf::from("rida-data"),
+            database_url: String::new(),
+            max_connections: 8,
+            log_json: false,
+            secure_cookies: false,
+            session_hours: 12,
+            login_max_failures: 10,
+            login_window_minutes: 15,
+            max_logo_bytes: 512 * 1024,
+        }
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("listen", &self.listen)
+            .field("data_dir", &self.data_dir)
+            .field("database_url", &redact_url(&self.database_url))
+            .field("max_connections", &self.max_connections)
+            .field("log_json", &self.log_json)
+            .field("secure_cookies", &self.secure_cookies)
+            .field("session_hours", &self.session_hours)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Hides the password in a database URL (`postgres://rida:***@host/db`).
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..s + 3], &url[at..]),
+                None => url.to_string(),
+            }
+        }
+        _ => url.to_string(),
+    }
+}
+
+impl Settings {
+    /// Loads settings from defaults, the TOML file (if it exists) and `RIDA_*` variables.
+    pub fn load(config_file: Option<&std::path::Path>) -> Result<Settings, Box<figment::Error>> {
+        let mut fig = Figment::from(Serialized::defaults(Settings::default()));
+        let file = config_file
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("rida.toml"));
+        if file.exists() {
+            fig = fig.merge(Toml::file(&file));
+        } else if config_file.is_some() {
+            return Err(Box::new(figment::Error::from(format!(
+                "config file {} does not exist",
+                file.display()
+            ))));
+        }
+        fig.merge(Env::prefixed("RIDA_").only(&[
+            "listen",
+            "data_dir",
+            "database_url",
+            "max_connections",
+            "log_json",
+            "secure_cookies",
+            "session_hours",
+            "login_max_failures",
+            "login_window_minutes",
+            "max_logo_bytes",
+        ]))
+            .extract()
+            .map_err(Box::new)
+    }
+
+    /// The database URL to use: the configured one, or the SQLite file in the data folder.
+    pub fn effective_database_url(&self) -> (String, bool) {
+        if self.database_url.trim().is_empty() {
+            (
+                format!("sqlite://{}", self.data_dir.join("rida.db").display()),
+                true,
+            )
+        } else {
+            (self.database_url.trim().to_string(), false)
+        }
+    }
+
+    /// A commented example `rida.toml` with every key and its default.
+    pub fn example_toml() -> String {
+        let d = Settings::default();
+        format!(
+            r#"# rida.toml: Rida's settings. Every key is optional; shown are the defaults.
+# Each key can also be set in the environment as RIDA_<KEY> (e.g. RIDA_LISTEN),
+# which wins over this file.
+
+# Address and port to listen on.
+listen = "{listen}"
+
+# Folder for the embedded SQLite database and other local files.
+data_dir = "{data_dir}"
+
+# Database URL. Empty: SQLite in data_dir/rida.db.
+# PostgreSQL (several Rida instances may share one):
+#   database_url = "postgres://rida:PASSWORD@db.example/rida"
+# An explicit SQLite file must exist; add ?mode=rwc to create it:
+#   database_url = "sqlite:///var/lib/rida/rida.db?mode=rwc"
+database_url = ""
+
+# Most database connections this instance opens.
+max_connections = {max_connections}
+
+# Log as JSON lines (for log collectors) instead of text.
+log_json = {log_json}
+
+# Mark cookies Secure. Turn on when Rida is served over HTTPS.
+secure_cookies = {secure_cookies}
+
+# Hours a login lasts.
+session_hours = {session_hours}
+
+# After this many failed logins within login_window_minutes, the account is
+# locked for the rest of the window.
+login_max_failures = {login_max_failures}
+login_window_minutes = {login_window_minutes}
+
+# Largest logo image accepted, in bytes.
+max_logo_bytes = {max_logo_bytes}
+"#,
+            listen = d.listen,
+            data_dir = d.data_dir.display(),
+            max_connections = d.max_connections,
+            log_json = d.log_json,
+            secure_cookies = d.secure_cookies,
+            session_hours = d.session_hours,
+            login_max_failures = d.login_max_failures,
+            login_window_minutes = d.login_window_minutes,
+            max_logo_bytes = d.max_logo_bytes,
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_passwords_are_redacted_in_debug_output() {
+        let s = Settings {
+            database_url: "postgres://rida:hunter2@db/rida".into(),
+            ..Settings::default()
+        };
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("postgres://rida:***@db/rida"), "{shown}");
+    }
+
+    #[test]
+    fn the_example_file_parses_back_to_the_defaults() {
+        let parsed: Settings = Figment::from(Toml::string(&Settings::example_toml()))
+            .extract()
+            .unwrap();
+        assert_eq!(parsed.listen, Settings::default().listen);
+        assert_eq!(parsed.session_hours, 12);
+    }
+}

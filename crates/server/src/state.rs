@@ -1,0 +1,56 @@
+//! What every request shares: storage, templates, the CSRF key, metrics.
+
+use std::sync::Arc;
+
+use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
+use rida_store::Store;
+
+use crate::{render, settings::Settings};
+
+/// Shared, cheap to clone. Holds nothing another instance would need: sessions, login
+/// throttling and the CSRF key live in the database.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub store: Store,
+    pub settings: Settings,
+    pub templates: minijinja::Environment<'static>,
+    pub csrf_key: Vec<u8>,
+    pub metrics: PrometheusHandle,
+}
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// Builds the state; the CSRF key is read from (or created once in) the database so
+    /// that every instance on one database accepts every other's forms.
+    pub async fn new(settings: Settings, store: Store) -> anyhow::Result<AppState> {
+        let fresh: [u8; 32] = rand::random();
+        let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
+        Ok(AppState(Arc::new(Inner {
+            store,
+            settings,
+            templates: render::environment(),
+            csrf_key,
+            metrics: metrics_handle(),
+        })))
+    }
+}
+
+/// One recorder per process (tests start several applications in one process).
+fn metrics_handle() -> PrometheusHandle {
+    static HANDLE: std::sync::OnceLock<PrometheusHandle> = std::sync::OnceLock::new();
+    HANDLE
+        .get_or_init(|| {
+            PrometheusBuilder::new()
+                .install_recorder()
+                .expect("install the metrics recorder once")
+        })
+        .clone()
+}

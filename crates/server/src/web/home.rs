@@ -1,0 +1,47 @@
+//! The overview page: what is set up, what to do next, and the last 30 days in one figure.
+
+use axum::{Router, response::Response, routing::get};
+use minijinja::context;
+use rida_domain::{Action, stats::wilson_95};
+use rida_store::ListQuery;
+
+use super::Web;
+use crate::{error::Result, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin", get(overview))
+}
+
+async fn overview(w: Web) -> Result<Response> {
+    w.user.require(Action::OpenAdmin)?;
+    let org = w.user.org.id;
+    let store = &w.state.store;
+    let all = ListQuery { limit: 1, ..ListQuery::default() };
+    let within = w.user.site_filter();
+    let sites = store.list_sites(org, &all, within.as_deref()).await?.total;
+    let regions = store.list_regions(org, &all).await?.total;
+    let services = store.list_services(org, &all).await?.total;
+    let employees = store.list_employees(org, &all, within.as_deref()).await?.total;
+    let csat = if w.user.may(Action::ViewResults { site: None }) {
+        let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+        let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(30 * 24);
+        let day = rida_domain::time::local_day(since, &tz);
+        let (n, k) = store.csat_summary(org, day, within.as_deref()).await?;
+        let interval = wilson_95(k as u64, n as u64);
+        Some(context! {
+            n => n,
+            share => (n > 0).then(|| 100.0 * k as f64 / n as f64),
+            margin => interval.map(|(lo, hi)| 100.0 * (hi - lo) / 2.0),
+        })
+    } else {
+        None
+    };
+    Ok(w.render(
+        "home.html",
+        context! {
+            counts => context! { regions, sites, services, employees },
+            csat => csat,
+            can_manage => w.user.may(Action::ManageCatalogue),
+        },
+    ))
+}

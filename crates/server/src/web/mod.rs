@@ -1,0 +1,371 @@
+//! The admin web pages: server-rendered HTML, every form CSRF-protected, every
+//! access decision asked of the policy.
+
+mod account;
+mod audit;
+mod employees;
+mod home;
+mod organisation;
+mod regions;
+mod services;
+mod session;
+mod sites;
+mod tokens;
+mod users;
+
+use std::collections::BTreeMap;
+
+use axum::{
+    Router,
+    extract::{FromRequestParts, Request, State},
+    http::{HeaderMap, HeaderValue, Method, StatusCode, header, request::Parts},
+    middleware::{self, Next},
+    response::{IntoResponse, Redirect, Response},
+    routing::get,
+};
+use axum_extra::extract::{
+    CookieJar,
+    cookie::{Cookie, SameSite},
+};
+use minijinja::{Value, context};
+use rida_domain::{Locale, names::FieldError};
+use rida_store::ListQuery;
+use rust_embed::Embed;
+use serde::Deserialize;
+
+use crate::{
+    auth::{self, CSRF_COOKIE, CsrfSeed, CurrentUser},
+    error::ErrorPage,
+    i18n,
+    render::PageCtx,
+    state::AppState,
+};
+
+const FLASH_COOKIE: &str = "rida_flash";
+/// Rows per page in every admin list.
+pub const PAGE_SIZE: i64 = 25;
+
+/// Every page route.
+pub fn router(state: AppState) -> Router<AppState> {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/admin") }))
+        .route("/static/{*path}", get(static_file))
+        .merge(session::router())
+        .merge(home::router())
+        .merge(organisation::router())
+        .merge(regions::router())
+        .merge(sites::router())
+        .merge(services::router())
+        .merge(employees::router())
+        .merge(users::router())
+        .merge(tokens::router())
+        .merge(audit::router())
+        .merge(account::router())
+        .fallback(|| async { crate::Error::NotFound })
+        .layer(middleware::from_fn_with_state(state, page_layer))
+}
+
+#[derive(Embed)]
+#[folder = "static/"]
+struct Static;
+
+async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> Response {
+    match Static::get(&path) {
+        Some(file) => {
+            let mime = match path.rsplit('.').next() {
+                Some("css") => "text/css; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("woff2") => "font/woff2",
+                Some("svg") => "image/svg+xml",
+                Some("png") => "image/png",
+                _ => "application/octet-stream",
+            };
+            (
+                [
+                    (header::CONTENT_TYPE, mime),
+                    (header::CACHE_CONTROL, "public, max-age=3600"),
+                ],
+                file.data,
+            )
+                .into_response()
+        }
+        None => crate::Error::NotFound.into_response(),
+    }
+}
+
+/// Around every page: the CSRF seed cookie, HTML error pages, the login redirect,
+/// the flash message's removal and security headers.
+async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let jar = CookieJar::from_headers(req.headers());
+    let (seed, fresh) = match jar.get(CSRF_COOKIE) {
+        Some(c) if c.value().len() >= 32 => (c.value().to_string(), false),
+        _ => (auth::new_secret(), true),
+    };
+    if fresh {
+        // Let this very request render forms with the new seed.
+        let cookie = format!("{CSRF_COOKIE}={seed}");
+        let merged = match req.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()) {
+            Some(old) => format!("{old}; {cookie}"),
+            None => cookie,
+        };
+        if let Ok(v) = HeaderValue::from_str(&merged) {
+            req.headers_mut().insert(header::COOKIE, v);
+        }
+    }
+    req.extensions_mut().insert(CsrfSeed(seed.clone()));
+    let had_flash = jar.get(FLASH_COOKIE).is_some();
+    let method = req.method().clone();
+    let uri = req.uri().clone();
+    let headers = req.headers().clone();
+
+    let mut res = next.run(req).await;
+
+    if let Some(page) = res.extensions().get::<ErrorPage>().cloned() {
+        res = if page.status == StatusCode::UNAUTHORIZED && method == Method::GET {
+            let next_path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
+            Redirect::to(&format!("/login?next={}", urlencode(next_path))).into_response()
+        } else if page.status == StatusCode::UNAUTHORIZED {
+            Redirect::to("/login").into_response()
+        } else {
+            error_page(&state, &headers, &CsrfSeed(seed.clone()), uri.path(), &page)
+        };
+    }
+    let h = res.headers_mut();
+    if fresh {
+        let c = Cookie::build((CSRF_COOKIE, seed))
+            .path("/")
+            .http_only(true)
+            .same_site(SameSite::Strict)
+            .secure(state.settings.secure_cookies)
+            .build();
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            h.append(header::SET_COOKIE, v);
+        }
+    }
+    if had_flash && !res.status().is_redirection() {
+        let c = Cookie::build((FLASH_COOKIE, "")).path("/").max_age(time_zero()).build();
+        if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    let h = res.headers_mut();
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
+    );
+    res
+}
+
+fn time_zero() -> time::Duration {
+    time::Duration::ZERO
+}
+
+fn error_page(state: &AppState, headers: &HeaderMap, seed: &CsrfSeed, path: &str, page: &ErrorPage) -> Response {
+    let ctx = PageCtx {
+        state,
+        headers,
+        seed,
+        user: None,
+        path,
+        flash: None,
+    };
+    ctx.render_status(
+        page.status,
+        "error.html",
+        context! { status => page.status.as_u16(), code => page.code },
+    )
+}
+
+/// Percent-encodes a query value.
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// A logged-in page request: the user plus what rendering needs.
+pub struct Web {
+    pub state: AppState,
+    pub headers: HeaderMap,
+    pub seed: CsrfSeed,
+    pub user: CurrentUser,
+    pub path: String,
+    pub flash: Option<String>,
+}
+
+impl FromRequestParts<AppState> for Web {
+    type Rejection = crate::Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let user = CurrentUser::from_request_parts(parts, state).await?;
+        Ok(Web {
+            state: state.clone(),
+            seed: parts
+                .extensions
+                .get::<CsrfSeed>()
+                .cloned()
+                .unwrap_or_else(|| CsrfSeed(String::new())),
+            flash: CookieJar::from_headers(&parts.headers)
+                .get(FLASH_COOKIE)
+                .map(|c| c.value().to_string())
+                .filter(|k| k.starts_with("flash-")),
+            headers: parts.headers.clone(),
+            path: parts.uri.path().to_string(),
+            user,
+        })
+    }
+}
+
+impl Web {
+    /// The page context for rendering.
+    pub fn ctx(&self) -> PageCtx<'_> {
+        PageCtx {
+            state: &self.state,
+            headers: &self.headers,
+            seed: &self.seed,
+            user: Some(&self.user),
+            path: &self.path,
+            flash: self.flash.clone(),
+        }
+    }
+
+    /// Renders a page.
+    pub fn render(&self, template: &str, page: Value) -> Response {
+        self.ctx().render(template, page)
+    }
+
+    /// Renders a form again with its errors (422), keeping what was typed.
+    pub fn render_invalid(&self, template: &str, page: Value) -> Response {
+        self.ctx().render_status(StatusCode::UNPROCESSABLE_ENTITY, template, page)
+    }
+
+    /// The user's language.
+    pub fn locale(&self) -> Locale {
+        self.user.locale
+    }
+}
+
+/// Redirects after a successful form, with a message for the next page.
+pub fn redirect_with_flash(to: &str, flash_key: &'static str) -> Response {
+    let c = Cookie::build((FLASH_COOKIE, flash_key)).path("/").http_only(true).build();
+    let mut res = Redirect::to(to).into_response();
+    if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
+        res.headers_mut().append(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// `?q=…&page=…&inactive=1` of every list.
+#[derive(Debug, Deserialize, Default)]
+pub struct ListParams {
+    #[serde(default)]
+    pub q: String,
+    #[serde(default)]
+    pub page: Option<i64>,
+    #[serde(default)]
+    pub inactive: Option<String>,
+}
+
+impl ListParams {
+    /// The storage query for this page.
+    pub fn query(&self) -> ListQuery {
+        let page = self.page.unwrap_or(1).max(1);
+        ListQuery {
+            search: Some(self.q.clone()).filter(|q| !q.trim().is_empty()),
+            include_inactive: self.inactive.is_some(),
+            offset: (page - 1) * PAGE_SIZE,
+            limit: PAGE_SIZE,
+        }
+    }
+
+    /// The template's view of the list state and pagination.
+    pub fn pager(&self, total: i64) -> Value {
+        let page = self.page.unwrap_or(1).max(1);
+        let pages = ((total + PAGE_SIZE - 1) / PAGE_SIZE).max(1);
+        context! {
+            q => self.q.clone(),
+            inactive => self.inactive.is_some(),
+            page => page,
+            pages => pages,
+            total => total,
+            prev => (page > 1).then_some(page - 1),
+            next => (page < pages).then_some(page + 1),
+        }
+    }
+}
+
+/// Field errors of a form, translated, keyed by field name.
+#[derive(Debug, Default)]
+pub struct FormErrors {
+    locale: Locale,
+    map: BTreeMap<&'static str, String>,
+}
+
+impl FormErrors {
+    pub fn new(locale: Locale) -> FormErrors {
+        FormErrors {
+            locale,
+            map: BTreeMap::new(),
+        }
+    }
+
+    /// Records a field error from a domain rule.
+    pub fn field(&mut self, name: &'static str, e: &FieldError) {
+        use fluent_templates::fluent_bundle::FluentValue;
+        let msg = match e {
+            FieldError::TooLong { max } => {
+                i18n::t_args(self.locale, "error-too-long", &[("max", FluentValue::from(*max as i64))])
+            }
+            FieldError::TooShort { min } => {
+                i18n::t_args(self.locale, "error-too-short", &[("min", FluentValue::from(*min as i64))])
+            }
+            other => i18n::t(self.locale, &format!("error-{}", other.code())),
+        };
+        self.map.insert(name, msg);
+    }
+
+    /// Records a field error by message key.
+    pub fn key(&mut self, name: &'static str, key: &str) {
+        self.map.insert(name, i18n::t(self.locale, key));
+    }
+
+    /// Takes the value of a domain check, recording its error.
+    pub fn check<T>(&mut self, name: &'static str, r: Result<T, FieldError>) -> Option<T> {
+        match r {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.field(name, &e);
+                None
+            }
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+
+    /// For the template.
+    pub fn value(&self) -> Value {
+        Value::from_serialize(&self.map)
+    }
+}
+
+/// A form with no fields but its CSRF token.
+#[derive(Deserialize)]
+pub struct Empty {}
+
+/// Parses a UUID path or form value, `NotFound` if it is not one.
+pub fn parse_id(s: &str) -> Result<uuid::Uuid, crate::Error> {
+    uuid::Uuid::parse_str(s.trim()).map_err(|_| crate::Error::NotFound)
+}
+
+/// Parses a list of UUIDs from checkboxes, dropping anything that is not one.
+pub fn parse_ids(v: &[String]) -> Vec<uuid::Uuid> {
+    v.iter().filter_map(|s| uuid::Uuid::parse_str(s.trim()).ok()).collect()
+}

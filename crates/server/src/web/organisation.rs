@@ -1,0 +1,205 @@
+//! The organisation page: name, logo, language, time zone, and who sees per-employee results.
+
+use axum::{
+    Router,
+    extract::{Multipart, State},
+    http::header,
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use minijinja::context;
+use rida_domain::{Action, Locale, names};
+use rida_store::OrgSettings;
+use serde::Deserialize;
+
+use super::{FormErrors, Web, redirect_with_flash};
+use crate::{
+    auth::{CsrfForm, verify_csrf},
+    error::Result,
+    state::AppState,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/organisation", get(show).post(save))
+        .route("/admin/organisation/logo", post(upload_logo))
+        .route("/logo", get(logo))
+}
+
+/// Time zones offered in the form: the IANA names jiff knows.
+fn time_zones() -> Vec<String> {
+    let mut v: Vec<String> = jiff::tz::db().available().map(|n| n.as_str().to_string()).collect();
+    v.sort();
+    v
+}
+
+fn page(w: &Web, form: minijinja::Value, errors: &FormErrors) -> minijinja::Value {
+    context! {
+        form => form,
+        errors => errors.value(),
+        time_zones => time_zones(),
+        locales => Locale::ALL.iter().map(|l| context! { tag => l.tag(), name => l.native_name() }).collect::<Vec<_>>(),
+        max_logo_kib => w.state.settings.max_logo_bytes / 1024,
+    }
+}
+
+async fn show(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageOrganisation)?;
+    let o = &w.user.org;
+    let form = context! {
+        name => o.name.clone(),
+        default_locale => o.default_locale.clone(),
+        time_zone => o.time_zone.clone(),
+        managers_see_employees => o.managers_see_employees,
+        analysts_see_employees => o.analysts_see_employees,
+    };
+    Ok(w.render("organisation.html", page(&w, form, &FormErrors::new(w.locale()))))
+}
+
+#[derive(Deserialize, serde::Serialize)]
+struct OrgForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    default_locale: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    managers_see_employees: Option<String>,
+    #[serde(default)]
+    analysts_see_employees: Option<String>,
+}
+
+async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
+    w.user.require(Action::ManageOrganisation)?;
+    let mut errors = FormErrors::new(w.locale());
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    if Locale::parse(&f.default_locale).is_none() {
+        errors.key("default_locale", "error-invalid");
+    }
+    if jiff::tz::TimeZone::get(f.time_zone.trim()).is_err() {
+        errors.key("time_zone", "error-time-zone");
+    }
+    let (Some(name), true) = (name, errors.is_empty()) else {
+        let form = context! {
+            name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
+            managers_see_employees => f.managers_see_employees.is_some(),
+            analysts_see_employees => f.analysts_see_employees.is_some(),
+        };
+        return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
+    };
+    let settings = OrgSettings {
+        name,
+        default_locale: f.default_locale.trim().to_string(),
+        time_zone: f.time_zone.trim().to_string(),
+        managers_see_employees: f.managers_see_employees.is_some(),
+        analysts_see_employees: f.analysts_see_employees.is_some(),
+    };
+    w.state.store.update_organisation(w.user.org.id, &settings, &w.user.by()).await?;
+    Ok(redirect_with_flash("/admin/organisation", "flash-saved"))
+}
+
+/// The image types accepted as a logo, recognised by their first bytes (not by the
+/// name or the browser's claim).
+fn sniff_image(b: &[u8]) -> Option<&'static str> {
+    if b.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else if b.len() > 12 && &b[0..4] == b"RIFF" && &b[8..12] == b"WEBP" {
+        Some("image/webp")
+    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+        Some("image/gif")
+    } else {
+        None
+    }
+}
+
+async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
+    let max = w.state.settings.max_logo_bytes;
+    let mut csrf = String::new();
+    let mut file: Option<Vec<u8>> = None;
+    let mut remove = false;
+    let mut too_large = false;
+    while let Some(mut field) = multipart.next_field().await.map_err(|e| crate::Error::BadRequest {
+        code: "bad-upload",
+        detail: e.to_string(),
+    })? {
+        match field.name() {
+            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
+            Some("remove") => remove = true,
+            Some("logo") => {
+                let mut buf = Vec::new();
+                while let Some(chunk) = field.chunk().await.map_err(|e| crate::Error::BadRequest {
+                    code: "bad-upload",
+                    detail: e.to_string(),
+                })? {
+                    if buf.len() + chunk.len() > max {
+                        too_large = true;
+                        break;
+                    }
+                    buf.extend_from_slice(&chunk);
+                }
+                if !buf.is_empty() || too_large {
+                    file = Some(buf);
+                }
+            }
+            _ => {}
+        }
+        if too_large {
+            break;
+        }
+    }
+    verify_csrf(&w.state, &w.headers, &csrf)?;
+    w.user.require(Action::ManageOrganisation)?;
+    let mut errors = FormErrors::new(w.locale());
+    let org = w.user.org.id;
+    if remove {
+        w.state.store.set_logo(org, None, &w.user.by()).await?;
+        return Ok(redirect_with_flash("/admin/organisation", "flash-saved"));
+    }
+    match (file, too_large) {
+        (_, true) => errors.key("logo", "error-logo-too-large"),
+        (None, _) => errors.key("logo", "error-logo-missing"),
+        (Some(bytes), _) => match sniff_image(&bytes) {
+            Some(mime) => {
+                w.state.store.set_logo(org, Some((&bytes, mime)), &w.user.by()).await?;
+                return Ok(redirect_with_flash("/admin/organisation", "flash-saved"));
+            }
+            None => errors.key("logo", "error-logo-not-image"),
+        },
+    }
+    let o = &w.user.org;
+    let form = context! {
+        name => o.name.clone(), default_locale => o.default_locale.clone(), time_zone => o.time_zone.clone(),
+        managers_see_employees => o.managers_see_employees, analysts_see_employees => o.analysts_see_employees,
+    };
+    Ok(w.render_invalid("organisation.html", page(&w, form, &errors)))
+}
+
+/// The logo, for page headers (and later terminals). Public: it is shown on the login page too.
+async fn logo(State(state): State<AppState>) -> Result<Response> {
+    let org = state.store.first_organisation().await?.ok_or(crate::Error::NotFound)?;
+    let (bytes, mime) = state.store.logo(org.id).await?.ok_or(crate::Error::NotFound)?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, mime),
+            (header::CACHE_CONTROL, "public, max-age=300".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sniff_image;
+
+    #[test]
+    fn only_real_images_are_recognised() {
+        assert_eq!(sniff_image(b"\x89PNG\r\n\x1a\n rest"), Some("image/png"));
+        assert_eq!(sniff_image(b"\xFF\xD8\xFF\xE0"), Some("image/jpeg"));
+        assert_eq!(sniff_image(b"<svg onload=alert(1)>"), None);
+        assert_eq!(sniff_image(b"%PDF-1.7"), None);
+    }
+}

@@ -1,0 +1,92 @@
+//! Regions: groups of sites.
+
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::Response,
+    routing::{get, post},
+};
+use minijinja::context;
+use rida_domain::{Action, names};
+use serde::Deserialize;
+
+use super::{FormErrors, ListParams, Web, parse_id, redirect_with_flash};
+use crate::{auth::CsrfForm, error::Result, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/regions", get(list).post(create))
+        .route("/admin/regions/new", get(new))
+        .route("/admin/regions/{id}", get(edit).post(update))
+        .route("/admin/regions/{id}/active", post(set_active))
+}
+
+async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
+    w.user.require(Action::ViewStructure)?;
+    let page = w.state.store.list_regions(w.user.org.id, &p.query()).await?;
+    Ok(w.render(
+        "regions.html",
+        context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageCatalogue) },
+    ))
+}
+
+#[derive(Deserialize)]
+struct RegionForm {
+    #[serde(default)]
+    name: String,
+}
+
+fn form_page(id: Option<uuid::Uuid>, name: &str, errors: &FormErrors) -> minijinja::Value {
+    context! { id => id, form => context! { name => name }, errors => errors.value() }
+}
+
+async fn new(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageCatalogue)?;
+    Ok(w.render("region_form.html", form_page(None, "", &FormErrors::new(w.locale()))))
+}
+
+async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
+    w.user.require(Action::ManageCatalogue)?;
+    let r = w.state.store.region(w.user.org.id, parse_id(&id)?).await?;
+    Ok(w.render("region_form.html", form_page(Some(r.id), &r.name, &FormErrors::new(w.locale()))))
+}
+
+async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response> {
+    w.user.require(Action::ManageCatalogue)?;
+    let mut errors = FormErrors::new(w.locale());
+    if let Some(name) = errors.check("name", names::display_name(&f.name, 120)) {
+        let org = w.user.org.id;
+        let by = w.user.by();
+        let r = match id {
+            Some(id) => w.state.store.update_region(org, id, &name, &by).await,
+            None => w.state.store.create_region(org, &name, &by).await.map(|_| ()),
+        };
+        match r {
+            Ok(()) => return Ok(redirect_with_flash("/admin/regions", "flash-saved")),
+            Err(rida_store::StoreError::Conflict) => errors.key("name", "error-name-taken"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Ok(w.render_invalid("region_form.html", form_page(id, &f.name, &errors)))
+}
+
+async fn create(w: Web, CsrfForm(f): CsrfForm<RegionForm>) -> Result<Response> {
+    save(w, None, f).await
+}
+
+async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<RegionForm>) -> Result<Response> {
+    let id = parse_id(&id)?;
+    save(w, Some(id), f).await
+}
+
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    pub active: String,
+}
+
+async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+    w.user.require(Action::ManageCatalogue)?;
+    let active = f.active == "true";
+    w.state.store.set_region_active(w.user.org.id, parse_id(&id)?, active, &w.user.by()).await?;
+    Ok(redirect_with_flash("/admin/regions", if active { "flash-activated" } else { "flash-deactivated" }))
+}

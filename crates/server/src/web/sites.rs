@@ -1,0 +1,155 @@
+//! Sites: branches, clinics, offices, where customers are served.
+
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::Response,
+    routing::{get, post},
+};
+use minijinja::{Value, context};
+use rida_domain::{Action, names};
+use rida_store::{ListQuery, SiteInput, StoreError};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm};
+use crate::{auth::CsrfForm, error::Result, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/sites", get(list).post(create))
+        .route("/admin/sites/new", get(new))
+        .route("/admin/sites/{id}", get(edit).post(update))
+        .route("/admin/sites/{id}/active", post(set_active))
+}
+
+async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
+    w.user.require(Action::ViewStructure)?;
+    let within = w.user.site_filter();
+    let page = w.state.store.list_sites(w.user.org.id, &p.query(), within.as_deref()).await?;
+    let items: Vec<Value> = page
+        .items
+        .iter()
+        .map(|s| {
+            context! {
+                id => s.id, name => s.name.clone(), region_name => s.region_name.clone(),
+                address => s.address.clone(), time_zone => s.time_zone.clone(), active => s.active,
+                can_edit => w.user.may(Action::ManageSite { site: Some(s.id) }),
+            }
+        })
+        .collect();
+    Ok(w.render(
+        "sites.html",
+        context! { items => items, pager => p.pager(page.total), can_create => w.user.may(Action::ManageSite { site: None }) },
+    ))
+}
+
+#[derive(Deserialize, Default)]
+struct SiteForm {
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    region_id: String,
+    #[serde(default)]
+    address: String,
+    #[serde(default)]
+    time_zone: String,
+    #[serde(default)]
+    services: Vec<String>,
+}
+
+async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors) -> Result<Value> {
+    let org = w.user.org.id;
+    let all = ListQuery { limit: 1000, ..ListQuery::default() };
+    let regions = w.state.store.list_regions(org, &all).await?.items;
+    let services = w.state.store.list_services(org, &all).await?.items;
+    let mut zones: Vec<String> = jiff::tz::db().available().map(|n| n.as_str().to_string()).collect();
+    zones.sort();
+    Ok(context! {
+        id => id,
+        form => context! {
+            name => f.name.clone(), region_id => f.region_id.clone(), address => f.address.clone(),
+            time_zone => f.time_zone.clone(), services => f.services.clone(),
+        },
+        errors => errors.value(),
+        regions => regions,
+        services => services,
+        time_zones => zones,
+        org_time_zone => w.user.org.time_zone.clone(),
+    })
+}
+
+async fn new(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageSite { site: None })?;
+    let page = form_page(&w, None, &SiteForm::default(), &FormErrors::new(w.locale())).await?;
+    Ok(w.render("site_form.html", page))
+}
+
+async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
+    let id = parse_id(&id)?;
+    w.user.require(Action::ManageSite { site: Some(id) })?;
+    let s = w.state.store.site(w.user.org.id, id).await?;
+    let f = SiteForm {
+        name: s.name,
+        region_id: s.region_id.to_string(),
+        address: s.address.unwrap_or_default(),
+        time_zone: s.time_zone.unwrap_or_default(),
+        services: w.state.store.site_service_ids(id).await?.iter().map(Uuid::to_string).collect(),
+    };
+    let page = form_page(&w, Some(id), &f, &FormErrors::new(w.locale())).await?;
+    Ok(w.render("site_form.html", page))
+}
+
+async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
+    w.user.require(Action::ManageSite { site: id })?;
+    let mut errors = FormErrors::new(w.locale());
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    let address = errors.check("address", names::optional_text(&f.address, 300));
+    let region_id = Uuid::parse_str(f.region_id.trim()).ok();
+    if region_id.is_none() {
+        errors.key("region_id", "error-choose-region");
+    }
+    let tz = f.time_zone.trim();
+    if !tz.is_empty() && jiff::tz::TimeZone::get(tz).is_err() {
+        errors.key("time_zone", "error-time-zone");
+    }
+    if let (Some(name), Some(address), Some(region_id), true) = (name, address, region_id, errors.is_empty()) {
+        let input = SiteInput {
+            region_id,
+            name,
+            address,
+            time_zone: Some(tz.to_string()).filter(|t| !t.is_empty()),
+            service_ids: parse_ids(&f.services),
+        };
+        let (org, by) = (w.user.org.id, w.user.by());
+        let r = match id {
+            Some(id) => w.state.store.update_site(org, id, &input, &by).await,
+            None => w.state.store.create_site(org, &input, &by).await.map(|_| ()),
+        };
+        match r {
+            Ok(()) => return Ok(redirect_with_flash("/admin/sites", "flash-saved")),
+            Err(StoreError::Conflict) => errors.key("name", "error-name-taken"),
+            Err(StoreError::NotFound) => errors.key("region_id", "error-choose-region"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    let page = form_page(&w, id, &f, &errors).await?;
+    Ok(w.render_invalid("site_form.html", page))
+}
+
+async fn create(w: Web, CsrfForm(f): CsrfForm<SiteForm>) -> Result<Response> {
+    save(w, None, f).await
+}
+
+async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<SiteForm>) -> Result<Response> {
+    let id = parse_id(&id)?;
+    save(w, Some(id), f).await
+}
+
+async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+    let id = parse_id(&id)?;
+    w.user.require(Action::ManageSite { site: Some(id) })?;
+    let active = f.active == "true";
+    w.state.store.set_site_active(w.user.org.id, id, active, &w.user.by()).await?;
+    Ok(redirect_with_flash("/admin/sites", if active { "flash-activated" } else { "flash-deactivated" }))
+}
