@@ -175,7 +175,10 @@ fn error_page(state: &AppState, headers: &HeaderMap, seed: &CsrfSeed, path: &str
     ctx.render_status(
         page.status,
         "error.html",
-        context! { status => page.status.as_u16(), code => page.code },
+        context! {
+            status => page.status.as_u16(),
+            key => if page.code == "csrf" { "error-page-csrf".to_string() } else { format!("error-page-{}", page.status.as_u16()) },
+        },
     )
 }
 

@@ -1,0 +1,248 @@
+# رضا: الرسائل العربية. المفاتيح نفسها في en و ar و lv.
+
+## Shell
+nav-label = التنقل الرئيسي
+nav-overview = نظرة عامة
+nav-organisation = المؤسسة
+nav-regions = المناطق
+nav-sites = الفروع
+nav-services = الخدمات
+nav-employees = الموظفون
+nav-users = المستخدمون
+nav-tokens = مفاتيح الواجهة البرمجية
+nav-audit = سجل التدقيق
+language = اللغة
+logout = تسجيل الخروج
+
+## Roles
+role-head = المدير العام
+role-manager = مدير
+role-supervisor = مشرف
+role-analyst = محلل
+role-employee = موظف
+role-head-help = يرى كل شيء ويدير كل شيء
+role-manager-help = يدير مناطقه وفروعه
+role-supervisor-help = يتابع الفروع والأجهزة ولا يرى النتائج
+role-analyst-help = يقرأ التقارير
+role-employee-help = يستخدم محطته فقط ولا يرى التقييمات أبدًا
+
+## Login
+login-title = تسجيل الدخول
+login-submit = دخول
+login-invalid = اسم المستخدم أو كلمة المرور غير صحيحة.
+login-locked = محاولات فاشلة كثيرة. هذا الحساب مقفل لبضع دقائق؛ حاول لاحقًا.
+username = اسم المستخدم
+username-hint = من 3 إلى 64 حرفًا أو رقمًا أو نقطة أو شرطة أو @. يُستخدم لتسجيل الدخول.
+password = كلمة المرور
+
+## Common
+name = الاسم
+status = الحالة
+actions = إجراءات
+active = نشط
+inactive = غير نشط
+edit = تعديل
+save = حفظ
+cancel = إلغاء
+choose = اختر…
+deactivate = تعطيل
+reactivate = إعادة التفعيل
+created = تاريخ الإنشاء
+search = بحث
+search-placeholder = ابحث بالاسم…
+show-inactive = إظهار غير النشط
+no-matches = لا شيء يطابق بحثك
+no-matches-help = جرّب أحرفًا أقل، أو أظهر العناصر غير النشطة.
+page-prev = → السابق
+page-next = التالي ←
+page-of = الصفحة { $page } من { $pages }
+list-count = { $count ->
+    [zero] لا عناصر
+    [one] عنصر واحد
+    [two] عنصران
+    [few] { $count } عناصر
+    [many] { $count } عنصرًا
+   *[other] { $count } عنصر
+}
+back-to-overview = العودة إلى النظرة العامة
+sample-size = ن = { $n }
+points = نقطة
+
+## Flash messages
+flash-saved = تم الحفظ.
+flash-activated = أعيد التفعيل.
+flash-deactivated = تم التعطيل. يبقى في النتائج السابقة ويمكن إعادة تفعيله في أي وقت.
+flash-revoked = أُلغي المفتاح. تُرفض الأنظمة التي تستخدمه من الآن.
+flash-password-changed = تم تغيير كلمة المرور. أُنهيت جلساتك الأخرى.
+
+## Field errors
+error-required = مطلوب.
+error-invalid = غير صالح.
+error-too-long = طويل جدًا: { $max } حرفًا على الأكثر.
+error-too-short = قصير جدًا: { $min } أحرف على الأقل.
+error-name-taken = هذا الاسم مستخدم بالفعل.
+error-username-taken = اسم المستخدم هذا مأخوذ.
+error-external-id-taken = لموظف آخر هذا المعرّف الخارجي.
+error-time-zone = اختر منطقة زمنية من القائمة.
+error-choose-region = اختر منطقة.
+error-employee-required = يجب ربط حساب الموظف بموظف.
+error-scope-required = اختر منطقة أو فرعًا واحدًا على الأقل لهذا الدور.
+error-own-role = لا يمكنك نزع دور المدير العام عن نفسك.
+error-wrong-password = كلمة المرور الحالية غير صحيحة.
+error-passwords-differ = كلمتا المرور الجديدتان مختلفتان.
+error-logo-missing = اختر ملف صورة.
+error-logo-not-image = هذا الملف ليس صورة PNG أو JPEG أو WebP أو GIF.
+error-logo-too-large = الصورة كبيرة جدًا.
+
+## Error pages
+error-page-400 = لم يُفهم الطلب
+error-page-400-help = ارجع وتحقق مما أدخلته ثم حاول مجددًا.
+error-page-403 = لا يحق لك فتح هذه الصفحة
+error-page-403-help = دورك لا يشمل ذلك. اطلبه من المدير العام لمؤسستك إن احتجت إليه.
+error-page-404 = الصفحة غير موجودة
+error-page-404-help = ربما كُتب العنوان خطأً، أو لم يعد العنصر موجودًا.
+error-page-409 = لا يمكن تنفيذ ذلك
+error-page-409-help = يتعارض مع الحالة الحالية، مثل حسابك أنت.
+error-page-413 = كبير جدًا
+error-page-413-help = ما أرسلته أكبر مما يقبله رضا.
+error-page-429 = طلبات كثيرة جدًا
+error-page-429-help = انتظر قليلًا ثم حاول مجددًا.
+error-page-500 = حدث خطأ ما
+error-page-500-help = سُجّلت المشكلة. حاول بعد لحظات.
+error-page-csrf = انتهت صلاحية هذا النموذج
+error-page-csrf-help = رُفض النموذج حفاظًا على أمانك. ارجع وأعد تحميل الصفحة ثم أرسله مجددًا.
+
+## Overview
+overview-title = نظرة عامة
+overview-csat-30 = الرضا (CSAT)، آخر 30 يومًا
+overview-no-answers = لا إجابات في آخر 30 يومًا بعد.
+getting-started = البداية
+step-region = أضف منطقة
+step-service = أضف الخدمات التي تقدمها
+step-site = أضف فروعك ومكاتبك
+step-employee = أضف الموظفين الذين يخدمون العملاء
+step-token = أنشئ مفتاحًا لنظام إدارة الطوابير
+
+## Organisation
+org-name = اسم المؤسسة
+org-default-language = اللغة الافتراضية
+time-zone = المنطقة الزمنية
+time-zone-org = المنطقة الزمنية للمؤسسة ({ $zone })
+hidden-voting = التصويت المخفي
+hidden-voting-help = افتراضيًا لا يرى النتائج لكل موظف إلا المدير العام. لا يرى الموظفون أي تقييم أبدًا.
+managers-see-employees = يحق للمديرين رؤية نتائج كل موظف في فروعهم
+analysts-see-employees = يحق للمحللين رؤية نتائج كل موظف
+org-logo = الشعار
+org-logo-file = ملف الصورة
+org-logo-hint = PNG أو JPEG أو WebP أو GIF، بحد أقصى { $max } كيلوبايت. يظهر في الترويسة وعلى الأجهزة.
+org-logo-upload = رفع الشعار
+org-logo-remove = إزالة الشعار
+
+## Regions
+region = المنطقة
+region-new = منطقة جديدة
+region-edit = تعديل المنطقة
+regions-empty = لا مناطق بعد
+regions-empty-help = تجمع المناطق فروعك، مثلًا حسب المدينة. أضف أول منطقة للبدء.
+
+## Services
+service-new = خدمة جديدة
+service-edit = تعديل الخدمة
+service-code = الرمز
+service-code-hint = رمز قصير اختياري يستخدمه نظام الطوابير، مثل LN.
+services-empty = لا خدمات بعد
+services-empty-help = الخدمات هي ما يأتي العملاء من أجله: فتح حساب، استشارة، دفع.
+
+## Sites
+address = العنوان
+site-new = فرع جديد
+site-edit = تعديل الفرع
+site-services = الخدمات المقدمة هنا
+site-no-services = لا خدمات بعد.
+site-needs-region = ينتمي الفرع إلى منطقة؛ أضف منطقة أولًا.
+sites-empty = لا فروع بعد
+sites-empty-help = الفروع هي أماكن خدمة العملاء: فروع، عيادات، مكاتب.
+
+## Employees
+desk = المكتب أو الشباك
+desk-hint = حيث يخدم هذا الموظف عادةً، مثل 3 أو الشباك ب.
+external-id = المعرّف الخارجي
+external-id-hint = معرّف الموظف في نظام الطوابير، لتسمّيه الزيارات.
+employee-new = موظف جديد
+employee-edit = تعديل الموظف
+employee-sites = يعمل في
+employee-hidden-voting = لا يرى الموظفون تقييماتهم ولا تقييمات غيرهم أبدًا.
+employees-empty = لا موظفين بعد
+employees-empty-help = أضف من يخدمون العملاء لتُنسب التقييمات إليهم.
+
+## Users
+display-name = الاسم الكامل
+role = الدور
+user-new = مستخدم جديد
+user-edit = تعديل المستخدم
+user-scope = المناطق والفروع
+user-scope-hint = لا يصل المديرون والمشرفون إلا إلى ما يُحدَّد هنا.
+user-employee = الموظف المرتبط
+user-employee-hint = مطلوب لحسابات الموظفين: المحطة التي يستخدمونها.
+
+## API tokens
+token-new = مفتاح جديد
+tokens-help = تستخدم الأنظمة المتكاملة مثل نظام الطوابير أو نقاط البيع أو إدارة العملاء مفتاحًا لإرسال التقييمات والزيارات.
+token-name = الاسم
+token-name-hint = من يستخدمه، مثل «نظام الطوابير، الرياض».
+token-create = إنشاء المفتاح
+token-created = انسخ هذا المفتاح الآن
+token-created-help = يظهر مرة واحدة فقط. لا يحفظ رضا إلا بصمته.
+token-prefix = يبدأ بـ
+token-revoke = إلغاء
+token-revoked = ملغى
+tokens-empty = لا مفاتيح بعد
+tokens-empty-help = أنشئ مفتاحًا لكل نظام يرسل بيانات إلى رضا.
+
+## Audit log
+audit-when = متى
+audit-who = من
+audit-what = ماذا
+audit-detail = التفاصيل
+audit-empty = لم تُسجَّل أي تغييرات بعد
+audit-action-create = إنشاء
+audit-action-update = تعديل
+audit-action-set_active = تفعيل أو تعطيل
+audit-action-password = تغيير كلمة المرور
+audit-action-revoke = إلغاء
+audit-action-login = تسجيل دخول
+audit-action-login_failed = محاولة دخول فاشلة
+entity-organisation = المؤسسة
+entity-region = منطقة
+entity-site = فرع
+entity-service = خدمة
+entity-employee = موظف
+entity-user = مستخدم
+entity-api_token = مفتاح واجهة برمجية
+entity-question = سؤال
+entity-session = جلسة
+
+## Account
+account-title = حسابي
+password-change = تغيير كلمة المرور
+password-current = كلمة المرور الحالية
+password-new = كلمة المرور الجديدة
+password-confirm = كلمة المرور الجديدة مرة أخرى
+password-hint = { $min } أحرف على الأقل. بضع كلمات تصنع كلمة مرور قوية.
+password-keep-hint = اتركه فارغًا للإبقاء على كلمة المرور الحالية.
+password-change-sessions = تغيير كلمة المرور يُخرجك من كل الأجهزة الأخرى.
+
+## Dates
+format-datetime = { $day } { $month } { $year }، { $time }
+month-short-1 = يناير
+month-short-2 = فبراير
+month-short-3 = مارس
+month-short-4 = أبريل
+month-short-5 = مايو
+month-short-6 = يونيو
+month-short-7 = يوليو
+month-short-8 = أغسطس
+month-short-9 = سبتمبر
+month-short-10 = أكتوبر
+month-short-11 = نوفمبر
+month-short-12 = ديسمبر

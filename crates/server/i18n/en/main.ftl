@@ -1,0 +1,244 @@
+# Rida: English messages. Keep keys identical across en, ar and lv.
+
+## Shell
+nav-label = Main navigation
+nav-overview = Overview
+nav-organisation = Organisation
+nav-regions = Regions
+nav-sites = Sites
+nav-services = Services
+nav-employees = Employees
+nav-users = Users
+nav-tokens = API tokens
+nav-audit = Audit log
+language = Language
+logout = Log out
+
+## Roles
+role-head = Head
+role-manager = Manager
+role-supervisor = Supervisor
+role-analyst = Analyst
+role-employee = Employee
+role-head-help = sees and manages everything
+role-manager-help = runs their regions and sites
+role-supervisor-help = looks after sites and terminals, sees no results
+role-analyst-help = reads reports
+role-employee-help = uses their own station only, never sees ratings
+
+## Login
+login-title = Sign in
+login-submit = Sign in
+login-invalid = Wrong username or password.
+login-locked = Too many failed attempts. This account is locked for a few minutes; try again later.
+username = Username
+username-hint = 3–64 letters, digits, dots, dashes or @. Used to sign in.
+password = Password
+
+## Common
+name = Name
+status = Status
+actions = Actions
+active = Active
+inactive = Inactive
+edit = Edit
+save = Save
+cancel = Cancel
+choose = Choose…
+deactivate = Deactivate
+reactivate = Reactivate
+created = Created
+search = Search
+search-placeholder = Search by name…
+show-inactive = Show inactive
+no-matches = Nothing matches your search
+no-matches-help = Try fewer letters, or include inactive entries.
+page-prev = ← Previous
+page-next = Next →
+page-of = Page { $page } of { $pages }
+list-count = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+back-to-overview = Back to the overview
+sample-size = n = { $n }
+points = points
+
+## Flash messages
+flash-saved = Saved.
+flash-activated = Reactivated.
+flash-deactivated = Deactivated. It stays in past results and can be reactivated at any time.
+flash-revoked = Token revoked. Integrations using it are refused from now on.
+flash-password-changed = Password changed. Your other sessions were signed out.
+
+## Field errors
+error-required = Required.
+error-invalid = Not valid.
+error-too-long = Too long: at most { $max } characters.
+error-too-short = Too short: at least { $min } characters.
+error-name-taken = This name is already in use.
+error-username-taken = This username is already taken.
+error-external-id-taken = Another employee already has this external id.
+error-time-zone = Choose a time zone from the list.
+error-choose-region = Choose a region.
+error-employee-required = An employee account must be linked to an employee.
+error-scope-required = Choose at least one region or site for this role.
+error-own-role = You cannot take the head role away from yourself.
+error-wrong-password = The current password is not right.
+error-passwords-differ = The two new passwords differ.
+error-logo-missing = Choose an image file.
+error-logo-not-image = This file is not a PNG, JPEG, WebP or GIF image.
+error-logo-too-large = The image is too large.
+
+## Error pages
+error-page-400 = The request was not understood
+error-page-400-help = Go back, check what you entered and try again.
+error-page-403 = You may not open this page
+error-page-403-help = Your role does not include this. Ask the head of your organisation if you need it.
+error-page-404 = Page not found
+error-page-404-help = The address may be mistyped, or the item no longer exists.
+error-page-409 = This cannot be done
+error-page-409-help = It conflicts with the current state, for example your own account.
+error-page-413 = Too large
+error-page-413-help = What you sent is larger than Rida accepts.
+error-page-429 = Too many requests
+error-page-429-help = Wait a little and try again.
+error-page-500 = Something went wrong
+error-page-500-help = The problem was logged. Try again in a moment.
+error-page-csrf = This form has expired
+error-page-csrf-help = For your safety the form was refused. Go back, reload the page and send it again.
+
+## Overview
+overview-title = Overview
+overview-csat-30 = Satisfaction (CSAT), last 30 days
+overview-no-answers = No answers in the last 30 days yet.
+getting-started = Getting started
+step-region = Add a region
+step-service = Add the services you offer
+step-site = Add your sites (branches, offices)
+step-employee = Add the employees who serve customers
+step-token = Create an API token for your queue system
+
+## Organisation
+org-name = Organisation name
+org-default-language = Default language
+time-zone = Time zone
+time-zone-org = Organisation's time zone ({ $zone })
+hidden-voting = Hidden voting
+hidden-voting-help = By default only the head sees results per employee. Employees never see any rating.
+managers-see-employees = Managers may see per-employee results of their sites
+analysts-see-employees = Analysts may see per-employee results
+org-logo = Logo
+org-logo-file = Image file
+org-logo-hint = PNG, JPEG, WebP or GIF, at most { $max } KiB. Shown in the header and on terminals.
+org-logo-upload = Upload logo
+org-logo-remove = Remove logo
+
+## Regions
+region = Region
+region-new = New region
+region-edit = Edit region
+regions-empty = No regions yet
+regions-empty-help = Regions group your sites, for example by city. Add the first one to start.
+
+## Services
+service-new = New service
+service-edit = Edit service
+service-code = Code
+service-code-hint = Optional short code used by your queue system, e.g. LN.
+services-empty = No services yet
+services-empty-help = Services are what customers come for: opening an account, a consultation, a payment.
+
+## Sites
+address = Address
+site-new = New site
+site-edit = Edit site
+site-services = Services offered here
+site-no-services = No services yet.
+site-needs-region = A site belongs to a region; add a region first.
+sites-empty = No sites yet
+sites-empty-help = Sites are where customers are served: branches, clinics, offices.
+
+## Employees
+desk = Desk or counter
+desk-hint = Where this employee usually serves, e.g. 3 or Window B.
+external-id = External id
+external-id-hint = The employee's id in your queue system, so visits can name them.
+employee-new = New employee
+employee-edit = Edit employee
+employee-sites = Works at
+employee-hidden-voting = Employees never see their own ratings or anybody else's.
+employees-empty = No employees yet
+employees-empty-help = Add the people who serve customers, so ratings can be attributed to them.
+
+## Users
+display-name = Full name
+role = Role
+user-new = New user
+user-edit = Edit user
+user-scope = Regions and sites
+user-scope-hint = Managers and supervisors reach only what is ticked here.
+user-employee = Linked employee
+user-employee-hint = Required for employee accounts: the station they use.
+
+## API tokens
+token-new = New API token
+tokens-help = Integrations such as a queue system, a POS or a CRM use a token to send ratings and visits.
+token-name = Name
+token-name-hint = Who uses it, e.g. "Queue system, Riga".
+token-create = Create token
+token-created = Copy this token now
+token-created-help = It is shown only once. Rida stores only a fingerprint of it.
+token-prefix = Starts with
+token-revoke = Revoke
+token-revoked = Revoked
+tokens-empty = No API tokens yet
+tokens-empty-help = Create one for each system that sends data to Rida.
+
+## Audit log
+audit-when = When
+audit-who = Who
+audit-what = What
+audit-detail = Details
+audit-empty = No changes recorded yet
+audit-action-create = Created
+audit-action-update = Changed
+audit-action-set_active = Activated or deactivated
+audit-action-password = Password changed
+audit-action-revoke = Revoked
+audit-action-login = Signed in
+audit-action-login_failed = Failed sign-in
+entity-organisation = organisation
+entity-region = region
+entity-site = site
+entity-service = service
+entity-employee = employee
+entity-user = user
+entity-api_token = API token
+entity-question = question
+entity-session = session
+
+## Account
+account-title = My account
+password-change = Change password
+password-current = Current password
+password-new = New password
+password-confirm = New password again
+password-hint = At least { $min } characters. A few words make a strong password.
+password-keep-hint = Leave empty to keep the current password.
+password-change-sessions = Changing the password signs you out everywhere else.
+
+## Dates
+format-datetime = { $day } { $month } { $year }, { $time }
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec

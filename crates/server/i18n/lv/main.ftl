@@ -1,0 +1,245 @@
+# Rida: latviešu ziņojumi. Atslēgas ir tās pašas en, ar un lv failos.
+
+## Shell
+nav-label = Galvenā navigācija
+nav-overview = Pārskats
+nav-organisation = Organizācija
+nav-regions = Reģioni
+nav-sites = Filiāles
+nav-services = Pakalpojumi
+nav-employees = Darbinieki
+nav-users = Lietotāji
+nav-tokens = API atslēgas
+nav-audit = Audita žurnāls
+language = Valoda
+logout = Iziet
+
+## Roles
+role-head = Vadītājs
+role-manager = Pārvaldnieks
+role-supervisor = Uzraugs
+role-analyst = Analītiķis
+role-employee = Darbinieks
+role-head-help = redz un pārvalda visu
+role-manager-help = vada savus reģionus un filiāles
+role-supervisor-help = uzrauga filiāles un terminālus, rezultātus neredz
+role-analyst-help = lasa pārskatus
+role-employee-help = lieto tikai savu darba vietu, vērtējumus neredz nekad
+
+## Login
+login-title = Pieteikties
+login-submit = Pieteikties
+login-invalid = Nepareizs lietotājvārds vai parole.
+login-locked = Pārāk daudz neveiksmīgu mēģinājumu. Konts ir bloķēts uz dažām minūtēm; mēģiniet vēlāk.
+username = Lietotājvārds
+username-hint = 3–64 burti, cipari, punkti, domuzīmes vai @. To lieto, lai pieteiktos.
+password = Parole
+
+## Common
+name = Nosaukums
+status = Statuss
+actions = Darbības
+active = Aktīvs
+inactive = Neaktīvs
+edit = Labot
+save = Saglabāt
+cancel = Atcelt
+choose = Izvēlieties…
+deactivate = Deaktivizēt
+reactivate = Aktivizēt no jauna
+created = Izveidots
+search = Meklēt
+search-placeholder = Meklēt pēc nosaukuma…
+show-inactive = Rādīt neaktīvos
+no-matches = Meklējumam nekas neatbilst
+no-matches-help = Ievadiet mazāk burtu vai iekļaujiet neaktīvos ierakstus.
+page-prev = ← Iepriekšējā
+page-next = Nākamā →
+page-of = { $page }. lappuse no { $pages }
+list-count = { $count ->
+    [zero] { $count } ierakstu
+    [one] { $count } ieraksts
+   *[other] { $count } ieraksti
+}
+back-to-overview = Atpakaļ uz pārskatu
+sample-size = n = { $n }
+points = punkti
+
+## Flash messages
+flash-saved = Saglabāts.
+flash-activated = Aktivizēts no jauna.
+flash-deactivated = Deaktivizēts. Tas paliek iepriekšējos rezultātos, un to var jebkurā brīdī aktivizēt no jauna.
+flash-revoked = Atslēga atsaukta. Sistēmas, kas to lieto, no šī brīža tiek atraidītas.
+flash-password-changed = Parole nomainīta. Jūsu pārējās sesijas ir slēgtas.
+
+## Field errors
+error-required = Obligāts lauks.
+error-invalid = Nederīga vērtība.
+error-too-long = Pārāk garš: ne vairāk kā { $max } rakstzīmes.
+error-too-short = Pārāk īss: vismaz { $min } rakstzīmes.
+error-name-taken = Šis nosaukums jau tiek lietots.
+error-username-taken = Šis lietotājvārds jau ir aizņemts.
+error-external-id-taken = Citam darbiniekam jau ir šis ārējais identifikators.
+error-time-zone = Izvēlieties laika joslu no saraksta.
+error-choose-region = Izvēlieties reģionu.
+error-employee-required = Darbinieka kontam jābūt saistītam ar darbinieku.
+error-scope-required = Šai lomai izvēlieties vismaz vienu reģionu vai filiāli.
+error-own-role = Jūs nevarat sev atņemt vadītāja lomu.
+error-wrong-password = Pašreizējā parole nav pareiza.
+error-passwords-differ = Abas jaunās paroles atšķiras.
+error-logo-missing = Izvēlieties attēla failu.
+error-logo-not-image = Šis fails nav PNG, JPEG, WebP vai GIF attēls.
+error-logo-too-large = Attēls ir pārāk liels.
+
+## Error pages
+error-page-400 = Pieprasījums netika saprasts
+error-page-400-help = Atgriezieties, pārbaudiet ievadīto un mēģiniet vēlreiz.
+error-page-403 = Jums nav tiesību atvērt šo lapu
+error-page-403-help = Jūsu loma to neietver. Ja tas ir vajadzīgs, vērsieties pie organizācijas vadītāja.
+error-page-404 = Lapa nav atrasta
+error-page-404-help = Iespējams, adrese ir kļūdaina vai ieraksts vairs nepastāv.
+error-page-409 = To nevar izdarīt
+error-page-409-help = Tas ir pretrunā ar pašreizējo stāvokli, piemēram, ar jūsu paša kontu.
+error-page-413 = Pārāk liels
+error-page-413-help = Nosūtītais ir lielāks, nekā Rida pieņem.
+error-page-429 = Pārāk daudz pieprasījumu
+error-page-429-help = Mazliet uzgaidiet un mēģiniet vēlreiz.
+error-page-500 = Kaut kas nogāja greizi
+error-page-500-help = Problēma ir reģistrēta. Mēģiniet pēc brīža vēlreiz.
+error-page-csrf = Šīs veidlapas derīgums ir beidzies
+error-page-csrf-help = Drošības dēļ veidlapa tika noraidīta. Atgriezieties, pārlādējiet lapu un nosūtiet to vēlreiz.
+
+## Overview
+overview-title = Pārskats
+overview-csat-30 = Apmierinātība (CSAT), pēdējās 30 dienas
+overview-no-answers = Pēdējās 30 dienās vēl nav atbilžu.
+getting-started = Darba sākšana
+step-region = Pievienojiet reģionu
+step-service = Pievienojiet sniegtos pakalpojumus
+step-site = Pievienojiet filiāles un birojus
+step-employee = Pievienojiet darbiniekus, kas apkalpo klientus
+step-token = Izveidojiet API atslēgu rindu sistēmai
+
+## Organisation
+org-name = Organizācijas nosaukums
+org-default-language = Noklusējuma valoda
+time-zone = Laika josla
+time-zone-org = Organizācijas laika josla ({ $zone })
+hidden-voting = Slēptā balsošana
+hidden-voting-help = Pēc noklusējuma rezultātus pa darbiniekiem redz tikai vadītājs. Darbinieki nekad neredz nevienu vērtējumu.
+managers-see-employees = Pārvaldnieki drīkst redzēt savu filiāļu rezultātus pa darbiniekiem
+analysts-see-employees = Analītiķi drīkst redzēt rezultātus pa darbiniekiem
+org-logo = Logotips
+org-logo-file = Attēla fails
+org-logo-hint = PNG, JPEG, WebP vai GIF, ne vairāk kā { $max } KiB. Tiek rādīts galvenē un terminālos.
+org-logo-upload = Augšupielādēt logotipu
+org-logo-remove = Noņemt logotipu
+
+## Regions
+region = Reģions
+region-new = Jauns reģions
+region-edit = Labot reģionu
+regions-empty = Vēl nav reģionu
+regions-empty-help = Reģioni grupē filiāles, piemēram, pa pilsētām. Pievienojiet pirmo, lai sāktu.
+
+## Services
+service-new = Jauns pakalpojums
+service-edit = Labot pakalpojumu
+service-code = Kods
+service-code-hint = Neobligāts īss kods, ko lieto rindu sistēma, piemēram, LN.
+services-empty = Vēl nav pakalpojumu
+services-empty-help = Pakalpojumi ir tas, pēc kā klienti nāk: konta atvēršana, konsultācija, maksājums.
+
+## Sites
+address = Adrese
+site-new = Jauna filiāle
+site-edit = Labot filiāli
+site-services = Šeit sniegtie pakalpojumi
+site-no-services = Vēl nav pakalpojumu.
+site-needs-region = Filiāle pieder reģionam; vispirms pievienojiet reģionu.
+sites-empty = Vēl nav filiāļu
+sites-empty-help = Filiāles ir vietas, kur apkalpo klientus: nodaļas, klīnikas, biroji.
+
+## Employees
+desk = Darba vieta vai lodziņš
+desk-hint = Kur šis darbinieks parasti apkalpo, piemēram, 3 vai B lodziņš.
+external-id = Ārējais identifikators
+external-id-hint = Darbinieka identifikators rindu sistēmā, lai apmeklējumos to varētu norādīt.
+employee-new = Jauns darbinieks
+employee-edit = Labot darbinieku
+employee-sites = Strādā
+employee-hidden-voting = Darbinieki nekad neredz ne savus, ne citu vērtējumus.
+employees-empty = Vēl nav darbinieku
+employees-empty-help = Pievienojiet cilvēkus, kas apkalpo klientus, lai vērtējumus varētu attiecināt uz viņiem.
+
+## Users
+display-name = Vārds, uzvārds
+role = Loma
+user-new = Jauns lietotājs
+user-edit = Labot lietotāju
+user-scope = Reģioni un filiāles
+user-scope-hint = Pārvaldnieki un uzraugi piekļūst tikai šeit atzīmētajam.
+user-employee = Saistītais darbinieks
+user-employee-hint = Obligāts darbinieku kontiem: darba vieta, ko viņi lieto.
+
+## API tokens
+token-new = Jauna API atslēga
+tokens-help = Integrētas sistēmas, piemēram, rindu sistēma, kases sistēma vai CRM, ar atslēgu sūta vērtējumus un apmeklējumus.
+token-name = Nosaukums
+token-name-hint = Kas to lieto, piemēram, “Rindu sistēma, Rīga”.
+token-create = Izveidot atslēgu
+token-created = Nokopējiet šo atslēgu tūlīt
+token-created-help = Tā tiek parādīta tikai vienreiz. Rida glabā tikai tās nospiedumu.
+token-prefix = Sākas ar
+token-revoke = Atsaukt
+token-revoked = Atsaukta
+tokens-empty = Vēl nav API atslēgu
+tokens-empty-help = Izveidojiet atslēgu katrai sistēmai, kas sūta datus uz Rida.
+
+## Audit log
+audit-when = Kad
+audit-who = Kas
+audit-what = Ko
+audit-detail = Sīkāk
+audit-empty = Izmaiņas vēl nav reģistrētas
+audit-action-create = Izveidoja
+audit-action-update = Mainīja
+audit-action-set_active = Aktivizēja vai deaktivizēja
+audit-action-password = Nomainīja paroli
+audit-action-revoke = Atsauca
+audit-action-login = Pieteicās
+audit-action-login_failed = Neveiksmīga pieteikšanās
+entity-organisation = organizācija
+entity-region = reģions
+entity-site = filiāle
+entity-service = pakalpojums
+entity-employee = darbinieks
+entity-user = lietotājs
+entity-api_token = API atslēga
+entity-question = jautājums
+entity-session = sesija
+
+## Account
+account-title = Mans konts
+password-change = Mainīt paroli
+password-current = Pašreizējā parole
+password-new = Jaunā parole
+password-confirm = Jaunā parole vēlreiz
+password-hint = Vismaz { $min } rakstzīmes. Daži vārdi veido stipru paroli.
+password-keep-hint = Atstājiet tukšu, lai paturētu pašreizējo paroli.
+password-change-sessions = Paroles maiņa izraksta jūs no visām citām ierīcēm.
+
+## Dates
+format-datetime = { $year }. gada { $day }. { $month } { $time }
+month-short-1 = janv.
+month-short-2 = febr.
+month-short-3 = marts
+month-short-4 = apr.
+month-short-5 = maijs
+month-short-6 = jūn.
+month-short-7 = jūl.
+month-short-8 = aug.
+month-short-9 = sept.
+month-short-10 = okt.
+month-short-11 = nov.
+month-short-12 = dec.
