@@ -10,8 +10,10 @@ mod regions;
 mod services;
 mod session;
 mod sites;
-mod tokens;
+pub(crate) mod tokens;
 mod users;
+
+pub use tokens::issue_token;
 
 use std::collections::BTreeMap;
 

@@ -1,0 +1,297 @@
+//! The demo organisation: a Latvian bank with 3 regions, 8 branches, 6 services,
+//! 40 employees, a user for every role, and about 200,000 answers over the last
+//! 12 months with patterns worth discovering:
+//! - Loans are rated lower at every branch (a weak service);
+//! - one employee is good at everything but mortgages;
+//! - the Liepāja branch improves steadily over the year;
+//! - weekdays are busy, Saturdays quieter, Sundays closed; mornings and late
+//!   afternoons peak.
+//!
+//! Answers go in through the same storage path as real ones.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use jiff::{Timestamp, ToSpan, tz::TimeZone};
+use rand::{Rng, SeedableRng, rngs::StdRng};
+use rida_domain::{Answer, Channel, Role, Scale, time};
+use rida_server::auth;
+use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, UserInput};
+use uuid::Uuid;
+
+/// The demo accounts and their passwords (a demo is for looking around, not for secrets).
+pub const DEMO_USERS: [(&str, &str, Role); 5] = [
+    ("head", "demo-head-pass", Role::Head),
+    ("manager", "demo-manager-pass", Role::Manager),
+    ("supervisor", "demo-supervisor-pass", Role::Supervisor),
+    ("analyst", "demo-analyst-pass", Role::Analyst),
+    ("employee", "demo-employee-pass", Role::Employee),
+];
+
+const ANSWERS: usize = 200_000;
+const BATCH: usize = 1_000;
+
+/// Creates the demo organisation when the database is empty; prints the accounts.
+pub async fn ensure(store: &Store) -> anyhow::Result<()> {
+    if store.first_organisation().await?.is_none() {
+        create(store).await?;
+    }
+    eprintln!("\n  Demo accounts (username / password):");
+    for (u, p, r) in DEMO_USERS {
+        eprintln!("    {u:<11} {p:<22} {r}");
+    }
+    Ok(())
+}
+
+struct World {
+    org: Uuid,
+    sites: Vec<(Uuid, &'static str, f64)>,
+    services: Vec<(Uuid, &'static str)>,
+    /// (employee, sites they work at)
+    employees: Vec<(Uuid, Vec<usize>)>,
+    csat: Uuid,
+    nps: Uuid,
+    ces: Uuid,
+    comment: Uuid,
+}
+
+async fn create(store: &Store) -> anyhow::Result<()> {
+    let by = By::system("demo");
+    let org = store.create_organisation("Dzintars Bank", "en", "Europe/Riga").await?;
+    let mut regions = Vec::new();
+    for r in ["Rīga", "Kurzeme", "Vidzeme"] {
+        regions.push(store.create_region(org, r, &by).await?);
+    }
+    let mut services = Vec::new();
+    for (name, code) in [
+        ("Everyday accounts", "ACC"),
+        ("Cards", "CRD"),
+        ("Loans", "LN"),
+        ("Mortgages", "MTG"),
+        ("Payments and cash", "PAY"),
+        ("Business banking", "BIZ"),
+    ] {
+        services.push((store.create_service(org, name, Some(code), &by).await?, name));
+    }
+    let all_services: Vec<Uuid> = services.iter().map(|s| s.0).collect();
+    // (name, region, address, relative traffic)
+    let branches: [(&str, usize, &str, f64); 8] = [
+        ("Rīga Centrs", 0, "Brīvības iela 21, Rīga", 1.6),
+        ("Rīga Pārdaugava", 0, "Kalnciema iela 40, Rīga", 1.2),
+        ("Rīga Purvciems", 0, "Dzelzavas iela 74, Rīga", 1.0),
+        ("Jūrmala", 0, "Jomas iela 33, Jūrmala", 0.7),
+        ("Liepāja", 1, "Lielā iela 8, Liepāja", 0.9),
+        ("Ventspils", 1, "Kuldīgas iela 12, Ventspils", 0.6),
+        ("Valmiera", 2, "Rīgas iela 25, Valmiera", 0.7),
+        ("Cēsis", 2, "Raunas iela 4, Cēsis", 0.5),
+    ];
+    let mut sites = Vec::new();
+    for (name, region, address, traffic) in branches {
+        let input = SiteInput {
+            region_id: regions[region],
+            name: name.into(),
+            address: Some(address.into()),
+            time_zone: None,
+            service_ids: all_services.clone(),
+        };
+        sites.push((store.create_site(org, &input, &by).await?, name, traffic));
+    }
+    let first = [
+        "Anna", "Jānis", "Līga", "Andris", "Ilze", "Māris", "Inese", "Edgars", "Kristīne", "Roberts", "Dace", "Artūrs",
+        "Laura", "Pēteris", "Sanita", "Kaspars", "Elīna", "Raimonds", "Zane", "Aigars",
+    ];
+    let last = [
+        "Bērziņa", "Kalniņš", "Ozola", "Liepiņš", "Krūmiņa", "Vītols", "Zariņa", "Eglītis", "Jansone", "Balodis",
+    ];
+    let mut employees = Vec::new();
+    for i in 0..40 {
+        let site = i % sites.len();
+        let name = format!("{} {}", first[i % first.len()], last[(i * 7 + i / 10) % last.len()]);
+        let input = EmployeeInput {
+            name,
+            desk: Some(format!("{}", i / sites.len() + 1)),
+            external_id: Some(format!("E{:03}", i + 1)),
+            site_ids: vec![sites[site].0],
+        };
+        employees.push((store.create_employee(org, &input, &by).await?, vec![site]));
+    }
+    let q = |code, scale, subject, en, ar, lv| (code, scale, subject, [en, ar, lv]);
+    let mut ids = Vec::new();
+    for (code, scale, subject, prompts) in [
+        q("csat", Scale::Csat5, "employee", "How satisfied are you with your visit today?", "ما مدى رضاك عن زيارتك اليوم؟", "Cik apmierināts esat ar šodienas apmeklējumu?"),
+        q("nps", Scale::Nps11, "site", "How likely are you to recommend us to a friend?", "ما احتمال أن توصي بنا صديقًا؟", "Cik ticams, ka jūs mūs ieteiktu draugam?"),
+        q("ces", Scale::Ces7, "service", "How easy was it to get what you came for?", "ما مدى سهولة إنجاز ما جئت من أجله؟", "Cik viegli bija nokārtot to, kā dēļ atnācāt?"),
+        q("comment", Scale::Text, "site", "What could we do better?", "ما الذي يمكننا تحسينه؟", "Ko mēs varētu darīt labāk?"),
+    ] {
+        ids.push(store.create_question(org, code, scale, subject, prompts, &by).await?);
+    }
+    // Demo accounts: the manager runs Rīga; the employee account is the first employee.
+    for (username, password, role) in DEMO_USERS {
+        let input = UserInput {
+            username: username.into(),
+            display_name: match role {
+                Role::Head => "Ilze Kalniņa".into(),
+                Role::Manager => "Māris Ozols".into(),
+                Role::Supervisor => "Artūrs Liepa".into(),
+                Role::Analyst => "Laura Vītola".into(),
+                Role::Employee => "Anna Bērziņa".into(),
+            },
+            role,
+            employee_id: (role == Role::Employee).then_some(employees[0].0),
+            region_ids: if role.is_scoped() { vec![regions[0]] } else { vec![] },
+            site_ids: vec![],
+        };
+        let hash = auth::hash_password(password.to_string()).await?;
+        store.create_user(org, &input, &hash, &by).await?;
+    }
+    let world = World { org, sites, services, employees, csat: ids[0], nps: ids[1], ces: ids[2], comment: ids[3] };
+    insert_answers(store, &world).await
+}
+
+/// A standard normal draw (Box–Muller).
+fn normal(rng: &mut StdRng) -> f64 {
+    let u1: f64 = rng.random::<f64>().max(1e-12);
+    let u2: f64 = rng.random();
+    (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
+}
+
+fn pick_weighted(rng: &mut StdRng, weights: &[f64]) -> usize {
+    let total: f64 = weights.iter().sum();
+    let mut x = rng.random::<f64>() * total;
+    for (i, w) in weights.iter().enumerate() {
+        if x < *w {
+            return i;
+        }
+        x -= w;
+    }
+    weights.len() - 1
+}
+
+const COMMENTS_LOW: [&str; 8] = [
+    "Rinda bija pārāk gara, gaidīju 40 minūtes.",
+    "Darbinieks nevarēja atbildēt uz jautājumiem par kredītu.",
+    "The loan paperwork took far too long.",
+    "Nobody explained the fees.",
+    "Pārāk maz atvērtu lodziņu pusdienlaikā.",
+    "انتظرت طويلاً ولم يشرح لي أحد الرسوم.",
+    "Terminal did not accept my card.",
+    "Nesapratu, kāpēc vajag tik daudz dokumentu.",
+];
+const COMMENTS_HIGH: [&str; 5] = [
+    "Ļoti laipna apkalpošana, paldies!",
+    "Quick and friendly, thank you.",
+    "Viss ātri un saprotami.",
+    "خدمة ممتازة وسريعة، شكرًا.",
+    "Great advice on my mortgage.",
+];
+
+async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
+    let mut rng = StdRng::seed_from_u64(0x52_49_44_41);
+    let tz = TimeZone::get("Europe/Riga").unwrap_or(TimeZone::UTC);
+    let now = Timestamp::now();
+    let today = now.to_zoned(tz.clone()).date();
+    let start = today.checked_sub(365.days())?;
+    // Day weights: weekdays busy, Saturday quieter, Sunday closed.
+    let days: Vec<(jiff::civil::Date, f64)> = (0..365)
+        .filter_map(|d| start.checked_add(d.days()).ok())
+        .map(|d| {
+            let wgt = match d.weekday() {
+                jiff::civil::Weekday::Sunday => 0.0,
+                jiff::civil::Weekday::Saturday => 0.45,
+                jiff::civil::Weekday::Monday => 1.15,
+                _ => 1.0,
+            };
+            (d, wgt)
+        })
+        .collect();
+    let day_weights: Vec<f64> = days.iter().map(|d| d.1).collect();
+    // Opening hours 9–18, peaks late morning and late afternoon.
+    let hour_weights = [0.6, 1.2, 1.4, 1.1, 0.9, 0.8, 1.0, 1.3, 1.1];
+    let site_weights: Vec<f64> = w.sites.iter().map(|s| s.2).collect();
+    let channels = [(Channel::Kiosk, 0.55), (Channel::Station, 0.15), (Channel::Sms, 0.15), (Channel::Web, 0.10), (Channel::Whatsapp, 0.05)];
+    let channel_weights: Vec<f64> = channels.iter().map(|c| c.1).collect();
+    let service_weights = [1.4, 1.0, 0.8, 0.5, 1.3, 0.6];
+    let weak_employee = 5usize;
+    let loans = 2usize;
+    let mortgages = 3usize;
+    let liepaja = 4usize;
+
+    let bar = ProgressBar::new(ANSWERS as u64);
+    bar.set_style(
+        ProgressStyle::with_template("  demo answers {bar:40.cyan/blue} {pos:>7}/{len:7} {per_sec} eta {eta}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let mut batch: Vec<NewRating> = Vec::with_capacity(BATCH + 4);
+    let mut written = 0usize;
+    while written < ANSWERS {
+        let site_ix = pick_weighted(&mut rng, &site_weights);
+        let (site, _, _) = w.sites[site_ix];
+        let day_ix = pick_weighted(&mut rng, &day_weights);
+        let (date, _) = days[day_ix];
+        let hour = 9 + pick_weighted(&mut rng, &hour_weights) as i8;
+        let minute = rng.random_range(0..60) as i8;
+        let Ok(zoned) = date.at(hour, minute, rng.random_range(0..60) as i8, 0).to_zoned(tz.clone()) else { continue };
+        let at = zoned.timestamp();
+        if at > now {
+            continue;
+        }
+        let service_ix = pick_weighted(&mut rng, &service_weights);
+        let staff: Vec<usize> = (0..w.employees.len()).filter(|e| w.employees[*e].1.contains(&site_ix)).collect();
+        let emp_ix = staff[rng.random_range(0..staff.len())];
+        let channel = channels[pick_weighted(&mut rng, &channel_weights)].0;
+
+        let progress = day_ix as f64 / days.len() as f64;
+        let mut mean = 4.15 + 0.25 * normal(&mut rng) * 0.2;
+        if service_ix == loans {
+            mean -= 0.7;
+        }
+        if emp_ix == weak_employee {
+            mean += if service_ix == mortgages { -1.6 } else { 0.35 };
+        }
+        if site_ix == liepaja {
+            mean += -0.9 + 1.3 * progress;
+        }
+        if zoned.weekday() == jiff::civil::Weekday::Friday && hour >= 16 {
+            mean -= 0.25;
+        }
+        let score = (mean + 0.95 * normal(&mut rng)).round().clamp(1.0, 5.0) as i16;
+        let visit = Uuid::now_v7();
+        let local_day = time::local_day(at, &tz);
+        let base = |question: Uuid, answer: Answer, offset_s: i64| NewRating {
+            id: Uuid::now_v7(),
+            answered_at: time::to_millis(at) + offset_s * 1000,
+            received_at: time::to_millis(at) + offset_s * 1000 + 800,
+            local_day,
+            site_id: site,
+            service_id: Some(w.services[service_ix].0),
+            employee_id: Some(w.employees[emp_ix].0),
+            channel,
+            question_id: question,
+            answer,
+            visit_id: Some(visit),
+            customer_key: None,
+        };
+        batch.push(base(w.csat, Answer::Score(score), 0));
+        if rng.random::<f64>() < 0.35 {
+            let nps = ((score as f64 - 1.0) * 2.4 + 0.6 + 1.3 * normal(&mut rng)).round().clamp(0.0, 10.0) as i16;
+            batch.push(base(w.nps, Answer::Score(nps), 6));
+        }
+        if rng.random::<f64>() < 0.2 {
+            let ces = ((score as f64) * 1.3 + 0.4 + normal(&mut rng)).round().clamp(1.0, 7.0) as i16;
+            batch.push(base(w.ces, Answer::Score(ces), 11));
+        }
+        if score <= 2 && rng.random::<f64>() < 0.45 {
+            let c = COMMENTS_LOW[rng.random_range(0..COMMENTS_LOW.len())];
+            batch.push(base(w.comment, Answer::Text(c.into()), 25));
+        } else if score == 5 && rng.random::<f64>() < 0.04 {
+            let c = COMMENTS_HIGH[rng.random_range(0..COMMENTS_HIGH.len())];
+            batch.push(base(w.comment, Answer::Text(c.into()), 25));
+        }
+        if batch.len() >= BATCH || written + batch.len() >= ANSWERS {
+            store.insert_ratings(w.org, &batch).await?;
+            written += batch.len();
+            bar.set_position(written.min(ANSWERS) as u64);
+            batch.clear();
+        }
+    }
+    bar.finish();
+    Ok(())
+}
