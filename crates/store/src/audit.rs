@@ -34,7 +34,7 @@ impl By {
 
 /// Writes one audit entry inside the caller's transaction.
 macro_rules! audit {
-    ($tx:expr, $by:expr, $org:expr, $action:literal, $entity:literal, $id:expr, $detail:expr) => {
+    ($tx:expr, $by:expr, $org:expr, $action:expr, $entity:literal, $id:expr, $detail:expr) => {
         sqlx::query(
             "INSERT INTO audit_log (id, org_id, user_id, actor, action, entity, entity_id, detail, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )

@@ -221,7 +221,7 @@ impl Store {
             let r = sqlx::query("UPDATE regions SET active = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "set_active", "region", Some(id), if active { "active" } else { "inactive" });
+            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "region", Some(id), "");
             tx.commit().await?;
             Ok(())
         })
@@ -316,7 +316,7 @@ impl Store {
             let r = sqlx::query("UPDATE sites SET active = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "set_active", "site", Some(id), if active { "active" } else { "inactive" });
+            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "site", Some(id), "");
             tx.commit().await?;
             Ok(())
         })
@@ -386,7 +386,7 @@ impl Store {
             let r = sqlx::query("UPDATE services SET active = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "set_active", "service", Some(id), if active { "active" } else { "inactive" });
+            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "service", Some(id), "");
             tx.commit().await?;
             Ok(())
         })

@@ -174,7 +174,7 @@ impl Store {
             let r = sqlx::query("UPDATE employees SET active = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "set_active", "employee", Some(id), if active { "active" } else { "inactive" });
+            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "employee", Some(id), "");
             tx.commit().await?;
             Ok(())
         })
@@ -281,7 +281,7 @@ impl Store {
             if !active {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
             }
-            audit!(tx, by, org, "set_active", "user", Some(id), if active { "active" } else { "inactive" });
+            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "user", Some(id), "");
             tx.commit().await?;
             Ok(())
         })

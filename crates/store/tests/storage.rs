@@ -144,7 +144,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
     // Every change above left an audit entry.
     let audit = store.list_audit(w.org, &all()).await.unwrap();
     assert!(audit.total >= 8, "{}", audit.total);
-    assert!(audit.items.iter().any(|a| a.entity == "site" && a.action == "set_active"));
+    assert!(audit.items.iter().any(|a| a.entity == "site" && a.action == "deactivate"));
 }
 
 async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {

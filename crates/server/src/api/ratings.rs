@@ -144,9 +144,7 @@ pub async fn ingest(State(state): State<AppState>, client: ApiClient, headers: H
             Some("send the batch as application/json".into()),
         ));
     }
-    let bytes = axum::body::to_bytes(body, MAX_BODY_BYTES)
-        .await
-        .map_err(|_| Error::PayloadTooLarge { detail: format!("the body is larger than {MAX_BODY_BYTES} bytes; send smaller batches") })?;
+    let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
     let batch: RatingBatch = serde_json::from_slice(&bytes).map_err(|e| bad("malformed-json", e.to_string()))?;
     if batch.ratings.is_empty() {
         return Err(bad("empty-batch", "the batch has no ratings"));

@@ -365,6 +365,19 @@ impl FormErrors {
 #[derive(Deserialize)]
 pub struct Empty {}
 
+/// The time zones offered in forms: canonical IANA area/city names and UTC.
+pub fn time_zones() -> Vec<String> {
+    const AREAS: [&str; 9] = ["Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/"];
+    let mut v: Vec<String> = jiff::tz::db()
+        .available()
+        .map(|n| n.as_str().to_string())
+        .filter(|n| AREAS.iter().any(|a| n.starts_with(a)))
+        .collect();
+    v.push("UTC".into());
+    v.sort();
+    v
+}
+
 /// Parses a UUID path or form value, `NotFound` if it is not one.
 pub fn parse_id(s: &str) -> Result<uuid::Uuid, crate::Error> {
     uuid::Uuid::parse_str(s.trim()).map_err(|_| crate::Error::NotFound)

@@ -12,7 +12,7 @@ use rida_domain::{Action, Locale, names};
 use rida_store::OrgSettings;
 use serde::Deserialize;
 
-use super::{FormErrors, Web, redirect_with_flash};
+use super::{FormErrors, Web, redirect_with_flash, time_zones};
 use crate::{
     auth::{CsrfForm, verify_csrf},
     error::Result,
@@ -24,13 +24,6 @@ pub fn router() -> Router<AppState> {
         .route("/admin/organisation", get(show).post(save))
         .route("/admin/organisation/logo", post(upload_logo))
         .route("/logo", get(logo))
-}
-
-/// Time zones offered in the form: the IANA names jiff knows.
-fn time_zones() -> Vec<String> {
-    let mut v: Vec<String> = jiff::tz::db().available().map(|n| n.as_str().to_string()).collect();
-    v.sort();
-    v
 }
 
 fn page(w: &Web, form: minijinja::Value, errors: &FormErrors) -> minijinja::Value {

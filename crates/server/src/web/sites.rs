@@ -63,8 +63,6 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors)
     let all = ListQuery { limit: 1000, ..ListQuery::default() };
     let regions = w.state.store.list_regions(org, &all).await?.items;
     let services = w.state.store.list_services(org, &all).await?.items;
-    let mut zones: Vec<String> = jiff::tz::db().available().map(|n| n.as_str().to_string()).collect();
-    zones.sort();
     Ok(context! {
         id => id,
         form => context! {
@@ -74,7 +72,7 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors)
         errors => errors.value(),
         regions => regions,
         services => services,
-        time_zones => zones,
+        time_zones => super::time_zones(),
         org_time_zone => w.user.org.time_zone.clone(),
     })
 }

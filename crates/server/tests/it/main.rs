@@ -1,0 +1,7 @@
+//! Integration tests: the real server on port 0, on SQLite and on PostgreSQL.
+
+mod browser;
+mod helpers;
+mod pages;
+mod policy;
+mod ratings;

@@ -1,0 +1,117 @@
+//! The access policy as a matrix over HTTP: every role × every route, allowed or not.
+
+use reqwest::StatusCode;
+use rida_domain::Role;
+use rida_store::{Backend, both_backends};
+
+use crate::helpers::spawn_app;
+
+both_backends! {
+    every_role_reaches_exactly_the_pages_it_may;
+    every_role_may_change_exactly_what_it_may;
+}
+
+const OK: u16 = 200;
+const NO: u16 = 403;
+
+/// Roles in the order of the expectation columns.
+const ROLES: [Role; 5] = [Role::Head, Role::Manager, Role::Supervisor, Role::Analyst, Role::Employee];
+
+async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (site, other, employee) = (app.w.site, app.w.other_site, app.w.employee);
+    // Manager and supervisor reach the North region only: `site` is theirs, `other` is not.
+    let matrix: Vec<(String, [u16; 5])> = vec![
+        ("/admin".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/organisation".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/regions".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/regions/new".into(), [OK, NO, NO, NO, NO]),
+        (format!("/admin/regions/{}", app.w.region), [OK, NO, NO, NO, NO]),
+        ("/admin/sites".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/sites/new".into(), [OK, NO, NO, NO, NO]),
+        (format!("/admin/sites/{site}"), [OK, OK, OK, NO, NO]),
+        (format!("/admin/sites/{other}"), [OK, NO, NO, NO, NO]),
+        ("/admin/services".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/services/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/employees".into(), [OK, OK, OK, NO, NO]),
+        ("/admin/employees/new".into(), [OK, OK, NO, NO, NO]),
+        (format!("/admin/employees/{employee}"), [OK, OK, NO, NO, NO]),
+        ("/admin/users".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/users/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
+        ("/account".into(), [OK, OK, OK, OK, OK]),
+    ];
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        let c = app.login_as(*role).await;
+        for (path, expected) in &matrix {
+            let got = c.get(path).await.status().as_u16();
+            if got != expected[i] {
+                failures.push(format!("{role} GET {path}: expected {}, got {got}", expected[i]));
+            }
+        }
+        // Results on the overview: only roles that may read results see a score.
+        let overview = c.get("/admin").await.text().await.unwrap();
+        let sees_score = overview.contains("Satisfaction (CSAT)");
+        let may = matches!(role, Role::Head | Role::Manager | Role::Analyst);
+        if sees_score != may {
+            failures.push(format!("{role} sees the overview score: {sees_score}"));
+        }
+    }
+    // Nobody logged in: every page sends to the login page.
+    let anon = app.client();
+    for (path, _) in &matrix {
+        let r = anon.get(path).await;
+        if r.status() != StatusCode::SEE_OTHER || !r.headers()["location"].to_str().unwrap().starts_with("/login?next=") {
+            failures.push(format!("anonymous GET {path}: {}", r.status()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (site, other, employee, region, other_region) = (
+        app.w.site.to_string(),
+        app.w.other_site.to_string(),
+        app.w.employee.to_string(),
+        app.w.region.to_string(),
+        app.w.other_region.to_string(),
+    );
+    const DONE: u16 = 303;
+    // (action, fields, expected per role)
+    let cases: Vec<(String, Vec<(&str, String)>, [u16; 5])> = vec![
+        ("/admin/regions".into(), vec![("name", "R".into())], [DONE, NO, NO, NO, NO]),
+        ("/admin/services".into(), vec![("name", "S".into())], [DONE, NO, NO, NO, NO]),
+        ("/admin/sites".into(), vec![("name", "X".into()), ("region_id", region.clone())], [DONE, NO, NO, NO, NO]),
+        (format!("/admin/sites/{site}"), vec![("name", "Main".into()), ("region_id", region.clone())], [DONE, DONE, DONE, NO, NO]),
+        (format!("/admin/sites/{other}"), vec![("name", "Harbour".into()), ("region_id", other_region.clone())], [DONE, NO, NO, NO, NO]),
+        (format!("/admin/sites/{other}/active"), vec![("active", "true".into())], [DONE, NO, NO, NO, NO]),
+        ("/admin/employees".into(), vec![("name", "E".into()), ("sites", site.clone())], [DONE, DONE, NO, NO, NO]),
+        ("/admin/employees".into(), vec![("name", "F".into()), ("sites", other.clone())], [DONE, NO, NO, NO, NO]),
+        (format!("/admin/employees/{employee}/active"), vec![("active", "true".into())], [DONE, DONE, NO, NO, NO]),
+        ("/admin/organisation".into(), vec![("name", "Org".into()), ("default_locale", "en".into()), ("time_zone", "UTC".into())], [DONE, NO, NO, NO, NO]),
+        ("/admin/users".into(), vec![("username", "x".into()), ("display_name", "X".into()), ("role", "analyst".into()), ("password", "long enough password".into())], [DONE, NO, NO, NO, NO]),
+        ("/admin/tokens".into(), vec![("name", "T".into())], [OK, NO, NO, NO, NO]),
+    ];
+    let mut failures = Vec::new();
+    for (i, role) in ROLES.iter().enumerate() {
+        let c = app.login_as(*role).await;
+        let token = c.csrf("/account").await;
+        for (n, (action, fields, expected)) in cases.iter().enumerate() {
+            let mut form: Vec<(&str, &str)> = vec![("csrf", &token)];
+            // Names must be unique per role so that a second success is not a conflict.
+            let unique: Vec<(&str, String)> = fields
+                .iter()
+                .map(|(k, v)| if ["name", "username"].contains(k) && !v.starts_with("Main") && !v.starts_with("Harbour") { (*k, format!("{v}{i}{n}")) } else { (*k, v.clone()) })
+                .collect();
+            form.extend(unique.iter().map(|(k, v)| (*k, v.as_str())));
+            let got = c.post_raw(action, &form).await.status().as_u16();
+            if got != expected[i] {
+                failures.push(format!("{role} POST {action}: expected {}, got {got}", expected[i]));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
