@@ -1,1 +1,3 @@
-fn main() { minijinja_embed::embed_templates!("templates"); }
+fn main() {
+    minijinja_embed::embed_templates!("templates");
+}

@@ -64,8 +64,13 @@ pub enum TokenCmd {
     },
 }
 
-fn settings(config: Option<&PathBuf>, db: &DbOpts, listen: Option<std::net::SocketAddr>) -> anyhow::Result<Settings> {
-    let mut s = Settings::load(config.map(PathBuf::as_path)).map_err(|e| anyhow::anyhow!("settings: {e}"))?;
+fn settings(
+    config: Option<&PathBuf>,
+    db: &DbOpts,
+    listen: Option<std::net::SocketAddr>,
+) -> anyhow::Result<Settings> {
+    let mut s = Settings::load(config.map(PathBuf::as_path))
+        .map_err(|e| anyhow::anyhow!("settings: {e}"))?;
     if let Some(d) = &db.data_dir {
         s.data_dir = d.clone();
     }
@@ -80,7 +85,8 @@ fn settings(config: Option<&PathBuf>, db: &DbOpts, listen: Option<std::net::Sock
 
 fn init_logging(s: &Settings) {
     use tracing_subscriber::{EnvFilter, fmt};
-    let filter = EnvFilter::try_from_env("RIDA_LOG").unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
+    let filter = EnvFilter::try_from_env("RIDA_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,sqlx=warn,tower_http=warn"));
     if s.log_json {
         let _ = fmt().json().with_env_filter(filter).try_init();
     } else {
@@ -93,10 +99,15 @@ fn init_logging(s: &Settings) {
 async fn open(s: &Settings) -> anyhow::Result<Store> {
     let (url, default_location) = s.effective_database_url();
     if default_location {
-        std::fs::create_dir_all(&s.data_dir).with_context(|| format!("creating {}", s.data_dir.display()))?;
+        std::fs::create_dir_all(&s.data_dir)
+            .with_context(|| format!("creating {}", s.data_dir.display()))?;
     }
-    let store = Store::connect(&ConnectOptions { url, create_if_missing: default_location, max_connections: s.max_connections })
-        .await?;
+    let store = Store::connect(&ConnectOptions {
+        url,
+        create_if_missing: default_location,
+        max_connections: s.max_connections,
+    })
+    .await?;
     store.migrate().await?;
     Ok(store)
 }
@@ -104,7 +115,9 @@ async fn open(s: &Settings) -> anyhow::Result<Store> {
 async fn org_id(store: &Store) -> anyhow::Result<uuid::Uuid> {
     match store.first_organisation().await? {
         Some(o) => Ok(o.id),
-        None => bail!("the database has no organisation yet: run `rida serve` once, or `rida demo`"),
+        None => {
+            bail!("the database has no organisation yet: run `rida serve` once, or `rida demo`")
+        }
     }
 }
 
@@ -126,7 +139,11 @@ pub fn generate_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
     let mut rng = rand::rng();
     (0..4)
-        .map(|_| (0..5).map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char).collect::<String>())
+        .map(|_| {
+            (0..5)
+                .map(|_| ALPHABET[rng.random_range(0..ALPHABET.len())] as char)
+                .collect::<String>()
+        })
         .collect::<Vec<_>>()
         .join("-")
 }
@@ -151,7 +168,8 @@ async fn shutdown_signal() {
     };
     #[cfg(unix)]
     let term = async {
-        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
+        {
             s.recv().await;
         }
     };
@@ -166,7 +184,9 @@ async fn first_run(store: &Store) -> anyhow::Result<()> {
     if store.first_organisation().await?.is_some() {
         return Ok(());
     }
-    let org = store.create_organisation("My organisation", "en", "UTC").await?;
+    let org = store
+        .create_organisation("My organisation", "en", "UTC")
+        .await?;
     let password = generate_password();
     let hash = auth::hash_password(password.clone()).await?;
     let input = UserInput {
@@ -177,8 +197,12 @@ async fn first_run(store: &Store) -> anyhow::Result<()> {
         region_ids: vec![],
         site_ids: vec![],
     };
-    store.create_user(org, &input, &hash, &By::system("setup")).await?;
-    eprintln!("\n  First start: created the organisation and its head account.\n  Sign in as  admin  with password  {password}\n  (shown only now; change it under My account)\n");
+    store
+        .create_user(org, &input, &hash, &By::system("setup"))
+        .await?;
+    eprintln!(
+        "\n  First start: created the organisation and its head account.\n  Sign in as  admin  with password  {password}\n  (shown only now; change it under My account)\n"
+    );
     Ok(())
 }
 
@@ -201,7 +225,10 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             let s = settings(config, &db, None)?;
             let store = open(&s).await?;
             let v = store.applied_migrations().await?;
-            println!("database is at migration {}", v.last().copied().unwrap_or(0));
+            println!(
+                "database is at migration {}",
+                v.last().copied().unwrap_or(0)
+            );
             Ok(())
         }
         Command::Config => {
@@ -222,10 +249,17 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
 
 async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
     match cmd {
-        UserCmd::Add { username, role, name, password_stdin, db } => {
+        UserCmd::Add {
+            username,
+            role,
+            name,
+            password_stdin,
+            db,
+        } => {
             let store = open(&settings(config, &db, None)?).await?;
             let org = org_id(&store).await?;
-            let username = names::username(&username).map_err(|e| anyhow::anyhow!("username: {e}"))?;
+            let username =
+                names::username(&username).map_err(|e| anyhow::anyhow!("username: {e}"))?;
             if role == Role::Employee || role.is_scoped() {
                 bail!("{role} accounts need an employee or sites: create them on the Users page");
             }
@@ -239,7 +273,10 @@ async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
                 region_ids: vec![],
                 site_ids: vec![],
             };
-            match store.create_user(org, &input, &hash, &By::system("cli")).await {
+            match store
+                .create_user(org, &input, &hash, &By::system("cli"))
+                .await
+            {
                 Err(rida_store::StoreError::Conflict) => bail!("user {username} already exists"),
                 r => r?,
             };
@@ -249,13 +286,22 @@ async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        UserCmd::Passwd { username, password_stdin, db } => {
+        UserCmd::Passwd {
+            username,
+            password_stdin,
+            db,
+        } => {
             let store = open(&settings(config, &db, None)?).await?;
             let username = username.trim().to_lowercase();
-            let (org, id) = store.user_id_by_username(&username).await.map_err(|_| anyhow::anyhow!("no user {username}"))?;
+            let (org, id) = store
+                .user_id_by_username(&username)
+                .await
+                .map_err(|_| anyhow::anyhow!("no user {username}"))?;
             let (password, generated) = read_password(password_stdin)?;
             let hash = auth::hash_password(password.clone()).await?;
-            store.set_password(org, id, &hash, None, &By::system("cli")).await?;
+            store
+                .set_password(org, id, &hash, None, &By::system("cli"))
+                .await?;
             println!("password of {username} changed; their sessions were ended");
             if generated {
                 println!("password: {password}");
@@ -265,10 +311,25 @@ async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
         UserCmd::List { db } => {
             let store = open(&settings(config, &db, None)?).await?;
             let org = org_id(&store).await?;
-            let users = store.list_users(org, &ListQuery { limit: 100_000, include_inactive: true, ..Default::default() }).await?;
+            let users = store
+                .list_users(
+                    org,
+                    &ListQuery {
+                        limit: 100_000,
+                        include_inactive: true,
+                        ..Default::default()
+                    },
+                )
+                .await?;
             println!("{:<24} {:<11} {:<8} NAME", "USERNAME", "ROLE", "ACTIVE");
             for u in users.items {
-                println!("{:<24} {:<11} {:<8} {}", u.username, u.role, if u.active { "yes" } else { "no" }, u.display_name);
+                println!(
+                    "{:<24} {:<11} {:<8} {}",
+                    u.username,
+                    u.role,
+                    if u.active { "yes" } else { "no" },
+                    u.display_name
+                );
             }
             Ok(())
         }
@@ -281,7 +342,8 @@ async fn token(config: Option<&PathBuf>, cmd: TokenCmd) -> anyhow::Result<()> {
             let store = open(&settings(config, &db, None)?).await?;
             let org = org_id(&store).await?;
             let name = names::display_name(&name, 80).map_err(|e| anyhow::anyhow!("name: {e}"))?;
-            let secret = rida_server::web::issue_token(&store, org, &name, &By::system("cli")).await?;
+            let secret =
+                rida_server::web::issue_token(&store, org, &name, &By::system("cli")).await?;
             println!("{secret}");
             eprintln!("(shown only now: store it in the integration's settings)");
             Ok(())
@@ -291,14 +353,27 @@ async fn token(config: Option<&PathBuf>, cmd: TokenCmd) -> anyhow::Result<()> {
             let org = org_id(&store).await?;
             println!("{:<36}  {:<10} {:<8} NAME", "ID", "PREFIX", "STATUS");
             for t in store.list_api_tokens(org).await? {
-                println!("{}  {:<10} {:<8} {}", t.id, t.prefix, if t.revoked_at.is_some() { "revoked" } else { "active" }, t.name);
+                println!(
+                    "{}  {:<10} {:<8} {}",
+                    t.id,
+                    t.prefix,
+                    if t.revoked_at.is_some() {
+                        "revoked"
+                    } else {
+                        "active"
+                    },
+                    t.name
+                );
             }
             Ok(())
         }
         TokenCmd::Revoke { id, db } => {
             let store = open(&settings(config, &db, None)?).await?;
             let org = org_id(&store).await?;
-            store.revoke_api_token(org, id, &By::system("cli")).await.map_err(|_| anyhow::anyhow!("no active token {id}"))?;
+            store
+                .revoke_api_token(org, id, &By::system("cli"))
+                .await
+                .map_err(|_| anyhow::anyhow!("no active token {id}"))?;
             println!("revoked {id}");
             Ok(())
         }

@@ -55,7 +55,9 @@ struct World {
 
 async fn create(store: &Store) -> anyhow::Result<()> {
     let by = By::system("demo");
-    let org = store.create_organisation("Dzintars Bank", "en", "Europe/Riga").await?;
+    let org = store
+        .create_organisation("Dzintars Bank", "en", "Europe/Riga")
+        .await?;
     let mut regions = Vec::new();
     for r in ["Rīga", "Kurzeme", "Vidzeme"] {
         regions.push(store.create_region(org, r, &by).await?);
@@ -69,7 +71,10 @@ async fn create(store: &Store) -> anyhow::Result<()> {
         ("Payments and cash", "PAY"),
         ("Business banking", "BIZ"),
     ] {
-        services.push((store.create_service(org, name, Some(code), &by).await?, name));
+        services.push((
+            store.create_service(org, name, Some(code), &by).await?,
+            name,
+        ));
     }
     let all_services: Vec<Uuid> = services.iter().map(|s| s.0).collect();
     // (name, region, address, relative traffic)
@@ -95,16 +100,47 @@ async fn create(store: &Store) -> anyhow::Result<()> {
         sites.push((store.create_site(org, &input, &by).await?, name, traffic));
     }
     let first = [
-        "Anna", "Jānis", "Līga", "Andris", "Ilze", "Māris", "Inese", "Edgars", "Kristīne", "Roberts", "Dace", "Artūrs",
-        "Laura", "Pēteris", "Sanita", "Kaspars", "Elīna", "Raimonds", "Zane", "Aigars",
+        "Anna",
+        "Jānis",
+        "Līga",
+        "Andris",
+        "Ilze",
+        "Māris",
+        "Inese",
+        "Edgars",
+        "Kristīne",
+        "Roberts",
+        "Dace",
+        "Artūrs",
+        "Laura",
+        "Pēteris",
+        "Sanita",
+        "Kaspars",
+        "Elīna",
+        "Raimonds",
+        "Zane",
+        "Aigars",
     ];
     let last = [
-        "Bērziņa", "Kalniņš", "Ozola", "Liepiņš", "Krūmiņa", "Vītols", "Zariņa", "Eglītis", "Jansone", "Balodis",
+        "Bērziņa",
+        "Kalniņš",
+        "Ozola",
+        "Liepiņš",
+        "Krūmiņa",
+        "Vītols",
+        "Zariņa",
+        "Eglītis",
+        "Jansone",
+        "Balodis",
     ];
     let mut employees = Vec::new();
     for i in 0..40 {
         let site = i % sites.len();
-        let name = format!("{} {}", first[i % first.len()], last[(i * 7 + i / 10) % last.len()]);
+        let name = format!(
+            "{} {}",
+            first[i % first.len()],
+            last[(i * 7 + i / 10) % last.len()]
+        );
         let input = EmployeeInput {
             name,
             desk: Some(format!("{}", i / sites.len() + 1)),
@@ -116,12 +152,44 @@ async fn create(store: &Store) -> anyhow::Result<()> {
     let q = |code, scale, subject, en, ar, lv| (code, scale, subject, [en, ar, lv]);
     let mut ids = Vec::new();
     for (code, scale, subject, prompts) in [
-        q("csat", Scale::Csat5, "employee", "How satisfied are you with your visit today?", "ما مدى رضاك عن زيارتك اليوم؟", "Cik apmierināts esat ar šodienas apmeklējumu?"),
-        q("nps", Scale::Nps11, "site", "How likely are you to recommend us to a friend?", "ما احتمال أن توصي بنا صديقًا؟", "Cik ticams, ka jūs mūs ieteiktu draugam?"),
-        q("ces", Scale::Ces7, "service", "How easy was it to get what you came for?", "ما مدى سهولة إنجاز ما جئت من أجله؟", "Cik viegli bija nokārtot to, kā dēļ atnācāt?"),
-        q("comment", Scale::Text, "site", "What could we do better?", "ما الذي يمكننا تحسينه؟", "Ko mēs varētu darīt labāk?"),
+        q(
+            "csat",
+            Scale::Csat5,
+            "employee",
+            "How satisfied are you with your visit today?",
+            "ما مدى رضاك عن زيارتك اليوم؟",
+            "Cik apmierināts esat ar šodienas apmeklējumu?",
+        ),
+        q(
+            "nps",
+            Scale::Nps11,
+            "site",
+            "How likely are you to recommend us to a friend?",
+            "ما احتمال أن توصي بنا صديقًا؟",
+            "Cik ticams, ka jūs mūs ieteiktu draugam?",
+        ),
+        q(
+            "ces",
+            Scale::Ces7,
+            "service",
+            "How easy was it to get what you came for?",
+            "ما مدى سهولة إنجاز ما جئت من أجله؟",
+            "Cik viegli bija nokārtot to, kā dēļ atnācāt?",
+        ),
+        q(
+            "comment",
+            Scale::Text,
+            "site",
+            "What could we do better?",
+            "ما الذي يمكننا تحسينه؟",
+            "Ko mēs varētu darīt labāk?",
+        ),
     ] {
-        ids.push(store.create_question(org, code, scale, subject, prompts, &by).await?);
+        ids.push(
+            store
+                .create_question(org, code, scale, subject, prompts, &by)
+                .await?,
+        );
     }
     // Demo accounts: the manager runs Rīga; the employee account is the first employee.
     for (username, password, role) in DEMO_USERS {
@@ -136,13 +204,26 @@ async fn create(store: &Store) -> anyhow::Result<()> {
             },
             role,
             employee_id: (role == Role::Employee).then_some(employees[0].0),
-            region_ids: if role.is_scoped() { vec![regions[0]] } else { vec![] },
+            region_ids: if role.is_scoped() {
+                vec![regions[0]]
+            } else {
+                vec![]
+            },
             site_ids: vec![],
         };
         let hash = auth::hash_password(password.to_string()).await?;
         store.create_user(org, &input, &hash, &by).await?;
     }
-    let world = World { org, sites, services, employees, csat: ids[0], nps: ids[1], ces: ids[2], comment: ids[3] };
+    let world = World {
+        org,
+        sites,
+        services,
+        employees,
+        csat: ids[0],
+        nps: ids[1],
+        ces: ids[2],
+        comment: ids[3],
+    };
     insert_answers(store, &world).await
 }
 
@@ -206,7 +287,13 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
     // Opening hours 9–18, peaks late morning and late afternoon.
     let hour_weights = [0.6, 1.2, 1.4, 1.1, 0.9, 0.8, 1.0, 1.3, 1.1];
     let site_weights: Vec<f64> = w.sites.iter().map(|s| s.2).collect();
-    let channels = [(Channel::Kiosk, 0.55), (Channel::Station, 0.15), (Channel::Sms, 0.15), (Channel::Web, 0.10), (Channel::Whatsapp, 0.05)];
+    let channels = [
+        (Channel::Kiosk, 0.55),
+        (Channel::Station, 0.15),
+        (Channel::Sms, 0.15),
+        (Channel::Web, 0.10),
+        (Channel::Whatsapp, 0.05),
+    ];
     let channel_weights: Vec<f64> = channels.iter().map(|c| c.1).collect();
     let service_weights = [1.4, 1.0, 0.8, 0.5, 1.3, 0.6];
     let weak_employee = 5usize;
@@ -216,8 +303,10 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
 
     let bar = ProgressBar::new(ANSWERS as u64);
     bar.set_style(
-        ProgressStyle::with_template("  demo answers {bar:40.cyan/blue} {pos:>7}/{len:7} {per_sec} eta {eta}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        ProgressStyle::with_template(
+            "  demo answers {bar:40.cyan/blue} {pos:>7}/{len:7} {per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut batch: Vec<NewRating> = Vec::with_capacity(BATCH + 4);
     let mut written = 0usize;
@@ -228,13 +317,20 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
         let (date, _) = days[day_ix];
         let hour = 9 + pick_weighted(&mut rng, &hour_weights) as i8;
         let minute = rng.random_range(0..60) as i8;
-        let Ok(zoned) = date.at(hour, minute, rng.random_range(0..60) as i8, 0).to_zoned(tz.clone()) else { continue };
+        let Ok(zoned) = date
+            .at(hour, minute, rng.random_range(0..60) as i8, 0)
+            .to_zoned(tz.clone())
+        else {
+            continue;
+        };
         let at = zoned.timestamp();
         if at > now {
             continue;
         }
         let service_ix = pick_weighted(&mut rng, &service_weights);
-        let staff: Vec<usize> = (0..w.employees.len()).filter(|e| w.employees[*e].1.contains(&site_ix)).collect();
+        let staff: Vec<usize> = (0..w.employees.len())
+            .filter(|e| w.employees[*e].1.contains(&site_ix))
+            .collect();
         let emp_ix = staff[rng.random_range(0..staff.len())];
         let channel = channels[pick_weighted(&mut rng, &channel_weights)].0;
 
@@ -271,11 +367,15 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
         };
         batch.push(base(w.csat, Answer::Score(score), 0));
         if rng.random::<f64>() < 0.35 {
-            let nps = ((score as f64 - 1.0) * 2.4 + 0.6 + 1.3 * normal(&mut rng)).round().clamp(0.0, 10.0) as i16;
+            let nps = ((score as f64 - 1.0) * 2.4 + 0.6 + 1.3 * normal(&mut rng))
+                .round()
+                .clamp(0.0, 10.0) as i16;
             batch.push(base(w.nps, Answer::Score(nps), 6));
         }
         if rng.random::<f64>() < 0.2 {
-            let ces = ((score as f64) * 1.3 + 0.4 + normal(&mut rng)).round().clamp(1.0, 7.0) as i16;
+            let ces = ((score as f64) * 1.3 + 0.4 + normal(&mut rng))
+                .round()
+                .clamp(1.0, 7.0) as i16;
             batch.push(base(w.ces, Answer::Score(ces), 11));
         }
         if score <= 2 && rng.random::<f64>() < 0.45 {

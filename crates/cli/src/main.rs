@@ -67,7 +67,12 @@ enum Command {
 #[tokio::main]
 async fn main() {
     let cli = Cli::parse();
-    if let Err(e) = commands::run(cli.config, cli.command.unwrap_or(Command::Serve(ServeOpts::default()))).await {
+    if let Err(e) = commands::run(
+        cli.config,
+        cli.command.unwrap_or(Command::Serve(ServeOpts::default())),
+    )
+    .await
+    {
         eprintln!("error: {e:#}");
         std::process::exit(1);
     }

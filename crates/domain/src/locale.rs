@@ -150,7 +150,10 @@ mod tests {
     #[test]
     fn numbers_are_written_the_way_each_language_writes_them() {
         assert_eq!(Locale::En.format_number(1234567.891, 1), "1,234,567.9");
-        assert_eq!(Locale::Lv.format_number(1234567.891, 1), "1\u{a0}234\u{a0}567,9");
+        assert_eq!(
+            Locale::Lv.format_number(1234567.891, 1),
+            "1\u{a0}234\u{a0}567,9"
+        );
         assert_eq!(Locale::Lv.format_number(1234.0, 0), "1234");
         assert_eq!(Locale::Ar.format_number(1234.5, 1), "١٬٢٣٤٫٥");
         assert_eq!(Locale::En.format_number(-3.26, 1), "-3.3");

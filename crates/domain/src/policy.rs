@@ -237,7 +237,11 @@ mod tests {
                 Action::ViewAudit,
                 Action::ManageOrganisation,
             ] {
-                assert_eq!(allows(&a, &org, action), role == Role::Head, "{role} {action:?}");
+                assert_eq!(
+                    allows(&a, &org, action),
+                    role == Role::Head,
+                    "{role} {action:?}"
+                );
             }
         }
     }

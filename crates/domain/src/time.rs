@@ -31,7 +31,10 @@ mod tests {
         // 23:30 UTC on 23 Nov is already 24 Nov in Riga (UTC+2) and Riyadh (UTC+3).
         let ts: Timestamp = "2026-11-23T23:30:00Z".parse().unwrap();
         assert_eq!(local_day(ts, &TimeZone::UTC), 20261123);
-        assert_eq!(local_day(ts, &TimeZone::fixed(jiff::tz::offset(2))), 20261124);
+        assert_eq!(
+            local_day(ts, &TimeZone::fixed(jiff::tz::offset(2))),
+            20261124
+        );
     }
 
     #[test]

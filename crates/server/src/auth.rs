@@ -59,7 +59,11 @@ pub async fn verify_password(password: String, hash: Option<String>) -> bool {
         let known = hash.is_some();
         let h = hash.unwrap_or_else(|| DUMMY.to_string());
         let ok = PasswordHash::new(&h)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false);
         ok && known
     })
@@ -85,7 +89,11 @@ impl CurrentUser {
 
     /// Asks the policy; `Forbidden` if it says no.
     pub fn require(&self, action: Action) -> Result<()> {
-        if self.may(action) { Ok(()) } else { Err(Error::Forbidden) }
+        if self.may(action) {
+            Ok(())
+        } else {
+            Err(Error::Forbidden)
+        }
     }
 
     /// The user as the author of a change (for the audit log).
@@ -118,11 +126,22 @@ impl FromRequestParts<AppState> for CurrentUser {
         let role: Role = user.role.parse().map_err(|_| Error::Forbidden)?;
         let scope = if role.is_scoped() {
             let (regions, sites) = state.store.user_scope(user.user_id).await?;
-            Scope::Sites(state.store.sites_in(&regions, &sites).await?.into_iter().collect())
+            Scope::Sites(
+                state
+                    .store
+                    .sites_in(&regions, &sites)
+                    .await?
+                    .into_iter()
+                    .collect(),
+            )
         } else {
             Scope::All
         };
-        let locale = request_locale(&parts.headers, user.locale.as_deref(), Some(&org.default_locale));
+        let locale = request_locale(
+            &parts.headers,
+            user.locale.as_deref(),
+            Some(&org.default_locale),
+        );
         let current = CurrentUser {
             actor: Actor::new(user.user_id, role, scope, user.employee_id),
             user,
@@ -137,7 +156,11 @@ impl FromRequestParts<AppState> for CurrentUser {
 
 /// The language for this request: the user's choice, else the language cookie, else the
 /// browser's `Accept-Language`, else the organisation's default, else English.
-pub fn request_locale(headers: &HeaderMap, user: Option<&str>, org_default: Option<&str>) -> Locale {
+pub fn request_locale(
+    headers: &HeaderMap,
+    user: Option<&str>,
+    org_default: Option<&str>,
+) -> Locale {
     let jar = CookieJar::from_headers(headers);
     user.and_then(Locale::parse)
         .or_else(|| jar.get(LANG_COOKIE).and_then(|c| Locale::parse(c.value())))
@@ -220,9 +243,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
 
     async fn from_request(req: Request, state: &AppState) -> Result<Self> {
         let (parts, body) = req.into_parts();
-        let bytes = axum::body::to_bytes(body, 1024 * 1024)
-            .await
-            .map_err(|_| Error::PayloadTooLarge { detail: "form larger than 1 MiB".into() })?;
+        let bytes =
+            axum::body::to_bytes(body, 1024 * 1024)
+                .await
+                .map_err(|_| Error::PayloadTooLarge {
+                    detail: "form larger than 1 MiB".into(),
+                })?;
         #[derive(serde::Deserialize)]
         struct Token {
             #[serde(default)]

@@ -73,14 +73,30 @@ impl Error {
     pub fn parts(&self) -> (StatusCode, &'static str, &'static str) {
         match self {
             Error::NotFound => (StatusCode::NOT_FOUND, "not-found", "Not found"),
-            Error::Unauthenticated => (StatusCode::UNAUTHORIZED, "unauthenticated", "Authentication required"),
+            Error::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                "Authentication required",
+            ),
             Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
             Error::Csrf => (StatusCode::FORBIDDEN, "csrf", "Stale or missing form token"),
             Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code, "Bad request"),
             Error::Conflict { code, .. } => (StatusCode::CONFLICT, code, "Conflict"),
-            Error::PayloadTooLarge { .. } => (StatusCode::PAYLOAD_TOO_LARGE, "payload-too-large", "Payload too large"),
-            Error::TooManyRequests { .. } => (StatusCode::TOO_MANY_REQUESTS, "too-many-requests", "Too many requests"),
-            Error::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal", "Internal server error"),
+            Error::PayloadTooLarge { .. } => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "Payload too large",
+            ),
+            Error::TooManyRequests { .. } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too-many-requests",
+                "Too many requests",
+            ),
+            Error::Internal(_) => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal server error",
+            ),
         }
     }
 }

@@ -12,7 +12,16 @@ fluent_templates::static_loader! {
         locales: "./i18n",
         fallback_language: "en",
         // Templates isolate interpolated values themselves (<bdi>), where bidi needs it.
-        customise: |bundle| bundle.set_use_isolating(false),
+        // Arabic writes the numbers of its messages in Arabic-Indic digits, like `num`.
+        customise: |bundle| {
+            bundle.set_use_isolating(false);
+            if bundle.locales.first().is_some_and(|l| l.language.as_str() == "ar") {
+                bundle.set_formatter(Some(|value, _| match value {
+                    FluentValue::Number(n) => Some(Locale::Ar.localise_digits(&n.as_string())),
+                    _ => None,
+                }));
+            }
+        },
     };
 }
 
@@ -62,5 +71,7 @@ mod tests {
             t_args(Locale::En, "list-count", &[("count", FluentValue::from(1))]),
             "1 item"
         );
+        // Numbers in Arabic messages use Arabic-Indic digits, as the `num` filter does.
+        assert_eq!(n(11), "١١ عنصرًا");
     }
 }

@@ -29,7 +29,10 @@ pub struct Application {
 impl Application {
     /// Connects storage (running migrations), builds the routes and binds the listen
     /// address. Port 0 picks a free port: see [`Application::local_addr`].
-    pub async fn build(settings: Settings, store: rida_store::Store) -> anyhow::Result<Application> {
+    pub async fn build(
+        settings: Settings,
+        store: rida_store::Store,
+    ) -> anyhow::Result<Application> {
         let state = AppState::new(settings.clone(), store).await?;
         let router = router(state.clone());
         let listener = TcpListener::bind(settings.listen)
@@ -44,7 +47,9 @@ impl Application {
 
     /// The address actually bound.
     pub fn local_addr(&self) -> SocketAddr {
-        self.listener.local_addr().expect("bound listener has an address")
+        self.listener
+            .local_addr()
+            .expect("bound listener has an address")
     }
 
     /// The shared state (for tests and the CLI).
@@ -53,7 +58,10 @@ impl Application {
     }
 
     /// Serves until `shutdown` completes, then finishes in-flight requests.
-    pub async fn run_until(self, shutdown: impl Future<Output = ()> + Send + 'static) -> anyhow::Result<()> {
+    pub async fn run_until(
+        self,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         axum::serve(
             self.listener,
             self.router

@@ -84,7 +84,10 @@ pub fn format_datetime(locale: Locale, ms: i64, tz: &TimeZone) -> String {
             ("day", FluentValue::from(z.day().to_string())),
             ("month", FluentValue::from(month)),
             ("year", FluentValue::from(z.year().to_string())),
-            ("time", FluentValue::from(format!("{:02}:{:02}", z.hour(), z.minute()))),
+            (
+                "time",
+                FluentValue::from(format!("{:02}:{:02}", z.hour(), z.minute())),
+            ),
         ],
     );
     locale.localise_digits(&text)
@@ -101,7 +104,11 @@ pub struct NavItem {
 /// The navigation, each entry shown only if the policy allows its action.
 const NAV: &[(&str, &str, Action)] = &[
     ("/admin", "nav-overview", Action::OpenAdmin),
-    ("/admin/organisation", "nav-organisation", Action::ManageOrganisation),
+    (
+        "/admin/organisation",
+        "nav-organisation",
+        Action::ManageOrganisation,
+    ),
     ("/admin/regions", "nav-regions", Action::ViewStructure),
     ("/admin/sites", "nav-sites", Action::ViewStructure),
     ("/admin/services", "nav-services", Action::ViewStructure),
@@ -136,7 +143,12 @@ impl PageCtx<'_> {
     }
 
     /// Renders with a status code (e.g. 422 for a form with errors).
-    pub fn render_status(&self, status: axum::http::StatusCode, template: &str, page: Value) -> Response {
+    pub fn render_status(
+        &self,
+        status: axum::http::StatusCode,
+        template: &str,
+        page: Value,
+    ) -> Response {
         let locale = self.locale();
         let nav: Vec<NavItem> = match self.user {
             Some(u) => NAV
@@ -172,7 +184,10 @@ impl PageCtx<'_> {
                 role => u.actor.role.as_str(),
             }
         });
-        let tz = self.user.map(|u| u.org.time_zone.clone()).unwrap_or_else(|| "UTC".into());
+        let tz = self
+            .user
+            .map(|u| u.org.time_zone.clone())
+            .unwrap_or_else(|| "UTC".into());
         let base = context! {
             locale => locale.tag(),
             dir => locale.dir(),

@@ -105,8 +105,8 @@ impl Settings {
             "login_window_minutes",
             "max_logo_bytes",
         ]))
-            .extract()
-            .map_err(Box::new)
+        .extract()
+        .map_err(Box::new)
     }
 
     /// The database URL to use: the configured one, or the SQLite file in the data folder.

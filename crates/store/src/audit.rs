@@ -89,7 +89,9 @@ impl Store {
     pub async fn list_audit(&self, org: Uuid, q: &ListQuery) -> Result<Page<AuditEntry>> {
         let pat = q.pattern();
         const WHERE: &str = "WHERE org_id = $1 AND (LOWER(actor) LIKE $2 ESCAPE '\\' OR LOWER(entity) LIKE $2 ESCAPE '\\' OR LOWER(detail) LIKE $2 ESCAPE '\\' OR LOWER(action) LIKE $2 ESCAPE '\\')";
-        let items_sql = format!("SELECT id, actor, action, entity, entity_id, detail, at FROM audit_log {WHERE} ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4");
+        let items_sql = format!(
+            "SELECT id, actor, action, entity, entity_id, detail, at FROM audit_log {WHERE} ORDER BY at DESC, id DESC LIMIT $3 OFFSET $4"
+        );
         let count_sql = format!("SELECT COUNT(*) FROM audit_log {WHERE}");
         with_db!(self, p => {
             let items = sqlx::query_as(&items_sql).bind(org).bind(&pat).bind(q.limit).bind(q.offset).fetch_all(p).await?;

@@ -67,7 +67,12 @@ impl Store {
     }
 
     /// Stores a new session under the hash of its token.
-    pub async fn create_session(&self, user: Uuid, token_hash: &[u8], expires_at: i64) -> Result<()> {
+    pub async fn create_session(
+        &self,
+        user: Uuid,
+        token_hash: &[u8],
+        expires_at: i64,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now_ms()).execute(&mut *tx).await?;
@@ -105,8 +110,10 @@ impl Store {
 
     /// The current password hash of a user.
     pub async fn password_hash(&self, user: Uuid) -> Result<String> {
-        Ok(with_db!(self, p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
-            .bind(user).fetch_one(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_scalar("SELECT password_hash FROM users WHERE id = $1")
+            .bind(user).fetch_one(p).await)?,
+        )
     }
 
     // ---- API tokens ----

@@ -65,7 +65,7 @@ async fn connect_sqlite(url: &str, opts: &ConnectOptions) -> Result<Store> {
     let path = sqlite_path(url);
     let explicit_create = url.contains("mode=rwc");
     let memory = path.as_os_str() == ":memory:" || url.contains("mode=memory");
-    if !memory && !path.exists() && !(opts.create_if_missing || explicit_create) {
+    if !(memory || path.exists() || opts.create_if_missing || explicit_create) {
         return Err(StoreError::Config(format!(
             "SQLite database {} does not exist. Check the path for a typo; to start a new, empty database there, add ?mode=rwc to the URL",
             path.display()
@@ -113,7 +113,10 @@ mod tests {
 
     #[test]
     fn the_path_is_read_from_either_url_form() {
-        assert_eq!(sqlite_path("sqlite://data/r.db?mode=rwc"), PathBuf::from("data/r.db"));
+        assert_eq!(
+            sqlite_path("sqlite://data/r.db?mode=rwc"),
+            PathBuf::from("data/r.db")
+        );
         assert_eq!(sqlite_path("sqlite:/abs/r.db"), PathBuf::from("/abs/r.db"));
     }
 }

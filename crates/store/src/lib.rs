@@ -14,7 +14,7 @@ mod ratings;
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use connect::{Backend, ConnectOptions};
-pub use org::{Organisation, OrgSettings, Region, Service, Site, SiteInput};
+pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{InsertOutcome, NewRating, Question, RatingRefs, StoredRating};
 
@@ -121,7 +121,6 @@ macro_rules! check_owned {
     };
 }
 pub(crate) use check_owned;
-
 
 /// The database, shared by every request. Cheap to clone.
 #[derive(Clone, Debug)]

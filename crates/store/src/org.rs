@@ -4,7 +4,9 @@ use rida_domain::{OrgPolicy, new_id};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{By, ListQuery, Page, Result, Store, StoreError, audit::audit, check_owned, now_ms, with_db};
+use crate::{
+    By, ListQuery, Page, Result, Store, StoreError, audit::audit, check_owned, now_ms, with_db,
+};
 
 /// The organisation (one per installation in the admin pages; every table carries `org_id`).
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
@@ -100,7 +102,8 @@ impl Store {
 
     /// The installation's organisation (the oldest one), if any exists yet.
     pub async fn first_organisation(&self) -> Result<Option<Organisation>> {
-        let sql = format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY created_at, id LIMIT 1");
+        let sql =
+            format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY created_at, id LIMIT 1");
         Ok(with_db!(self, p => sqlx::query_as(&sql).fetch_optional(p).await)?)
     }
 
@@ -114,7 +117,11 @@ impl Store {
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
             "{} · {} · {} · managers_see_employees={} · analysts_see_employees={}",
-            s.name, s.default_locale, s.time_zone, s.managers_see_employees, s.analysts_see_employees
+            s.name,
+            s.default_locale,
+            s.time_zone,
+            s.managers_see_employees,
+            s.analysts_see_employees
         );
         with_db!(self, p => {
             let mut tx = p.begin().await?;
@@ -215,7 +222,13 @@ impl Store {
     }
 
     /// Deactivates or reactivates a region (nothing is ever destroyed: ratings point at it).
-    pub async fn set_region_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+    pub async fn set_region_active(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        active: bool,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let r = sqlx::query("UPDATE regions SET active = $3 WHERE org_id = $1 AND id = $2")
@@ -349,12 +362,20 @@ impl Store {
 
     /// One service.
     pub async fn service(&self, org: Uuid, id: Uuid) -> Result<Service> {
-        Ok(with_db!(self, p => sqlx::query_as("SELECT id, name, code, active FROM services WHERE org_id = $1 AND id = $2")
-            .bind(org).bind(id).fetch_one(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_as("SELECT id, name, code, active FROM services WHERE org_id = $1 AND id = $2")
+            .bind(org).bind(id).fetch_one(p).await)?,
+        )
     }
 
     /// Creates a service.
-    pub async fn create_service(&self, org: Uuid, name: &str, code: Option<&str>, by: &By) -> Result<Uuid> {
+    pub async fn create_service(
+        &self,
+        org: Uuid,
+        name: &str,
+        code: Option<&str>,
+        by: &By,
+    ) -> Result<Uuid> {
         let id = new_id();
         with_db!(self, p => {
             let mut tx = p.begin().await?;
@@ -367,7 +388,14 @@ impl Store {
     }
 
     /// Saves a service.
-    pub async fn update_service(&self, org: Uuid, id: Uuid, name: &str, code: Option<&str>, by: &By) -> Result<()> {
+    pub async fn update_service(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        name: &str,
+        code: Option<&str>,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let r = sqlx::query("UPDATE services SET name = $3, code = $4 WHERE org_id = $1 AND id = $2")
@@ -380,7 +408,13 @@ impl Store {
     }
 
     /// Deactivates or reactivates a service.
-    pub async fn set_service_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+    pub async fn set_service_active(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        active: bool,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let r = sqlx::query("UPDATE services SET active = $3 WHERE org_id = $1 AND id = $2")
@@ -395,7 +429,11 @@ impl Store {
 
 /// `NotFound` when an update touched no row.
 pub(crate) fn affected(n: u64) -> Result<()> {
-    if n == 0 { Err(StoreError::NotFound) } else { Ok(()) }
+    if n == 0 {
+        Err(StoreError::NotFound)
+    } else {
+        Ok(())
+    }
 }
 
 /// Cuts one page out of an already filtered, ordered list.
@@ -409,4 +447,3 @@ pub(crate) fn paginate<T>(rows: Vec<T>, q: &ListQuery) -> Page<T> {
         .collect();
     Page { items, total }
 }
-

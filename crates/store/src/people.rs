@@ -4,7 +4,10 @@ use rida_domain::{Role, new_id};
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{By, ListQuery, Page, Result, Store, StoreError, audit::audit, check_owned, now_ms, org::affected, org::paginate, with_db};
+use crate::{
+    By, ListQuery, Page, Result, Store, StoreError, audit::audit, check_owned, now_ms,
+    org::affected, org::paginate, with_db,
+};
 
 /// An employee: serves customers at a desk, at one or more sites.
 #[derive(Debug, Clone, Serialize)]
@@ -51,6 +54,9 @@ pub struct UserInput {
     pub site_ids: Vec<Uuid>,
 }
 
+/// A scope row: (user, region, site).
+type ScopeRow = (Uuid, Option<Uuid>, Option<Uuid>);
+
 #[derive(sqlx::FromRow)]
 struct EmployeeRow {
     id: Uuid,
@@ -72,7 +78,7 @@ struct UserRow {
 }
 
 impl UserRow {
-    fn into_user(self, scopes: &[(Uuid, Option<Uuid>, Option<Uuid>)]) -> User {
+    fn into_user(self, scopes: &[ScopeRow]) -> User {
         let mine = scopes.iter().filter(|s| s.0 == self.id);
         User {
             region_ids: mine.clone().filter_map(|s| s.1).collect(),
@@ -150,7 +156,13 @@ impl Store {
     }
 
     /// Saves an employee and replaces their sites.
-    pub async fn update_employee(&self, org: Uuid, id: Uuid, e: &EmployeeInput, by: &By) -> Result<()> {
+    pub async fn update_employee(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        e: &EmployeeInput,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             check_owned!(tx, "sites", org, e.site_ids);
@@ -168,7 +180,13 @@ impl Store {
     }
 
     /// Deactivates or reactivates an employee.
-    pub async fn set_employee_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
+    pub async fn set_employee_active(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        active: bool,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let r = sqlx::query("UPDATE employees SET active = $3 WHERE org_id = $1 AND id = $2")
@@ -186,7 +204,7 @@ impl Store {
     pub async fn list_users(&self, org: Uuid, q: &ListQuery) -> Result<Page<User>> {
         let pat = q.pattern();
         let all = q.include_inactive;
-        let (rows, scopes): (Vec<UserRow>, Vec<(Uuid, Option<Uuid>, Option<Uuid>)>) = with_db!(self, p => {
+        let (rows, scopes): (Vec<UserRow>, Vec<ScopeRow>) = with_db!(self, p => {
             let rows = sqlx::query_as(
                 "SELECT id, username, display_name, role, locale, employee_id, active FROM users \
                  WHERE org_id = $1 AND (LOWER(username) LIKE $2 ESCAPE '\\' OR LOWER(display_name) LIKE $2 ESCAPE '\\') AND (active = TRUE OR $3) \
@@ -197,7 +215,10 @@ impl Store {
                 .bind(org).fetch_all(p).await?;
             Ok::<_, StoreError>((rows, scopes))
         })?;
-        Ok(paginate(rows.into_iter().map(|r| r.into_user(&scopes)).collect(), q))
+        Ok(paginate(
+            rows.into_iter().map(|r| r.into_user(&scopes)).collect(),
+            q,
+        ))
     }
 
     /// One user account.
@@ -205,7 +226,7 @@ impl Store {
         with_db!(self, p => {
             let row: UserRow = sqlx::query_as("SELECT id, username, display_name, role, locale, employee_id, active FROM users WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).fetch_one(p).await?;
-            let scopes: Vec<(Uuid, Option<Uuid>, Option<Uuid>)> = sqlx::query_as("SELECT user_id, region_id, site_id FROM user_scopes WHERE user_id = $1")
+            let scopes: Vec<ScopeRow> = sqlx::query_as("SELECT user_id, region_id, site_id FROM user_scopes WHERE user_id = $1")
                 .bind(id).fetch_all(p).await?;
             Ok(row.into_user(&scopes))
         })
@@ -213,12 +234,20 @@ impl Store {
 
     /// A user account by login name, in any organisation.
     pub async fn user_id_by_username(&self, username: &str) -> Result<(Uuid, Uuid)> {
-        Ok(with_db!(self, p => sqlx::query_as("SELECT org_id, id FROM users WHERE username = $1")
-            .bind(username).fetch_one(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_as("SELECT org_id, id FROM users WHERE username = $1")
+            .bind(username).fetch_one(p).await)?,
+        )
     }
 
     /// Creates a user account with an already hashed password; a taken username is a conflict.
-    pub async fn create_user(&self, org: Uuid, u: &UserInput, password_hash: &str, by: &By) -> Result<Uuid> {
+    pub async fn create_user(
+        &self,
+        org: Uuid,
+        u: &UserInput,
+        password_hash: &str,
+        by: &By,
+    ) -> Result<Uuid> {
         let id = new_id();
         let now = now_ms();
         with_db!(self, p => {
@@ -288,7 +317,14 @@ impl Store {
     }
 
     /// Sets a new password hash and ends every session of the user except `keep`.
-    pub async fn set_password(&self, org: Uuid, user: Uuid, password_hash: &str, keep: Option<&[u8]>, by: &By) -> Result<()> {
+    pub async fn set_password(
+        &self,
+        org: Uuid,
+        user: Uuid,
+        password_hash: &str,
+        keep: Option<&[u8]>,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let r = sqlx::query("UPDATE users SET password_hash = $2, password_changed_at = $3 WHERE id = $1")
@@ -310,7 +346,9 @@ impl Store {
 
     /// How many user accounts exist in all (0 means a fresh installation).
     pub async fn count_users(&self) -> Result<i64> {
-        Ok(with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM users").fetch_one(p).await)?,
+        )
     }
 }
 

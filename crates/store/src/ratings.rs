@@ -149,7 +149,10 @@ impl Store {
     ) -> Result<RatingRefs> {
         let mut refs = RatingRefs::default();
         for chunk in sites.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!("SELECT id, time_zone FROM sites WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+            let sql = format!(
+                "SELECT id, time_zone FROM sites WHERE org_id = $1 AND id IN ({})",
+                in_list(2, chunk.len())
+            );
             let rows: Vec<(Uuid, Option<String>)> = with_db!(self, p => {
                 let mut q = sqlx::query_as(&sql).bind(org);
                 for id in chunk { q = q.bind(id); }
@@ -162,7 +165,10 @@ impl Store {
             ("employees", employees, &mut refs.employees),
         ] {
             for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-                let sql = format!("SELECT id FROM {table} WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+                let sql = format!(
+                    "SELECT id FROM {table} WHERE org_id = $1 AND id IN ({})",
+                    in_list(2, chunk.len())
+                );
                 let rows: Vec<(Uuid,)> = with_db!(self, p => {
                     let mut q = sqlx::query_as(&sql).bind(org);
                     for id in chunk { q = q.bind(id); }
@@ -172,14 +178,19 @@ impl Store {
             }
         }
         for chunk in questions.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!("SELECT id, scale FROM questions WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+            let sql = format!(
+                "SELECT id, scale FROM questions WHERE org_id = $1 AND id IN ({})",
+                in_list(2, chunk.len())
+            );
             let rows: Vec<(Uuid, String)> = with_db!(self, p => {
                 let mut q = sqlx::query_as(&sql).bind(org);
                 for id in chunk { q = q.bind(id); }
                 q.fetch_all(p).await
             })?;
-            refs.questions
-                .extend(rows.into_iter().filter_map(|(id, s)| Scale::parse(&s).map(|s| (id, s))));
+            refs.questions.extend(
+                rows.into_iter()
+                    .filter_map(|(id, s)| Scale::parse(&s).map(|s| (id, s))),
+            );
         }
         Ok(refs)
     }
@@ -187,7 +198,11 @@ impl Store {
     /// Stores a batch of validated ratings in one transaction. A rating whose id is
     /// already stored with the same content counts as stored (a resend); with other
     /// content it is a conflict and the stored one is kept. Outcomes follow input order.
-    pub async fn insert_ratings(&self, org: Uuid, rows: &[NewRating]) -> Result<Vec<InsertOutcome>> {
+    pub async fn insert_ratings(
+        &self,
+        org: Uuid,
+        rows: &[NewRating],
+    ) -> Result<Vec<InsertOutcome>> {
         if rows.is_empty() {
             return Ok(Vec::new());
         }
@@ -226,7 +241,11 @@ impl Store {
             .map(|r| {
                 let first = *seen.entry(r.id).or_insert(r);
                 if inserted.contains(&r.id) {
-                    if first == r { InsertOutcome::Stored } else { InsertOutcome::Conflict }
+                    if first == r {
+                        InsertOutcome::Stored
+                    } else {
+                        InsertOutcome::Conflict
+                    }
                 } else {
                     match existing.get(&r.id) {
                         Some(s) if s.same_as(r) => InsertOutcome::Stored,
@@ -241,7 +260,10 @@ impl Store {
     pub async fn ratings_by_id(&self, org: Uuid, ids: &[Uuid]) -> Result<Vec<StoredRating>> {
         let mut out = Vec::new();
         for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({}) ORDER BY seq", in_list(2, chunk.len()));
+            let sql = format!(
+                "SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({}) ORDER BY seq",
+                in_list(2, chunk.len())
+            );
             let rows: Vec<StoredRating> = with_db!(self, p => {
                 let mut q = sqlx::query_as(&sql).bind(org);
                 for id in chunk { q = q.bind(id); }
@@ -254,15 +276,22 @@ impl Store {
 
     /// How many ratings the organisation has stored.
     pub async fn count_ratings(&self, org: Uuid) -> Result<i64> {
-        Ok(with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM ratings WHERE org_id = $1")
-            .bind(org).fetch_one(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM ratings WHERE org_id = $1")
+            .bind(org).fetch_one(p).await)?,
+        )
     }
 
     /// Answers to 1–5 questions since `since_day` (yyyymmdd), and how many were 4 or 5,
     /// optionally only at some sites.
-    pub async fn csat_summary(&self, org: Uuid, since_day: i32, sites: Option<&[Uuid]>) -> Result<(i64, i64)> {
+    pub async fn csat_summary(
+        &self,
+        org: Uuid,
+        since_day: i32,
+        sites: Option<&[Uuid]>,
+    ) -> Result<(i64, i64)> {
         let filter = match sites {
-            Some(s) if s.is_empty() => return Ok((0, 0)),
+            Some([]) => return Ok((0, 0)),
             Some(s) => format!(" AND r.site_id IN ({})", in_list(3, s.len())),
             None => String::new(),
         };

@@ -35,9 +35,15 @@ struct World {
 }
 
 async fn world(store: &Store) -> World {
-    let org = store.create_organisation("Baltic Bank", "en", "Europe/Riga").await.unwrap();
+    let org = store
+        .create_organisation("Baltic Bank", "en", "Europe/Riga")
+        .await
+        .unwrap();
     let region = store.create_region(org, "Kurzeme", &by()).await.unwrap();
-    let service = store.create_service(org, "Loans", Some("LN"), &by()).await.unwrap();
+    let service = store
+        .create_service(org, "Loans", Some("LN"), &by())
+        .await
+        .unwrap();
     let site = store
         .create_site(
             org,
@@ -66,10 +72,24 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let question = store
-        .create_question(org, "csat", Scale::Csat5, "site", ["How was it?", "كيف كانت؟", "Kā bija?"], &by())
+        .create_question(
+            org,
+            "csat",
+            Scale::Csat5,
+            "site",
+            ["How was it?", "كيف كانت؟", "Kā bija?"],
+            &by(),
+        )
         .await
         .unwrap();
-    World { org, region, site, service, employee, question }
+    World {
+        org,
+        region,
+        site,
+        service,
+        employee,
+        question,
+    }
 }
 
 fn rating(w: &World, score: i16) -> NewRating {
@@ -96,28 +116,67 @@ async fn organisation_structure_round_trips(backend: Backend) {
     let sites = store.list_sites(w.org, &all(), None).await.unwrap();
     assert_eq!(sites.total, 1);
     assert_eq!(sites.items[0].region_name, "Kurzeme");
-    assert_eq!(store.site_service_ids(w.site).await.unwrap(), vec![w.service]);
+    assert_eq!(
+        store.site_service_ids(w.site).await.unwrap(),
+        vec![w.service]
+    );
 
     // Search is case-insensitive and matches the region too.
-    let q = ListQuery { search: Some("KURZ".into()), ..all() };
+    let q = ListQuery {
+        search: Some("KURZ".into()),
+        ..all()
+    };
     assert_eq!(store.list_sites(w.org, &q, None).await.unwrap().total, 1);
-    let q = ListQuery { search: Some("zz%".into()), ..all() };
+    let q = ListQuery {
+        search: Some("zz%".into()),
+        ..all()
+    };
     assert_eq!(store.list_sites(w.org, &q, None).await.unwrap().total, 0);
 
     // Deactivated sites leave the default list but are kept.
-    store.set_site_active(w.org, w.site, false, &by()).await.unwrap();
-    assert_eq!(store.list_sites(w.org, &all(), None).await.unwrap().total, 0);
-    let with_inactive = ListQuery { include_inactive: true, ..all() };
-    assert_eq!(store.list_sites(w.org, &with_inactive, None).await.unwrap().total, 1);
+    store
+        .set_site_active(w.org, w.site, false, &by())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.list_sites(w.org, &all(), None).await.unwrap().total,
+        0
+    );
+    let with_inactive = ListQuery {
+        include_inactive: true,
+        ..all()
+    };
+    assert_eq!(
+        store
+            .list_sites(w.org, &with_inactive, None)
+            .await
+            .unwrap()
+            .total,
+        1
+    );
 
     // Duplicate names and external ids are conflicts.
-    assert!(matches!(store.create_region(w.org, "Kurzeme", &by()).await, Err(StoreError::Conflict)));
-    let dup = EmployeeInput { name: "Other".into(), desk: None, external_id: Some("Q-17".into()), site_ids: vec![] };
-    assert!(matches!(store.create_employee(w.org, &dup, &by()).await, Err(StoreError::Conflict)));
+    assert!(matches!(
+        store.create_region(w.org, "Kurzeme", &by()).await,
+        Err(StoreError::Conflict)
+    ));
+    let dup = EmployeeInput {
+        name: "Other".into(),
+        desk: None,
+        external_id: Some("Q-17".into()),
+        site_ids: vec![],
+    };
+    assert!(matches!(
+        store.create_employee(w.org, &dup, &by()).await,
+        Err(StoreError::Conflict)
+    ));
 
     let e = store.employee(w.org, w.employee).await.unwrap();
     assert_eq!(e.site_ids, vec![w.site]);
-    assert_eq!(store.sites_in(&[w.region], &[]).await.unwrap(), vec![w.site]);
+    assert_eq!(
+        store.sites_in(&[w.region], &[]).await.unwrap(),
+        vec![w.site]
+    );
 
     store
         .update_organisation(
@@ -137,14 +196,25 @@ async fn organisation_structure_round_trips(backend: Backend) {
     assert_eq!(org.name, "بنك البلطيق");
     assert!(org.policy().managers_see_employees);
 
-    store.set_logo(w.org, Some((b"\x89PNG....", "image/png")), &by()).await.unwrap();
+    store
+        .set_logo(w.org, Some((b"\x89PNG....", "image/png")), &by())
+        .await
+        .unwrap();
     let (bytes, mime) = store.logo(w.org).await.unwrap().unwrap();
-    assert_eq!((bytes.as_slice(), mime.as_str()), (&b"\x89PNG...."[..], "image/png"));
+    assert_eq!(
+        (bytes.as_slice(), mime.as_str()),
+        (&b"\x89PNG...."[..], "image/png")
+    );
 
     // Every change above left an audit entry.
     let audit = store.list_audit(w.org, &all()).await.unwrap();
     assert!(audit.total >= 8, "{}", audit.total);
-    assert!(audit.items.iter().any(|a| a.entity == "site" && a.action == "deactivate"));
+    assert!(
+        audit
+            .items
+            .iter()
+            .any(|a| a.entity == "site" && a.action == "deactivate")
+    );
 }
 
 async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
@@ -165,7 +235,10 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
     let mut changed = batch[0].clone();
     changed.answer = Answer::Score(5);
     let fresh = rating(&w, 4);
-    let out = store.insert_ratings(w.org, &[changed, fresh.clone()]).await.unwrap();
+    let out = store
+        .insert_ratings(w.org, &[changed, fresh.clone()])
+        .await
+        .unwrap();
     assert_eq!(out, vec![InsertOutcome::Conflict, InsertOutcome::Stored]);
     let kept = store.ratings_by_id(w.org, &[batch[0].id]).await.unwrap();
     assert_eq!(kept[0].score, batch[0].answer.score());
@@ -176,19 +249,40 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
     text.answer = Answer::Text("الانتظار طويل <script>".into());
     store.insert_ratings(w.org, &[text.clone()]).await.unwrap();
     let back = store.ratings_by_id(w.org, &[text.id]).await.unwrap();
-    assert_eq!(back[0].answer_text.as_deref(), Some("الانتظار طويل <script>"));
+    assert_eq!(
+        back[0].answer_text.as_deref(),
+        Some("الانتظار طويل <script>")
+    );
 
     let refs = store
-        .rating_refs(w.org, &[w.site, Uuid::now_v7()], &[w.service], &[w.employee], &[w.question])
+        .rating_refs(
+            w.org,
+            &[w.site, Uuid::now_v7()],
+            &[w.service],
+            &[w.employee],
+            &[w.question],
+        )
         .await
         .unwrap();
     assert_eq!(refs.sites.len(), 1);
     assert_eq!(refs.questions.get(&w.question), Some(&Scale::Csat5));
 
     // 1,201 scores (the text answer is not one); 2 in 5 of the batch plus the fresh 4 are positive.
-    assert_eq!(store.csat_summary(w.org, 20260101, None).await.unwrap(), (1201, 481));
-    assert_eq!(store.csat_summary(w.org, 20260101, Some(&[Uuid::now_v7()])).await.unwrap(), (0, 0));
-    assert_eq!(store.csat_summary(w.org, 20261001, None).await.unwrap(), (0, 0));
+    assert_eq!(
+        store.csat_summary(w.org, 20260101, None).await.unwrap(),
+        (1201, 481)
+    );
+    assert_eq!(
+        store
+            .csat_summary(w.org, 20260101, Some(&[Uuid::now_v7()]))
+            .await
+            .unwrap(),
+        (0, 0)
+    );
+    assert_eq!(
+        store.csat_summary(w.org, 20261001, None).await.unwrap(),
+        (0, 0)
+    );
 }
 
 async fn users_sessions_and_tokens(backend: Backend) {
@@ -202,24 +296,56 @@ async fn users_sessions_and_tokens(backend: Backend) {
         region_ids: vec![w.region],
         site_ids: vec![],
     };
-    let uid = store.create_user(w.org, &input, "hash-1", &by()).await.unwrap();
-    assert!(matches!(store.create_user(w.org, &input, "h", &by()).await, Err(StoreError::Conflict)));
-    assert_eq!(store.user(w.org, uid).await.unwrap().region_ids, vec![w.region]);
+    let uid = store
+        .create_user(w.org, &input, "hash-1", &by())
+        .await
+        .unwrap();
+    assert!(matches!(
+        store.create_user(w.org, &input, "h", &by()).await,
+        Err(StoreError::Conflict)
+    ));
+    assert_eq!(
+        store.user(w.org, uid).await.unwrap().region_ids,
+        vec![w.region]
+    );
 
-    store.create_session(uid, b"token-a", rida_store::now_ms() + 60_000).await.unwrap();
-    store.create_session(uid, b"token-b", rida_store::now_ms() + 60_000).await.unwrap();
-    store.create_session(uid, b"token-old", rida_store::now_ms() - 1).await.unwrap();
-    assert_eq!(store.session_user(b"token-a").await.unwrap().unwrap().username, "manager");
+    store
+        .create_session(uid, b"token-a", rida_store::now_ms() + 60_000)
+        .await
+        .unwrap();
+    store
+        .create_session(uid, b"token-b", rida_store::now_ms() + 60_000)
+        .await
+        .unwrap();
+    store
+        .create_session(uid, b"token-old", rida_store::now_ms() - 1)
+        .await
+        .unwrap();
+    assert_eq!(
+        store
+            .session_user(b"token-a")
+            .await
+            .unwrap()
+            .unwrap()
+            .username,
+        "manager"
+    );
     assert!(store.session_user(b"token-old").await.unwrap().is_none());
 
     // A password change ends the other sessions.
-    store.set_password(w.org, uid, "hash-2", Some(b"token-a"), &by()).await.unwrap();
+    store
+        .set_password(w.org, uid, "hash-2", Some(b"token-a"), &by())
+        .await
+        .unwrap();
     assert!(store.session_user(b"token-a").await.unwrap().is_some());
     assert!(store.session_user(b"token-b").await.unwrap().is_none());
     assert_eq!(store.password_hash(uid).await.unwrap(), "hash-2");
 
     // Deactivation ends them all.
-    store.set_user_active(w.org, uid, false, &by()).await.unwrap();
+    store
+        .set_user_active(w.org, uid, false, &by())
+        .await
+        .unwrap();
     assert!(store.session_user(b"token-a").await.unwrap().is_none());
 
     for _ in 0..3 {
@@ -229,11 +355,20 @@ async fn users_sessions_and_tokens(backend: Backend) {
     store.clear_login_failures("manager", 0).await.unwrap();
     assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 0);
 
-    let tid = store.create_api_token(w.org, "queue system", b"secret-hash", "rida_ab12", &by()).await.unwrap();
-    assert_eq!(store.api_token_org(b"secret-hash").await.unwrap(), Some((tid, w.org)));
+    let tid = store
+        .create_api_token(w.org, "queue system", b"secret-hash", "rida_ab12", &by())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.api_token_org(b"secret-hash").await.unwrap(),
+        Some((tid, w.org))
+    );
     store.revoke_api_token(w.org, tid, &by()).await.unwrap();
     assert_eq!(store.api_token_org(b"secret-hash").await.unwrap(), None);
-    assert!(matches!(store.revoke_api_token(w.org, tid, &by()).await, Err(StoreError::NotFound)));
+    assert!(matches!(
+        store.revoke_api_token(w.org, tid, &by()).await,
+        Err(StoreError::NotFound)
+    ));
 
     // Shared secrets are created once and then read back by every instance.
     let s1 = store.secret("csrf", vec![1, 2, 3]).await.unwrap();
@@ -252,11 +387,20 @@ async fn a_failed_write_changes_nothing(backend: Backend) {
         time_zone: None,
         service_ids: vec![w.service, Uuid::now_v7()],
     };
-    assert!(matches!(store.create_site(w.org, &bad, &by()).await, Err(StoreError::NotFound)));
-    assert_eq!(store.list_sites(w.org, &all(), None).await.unwrap().total, 1);
+    assert!(matches!(
+        store.create_site(w.org, &bad, &by()).await,
+        Err(StoreError::NotFound)
+    ));
+    assert_eq!(
+        store.list_sites(w.org, &all(), None).await.unwrap().total,
+        1
+    );
     // An update that fails half-way leaves the old services in place.
     assert!(store.update_site(w.org, w.site, &bad, &by()).await.is_err());
-    assert_eq!(store.site_service_ids(w.site).await.unwrap(), vec![w.service]);
+    assert_eq!(
+        store.site_service_ids(w.site).await.unwrap(),
+        vec![w.service]
+    );
 }
 
 #[tokio::test]

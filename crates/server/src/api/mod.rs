@@ -16,13 +16,19 @@ use crate::state::AppState;
 /// Reads a request body of at most `limit` bytes. A larger one is read on (and thrown
 /// away) up to a few times the limit before the 413 answer, so that the client, still
 /// sending, receives the problem details instead of a broken connection.
-pub async fn read_body(body: axum::body::Body, limit: usize) -> Result<axum::body::Bytes, crate::Error> {
+pub async fn read_body(
+    body: axum::body::Body,
+    limit: usize,
+) -> Result<axum::body::Bytes, crate::Error> {
     use http_body_util::BodyExt;
     let mut body = body;
     let mut buf = Vec::new();
     let mut seen = 0usize;
     while let Some(frame) = body.frame().await {
-        let frame = frame.map_err(|e| crate::Error::BadRequest { code: "bad-body", detail: e.to_string() })?;
+        let frame = frame.map_err(|e| crate::Error::BadRequest {
+            code: "bad-body",
+            detail: e.to_string(),
+        })?;
         if let Ok(data) = frame.into_data() {
             seen += data.len();
             if seen <= limit {

@@ -29,7 +29,9 @@ impl Modify for BearerAuth {
             SecurityScheme::Http(
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
-                    .description(Some("An API token created with `rida token create` or on the Tokens page"))
+                    .description(Some(
+                        "An API token created with `rida token create` or on the Tokens page",
+                    ))
                     .build(),
             ),
         );

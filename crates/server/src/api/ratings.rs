@@ -17,7 +17,12 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::{Error, auth::ApiClient, error::{Problem, Result}, state::AppState};
+use crate::{
+    Error,
+    auth::ApiClient,
+    error::{Problem, Result},
+    state::AppState,
+};
 
 /// Most ratings in one request.
 pub const MAX_BATCH: usize = 1000;
@@ -112,7 +117,10 @@ pub struct ItemError {
 }
 
 fn bad(code: &'static str, detail: impl Into<String>) -> Error {
-    Error::BadRequest { code, detail: detail.into() }
+    Error::BadRequest {
+        code,
+        detail: detail.into(),
+    }
 }
 
 /// Stores a batch of ratings.
@@ -131,11 +139,20 @@ fn bad(code: &'static str, detail: impl Into<String>) -> Error {
     )
 )]
 #[tracing::instrument(skip_all, fields(org = %client.org_id))]
-pub async fn ingest(State(state): State<AppState>, client: ApiClient, headers: HeaderMap, body: Body) -> Result<Response> {
+pub async fn ingest(
+    State(state): State<AppState>,
+    client: ApiClient,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response> {
     let json_type = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json")));
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+        });
     if !json_type {
         return Ok(crate::error::problem(
             axum::http::StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -145,19 +162,30 @@ pub async fn ingest(State(state): State<AppState>, client: ApiClient, headers: H
         ));
     }
     let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
-    let batch: RatingBatch = serde_json::from_slice(&bytes).map_err(|e| bad("malformed-json", e.to_string()))?;
+    let batch: RatingBatch =
+        serde_json::from_slice(&bytes).map_err(|e| bad("malformed-json", e.to_string()))?;
     if batch.ratings.is_empty() {
         return Err(bad("empty-batch", "the batch has no ratings"));
     }
     if batch.ratings.len() > MAX_BATCH {
-        return Err(bad("batch-too-large", format!("{} ratings in one batch; at most {MAX_BATCH}", batch.ratings.len())));
+        return Err(bad(
+            "batch-too-large",
+            format!(
+                "{} ratings in one batch; at most {MAX_BATCH}",
+                batch.ratings.len()
+            ),
+        ));
     }
 
     let items: Vec<Result<RatingItem, ItemError>> = batch
         .ratings
         .into_iter()
         .map(|v| {
-            serde_json::from_value::<RatingItem>(v).map_err(|e| ItemError { field: "item", code: "malformed", detail: e.to_string() })
+            serde_json::from_value::<RatingItem>(v).map_err(|e| ItemError {
+                field: "item",
+                code: "malformed",
+                detail: e.to_string(),
+            })
         })
         .collect();
     let refs = lookup_refs(&state, client.org_id, &items).await?;
@@ -168,12 +196,24 @@ pub async fn ingest(State(state): State<AppState>, client: ApiClient, headers: H
     let mut results: Vec<ItemResult> = Vec::with_capacity(items.len());
     let mut to_store: Vec<(usize, NewRating)> = Vec::new();
     for (index, item) in items.into_iter().enumerate() {
-        match item.and_then(|i| validate(i, &refs, &org_tz, received_at).map_err(|mut e| e.remove(0))) {
+        match item
+            .and_then(|i| validate(i, &refs, &org_tz, received_at).map_err(|mut e| e.remove(0)))
+        {
             Ok(r) => {
-                results.push(ItemResult { index, id: Some(r.id), status: "stored", errors: vec![] });
+                results.push(ItemResult {
+                    index,
+                    id: Some(r.id),
+                    status: "stored",
+                    errors: vec![],
+                });
                 to_store.push((index, r));
             }
-            Err(e) => results.push(ItemResult { index, id: None, status: "rejected", errors: vec![e] }),
+            Err(e) => results.push(ItemResult {
+                index,
+                id: None,
+                status: "rejected",
+                errors: vec![e],
+            }),
         }
     }
     let rows: Vec<NewRating> = to_store.iter().map(|(_, r)| r.clone()).collect();
@@ -191,12 +231,25 @@ pub async fn ingest(State(state): State<AppState>, client: ApiClient, headers: H
     }
     let stored = results.iter().filter(|r| r.status == "stored").count();
     metrics::counter!("rida_ratings_ingested_total").increment(stored as u64);
-    Ok(Json(BatchResult { stored, rejected: results.len() - stored, results }).into_response())
+    Ok(Json(BatchResult {
+        stored,
+        rejected: results.len() - stored,
+        results,
+    })
+    .into_response())
 }
 
-async fn lookup_refs(state: &AppState, org: Uuid, items: &[Result<RatingItem, ItemError>]) -> Result<RatingRefs> {
-    let (mut sites, mut services, mut employees, mut questions) =
-        (HashSet::new(), HashSet::new(), HashSet::new(), HashSet::new());
+async fn lookup_refs(
+    state: &AppState,
+    org: Uuid,
+    items: &[Result<RatingItem, ItemError>],
+) -> Result<RatingRefs> {
+    let (mut sites, mut services, mut employees, mut questions) = (
+        HashSet::new(),
+        HashSet::new(),
+        HashSet::new(),
+        HashSet::new(),
+    );
     for i in items.iter().flatten() {
         sites.insert(i.site_id);
         services.extend(i.service_id);
@@ -204,42 +257,95 @@ async fn lookup_refs(state: &AppState, org: Uuid, items: &[Result<RatingItem, It
         questions.insert(i.question_id);
     }
     let v = |s: HashSet<Uuid>| s.into_iter().collect::<Vec<_>>();
-    Ok(state.store.rating_refs(org, &v(sites), &v(services), &v(employees), &v(questions)).await?)
+    Ok(state
+        .store
+        .rating_refs(org, &v(sites), &v(services), &v(employees), &v(questions))
+        .await?)
 }
 
 /// Turns one item into a rating ready to store, or says every field at fault.
-fn validate(i: RatingItem, refs: &RatingRefs, org_tz: &TimeZone, received_at: i64) -> Result<NewRating, Vec<ItemError>> {
+fn validate(
+    i: RatingItem,
+    refs: &RatingRefs,
+    org_tz: &TimeZone,
+    received_at: i64,
+) -> Result<NewRating, Vec<ItemError>> {
     let mut errs = Vec::new();
-    let mut err = |field, code, detail: String| errs.push(ItemError { field, code, detail });
+    let mut err = |field, code, detail: String| {
+        errs.push(ItemError {
+            field,
+            code,
+            detail,
+        })
+    };
     let site_tz = match refs.sites.get(&i.site_id) {
         None => {
-            err("site_id", "unknown_site", format!("no site {} in this organisation", i.site_id));
+            err(
+                "site_id",
+                "unknown_site",
+                format!("no site {} in this organisation", i.site_id),
+            );
             None
         }
-        Some(tz) => Some(tz.as_deref().and_then(|t| TimeZone::get(t).ok()).unwrap_or_else(|| org_tz.clone())),
+        Some(tz) => Some(
+            tz.as_deref()
+                .and_then(|t| TimeZone::get(t).ok())
+                .unwrap_or_else(|| org_tz.clone()),
+        ),
     };
     if let Some(s) = i.service_id.filter(|s| !refs.services.contains(s)) {
-        err("service_id", "unknown_service", format!("no service {s} in this organisation"));
+        err(
+            "service_id",
+            "unknown_service",
+            format!("no service {s} in this organisation"),
+        );
     }
     if let Some(e) = i.employee_id.filter(|e| !refs.employees.contains(e)) {
-        err("employee_id", "unknown_employee", format!("no employee {e} in this organisation"));
+        err(
+            "employee_id",
+            "unknown_employee",
+            format!("no employee {e} in this organisation"),
+        );
     }
     let answer = Answer::from_parts(i.score, i.choice, i.text);
     match (refs.questions.get(&i.question_id), &answer) {
-        (None, _) => err("question_id", "unknown_question", format!("no question {} in this organisation", i.question_id)),
+        (None, _) => err(
+            "question_id",
+            "unknown_question",
+            format!("no question {} in this organisation", i.question_id),
+        ),
         (Some(scale), Ok(a)) => {
             if let Err(e) = scale.check(a) {
-                err(if a.score().is_some() { "score" } else { "answer" }, e.code(), e.to_string());
+                err(
+                    if a.score().is_some() {
+                        "score"
+                    } else {
+                        "answer"
+                    },
+                    e.code(),
+                    e.to_string(),
+                );
             }
         }
         (Some(_), Err(e)) => err("score", e.code(), e.to_string()),
     }
     let answered_at = time::to_millis(i.answered_at);
     if answered_at > received_at + MAX_CLOCK_SKEW_MS {
-        err("answered_at", "in_future", "answered_at is more than a day ahead of the server's clock".into());
+        err(
+            "answered_at",
+            "in_future",
+            "answered_at is more than a day ahead of the server's clock".into(),
+        );
     }
-    if i.customer_key.as_ref().is_some_and(|k| k.chars().count() > 128) {
-        err("customer_key", "too_long", "customer_key is longer than 128 characters".into());
+    if i.customer_key
+        .as_ref()
+        .is_some_and(|k| k.chars().count() > 128)
+    {
+        err(
+            "customer_key",
+            "too_long",
+            "customer_key is longer than 128 characters".into(),
+        );
     }
     match (site_tz, answer) {
         (Some(tz), Ok(answer)) if errs.is_empty() => Ok(NewRating {

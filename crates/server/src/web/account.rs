@@ -36,14 +36,25 @@ async fn change_password(w: Web, CsrfForm(f): CsrfForm<PasswordForm>) -> Result<
     if !auth::verify_password(f.current.clone(), Some(stored)).await {
         errors.key("current", "error-wrong-password");
     }
-    let new = errors.check("new", names::new_password(&f.new)).map(str::to_string);
+    let new = errors
+        .check("new", names::new_password(&f.new))
+        .map(str::to_string);
     if f.new != f.confirm {
         errors.key("confirm", "error-passwords-differ");
     }
     match new {
         Some(pw) if errors.is_empty() => {
             let hash = auth::hash_password(pw).await?;
-            w.state.store.set_password(w.user.org.id, uid, &hash, Some(&w.user.session_hash), &w.user.by()).await?;
+            w.state
+                .store
+                .set_password(
+                    w.user.org.id,
+                    uid,
+                    &hash,
+                    Some(&w.user.session_hash),
+                    &w.user.by(),
+                )
+                .await?;
             Ok(redirect_with_flash("/account", "flash-password-changed"))
         }
         _ => Ok(w.render_invalid(

@@ -14,5 +14,8 @@ pub fn router() -> Router<AppState> {
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ViewAudit)?;
     let page = w.state.store.list_audit(w.user.org.id, &p.query()).await?;
-    Ok(w.render("audit.html", context! { items => page.items, pager => p.pager(page.total) }))
+    Ok(w.render(
+        "audit.html",
+        context! { items => page.items, pager => p.pager(page.total) },
+    ))
 }

@@ -12,7 +12,9 @@ use rida_store::{EmployeeInput, ListQuery, StoreError};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm};
+use super::{
+    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -28,22 +30,35 @@ fn may_manage(w: &Web, sites: &[Uuid]) -> bool {
     if sites.is_empty() {
         w.user.may(Action::ManageEmployee { site: None })
     } else {
-        sites.iter().all(|s| w.user.may(Action::ManageEmployee { site: Some(*s) }))
+        sites
+            .iter()
+            .all(|s| w.user.may(Action::ManageEmployee { site: Some(*s) }))
     }
 }
 
 /// Whether the user may add employees somewhere: anywhere, or at one of their sites.
 fn may_create(w: &Web) -> bool {
     w.user.may(Action::ManageEmployee { site: None })
-        || w.user.site_filter().is_some_and(|s| s.iter().any(|s| w.user.may(Action::ManageEmployee { site: Some(*s) })))
+        || w.user.site_filter().is_some_and(|s| {
+            s.iter()
+                .any(|s| w.user.may(Action::ManageEmployee { site: Some(*s) }))
+        })
 }
 
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ViewEmployees)?;
     let org = w.user.org.id;
     let within = w.user.site_filter();
-    let page = w.state.store.list_employees(org, &p.query(), within.as_deref()).await?;
-    let all = ListQuery { limit: 10_000, include_inactive: true, ..ListQuery::default() };
+    let page = w
+        .state
+        .store
+        .list_employees(org, &p.query(), within.as_deref())
+        .await?;
+    let all = ListQuery {
+        limit: 10_000,
+        include_inactive: true,
+        ..ListQuery::default()
+    };
     let sites = w.state.store.list_sites(org, &all, None).await?.items;
     let items: Vec<Value> = page
         .items
@@ -60,7 +75,10 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
             }
         })
         .collect();
-    Ok(w.render("employees.html", context! { items => items, pager => p.pager(page.total), can_create => may_create(&w) }))
+    Ok(w.render(
+        "employees.html",
+        context! { items => items, pager => p.pager(page.total), can_create => may_create(&w) },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -75,10 +93,23 @@ struct EmployeeForm {
     sites: Vec<String>,
 }
 
-async fn form_page(w: &Web, id: Option<Uuid>, f: &EmployeeForm, errors: &FormErrors) -> Result<Value> {
-    let all = ListQuery { limit: 10_000, ..ListQuery::default() };
+async fn form_page(
+    w: &Web,
+    id: Option<Uuid>,
+    f: &EmployeeForm,
+    errors: &FormErrors,
+) -> Result<Value> {
+    let all = ListQuery {
+        limit: 10_000,
+        ..ListQuery::default()
+    };
     let within = w.user.site_filter();
-    let sites = w.state.store.list_sites(w.user.org.id, &all, within.as_deref()).await?.items;
+    let sites = w
+        .state
+        .store
+        .list_sites(w.user.org.id, &all, within.as_deref())
+        .await?
+        .items;
     Ok(context! {
         id => id,
         form => context! {
@@ -93,12 +124,22 @@ async fn new(w: Web) -> Result<Response> {
     if !may_create(&w) {
         return Err(crate::Error::Forbidden);
     }
-    let page = form_page(&w, None, &EmployeeForm::default(), &FormErrors::new(w.locale())).await?;
+    let page = form_page(
+        &w,
+        None,
+        &EmployeeForm::default(),
+        &FormErrors::new(w.locale()),
+    )
+    .await?;
     Ok(w.render("employee_form.html", page))
 }
 
 async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
-    let e = w.state.store.employee(w.user.org.id, parse_id(&id)?).await?;
+    let e = w
+        .state
+        .store
+        .employee(w.user.org.id, parse_id(&id)?)
+        .await?;
     if !may_manage(&w, &e.site_ids) {
         return Err(crate::Error::Forbidden);
     }
@@ -128,11 +169,21 @@ async fn save(w: Web, id: Option<Uuid>, f: EmployeeForm) -> Result<Response> {
     let desk = errors.check("desk", names::optional_text(&f.desk, 40));
     let external_id = errors.check("external_id", names::optional_text(&f.external_id, 80));
     if let (Some(name), Some(desk), Some(external_id)) = (name, desk, external_id) {
-        let input = EmployeeInput { name, desk, external_id, site_ids };
+        let input = EmployeeInput {
+            name,
+            desk,
+            external_id,
+            site_ids,
+        };
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match id {
             Some(id) => w.state.store.update_employee(org, id, &input, &by).await,
-            None => w.state.store.create_employee(org, &input, &by).await.map(|_| ()),
+            None => w
+                .state
+                .store
+                .create_employee(org, &input, &by)
+                .await
+                .map(|_| ()),
         };
         match r {
             Ok(()) => return Ok(redirect_with_flash("/admin/employees", "flash-saved")),
@@ -149,17 +200,39 @@ async fn create(w: Web, CsrfForm(f): CsrfForm<EmployeeForm>) -> Result<Response>
     save(w, None, f).await
 }
 
-async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<EmployeeForm>) -> Result<Response> {
+async fn update(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<EmployeeForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     save(w, Some(id), f).await
 }
 
-async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
-    let e = w.state.store.employee(w.user.org.id, parse_id(&id)?).await?;
+async fn set_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActiveForm>,
+) -> Result<Response> {
+    let e = w
+        .state
+        .store
+        .employee(w.user.org.id, parse_id(&id)?)
+        .await?;
     if !may_manage(&w, &e.site_ids) {
         return Err(crate::Error::Forbidden);
     }
     let active = f.active == "true";
-    w.state.store.set_employee_active(w.user.org.id, e.id, active, &w.user.by()).await?;
-    Ok(redirect_with_flash("/admin/employees", if active { "flash-activated" } else { "flash-deactivated" }))
+    w.state
+        .store
+        .set_employee_active(w.user.org.id, e.id, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        "/admin/employees",
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }

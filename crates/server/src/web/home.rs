@@ -16,12 +16,18 @@ async fn overview(w: Web) -> Result<Response> {
     w.user.require(Action::OpenAdmin)?;
     let org = w.user.org.id;
     let store = &w.state.store;
-    let all = ListQuery { limit: 1, ..ListQuery::default() };
+    let all = ListQuery {
+        limit: 1,
+        ..ListQuery::default()
+    };
     let within = w.user.site_filter();
     let sites = store.list_sites(org, &all, within.as_deref()).await?.total;
     let regions = store.list_regions(org, &all).await?.total;
     let services = store.list_services(org, &all).await?.total;
-    let employees = store.list_employees(org, &all, within.as_deref()).await?.total;
+    let employees = store
+        .list_employees(org, &all, within.as_deref())
+        .await?
+        .total;
     let csat = if w.user.may(Action::ViewResults { site: None }) {
         let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(30 * 24);

@@ -106,7 +106,11 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
     if fresh {
         // Let this very request render forms with the new seed.
         let cookie = format!("{CSRF_COOKIE}={seed}");
-        let merged = match req.headers().get(header::COOKIE).and_then(|v| v.to_str().ok()) {
+        let merged = match req
+            .headers()
+            .get(header::COOKIE)
+            .and_then(|v| v.to_str().ok())
+        {
             Some(old) => format!("{old}; {cookie}"),
             None => cookie,
         };
@@ -145,18 +149,26 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
         }
     }
     if had_flash && !res.status().is_redirection() {
-        let c = Cookie::build((FLASH_COOKIE, "")).path("/").max_age(time_zero()).build();
+        let c = Cookie::build((FLASH_COOKIE, ""))
+            .path("/")
+            .max_age(time_zero())
+            .build();
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
             res.headers_mut().append(header::SET_COOKIE, v);
         }
     }
     let h = res.headers_mut();
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert(
+        "x-content-type-options",
+        HeaderValue::from_static("nosniff"),
+    );
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert(
         "content-security-policy",
-        HeaderValue::from_static("default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'"),
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'; form-action 'self'",
+        ),
     );
     res
 }
@@ -165,7 +177,13 @@ fn time_zero() -> time::Duration {
     time::Duration::ZERO
 }
 
-fn error_page(state: &AppState, headers: &HeaderMap, seed: &CsrfSeed, path: &str, page: &ErrorPage) -> Response {
+fn error_page(
+    state: &AppState,
+    headers: &HeaderMap,
+    seed: &CsrfSeed,
+    path: &str,
+    page: &ErrorPage,
+) -> Response {
     let ctx = PageCtx {
         state,
         headers,
@@ -188,7 +206,9 @@ fn error_page(state: &AppState, headers: &HeaderMap, seed: &CsrfSeed, path: &str
 pub fn urlencode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -207,7 +227,10 @@ pub struct Web {
 impl FromRequestParts<AppState> for Web {
     type Rejection = crate::Error;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
         Ok(Web {
             state: state.clone(),
@@ -247,7 +270,8 @@ impl Web {
 
     /// Renders a form again with its errors (422), keeping what was typed.
     pub fn render_invalid(&self, template: &str, page: Value) -> Response {
-        self.ctx().render_status(StatusCode::UNPROCESSABLE_ENTITY, template, page)
+        self.ctx()
+            .render_status(StatusCode::UNPROCESSABLE_ENTITY, template, page)
     }
 
     /// The user's language.
@@ -258,7 +282,10 @@ impl Web {
 
 /// Redirects after a successful form, with a message for the next page.
 pub fn redirect_with_flash(to: &str, flash_key: &'static str) -> Response {
-    let c = Cookie::build((FLASH_COOKIE, flash_key)).path("/").http_only(true).build();
+    let c = Cookie::build((FLASH_COOKIE, flash_key))
+        .path("/")
+        .http_only(true)
+        .build();
     let mut res = Redirect::to(to).into_response();
     if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
         res.headers_mut().append(header::SET_COOKIE, v);
@@ -324,12 +351,16 @@ impl FormErrors {
     pub fn field(&mut self, name: &'static str, e: &FieldError) {
         use fluent_templates::fluent_bundle::FluentValue;
         let msg = match e {
-            FieldError::TooLong { max } => {
-                i18n::t_args(self.locale, "error-too-long", &[("max", FluentValue::from(*max as i64))])
-            }
-            FieldError::TooShort { min } => {
-                i18n::t_args(self.locale, "error-too-short", &[("min", FluentValue::from(*min as i64))])
-            }
+            FieldError::TooLong { max } => i18n::t_args(
+                self.locale,
+                "error-too-long",
+                &[("max", FluentValue::from(*max as i64))],
+            ),
+            FieldError::TooShort { min } => i18n::t_args(
+                self.locale,
+                "error-too-short",
+                &[("min", FluentValue::from(*min as i64))],
+            ),
             other => i18n::t(self.locale, &format!("error-{}", other.code())),
         };
         self.map.insert(name, msg);
@@ -367,7 +398,17 @@ pub struct Empty {}
 
 /// The time zones offered in forms: canonical IANA area/city names and UTC.
 pub fn time_zones() -> Vec<String> {
-    const AREAS: [&str; 9] = ["Africa/", "America/", "Antarctica/", "Asia/", "Atlantic/", "Australia/", "Europe/", "Indian/", "Pacific/"];
+    const AREAS: [&str; 9] = [
+        "Africa/",
+        "America/",
+        "Antarctica/",
+        "Asia/",
+        "Atlantic/",
+        "Australia/",
+        "Europe/",
+        "Indian/",
+        "Pacific/",
+    ];
     let mut v: Vec<String> = jiff::tz::db()
         .available()
         .map(|n| n.as_str().to_string())
@@ -385,5 +426,7 @@ pub fn parse_id(s: &str) -> Result<uuid::Uuid, crate::Error> {
 
 /// Parses a list of UUIDs from checkboxes, dropping anything that is not one.
 pub fn parse_ids(v: &[String]) -> Vec<uuid::Uuid> {
-    v.iter().filter_map(|s| uuid::Uuid::parse_str(s.trim()).ok()).collect()
+    v.iter()
+        .filter_map(|s| uuid::Uuid::parse_str(s.trim()).ok())
+        .collect()
 }

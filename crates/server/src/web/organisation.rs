@@ -46,7 +46,10 @@ async fn show(w: Web) -> Result<Response> {
         managers_see_employees => o.managers_see_employees,
         analysts_see_employees => o.analysts_see_employees,
     };
-    Ok(w.render("organisation.html", page(&w, form, &FormErrors::new(w.locale()))))
+    Ok(w.render(
+        "organisation.html",
+        page(&w, form, &FormErrors::new(w.locale())),
+    ))
 }
 
 #[derive(Deserialize, serde::Serialize)]
@@ -88,7 +91,10 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         managers_see_employees: f.managers_see_employees.is_some(),
         analysts_see_employees: f.analysts_see_employees.is_some(),
     };
-    w.state.store.update_organisation(w.user.org.id, &settings, &w.user.by()).await?;
+    w.state
+        .store
+        .update_organisation(w.user.org.id, &settings, &w.user.by())
+        .await?;
     Ok(redirect_with_flash("/admin/organisation", "flash-saved"))
 }
 
@@ -114,19 +120,26 @@ async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
     let mut file: Option<Vec<u8>> = None;
     let mut remove = false;
     let mut too_large = false;
-    while let Some(mut field) = multipart.next_field().await.map_err(|e| crate::Error::BadRequest {
-        code: "bad-upload",
-        detail: e.to_string(),
-    })? {
+    while let Some(mut field) =
+        multipart
+            .next_field()
+            .await
+            .map_err(|e| crate::Error::BadRequest {
+                code: "bad-upload",
+                detail: e.to_string(),
+            })?
+    {
         match field.name() {
             Some("csrf") => csrf = field.text().await.unwrap_or_default(),
             Some("remove") => remove = true,
             Some("logo") => {
                 let mut buf = Vec::new();
-                while let Some(chunk) = field.chunk().await.map_err(|e| crate::Error::BadRequest {
-                    code: "bad-upload",
-                    detail: e.to_string(),
-                })? {
+                while let Some(chunk) =
+                    field.chunk().await.map_err(|e| crate::Error::BadRequest {
+                        code: "bad-upload",
+                        detail: e.to_string(),
+                    })?
+                {
                     if buf.len() + chunk.len() > max {
                         too_large = true;
                         break;
@@ -156,7 +169,10 @@ async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
         (None, _) => errors.key("logo", "error-logo-missing"),
         (Some(bytes), _) => match sniff_image(&bytes) {
             Some(mime) => {
-                w.state.store.set_logo(org, Some((&bytes, mime)), &w.user.by()).await?;
+                w.state
+                    .store
+                    .set_logo(org, Some((&bytes, mime)), &w.user.by())
+                    .await?;
                 return Ok(redirect_with_flash("/admin/organisation", "flash-saved"));
             }
             None => errors.key("logo", "error-logo-not-image"),
@@ -172,8 +188,16 @@ async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
 
 /// The logo, for page headers (and later terminals). Public: it is shown on the login page too.
 async fn logo(State(state): State<AppState>) -> Result<Response> {
-    let org = state.store.first_organisation().await?.ok_or(crate::Error::NotFound)?;
-    let (bytes, mime) = state.store.logo(org.id).await?.ok_or(crate::Error::NotFound)?;
+    let org = state
+        .store
+        .first_organisation()
+        .await?
+        .ok_or(crate::Error::NotFound)?;
+    let (bytes, mime) = state
+        .store
+        .logo(org.id)
+        .await?
+        .ok_or(crate::Error::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, mime),

@@ -23,7 +23,11 @@ pub fn router() -> Router<AppState> {
 
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ViewStructure)?;
-    let page = w.state.store.list_regions(w.user.org.id, &p.query()).await?;
+    let page = w
+        .state
+        .store
+        .list_regions(w.user.org.id, &p.query())
+        .await?;
     Ok(w.render(
         "regions.html",
         context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageCatalogue) },
@@ -42,13 +46,19 @@ fn form_page(id: Option<uuid::Uuid>, name: &str, errors: &FormErrors) -> minijin
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
-    Ok(w.render("region_form.html", form_page(None, "", &FormErrors::new(w.locale()))))
+    Ok(w.render(
+        "region_form.html",
+        form_page(None, "", &FormErrors::new(w.locale())),
+    ))
 }
 
 async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
     let r = w.state.store.region(w.user.org.id, parse_id(&id)?).await?;
-    Ok(w.render("region_form.html", form_page(Some(r.id), &r.name, &FormErrors::new(w.locale()))))
+    Ok(w.render(
+        "region_form.html",
+        form_page(Some(r.id), &r.name, &FormErrors::new(w.locale())),
+    ))
 }
 
 async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response> {
@@ -59,7 +69,12 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response>
         let by = w.user.by();
         let r = match id {
             Some(id) => w.state.store.update_region(org, id, &name, &by).await,
-            None => w.state.store.create_region(org, &name, &by).await.map(|_| ()),
+            None => w
+                .state
+                .store
+                .create_region(org, &name, &by)
+                .await
+                .map(|_| ()),
         };
         match r {
             Ok(()) => return Ok(redirect_with_flash("/admin/regions", "flash-saved")),
@@ -74,7 +89,11 @@ async fn create(w: Web, CsrfForm(f): CsrfForm<RegionForm>) -> Result<Response> {
     save(w, None, f).await
 }
 
-async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<RegionForm>) -> Result<Response> {
+async fn update(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<RegionForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     save(w, Some(id), f).await
 }
@@ -84,9 +103,23 @@ pub struct ActiveForm {
     pub active: String,
 }
 
-async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+async fn set_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActiveForm>,
+) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
     let active = f.active == "true";
-    w.state.store.set_region_active(w.user.org.id, parse_id(&id)?, active, &w.user.by()).await?;
-    Ok(redirect_with_flash("/admin/regions", if active { "flash-activated" } else { "flash-deactivated" }))
+    w.state
+        .store
+        .set_region_active(w.user.org.id, parse_id(&id)?, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        "/admin/regions",
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }

@@ -23,7 +23,11 @@ pub fn router() -> Router<AppState> {
 
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ViewStructure)?;
-    let page = w.state.store.list_services(w.user.org.id, &p.query()).await?;
+    let page = w
+        .state
+        .store
+        .list_services(w.user.org.id, &p.query())
+        .await?;
     Ok(w.render(
         "services.html",
         context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageCatalogue) },
@@ -38,13 +42,21 @@ struct ServiceForm {
     code: String,
 }
 
-fn form_page(id: Option<uuid::Uuid>, name: &str, code: &str, errors: &FormErrors) -> minijinja::Value {
+fn form_page(
+    id: Option<uuid::Uuid>,
+    name: &str,
+    code: &str,
+    errors: &FormErrors,
+) -> minijinja::Value {
     context! { id => id, form => context! { name => name, code => code }, errors => errors.value() }
 }
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
-    Ok(w.render("service_form.html", form_page(None, "", "", &FormErrors::new(w.locale()))))
+    Ok(w.render(
+        "service_form.html",
+        form_page(None, "", "", &FormErrors::new(w.locale())),
+    ))
 }
 
 async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
@@ -52,7 +64,12 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     let s = w.state.store.service(w.user.org.id, parse_id(&id)?).await?;
     Ok(w.render(
         "service_form.html",
-        form_page(Some(s.id), &s.name, s.code.as_deref().unwrap_or(""), &FormErrors::new(w.locale())),
+        form_page(
+            Some(s.id),
+            &s.name,
+            s.code.as_deref().unwrap_or(""),
+            &FormErrors::new(w.locale()),
+        ),
     ))
 }
 
@@ -60,12 +77,25 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response
     w.user.require(Action::ManageCatalogue)?;
     let mut errors = FormErrors::new(w.locale());
     let code = errors.check("code", names::optional_text(&f.code, 20));
-    if let (Some(name), Some(code)) = (errors.check("name", names::display_name(&f.name, 120)), code) {
+    if let (Some(name), Some(code)) = (
+        errors.check("name", names::display_name(&f.name, 120)),
+        code,
+    ) {
         let org = w.user.org.id;
         let by = w.user.by();
         let r = match id {
-            Some(id) => w.state.store.update_service(org, id, &name, code.as_deref(), &by).await,
-            None => w.state.store.create_service(org, &name, code.as_deref(), &by).await.map(|_| ()),
+            Some(id) => {
+                w.state
+                    .store
+                    .update_service(org, id, &name, code.as_deref(), &by)
+                    .await
+            }
+            None => w
+                .state
+                .store
+                .create_service(org, &name, code.as_deref(), &by)
+                .await
+                .map(|_| ()),
         };
         match r {
             Ok(()) => return Ok(redirect_with_flash("/admin/services", "flash-saved")),
@@ -73,22 +103,42 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response
             Err(e) => return Err(e.into()),
         }
     }
-    Ok(w.render_invalid("service_form.html", form_page(id, &f.name, &f.code, &errors)))
+    Ok(w.render_invalid(
+        "service_form.html",
+        form_page(id, &f.name, &f.code, &errors),
+    ))
 }
 
 async fn create(w: Web, CsrfForm(f): CsrfForm<ServiceForm>) -> Result<Response> {
     save(w, None, f).await
 }
 
-async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ServiceForm>) -> Result<Response> {
+async fn update(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ServiceForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     save(w, Some(id), f).await
 }
 
-
-async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+async fn set_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActiveForm>,
+) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
     let active = f.active == "true";
-    w.state.store.set_service_active(w.user.org.id, parse_id(&id)?, active, &w.user.by()).await?;
-    Ok(redirect_with_flash("/admin/services", if active { "flash-activated" } else { "flash-deactivated" }))
+    w.state
+        .store
+        .set_service_active(w.user.org.id, parse_id(&id)?, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        "/admin/services",
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }

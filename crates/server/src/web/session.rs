@@ -52,8 +52,18 @@ async fn login_page(
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     Query(p): Query<NextParam>,
 ) -> Response {
-    let ctx = PageCtx { state: &state, headers: &headers, seed: &seed, user: None, path: "/login", flash: None };
-    ctx.render("login.html", context! { next => safe_next(&p.next), username => "" })
+    let ctx = PageCtx {
+        state: &state,
+        headers: &headers,
+        seed: &seed,
+        user: None,
+        path: "/login",
+        flash: None,
+    };
+    ctx.render(
+        "login.html",
+        context! { next => safe_next(&p.next), username => "" },
+    )
 }
 
 #[derive(Deserialize)]
@@ -73,7 +83,14 @@ async fn login(
     CsrfForm(f): CsrfForm<LoginForm>,
 ) -> Result<Response> {
     let username = f.username.trim().to_lowercase();
-    let ctx = PageCtx { state: &state, headers: &headers, seed: &seed, user: None, path: "/login", flash: None };
+    let ctx = PageCtx {
+        state: &state,
+        headers: &headers,
+        seed: &seed,
+        user: None,
+        path: "/login",
+        flash: None,
+    };
     let locale = ctx.locale();
     let fail = |status: StatusCode, key: &str| {
         ctx.render_status(
@@ -85,26 +102,52 @@ async fn login(
     let s = &state.settings;
     let window_ms = s.login_window_minutes * 60_000;
     let now = rida_store::now_ms();
-    if state.store.login_failures_since(&username, now - window_ms).await? >= s.login_max_failures {
+    if state
+        .store
+        .login_failures_since(&username, now - window_ms)
+        .await?
+        >= s.login_max_failures
+    {
         return Ok(fail(StatusCode::TOO_MANY_REQUESTS, "login-locked"));
     }
     let account = state.store.login_user(&username).await?;
-    let ok = auth::verify_password(f.password.clone(), account.as_ref().map(|a| a.password_hash.clone())).await;
+    let ok = auth::verify_password(
+        f.password.clone(),
+        account.as_ref().map(|a| a.password_hash.clone()),
+    )
+    .await;
     let account = match account {
         Some(a) if ok && a.active => a,
         other => {
             state.store.record_login_failure(&username).await?;
             if let Some(a) = other {
-                state.store.audit_event(a.org_id, &By::user(a.id, &username), "login_failed", "").await?;
+                state
+                    .store
+                    .audit_event(a.org_id, &By::user(a.id, &username), "login_failed", "")
+                    .await?;
             }
             return Ok(fail(StatusCode::UNAUTHORIZED, "login-invalid"));
         }
     };
-    state.store.clear_login_failures(&username, now - window_ms).await?;
+    state
+        .store
+        .clear_login_failures(&username, now - window_ms)
+        .await?;
     let token = auth::new_secret();
     let expires = now + s.session_hours * 3_600_000;
-    state.store.create_session(account.id, &auth::hash_secret(&token), expires).await?;
-    state.store.audit_event(account.org_id, &By::user(account.id, &username), "login", "").await?;
+    state
+        .store
+        .create_session(account.id, &auth::hash_secret(&token), expires)
+        .await?;
+    state
+        .store
+        .audit_event(
+            account.org_id,
+            &By::user(account.id, &username),
+            "login",
+            "",
+        )
+        .await?;
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")
         .http_only(true)
@@ -113,17 +156,33 @@ async fn login(
         .max_age(time::Duration::hours(s.session_hours))
         .build();
     let mut res = Redirect::to(safe_next(&f.next)).into_response();
-    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?,
+    );
     Ok(res)
 }
 
-async fn logout(State(state): State<AppState>, jar: CookieJar, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Response> {
+async fn logout(
+    State(state): State<AppState>,
+    jar: CookieJar,
+    CsrfForm(_): CsrfForm<super::Empty>,
+) -> Result<Response> {
     if let Some(c) = jar.get(SESSION_COOKIE) {
-        state.store.delete_session(&auth::hash_secret(c.value())).await?;
+        state
+            .store
+            .delete_session(&auth::hash_secret(c.value()))
+            .await?;
     }
-    let gone = Cookie::build((SESSION_COOKIE, "")).path("/").max_age(time::Duration::ZERO).build();
+    let gone = Cookie::build((SESSION_COOKIE, ""))
+        .path("/")
+        .max_age(time::Duration::ZERO)
+        .build();
     let mut res = Redirect::to("/login").into_response();
-    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&gone.to_string()).map_err(anyhow::Error::from)?);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&gone.to_string()).map_err(anyhow::Error::from)?,
+    );
     Ok(res)
 }
 
@@ -146,7 +205,10 @@ async fn language(
     })?;
     let jar = CookieJar::from_headers(&headers);
     if let Some(c) = jar.get(SESSION_COOKIE)
-        && let Some(u) = state.store.session_user(&auth::hash_secret(c.value())).await?
+        && let Some(u) = state
+            .store
+            .session_user(&auth::hash_secret(c.value()))
+            .await?
     {
         state.store.set_user_locale(u.user_id, locale.tag()).await?;
     }
@@ -156,6 +218,9 @@ async fn language(
         .max_age(time::Duration::days(365))
         .build();
     let mut res = Redirect::to(safe_next(&f.back)).into_response();
-    res.headers_mut().append(header::SET_COOKIE, HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?);
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?,
+    );
     Ok(res)
 }

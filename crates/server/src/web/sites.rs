@@ -12,7 +12,9 @@ use rida_store::{ListQuery, SiteInput, StoreError};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm};
+use super::{
+    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -26,7 +28,11 @@ pub fn router() -> Router<AppState> {
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ViewStructure)?;
     let within = w.user.site_filter();
-    let page = w.state.store.list_sites(w.user.org.id, &p.query(), within.as_deref()).await?;
+    let page = w
+        .state
+        .store
+        .list_sites(w.user.org.id, &p.query(), within.as_deref())
+        .await?;
     let items: Vec<Value> = page
         .items
         .iter()
@@ -60,7 +66,10 @@ struct SiteForm {
 
 async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors) -> Result<Value> {
     let org = w.user.org.id;
-    let all = ListQuery { limit: 1000, ..ListQuery::default() };
+    let all = ListQuery {
+        limit: 1000,
+        ..ListQuery::default()
+    };
     let regions = w.state.store.list_regions(org, &all).await?.items;
     let services = w.state.store.list_services(org, &all).await?.items;
     Ok(context! {
@@ -92,7 +101,14 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
         region_id: s.region_id.to_string(),
         address: s.address.unwrap_or_default(),
         time_zone: s.time_zone.unwrap_or_default(),
-        services: w.state.store.site_service_ids(id).await?.iter().map(Uuid::to_string).collect(),
+        services: w
+            .state
+            .store
+            .site_service_ids(id)
+            .await?
+            .iter()
+            .map(Uuid::to_string)
+            .collect(),
     };
     let page = form_page(&w, Some(id), &f, &FormErrors::new(w.locale())).await?;
     Ok(w.render("site_form.html", page))
@@ -111,7 +127,9 @@ async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
     if !tz.is_empty() && jiff::tz::TimeZone::get(tz).is_err() {
         errors.key("time_zone", "error-time-zone");
     }
-    if let (Some(name), Some(address), Some(region_id), true) = (name, address, region_id, errors.is_empty()) {
+    if let (Some(name), Some(address), Some(region_id), true) =
+        (name, address, region_id, errors.is_empty())
+    {
         let input = SiteInput {
             region_id,
             name,
@@ -122,7 +140,12 @@ async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match id {
             Some(id) => w.state.store.update_site(org, id, &input, &by).await,
-            None => w.state.store.create_site(org, &input, &by).await.map(|_| ()),
+            None => w
+                .state
+                .store
+                .create_site(org, &input, &by)
+                .await
+                .map(|_| ()),
         };
         match r {
             Ok(()) => return Ok(redirect_with_flash("/admin/sites", "flash-saved")),
@@ -139,15 +162,33 @@ async fn create(w: Web, CsrfForm(f): CsrfForm<SiteForm>) -> Result<Response> {
     save(w, None, f).await
 }
 
-async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<SiteForm>) -> Result<Response> {
+async fn update(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<SiteForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     save(w, Some(id), f).await
 }
 
-async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+async fn set_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActiveForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     w.user.require(Action::ManageSite { site: Some(id) })?;
     let active = f.active == "true";
-    w.state.store.set_site_active(w.user.org.id, id, active, &w.user.by()).await?;
-    Ok(redirect_with_flash("/admin/sites", if active { "flash-activated" } else { "flash-deactivated" }))
+    w.state
+        .store
+        .set_site_active(w.user.org.id, id, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        "/admin/sites",
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }

@@ -19,10 +19,19 @@ pub fn router() -> Router<AppState> {
         .route("/admin/tokens/{id}/revoke", post(revoke))
 }
 
-async fn render_list(w: &Web, created: Option<String>, errors: &FormErrors, name: &str) -> Result<Response> {
+async fn render_list(
+    w: &Web,
+    created: Option<String>,
+    errors: &FormErrors,
+    name: &str,
+) -> Result<Response> {
     let tokens = w.state.store.list_api_tokens(w.user.org.id).await?;
     let page = context! { items => tokens, created => created, errors => errors.value(), form => context! { name => name } };
-    Ok(if errors.is_empty() { w.render("tokens.html", page) } else { w.render_invalid("tokens.html", page) })
+    Ok(if errors.is_empty() {
+        w.render("tokens.html", page)
+    } else {
+        w.render_invalid("tokens.html", page)
+    })
 }
 
 async fn list(w: Web) -> Result<Response> {
@@ -56,12 +65,21 @@ pub async fn issue_token(
 ) -> rida_store::Result<String> {
     let secret = format!("rida_{}", auth::new_secret());
     let prefix: String = secret.chars().take(9).collect();
-    store.create_api_token(org, name, &auth::hash_secret(&secret), &prefix, by).await?;
+    store
+        .create_api_token(org, name, &auth::hash_secret(&secret), &prefix, by)
+        .await?;
     Ok(secret)
 }
 
-async fn revoke(w: Web, Path(id): Path<String>, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Response> {
+async fn revoke(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(_): CsrfForm<super::Empty>,
+) -> Result<Response> {
     w.user.require(Action::ManageTokens)?;
-    w.state.store.revoke_api_token(w.user.org.id, parse_id(&id)?, &w.user.by()).await?;
+    w.state
+        .store
+        .revoke_api_token(w.user.org.id, parse_id(&id)?, &w.user.by())
+        .await?;
     Ok(redirect_with_flash("/admin/tokens", "flash-revoked"))
 }

@@ -12,7 +12,9 @@ use rida_store::{ListQuery, StoreError, UserInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm};
+use super::{
+    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
+};
 use crate::{auth, auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -26,7 +28,10 @@ pub fn router() -> Router<AppState> {
 async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     w.user.require(Action::ManageUsers)?;
     let page = w.state.store.list_users(w.user.org.id, &p.query()).await?;
-    Ok(w.render("users.html", context! { items => page.items, pager => p.pager(page.total), me => w.user.user.user_id }))
+    Ok(w.render(
+        "users.html",
+        context! { items => page.items, pager => p.pager(page.total), me => w.user.user.user_id },
+    ))
 }
 
 #[derive(Deserialize, Default)]
@@ -49,7 +54,10 @@ struct UserForm {
 
 async fn form_page(w: &Web, id: Option<Uuid>, f: &UserForm, errors: &FormErrors) -> Result<Value> {
     let org = w.user.org.id;
-    let all = ListQuery { limit: 10_000, ..ListQuery::default() };
+    let all = ListQuery {
+        limit: 10_000,
+        ..ListQuery::default()
+    };
     Ok(context! {
         id => id,
         form => context! {
@@ -67,7 +75,10 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &UserForm, errors: &FormErrors)
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageUsers)?;
-    let f = UserForm { role: "manager".into(), ..UserForm::default() };
+    let f = UserForm {
+        role: "manager".into(),
+        ..UserForm::default()
+    };
     let page = form_page(&w, None, &f, &FormErrors::new(w.locale())).await?;
     Ok(w.render("user_form.html", page))
 }
@@ -112,17 +123,25 @@ async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
         errors.key("role", "error-own-role");
     }
     let password = if id.is_none() || !f.password.is_empty() {
-        errors.check("password", names::new_password(&f.password)).map(str::to_string)
+        errors
+            .check("password", names::new_password(&f.password))
+            .map(str::to_string)
     } else {
         None
     };
-    if let (Some(username), Some(display_name), Some(role), true) = (username, display_name, role, errors.is_empty()) {
+    if let (Some(username), Some(display_name), Some(role), true) =
+        (username, display_name, role, errors.is_empty())
+    {
         let scoped = role.is_scoped();
         let input = UserInput {
             username,
             display_name,
             role,
-            employee_id: if role == Role::Employee { employee_id } else { None },
+            employee_id: if role == Role::Employee {
+                employee_id
+            } else {
+                None
+            },
             region_ids: if scoped { region_ids } else { Vec::new() },
             site_ids: if scoped { site_ids } else { Vec::new() },
         };
@@ -132,13 +151,20 @@ async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
                 let r = w.state.store.update_user(org, id, &input, &by).await;
                 if let (Ok(()), Some(pw)) = (&r, pw) {
                     let hash = auth::hash_password(pw).await?;
-                    w.state.store.set_password(org, id, &hash, None, &by).await?;
+                    w.state
+                        .store
+                        .set_password(org, id, &hash, None, &by)
+                        .await?;
                 }
                 r
             }
             (None, Some(pw)) => {
                 let hash = auth::hash_password(pw).await?;
-                w.state.store.create_user(org, &input, &hash, &by).await.map(|_| ())
+                w.state
+                    .store
+                    .create_user(org, &input, &hash, &by)
+                    .await
+                    .map(|_| ())
             }
             (None, None) => unreachable!("a new user's password was checked above"),
         };
@@ -157,18 +183,39 @@ async fn create(w: Web, CsrfForm(f): CsrfForm<UserForm>) -> Result<Response> {
     save(w, None, f).await
 }
 
-async fn update(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<UserForm>) -> Result<Response> {
+async fn update(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<UserForm>,
+) -> Result<Response> {
     let id = parse_id(&id)?;
     save(w, Some(id), f).await
 }
 
-async fn set_active(w: Web, Path(id): Path<String>, CsrfForm(f): CsrfForm<ActiveForm>) -> Result<Response> {
+async fn set_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<ActiveForm>,
+) -> Result<Response> {
     w.user.require(Action::ManageUsers)?;
     let id = parse_id(&id)?;
     let active = f.active == "true";
     if id == w.user.user.user_id && !active {
-        return Err(crate::Error::Conflict { code: "own-account", detail: "you cannot deactivate your own account".into() });
+        return Err(crate::Error::Conflict {
+            code: "own-account",
+            detail: "you cannot deactivate your own account".into(),
+        });
     }
-    w.state.store.set_user_active(w.user.org.id, id, active, &w.user.by()).await?;
-    Ok(redirect_with_flash("/admin/users", if active { "flash-activated" } else { "flash-deactivated" }))
+    w.state
+        .store
+        .set_user_active(w.user.org.id, id, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        "/admin/users",
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }

@@ -22,17 +22,21 @@ impl Drop for Driver {
 }
 
 async fn start_chromedriver() -> Driver {
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let child = std::process::Command::new("chromedriver")
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
         .expect("chromedriver is installed by the README's test command (apt-get install chromium chromium-driver)");
-    let url = format!("http://127.0.0.1:{port}");
+    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
     for _ in 0..100 {
-        if reqwest::get(format!("{url}/status")).await.is_ok() {
-            return Driver { child, url };
+        if reqwest::get(format!("{}/status", driver.url)).await.is_ok() {
+            return driver;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
@@ -58,39 +62,99 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
                      "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,860"]
         }),
     );
-    let b = fantoccini::ClientBuilder::native().capabilities(caps).connect(&driver.url).await.expect("connect to chromedriver");
+    let b = fantoccini::ClientBuilder::native()
+        .capabilities(caps)
+        .connect(&driver.url)
+        .await
+        .expect("connect to chromedriver");
     let dir = screenshot_dir();
 
     b.goto(&format!("{}/login", app.addr)).await.unwrap();
     std::fs::write(dir.join("login-en.png"), b.screenshot().await.unwrap()).unwrap();
-    b.find(fantoccini::Locator::Css("#f-username")).await.unwrap().send_keys("head").await.unwrap();
-    b.find(fantoccini::Locator::Css("#f-password")).await.unwrap().send_keys(&password_of(Role::Head)).await.unwrap();
-    b.find(fantoccini::Locator::Css("button.primary")).await.unwrap().click().await.unwrap();
-    b.wait().for_element(fantoccini::Locator::Css(".sidenav")).await.unwrap();
+    b.find(fantoccini::Locator::Css("#f-username"))
+        .await
+        .unwrap()
+        .send_keys("head")
+        .await
+        .unwrap();
+    b.find(fantoccini::Locator::Css("#f-password"))
+        .await
+        .unwrap()
+        .send_keys(&password_of(Role::Head))
+        .await
+        .unwrap();
+    b.find(fantoccini::Locator::Css("button.primary"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait()
+        .for_element(fantoccini::Locator::Css(".sidenav"))
+        .await
+        .unwrap();
     assert_eq!(b.current_url().await.unwrap().path(), "/admin");
 
-    for (path, name) in [("/admin", "overview"), ("/admin/sites", "sites"), ("/admin/sites/new", "site-form"), ("/admin/users/new", "user-form")] {
+    for (path, name) in [
+        ("/admin", "overview"),
+        ("/admin/sites", "sites"),
+        ("/admin/sites/new", "site-form"),
+        ("/admin/users/new", "user-form"),
+    ] {
         b.goto(&format!("{}{path}", app.addr)).await.unwrap();
-        let dir_attr = b.execute("return document.documentElement.dir", vec![]).await.unwrap();
+        let dir_attr = b
+            .execute("return document.documentElement.dir", vec![])
+            .await
+            .unwrap();
         assert_eq!(dir_attr, json!("ltr"));
-        std::fs::write(dir.join(format!("{name}-en.png")), b.screenshot().await.unwrap()).unwrap();
+        std::fs::write(
+            dir.join(format!("{name}-en.png")),
+            b.screenshot().await.unwrap(),
+        )
+        .unwrap();
     }
 
     // Switch to Arabic with the language buttons, as a user would.
     b.goto(&format!("{}/admin/sites", app.addr)).await.unwrap();
-    b.find(fantoccini::Locator::Css("button[value=ar]")).await.unwrap().click().await.unwrap();
-    b.wait().for_element(fantoccini::Locator::Css("html[dir=rtl]")).await.unwrap();
-    for (path, name) in [("/admin", "overview"), ("/admin/sites", "sites"), ("/admin/sites/new", "site-form"), ("/admin/users/new", "user-form")] {
+    b.find(fantoccini::Locator::Css("button[value=ar]"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    b.wait()
+        .for_element(fantoccini::Locator::Css("html[dir=rtl]"))
+        .await
+        .unwrap();
+    for (path, name) in [
+        ("/admin", "overview"),
+        ("/admin/sites", "sites"),
+        ("/admin/sites/new", "site-form"),
+        ("/admin/users/new", "user-form"),
+    ] {
         b.goto(&format!("{}{path}", app.addr)).await.unwrap();
-        let dir_attr = b.execute("return document.documentElement.dir", vec![]).await.unwrap();
+        let dir_attr = b
+            .execute("return document.documentElement.dir", vec![])
+            .await
+            .unwrap();
         assert_eq!(dir_attr, json!("rtl"), "{path}");
         // The navigation is on the right in right-to-left: its left edge is past the middle.
         let nav_left = b
-            .execute("return document.querySelector('.sidenav').getBoundingClientRect().left", vec![])
+            .execute(
+                "return document.querySelector('.sidenav').getBoundingClientRect().left",
+                vec![],
+            )
             .await
             .unwrap();
-        assert!(nav_left.as_f64().unwrap() > 600.0, "{path}: navigation at {nav_left}");
-        std::fs::write(dir.join(format!("{name}-ar.png")), b.screenshot().await.unwrap()).unwrap();
+        assert!(
+            nav_left.as_f64().unwrap() > 600.0,
+            "{path}: navigation at {nav_left}"
+        );
+        std::fs::write(
+            dir.join(format!("{name}-ar.png")),
+            b.screenshot().await.unwrap(),
+        )
+        .unwrap();
     }
     b.close().await.unwrap();
 }

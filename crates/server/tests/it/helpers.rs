@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use reqwest::{Response, StatusCode, redirect::Policy};
 use rida_domain::{Role, Scale};
 use rida_server::{Application, Settings, auth};
-use rida_store::{Backend, By, EmployeeInput, SiteInput, Store, UserInput, testing::{TempDb, fresh_store}};
+use rida_store::{
+    Backend, By, EmployeeInput, SiteInput, Store, UserInput,
+    testing::{TempDb, fresh_store},
+};
 use uuid::Uuid;
 
 /// The organisation every test starts with.
@@ -40,13 +43,24 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let (store, db) = fresh_store(backend).await;
     let w = world(&store).await;
     let app = start(store.clone()).await;
-    TestApp { addr: app.0, store, w, _db: db, _shutdown: app.1 }
+    TestApp {
+        addr: app.0,
+        store,
+        w,
+        _db: db,
+        _shutdown: app.1,
+    }
 }
 
 /// Starts one more server on the same database (as a second instance would).
 pub async fn start(store: Store) -> (String, tokio::sync::oneshot::Sender<()>) {
-    let settings = Settings { listen: "127.0.0.1:0".parse().unwrap(), ..Settings::default() };
-    let app = Application::build(settings, store).await.expect("build app");
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        ..Settings::default()
+    };
+    let app = Application::build(settings, store)
+        .await
+        .expect("build app");
     let addr = format!("http://{}", app.local_addr());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
@@ -57,7 +71,10 @@ pub async fn start(store: Store) -> (String, tokio::sync::oneshot::Sender<()>) {
 
 async fn world(store: &Store) -> World {
     let by = By::system("test");
-    let org = store.create_organisation("Test Bank", "en", "Europe/Riga").await.unwrap();
+    let org = store
+        .create_organisation("Test Bank", "en", "Europe/Riga")
+        .await
+        .unwrap();
     let region = store.create_region(org, "North", &by).await.unwrap();
     let service = store.create_service(org, "Loans", None, &by).await.unwrap();
     let site_input = |name: &str| SiteInput {
@@ -67,36 +84,96 @@ async fn world(store: &Store) -> World {
         time_zone: None,
         service_ids: vec![service],
     };
-    let site = store.create_site(org, &site_input("Main"), &by).await.unwrap();
+    let site = store
+        .create_site(org, &site_input("Main"), &by)
+        .await
+        .unwrap();
     let other_region = store.create_region(org, "South", &by).await.unwrap();
     let other_site = store
-        .create_site(org, &SiteInput { region_id: other_region, ..site_input("Harbour") }, &by)
+        .create_site(
+            org,
+            &SiteInput {
+                region_id: other_region,
+                ..site_input("Harbour")
+            },
+            &by,
+        )
         .await
         .unwrap();
     let employee = store
         .create_employee(
             org,
-            &EmployeeInput { name: "Anna".into(), desk: Some("1".into()), external_id: Some("E1".into()), site_ids: vec![site] },
+            &EmployeeInput {
+                name: "Anna".into(),
+                desk: Some("1".into()),
+                external_id: Some("E1".into()),
+                site_ids: vec![site],
+            },
             &by,
         )
         .await
         .unwrap();
-    let question = store.create_question(org, "csat", Scale::Csat5, "site", ["How was it?", "كيف كانت؟", "Kā bija?"], &by).await.unwrap();
-    let nps_question = store.create_question(org, "nps", Scale::Nps11, "site", ["Recommend?", "توصي؟", "Ieteiktu?"], &by).await.unwrap();
-    let text_question = store.create_question(org, "comment", Scale::Text, "site", ["Why?", "لماذا؟", "Kāpēc?"], &by).await.unwrap();
+    let question = store
+        .create_question(
+            org,
+            "csat",
+            Scale::Csat5,
+            "site",
+            ["How was it?", "كيف كانت؟", "Kā bija?"],
+            &by,
+        )
+        .await
+        .unwrap();
+    let nps_question = store
+        .create_question(
+            org,
+            "nps",
+            Scale::Nps11,
+            "site",
+            ["Recommend?", "توصي؟", "Ieteiktu?"],
+            &by,
+        )
+        .await
+        .unwrap();
+    let text_question = store
+        .create_question(
+            org,
+            "comment",
+            Scale::Text,
+            "site",
+            ["Why?", "لماذا؟", "Kāpēc?"],
+            &by,
+        )
+        .await
+        .unwrap();
     for role in Role::ALL {
         let input = UserInput {
             username: role.as_str().into(),
             display_name: format!("The {role}"),
             role,
             employee_id: (role == Role::Employee).then_some(employee),
-            region_ids: if role.is_scoped() { vec![region] } else { vec![] },
+            region_ids: if role.is_scoped() {
+                vec![region]
+            } else {
+                vec![]
+            },
             site_ids: vec![],
         };
         let hash = auth::hash_password(password_of(role)).await.unwrap();
         store.create_user(org, &input, &hash, &by).await.unwrap();
     }
-    World { org, region, other_region, site, other_site, service, employee, question, nps_question, text_question }
+    World {
+        org,
+        region,
+        other_region,
+        site,
+        other_site,
+        service,
+        employee,
+        question,
+        nps_question,
+        text_question,
+    }
 }
 
 impl TestApp {
@@ -104,7 +181,11 @@ impl TestApp {
     pub fn client(&self) -> Client {
         Client {
             base: self.addr.clone(),
-            http: reqwest::Client::builder().cookie_store(true).redirect(Policy::none()).build().unwrap(),
+            http: reqwest::Client::builder()
+                .cookie_store(true)
+                .redirect(Policy::none())
+                .build()
+                .unwrap(),
         }
     }
 
@@ -118,12 +199,16 @@ impl TestApp {
 
     /// A new API token of the organisation.
     pub async fn token(&self) -> String {
-        rida_server::web::issue_token(&self.store, self.w.org, "test", &By::system("test")).await.unwrap()
+        rida_server::web::issue_token(&self.store, self.w.org, "test", &By::system("test"))
+            .await
+            .unwrap()
     }
 
     /// `POST /api/v1/ratings` with a JSON body and a bearer token.
     pub async fn post_ratings(&self, token: Option<&str>, body: &serde_json::Value) -> Response {
-        let mut req = reqwest::Client::new().post(format!("{}/api/v1/ratings", self.addr)).json(body);
+        let mut req = reqwest::Client::new()
+            .post(format!("{}/api/v1/ratings", self.addr))
+            .json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);
         }
@@ -139,7 +224,11 @@ pub struct Client {
 
 impl Client {
     pub async fn get(&self, path: &str) -> Response {
-        self.http.get(format!("{}{path}", self.base)).send().await.unwrap()
+        self.http
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .unwrap()
     }
 
     /// The CSRF token a page's forms carry.
@@ -169,7 +258,16 @@ impl Client {
     }
 
     pub async fn login(&self, username: &str, password: &str) -> Response {
-        self.submit("/login", "/login", &[("username", username), ("password", password), ("next", "/admin")]).await
+        self.submit(
+            "/login",
+            "/login",
+            &[
+                ("username", username),
+                ("password", password),
+                ("next", "/admin"),
+            ],
+        )
+        .await
     }
 }
 
@@ -184,7 +282,9 @@ fn serde_html_form_encode(fields: &[(&str, &str)]) -> String {
 fn enc(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -198,7 +298,12 @@ pub fn csrf_in(html: &str) -> Option<String> {
 
 /// The problem+json body of an error response, checked for its content type.
 pub async fn problem(r: Response) -> HashMap<String, serde_json::Value> {
-    let ct = r.headers().get("content-type").and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+    let ct = r
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_string();
     assert_eq!(ct, "application/problem+json", "content type");
     r.json().await.unwrap()
 }

@@ -27,7 +27,12 @@ async fn a_wrong_password_is_refused_and_ten_lock_the_account(backend: Backend) 
     assert!(html.contains("value=\"head\""), "the username is kept");
     // An unknown user gets the very same answer.
     let r = c.login("nobody", "whatever-password").await;
-    assert!(r.text().await.unwrap().contains("Wrong username or password"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Wrong username or password")
+    );
 
     for _ in 0..9 {
         c.login("head", "still-wrong").await;
@@ -36,7 +41,12 @@ async fn a_wrong_password_is_refused_and_ten_lock_the_account(backend: Backend) 
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     assert!(r.text().await.unwrap().contains("Too many failed attempts"));
     // Other accounts are not affected.
-    assert_eq!(c.login("analyst", &password_of(Role::Analyst)).await.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        c.login("analyst", &password_of(Role::Analyst))
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
 }
 
 async fn a_stale_or_missing_csrf_token_is_refused_and_changes_nothing(backend: Backend) {
@@ -50,82 +60,189 @@ async fn a_stale_or_missing_csrf_token_is_refused_and_changes_nothing(backend: B
     let anon = app.client();
     let old = anon.csrf("/login").await;
     anon.login("head", &password_of(Role::Head)).await;
-    let r = anon.post_raw("/admin/regions", &[("csrf", &old), ("name", "Stale")]).await;
+    let r = anon
+        .post_raw("/admin/regions", &[("csrf", &old), ("name", "Stale")])
+        .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
     // Another browser's token does not work either.
     let other = app.login_as(Role::Head).await;
     let foreign = other.csrf("/admin/regions/new").await;
-    let r = head.post_raw("/admin/regions", &[("csrf", &foreign), ("name", "Foreign")]).await;
+    let r = head
+        .post_raw("/admin/regions", &[("csrf", &foreign), ("name", "Foreign")])
+        .await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
-    let q = ListQuery { limit: 100, ..ListQuery::default() };
-    assert_eq!(app.store.list_regions(app.w.org, &q).await.unwrap().total, 2);
+    let q = ListQuery {
+        limit: 100,
+        ..ListQuery::default()
+    };
+    assert_eq!(
+        app.store.list_regions(app.w.org, &q).await.unwrap().total,
+        2
+    );
 }
 
 async fn form_errors_appear_next_to_the_field_and_keep_what_was_typed(backend: Backend) {
     let app = spawn_app(backend).await;
     let head = app.login_as(Role::Head).await;
     let r = head
-        .submit("/admin/sites/new", "/admin/sites", &[("name", "  "), ("address", "Brīvības 1 <script>x</script>"), ("region_id", "")])
+        .submit(
+            "/admin/sites/new",
+            "/admin/sites",
+            &[
+                ("name", "  "),
+                ("address", "Brīvības 1 <script>x</script>"),
+                ("region_id", ""),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();
     assert!(html.contains("id=\"e-name\">Required."), "{html}");
     assert!(html.contains("Choose a region."));
     // What was typed comes back, escaped.
-    assert!(html.contains("Brīvības 1 &lt;script&gt;x&lt;"), "the address is kept, escaped");
+    assert!(
+        html.contains("Brīvības 1 &lt;script&gt;x&lt;"),
+        "the address is kept, escaped"
+    );
     assert!(!html.contains("<script>x</script>"));
 
     // A duplicate name is reported on the name field.
-    let r = head.submit("/admin/regions/new", "/admin/regions", &[("name", "North")]).await;
+    let r = head
+        .submit("/admin/regions/new", "/admin/regions", &[("name", "North")])
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("This name is already in use."));
-    let q = ListQuery { limit: 100, ..ListQuery::default() };
-    assert_eq!(app.store.list_sites(app.w.org, &q, None).await.unwrap().total, 2);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("This name is already in use.")
+    );
+    let q = ListQuery {
+        limit: 100,
+        ..ListQuery::default()
+    };
+    assert_eq!(
+        app.store
+            .list_sites(app.w.org, &q, None)
+            .await
+            .unwrap()
+            .total,
+        2
+    );
 }
 
 async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: Backend) {
     let app = spawn_app(backend).await;
     let head = app.login_as(Role::Head).await;
-    let r = head.submit("/admin/regions/new", "/admin/regions", &[("name", "Vidzeme")]).await;
+    let r = head
+        .submit(
+            "/admin/regions/new",
+            "/admin/regions",
+            &[("name", "Vidzeme")],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let list = head.get("/admin/regions").await.text().await.unwrap();
     assert!(list.contains("Vidzeme"));
     assert!(list.contains("Saved."), "the flash message shows once");
-    assert!(!head.get("/admin/regions").await.text().await.unwrap().contains("Saved."));
+    assert!(
+        !head
+            .get("/admin/regions")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("Saved.")
+    );
 
-    let region = app.store.list_regions(app.w.org, &ListQuery { search: Some("vidz".into()), limit: 5, ..Default::default() }).await.unwrap();
+    let region = app
+        .store
+        .list_regions(
+            app.w.org,
+            &ListQuery {
+                search: Some("vidz".into()),
+                limit: 5,
+                ..Default::default()
+            },
+        )
+        .await
+        .unwrap();
     let id = region.items[0].id;
-    let r = head.submit("/admin/regions", &format!("/admin/regions/{id}/active"), &[("active", "false")]).await;
+    let r = head
+        .submit(
+            "/admin/regions",
+            &format!("/admin/regions/{id}/active"),
+            &[("active", "false")],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let site = app.w.site.to_string();
     let service = app.w.service.to_string();
     let region_id = app.w.region.to_string();
     let r = head
-        .submit("/admin/sites/new", "/admin/sites", &[("name", "Valmiera"), ("region_id", &region_id), ("services", &service), ("time_zone", "Europe/Riga")])
+        .submit(
+            "/admin/sites/new",
+            "/admin/sites",
+            &[
+                ("name", "Valmiera"),
+                ("region_id", &region_id),
+                ("services", &service),
+                ("time_zone", "Europe/Riga"),
+            ],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = head
-        .submit("/admin/employees/new", "/admin/employees", &[("name", "Jānis"), ("external_id", "E77"), ("sites", &site)])
+        .submit(
+            "/admin/employees/new",
+            "/admin/employees",
+            &[("name", "Jānis"), ("external_id", "E77"), ("sites", &site)],
+        )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let r = head
         .submit(
             "/admin/organisation",
             "/admin/organisation",
-            &[("name", "Test Bank AS"), ("default_locale", "lv"), ("time_zone", "Europe/Riga"), ("managers_see_employees", "1")],
+            &[
+                ("name", "Test Bank AS"),
+                ("default_locale", "lv"),
+                ("time_zone", "Europe/Riga"),
+                ("managers_see_employees", "1"),
+            ],
         )
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(app.store.organisation(app.w.org).await.unwrap().managers_see_employees);
+    assert!(
+        app.store
+            .organisation(app.w.org)
+            .await
+            .unwrap()
+            .managers_see_employees
+    );
 
     let audit = head.get("/admin/audit").await.text().await.unwrap();
     // The organisation now speaks Latvian by default, and so does the audit page.
-    for expected in ["Vidzeme", "Valmiera", "Jānis", "Test Bank AS", "Pieteicās", "Deaktivizēja"] {
-        assert!(audit.contains(expected), "audit lacks {expected}: {}", &audit[audit.find("<tbody>").unwrap_or(0)..]);
+    for expected in [
+        "Vidzeme",
+        "Valmiera",
+        "Jānis",
+        "Test Bank AS",
+        "Pieteicās",
+        "Deaktivizēja",
+    ] {
+        assert!(
+            audit.contains(expected),
+            "audit lacks {expected}: {}",
+            &audit[audit.find("<tbody>").unwrap_or(0)..]
+        );
     }
-    assert_eq!(head.get("/admin/audit?q=valmiera").await.status(), StatusCode::OK);
+    assert_eq!(
+        head.get("/admin/audit?q=valmiera").await.status(),
+        StatusCode::OK
+    );
 }
 
 async fn the_logo_must_be_a_real_small_image(backend: Backend) {
@@ -135,15 +252,26 @@ async fn the_logo_must_be_a_real_small_image(backend: Backend) {
         let head = &head;
         async move {
             let token = head.csrf("/admin/organisation").await;
-            let form = reqwest::multipart::Form::new()
-                .text("csrf", token)
-                .part("logo", reqwest::multipart::Part::bytes(bytes).file_name(name));
-            head.http.post(format!("{}/admin/organisation/logo", head.base)).multipart(form).send().await.unwrap()
+            let form = reqwest::multipart::Form::new().text("csrf", token).part(
+                "logo",
+                reqwest::multipart::Part::bytes(bytes).file_name(name),
+            );
+            head.http
+                .post(format!("{}/admin/organisation/logo", head.base))
+                .multipart(form)
+                .send()
+                .await
+                .unwrap()
         }
     };
     let r = upload(b"<svg onload=alert(1)></svg>".to_vec(), "logo.png").await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("not a PNG, JPEG, WebP or GIF"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("not a PNG, JPEG, WebP or GIF")
+    );
 
     let mut big = b"\x89PNG\r\n\x1a\n".to_vec();
     big.resize(600 * 1024, 0);
@@ -158,13 +286,32 @@ async fn the_logo_must_be_a_real_small_image(backend: Backend) {
     let served = reqwest::get(format!("{}/logo", app.addr)).await.unwrap();
     assert_eq!(served.headers()["content-type"], "image/png");
     assert_eq!(served.bytes().await.unwrap().to_vec(), png);
-    assert!(head.get("/admin").await.text().await.unwrap().contains("/logo?v="));
+    assert!(
+        head.get("/admin")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("/logo?v=")
+    );
 
     // Without the form token nothing changes.
-    let form = reqwest::multipart::Form::new().part("logo", reqwest::multipart::Part::bytes(b"GIF89a....".to_vec()));
-    let r = head.http.post(format!("{}/admin/organisation/logo", head.base)).multipart(form).send().await.unwrap();
+    let form = reqwest::multipart::Form::new().part(
+        "logo",
+        reqwest::multipart::Part::bytes(b"GIF89a....".to_vec()),
+    );
+    let r = head
+        .http
+        .post(format!("{}/admin/organisation/logo", head.base))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    assert_eq!(app.store.logo(app.w.org).await.unwrap().unwrap().1, "image/png");
+    assert_eq!(
+        app.store.logo(app.w.org).await.unwrap().unwrap().1,
+        "image/png"
+    );
 }
 
 async fn arabic_pages_are_right_to_left(backend: Backend) {
@@ -172,7 +319,13 @@ async fn arabic_pages_are_right_to_left(backend: Backend) {
     let head = app.login_as(Role::Head).await;
     let en = head.get("/admin/sites").await.text().await.unwrap();
     assert!(en.contains("<html lang=\"en\" dir=\"ltr\">"));
-    let r = head.submit("/admin/sites", "/language", &[("locale", "ar"), ("back", "/admin/sites")]).await;
+    let r = head
+        .submit(
+            "/admin/sites",
+            "/language",
+            &[("locale", "ar"), ("back", "/admin/sites")],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/admin/sites");
     let ar = head.get("/admin/sites").await.text().await.unwrap();
@@ -180,10 +333,24 @@ async fn arabic_pages_are_right_to_left(backend: Backend) {
     assert!(ar.contains("الفروع"));
     // The choice is kept on the account: a new login is still Arabic.
     let again = app.login_as(Role::Head).await;
-    assert!(again.get("/admin").await.text().await.unwrap().contains("dir=\"rtl\""));
+    assert!(
+        again
+            .get("/admin")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("dir=\"rtl\"")
+    );
     // Latvian, and a browser's preference before login.
     let anon = app.client();
-    let r = anon.http.get(format!("{}/login", app.addr)).header("accept-language", "lv-LV,lv;q=0.9").send().await.unwrap();
+    let r = anon
+        .http
+        .get(format!("{}/login", app.addr))
+        .header("accept-language", "lv-LV,lv;q=0.9")
+        .send()
+        .await
+        .unwrap();
     assert!(r.text().await.unwrap().contains("Pieteikties"));
 }
 
@@ -191,20 +358,65 @@ async fn changing_the_password_ends_other_sessions(backend: Backend) {
     let app = spawn_app(backend).await;
     let here = app.login_as(Role::Analyst).await;
     let elsewhere = app.login_as(Role::Analyst).await;
-    let r = here.submit("/account", "/account", &[("current", "wrong"), ("new", "a new long password"), ("confirm", "a new long password")]).await;
+    let r = here
+        .submit(
+            "/account",
+            "/account",
+            &[
+                ("current", "wrong"),
+                ("new", "a new long password"),
+                ("confirm", "a new long password"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("The current password is not right."));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("The current password is not right.")
+    );
     let old = password_of(Role::Analyst);
-    let r = here.submit("/account", "/account", &[("current", &old), ("new", "short"), ("confirm", "short")]).await;
+    let r = here
+        .submit(
+            "/account",
+            "/account",
+            &[("current", &old), ("new", "short"), ("confirm", "short")],
+        )
+        .await;
     assert!(r.text().await.unwrap().contains("at least 10 characters"));
-    let r = here.submit("/account", "/account", &[("current", &old), ("new", "a new long password"), ("confirm", "a new long password")]).await;
+    let r = here
+        .submit(
+            "/account",
+            "/account",
+            &[
+                ("current", &old),
+                ("new", "a new long password"),
+                ("confirm", "a new long password"),
+            ],
+        )
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(here.get("/admin").await.status(), StatusCode::OK);
     let r = elsewhere.get("/admin").await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    assert!(r.headers()["location"].to_str().unwrap().starts_with("/login"));
-    assert_eq!(app.client().login("analyst", "a new long password").await.status(), StatusCode::SEE_OTHER);
-    assert_eq!(app.client().login("analyst", &old).await.status(), StatusCode::UNAUTHORIZED);
+    assert!(
+        r.headers()["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/login")
+    );
+    assert_eq!(
+        app.client()
+            .login("analyst", "a new long password")
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        app.client().login("analyst", &old).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 }
 
 async fn a_second_instance_on_the_same_database_shares_sessions(backend: Backend) {
@@ -212,11 +424,19 @@ async fn a_second_instance_on_the_same_database_shares_sessions(backend: Backend
     let (second, _stop) = start(app.store.clone()).await;
     // Log in on the first instance, then use the same browser against the second.
     let c = app.login_as(Role::Head).await;
-    let on_second = crate::helpers::Client { base: second, http: c.http.clone() };
-    assert_eq!(on_second.get("/admin/regions").await.status(), StatusCode::OK);
+    let on_second = crate::helpers::Client {
+        base: second,
+        http: c.http.clone(),
+    };
+    assert_eq!(
+        on_second.get("/admin/regions").await.status(),
+        StatusCode::OK
+    );
     // A form rendered by one instance is accepted by the other.
     let token = c.csrf("/admin/regions/new").await;
-    let r = on_second.post_raw("/admin/regions", &[("csrf", &token), ("name", "East")]).await;
+    let r = on_second
+        .post_raw("/admin/regions", &[("csrf", &token), ("name", "East")])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     // Logging out on the second ends the session on the first.
     on_second.submit("/admin", "/logout", &[]).await;

@@ -14,8 +14,17 @@ both_backends! {
 const OK: u16 = 200;
 const NO: u16 = 403;
 
+/// A form post: action, fields, expected status per role.
+type Case<'a> = (String, Vec<(&'a str, String)>, [u16; 5]);
+
 /// Roles in the order of the expectation columns.
-const ROLES: [Role; 5] = [Role::Head, Role::Manager, Role::Supervisor, Role::Analyst, Role::Employee];
+const ROLES: [Role; 5] = [
+    Role::Head,
+    Role::Manager,
+    Role::Supervisor,
+    Role::Analyst,
+    Role::Employee,
+];
 
 async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
     let app = spawn_app(backend).await;
@@ -26,7 +35,10 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/organisation".into(), [OK, NO, NO, NO, NO]),
         ("/admin/regions".into(), [OK, OK, OK, OK, NO]),
         ("/admin/regions/new".into(), [OK, NO, NO, NO, NO]),
-        (format!("/admin/regions/{}", app.w.region), [OK, NO, NO, NO, NO]),
+        (
+            format!("/admin/regions/{}", app.w.region),
+            [OK, NO, NO, NO, NO],
+        ),
         ("/admin/sites".into(), [OK, OK, OK, OK, NO]),
         ("/admin/sites/new".into(), [OK, NO, NO, NO, NO]),
         (format!("/admin/sites/{site}"), [OK, OK, OK, NO, NO]),
@@ -48,7 +60,10 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         for (path, expected) in &matrix {
             let got = c.get(path).await.status().as_u16();
             if got != expected[i] {
-                failures.push(format!("{role} GET {path}: expected {}, got {got}", expected[i]));
+                failures.push(format!(
+                    "{role} GET {path}: expected {}, got {got}",
+                    expected[i]
+                ));
             }
         }
         // Results on the overview: only roles that may read results see a score.
@@ -63,7 +78,12 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
     let anon = app.client();
     for (path, _) in &matrix {
         let r = anon.get(path).await;
-        if r.status() != StatusCode::SEE_OTHER || !r.headers()["location"].to_str().unwrap().starts_with("/login?next=") {
+        if r.status() != StatusCode::SEE_OTHER
+            || !r.headers()["location"]
+                .to_str()
+                .unwrap()
+                .starts_with("/login?next=")
+        {
             failures.push(format!("anonymous GET {path}: {}", r.status()));
         }
     }
@@ -81,19 +101,79 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
     );
     const DONE: u16 = 303;
     // (action, fields, expected per role)
-    let cases: Vec<(String, Vec<(&str, String)>, [u16; 5])> = vec![
-        ("/admin/regions".into(), vec![("name", "R".into())], [DONE, NO, NO, NO, NO]),
-        ("/admin/services".into(), vec![("name", "S".into())], [DONE, NO, NO, NO, NO]),
-        ("/admin/sites".into(), vec![("name", "X".into()), ("region_id", region.clone())], [DONE, NO, NO, NO, NO]),
-        (format!("/admin/sites/{site}"), vec![("name", "Main".into()), ("region_id", region.clone())], [DONE, DONE, DONE, NO, NO]),
-        (format!("/admin/sites/{other}"), vec![("name", "Harbour".into()), ("region_id", other_region.clone())], [DONE, NO, NO, NO, NO]),
-        (format!("/admin/sites/{other}/active"), vec![("active", "true".into())], [DONE, NO, NO, NO, NO]),
-        ("/admin/employees".into(), vec![("name", "E".into()), ("sites", site.clone())], [DONE, DONE, NO, NO, NO]),
-        ("/admin/employees".into(), vec![("name", "F".into()), ("sites", other.clone())], [DONE, NO, NO, NO, NO]),
-        (format!("/admin/employees/{employee}/active"), vec![("active", "true".into())], [DONE, DONE, NO, NO, NO]),
-        ("/admin/organisation".into(), vec![("name", "Org".into()), ("default_locale", "en".into()), ("time_zone", "UTC".into())], [DONE, NO, NO, NO, NO]),
-        ("/admin/users".into(), vec![("username", "x".into()), ("display_name", "X".into()), ("role", "analyst".into()), ("password", "long enough password".into())], [DONE, NO, NO, NO, NO]),
-        ("/admin/tokens".into(), vec![("name", "T".into())], [OK, NO, NO, NO, NO]),
+    let cases: Vec<Case> = vec![
+        (
+            "/admin/regions".into(),
+            vec![("name", "R".into())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/services".into(),
+            vec![("name", "S".into())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/sites".into(),
+            vec![("name", "X".into()), ("region_id", region.clone())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/sites/{site}"),
+            vec![("name", "Main".into()), ("region_id", region.clone())],
+            [DONE, DONE, DONE, NO, NO],
+        ),
+        (
+            format!("/admin/sites/{other}"),
+            vec![
+                ("name", "Harbour".into()),
+                ("region_id", other_region.clone()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/sites/{other}/active"),
+            vec![("active", "true".into())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/employees".into(),
+            vec![("name", "E".into()), ("sites", site.clone())],
+            [DONE, DONE, NO, NO, NO],
+        ),
+        (
+            "/admin/employees".into(),
+            vec![("name", "F".into()), ("sites", other.clone())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/employees/{employee}/active"),
+            vec![("active", "true".into())],
+            [DONE, DONE, NO, NO, NO],
+        ),
+        (
+            "/admin/organisation".into(),
+            vec![
+                ("name", "Org".into()),
+                ("default_locale", "en".into()),
+                ("time_zone", "UTC".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/users".into(),
+            vec![
+                ("username", "x".into()),
+                ("display_name", "X".into()),
+                ("role", "analyst".into()),
+                ("password", "long enough password".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/tokens".into(),
+            vec![("name", "T".into())],
+            [OK, NO, NO, NO, NO],
+        ),
     ];
     let mut failures = Vec::new();
     for (i, role) in ROLES.iter().enumerate() {
@@ -104,12 +184,24 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             // Names must be unique per role so that a second success is not a conflict.
             let unique: Vec<(&str, String)> = fields
                 .iter()
-                .map(|(k, v)| if ["name", "username"].contains(k) && !v.starts_with("Main") && !v.starts_with("Harbour") { (*k, format!("{v}{i}{n}")) } else { (*k, v.clone()) })
+                .map(|(k, v)| {
+                    if ["name", "username"].contains(k)
+                        && !v.starts_with("Main")
+                        && !v.starts_with("Harbour")
+                    {
+                        (*k, format!("{v}{i}{n}"))
+                    } else {
+                        (*k, v.clone())
+                    }
+                })
                 .collect();
             form.extend(unique.iter().map(|(k, v)| (*k, v.as_str())));
             let got = c.post_raw(action, &form).await.status().as_u16();
             if got != expected[i] {
-                failures.push(format!("{role} POST {action}: expected {}, got {got}", expected[i]));
+                failures.push(format!(
+                    "{role} POST {action}: expected {}, got {got}",
+                    expected[i]
+                ));
             }
         }
     }

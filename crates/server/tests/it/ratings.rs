@@ -54,24 +54,53 @@ async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(back
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["stored"], 3, "{v:#}");
     assert_eq!(v["rejected"], 5);
-    let status: Vec<&str> = v["results"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect();
-    assert_eq!(status, ["stored", "rejected", "rejected", "rejected", "rejected", "rejected", "stored", "stored"]);
-    let code = |i: usize| v["results"][i]["errors"][0]["code"].as_str().unwrap().to_string();
+    let status: Vec<&str> = v["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        status,
+        [
+            "stored", "rejected", "rejected", "rejected", "rejected", "rejected", "stored",
+            "stored"
+        ]
+    );
+    let code = |i: usize| {
+        v["results"][i]["errors"][0]["code"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
     assert_eq!(code(1), "score_out_of_range");
     assert_eq!(v["results"][1]["errors"][0]["field"], "score");
     assert_eq!(code(2), "unknown_site");
     assert_eq!(code(3), "unknown_employee");
     assert_eq!(code(4), "malformed");
     assert_eq!(code(5), "malformed");
-    assert!(v["results"][5]["errors"][0]["detail"].as_str().unwrap().contains("mood"));
+    assert!(
+        v["results"][5]["errors"][0]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("mood")
+    );
 
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 3);
     let id: Uuid = serde_json::from_value(body["ratings"][6]["id"].clone()).unwrap();
     let stored = app.store.ratings_by_id(app.w.org, &[id]).await.unwrap();
-    assert_eq!(stored[0].answer_text.as_deref(), Some("=HYPERLINK(\"http://evil\") <b>slow</b>"));
+    assert_eq!(
+        stored[0].answer_text.as_deref(),
+        Some("=HYPERLINK(\"http://evil\") <b>slow</b>")
+    );
     assert_eq!(stored[0].local_day, 20261120);
 
-    let metrics = reqwest::get(format!("{}/metrics", app.addr)).await.unwrap().text().await.unwrap();
+    let metrics = reqwest::get(format!("{}/metrics", app.addr))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(metrics.contains("rida_ratings_ingested_total"), "{metrics}");
 }
 
@@ -79,8 +108,18 @@ async fn resending_a_batch_stores_nothing_twice_and_answers_the_same(backend: Ba
     let app = spawn_app(backend).await;
     let token = app.token().await;
     let body = json!({ "ratings": (0..100).map(|i| item(&app, i % 5 + 1)).chain([item(&app, 9)]).collect::<Vec<_>>() });
-    let first: Value = app.post_ratings(Some(&token), &body).await.json().await.unwrap();
-    let second: Value = app.post_ratings(Some(&token), &body).await.json().await.unwrap();
+    let first: Value = app
+        .post_ratings(Some(&token), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let second: Value = app
+        .post_ratings(Some(&token), &body)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(first, second);
     assert_eq!(first["stored"], 100);
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 100);
@@ -88,7 +127,12 @@ async fn resending_a_batch_stores_nothing_twice_and_answers_the_same(backend: Ba
     // The same id with another answer is refused, and the first answer stays.
     let mut changed = body["ratings"][0].clone();
     changed["score"] = json!(if changed["score"] == 1 { 2 } else { 1 });
-    let v: Value = app.post_ratings(Some(&token), &json!({ "ratings": [changed] })).await.json().await.unwrap();
+    let v: Value = app
+        .post_ratings(Some(&token), &json!({ "ratings": [changed] }))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(v["results"][0]["errors"][0]["code"], "id_conflict");
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 100);
 }
@@ -99,17 +143,35 @@ async fn the_api_refuses_requests_without_a_live_token(backend: Backend) {
     let r = app.post_ratings(None, &body).await;
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(problem(r).await["type"], "urn:rida:problem:unauthenticated");
-    assert_eq!(app.post_ratings(Some("rida_guessed"), &body).await.status(), StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        app.post_ratings(Some("rida_guessed"), &body).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     let token = app.token().await;
-    assert_eq!(app.post_ratings(Some(&token), &body).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.post_ratings(Some(&token), &body).await.status(),
+        StatusCode::OK
+    );
     let tokens = app.store.list_api_tokens(app.w.org).await.unwrap();
-    app.store.revoke_api_token(app.w.org, tokens[0].id, &By::system("test")).await.unwrap();
-    assert_eq!(app.post_ratings(Some(&token), &body).await.status(), StatusCode::UNAUTHORIZED);
+    app.store
+        .revoke_api_token(app.w.org, tokens[0].id, &By::system("test"))
+        .await
+        .unwrap();
+    assert_eq!(
+        app.post_ratings(Some(&token), &body).await.status(),
+        StatusCode::UNAUTHORIZED
+    );
 
     // A logged-in user's session is not an API token.
     let head = app.login_as(rida_domain::Role::Head).await;
-    let r = head.http.post(format!("{}/api/v1/ratings", app.addr)).json(&body).send().await.unwrap();
+    let r = head
+        .http
+        .post(format!("{}/api/v1/ratings", app.addr))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 1);
 }
@@ -120,34 +182,60 @@ async fn malformed_or_oversized_requests_get_problem_details_and_store_nothing(b
     let url = format!("{}/api/v1/ratings", app.addr);
     let http = reqwest::Client::new();
     let send = |body: Vec<u8>, ct: &'static str| {
-        http.post(&url).bearer_auth(&token).header("content-type", ct).body(body).send()
+        http.post(&url)
+            .bearer_auth(&token)
+            .header("content-type", ct)
+            .body(body)
+            .send()
     };
 
-    let r = send(b"{\"ratings\": [".to_vec(), "application/json").await.unwrap();
+    let r = send(b"{\"ratings\": [".to_vec(), "application/json")
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let p = problem(r).await;
     assert_eq!(p["type"], "urn:rida:problem:malformed-json");
     assert_eq!(p["status"], 400);
 
-    let r = send(br#"{"ratings": [], "extra": 1}"#.to_vec(), "application/json").await.unwrap();
+    let r = send(
+        br#"{"ratings": [], "extra": 1}"#.to_vec(),
+        "application/json",
+    )
+    .await
+    .unwrap();
     assert_eq!(problem(r).await["type"], "urn:rida:problem:malformed-json");
 
-    let r = send(br#"{"ratings": []}"#.to_vec(), "application/json").await.unwrap();
+    let r = send(br#"{"ratings": []}"#.to_vec(), "application/json")
+        .await
+        .unwrap();
     assert_eq!(problem(r).await["type"], "urn:rida:problem:empty-batch");
 
     let many: Vec<Value> = (0..1001).map(|_| item(&app, 5)).collect();
-    let r = send(serde_json::to_vec(&json!({ "ratings": many })).unwrap(), "application/json").await.unwrap();
+    let r = send(
+        serde_json::to_vec(&json!({ "ratings": many })).unwrap(),
+        "application/json",
+    )
+    .await
+    .unwrap();
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     assert_eq!(problem(r).await["type"], "urn:rida:problem:batch-too-large");
 
     let huge = format!("{{\"ratings\": [\"{}\"]}}", "x".repeat(9 * 1024 * 1024));
     let r = send(huge.into_bytes(), "application/json").await.unwrap();
     assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
-    assert_eq!(problem(r).await["type"], "urn:rida:problem:payload-too-large");
+    assert_eq!(
+        problem(r).await["type"],
+        "urn:rida:problem:payload-too-large"
+    );
 
-    let r = send(b"ratings=1".to_vec(), "application/x-www-form-urlencoded").await.unwrap();
+    let r = send(b"ratings=1".to_vec(), "application/x-www-form-urlencoded")
+        .await
+        .unwrap();
     assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert_eq!(problem(r).await["type"], "urn:rida:problem:unsupported-media-type");
+    assert_eq!(
+        problem(r).await["type"],
+        "urn:rida:problem:unsupported-media-type"
+    );
 
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 0);
 }
@@ -155,11 +243,21 @@ async fn malformed_or_oversized_requests_get_problem_details_and_store_nothing(b
 #[tokio::test]
 async fn the_openapi_document_describes_the_ratings_api() {
     let app = spawn_app(Backend::Sqlite).await;
-    let doc: Value = reqwest::get(format!("{}/api/openapi.json", app.addr)).await.unwrap().json().await.unwrap();
+    let doc: Value = reqwest::get(format!("{}/api/openapi.json", app.addr))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
     assert!(doc["paths"]["/api/v1/ratings"]["post"].is_object());
     assert!(doc["components"]["schemas"]["RatingItem"].is_object());
     assert!(doc["components"]["securitySchemes"]["api_token"].is_object());
-    let health: Value = reqwest::get(format!("{}/readyz", app.addr)).await.unwrap().json().await.unwrap();
+    let health: Value = reqwest::get(format!("{}/readyz", app.addr))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(health["status"], "ready");
 }
