@@ -175,10 +175,12 @@ pub fn request_locale(
 }
 
 /// An integration authenticated by an API token (`Authorization: Bearer …`).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct ApiClient {
     pub token_id: Uuid,
     pub org_id: Uuid,
+    /// The organisation's time zone (for the local day of answers).
+    pub org_time_zone: String,
 }
 
 impl FromRequestParts<AppState> for ApiClient {
@@ -192,12 +194,16 @@ impl FromRequestParts<AppState> for ApiClient {
             .and_then(|v| v.strip_prefix("Bearer "))
             .map(str::trim)
             .ok_or(Error::Unauthenticated)?;
-        let (token_id, org_id) = state
+        let (token_id, org_id, org_time_zone) = state
             .store
             .api_token_org(&hash_secret(token))
             .await?
             .ok_or(Error::Unauthenticated)?;
-        Ok(ApiClient { token_id, org_id })
+        Ok(ApiClient {
+            token_id,
+            org_id,
+            org_time_zone,
+        })
     }
 }
 

@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
-use rida_store::Store;
+use rida_store::{RatingWriter, Store};
 
 use crate::{render, settings::Settings};
 
@@ -14,6 +14,8 @@ pub struct AppState(Arc<Inner>);
 
 pub struct Inner {
     pub store: Store,
+    /// Group commit for ratings from every channel.
+    pub ratings: RatingWriter,
     pub settings: Settings,
     pub templates: minijinja::Environment<'static>,
     pub csrf_key: Vec<u8>,
@@ -34,6 +36,7 @@ impl AppState {
         let fresh: [u8; 32] = rand::random();
         let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
         Ok(AppState(Arc::new(Inner {
+            ratings: RatingWriter::spawn(store.clone()),
             store,
             settings,
             templates: render::environment(),

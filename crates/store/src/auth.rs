@@ -12,6 +12,7 @@ pub struct LoginUser {
     pub id: Uuid,
     pub org_id: Uuid,
     pub password_hash: String,
+    pub role: String,
     pub active: bool,
 }
 
@@ -41,7 +42,7 @@ impl Store {
     /// The account a login name belongs to, if any.
     pub async fn login_user(&self, username: &str) -> Result<Option<LoginUser>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT id, org_id, password_hash, active FROM users WHERE username = $1")
+            "SELECT id, org_id, password_hash, role, active FROM users WHERE username = $1")
             .bind(username).fetch_optional(p).await)?)
     }
 
@@ -161,10 +162,11 @@ impl Store {
         })
     }
 
-    /// The organisation a live (not revoked) token belongs to, with the token's id.
-    pub async fn api_token_org(&self, token_hash: &[u8]) -> Result<Option<(Uuid, Uuid)>> {
+    /// The live (not revoked) token with this hash: its id, its organisation and the
+    /// organisation's time zone.
+    pub async fn api_token_org(&self, token_hash: &[u8]) -> Result<Option<(Uuid, Uuid, String)>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT id, org_id FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL")
+            "SELECT t.id, t.org_id, o.time_zone FROM api_tokens t JOIN organisations o ON o.id = t.org_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL")
             .bind(token_hash).fetch_optional(p).await)?)
     }
 }

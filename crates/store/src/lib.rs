@@ -10,6 +10,7 @@ mod connect;
 mod org;
 mod people;
 mod ratings;
+mod writer;
 
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
@@ -17,6 +18,7 @@ pub use connect::{Backend, ConnectOptions};
 pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{InsertOutcome, NewRating, Question, RatingRefs, StoredRating};
+pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};
 

@@ -138,7 +138,7 @@ impl Store {
             .bind(org).fetch_all(p).await)?)
     }
 
-    /// Looks up, in one round per kind, which of the referenced ids exist in `org`.
+    /// Looks up, in one query, which of the referenced ids exist in `org`.
     pub async fn rating_refs(
         &self,
         org: Uuid,
@@ -148,49 +148,49 @@ impl Store {
         questions: &[Uuid],
     ) -> Result<RatingRefs> {
         let mut refs = RatingRefs::default();
-        for chunk in sites.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!(
-                "SELECT id, time_zone FROM sites WHERE org_id = $1 AND id IN ({})",
-                in_list(2, chunk.len())
-            );
-            let rows: Vec<(Uuid, Option<String>)> = with_db!(self, p => {
-                let mut q = sqlx::query_as(&sql).bind(org);
-                for id in chunk { q = q.bind(id); }
-                q.fetch_all(p).await
-            })?;
-            refs.sites.extend(rows);
-        }
-        for (table, ids, out) in [
-            ("services", services, &mut refs.services),
-            ("employees", employees, &mut refs.employees),
+        let mut parts = Vec::new();
+        let mut binds: Vec<Uuid> = Vec::new();
+        for (kind, table, extra, ids) in [
+            ("s", "sites", "time_zone", sites),
+            ("v", "services", "NULL", services),
+            ("e", "employees", "NULL", employees),
+            ("q", "questions", "scale", questions),
         ] {
-            for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-                let sql = format!(
-                    "SELECT id FROM {table} WHERE org_id = $1 AND id IN ({})",
-                    in_list(2, chunk.len())
-                );
-                let rows: Vec<(Uuid,)> = with_db!(self, p => {
-                    let mut q = sqlx::query_as(&sql).bind(org);
-                    for id in chunk { q = q.bind(id); }
-                    q.fetch_all(p).await
-                })?;
-                out.extend(rows.into_iter().map(|r| r.0));
+            if ids.is_empty() {
+                continue;
             }
+            parts.push(format!(
+                "SELECT '{kind}' AS kind, id, {extra} AS extra FROM {table} WHERE org_id = $1 AND id IN ({})",
+                in_list(binds.len() + 2, ids.len())
+            ));
+            binds.extend_from_slice(ids);
         }
-        for chunk in questions.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!(
-                "SELECT id, scale FROM questions WHERE org_id = $1 AND id IN ({})",
-                in_list(2, chunk.len())
-            );
-            let rows: Vec<(Uuid, String)> = with_db!(self, p => {
-                let mut q = sqlx::query_as(&sql).bind(org);
-                for id in chunk { q = q.bind(id); }
-                q.fetch_all(p).await
-            })?;
-            refs.questions.extend(
-                rows.into_iter()
-                    .filter_map(|(id, s)| Scale::parse(&s).map(|s| (id, s))),
-            );
+        if parts.is_empty() {
+            return Ok(refs);
+        }
+        let sql = parts.join(" UNION ALL ");
+        let rows: Vec<(String, Uuid, Option<String>)> = with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org);
+            for id in &binds { q = q.bind(id); }
+            q.fetch_all(p).await
+        })?;
+        for (kind, id, extra) in rows {
+            match kind.as_str() {
+                "s" => {
+                    refs.sites.insert(id, extra);
+                }
+                "v" => {
+                    refs.services.insert(id);
+                }
+                "e" => {
+                    refs.employees.insert(id);
+                }
+                _ => {
+                    if let Some(scale) = extra.as_deref().and_then(Scale::parse) {
+                        refs.questions.insert(id, scale);
+                    }
+                }
+            }
         }
         Ok(refs)
     }
@@ -203,55 +203,68 @@ impl Store {
         org: Uuid,
         rows: &[NewRating],
     ) -> Result<Vec<InsertOutcome>> {
-        if rows.is_empty() {
-            return Ok(Vec::new());
-        }
-        let mut inserted: HashSet<Uuid> = HashSet::with_capacity(rows.len());
-        let mut existing: HashMap<Uuid, StoredRating> = HashMap::new();
+        let mut out = self.insert_rating_batches(&[(org, rows)]).await?;
+        Ok(out.pop().unwrap_or_default())
+    }
+
+    /// Stores several batches (of any organisations) in one transaction: the group
+    /// commit behind [`crate::RatingWriter`]. One outcome list per batch.
+    pub async fn insert_rating_batches(
+        &self,
+        batches: &[(Uuid, &[NewRating])],
+    ) -> Result<Vec<Vec<InsertOutcome>>> {
+        let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
+        let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
         with_db!(self, p => {
             let mut tx = p.begin().await?;
-            for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-                let mut qb = sqlx::QueryBuilder::new(
-                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
-                qb.push_values(chunk, |mut b, r| {
-                    b.push_bind(r.id).push_bind(org).push_bind(r.answered_at).push_bind(r.received_at)
-                        .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
-                        .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
-                        .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
-                        .push_bind(r.visit_id).push_bind(r.customer_key.clone());
-                });
-                qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING id");
-                let ids: Vec<(Uuid,)> = qb.build_query_as().fetch_all(&mut *tx).await?;
-                inserted.extend(ids.into_iter().map(|r| r.0));
-            }
-            let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !inserted.contains(id)).collect();
-            for chunk in resent.chunks(ROWS_PER_STATEMENT) {
-                let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
-                let mut q = sqlx::query_as::<_, StoredRating>(&sql).bind(org);
-                for id in chunk { q = q.bind(id); }
-                existing.extend(q.fetch_all(&mut *tx).await?.into_iter().map(|r| (r.id, r)));
+            for (org, rows) in batches {
+                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
+                    let mut qb = sqlx::QueryBuilder::new(
+                        "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
+                    qb.push_values(chunk, |mut b, r| {
+                        b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
+                            .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
+                            .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
+                            .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
+                            .push_bind(r.visit_id).push_bind(r.customer_key.clone());
+                    });
+                    qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING id");
+                    let ids: Vec<(Uuid,)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                    inserted.extend(ids.into_iter().map(|r| (*org, r.0)));
+                }
+                let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !inserted.contains(&(*org, *id))).collect();
+                for chunk in resent.chunks(ROWS_PER_STATEMENT) {
+                    let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+                    let mut q = sqlx::query_as::<_, StoredRating>(&sql).bind(*org);
+                    for id in chunk { q = q.bind(id); }
+                    existing.extend(q.fetch_all(&mut *tx).await?.into_iter().map(|r| ((*org, r.id), r)));
+                }
             }
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
         })?;
-        // Within one batch the same id twice: the first wins, a different second is a conflict.
-        let mut seen: HashMap<Uuid, &NewRating> = HashMap::new();
-        Ok(rows
+        Ok(batches
             .iter()
-            .map(|r| {
-                let first = *seen.entry(r.id).or_insert(r);
-                if inserted.contains(&r.id) {
-                    if first == r {
-                        InsertOutcome::Stored
-                    } else {
-                        InsertOutcome::Conflict
-                    }
-                } else {
-                    match existing.get(&r.id) {
-                        Some(s) if s.same_as(r) => InsertOutcome::Stored,
-                        _ => InsertOutcome::Conflict,
-                    }
-                }
+            .map(|(org, rows)| {
+                // Within one batch the same id twice: the first wins, a different second is a conflict.
+                let mut seen: HashMap<Uuid, &NewRating> = HashMap::new();
+                rows.iter()
+                    .map(|r| {
+                        let first = *seen.entry(r.id).or_insert(r);
+                        if inserted.contains(&(*org, r.id)) {
+                            if first == r {
+                                InsertOutcome::Stored
+                            } else {
+                                InsertOutcome::Conflict
+                            }
+                        } else {
+                            match existing.get(&(*org, r.id)) {
+                                Some(s) if s.same_as(r) => InsertOutcome::Stored,
+                                _ => InsertOutcome::Conflict,
+                            }
+                        }
+                    })
+                    .collect()
             })
             .collect())
     }

@@ -14,26 +14,32 @@ pub async fn fresh_store(backend: Backend) -> (Store, TempDb) {
             std::fs::create_dir_all(&dir).expect("temp dir");
             let url = format!("sqlite://{}/rida.db", dir.display());
             let store = Store::connect(&ConnectOptions {
-                url,
+                url: url.clone(),
                 create_if_missing: true,
                 max_connections: 4,
             })
             .await
             .expect("open SQLite");
             store.migrate().await.expect("migrate SQLite");
-            (store, TempDb { dir: Some(dir) })
+            (
+                store,
+                TempDb {
+                    dir: Some(dir),
+                    url,
+                },
+            )
         }
         Backend::Postgres => {
             let url = fresh_postgres_url().await;
             let store = Store::connect(&ConnectOptions {
-                url,
+                url: url.clone(),
                 create_if_missing: false,
                 max_connections: 4,
             })
             .await
             .expect("connect PostgreSQL");
             store.migrate().await.expect("migrate PostgreSQL");
-            (store, TempDb { dir: None })
+            (store, TempDb { dir: None, url })
         }
     }
 }
@@ -61,6 +67,8 @@ pub async fn fresh_postgres_url() -> String {
 /// Removes a test's SQLite folder when dropped.
 pub struct TempDb {
     dir: Option<std::path::PathBuf>,
+    /// The database's URL, to open it again as another instance would.
+    pub url: String,
 }
 
 impl Drop for TempDb {

@@ -12,6 +12,7 @@ both_backends! {
     ratings_are_idempotent_and_conflicts_are_detected;
     users_sessions_and_tokens;
     a_failed_write_changes_nothing;
+    concurrent_batches_share_commits_and_keep_their_outcomes;
 }
 
 fn by() -> By {
@@ -361,7 +362,7 @@ async fn users_sessions_and_tokens(backend: Backend) {
         .unwrap();
     assert_eq!(
         store.api_token_org(b"secret-hash").await.unwrap(),
-        Some((tid, w.org))
+        Some((tid, w.org, "Europe/Riga".to_string()))
     );
     store.revoke_api_token(w.org, tid, &by()).await.unwrap();
     assert_eq!(store.api_token_org(b"secret-hash").await.unwrap(), None);
@@ -421,4 +422,35 @@ async fn a_mistyped_sqlite_path_is_an_error_not_a_new_database() {
     .await
     .unwrap_err();
     assert!(err.to_string().contains("not supported"), "{err}");
+}
+
+async fn concurrent_batches_share_commits_and_keep_their_outcomes(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let writer = rida_store::RatingWriter::spawn(store.clone());
+    let first: Vec<NewRating> = (0..20).map(|i| rating(&w, (i % 5 + 1) as i16)).collect();
+    writer.write(w.org, first.clone()).await.unwrap();
+    // 40 requests at once, each with fresh ratings plus one resend and one conflict.
+    let mut tasks = Vec::new();
+    for t in 0..40 {
+        let writer = writer.clone();
+        let mut rows: Vec<NewRating> = (0..10)
+            .map(|i| rating(&w, ((t + i) % 5 + 1) as i16))
+            .collect();
+        rows.push(first[t % 20].clone());
+        let mut changed = first[(t + 1) % 20].clone();
+        changed.answer = Answer::Text("changed".into());
+        rows.push(changed);
+        let org = w.org;
+        tasks.push(tokio::spawn(async move {
+            writer.write(org, rows).await.unwrap()
+        }));
+    }
+    for t in tasks {
+        let out = t.await.unwrap();
+        assert_eq!(out.len(), 12);
+        assert!(out[..11].iter().all(|o| *o == InsertOutcome::Stored));
+        assert_eq!(out[11], InsertOutcome::Conflict);
+    }
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 20 + 40 * 10);
 }

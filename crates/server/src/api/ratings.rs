@@ -37,7 +37,7 @@ const MAX_CLOCK_SKEW_MS: i64 = 24 * 3_600_000;
 pub struct RatingBatch {
     /// 1 to 1,000 ratings.
     #[schema(value_type = Vec<RatingItem>)]
-    pub ratings: Vec<serde_json::Value>,
+    pub ratings: Vec<Box<serde_json::value::RawValue>>,
 }
 
 /// One answer to one question.
@@ -181,7 +181,7 @@ pub async fn ingest(
         .ratings
         .into_iter()
         .map(|v| {
-            serde_json::from_value::<RatingItem>(v).map_err(|e| ItemError {
+            serde_json::from_str::<RatingItem>(v.get()).map_err(|e| ItemError {
                 field: "item",
                 code: "malformed",
                 detail: e.to_string(),
@@ -189,8 +189,7 @@ pub async fn ingest(
         })
         .collect();
     let refs = lookup_refs(&state, client.org_id, &items).await?;
-    let org = state.store.organisation(client.org_id).await?;
-    let org_tz = TimeZone::get(&org.time_zone).unwrap_or(TimeZone::UTC);
+    let org_tz = TimeZone::get(&client.org_time_zone).unwrap_or(TimeZone::UTC);
     let received_at = rida_store::now_ms();
 
     let mut results: Vec<ItemResult> = Vec::with_capacity(items.len());
@@ -217,7 +216,11 @@ pub async fn ingest(
         }
     }
     let rows: Vec<NewRating> = to_store.iter().map(|(_, r)| r.clone()).collect();
-    let outcomes = state.store.insert_ratings(client.org_id, &rows).await?;
+    let outcomes = if rows.is_empty() {
+        Vec::new()
+    } else {
+        state.ratings.write(client.org_id, rows).await?
+    };
     for ((index, _), outcome) in to_store.iter().zip(outcomes) {
         if outcome == InsertOutcome::Conflict {
             let r = &mut results[*index];

@@ -155,7 +155,12 @@ async fn login(
         .secure(s.secure_cookies)
         .max_age(time::Duration::hours(s.session_hours))
         .build();
-    let mut res = Redirect::to(safe_next(&f.next)).into_response();
+    // Employees have no admin area: their own page is where they land.
+    let next = match safe_next(&f.next) {
+        "/admin" if account.role == rida_domain::Role::Employee.as_str() => "/account",
+        other => other,
+    };
+    let mut res = Redirect::to(next).into_response();
     res.headers_mut().append(
         header::SET_COOKIE,
         HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?,

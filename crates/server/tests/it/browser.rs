@@ -33,7 +33,10 @@ async fn start_chromedriver() -> Driver {
         .stderr(Stdio::null())
         .spawn()
         .expect("chromedriver is installed by the README's test command (apt-get install chromium chromium-driver)");
-    let driver = Driver { child, url: format!("http://127.0.0.1:{port}") };
+    let driver = Driver {
+        child,
+        url: format!("http://127.0.0.1:{port}"),
+    };
     for _ in 0..100 {
         if reqwest::get(format!("{}/status", driver.url)).await.is_ok() {
             return driver;

@@ -30,7 +30,7 @@ pub struct TestApp {
     pub addr: String,
     pub store: Store,
     pub w: World,
-    _db: TempDb,
+    pub db: TempDb,
     _shutdown: tokio::sync::oneshot::Sender<()>,
 }
 
@@ -47,7 +47,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
         addr: app.0,
         store,
         w,
-        _db: db,
+        db,
         _shutdown: app.1,
     }
 }
@@ -194,6 +194,17 @@ impl TestApp {
         let c = self.client();
         let r = c.login(role.as_str(), &password_of(role)).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "login as {role}");
+        // Employees have no admin area and land on their own page.
+        let landing = if role == Role::Employee {
+            "/account"
+        } else {
+            "/admin"
+        };
+        assert_eq!(
+            r.headers()["location"],
+            landing,
+            "{role} lands on {landing}"
+        );
         c
     }
 

@@ -421,7 +421,15 @@ async fn changing_the_password_ends_other_sessions(backend: Backend) {
 
 async fn a_second_instance_on_the_same_database_shares_sessions(backend: Backend) {
     let app = spawn_app(backend).await;
-    let (second, _stop) = start(app.store.clone()).await;
+    // The second instance opens the database on its own, as another process would.
+    let own = rida_store::Store::connect(&rida_store::ConnectOptions {
+        url: app.db.url.clone(),
+        create_if_missing: false,
+        max_connections: 2,
+    })
+    .await
+    .unwrap();
+    let (second, _stop) = start(own).await;
     // Log in on the first instance, then use the same browser against the second.
     let c = app.login_as(Role::Head).await;
     let on_second = crate::helpers::Client {

@@ -1,0 +1,342 @@
+//! `cargo run --release -p rida-bench -- [ingest|footprint|all]`
+//!
+//! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
+//! against the raw ceiling measured in the same run: the same rows inserted straight
+//! into the same SQLite schema, 1,000 per transaction. Prints a Markdown table.
+//!
+//! footprint: cold-start time and idle memory of `rida serve` on the demo database
+//! (needs `target/release/rida`).
+
+use std::{
+    path::PathBuf,
+    process::{Command, Stdio},
+    sync::Arc,
+    time::{Duration, Instant},
+};
+
+use rida_domain::{Answer, Channel, Scale};
+use rida_server::{Application, Settings};
+use rida_store::{By, ConnectOptions, NewRating, SiteInput, Store};
+use serde_json::json;
+use uuid::Uuid;
+
+struct World {
+    org: Uuid,
+    site: Uuid,
+    service: Uuid,
+    question: Uuid,
+}
+
+async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World)> {
+    std::fs::create_dir_all(dir)?;
+    let url = format!("sqlite://{}/rida.db", dir.display());
+    let store = Store::connect(&ConnectOptions {
+        url,
+        create_if_missing: true,
+        max_connections: 8,
+    })
+    .await?;
+    store.migrate().await?;
+    let by = By::system("bench");
+    let org = store.create_organisation("Bench", "en", "UTC").await?;
+    let region = store.create_region(org, "R", &by).await?;
+    let service = store.create_service(org, "S", None, &by).await?;
+    let site = store
+        .create_site(
+            org,
+            &SiteInput {
+                region_id: region,
+                name: "Site".into(),
+                address: None,
+                time_zone: None,
+                service_ids: vec![service],
+            },
+            &by,
+        )
+        .await?;
+    let question = store
+        .create_question(org, "csat", Scale::Csat5, "site", ["q", "q", "q"], &by)
+        .await?;
+    Ok((
+        store,
+        World {
+            org,
+            site,
+            service,
+            question,
+        },
+    ))
+}
+
+fn row(w: &World, i: usize) -> NewRating {
+    NewRating {
+        id: Uuid::now_v7(),
+        answered_at: 1_790_000_000_000 + i as i64,
+        received_at: 1_790_000_000_000 + i as i64,
+        local_day: 20260921,
+        site_id: w.site,
+        service_id: Some(w.service),
+        employee_id: None,
+        channel: Channel::Kiosk,
+        question_id: w.question,
+        answer: Answer::Score((i % 5 + 1) as i16),
+        visit_id: None,
+        customer_key: None,
+    }
+}
+
+/// The raw ceiling: plain multi-row INSERTs of the same rows, 1,000 per transaction.
+async fn raw_ceiling(dir: &std::path::Path, n: usize) -> anyhow::Result<f64> {
+    let (_store, w) = fresh(dir).await?;
+    let url = format!("sqlite://{}/rida.db", dir.display());
+    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+        .max_connections(1)
+        .connect_with(
+            url.parse::<sqlx::sqlite::SqliteConnectOptions>()?
+                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
+                .synchronous(sqlx::sqlite::SqliteSynchronous::Normal),
+        )
+        .await?;
+    let rows: Vec<NewRating> = (0..n).map(|i| row(&w, i)).collect();
+    let start = Instant::now();
+    for chunk in rows.chunks(1000) {
+        let mut tx = pool.begin().await?;
+        for part in chunk.chunks(500) {
+            let mut qb = sqlx::QueryBuilder::new(
+                "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ",
+            );
+            qb.push_values(part, |mut b, r| {
+                b.push_bind(r.id)
+                    .push_bind(w.org)
+                    .push_bind(r.answered_at)
+                    .push_bind(r.received_at)
+                    .push_bind(r.local_day)
+                    .push_bind(r.site_id)
+                    .push_bind(r.service_id)
+                    .push_bind(r.employee_id)
+                    .push_bind(r.channel.as_str())
+                    .push_bind(r.question_id)
+                    .push_bind(r.answer.score())
+                    .push_bind(None::<String>)
+                    .push_bind(None::<String>)
+                    .push_bind(r.visit_id)
+                    .push_bind(None::<String>);
+            });
+            qb.build().execute(&mut *tx).await?;
+        }
+        tx.commit().await?;
+    }
+    Ok(n as f64 / start.elapsed().as_secs_f64())
+}
+
+struct HttpResult {
+    per_sec: f64,
+    p50_ms: f64,
+    p99_ms: f64,
+}
+
+/// Sends `requests` POSTs of `batch` ratings each, `concurrency` at a time, over keep-alive.
+async fn http_ingest(
+    dir: &std::path::Path,
+    batch: usize,
+    requests: usize,
+    concurrency: usize,
+) -> anyhow::Result<HttpResult> {
+    let (store, w) = fresh(dir).await?;
+    let token = rida_server::web::issue_token(&store, w.org, "bench", &By::system("bench")).await?;
+    let settings = Settings {
+        listen: "127.0.0.1:0".parse()?,
+        ..Settings::default()
+    };
+    let app = Application::build(settings, store.clone()).await?;
+    let url = format!("http://{}/api/v1/ratings", app.local_addr());
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(app.run_until(async {
+        let _ = stopped.await;
+    }));
+    let w = Arc::new(w);
+    // Bodies are serialised before the clock starts: the load generator shares the
+    // machine's two cores with the server and should spend as little as it can.
+    let bodies: Arc<Vec<bytes::Bytes>> = Arc::new(
+        (0..requests)
+            .map(|r| {
+                let items: Vec<serde_json::Value> = (0..batch)
+                    .map(|i| {
+                        let n = row(&w, r * batch + i);
+                        json!({ "id": n.id, "answered_at": "2026-09-21T10:00:00Z", "site_id": n.site_id, "service_id": n.service_id,
+                                "channel": "kiosk", "question_id": n.question_id, "score": n.answer.score() })
+                    })
+                    .collect();
+                bytes::Bytes::from(serde_json::to_vec(&json!({ "ratings": items })).expect("serialise"))
+            })
+            .collect(),
+    );
+    let client = reqwest::Client::builder()
+        .pool_max_idle_per_host(concurrency)
+        .build()?;
+    let next = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let start = Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..concurrency {
+        let (client, url, token, bodies, next) = (
+            client.clone(),
+            url.clone(),
+            token.clone(),
+            bodies.clone(),
+            next.clone(),
+        );
+        tasks.push(tokio::spawn(async move {
+            let mut lat = Vec::new();
+            loop {
+                let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                if i >= bodies.len() {
+                    break;
+                }
+                let t = Instant::now();
+                let r = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .header("content-type", "application/json")
+                    .body(bodies[i].clone())
+                    .send()
+                    .await
+                    .expect("request");
+                assert!(r.status().is_success(), "status {}", r.status());
+                let _ = r.bytes().await;
+                lat.push(t.elapsed());
+            }
+            lat
+        }));
+    }
+    let mut lat: Vec<Duration> = Vec::new();
+    for t in tasks {
+        lat.extend(t.await?);
+    }
+    let secs = start.elapsed().as_secs_f64();
+    let _ = stop.send(());
+    let stored = store.count_ratings(w.org).await? as usize;
+    anyhow::ensure!(
+        stored == requests * batch,
+        "stored {stored} of {}",
+        requests * batch
+    );
+    lat.sort();
+    let pct =
+        |p: f64| lat[((lat.len() as f64 * p) as usize).min(lat.len() - 1)].as_secs_f64() * 1000.0;
+    Ok(HttpResult {
+        per_sec: (requests * batch) as f64 / secs,
+        p50_ms: pct(0.5),
+        p99_ms: pct(0.99),
+    })
+}
+
+async fn ingest() -> anyhow::Result<()> {
+    let base = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
+    let raw = raw_ceiling(&base.join("raw"), 200_000).await?;
+    let b100 = http_ingest(&base.join("b100"), 100, 2_000, 8).await?;
+    let b1 = http_ingest(&base.join("b1"), 1, 20_000, 64).await?;
+    let _ = std::fs::remove_dir_all(&base);
+    println!("| measurement | ratings/s | ratio to raw | p50 | p99 |");
+    println!("|---|---:|---:|---:|---:|");
+    println!("| raw SQLite ceiling (1,000 rows per transaction) | {raw:.0} | 1.00 | | |");
+    for (name, r) in [
+        ("HTTP, batches of 100, 8 connections", &b100),
+        ("HTTP, batches of 1, 64 connections", &b1),
+    ] {
+        println!(
+            "| {name} | {:.0} | {:.2} | {:.1} ms | {:.1} ms |",
+            r.per_sec,
+            r.per_sec / raw,
+            r.p50_ms,
+            r.p99_ms
+        );
+    }
+    Ok(())
+}
+
+fn rss_kib(pid: u32) -> anyhow::Result<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
+    let line = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .ok_or_else(|| anyhow::anyhow!("no VmRSS"))?;
+    Ok(line.split_whitespace().nth(1).unwrap_or("0").parse()?)
+}
+
+async fn wait_ready(addr: &str) -> anyhow::Result<()> {
+    for _ in 0..3000 {
+        if let Ok(r) = reqwest::get(format!("http://{addr}/readyz")).await
+            && r.status().is_success()
+        {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    anyhow::bail!("rida did not become ready")
+}
+
+async fn footprint() -> anyhow::Result<()> {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/rida");
+    anyhow::ensure!(
+        bin.exists(),
+        "build it first: cargo build --release -p rida"
+    );
+    let dir = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
+    let addr = "127.0.0.1:18099";
+    // First run creates the demo organisation (200,000 answers).
+    let mut demo = Command::new(&bin)
+        .args(["demo", "--listen", addr, "--data-dir"])
+        .arg(&dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    wait_ready(addr).await?;
+    let _ = demo.kill();
+    let _ = demo.wait();
+    // Cold start on the loaded database, then idle memory after a few requests.
+    let mut starts = Vec::new();
+    let mut rss = 0;
+    for _ in 0..5 {
+        let t = Instant::now();
+        let mut child = Command::new(&bin)
+            .args(["serve", "--listen", addr, "--data-dir"])
+            .arg(&dir)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()?;
+        wait_ready(addr).await?;
+        starts.push(t.elapsed().as_secs_f64() * 1000.0);
+        for p in ["/login", "/healthz", "/metrics", "/static/rida.css"] {
+            let _ = reqwest::get(format!("http://{addr}{p}")).await?;
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        rss = rss.max(rss_kib(child.id())?);
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    starts.sort_by(f64::total_cmp);
+    println!("| measurement | value |");
+    println!("|---|---:|");
+    println!(
+        "| cold start to /readyz, demo database (median of 5) | {:.0} ms |",
+        starts[2]
+    );
+    println!(
+        "| idle RSS of rida serve after a few requests (max of 5) | {:.1} MiB |",
+        rss as f64 / 1024.0
+    );
+    Ok(())
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let what = std::env::args().nth(1).unwrap_or_else(|| "all".into());
+    if matches!(what.as_str(), "ingest" | "all") {
+        ingest().await?;
+    }
+    if matches!(what.as_str(), "footprint" | "all") {
+        footprint().await?;
+    }
+    Ok(())
+}
