@@ -121,17 +121,18 @@ async fn create(store: &Store) -> anyhow::Result<()> {
         "Zane",
         "Aigars",
     ];
+    // Latvian surnames agree with gender: (feminine, masculine). First names alternate.
     let last = [
-        "Bērziņa",
-        "Kalniņš",
-        "Ozola",
-        "Liepiņš",
-        "Krūmiņa",
-        "Vītols",
-        "Zariņa",
-        "Eglītis",
-        "Jansone",
-        "Balodis",
+        ("Bērziņa", "Bērziņš"),
+        ("Kalniņa", "Kalniņš"),
+        ("Ozola", "Ozols"),
+        ("Liepiņa", "Liepiņš"),
+        ("Krūmiņa", "Krūmiņš"),
+        ("Vītola", "Vītols"),
+        ("Zariņa", "Zariņš"),
+        ("Eglīte", "Eglītis"),
+        ("Jansone", "Jansons"),
+        ("Balode", "Balodis"),
     ];
     let mut employees = Vec::new();
     for i in 0..40 {
