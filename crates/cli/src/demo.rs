@@ -137,11 +137,13 @@ async fn create(store: &Store) -> anyhow::Result<()> {
     let mut employees = Vec::new();
     for i in 0..40 {
         let site = i % sites.len();
-        let name = format!(
-            "{} {}",
-            first[i % first.len()],
-            last[(i * 7 + i / 10) % last.len()]
-        );
+        let (feminine, masculine) = last[(i * 7 + i / 10) % last.len()];
+        let surname = if (i % first.len()).is_multiple_of(2) {
+            feminine
+        } else {
+            masculine
+        };
+        let name = format!("{} {surname}", first[i % first.len()]);
         let input = EmployeeInput {
             name,
             desk: Some(format!("{}", i / sites.len() + 1)),
