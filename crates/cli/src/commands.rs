@@ -215,10 +215,10 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             first_run(&store).await?;
             serve(s, store).await
         }
-        Command::Demo(o) => {
+        Command::Demo { serve: o, answers } => {
             let s = settings(config, &o.db, o.listen)?;
             let store = open(&s).await?;
-            demo::ensure(&store).await?;
+            demo::ensure(&store, answers).await?;
             serve(s, store).await
         }
         Command::Migrate(db) => {

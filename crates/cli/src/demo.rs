@@ -26,13 +26,14 @@ pub const DEMO_USERS: [(&str, &str, Role); 5] = [
     ("employee", "demo-employee-pass", Role::Employee),
 ];
 
-const ANSWERS: usize = 200_000;
+/// How many answers the demo creates unless told otherwise.
+pub const DEFAULT_ANSWERS: usize = 200_000;
 const BATCH: usize = 1_000;
 
 /// Creates the demo organisation when the database is empty; prints the accounts.
-pub async fn ensure(store: &Store) -> anyhow::Result<()> {
+pub async fn ensure(store: &Store, answers: usize) -> anyhow::Result<()> {
     if store.first_organisation().await?.is_none() {
-        create(store).await?;
+        create(store, answers).await?;
     }
     eprintln!("\n  Demo accounts (username / password):");
     for (u, p, r) in DEMO_USERS {
@@ -53,7 +54,7 @@ struct World {
     comment: Uuid,
 }
 
-async fn create(store: &Store) -> anyhow::Result<()> {
+async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
     let by = By::system("demo");
     let org = store
         .create_organisation("Dzintars Bank", "en", "Europe/Riga")
@@ -227,7 +228,7 @@ async fn create(store: &Store) -> anyhow::Result<()> {
         ces: ids[2],
         comment: ids[3],
     };
-    insert_answers(store, &world).await
+    insert_answers(store, &world, answers).await
 }
 
 /// A standard normal draw (Box–Muller).
@@ -267,7 +268,7 @@ const COMMENTS_HIGH: [&str; 5] = [
     "Great advice on my mortgage.",
 ];
 
-async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
+async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Result<()> {
     let mut rng = StdRng::seed_from_u64(0x52_49_44_41);
     let tz = TimeZone::get("Europe/Riga").unwrap_or(TimeZone::UTC);
     let now = Timestamp::now();
@@ -304,7 +305,7 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
     let mortgages = 3usize;
     let liepaja = 4usize;
 
-    let bar = ProgressBar::new(ANSWERS as u64);
+    let bar = ProgressBar::new(answers as u64);
     bar.set_style(
         ProgressStyle::with_template(
             "  demo answers {bar:40.cyan/blue} {pos:>7}/{len:7} {per_sec} eta {eta}",
@@ -313,7 +314,7 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
     );
     let mut batch: Vec<NewRating> = Vec::with_capacity(BATCH + 4);
     let mut written = 0usize;
-    while written < ANSWERS {
+    while written < answers {
         let site_ix = pick_weighted(&mut rng, &site_weights);
         let (site, _, _) = w.sites[site_ix];
         let day_ix = pick_weighted(&mut rng, &day_weights);
@@ -388,10 +389,10 @@ async fn insert_answers(store: &Store, w: &World) -> anyhow::Result<()> {
             let c = COMMENTS_HIGH[rng.random_range(0..COMMENTS_HIGH.len())];
             batch.push(base(w.comment, Answer::Text(c.into()), 25));
         }
-        if batch.len() >= BATCH || written + batch.len() >= ANSWERS {
+        if batch.len() >= BATCH || written + batch.len() >= answers {
             store.insert_ratings(w.org, &batch).await?;
             written += batch.len();
-            bar.set_position(written.min(ANSWERS) as u64);
+            bar.set_position(written.min(answers) as u64);
             batch.clear();
         }
     }

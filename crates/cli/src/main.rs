@@ -44,7 +44,13 @@ enum Command {
     /// Serve Rida (the default when no command is given).
     Serve(ServeOpts),
     /// Create the demo organisation if the database is empty, then serve.
-    Demo(ServeOpts),
+    Demo {
+        #[command(flatten)]
+        serve: ServeOpts,
+        /// How many answers to create.
+        #[arg(long, default_value_t = demo::DEFAULT_ANSWERS)]
+        answers: usize,
+    },
     /// Apply database migrations and exit.
     Migrate(DbOpts),
     /// Manage user accounts.

@@ -53,4 +53,12 @@ pub fn router(_state: AppState) -> Router<AppState> {
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))
         .route("/metrics", get(metrics::render))
+        .method_not_allowed_fallback(|| async {
+            crate::error::problem(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                None,
+            )
+        })
 }

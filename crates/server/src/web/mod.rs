@@ -126,7 +126,9 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
 
     let mut res = next.run(req).await;
 
-    if let Some(page) = res.extensions().get::<ErrorPage>().cloned() {
+    // Machine clients (the JSON API) keep their problem details, even for unknown paths.
+    let for_people = !uri.path().starts_with("/api/");
+    if let Some(page) = res.extensions().get::<ErrorPage>().cloned().filter(|_| for_people) {
         res = if page.status == StatusCode::UNAUTHORIZED && method == Method::GET {
             let next_path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
             Redirect::to(&format!("/login?next={}", urlencode(next_path))).into_response()

@@ -1,0 +1,365 @@
+//! The `rida` binary as an operator uses it: first start, demo, users, tokens, backup,
+//! settings and clear errors.
+
+use std::{
+    io::{BufRead, BufReader, Write},
+    path::{Path, PathBuf},
+    process::{Child, Command, Output, Stdio},
+};
+
+use rida_store::{ConnectOptions, ListQuery, Store};
+
+fn rida() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_rida"));
+    c.env_remove("RIDA_DATABASE_URL")
+        .env_remove("RIDA_DATA_DIR")
+        .env_remove("RIDA_LISTEN");
+    c
+}
+
+fn temp() -> PathBuf {
+    let d = std::env::temp_dir().join(format!("rida-cli-{}", uuid::Uuid::new_v4()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn run(args: &[&str], dir: &Path) -> Output {
+    rida()
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .output()
+        .unwrap()
+}
+
+fn run_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
+    let mut child = rida()
+        .args(args)
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Starts `rida serve`/`demo` on a free port; returns the child, its address and what it
+/// printed before it was ready.
+fn start(args: &[&str], dir: &Path) -> (Child, String, String) {
+    let mut child = rida()
+        .args(args)
+        .args(["--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.join("data"))
+        .env("RIDA_LOG", "warn")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut printed = String::new();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("rida printed its address").unwrap();
+        printed.push_str(&line);
+        printed.push('\n');
+        if let Some(a) = line.trim().strip_prefix("Rida is running at http://") {
+            break a.trim_end_matches('/').to_string();
+        }
+    };
+    (child, addr, printed)
+}
+
+async fn store_of(dir: &Path) -> Store {
+    Store::connect(&ConnectOptions {
+        url: format!("sqlite://{}/data/rida.db", dir.display()),
+        create_if_missing: false,
+        max_connections: 2,
+    })
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_first_start_creates_an_admin_whose_password_works() {
+    let dir = temp();
+    let (mut child, addr, printed) = start(&["serve"], &dir);
+    let password = printed
+        .split("with password")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no password in: {printed}"))
+        .to_string();
+    let http = reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let login = http
+        .get(format!("http://{addr}/login"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let at = login.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let csrf = &login[at..at + 64];
+    let r = http
+        .post(format!("http://{addr}/login"))
+        .form(&[
+            ("csrf", csrf),
+            ("username", "admin"),
+            ("password", &password),
+            ("next", "/admin"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        http.get(format!("http://{addr}/admin"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    // A second start does not create another account or print a password.
+    let (mut again, _, printed) = start(&["serve"], &dir);
+    assert!(!printed.contains("with password"), "{printed}");
+    again.kill().unwrap();
+    again.wait().unwrap();
+    let users = store_of(&dir).await;
+    let org = users.first_organisation().await.unwrap().unwrap();
+    assert_eq!(
+        users
+            .list_users(
+                org.id,
+                &ListQuery {
+                    limit: 10,
+                    ..Default::default()
+                }
+            )
+            .await
+            .unwrap()
+            .total,
+        1
+    );
+}
+
+#[tokio::test]
+async fn the_demo_builds_a_believable_organisation() {
+    let dir = temp();
+    let (mut child, _addr, printed) = start(&["demo", "--answers", "3000"], &dir);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(printed.contains("demo-head-pass"), "{printed}");
+    let store = store_of(&dir).await;
+    let org = store.first_organisation().await.unwrap().unwrap();
+    let all = ListQuery {
+        limit: 1000,
+        ..Default::default()
+    };
+    assert_eq!(store.list_regions(org.id, &all).await.unwrap().total, 3);
+    assert_eq!(store.list_sites(org.id, &all, None).await.unwrap().total, 8);
+    assert_eq!(store.list_services(org.id, &all).await.unwrap().total, 6);
+    assert_eq!(
+        store
+            .list_employees(org.id, &all, None)
+            .await
+            .unwrap()
+            .total,
+        40
+    );
+    let roles: std::collections::HashSet<_> = store
+        .list_users(org.id, &all)
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .map(|u| u.role)
+        .collect();
+    assert_eq!(roles.len(), 5, "a user for every role");
+    let n = store.count_ratings(org.id).await.unwrap();
+    assert!((3000..3010).contains(&n), "{n}");
+}
+
+#[tokio::test]
+async fn users_tokens_and_backups_from_the_command_line() {
+    let dir = temp();
+    // Before any organisation exists, user commands say what to do.
+    let o = run(&["user", "list"], &dir);
+    assert!(!o.status.success());
+    assert!(text(&o).contains("no organisation yet"), "{}", text(&o));
+    let (mut child, _, _) = start(&["serve"], &dir);
+    child.kill().unwrap();
+    child.wait().unwrap();
+
+    let o = run_with_stdin(
+        &[
+            "user",
+            "add",
+            "Carol",
+            "--role",
+            "analyst",
+            "--name",
+            "Carol Ozola",
+            "--password-stdin",
+        ],
+        &dir,
+        "a long enough password\n",
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let o = run_with_stdin(&["user", "add", "dan", "--password-stdin"], &dir, "short\n");
+    assert!(!o.status.success());
+    assert!(text(&o).contains("password"), "{}", text(&o));
+    let list = text(&run(&["user", "list"], &dir));
+    assert!(
+        list.contains("carol") && list.contains("analyst") && list.contains("Carol Ozola"),
+        "{list}"
+    );
+    let o = run(&["user", "passwd", "carol"], &dir);
+    assert!(
+        text(&o).contains("password: "),
+        "a generated password is printed once"
+    );
+
+    let o = run(&["token", "create", "queue system"], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let token = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    assert!(token.starts_with("rida_"), "{token}");
+    let store = store_of(&dir).await;
+    let (id, _, _) = store
+        .api_token_org(&rida_server::auth::hash_secret(&token))
+        .await
+        .unwrap()
+        .expect("token works");
+    assert!(text(&run(&["token", "list"], &dir)).contains("queue system"));
+    assert!(
+        run(&["token", "revoke", &id.to_string()], &dir)
+            .status
+            .success()
+    );
+    assert!(
+        store
+            .api_token_org(&rida_server::auth::hash_secret(&token))
+            .await
+            .unwrap()
+            .is_none()
+    );
+
+    let backup = dir.join("copy.db");
+    let o = run(&["backup", backup.to_str().unwrap()], &dir);
+    assert!(o.status.success(), "{}", text(&o));
+    let copy = Store::connect(&ConnectOptions {
+        url: format!("sqlite://{}", backup.display()),
+        create_if_missing: false,
+        max_connections: 1,
+    })
+    .await
+    .unwrap();
+    let org = copy.first_organisation().await.unwrap().unwrap();
+    assert_eq!(
+        copy.list_users(
+            org.id,
+            &ListQuery {
+                limit: 10,
+                ..Default::default()
+            }
+        )
+        .await
+        .unwrap()
+        .total,
+        2
+    );
+    // A backup never overwrites a file.
+    assert!(
+        !run(&["backup", backup.to_str().unwrap()], &dir)
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn settings_come_from_the_file_then_the_environment_and_mistakes_are_clear() {
+    let dir = temp();
+    let example = rida().arg("config").output().unwrap();
+    assert!(example.status.success());
+    let file = dir.join("rida.toml");
+    std::fs::write(&file, &example.stdout).unwrap();
+    let o = rida()
+        .arg("--config")
+        .arg(&file)
+        .arg("migrate")
+        .arg("--data-dir")
+        .arg(dir.join("data"))
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "the example file is accepted: {}",
+        text(&o)
+    );
+
+    std::fs::write(&file, "lisen = \"127.0.0.1:1\"\n").unwrap();
+    let o = rida()
+        .arg("--config")
+        .arg(&file)
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        text(&o).contains("lisen"),
+        "a typo in rida.toml is named: {}",
+        text(&o)
+    );
+
+    let o = rida()
+        .args([
+            "migrate",
+            "--database-url",
+            "sqlite:///tmp/rida-no-such-dir/rida.db",
+        ])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(text(&o).contains("does not exist"), "{}", text(&o));
+    let o = rida()
+        .args(["migrate", "--database-url", "mysql://localhost/rida"])
+        .output()
+        .unwrap();
+    assert!(text(&o).contains("not supported"), "{}", text(&o));
+    let o = rida()
+        .env(
+            "RIDA_DATABASE_URL",
+            "postgres://rida:hunter2@127.0.0.1:1/rida",
+        )
+        .arg("migrate")
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(
+        !text(&o).contains("hunter2"),
+        "the password stays secret: {}",
+        text(&o)
+    );
+}
