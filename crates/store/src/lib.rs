@@ -4,6 +4,7 @@
 //! SQLite too); [`with_db!`] expands the same code for whichever pool is connected.
 //! Migrations are embedded and run at start; both backends share version numbers.
 
+mod active;
 mod audit;
 mod auth;
 mod connect;
@@ -12,6 +13,7 @@ mod people;
 mod ratings;
 mod writer;
 
+pub use active::Deactivatable;
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use connect::{Backend, ConnectOptions};

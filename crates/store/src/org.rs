@@ -221,25 +221,6 @@ impl Store {
         })
     }
 
-    /// Deactivates or reactivates a region (nothing is ever destroyed: ratings point at it).
-    pub async fn set_region_active(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        active: bool,
-        by: &By,
-    ) -> Result<()> {
-        with_db!(self, p => {
-            let mut tx = p.begin().await?;
-            let r = sqlx::query("UPDATE regions SET active = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
-            affected(r.rows_affected())?;
-            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "region", Some(id), "");
-            tx.commit().await?;
-            Ok(())
-        })
-    }
-
     // ---- sites ----
 
     /// Sites, optionally only those in `within` (a user's scope).
@@ -322,19 +303,6 @@ impl Store {
         })
     }
 
-    /// Deactivates or reactivates a site.
-    pub async fn set_site_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
-        with_db!(self, p => {
-            let mut tx = p.begin().await?;
-            let r = sqlx::query("UPDATE sites SET active = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
-            affected(r.rows_affected())?;
-            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "site", Some(id), "");
-            tx.commit().await?;
-            Ok(())
-        })
-    }
-
     /// The ids of the active sites in the given regions, plus the given sites: a user's reach.
     pub async fn sites_in(&self, regions: &[Uuid], sites: &[Uuid]) -> Result<Vec<Uuid>> {
         let mut out: Vec<Uuid> = sites.to_vec();
@@ -402,25 +370,6 @@ impl Store {
                 .bind(org).bind(id).bind(name).bind(code).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             audit!(tx, by, org, "update", "service", Some(id), name);
-            tx.commit().await?;
-            Ok(())
-        })
-    }
-
-    /// Deactivates or reactivates a service.
-    pub async fn set_service_active(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        active: bool,
-        by: &By,
-    ) -> Result<()> {
-        with_db!(self, p => {
-            let mut tx = p.begin().await?;
-            let r = sqlx::query("UPDATE services SET active = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
-            affected(r.rows_affected())?;
-            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "service", Some(id), "");
             tx.commit().await?;
             Ok(())
         })

@@ -179,25 +179,6 @@ impl Store {
         })
     }
 
-    /// Deactivates or reactivates an employee.
-    pub async fn set_employee_active(
-        &self,
-        org: Uuid,
-        id: Uuid,
-        active: bool,
-        by: &By,
-    ) -> Result<()> {
-        with_db!(self, p => {
-            let mut tx = p.begin().await?;
-            let r = sqlx::query("UPDATE employees SET active = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
-            affected(r.rows_affected())?;
-            audit!(tx, by, org, if active { "activate" } else { "deactivate" }, "employee", Some(id), "");
-            tx.commit().await?;
-            Ok(())
-        })
-    }
-
     // ---- users ----
 
     /// User accounts.

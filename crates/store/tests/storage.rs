@@ -136,7 +136,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
 
     // Deactivated sites leave the default list but are kept.
     store
-        .set_site_active(w.org, w.site, false, &by())
+        .set_active(rida_store::Deactivatable::Site, w.org, w.site, false, &by())
         .await
         .unwrap();
     assert_eq!(

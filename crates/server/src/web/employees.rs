@@ -8,13 +8,11 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, names};
-use rida_store::{EmployeeInput, ListQuery, StoreError};
+use rida_store::{Deactivatable, EmployeeInput, ListQuery};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{
-    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
-};
+use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, saved, toggle_active};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -185,11 +183,14 @@ async fn save(w: Web, id: Option<Uuid>, f: EmployeeForm) -> Result<Response> {
                 .await
                 .map(|_| ()),
         };
-        match r {
-            Ok(()) => return Ok(redirect_with_flash("/admin/employees", "flash-saved")),
-            Err(StoreError::Conflict) => errors.key("external_id", "error-external-id-taken"),
-            Err(StoreError::NotFound) => errors.key("sites", "error-invalid"),
-            Err(e) => return Err(e.into()),
+        if let Some(done) = saved(
+            r,
+            &mut errors,
+            "/admin/employees",
+            ("external_id", "error-external-id-taken"),
+            Some(("sites", "error-invalid")),
+        )? {
+            return Ok(done);
         }
     }
     let page = form_page(&w, id, &f, &errors).await?;
@@ -222,17 +223,5 @@ async fn set_active(
     if !may_manage(&w, &e.site_ids) {
         return Err(crate::Error::Forbidden);
     }
-    let active = f.active == "true";
-    w.state
-        .store
-        .set_employee_active(w.user.org.id, e.id, active, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
-        "/admin/employees",
-        if active {
-            "flash-activated"
-        } else {
-            "flash-deactivated"
-        },
-    ))
+    toggle_active(&w, Deactivatable::Employee, e.id, f, "/admin/employees").await
 }

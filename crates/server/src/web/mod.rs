@@ -128,7 +128,12 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
 
     // Machine clients (the JSON API) keep their problem details, even for unknown paths.
     let for_people = !uri.path().starts_with("/api/");
-    if let Some(page) = res.extensions().get::<ErrorPage>().cloned().filter(|_| for_people) {
+    if let Some(page) = res
+        .extensions()
+        .get::<ErrorPage>()
+        .cloned()
+        .filter(|_| for_people)
+    {
         res = if page.status == StatusCode::UNAUTHORIZED && method == Method::GET {
             let next_path = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/admin");
             Redirect::to(&format!("/login?next={}", urlencode(next_path))).into_response()
@@ -392,6 +397,60 @@ impl FormErrors {
     pub fn value(&self) -> Value {
         Value::from_serialize(&self.map)
     }
+}
+
+/// The outcome of saving a form: a redirect to `list` when it worked. A duplicate
+/// (`conflict`) or a reference that no longer exists (`missing`) becomes a field error,
+/// and `None` tells the caller to show the form again; `missing: None` means a vanished
+/// record is simply not found.
+pub fn saved(
+    r: rida_store::Result<()>,
+    errors: &mut FormErrors,
+    list: &str,
+    conflict: (&'static str, &str),
+    missing: Option<(&'static str, &str)>,
+) -> Result<Option<Response>, crate::Error> {
+    match (r, missing) {
+        (Ok(()), _) => Ok(Some(redirect_with_flash(list, "flash-saved"))),
+        (Err(rida_store::StoreError::Conflict), _) => {
+            errors.key(conflict.0, conflict.1);
+            Ok(None)
+        }
+        (Err(rida_store::StoreError::NotFound), Some((field, key))) => {
+            errors.key(field, key);
+            Ok(None)
+        }
+        (Err(e), _) => Err(e.into()),
+    }
+}
+
+/// The form of every deactivate/reactivate button.
+#[derive(Deserialize)]
+pub struct ActiveForm {
+    pub active: String,
+}
+
+/// Deactivates or reactivates (the caller has asked the policy), then back to the list.
+pub async fn toggle_active(
+    w: &Web,
+    kind: rida_store::Deactivatable,
+    id: uuid::Uuid,
+    form: ActiveForm,
+    list: &str,
+) -> Result<Response, crate::Error> {
+    let active = form.active == "true";
+    w.state
+        .store
+        .set_active(kind, w.user.org.id, id, active, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        list,
+        if active {
+            "flash-activated"
+        } else {
+            "flash-deactivated"
+        },
+    ))
 }
 
 /// A form with no fields but its CSRF token.

@@ -8,9 +8,10 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::{Action, names};
+use rida_store::Deactivatable;
 use serde::Deserialize;
 
-use super::{FormErrors, ListParams, Web, parse_id, redirect_with_flash};
+use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, saved, toggle_active};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -76,10 +77,14 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response>
                 .await
                 .map(|_| ()),
         };
-        match r {
-            Ok(()) => return Ok(redirect_with_flash("/admin/regions", "flash-saved")),
-            Err(rida_store::StoreError::Conflict) => errors.key("name", "error-name-taken"),
-            Err(e) => return Err(e.into()),
+        if let Some(done) = saved(
+            r,
+            &mut errors,
+            "/admin/regions",
+            ("name", "error-name-taken"),
+            None,
+        )? {
+            return Ok(done);
         }
     }
     Ok(w.render_invalid("region_form.html", form_page(id, &f.name, &errors)))
@@ -98,28 +103,18 @@ async fn update(
     save(w, Some(id), f).await
 }
 
-#[derive(Deserialize)]
-pub struct ActiveForm {
-    pub active: String,
-}
-
 async fn set_active(
     w: Web,
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<ActiveForm>,
 ) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
-    let active = f.active == "true";
-    w.state
-        .store
-        .set_region_active(w.user.org.id, parse_id(&id)?, active, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
+    toggle_active(
+        &w,
+        Deactivatable::Region,
+        parse_id(&id)?,
+        f,
         "/admin/regions",
-        if active {
-            "flash-activated"
-        } else {
-            "flash-deactivated"
-        },
-    ))
+    )
+    .await
 }

@@ -8,9 +8,10 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::{Action, names};
+use rida_store::Deactivatable;
 use serde::Deserialize;
 
-use super::{FormErrors, ListParams, Web, parse_id, redirect_with_flash, regions::ActiveForm};
+use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, saved, toggle_active};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -97,10 +98,14 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response
                 .await
                 .map(|_| ()),
         };
-        match r {
-            Ok(()) => return Ok(redirect_with_flash("/admin/services", "flash-saved")),
-            Err(rida_store::StoreError::Conflict) => errors.key("name", "error-name-taken"),
-            Err(e) => return Err(e.into()),
+        if let Some(done) = saved(
+            r,
+            &mut errors,
+            "/admin/services",
+            ("name", "error-name-taken"),
+            None,
+        )? {
+            return Ok(done);
         }
     }
     Ok(w.render_invalid(
@@ -128,17 +133,12 @@ async fn set_active(
     CsrfForm(f): CsrfForm<ActiveForm>,
 ) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
-    let active = f.active == "true";
-    w.state
-        .store
-        .set_service_active(w.user.org.id, parse_id(&id)?, active, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
+    toggle_active(
+        &w,
+        Deactivatable::Service,
+        parse_id(&id)?,
+        f,
         "/admin/services",
-        if active {
-            "flash-activated"
-        } else {
-            "flash-deactivated"
-        },
-    ))
+    )
+    .await
 }

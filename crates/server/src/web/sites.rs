@@ -8,13 +8,11 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, names};
-use rida_store::{ListQuery, SiteInput, StoreError};
+use rida_store::{Deactivatable, ListQuery, SiteInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{
-    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
-};
+use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, saved, toggle_active};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -147,11 +145,14 @@ async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
                 .await
                 .map(|_| ()),
         };
-        match r {
-            Ok(()) => return Ok(redirect_with_flash("/admin/sites", "flash-saved")),
-            Err(StoreError::Conflict) => errors.key("name", "error-name-taken"),
-            Err(StoreError::NotFound) => errors.key("region_id", "error-choose-region"),
-            Err(e) => return Err(e.into()),
+        if let Some(done) = saved(
+            r,
+            &mut errors,
+            "/admin/sites",
+            ("name", "error-name-taken"),
+            Some(("region_id", "error-choose-region")),
+        )? {
+            return Ok(done);
         }
     }
     let page = form_page(&w, id, &f, &errors).await?;
@@ -178,17 +179,5 @@ async fn set_active(
 ) -> Result<Response> {
     let id = parse_id(&id)?;
     w.user.require(Action::ManageSite { site: Some(id) })?;
-    let active = f.active == "true";
-    w.state
-        .store
-        .set_site_active(w.user.org.id, id, active, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
-        "/admin/sites",
-        if active {
-            "flash-activated"
-        } else {
-            "flash-deactivated"
-        },
-    ))
+    toggle_active(&w, Deactivatable::Site, id, f, "/admin/sites").await
 }

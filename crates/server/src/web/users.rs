@@ -8,12 +8,12 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, Role, names};
-use rida_store::{ListQuery, StoreError, UserInput};
+use rida_store::{ListQuery, UserInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, regions::ActiveForm,
+    ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, saved,
 };
 use crate::{auth, auth::CsrfForm, error::Result, state::AppState};
 
@@ -168,11 +168,14 @@ async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
             }
             (None, None) => unreachable!("a new user's password was checked above"),
         };
-        match r {
-            Ok(()) => return Ok(redirect_with_flash("/admin/users", "flash-saved")),
-            Err(StoreError::Conflict) => errors.key("username", "error-username-taken"),
-            Err(StoreError::NotFound) => errors.key("scope", "error-invalid"),
-            Err(e) => return Err(e.into()),
+        if let Some(done) = saved(
+            r,
+            &mut errors,
+            "/admin/users",
+            ("username", "error-username-taken"),
+            Some(("scope", "error-invalid")),
+        )? {
+            return Ok(done);
         }
     }
     let page = form_page(&w, id, &f, &errors).await?;
