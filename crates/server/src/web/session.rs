@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{Query, State},
+    extract::{ConnectInfo, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -78,6 +78,7 @@ struct LoginForm {
 
 async fn login(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
     headers: HeaderMap,
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     CsrfForm(f): CsrfForm<LoginForm>,
@@ -102,11 +103,11 @@ async fn login(
     let s = &state.settings;
     let window_ms = s.login_window_minutes * 60_000;
     let now = rida_store::now_ms();
-    if state
-        .store
-        .login_failures_since(&username, now - window_ms)
-        .await?
-        >= s.login_max_failures
+    // Per account, and per address for someone trying many accounts.
+    let address = format!("address:{}", peer.ip());
+    let since = now - window_ms;
+    if state.store.login_failures_since(&username, since).await? >= s.login_max_failures
+        || state.store.login_failures_since(&address, since).await? >= s.login_max_failures * 10
     {
         return Ok(fail(StatusCode::TOO_MANY_REQUESTS, "login-locked"));
     }
@@ -120,6 +121,7 @@ async fn login(
         Some(a) if ok && a.active => a,
         other => {
             state.store.record_login_failure(&username).await?;
+            state.store.record_login_failure(&address).await?;
             if let Some(a) = other {
                 state
                     .store
