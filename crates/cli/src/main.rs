@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 /// Rida: customer-satisfaction terminals, surveys and analytics.
 #[derive(Parser)]
-#[command(name = "rida", version, about, propagate_version = true)]
+#[command(name = "rida", version, propagate_version = true)]
 struct Cli {
     /// Settings file (default: ./rida.toml if it exists).
     #[arg(long, global = true, env = "RIDA_CONFIG")]
