@@ -148,7 +148,8 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
         let c = Cookie::build((CSRF_COOKIE, seed))
             .path("/")
             .http_only(true)
-            .same_site(SameSite::Strict)
+            // Lax, not Strict: a link from an e-mail must not reset the seed under open forms.
+            .same_site(SameSite::Lax)
             .secure(state.settings.secure_cookies)
             .build();
         if let Ok(v) = HeaderValue::from_str(&c.to_string()) {
