@@ -39,11 +39,16 @@ async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World)> {
     store.migrate().await?;
     let by = By::system("bench");
     let org = store.create_organisation("Bench", "en", "UTC").await?;
-    let region = store.create_region(org, "R", &by).await?;
-    let service = store.create_service(org, "S", None, &by).await?;
+    let region = store
+        .create_region(org, rida_domain::new_id(), "R", &by)
+        .await?;
+    let service = store
+        .create_service(org, rida_domain::new_id(), "S", None, &by)
+        .await?;
     let site = store
         .create_site(
             org,
+            rida_domain::new_id(),
             &SiteInput {
                 region_id: region,
                 name: "Site".into(),

@@ -198,7 +198,13 @@ async fn first_run(store: &Store) -> anyhow::Result<()> {
         site_ids: vec![],
     };
     store
-        .create_user(org, &input, &hash, &By::system("setup"))
+        .create_user(
+            org,
+            rida_domain::new_id(),
+            &input,
+            &hash,
+            &By::system("setup"),
+        )
         .await?;
     eprintln!(
         "\n  First start: created the organisation and its head account.\n  Sign in as  admin  with password  {password}\n  (shown only now; change it under My account)\n"
@@ -274,7 +280,13 @@ async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
                 site_ids: vec![],
             };
             match store
-                .create_user(org, &input, &hash, &By::system("cli"))
+                .create_user(
+                    org,
+                    rida_domain::new_id(),
+                    &input,
+                    &hash,
+                    &By::system("cli"),
+                )
                 .await
             {
                 Err(rida_store::StoreError::Conflict) => bail!("user {username} already exists"),

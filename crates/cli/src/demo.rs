@@ -61,7 +61,11 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         .await?;
     let mut regions = Vec::new();
     for r in ["Rīga", "Kurzeme", "Vidzeme"] {
-        regions.push(store.create_region(org, r, &by).await?);
+        regions.push(
+            store
+                .create_region(org, rida_domain::new_id(), r, &by)
+                .await?,
+        );
     }
     let mut services = Vec::new();
     for (name, code) in [
@@ -73,7 +77,9 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         ("Business banking", "BIZ"),
     ] {
         services.push((
-            store.create_service(org, name, Some(code), &by).await?,
+            store
+                .create_service(org, rida_domain::new_id(), name, Some(code), &by)
+                .await?,
             name,
         ));
     }
@@ -98,7 +104,13 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             time_zone: None,
             service_ids: all_services.clone(),
         };
-        sites.push((store.create_site(org, &input, &by).await?, name, traffic));
+        sites.push((
+            store
+                .create_site(org, rida_domain::new_id(), &input, &by)
+                .await?,
+            name,
+            traffic,
+        ));
     }
     let first = [
         "Anna",
@@ -151,7 +163,12 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             external_id: Some(format!("E{:03}", i + 1)),
             site_ids: vec![sites[site].0],
         };
-        employees.push((store.create_employee(org, &input, &by).await?, vec![site]));
+        employees.push((
+            store
+                .create_employee(org, rida_domain::new_id(), &input, &by)
+                .await?,
+            vec![site],
+        ));
     }
     let q = |code, scale, subject, en, ar, lv| (code, scale, subject, [en, ar, lv]);
     let mut ids = Vec::new();
@@ -216,7 +233,9 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             site_ids: vec![],
         };
         let hash = auth::hash_password(password.to_string()).await?;
-        store.create_user(org, &input, &hash, &by).await?;
+        store
+            .create_user(org, rida_domain::new_id(), &input, &hash, &by)
+            .await?;
     }
     let world = World {
         org,

@@ -199,6 +199,8 @@ impl PageCtx<'_> {
             path => self.path,
             csrf => auth::csrf_token(self.state, self.headers, &self.seed.0),
             flash => self.flash.clone(),
+            // The id a "new" form gives what it creates: sending it twice creates it once.
+            fresh_id => rida_domain::new_id(),
         };
         let ctx = context! { ..page, ..base };
         match self

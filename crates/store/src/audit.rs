@@ -66,25 +66,6 @@ pub struct AuditEntry {
 }
 
 impl Store {
-    /// Records an event that changes nothing else (a login, a failed login…).
-    pub async fn audit_event(
-        &self,
-        org: Uuid,
-        by: &By,
-        action: &'static str,
-        detail: &str,
-    ) -> Result<()> {
-        with_db!(self, p => {
-            let mut tx = p.begin().await?;
-            sqlx::query(
-                "INSERT INTO audit_log (id, org_id, user_id, actor, action, entity, entity_id, detail, at) VALUES ($1, $2, $3, $4, $5, 'session', NULL, $6, $7)")
-                .bind(rida_domain::new_id()).bind(org).bind(by.user_id).bind(&by.actor).bind(action).bind(detail).bind(crate::now_ms())
-                .execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(())
-        })
-    }
-
     /// The newest entries first; the search text matches actor, action, entity or detail.
     pub async fn list_audit(&self, org: Uuid, q: &ListQuery) -> Result<Page<AuditEntry>> {
         let pat = q.pattern();

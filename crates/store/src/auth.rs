@@ -46,11 +46,25 @@ impl Store {
             .bind(username).fetch_optional(p).await)?)
     }
 
-    /// Records a failed login for throttling.
-    pub async fn record_login_failure(&self, username: &str) -> Result<()> {
-        with_db!(self, p => sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
-            .bind(username).bind(now_ms()).execute(p).await.map(|_| ()))?;
-        Ok(())
+    /// Records a failed login under each throttling key (the account, the address) and,
+    /// for an existing account, in its organisation's audit log: one transaction.
+    pub async fn record_login_failure(
+        &self,
+        keys: &[&str],
+        account: Option<(Uuid, &By)>,
+    ) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            for key in keys {
+                sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
+                    .bind(key).bind(now_ms()).execute(&mut *tx).await?;
+            }
+            if let Some((org, by)) = account {
+                audit!(tx, by, org, "login_failed", "session", None::<Uuid>, "");
+            }
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// Failed logins for this name since `since_ms`.
@@ -67,18 +81,22 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a new session under the hash of its token.
+    /// Stores a new session under the hash of its token, forgets expired ones and records
+    /// the login in the audit log: one transaction.
     pub async fn create_session(
         &self,
-        user: Uuid,
+        org: Uuid,
+        by: &By,
         token_hash: &[u8],
         expires_at: i64,
     ) -> Result<()> {
+        let user = by.user_id.ok_or(StoreError::NotFound)?;
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now_ms()).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(token_hash).bind(user).bind(now_ms()).bind(expires_at).execute(&mut *tx).await?;
+            audit!(tx, by, org, "login", "session", None::<Uuid>, "");
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })

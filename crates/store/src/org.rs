@@ -196,8 +196,7 @@ impl Store {
     }
 
     /// Creates a region; a duplicate name is [`StoreError::Conflict`].
-    pub async fn create_region(&self, org: Uuid, name: &str, by: &By) -> Result<Uuid> {
-        let id = new_id();
+    pub async fn create_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("INSERT INTO regions (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
@@ -262,8 +261,7 @@ impl Store {
     }
 
     /// Creates a site with the services it offers, in one transaction.
-    pub async fn create_site(&self, org: Uuid, s: &SiteInput, by: &By) -> Result<Uuid> {
-        let id = new_id();
+    pub async fn create_site(&self, org: Uuid, id: Uuid, s: &SiteInput, by: &By) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
@@ -340,11 +338,11 @@ impl Store {
     pub async fn create_service(
         &self,
         org: Uuid,
+        id: Uuid,
         name: &str,
         code: Option<&str>,
         by: &By,
     ) -> Result<Uuid> {
-        let id = new_id();
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             sqlx::query("INSERT INTO services (id, org_id, name, code, created_at) VALUES ($1, $2, $3, $4, $5)")

@@ -1,6 +1,6 @@
 //! Employees (the people customers rate) and users (the accounts that log in).
 
-use rida_domain::{Role, new_id};
+use rida_domain::Role;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -137,8 +137,13 @@ impl Store {
     }
 
     /// Creates an employee with the sites they work at; a duplicate external id is a conflict.
-    pub async fn create_employee(&self, org: Uuid, e: &EmployeeInput, by: &By) -> Result<Uuid> {
-        let id = new_id();
+    pub async fn create_employee(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        e: &EmployeeInput,
+        by: &By,
+    ) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             check_owned!(tx, "sites", org, e.site_ids);
@@ -225,11 +230,11 @@ impl Store {
     pub async fn create_user(
         &self,
         org: Uuid,
+        id: Uuid,
         u: &UserInput,
         password_hash: &str,
         by: &By,
     ) -> Result<Uuid> {
-        let id = new_id();
         let now = now_ms();
         with_db!(self, p => {
             let mut tx = p.begin().await?;

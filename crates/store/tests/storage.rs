@@ -40,14 +40,18 @@ async fn world(store: &Store) -> World {
         .create_organisation("Baltic Bank", "en", "Europe/Riga")
         .await
         .unwrap();
-    let region = store.create_region(org, "Kurzeme", &by()).await.unwrap();
+    let region = store
+        .create_region(org, rida_domain::new_id(), "Kurzeme", &by())
+        .await
+        .unwrap();
     let service = store
-        .create_service(org, "Loans", Some("LN"), &by())
+        .create_service(org, rida_domain::new_id(), "Loans", Some("LN"), &by())
         .await
         .unwrap();
     let site = store
         .create_site(
             org,
+            rida_domain::new_id(),
             &SiteInput {
                 region_id: region,
                 name: "Liepāja".into(),
@@ -62,6 +66,7 @@ async fn world(store: &Store) -> World {
     let employee = store
         .create_employee(
             org,
+            rida_domain::new_id(),
             &EmployeeInput {
                 name: "Anna Bērziņa".into(),
                 desk: Some("3".into()),
@@ -158,7 +163,9 @@ async fn organisation_structure_round_trips(backend: Backend) {
 
     // Duplicate names and external ids are conflicts.
     assert!(matches!(
-        store.create_region(w.org, "Kurzeme", &by()).await,
+        store
+            .create_region(w.org, rida_domain::new_id(), "Kurzeme", &by())
+            .await,
         Err(StoreError::Conflict)
     ));
     let dup = EmployeeInput {
@@ -168,7 +175,9 @@ async fn organisation_structure_round_trips(backend: Backend) {
         site_ids: vec![],
     };
     assert!(matches!(
-        store.create_employee(w.org, &dup, &by()).await,
+        store
+            .create_employee(w.org, rida_domain::new_id(), &dup, &by())
+            .await,
         Err(StoreError::Conflict)
     ));
 
@@ -298,11 +307,13 @@ async fn users_sessions_and_tokens(backend: Backend) {
         site_ids: vec![],
     };
     let uid = store
-        .create_user(w.org, &input, "hash-1", &by())
+        .create_user(w.org, rida_domain::new_id(), &input, "hash-1", &by())
         .await
         .unwrap();
     assert!(matches!(
-        store.create_user(w.org, &input, "h", &by()).await,
+        store
+            .create_user(w.org, rida_domain::new_id(), &input, "h", &by())
+            .await,
         Err(StoreError::Conflict)
     ));
     assert_eq!(
@@ -311,15 +322,30 @@ async fn users_sessions_and_tokens(backend: Backend) {
     );
 
     store
-        .create_session(uid, b"token-a", rida_store::now_ms() + 60_000)
+        .create_session(
+            w.org,
+            &By::user(uid, "manager"),
+            b"token-a",
+            rida_store::now_ms() + 60_000,
+        )
         .await
         .unwrap();
     store
-        .create_session(uid, b"token-b", rida_store::now_ms() + 60_000)
+        .create_session(
+            w.org,
+            &By::user(uid, "manager"),
+            b"token-b",
+            rida_store::now_ms() + 60_000,
+        )
         .await
         .unwrap();
     store
-        .create_session(uid, b"token-old", rida_store::now_ms() - 1)
+        .create_session(
+            w.org,
+            &By::user(uid, "manager"),
+            b"token-old",
+            rida_store::now_ms() - 1,
+        )
         .await
         .unwrap();
     assert_eq!(
@@ -350,7 +376,10 @@ async fn users_sessions_and_tokens(backend: Backend) {
     assert!(store.session_user(b"token-a").await.unwrap().is_none());
 
     for _ in 0..3 {
-        store.record_login_failure("manager").await.unwrap();
+        store
+            .record_login_failure(&["manager"], None)
+            .await
+            .unwrap();
     }
     assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 3);
     store.clear_login_failures("manager", 0).await.unwrap();
@@ -389,7 +418,9 @@ async fn a_failed_write_changes_nothing(backend: Backend) {
         service_ids: vec![w.service, Uuid::now_v7()],
     };
     assert!(matches!(
-        store.create_site(w.org, &bad, &by()).await,
+        store
+            .create_site(w.org, rida_domain::new_id(), &bad, &by())
+            .await,
         Err(StoreError::NotFound)
     ));
     assert_eq!(

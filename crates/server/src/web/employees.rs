@@ -12,7 +12,10 @@ use rida_store::{Deactivatable, EmployeeInput, ListQuery};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, saved, toggle_active};
+use super::{
+    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, parse_ids, saved,
+    toggle_active,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -82,6 +85,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
 #[derive(Deserialize, Default)]
 struct EmployeeForm {
     #[serde(default)]
+    form_id: String,
+    #[serde(default)]
     name: String,
     #[serde(default)]
     desk: String,
@@ -142,6 +147,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
         return Err(crate::Error::Forbidden);
     }
     let f = EmployeeForm {
+        form_id: String::new(),
         name: e.name,
         desk: e.desk.unwrap_or_default(),
         external_id: e.external_id.unwrap_or_default(),
@@ -176,12 +182,14 @@ async fn save(w: Web, id: Option<Uuid>, f: EmployeeForm) -> Result<Response> {
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match id {
             Some(id) => w.state.store.update_employee(org, id, &input, &by).await,
-            None => w
-                .state
-                .store
-                .create_employee(org, &input, &by)
+            None => {
+                let new = form_id(&f.form_id);
+                created(
+                    w.state.store.create_employee(org, new, &input, &by).await,
+                    w.state.store.employee(org, new),
+                )
                 .await
-                .map(|_| ()),
+            }
         };
         if let Some(done) = saved(
             r,

@@ -425,6 +425,23 @@ pub fn saved(
     }
 }
 
+/// The id a "new" form carries (see `fresh_id` in the page context), or a new one.
+pub fn form_id(raw: &str) -> uuid::Uuid {
+    uuid::Uuid::parse_str(raw.trim()).unwrap_or_else(|_| rida_domain::new_id())
+}
+
+/// A create that conflicts because its form id already exists is the same form sent
+/// again (a double click, a retried request): it counts as done, and nothing is doubled.
+pub async fn created<T>(
+    r: rida_store::Result<uuid::Uuid>,
+    exists: impl std::future::Future<Output = rida_store::Result<T>>,
+) -> rida_store::Result<()> {
+    match r {
+        Err(rida_store::StoreError::Conflict) if exists.await.is_ok() => Ok(()),
+        other => other.map(|_| ()),
+    }
+}
+
 /// The form of every deactivate/reactivate button.
 #[derive(Deserialize)]
 pub struct ActiveForm {

@@ -11,7 +11,9 @@ use rida_domain::{Action, names};
 use rida_store::Deactivatable;
 use serde::Deserialize;
 
-use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, saved, toggle_active};
+use super::{
+    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, saved, toggle_active,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -37,6 +39,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
 
 #[derive(Deserialize)]
 struct RegionForm {
+    #[serde(default)]
+    form_id: String,
     #[serde(default)]
     name: String,
 }
@@ -70,12 +74,14 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response>
         let by = w.user.by();
         let r = match id {
             Some(id) => w.state.store.update_region(org, id, &name, &by).await,
-            None => w
-                .state
-                .store
-                .create_region(org, &name, &by)
+            None => {
+                let new = form_id(&f.form_id);
+                created(
+                    w.state.store.create_region(org, new, &name, &by).await,
+                    w.state.store.region(org, new),
+                )
                 .await
-                .map(|_| ()),
+            }
         };
         if let Some(done) = saved(
             r,

@@ -11,7 +11,9 @@ use rida_domain::{Action, names};
 use rida_store::Deactivatable;
 use serde::Deserialize;
 
-use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, saved, toggle_active};
+use super::{
+    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, saved, toggle_active,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -37,6 +39,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
 
 #[derive(Deserialize)]
 struct ServiceForm {
+    #[serde(default)]
+    form_id: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -91,12 +95,17 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response
                     .update_service(org, id, &name, code.as_deref(), &by)
                     .await
             }
-            None => w
-                .state
-                .store
-                .create_service(org, &name, code.as_deref(), &by)
+            None => {
+                let new = form_id(&f.form_id);
+                created(
+                    w.state
+                        .store
+                        .create_service(org, new, &name, code.as_deref(), &by)
+                        .await,
+                    w.state.store.service(org, new),
+                )
                 .await
-                .map(|_| ()),
+            }
         };
         if let Some(done) = saved(
             r,

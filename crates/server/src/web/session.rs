@@ -120,14 +120,13 @@ async fn login(
     let account = match account {
         Some(a) if ok && a.active => a,
         other => {
-            state.store.record_login_failure(&username).await?;
-            state.store.record_login_failure(&address).await?;
-            if let Some(a) = other {
-                state
-                    .store
-                    .audit_event(a.org_id, &By::user(a.id, &username), "login_failed", "")
-                    .await?;
-            }
+            let by = other
+                .as_ref()
+                .map(|a| (a.org_id, By::user(a.id, &username)));
+            state
+                .store
+                .record_login_failure(&[&username, &address], by.as_ref().map(|(o, b)| (*o, b)))
+                .await?;
             return Ok(fail(StatusCode::UNAUTHORIZED, "login-invalid"));
         }
     };
@@ -137,18 +136,10 @@ async fn login(
         .await?;
     let token = auth::new_secret();
     let expires = now + s.session_hours * 3_600_000;
+    let by = By::user(account.id, &username);
     state
         .store
-        .create_session(account.id, &auth::hash_secret(&token), expires)
-        .await?;
-    state
-        .store
-        .audit_event(
-            account.org_id,
-            &By::user(account.id, &username),
-            "login",
-            "",
-        )
+        .create_session(account.org_id, &by, &auth::hash_secret(&token), expires)
         .await?;
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")

@@ -12,7 +12,10 @@ use rida_store::{Deactivatable, ListQuery, SiteInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, saved, toggle_active};
+use super::{
+    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, parse_ids, saved,
+    toggle_active,
+};
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
@@ -50,6 +53,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
 
 #[derive(Deserialize, Default)]
 struct SiteForm {
+    #[serde(default)]
+    form_id: String,
     #[serde(default)]
     name: String,
     #[serde(default)]
@@ -95,6 +100,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     w.user.require(Action::ManageSite { site: Some(id) })?;
     let s = w.state.store.site(w.user.org.id, id).await?;
     let f = SiteForm {
+        form_id: String::new(),
         name: s.name,
         region_id: s.region_id.to_string(),
         address: s.address.unwrap_or_default(),
@@ -138,12 +144,14 @@ async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match id {
             Some(id) => w.state.store.update_site(org, id, &input, &by).await,
-            None => w
-                .state
-                .store
-                .create_site(org, &input, &by)
+            None => {
+                let new = form_id(&f.form_id);
+                created(
+                    w.state.store.create_site(org, new, &input, &by).await,
+                    w.state.store.site(org, new),
+                )
                 .await
-                .map(|_| ()),
+            }
         };
         if let Some(done) = saved(
             r,

@@ -13,7 +13,8 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    ActiveForm, FormErrors, ListParams, Web, parse_id, parse_ids, redirect_with_flash, saved,
+    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, parse_ids,
+    redirect_with_flash, saved,
 };
 use crate::{auth, auth::CsrfForm, error::Result, state::AppState};
 
@@ -36,6 +37,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
 
 #[derive(Deserialize, Default)]
 struct UserForm {
+    #[serde(default)]
+    form_id: String,
     #[serde(default)]
     username: String,
     #[serde(default)]
@@ -87,6 +90,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     w.user.require(Action::ManageUsers)?;
     let u = w.state.store.user(w.user.org.id, parse_id(&id)?).await?;
     let f = UserForm {
+        form_id: String::new(),
         username: u.username,
         display_name: u.display_name,
         role: u.role.as_str().into(),
@@ -160,11 +164,17 @@ async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
             }
             (None, Some(pw)) => {
                 let hash = auth::hash_password(pw).await?;
-                w.state
-                    .store
-                    .create_user(org, &input, &hash, &by)
+                {
+                    let new = form_id(&f.form_id);
+                    created(
+                        w.state
+                            .store
+                            .create_user(org, new, &input, &hash, &by)
+                            .await,
+                        w.state.store.user(org, new),
+                    )
                     .await
-                    .map(|_| ())
+                }
             }
             (None, None) => unreachable!("a new user's password was checked above"),
         };

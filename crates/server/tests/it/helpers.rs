@@ -75,8 +75,14 @@ async fn world(store: &Store) -> World {
         .create_organisation("Test Bank", "en", "Europe/Riga")
         .await
         .unwrap();
-    let region = store.create_region(org, "North", &by).await.unwrap();
-    let service = store.create_service(org, "Loans", None, &by).await.unwrap();
+    let region = store
+        .create_region(org, rida_domain::new_id(), "North", &by)
+        .await
+        .unwrap();
+    let service = store
+        .create_service(org, rida_domain::new_id(), "Loans", None, &by)
+        .await
+        .unwrap();
     let site_input = |name: &str| SiteInput {
         region_id: region,
         name: name.into(),
@@ -85,13 +91,17 @@ async fn world(store: &Store) -> World {
         service_ids: vec![service],
     };
     let site = store
-        .create_site(org, &site_input("Main"), &by)
+        .create_site(org, rida_domain::new_id(), &site_input("Main"), &by)
         .await
         .unwrap();
-    let other_region = store.create_region(org, "South", &by).await.unwrap();
+    let other_region = store
+        .create_region(org, rida_domain::new_id(), "South", &by)
+        .await
+        .unwrap();
     let other_site = store
         .create_site(
             org,
+            rida_domain::new_id(),
             &SiteInput {
                 region_id: other_region,
                 ..site_input("Harbour")
@@ -103,6 +113,7 @@ async fn world(store: &Store) -> World {
     let employee = store
         .create_employee(
             org,
+            rida_domain::new_id(),
             &EmployeeInput {
                 name: "Anna".into(),
                 desk: Some("1".into()),
@@ -160,7 +171,10 @@ async fn world(store: &Store) -> World {
             site_ids: vec![],
         };
         let hash = auth::hash_password(password_of(role)).await.unwrap();
-        store.create_user(org, &input, &hash, &by).await.unwrap();
+        store
+            .create_user(org, rida_domain::new_id(), &input, &hash, &by)
+            .await
+            .unwrap();
     }
     World {
         org,

@@ -15,6 +15,7 @@ both_backends! {
     arabic_pages_are_right_to_left;
     changing_the_password_ends_other_sessions;
     a_second_instance_on_the_same_database_shares_sessions;
+    sending_a_new_form_twice_creates_one_record;
 }
 
 async fn a_wrong_password_is_refused_and_ten_lock_the_account(backend: Backend) {
@@ -449,4 +450,40 @@ async fn a_second_instance_on_the_same_database_shares_sessions(backend: Backend
     // Logging out on the second ends the session on the first.
     on_second.submit("/admin", "/logout", &[]).await;
     assert_eq!(c.get("/admin").await.status(), StatusCode::SEE_OTHER);
+}
+
+async fn sending_a_new_form_twice_creates_one_record(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let head = app.login_as(Role::Head).await;
+    let page = head.get("/admin/employees/new").await.text().await.unwrap();
+    let token = crate::helpers::csrf_in(&page).unwrap();
+    let at = page
+        .find("name=\"form_id\" value=\"")
+        .expect("a new form carries its id")
+        + 22;
+    let form_id = page[at..at + 36].to_string();
+    let site = app.w.site.to_string();
+    let fields = [
+        ("csrf", token.as_str()),
+        ("form_id", form_id.as_str()),
+        ("name", "Double Click"),
+        ("sites", site.as_str()),
+    ];
+    // A double click, or a browser retrying after a dropped answer.
+    assert_eq!(
+        head.post_raw("/admin/employees", &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(
+        head.post_raw("/admin/employees", &fields).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let q = ListQuery {
+        search: Some("double".into()),
+        limit: 10,
+        ..ListQuery::default()
+    };
+    let found = app.store.list_employees(app.w.org, &q, None).await.unwrap();
+    assert_eq!(found.total, 1);
+    assert_eq!(found.items[0].id.to_string(), form_id);
 }
