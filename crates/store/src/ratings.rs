@@ -215,23 +215,30 @@ impl Store {
     ) -> Result<Vec<Vec<InsertOutcome>>> {
         let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
         let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
+        // All waiting rows go into as few statements as possible (each statement is a
+        // round trip to the database), whichever batch and organisation they belong to.
+        let all: Vec<(Uuid, &NewRating)> = batches
+            .iter()
+            .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
+            .collect();
         with_db!(self, p => {
             let mut tx = p.begin().await?;
+            for chunk in all.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
+                qb.push_values(chunk, |mut b, (org, r)| {
+                    b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
+                        .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
+                        .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
+                        .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
+                        .push_bind(r.visit_id).push_bind(r.customer_key.clone());
+                });
+                qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
+                let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                inserted.extend(ids);
+            }
+            // Ids not inserted were stored before (a resend) or twice in this group.
             for (org, rows) in batches {
-                for chunk in rows.chunks(ROWS_PER_STATEMENT) {
-                    let mut qb = sqlx::QueryBuilder::new(
-                        "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
-                    qb.push_values(chunk, |mut b, r| {
-                        b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
-                            .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
-                            .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
-                            .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
-                            .push_bind(r.visit_id).push_bind(r.customer_key.clone());
-                    });
-                    qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING id");
-                    let ids: Vec<(Uuid,)> = qb.build_query_as().fetch_all(&mut *tx).await?;
-                    inserted.extend(ids.into_iter().map(|r| (*org, r.0)));
-                }
                 let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !inserted.contains(&(*org, *id))).collect();
                 for chunk in resent.chunks(ROWS_PER_STATEMENT) {
                     let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
