@@ -20,9 +20,9 @@ use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/employees", get(list).post(create))
+        .route("/admin/employees", get(list).post(save))
         .route("/admin/employees/new", get(new))
-        .route("/admin/employees/{id}", get(edit).post(update))
+        .route("/admin/employees/{id}", get(edit).post(save))
         .route("/admin/employees/{id}/active", post(set_active))
 }
 
@@ -157,7 +157,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     Ok(w.render("employee_form.html", page))
 }
 
-async fn save(w: Web, id: Option<Uuid>, f: EmployeeForm) -> Result<Response> {
+/// Creates (`POST /admin/employees`) or saves (`POST /admin/employees/{id}`) from the form.
+async fn save(
+    w: Web,
+    id: Option<Path<String>>,
+    CsrfForm(f): CsrfForm<EmployeeForm>,
+) -> Result<Response> {
+    let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     let site_ids = parse_ids(&f.sites);
     if let Some(id) = id {
         let current = w.state.store.employee(w.user.org.id, id).await?;
@@ -203,19 +209,6 @@ async fn save(w: Web, id: Option<Uuid>, f: EmployeeForm) -> Result<Response> {
     }
     let page = form_page(&w, id, &f, &errors).await?;
     Ok(w.render_invalid("employee_form.html", page))
-}
-
-async fn create(w: Web, CsrfForm(f): CsrfForm<EmployeeForm>) -> Result<Response> {
-    save(w, None, f).await
-}
-
-async fn update(
-    w: Web,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<EmployeeForm>,
-) -> Result<Response> {
-    let id = parse_id(&id)?;
-    save(w, Some(id), f).await
 }
 
 async fn set_active(

@@ -18,9 +18,9 @@ use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/regions", get(list).post(create))
+        .route("/admin/regions", get(list).post(save))
         .route("/admin/regions/new", get(new))
-        .route("/admin/regions/{id}", get(edit).post(update))
+        .route("/admin/regions/{id}", get(edit).post(save))
         .route("/admin/regions/{id}/active", post(set_active))
 }
 
@@ -66,7 +66,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     ))
 }
 
-async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response> {
+/// Creates (`POST /admin/regions`) or saves (`POST /admin/regions/{id}`) from the form.
+async fn save(
+    w: Web,
+    id: Option<Path<String>>,
+    CsrfForm(f): CsrfForm<RegionForm>,
+) -> Result<Response> {
+    let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     w.user.require(Action::ManageCatalogue)?;
     let mut errors = FormErrors::new(w.locale());
     if let Some(name) = errors.check("name", names::display_name(&f.name, 120)) {
@@ -94,19 +100,6 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: RegionForm) -> Result<Response>
         }
     }
     Ok(w.render_invalid("region_form.html", form_page(id, &f.name, &errors)))
-}
-
-async fn create(w: Web, CsrfForm(f): CsrfForm<RegionForm>) -> Result<Response> {
-    save(w, None, f).await
-}
-
-async fn update(
-    w: Web,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<RegionForm>,
-) -> Result<Response> {
-    let id = parse_id(&id)?;
-    save(w, Some(id), f).await
 }
 
 async fn set_active(

@@ -18,9 +18,9 @@ use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/services", get(list).post(create))
+        .route("/admin/services", get(list).post(save))
         .route("/admin/services/new", get(new))
-        .route("/admin/services/{id}", get(edit).post(update))
+        .route("/admin/services/{id}", get(edit).post(save))
         .route("/admin/services/{id}/active", post(set_active))
 }
 
@@ -78,7 +78,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     ))
 }
 
-async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response> {
+/// Creates (`POST /admin/services`) or saves (`POST /admin/services/{id}`) from the form.
+async fn save(
+    w: Web,
+    id: Option<Path<String>>,
+    CsrfForm(f): CsrfForm<ServiceForm>,
+) -> Result<Response> {
+    let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     w.user.require(Action::ManageCatalogue)?;
     let mut errors = FormErrors::new(w.locale());
     let code = errors.check("code", names::optional_text(&f.code, 20));
@@ -121,19 +127,6 @@ async fn save(w: Web, id: Option<uuid::Uuid>, f: ServiceForm) -> Result<Response
         "service_form.html",
         form_page(id, &f.name, &f.code, &errors),
     ))
-}
-
-async fn create(w: Web, CsrfForm(f): CsrfForm<ServiceForm>) -> Result<Response> {
-    save(w, None, f).await
-}
-
-async fn update(
-    w: Web,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<ServiceForm>,
-) -> Result<Response> {
-    let id = parse_id(&id)?;
-    save(w, Some(id), f).await
 }
 
 async fn set_active(

@@ -20,9 +20,9 @@ use crate::{auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/sites", get(list).post(create))
+        .route("/admin/sites", get(list).post(save))
         .route("/admin/sites/new", get(new))
-        .route("/admin/sites/{id}", get(edit).post(update))
+        .route("/admin/sites/{id}", get(edit).post(save))
         .route("/admin/sites/{id}/active", post(set_active))
 }
 
@@ -118,7 +118,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     Ok(w.render("site_form.html", page))
 }
 
-async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
+/// Creates (`POST /admin/sites`) or saves (`POST /admin/sites/{id}`) from the form.
+async fn save(
+    w: Web,
+    id: Option<Path<String>>,
+    CsrfForm(f): CsrfForm<SiteForm>,
+) -> Result<Response> {
+    let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     w.user.require(Action::ManageSite { site: id })?;
     let mut errors = FormErrors::new(w.locale());
     let name = errors.check("name", names::display_name(&f.name, 120));
@@ -165,19 +171,6 @@ async fn save(w: Web, id: Option<Uuid>, f: SiteForm) -> Result<Response> {
     }
     let page = form_page(&w, id, &f, &errors).await?;
     Ok(w.render_invalid("site_form.html", page))
-}
-
-async fn create(w: Web, CsrfForm(f): CsrfForm<SiteForm>) -> Result<Response> {
-    save(w, None, f).await
-}
-
-async fn update(
-    w: Web,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<SiteForm>,
-) -> Result<Response> {
-    let id = parse_id(&id)?;
-    save(w, Some(id), f).await
 }
 
 async fn set_active(

@@ -20,9 +20,9 @@ use crate::{auth, auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/users", get(list).post(create))
+        .route("/admin/users", get(list).post(save))
         .route("/admin/users/new", get(new))
-        .route("/admin/users/{id}", get(edit).post(update))
+        .route("/admin/users/{id}", get(edit).post(save))
         .route("/admin/users/{id}/active", post(set_active))
 }
 
@@ -103,7 +103,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     Ok(w.render("user_form.html", page))
 }
 
-async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
+/// Creates (`POST /admin/users`) or saves (`POST /admin/users/{id}`) from the form.
+async fn save(
+    w: Web,
+    id: Option<Path<String>>,
+    CsrfForm(f): CsrfForm<UserForm>,
+) -> Result<Response> {
+    let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     w.user.require(Action::ManageUsers)?;
     let mut errors = FormErrors::new(w.locale());
     let username = match id {
@@ -190,19 +196,6 @@ async fn save(w: Web, id: Option<Uuid>, f: UserForm) -> Result<Response> {
     }
     let page = form_page(&w, id, &f, &errors).await?;
     Ok(w.render_invalid("user_form.html", page))
-}
-
-async fn create(w: Web, CsrfForm(f): CsrfForm<UserForm>) -> Result<Response> {
-    save(w, None, f).await
-}
-
-async fn update(
-    w: Web,
-    Path(id): Path<String>,
-    CsrfForm(f): CsrfForm<UserForm>,
-) -> Result<Response> {
-    let id = parse_id(&id)?;
-    save(w, Some(id), f).await
 }
 
 async fn set_active(
