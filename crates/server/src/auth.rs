@@ -217,13 +217,7 @@ pub struct CsrfSeed(pub String);
 /// The token forms carry: an HMAC of the browser's seed and its session, so a token
 /// from another browser or an earlier login does not pass.
 pub fn csrf_token(state: &AppState, headers: &HeaderMap, seed: &str) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
-    mac.update(seed.as_bytes());
-    mac.update(b"|");
-    if let Some(s) = CookieJar::from_headers(headers).get(SESSION_COOKIE) {
-        mac.update(s.value().as_bytes());
-    }
-    hex::encode(mac.finalize().into_bytes())
+    hex::encode(csrf_mac(state, headers, seed).finalize().into_bytes())
 }
 
 /// Checks a submitted form token against this request's seed and session.
@@ -231,13 +225,20 @@ pub fn verify_csrf(state: &AppState, headers: &HeaderMap, submitted: &str) -> Re
     let jar = CookieJar::from_headers(headers);
     let seed = jar.get(CSRF_COOKIE).ok_or(Error::Csrf)?;
     let submitted = hex::decode(submitted.trim()).map_err(|_| Error::Csrf)?;
+    csrf_mac(state, headers, seed.value())
+        .verify_slice(&submitted)
+        .map_err(|_| Error::Csrf)
+}
+
+/// The MAC behind a form token: keyed by the shared secret, over seed and session.
+fn csrf_mac(state: &AppState, headers: &HeaderMap, seed: &str) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
-    mac.update(seed.value().as_bytes());
+    mac.update(seed.as_bytes());
     mac.update(b"|");
-    if let Some(s) = jar.get(SESSION_COOKIE) {
+    if let Some(s) = CookieJar::from_headers(headers).get(SESSION_COOKIE) {
         mac.update(s.value().as_bytes());
     }
-    mac.verify_slice(&submitted).map_err(|_| Error::Csrf)
+    mac
 }
 
 /// A url-encoded form whose CSRF token has been checked. Every state-changing form

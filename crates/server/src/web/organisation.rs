@@ -38,14 +38,7 @@ fn page(w: &Web, form: minijinja::Value, errors: &FormErrors) -> minijinja::Valu
 
 async fn show(w: Web) -> Result<Response> {
     w.user.require(Action::ManageOrganisation)?;
-    let o = &w.user.org;
-    let form = context! {
-        name => o.name.clone(),
-        default_locale => o.default_locale.clone(),
-        time_zone => o.time_zone.clone(),
-        managers_see_employees => o.managers_see_employees,
-        analysts_see_employees => o.analysts_see_employees,
-    };
+    let form = stored_form(&w);
     Ok(w.render(
         "organisation.html",
         page(&w, form, &FormErrors::new(w.locale())),
@@ -178,12 +171,19 @@ async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
             None => errors.key("logo", "error-logo-not-image"),
         },
     }
+    Ok(w.render_invalid("organisation.html", page(&w, stored_form(&w), &errors)))
+}
+
+/// The organisation form filled with what is stored.
+fn stored_form(w: &Web) -> minijinja::Value {
     let o = &w.user.org;
-    let form = context! {
-        name => o.name.clone(), default_locale => o.default_locale.clone(), time_zone => o.time_zone.clone(),
-        managers_see_employees => o.managers_see_employees, analysts_see_employees => o.analysts_see_employees,
-    };
-    Ok(w.render_invalid("organisation.html", page(&w, form, &errors)))
+    context! {
+        name => o.name.clone(),
+        default_locale => o.default_locale.clone(),
+        time_zone => o.time_zone.clone(),
+        managers_see_employees => o.managers_see_employees,
+        analysts_see_employees => o.analysts_see_employees,
+    }
 }
 
 /// The logo, for page headers (and later terminals). Public: it is shown on the login page too.

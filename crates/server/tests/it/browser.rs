@@ -98,24 +98,7 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .unwrap();
     assert_eq!(b.current_url().await.unwrap().path(), "/admin");
 
-    for (path, name) in [
-        ("/admin", "overview"),
-        ("/admin/sites", "sites"),
-        ("/admin/sites/new", "site-form"),
-        ("/admin/users/new", "user-form"),
-    ] {
-        b.goto(&format!("{}{path}", app.addr)).await.unwrap();
-        let dir_attr = b
-            .execute("return document.documentElement.dir", vec![])
-            .await
-            .unwrap();
-        assert_eq!(dir_attr, json!("ltr"));
-        std::fs::write(
-            dir.join(format!("{name}-en.png")),
-            b.screenshot().await.unwrap(),
-        )
-        .unwrap();
-    }
+    check_pages(&b, &app.addr, &dir, "en", "ltr").await;
 
     // Switch to Arabic with the language buttons, as a user would.
     b.goto(&format!("{}/admin/sites", app.addr)).await.unwrap();
@@ -129,35 +112,50 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .for_element(fantoccini::Locator::Css("html[dir=rtl]"))
         .await
         .unwrap();
+    check_pages(&b, &app.addr, &dir, "ar", "rtl").await;
+    b.close().await.unwrap();
+}
+
+/// Visits the main pages: each has the expected writing direction, with the navigation on
+/// the reading side (left in LTR, right in RTL), and is saved as `NAME-LANG.png`.
+async fn check_pages(
+    b: &fantoccini::Client,
+    addr: &str,
+    dir: &std::path::Path,
+    lang: &str,
+    expected: &str,
+) {
     for (path, name) in [
         ("/admin", "overview"),
         ("/admin/sites", "sites"),
         ("/admin/sites/new", "site-form"),
         ("/admin/users/new", "user-form"),
     ] {
-        b.goto(&format!("{}{path}", app.addr)).await.unwrap();
+        b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b
             .execute("return document.documentElement.dir", vec![])
             .await
             .unwrap();
-        assert_eq!(dir_attr, json!("rtl"), "{path}");
-        // The navigation is on the right in right-to-left: its left edge is past the middle.
+        assert_eq!(dir_attr, json!(expected), "{path}");
         let nav_left = b
             .execute(
                 "return document.querySelector('.sidenav').getBoundingClientRect().left",
                 vec![],
             )
             .await
+            .unwrap()
+            .as_f64()
             .unwrap();
-        assert!(
-            nav_left.as_f64().unwrap() > 600.0,
+        let on_the_right = nav_left > 600.0;
+        assert_eq!(
+            on_the_right,
+            expected == "rtl",
             "{path}: navigation at {nav_left}"
         );
         std::fs::write(
-            dir.join(format!("{name}-ar.png")),
+            dir.join(format!("{name}-{lang}.png")),
             b.screenshot().await.unwrap(),
         )
         .unwrap();
     }
-    b.close().await.unwrap();
 }
