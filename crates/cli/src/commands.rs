@@ -386,7 +386,10 @@ async fn token(config: Option<&PathBuf>, cmd: TokenCmd) -> anyhow::Result<()> {
                 .revoke_api_token(org, id, &By::system("cli"))
                 .await
                 .map_err(|_| anyhow::anyhow!("no active token {id}"))?;
-            println!("revoked {id}");
+            println!(
+                "revoked {id}; running servers refuse it within {} seconds",
+                rida_store::CACHE_TTL.as_secs()
+            );
             Ok(())
         }
     }

@@ -38,6 +38,10 @@ pub struct ApiToken {
     pub revoked_at: Option<i64>,
 }
 
+/// What a live API token stands for: its id, its organisation and the organisation's
+/// time zone.
+pub type TokenOrg = (Uuid, Uuid, String);
+
 impl Store {
     /// The account a login name belongs to, if any.
     pub async fn login_user(&self, username: &str) -> Result<Option<LoginUser>> {
@@ -176,15 +180,26 @@ impl Store {
             affected(r.rows_affected())?;
             audit!(tx, by, org, "revoke", "api_token", Some(id), "");
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, crate::StoreError>(())
+        })?;
+        self.tokens.clear();
+        Ok(())
     }
 
     /// The live (not revoked) token with this hash: its id, its organisation and the
-    /// organisation's time zone.
-    pub async fn api_token_org(&self, token_hash: &[u8]) -> Result<Option<(Uuid, Uuid, String)>> {
-        Ok(with_db!(self, p => sqlx::query_as(
+    /// organisation's time zone. A token revoked through another instance stops working
+    /// here within [`crate::CACHE_TTL`]; through this one, at once.
+    pub async fn api_token_org(&self, token_hash: &[u8]) -> Result<Option<TokenOrg>> {
+        let key = token_hash.to_vec();
+        if let Some(Some(t)) = self.tokens.get_many([&key]).pop() {
+            return Ok(Some(t));
+        }
+        let found: Option<TokenOrg> = with_db!(self, p => sqlx::query_as(
             "SELECT t.id, t.org_id, o.time_zone FROM api_tokens t JOIN organisations o ON o.id = t.org_id WHERE t.token_hash = $1 AND t.revoked_at IS NULL")
-            .bind(token_hash).fetch_optional(p).await)?)
+            .bind(token_hash).fetch_optional(p).await)?;
+        if let Some(t) = &found {
+            self.tokens.insert_many([(key, t.clone())]);
+        }
+        Ok(found)
     }
 }

@@ -47,9 +47,7 @@ impl Store {
                     .map_err(|e| {
                         StoreError::Config(format!("cannot connect to PostgreSQL: {e}"))
                     })?;
-                Ok(Store {
-                    db: Db::Postgres(pool),
-                })
+                Ok(Store::new(Db::Postgres(pool)))
             }
             "" => Err(StoreError::Config(
                 "the database URL is empty: use sqlite://FILE or postgres://USER@HOST/DB".into(),
@@ -93,9 +91,7 @@ async fn connect_sqlite(url: &str, opts: &ConnectOptions) -> Result<Store> {
         .connect_with(o)
         .await
         .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
-    Ok(Store {
-        db: Db::Sqlite(pool),
-    })
+    Ok(Store::new(Db::Sqlite(pool)))
 }
 
 /// The file path inside a `sqlite:` URL.

@@ -7,6 +7,7 @@
 mod active;
 mod audit;
 mod auth;
+mod cache;
 mod connect;
 mod org;
 mod people;
@@ -16,6 +17,7 @@ mod writer;
 pub use active::Deactivatable;
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
+pub use cache::CACHE_TTL;
 pub use connect::{Backend, ConnectOptions};
 pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
@@ -130,9 +132,21 @@ pub(crate) use check_owned;
 #[derive(Clone, Debug)]
 pub struct Store {
     db: Db,
+    /// Which ids exist in which organisation, for the ingest path (see `cache`).
+    refs: std::sync::Arc<cache::TtlCache<ratings::RefKey, ratings::RefFact>>,
+    /// Live API tokens by hash, for the ingest path (see `cache`).
+    tokens: std::sync::Arc<cache::TtlCache<Vec<u8>, auth::TokenOrg>>,
 }
 
 impl Store {
+    fn new(db: Db) -> Store {
+        Store {
+            db,
+            refs: std::sync::Arc::new(cache::TtlCache::new(cache::CACHE_TTL)),
+            tokens: std::sync::Arc::new(cache::TtlCache::new(cache::CACHE_TTL)),
+        }
+    }
+
     /// Which backend this store talks to.
     pub fn backend(&self) -> Backend {
         match self.db {

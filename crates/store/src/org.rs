@@ -133,8 +133,11 @@ impl Store {
             affected(done.rows_affected())?;
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, crate::StoreError>(())
+        })?;
+        // Tokens carry the organisation's time zone.
+        self.tokens.clear();
+        Ok(())
     }
 
     /// Replaces (or with `None`, removes) the logo; bumps its version so caches refresh.
@@ -154,8 +157,11 @@ impl Store {
                 .bind(id).bind(&bytes).bind(&mime).bind(now_ms()).execute(&mut *tx).await?;
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, crate::StoreError>(())
+        })?;
+        // Tokens carry the organisation's time zone.
+        self.tokens.clear();
+        Ok(())
     }
 
     /// The logo image and its media type.
@@ -297,8 +303,11 @@ impl Store {
             }
             audit!(tx, by, org, "update", "site", Some(id), &s.name);
             tx.commit().await?;
-            Ok(())
-        })
+            Ok::<_, crate::StoreError>(())
+        })?;
+        // Its time zone may have changed: the next answer reads it again.
+        self.refs.remove(&crate::ratings::RefKey::new(org, 's', id));
+        Ok(())
     }
 
     /// The ids of the active sites in the given regions, plus the given sites: a user's reach.

@@ -96,6 +96,49 @@ pub struct RatingRefs {
     pub questions: HashMap<Uuid, Scale>,
 }
 
+/// A referenced id, by organisation and kind (`s`ite, ser`v`ice, `e`mployee, `q`uestion).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct RefKey {
+    org: Uuid,
+    kind: char,
+    id: Uuid,
+}
+
+impl RefKey {
+    pub(crate) fn new(org: Uuid, kind: char, id: Uuid) -> RefKey {
+        RefKey { org, kind, id }
+    }
+}
+
+/// What is known of an id that exists. Ids are never deleted and questions never
+/// change; only a site's time zone can, so the cache forgets it on update.
+#[derive(Debug, Clone)]
+pub(crate) enum RefFact {
+    Site(Option<String>),
+    Service,
+    Employee,
+    Question(Scale),
+}
+
+impl RatingRefs {
+    fn add(&mut self, id: Uuid, fact: RefFact) {
+        match fact {
+            RefFact::Site(tz) => {
+                self.sites.insert(id, tz);
+            }
+            RefFact::Service => {
+                self.services.insert(id);
+            }
+            RefFact::Employee => {
+                self.employees.insert(id);
+            }
+            RefFact::Question(scale) => {
+                self.questions.insert(id, scale);
+            }
+        }
+    }
+}
+
 const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key";
 /// Rows per INSERT statement: 14 values each stays far below both backends' parameter limits.
 const ROWS_PER_STATEMENT: usize = 500;
@@ -138,7 +181,8 @@ impl Store {
             .bind(org).fetch_all(p).await)?)
     }
 
-    /// Looks up, in one query, which of the referenced ids exist in `org`.
+    /// Looks up which of the referenced ids exist in `org`: from this instance's short
+    /// memory when it has them, the rest in one query.
     pub async fn rating_refs(
         &self,
         org: Uuid,
@@ -147,15 +191,40 @@ impl Store {
         employees: &[Uuid],
         questions: &[Uuid],
     ) -> Result<RatingRefs> {
+        let keys: Vec<RefKey> = [
+            ('s', sites),
+            ('v', services),
+            ('e', employees),
+            ('q', questions),
+        ]
+        .into_iter()
+        .flat_map(|(kind, ids)| ids.iter().map(move |id| RefKey::new(org, kind, *id)))
+        .collect();
+        let known = self.refs.get_many(&keys);
         let mut refs = RatingRefs::default();
+        let mut missing: Vec<RefKey> = Vec::new();
+        for (key, fact) in keys.into_iter().zip(known) {
+            match fact {
+                Some(f) => refs.add(key.id, f),
+                None => missing.push(key),
+            }
+        }
+        if missing.is_empty() {
+            return Ok(refs);
+        }
         let mut parts = Vec::new();
         let mut binds: Vec<Uuid> = Vec::new();
-        for (kind, table, extra, ids) in [
-            ("s", "sites", "time_zone", sites),
-            ("v", "services", "NULL", services),
-            ("e", "employees", "NULL", employees),
-            ("q", "questions", "scale", questions),
+        for (kind, table, extra) in [
+            ('s', "sites", "time_zone"),
+            ('v', "services", "NULL"),
+            ('e', "employees", "NULL"),
+            ('q', "questions", "scale"),
         ] {
+            let ids: Vec<Uuid> = missing
+                .iter()
+                .filter(|k| k.kind == kind)
+                .map(|k| k.id)
+                .collect();
             if ids.is_empty() {
                 continue;
             }
@@ -163,10 +232,7 @@ impl Store {
                 "SELECT '{kind}' AS kind, id, {extra} AS extra FROM {table} WHERE org_id = $1 AND id IN ({})",
                 in_list(binds.len() + 2, ids.len())
             ));
-            binds.extend_from_slice(ids);
-        }
-        if parts.is_empty() {
-            return Ok(refs);
+            binds.extend(ids);
         }
         let sql = parts.join(" UNION ALL ");
         let rows: Vec<(String, Uuid, Option<String>)> = with_db!(self, p => {
@@ -174,24 +240,22 @@ impl Store {
             for id in &binds { q = q.bind(id); }
             q.fetch_all(p).await
         })?;
+        let mut found = Vec::with_capacity(rows.len());
         for (kind, id, extra) in rows {
-            match kind.as_str() {
-                "s" => {
-                    refs.sites.insert(id, extra);
-                }
-                "v" => {
-                    refs.services.insert(id);
-                }
-                "e" => {
-                    refs.employees.insert(id);
-                }
-                _ => {
-                    if let Some(scale) = extra.as_deref().and_then(Scale::parse) {
-                        refs.questions.insert(id, scale);
-                    }
-                }
-            }
+            let kind = kind.chars().next().unwrap_or('?');
+            let fact = match kind {
+                's' => RefFact::Site(extra),
+                'q' => match extra.as_deref().and_then(Scale::parse) {
+                    Some(scale) => RefFact::Question(scale),
+                    None => continue,
+                },
+                'v' => RefFact::Service,
+                _ => RefFact::Employee,
+            };
+            refs.add(id, fact.clone());
+            found.push((RefKey::new(org, kind, id), fact));
         }
+        self.refs.insert_many(found);
         Ok(refs)
     }
 

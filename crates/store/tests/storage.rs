@@ -275,7 +275,36 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(refs.sites.len(), 1);
+    assert_eq!(refs.sites.get(&w.site), Some(&None));
     assert_eq!(refs.questions.get(&w.question), Some(&Scale::Csat5));
+
+    // The references are remembered for a moment, but a site's new time zone is
+    // seen by the very next ingest.
+    let moved = SiteInput {
+        region_id: w.region,
+        name: "Liepāja".into(),
+        address: None,
+        time_zone: Some("Asia/Riyadh".into()),
+        service_ids: vec![w.service],
+    };
+    store
+        .update_site(w.org, w.site, &moved, &by())
+        .await
+        .unwrap();
+    let refs = store
+        .rating_refs(w.org, &[w.site], &[], &[], &[])
+        .await
+        .unwrap();
+    assert_eq!(
+        refs.sites.get(&w.site),
+        Some(&Some("Asia/Riyadh".to_string()))
+    );
+    // Another organisation never sees these ids, cached or not.
+    let other = store
+        .rating_refs(Uuid::now_v7(), &[w.site], &[w.service], &[], &[w.question])
+        .await
+        .unwrap();
+    assert!(other.sites.is_empty() && other.services.is_empty() && other.questions.is_empty());
 
     // 1,201 scores (the text answer is not one); 2 in 5 of the batch plus the fresh 4 are positive.
     assert_eq!(
