@@ -93,6 +93,8 @@ fn row(w: &World, i: usize) -> NewRating {
         answer: Answer::Score((i % 5 + 1) as i16),
         visit_id: None,
         customer_key: None,
+        terminal_id: None,
+        flags: 0,
     }
 }
 

@@ -12,7 +12,7 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use rand::{Rng, SeedableRng, rngs::StdRng};
-use rida_domain::{Answer, Channel, Role, Scale, time};
+use rida_domain::{Answer, Channel, Role, time};
 use rida_server::auth;
 use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, UserInput};
 use uuid::Uuid;
@@ -29,6 +29,11 @@ pub const DEMO_USERS: [(&str, &str, Role); 5] = [
 /// How many answers the demo creates unless told otherwise.
 pub const DEFAULT_ANSWERS: usize = 200_000;
 const BATCH: usize = 1_000;
+/// The demo organisation's counter survey (smiley, reasons and comment after a low
+/// score, NPS, effort), in the JSON a survey version is stored as.
+const COUNTER_SURVEY: &str = include_str!("demo/counter_survey.json");
+/// The reasons' keys of the counter survey, in order.
+const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
 /// Creates the demo organisation when the database is empty; prints the accounts.
 pub async fn ensure(store: &Store, answers: usize) -> anyhow::Result<()> {
@@ -48,7 +53,10 @@ struct World {
     services: Vec<(Uuid, &'static str)>,
     /// (employee, sites they work at)
     employees: Vec<(Uuid, Vec<usize>)>,
+    #[allow(dead_code)]
+    survey: Uuid,
     csat: Uuid,
+    reasons: Uuid,
     nps: Uuid,
     ces: Uuid,
     comment: Uuid,
@@ -170,48 +178,13 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             vec![site],
         ));
     }
-    let q = |code, scale, subject, en, ar, lv| (code, scale, subject, [en, ar, lv]);
-    let mut ids = Vec::new();
-    for (code, scale, subject, prompts) in [
-        q(
-            "csat",
-            Scale::Csat5,
-            "employee",
-            "How satisfied are you with your visit today?",
-            "ما مدى رضاك عن زيارتك اليوم؟",
-            "Cik apmierināts esat ar šodienas apmeklējumu?",
-        ),
-        q(
-            "nps",
-            Scale::Nps11,
-            "site",
-            "How likely are you to recommend us to a friend?",
-            "ما احتمال أن توصي بنا صديقًا؟",
-            "Cik ticams, ka jūs mūs ieteiktu draugam?",
-        ),
-        q(
-            "ces",
-            Scale::Ces7,
-            "service",
-            "How easy was it to get what you came for?",
-            "ما مدى سهولة إنجاز ما جئت من أجله؟",
-            "Cik viegli bija nokārtot to, kā dēļ atnācāt?",
-        ),
-        q(
-            "comment",
-            Scale::Text,
-            "site",
-            "What could we do better?",
-            "ما الذي يمكننا تحسينه؟",
-            "Ko mēs varētu darīt labāk?",
-        ),
-    ] {
-        ids.push(
-            store
-                .create_question(org, code, scale, subject, prompts, &by)
-                .await?,
-        );
-    }
+    // The counter survey every demo terminal shows.
+    let def: rida_domain::SurveyDef = serde_json::from_str(COUNTER_SURVEY)?;
+    let survey = store
+        .create_survey(org, rida_domain::new_id(), "Counter survey", &def, &by)
+        .await?;
+    let def = store.survey(org, survey).await?.def;
+    let id_of = |key: &str| def.question(key).map(|q| q.id).unwrap_or_default();
     // Demo accounts: the manager runs Rīga; the employee account is the first employee.
     for (username, password, role) in DEMO_USERS {
         let input = UserInput {
@@ -242,10 +215,12 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         sites,
         services,
         employees,
-        csat: ids[0],
-        nps: ids[1],
-        ces: ids[2],
-        comment: ids[3],
+        survey,
+        csat: id_of("csat"),
+        reasons: id_of("reasons"),
+        nps: id_of("nps"),
+        ces: id_of("ces"),
+        comment: id_of("comment"),
     };
     insert_answers(store, &world, answers).await
 }
@@ -387,6 +362,8 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
             answer,
             visit_id: Some(visit),
             customer_key: None,
+            terminal_id: None,
+            flags: 0,
         };
         batch.push(base(w.csat, Answer::Score(score), 0));
         if rng.random::<f64>() < 0.35 {
@@ -400,6 +377,19 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
                 .round()
                 .clamp(1.0, 7.0) as i16;
             batch.push(base(w.ces, Answer::Score(ces), 11));
+        }
+        if score <= 2 && rng.random::<f64>() < 0.7 {
+            let picks: Vec<&str> = REASONS
+                .iter()
+                .filter(|_| rng.random::<f64>() < 0.4)
+                .copied()
+                .collect();
+            let picks = if picks.is_empty() {
+                vec![REASONS[0]]
+            } else {
+                picks
+            };
+            batch.push(base(w.reasons, Answer::Choice(picks.join(",")), 9));
         }
         if score <= 2 && rng.random::<f64>() < 0.45 {
             let c = COMMENTS_LOW[rng.random_range(0..COMMENTS_LOW.len())];

@@ -9,12 +9,14 @@ pub mod policy;
 pub mod rating;
 pub mod role;
 pub mod stats;
+pub mod survey;
 pub mod time;
 
 pub use locale::Locale;
 pub use policy::{Action, Actor, OrgPolicy, Scope};
 pub use rating::{Answer, AnswerError, Channel, Scale};
 pub use role::Role;
+pub use survey::{SurveyDef, SurveyQuestion, Texts};
 
 /// A new, time-ordered id (UUIDv7): sortable by creation, so it indexes like an integer key.
 pub fn new_id() -> uuid::Uuid {

@@ -57,18 +57,25 @@ pub enum Scale {
     YesNo,
     /// One of the administrator's predefined answers.
     Choice,
+    /// Any number of the administrator's predefined answers; stored as the keys in
+    /// the survey's order joined by commas.
+    MultiChoice,
+    /// "What brought you here today?": one of a list of visit reasons.
+    Intent,
     /// Free text written by the customer.
     Text,
 }
 
 impl Scale {
     /// Every scale.
-    pub const ALL: [Scale; 6] = [
+    pub const ALL: [Scale; 8] = [
         Scale::Csat5,
         Scale::Nps11,
         Scale::Ces7,
         Scale::YesNo,
         Scale::Choice,
+        Scale::MultiChoice,
+        Scale::Intent,
         Scale::Text,
     ];
 
@@ -80,6 +87,8 @@ impl Scale {
             Scale::Ces7 => "ces7",
             Scale::YesNo => "yes_no",
             Scale::Choice => "choice",
+            Scale::MultiChoice => "multi_choice",
+            Scale::Intent => "intent",
             Scale::Text => "text",
         }
     }
@@ -96,8 +105,13 @@ impl Scale {
             Scale::Nps11 => Some((0, 10)),
             Scale::Ces7 => Some((1, 7)),
             Scale::YesNo => Some((0, 1)),
-            Scale::Choice | Scale::Text => None,
+            Scale::Choice | Scale::MultiChoice | Scale::Intent | Scale::Text => None,
         }
+    }
+
+    /// Whether answers are keys of the question's predefined choices.
+    pub fn has_choices(self) -> bool {
+        matches!(self, Scale::Choice | Scale::MultiChoice | Scale::Intent)
     }
 
     /// Checks that an answer fits this scale.
@@ -114,7 +128,7 @@ impl Scale {
                     })
                 }
             }
-            (None, Answer::Choice(_)) if self == Scale::Choice => Ok(()),
+            (None, Answer::Choice(_)) if self.has_choices() => Ok(()),
             (None, Answer::Text(_)) if self == Scale::Text => Ok(()),
             _ => Err(AnswerError::WrongKind { expected: self }),
         }

@@ -11,6 +11,8 @@ pub enum Deactivatable {
     Site,
     Service,
     Employee,
+    Survey,
+    Terminal,
 }
 
 impl Deactivatable {
@@ -20,6 +22,8 @@ impl Deactivatable {
             Deactivatable::Site => "sites",
             Deactivatable::Service => "services",
             Deactivatable::Employee => "employees",
+            Deactivatable::Survey => "surveys",
+            Deactivatable::Terminal => "terminals",
         }
     }
 
@@ -29,6 +33,8 @@ impl Deactivatable {
             Deactivatable::Site => "site",
             Deactivatable::Service => "service",
             Deactivatable::Employee => "employee",
+            Deactivatable::Survey => "survey",
+            Deactivatable::Terminal => "terminal",
         }
     }
 }

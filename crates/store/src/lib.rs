@@ -12,6 +12,7 @@ mod connect;
 mod org;
 mod people;
 mod ratings;
+mod surveys;
 mod writer;
 
 pub use active::Deactivatable;
@@ -21,7 +22,10 @@ pub use cache::CACHE_TTL;
 pub use connect::{Backend, ConnectOptions};
 pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
-pub use ratings::{InsertOutcome, NewRating, Question, RatingRefs, StoredRating};
+pub use ratings::{
+    FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
+};
+pub use surveys::{Saved, Survey, SurveySummary};
 pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};
@@ -37,7 +41,7 @@ pub struct ListQuery {
 
 impl ListQuery {
     /// The LIKE pattern for the search text, lower-cased; `%` matches everything.
-    fn pattern(&self) -> String {
+    pub(crate) fn pattern(&self) -> String {
         match &self.search {
             Some(s) if !s.trim().is_empty() => {
                 let escaped = s

@@ -2,7 +2,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rida_domain::{Answer, Channel, Scale, new_id};
+use rida_domain::{Answer, Channel, Scale, new_id, survey::SurveyAnswerError};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -38,7 +38,14 @@ pub struct NewRating {
     pub answer: Answer,
     pub visit_id: Option<Uuid>,
     pub customer_key: Option<String>,
+    /// The terminal a kiosk or desk answer came from.
+    pub terminal_id: Option<Uuid>,
+    /// Bit 1: part of a burst of taps (see the organisation's burst rule).
+    pub flags: i16,
 }
+
+/// Set on answers of a burst of taps on one terminal.
+pub const FLAG_BURST: i16 = 1;
 
 /// What happened to one rating of a batch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -67,6 +74,8 @@ pub struct StoredRating {
     pub answer_text: Option<String>,
     pub visit_id: Option<Uuid>,
     pub customer_key: Option<String>,
+    pub terminal_id: Option<Uuid>,
+    pub flags: i16,
 }
 
 impl StoredRating {
@@ -83,6 +92,7 @@ impl StoredRating {
             && self.answer_text.as_deref() == n.answer.text()
             && self.visit_id == n.visit_id
             && self.customer_key == n.customer_key
+            && self.terminal_id == n.terminal_id
     }
 }
 
@@ -93,9 +103,26 @@ pub struct RatingRefs {
     pub sites: HashMap<Uuid, Option<String>>,
     pub services: HashSet<Uuid>,
     pub employees: HashSet<Uuid>,
-    pub questions: HashMap<Uuid, Scale>,
+    pub questions: HashMap<Uuid, QuestionRef>,
 }
 
+/// What the ingest path needs of a question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QuestionRef {
+    pub scale: Scale,
+    /// The keys of its predefined answers, in order (choice questions only).
+    pub choice_keys: std::sync::Arc<[String]>,
+    /// The survey it belongs to, if any.
+    pub survey_id: Option<Uuid>,
+}
+
+impl QuestionRef {
+    /// Checks a choice answer (keys joined by commas) against the predefined answers.
+    pub fn check_choice(&self, value: &str) -> Result<(), SurveyAnswerError> {
+        let offered: Vec<&str> = self.choice_keys.iter().map(String::as_str).collect();
+        rida_domain::survey::check_choice(self.scale, &offered, value)
+    }
+}
 /// A referenced id, by organisation and kind (`s`ite, ser`v`ice, `e`mployee, `q`uestion).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) struct RefKey {
@@ -117,7 +144,7 @@ pub(crate) enum RefFact {
     Site(Option<String>),
     Service,
     Employee,
-    Question(Scale),
+    Question(QuestionRef),
 }
 
 impl RatingRefs {
@@ -132,15 +159,15 @@ impl RatingRefs {
             RefFact::Employee => {
                 self.employees.insert(id);
             }
-            RefFact::Question(scale) => {
-                self.questions.insert(id, scale);
+            RefFact::Question(q) => {
+                self.questions.insert(id, q);
             }
         }
     }
 }
 
-const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key";
-/// Rows per INSERT statement: 14 values each stays far below both backends' parameter limits.
+const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags";
+/// Rows per INSERT statement: 17 values each stays far below both backends' parameter limits.
 const ROWS_PER_STATEMENT: usize = 500;
 
 fn in_list(first: usize, n: usize) -> String {
@@ -218,7 +245,6 @@ impl Store {
             ('s', "sites", "time_zone"),
             ('v', "services", "NULL"),
             ('e', "employees", "NULL"),
-            ('q', "questions", "scale"),
         ] {
             let ids: Vec<Uuid> = missing
                 .iter()
@@ -234,26 +260,60 @@ impl Store {
             ));
             binds.extend(ids);
         }
-        let sql = parts.join(" UNION ALL ");
-        let rows: Vec<(String, Uuid, Option<String>)> = with_db!(self, p => {
-            let mut q = sqlx::query_as(&sql).bind(org);
-            for id in &binds { q = q.bind(id); }
-            q.fetch_all(p).await
-        })?;
-        let mut found = Vec::with_capacity(rows.len());
-        for (kind, id, extra) in rows {
-            let kind = kind.chars().next().unwrap_or('?');
-            let fact = match kind {
-                's' => RefFact::Site(extra),
-                'q' => match extra.as_deref().and_then(Scale::parse) {
-                    Some(scale) => RefFact::Question(scale),
-                    None => continue,
-                },
-                'v' => RefFact::Service,
-                _ => RefFact::Employee,
-            };
-            refs.add(id, fact.clone());
-            found.push((RefKey::new(org, kind, id), fact));
+        let mut found = Vec::new();
+        if !parts.is_empty() {
+            let sql = parts.join(" UNION ALL ");
+            let rows: Vec<(String, Uuid, Option<String>)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for id in &binds { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            for (kind, id, extra) in rows {
+                let kind = kind.chars().next().unwrap_or('?');
+                let fact = match kind {
+                    's' => RefFact::Site(extra),
+                    'v' => RefFact::Service,
+                    _ => RefFact::Employee,
+                };
+                found.push((RefKey::new(org, kind, id), fact));
+            }
+        }
+        let questions: Vec<Uuid> = missing
+            .iter()
+            .filter(|k| k.kind == 'q')
+            .map(|k| k.id)
+            .collect();
+        if !questions.is_empty() {
+            let sql = format!(
+                "SELECT id, scale, choice_keys, survey_id FROM questions WHERE org_id = $1 AND id IN ({})",
+                in_list(2, questions.len())
+            );
+            let rows: Vec<(Uuid, String, String, Option<Uuid>)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for id in &questions { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            for (id, scale, keys, survey_id) in rows {
+                let Some(scale) = Scale::parse(&scale) else {
+                    continue;
+                };
+                let choice_keys = keys
+                    .split(',')
+                    .filter(|k| !k.is_empty())
+                    .map(str::to_string)
+                    .collect();
+                found.push((
+                    RefKey::new(org, 'q', id),
+                    RefFact::Question(QuestionRef {
+                        scale,
+                        choice_keys,
+                        survey_id,
+                    }),
+                ));
+            }
+        }
+        for (key, fact) in &found {
+            refs.add(key.id, fact.clone());
         }
         self.refs.insert_many(found);
         Ok(refs)
@@ -289,13 +349,13 @@ impl Store {
             let mut tx = p.begin().await?;
             for chunk in all.chunks(ROWS_PER_STATEMENT) {
                 let mut qb = sqlx::QueryBuilder::new(
-                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key) ");
+                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags) ");
                 qb.push_values(chunk, |mut b, (org, r)| {
                     b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
                         .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
                         .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
                         .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
-                        .push_bind(r.visit_id).push_bind(r.customer_key.clone());
+                        .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags);
                 });
                 qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
                 let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *tx).await?;

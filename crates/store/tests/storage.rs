@@ -1,9 +1,12 @@
 //! One storage story, run on SQLite and on PostgreSQL.
 
-use rida_domain::{Answer, Channel, Role, Scale};
+use rida_domain::{
+    Answer, Channel, Role, Scale, SurveyDef, SurveyQuestion, Texts,
+    survey::{ChoiceOption, Condition, ShowIf, Subject},
+};
 use rida_store::{
     Backend, By, ConnectOptions, EmployeeInput, InsertOutcome, ListQuery, NewRating, OrgSettings,
-    SiteInput, Store, StoreError, UserInput, both_backends, testing::fresh_store,
+    Saved, SiteInput, Store, StoreError, UserInput, both_backends, testing::fresh_store,
 };
 use uuid::Uuid;
 
@@ -13,6 +16,7 @@ both_backends! {
     users_sessions_and_tokens;
     a_failed_write_changes_nothing;
     concurrent_batches_share_commits_and_keep_their_outcomes;
+    an_answered_survey_changes_by_new_version;
 }
 
 fn by() -> By {
@@ -112,6 +116,8 @@ fn rating(w: &World, score: i16) -> NewRating {
         answer: Answer::Score(score),
         visit_id: None,
         customer_key: None,
+        terminal_id: None,
+        flags: 0,
     }
 }
 
@@ -276,7 +282,10 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
         .unwrap();
     assert_eq!(refs.sites.len(), 1);
     assert_eq!(refs.sites.get(&w.site), Some(&None));
-    assert_eq!(refs.questions.get(&w.question), Some(&Scale::Csat5));
+    assert_eq!(
+        refs.questions.get(&w.question).map(|q| q.scale),
+        Some(Scale::Csat5)
+    );
 
     // The references are remembered for a moment, but a site's new time zone is
     // seen by the very next ingest.
@@ -513,4 +522,118 @@ async fn concurrent_batches_share_commits_and_keep_their_outcomes(backend: Backe
         assert_eq!(out[11], InsertOutcome::Conflict);
     }
     assert_eq!(store.count_ratings(w.org).await.unwrap(), 20 + 40 * 10);
+}
+
+fn counter_survey() -> SurveyDef {
+    let question = |key: &str, scale, en: &str| SurveyQuestion {
+        id: Uuid::nil(),
+        key: key.into(),
+        scale,
+        subject: Subject::Site,
+        prompt: Texts::new(en, "", ""),
+        choices: vec![],
+        show_if: None,
+    };
+    let mut reasons = question("reasons", Scale::MultiChoice, "What went wrong?");
+    reasons.choices = ["wait", "staff"]
+        .map(|k| ChoiceOption {
+            key: k.into(),
+            label: Texts::new(k, "", ""),
+        })
+        .to_vec();
+    reasons.show_if = Some(ShowIf {
+        question: "csat".into(),
+        condition: Condition::ScoreAtMost(2),
+    });
+    SurveyDef {
+        questions: vec![question("csat", Scale::Csat5, "How was it?"), reasons],
+    }
+}
+
+async fn an_answered_survey_changes_by_new_version(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let id = store
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &counter_survey(),
+            &by(),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .create_survey(
+                w.org,
+                rida_domain::new_id(),
+                "Counter",
+                &counter_survey(),
+                &by()
+            )
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    let first = store.survey(w.org, id).await.unwrap();
+    assert_eq!(first.version, 1);
+    assert!(first.def.questions.iter().all(|q| !q.id.is_nil()));
+
+    // Nobody answered yet: a new wording changes version 1 itself.
+    let mut def = first.def.clone();
+    def.questions[0].prompt.en = "How was your visit?".into();
+    assert_eq!(
+        store
+            .save_survey(w.org, id, "Counter", &def, &by())
+            .await
+            .unwrap(),
+        Saved::InPlace
+    );
+    let second = store.survey(w.org, id).await.unwrap();
+    assert_eq!(second.version, 1);
+    assert_ne!(second.def.questions[0].id, first.def.questions[0].id);
+    assert_eq!(second.def.questions[1].id, first.def.questions[1].id);
+
+    // Once answered, the next change is version 2 and the answer keeps its wording.
+    let asked = second.def.questions[0].id;
+    let mut r = rating(&w, 2);
+    r.question_id = asked;
+    store.insert_ratings(w.org, &[r]).await.unwrap();
+    let mut def = second.def.clone();
+    def.questions[0].prompt.en = "How satisfied are you?".into();
+    assert_eq!(
+        store
+            .save_survey(w.org, id, "Counter desk", &def, &by())
+            .await
+            .unwrap(),
+        Saved::NewVersion(2)
+    );
+    let third = store.survey(w.org, id).await.unwrap();
+    assert_eq!((third.version, third.name.as_str()), (2, "Counter desk"));
+    assert_eq!(third.def.questions[0].prompt.en, "How satisfied are you?");
+    let old = store.survey_version(w.org, id, 1).await.unwrap();
+    assert_eq!(old.questions[0].id, asked);
+    let rows = store.list_questions(w.org).await.unwrap();
+    let answered = rows.iter().find(|q| q.id == asked).unwrap();
+    assert_eq!(answered.prompt_en, "How was your visit?");
+
+    // The ingest path knows the survey and the offered choices of each question.
+    let reasons = third.def.questions[1].id;
+    let refs = store
+        .rating_refs(w.org, &[], &[], &[], &[reasons])
+        .await
+        .unwrap();
+    let q = &refs.questions[&reasons];
+    assert_eq!((q.scale, q.survey_id), (Scale::MultiChoice, Some(id)));
+    assert!(q.check_choice("wait,staff").is_ok());
+    assert!(q.check_choice("parking").is_err());
+
+    let list = store.list_surveys(w.org, &all()).await.unwrap();
+    assert_eq!(list.total, 1);
+    assert_eq!((list.items[0].version, list.items[0].questions), (2, 2));
+    // Another organisation sees none of it.
+    assert!(matches!(
+        store.survey(Uuid::now_v7(), id).await,
+        Err(StoreError::NotFound)
+    ));
 }

@@ -70,7 +70,8 @@ pub struct RatingItem {
     /// `score`, `choice` and `text` is given.
     #[serde(default)]
     pub score: Option<i64>,
-    /// The key of a predefined answer.
+    /// The key of a predefined answer; for a multiple-choice question, the chosen keys
+    /// in the question's order joined by commas (`wait,staff`).
     #[serde(default)]
     pub choice: Option<String>,
     /// Free text written by the customer.
@@ -317,8 +318,8 @@ fn validate(
             "unknown_question",
             format!("no question {} in this organisation", i.question_id),
         ),
-        (Some(scale), Ok(a)) => {
-            if let Err(e) = scale.check(a) {
+        (Some(q), Ok(a)) => {
+            if let Err(e) = q.scale.check(a) {
                 err(
                     if a.score().is_some() {
                         "score"
@@ -328,6 +329,8 @@ fn validate(
                     e.code(),
                     e.to_string(),
                 );
+            } else if let Some(Err(e)) = a.choice().map(|c| q.check_choice(c)) {
+                err("choice", "unknown_choice", e.to_string());
             }
         }
         (Some(_), Err(e)) => err("score", e.code(), e.to_string()),
@@ -364,6 +367,8 @@ fn validate(
             answer,
             visit_id: i.visit_id,
             customer_key: i.customer_key,
+            terminal_id: None,
+            flags: 0,
         }),
         _ => Err(errs),
     }
