@@ -91,6 +91,8 @@ pub enum Action {
     ManageTokens,
     /// Read the audit log.
     ViewAudit,
+    /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
+    ManageSurveys,
     /// Register, pair and control terminals at a site.
     ManageTerminals { site: Option<Uuid> },
     /// Use the employee station of this employee.
@@ -126,6 +128,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager | Supervisor, ManageSite { site: Some(s) }) => actor.scope.includes(s),
         (Manager | Supervisor, ViewEmployees) => true,
         (Manager, ManageEmployee { site }) => in_scope(site),
+        (Manager, ManageSurveys) => in_scope(None),
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         _ => false,
     }
@@ -213,6 +216,14 @@ mod tests {
         assert!(allows(&m, &org, Action::ManageSite { site: Some(mine) }));
         assert!(!allows(&m, &org, Action::ManageSite { site: Some(other) }));
         assert!(!allows(&m, &org, Action::ManageSite { site: None }));
+        // Surveys serve every site: only a manager of the whole organisation edits them.
+        assert!(!allows(&m, &org, Action::ManageSurveys));
+        let everywhere = Actor::new(Uuid::now_v7(), Role::Manager, Scope::All, None);
+        assert!(allows(&everywhere, &org, Action::ManageSurveys));
+        for role in [Role::Supervisor, Role::Analyst, Role::Employee] {
+            let a = Actor::new(Uuid::now_v7(), role, Scope::All, None);
+            assert!(!allows(&a, &org, Action::ManageSurveys), "{role:?}");
+        }
     }
 
     #[test]

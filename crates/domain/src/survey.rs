@@ -385,6 +385,61 @@ pub fn key_from_label(label: &str) -> Option<String> {
     (!key.is_empty()).then_some(key)
 }
 
+/// Parses the administrator's list of predefined answers: one per line,
+/// `key = English | العربية | Latviešu`. The key may be left out: it is then made from
+/// the English (else Latvian) label, or `c1`, `c2`… Fails with the 1-based number of
+/// the first line whose key is not a valid key.
+pub fn parse_choices(text: &str) -> Result<Vec<ChoiceOption>, usize> {
+    let mut out: Vec<ChoiceOption> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let (key, labels) = match line.split_once('=') {
+            Some((k, rest)) if !k.contains('|') => (Some(k.trim().to_string()), rest),
+            _ => (None, line),
+        };
+        let mut parts = labels.split('|').map(str::trim);
+        let label = Texts::new(
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+            parts.next().unwrap_or(""),
+        );
+        let key = match key {
+            Some(k) if valid_key(&k) => k,
+            Some(_) => return Err(n + 1),
+            None => {
+                let base = key_from_label(&label.en)
+                    .or_else(|| key_from_label(&label.lv))
+                    .unwrap_or_else(|| format!("c{}", out.len() + 1));
+                let mut k = base.clone();
+                let mut i = 2;
+                while out.iter().any(|c| c.key == k) {
+                    k = format!("{base}_{i}");
+                    i += 1;
+                }
+                k
+            }
+        };
+        out.push(ChoiceOption { key, label });
+    }
+    Ok(out)
+}
+
+/// Writes predefined answers back in the form [`parse_choices`] reads.
+pub fn format_choices(choices: &[ChoiceOption]) -> String {
+    choices
+        .iter()
+        .map(|c| {
+            format!(
+                "{} = {} | {} | {}",
+                c.key, c.label.en, c.label.ar, c.label.lv
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -555,6 +610,17 @@ mod tests {
         );
         assert_eq!(key_from_label("الانتظار"), None);
         assert!(valid_key("q12") && !valid_key("Q1") && !valid_key(""));
+    }
+
+    #[test]
+    fn choices_are_written_one_per_line_with_stable_keys() {
+        let c = parse_choices("wait = Long wait | انتظار طويل | Ilga gaidīšana\n\nStaff | الموظف\n | الموقف | Stāvvieta\nStaff").unwrap();
+        let keys: Vec<_> = c.iter().map(|c| c.key.as_str()).collect();
+        assert_eq!(keys, ["wait", "staff", "stavvieta", "staff_2"]);
+        assert_eq!(c[1].label.ar, "الموظف");
+        assert_eq!(c[1].label.lv, "");
+        assert_eq!(parse_choices(&format_choices(&c)).unwrap(), c);
+        assert_eq!(parse_choices("ok = Fine\nBad Key = Nope"), Err(2));
     }
 
     #[test]

@@ -43,6 +43,10 @@ impl From<StoreError> for Error {
                 code: "conflict",
                 detail: "already exists".into(),
             },
+            StoreError::Stale => Error::Conflict {
+                code: "stale",
+                detail: "changed by someone else meanwhile; reload and try again".into(),
+            },
             other => Error::Internal(anyhow::Error::new(other)),
         }
     }

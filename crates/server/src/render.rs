@@ -113,6 +113,7 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/sites", "nav-sites", Action::ViewStructure),
     ("/admin/services", "nav-services", Action::ViewStructure),
     ("/admin/employees", "nav-employees", Action::ViewEmployees),
+    ("/admin/surveys", "nav-surveys", Action::ViewStructure),
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),

@@ -72,6 +72,9 @@ pub enum StoreError {
     /// A unique constraint refused the write (a duplicate name, username, external id…).
     #[error("already exists")]
     Conflict,
+    /// Someone else changed the record since it was read; nothing was written.
+    #[error("changed meanwhile")]
+    Stale,
     #[error("{0}")]
     Config(String),
     #[error("database error: {0}")]

@@ -185,7 +185,7 @@ impl Store {
             let (latest,): (i32,) = sqlx::query_as("SELECT MAX(version) FROM survey_versions WHERE survey_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;
             if latest != current.version {
-                return Err(StoreError::Conflict);
+                return Err(StoreError::Stale);
             }
             let mut answered = false;
             for q in &asked {

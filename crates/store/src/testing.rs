@@ -4,7 +4,52 @@
 //! command starts PostgreSQL and sets it); a missing variable fails the test loudly
 //! rather than skipping it.
 
+use rida_domain::{
+    Scale, SurveyDef, SurveyQuestion, Texts,
+    survey::{ChoiceOption, Condition, ShowIf, Subject},
+};
+
 use crate::{Backend, ConnectOptions, Store};
+
+/// A small counter survey: a smiley (`csat`), then, after a score of 2 or less, the
+/// reasons (`reasons`: `wait`, `staff`; several allowed) and a comment (`comment`).
+pub fn sample_survey() -> SurveyDef {
+    let question = |key: &str, scale, en: &str, ar: &str| SurveyQuestion {
+        id: uuid::Uuid::nil(),
+        key: key.into(),
+        scale,
+        subject: Subject::Site,
+        prompt: Texts::new(en, ar, ""),
+        choices: vec![],
+        show_if: None,
+    };
+    let low = Some(ShowIf {
+        question: "csat".into(),
+        condition: Condition::ScoreAtMost(2),
+    });
+    let mut reasons = question(
+        "reasons",
+        Scale::MultiChoice,
+        "What went wrong?",
+        "ما الخطأ؟",
+    );
+    reasons.choices = [("wait", "Long wait"), ("staff", "Staff")]
+        .map(|(k, en)| ChoiceOption {
+            key: k.into(),
+            label: Texts::new(en, "", ""),
+        })
+        .to_vec();
+    reasons.show_if = low.clone();
+    let mut comment = question("comment", Scale::Text, "Tell us more", "أخبرنا المزيد");
+    comment.show_if = low;
+    SurveyDef {
+        questions: vec![
+            question("csat", Scale::Csat5, "How was it?", "كيف كانت؟"),
+            reasons,
+            comment,
+        ],
+    }
+}
 
 /// A migrated, empty store on the given backend. Keep the returned guard alive for the test.
 pub async fn fresh_store(backend: Backend) -> (Store, TempDb) {

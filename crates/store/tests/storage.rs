@@ -1,9 +1,6 @@
 //! One storage story, run on SQLite and on PostgreSQL.
 
-use rida_domain::{
-    Answer, Channel, Role, Scale, SurveyDef, SurveyQuestion, Texts,
-    survey::{ChoiceOption, Condition, ShowIf, Subject},
-};
+use rida_domain::{Answer, Channel, Role, Scale};
 use rida_store::{
     Backend, By, ConnectOptions, EmployeeInput, InsertOutcome, ListQuery, NewRating, OrgSettings,
     Saved, SiteInput, Store, StoreError, UserInput, both_backends, testing::fresh_store,
@@ -524,32 +521,6 @@ async fn concurrent_batches_share_commits_and_keep_their_outcomes(backend: Backe
     assert_eq!(store.count_ratings(w.org).await.unwrap(), 20 + 40 * 10);
 }
 
-fn counter_survey() -> SurveyDef {
-    let question = |key: &str, scale, en: &str| SurveyQuestion {
-        id: Uuid::nil(),
-        key: key.into(),
-        scale,
-        subject: Subject::Site,
-        prompt: Texts::new(en, "", ""),
-        choices: vec![],
-        show_if: None,
-    };
-    let mut reasons = question("reasons", Scale::MultiChoice, "What went wrong?");
-    reasons.choices = ["wait", "staff"]
-        .map(|k| ChoiceOption {
-            key: k.into(),
-            label: Texts::new(k, "", ""),
-        })
-        .to_vec();
-    reasons.show_if = Some(ShowIf {
-        question: "csat".into(),
-        condition: Condition::ScoreAtMost(2),
-    });
-    SurveyDef {
-        questions: vec![question("csat", Scale::Csat5, "How was it?"), reasons],
-    }
-}
-
 async fn an_answered_survey_changes_by_new_version(backend: Backend) {
     let (store, _g) = fresh_store(backend).await;
     let w = world(&store).await;
@@ -558,7 +529,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
             w.org,
             rida_domain::new_id(),
             "Counter",
-            &counter_survey(),
+            &rida_store::testing::sample_survey(),
             &by(),
         )
         .await
@@ -569,7 +540,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
                 w.org,
                 rida_domain::new_id(),
                 "Counter",
-                &counter_survey(),
+                &rida_store::testing::sample_survey(),
                 &by()
             )
             .await,

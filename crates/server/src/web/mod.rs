@@ -10,6 +10,7 @@ mod regions;
 mod services;
 mod session;
 mod sites;
+mod surveys;
 pub(crate) mod tokens;
 mod users;
 
@@ -58,6 +59,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(regions::router())
         .merge(sites::router())
         .merge(services::router())
+        .merge(surveys::router())
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())
@@ -388,6 +390,21 @@ impl FormErrors {
                 None
             }
         }
+    }
+
+    /// Records an already translated message for a field (the first one stays).
+    pub fn map_insert(&mut self, name: &'static str, msg: String) {
+        self.map.entry(name).or_insert(msg);
+    }
+
+    /// The message of a field, if it has one.
+    pub fn get(&self, name: &str) -> Option<String> {
+        self.map.get(name).cloned()
+    }
+
+    /// The language messages are written in.
+    pub fn locale(&self) -> Locale {
+        self.locale
     }
 
     pub fn is_empty(&self) -> bool {

@@ -98,7 +98,7 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .unwrap();
     assert_eq!(b.current_url().await.unwrap().path(), "/admin");
 
-    check_pages(&b, &app.addr, &dir, "en", "ltr").await;
+    check_pages(&b, &app.addr, &dir, "en", "ltr", app.w.survey).await;
 
     // Switch to Arabic with the language buttons, as a user would.
     b.goto(&format!("{}/admin/sites", app.addr)).await.unwrap();
@@ -112,7 +112,7 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .for_element(fantoccini::Locator::Css("html[dir=rtl]"))
         .await
         .unwrap();
-    check_pages(&b, &app.addr, &dir, "ar", "rtl").await;
+    check_pages(&b, &app.addr, &dir, "ar", "rtl", app.w.survey).await;
     b.close().await.unwrap();
 }
 
@@ -124,12 +124,18 @@ async fn check_pages(
     dir: &std::path::Path,
     lang: &str,
     expected: &str,
+    survey: uuid::Uuid,
 ) {
     for (path, name) in [
-        ("/admin", "overview"),
-        ("/admin/sites", "sites"),
-        ("/admin/sites/new", "site-form"),
-        ("/admin/users/new", "user-form"),
+        ("/admin".to_string(), "overview"),
+        ("/admin/sites".into(), "sites"),
+        ("/admin/sites/new".into(), "site-form"),
+        ("/admin/users/new".into(), "user-form"),
+        (format!("/admin/surveys/{survey}"), "survey-editor"),
+        (
+            format!("/admin/surveys/{survey}/questions/reasons"),
+            "question-form",
+        ),
     ] {
         b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b

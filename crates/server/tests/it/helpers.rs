@@ -24,6 +24,8 @@ pub struct World {
     pub question: Uuid,
     pub nps_question: Uuid,
     pub text_question: Uuid,
+    /// `rida_store::testing::sample_survey()`, saved.
+    pub survey: Uuid,
 }
 
 pub struct TestApp {
@@ -157,6 +159,16 @@ async fn world(store: &Store) -> World {
         )
         .await
         .unwrap();
+    let survey = store
+        .create_survey(
+            org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &by,
+        )
+        .await
+        .unwrap();
     for role in Role::ALL {
         let input = UserInput {
             username: role.as_str().into(),
@@ -187,6 +199,7 @@ async fn world(store: &Store) -> World {
         question,
         nps_question,
         text_question,
+        survey,
     }
 }
 

@@ -5,3 +5,4 @@ mod helpers;
 mod pages;
 mod policy;
 mod ratings;
+mod surveys;

@@ -28,7 +28,8 @@ const ROLES: [Role; 5] = [
 
 async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
     let app = spawn_app(backend).await;
-    let (site, other, employee) = (app.w.site, app.w.other_site, app.w.employee);
+    let (site, other, employee, survey) =
+        (app.w.site, app.w.other_site, app.w.employee, app.w.survey);
     // Manager and supervisor reach the North region only: `site` is theirs, `other` is not.
     let matrix: Vec<(String, [u16; 5])> = vec![
         ("/admin".into(), [OK, OK, OK, OK, NO]),
@@ -52,6 +53,17 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/users/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/surveys".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/surveys/new".into(), [OK, NO, NO, NO, NO]),
+        (format!("/admin/surveys/{survey}"), [OK, OK, OK, OK, NO]),
+        (
+            format!("/admin/surveys/{survey}/questions/new"),
+            [OK, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/surveys/{survey}/questions/csat"),
+            [OK, NO, NO, NO, NO],
+        ),
         ("/account".into(), [OK, OK, OK, OK, OK]),
     ];
     let mut failures = Vec::new();
@@ -173,6 +185,25 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             "/admin/tokens".into(),
             vec![("name", "T".into())],
             [OK, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/surveys".into(),
+            vec![("name", "Survey".into()), ("start", "nps".into())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/surveys/{}/questions", app.w.survey),
+            vec![
+                ("scale", "yes_no".into()),
+                ("subject", "site".into()),
+                ("prompt_en", "Did we help?".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/surveys/{}/active", app.w.survey),
+            vec![("active", "true".into())],
+            [DONE, NO, NO, NO, NO],
         ),
     ];
     let mut failures = Vec::new();

@@ -1,0 +1,205 @@
+//! Designing surveys in the admin pages: starting points, questions with wording in
+//! three languages, choices, follow-up rules, order, and versions once answered.
+
+use reqwest::StatusCode;
+use rida_domain::Role;
+use rida_store::{Backend, both_backends};
+use serde_json::json;
+
+use crate::helpers::spawn_app;
+
+both_backends! {
+    a_survey_is_designed_question_by_question;
+    an_answered_survey_gets_a_new_version_and_old_answers_keep_their_wording;
+}
+
+async fn a_survey_is_designed_question_by_question(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let head = app.login_as(Role::Head).await;
+    let r = head
+        .submit(
+            "/admin/surveys/new",
+            "/admin/surveys",
+            &[("name", "Branch survey"), ("start", "smiley")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let editor = r.headers()["location"].to_str().unwrap().to_string();
+    let html = head.get(&editor).await.text().await.unwrap();
+    assert!(html.contains("How satisfied are you with your visit today?"));
+    assert!(
+        html.contains("only if question 1 scored 2 or less"),
+        "{html}"
+    );
+    assert!(html.contains("Long wait") && html.contains("انتظار طويل"));
+
+    // A choice question with one choice and no wording: both errors at their fields,
+    // what was typed kept, nothing saved.
+    let new_q = format!("{editor}/questions/new");
+    let action = format!("{editor}/questions");
+    let r = head
+        .submit(
+            &new_q,
+            &action,
+            &[
+                ("scale", "choice"),
+                ("subject", "service"),
+                ("choices", "only = Only one"),
+                ("prompt_ar", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"id="e-prompt_en""#), "{html}");
+    assert!(html.contains(r#"id="e-choices""#));
+    assert!(html.contains("give at least two answers"));
+    assert!(html.contains("only = Only one"));
+
+    // A rule on a choice the smiley does not have.
+    let r = head
+        .submit(
+            &new_q,
+            &action,
+            &[
+                ("scale", "yes_no"),
+                ("subject", "site"),
+                ("prompt_en", "Was it quick?"),
+                ("rule_question", "q1"),
+                ("rule_op", "chose"),
+                ("rule_value", "wait"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains(r#"id="e-rule_value""#));
+
+    // A good one, with markup in its wording: saved and shown escaped.
+    let r = head
+        .submit(
+            &new_q,
+            &action,
+            &[
+                ("scale", "nps11"),
+                ("subject", "site"),
+                ("prompt_en", "Recommend <b>us</b>?"),
+                ("prompt_lv", "Vai ieteiktu?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = head.get(&editor).await.text().await.unwrap();
+    assert!(
+        html.contains("Recommend &lt;b&gt;us&lt;&#x2f;b&gt;?")
+            || html.contains("Recommend &lt;b&gt;us&lt;/b&gt;?"),
+        "{html}"
+    );
+    assert!(!html.contains("<b>us</b>"));
+
+    // Move it to the top; remove the reasons.
+    let r = head
+        .submit(
+            &editor,
+            &format!("{editor}/questions/q4/move"),
+            &[("direction", "up")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    head.submit(
+        &editor,
+        &format!("{editor}/questions/q4/move"),
+        &[("direction", "up")],
+    )
+    .await;
+    head.submit(
+        &editor,
+        &format!("{editor}/questions/q4/move"),
+        &[("direction", "up")],
+    )
+    .await;
+    head.submit(&editor, &format!("{editor}/questions/q2/remove"), &[])
+        .await;
+    let id = editor.rsplit('/').next().unwrap().parse().unwrap();
+    let s = app.store.survey(app.w.org, id).await.unwrap();
+    let keys: Vec<&str> = s.def.questions.iter().map(|q| q.key.as_str()).collect();
+    assert_eq!(keys, ["q4", "q1", "q3"]);
+
+    // Removing the smiley would leave the comment's rule pointing at nothing: refused.
+    let r = head
+        .submit(&editor, &format!("{editor}/questions/q1/remove"), &[])
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("must refer to a question before it")
+    );
+    assert_eq!(app.store.survey(app.w.org, id).await.unwrap().def, s.def);
+
+    // Another survey's name is taken.
+    let r = head.submit(&editor, &editor, &[("name", "Counter")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains(r#"id="e-name""#));
+}
+
+async fn an_answered_survey_gets_a_new_version_and_old_answers_keep_their_wording(
+    backend: Backend,
+) {
+    let app = spawn_app(backend).await;
+    let s = app.store.survey(app.w.org, app.w.survey).await.unwrap();
+    let (csat, reasons) = (s.def.questions[0].id, s.def.questions[1].id);
+    let token = app.token().await;
+    let item = |q: uuid::Uuid, field: &str, value: serde_json::Value| {
+        let mut v = json!({
+            "id": uuid::Uuid::now_v7(), "answered_at": "2026-11-24T10:00:00Z",
+            "site_id": app.w.site, "channel": "kiosk", "question_id": q,
+        });
+        v[field] = value;
+        v
+    };
+    let r = app
+        .post_ratings(
+            Some(&token),
+            &json!({ "ratings": [
+                item(csat, "score", json!(2)),
+                item(reasons, "choice", json!("wait,staff")),
+                item(reasons, "choice", json!("staff,wait")),
+                item(reasons, "choice", json!("parking")),
+            ]}),
+        )
+        .await;
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["stored"], 2, "{body}");
+    assert_eq!(body["results"][2]["errors"][0]["code"], "unknown_choice");
+    assert_eq!(body["results"][3]["errors"][0]["code"], "unknown_choice");
+
+    let head = app.login_as(Role::Head).await;
+    let editor = format!("/admin/surveys/{}", app.w.survey);
+    let r = head
+        .submit(
+            &format!("{editor}/questions/csat"),
+            &format!("{editor}/questions/csat"),
+            &[
+                ("scale", "csat5"),
+                ("subject", "employee"),
+                ("prompt_en", "How did we do?"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let html = head.get(&editor).await.text().await.unwrap();
+    assert!(html.contains("Saved as a new version"), "{html}");
+    assert!(html.contains("Version 2"));
+    let now = app.store.survey(app.w.org, app.w.survey).await.unwrap();
+    assert_ne!(now.def.questions[0].id, csat);
+    assert_eq!(
+        now.def.questions[1].id, reasons,
+        "unchanged questions keep counting together"
+    );
+    let old = app.store.list_questions(app.w.org).await.unwrap();
+    assert_eq!(
+        old.iter().find(|q| q.id == csat).unwrap().prompt_en,
+        "How was it?"
+    );
+}
