@@ -10,6 +10,7 @@ pub mod rating;
 pub mod role;
 pub mod stats;
 pub mod survey;
+pub mod terminal;
 pub mod time;
 
 pub use locale::Locale;

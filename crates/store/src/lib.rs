@@ -13,6 +13,7 @@ mod org;
 mod people;
 mod ratings;
 mod surveys;
+mod terminals;
 mod writer;
 
 pub use active::Deactivatable;
@@ -26,6 +27,7 @@ pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
 pub use surveys::{Saved, Survey, SurveySummary};
+pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};
 pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};

@@ -166,11 +166,11 @@ impl RatingRefs {
     }
 }
 
-const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags";
+pub(crate) const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags";
 /// Rows per INSERT statement: 17 values each stays far below both backends' parameter limits.
-const ROWS_PER_STATEMENT: usize = 500;
+pub(crate) const ROWS_PER_STATEMENT: usize = 500;
 
-fn in_list(first: usize, n: usize) -> String {
+pub(crate) fn in_list(first: usize, n: usize) -> String {
     (0..n)
         .map(|i| format!("${}", first + i))
         .collect::<Vec<_>>()
@@ -347,57 +347,11 @@ impl Store {
             .collect();
         with_db!(self, p => {
             let mut tx = p.begin().await?;
-            for chunk in all.chunks(ROWS_PER_STATEMENT) {
-                let mut qb = sqlx::QueryBuilder::new(
-                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags) ");
-                qb.push_values(chunk, |mut b, (org, r)| {
-                    b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
-                        .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
-                        .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
-                        .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
-                        .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags);
-                });
-                qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
-                let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *tx).await?;
-                inserted.extend(ids);
-            }
-            // Ids not inserted were stored before (a resend) or twice in this group.
-            for (org, rows) in batches {
-                let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !inserted.contains(&(*org, *id))).collect();
-                for chunk in resent.chunks(ROWS_PER_STATEMENT) {
-                    let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
-                    let mut q = sqlx::query_as::<_, StoredRating>(&sql).bind(*org);
-                    for id in chunk { q = q.bind(id); }
-                    existing.extend(q.fetch_all(&mut *tx).await?.into_iter().map(|r| ((*org, r.id), r)));
-                }
-            }
+            insert_rows!(tx, batches, all, inserted, existing);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
         })?;
-        Ok(batches
-            .iter()
-            .map(|(org, rows)| {
-                // Within one batch the same id twice: the first wins, a different second is a conflict.
-                let mut seen: HashMap<Uuid, &NewRating> = HashMap::new();
-                rows.iter()
-                    .map(|r| {
-                        let first = *seen.entry(r.id).or_insert(r);
-                        if inserted.contains(&(*org, r.id)) {
-                            if first == r {
-                                InsertOutcome::Stored
-                            } else {
-                                InsertOutcome::Conflict
-                            }
-                        } else {
-                            match existing.get(&(*org, r.id)) {
-                                Some(s) if s.same_as(r) => InsertOutcome::Stored,
-                                _ => InsertOutcome::Conflict,
-                            }
-                        }
-                    })
-                    .collect()
-            })
-            .collect())
+        Ok(outcomes(batches, &inserted, &existing))
     }
 
     /// Reads stored ratings by client id (for checks and exports of single answers).
@@ -452,3 +406,68 @@ impl Store {
         Ok((n, k))
     }
 }
+
+/// Each row's outcome, batch by batch, from what the INSERTs took and what was there.
+pub(crate) fn outcomes(
+    batches: &[(Uuid, &[NewRating])],
+    inserted: &HashSet<(Uuid, Uuid)>,
+    existing: &HashMap<(Uuid, Uuid), StoredRating>,
+) -> Vec<Vec<InsertOutcome>> {
+    batches
+        .iter()
+        .map(|(org, rows)| {
+            // Within one batch the same id twice: the first wins, a different second is a conflict.
+            let mut seen: HashMap<Uuid, &NewRating> = HashMap::new();
+            rows.iter()
+                .map(|r| {
+                    let first = *seen.entry(r.id).or_insert(r);
+                    if inserted.contains(&(*org, r.id)) {
+                        if first == r {
+                            InsertOutcome::Stored
+                        } else {
+                            InsertOutcome::Conflict
+                        }
+                    } else {
+                        match existing.get(&(*org, r.id)) {
+                            Some(s) if s.same_as(r) => InsertOutcome::Stored,
+                            _ => InsertOutcome::Conflict,
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Inserts all rows (`(org, &NewRating)` in `$all`) inside the caller's transaction in as
+/// few statements as possible, filling `$inserted` with the ids the INSERTs took and
+/// `$existing` with the stored rows of ids that were there already (resends).
+macro_rules! insert_rows {
+    ($tx:ident, $batches:expr, $all:expr, $inserted:ident, $existing:ident) => {
+            for chunk in $all.chunks(ROWS_PER_STATEMENT) {
+                let mut qb = sqlx::QueryBuilder::new(
+                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags) ");
+                qb.push_values(chunk, |mut b, (org, r)| {
+                    b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
+                        .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
+                        .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
+                        .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
+                        .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags);
+                });
+                qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
+                let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *$tx).await?;
+                $inserted.extend(ids);
+            }
+            // Ids not inserted were stored before (a resend) or twice in this group.
+            for (org, rows) in $batches {
+                let resent: Vec<Uuid> = rows.iter().map(|r| r.id).filter(|id| !$inserted.contains(&(*org, *id))).collect();
+                for chunk in resent.chunks(ROWS_PER_STATEMENT) {
+                    let sql = format!("SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND id IN ({})", in_list(2, chunk.len()));
+                    let mut q = sqlx::query_as::<_, StoredRating>(&sql).bind(*org);
+                    for id in chunk { q = q.bind(id); }
+                    $existing.extend(q.fetch_all(&mut *$tx).await?.into_iter().map(|r| ((*org, r.id), r)));
+                }
+            }
+    };
+}
+pub(crate) use insert_rows;

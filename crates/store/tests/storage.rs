@@ -1,9 +1,13 @@
 //! One storage story, run on SQLite and on PostgreSQL.
 
-use rida_domain::{Answer, Channel, Role, Scale};
+use rida_domain::{
+    Answer, Channel, Locale, Role, Scale,
+    terminal::{BurstRule, Mode, State},
+};
 use rida_store::{
-    Backend, By, ConnectOptions, EmployeeInput, InsertOutcome, ListQuery, NewRating, OrgSettings,
-    Saved, SiteInput, Store, StoreError, UserInput, both_backends, testing::fresh_store,
+    Backend, By, ConnectOptions, EmployeeInput, Heartbeat, InsertOutcome, ListQuery, NewRating,
+    OrgSettings, Saved, SiteInput, Store, StoreError, TerminalInput, UserInput, both_backends,
+    testing::fresh_store,
 };
 use uuid::Uuid;
 
@@ -14,6 +18,7 @@ both_backends! {
     a_failed_write_changes_nothing;
     concurrent_batches_share_commits_and_keep_their_outcomes;
     an_answered_survey_changes_by_new_version;
+    a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts;
 }
 
 fn by() -> By {
@@ -607,4 +612,170 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
         store.survey(Uuid::now_v7(), id).await,
         Err(StoreError::NotFound)
     ));
+}
+
+async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let survey = store
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &by(),
+        )
+        .await
+        .unwrap();
+    let input = TerminalInput {
+        name: "Entrance".into(),
+        site_id: w.site,
+        mode: Mode::Single,
+        service_id: None,
+        employee_id: None,
+        survey_id: Some(survey),
+        locales: vec![Locale::Lv, Locale::En],
+        show_staff: false,
+    };
+    let id = store
+        .create_terminal(w.org, rida_domain::new_id(), &input, &by())
+        .await
+        .unwrap();
+    // A survey of another organisation cannot be assigned.
+    let foreign = TerminalInput {
+        survey_id: Some(Uuid::now_v7()),
+        ..input.clone()
+    };
+    assert!(matches!(
+        store.update_terminal(w.org, id, &foreign, &by()).await,
+        Err(StoreError::NotFound)
+    ));
+    let t = store.terminal(w.org, id).await.unwrap();
+    assert_eq!(
+        (t.paired, t.locale_list()),
+        (false, vec![Locale::Lv, Locale::En])
+    );
+    let v0 = t.config_version;
+
+    // Pairing: an unknown or expired code pairs nothing; a good one pairs once.
+    assert!(matches!(
+        store.pair_terminal("ABCDEFGH", b"token-1").await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .set_pairing_code(w.org, id, "ABCDEFGH", rida_store::now_ms() - 1, &by())
+        .await
+        .unwrap();
+    assert!(store.pair_terminal("ABCDEFGH", b"token-1").await.is_err());
+    store
+        .set_pairing_code(w.org, id, "ABCDEFGH", rida_store::now_ms() + 60_000, &by())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.pair_terminal("ABCDEFGH", b"token-1").await.unwrap(),
+        (w.org, id)
+    );
+    assert!(
+        store.pair_terminal("ABCDEFGH", b"token-2").await.is_err(),
+        "a code is used once"
+    );
+    let t = store.terminal_for_token(b"token-1").await.unwrap().unwrap();
+    assert!(t.paired && t.config_version > v0);
+
+    // One tab beats; a second tab of the same device is refused while the first lives.
+    let beat = |tab: &str| Heartbeat {
+        app_version: "1".into(),
+        queued: 3,
+        battery: Some(0.5),
+        tab: tab.into(),
+    };
+    let v = store.terminal_heartbeat(id, &beat("tab-a")).await.unwrap();
+    assert_eq!(v.config_version, t.config_version);
+    assert!(matches!(
+        store.terminal_heartbeat(id, &beat("tab-b")).await,
+        Err(StoreError::Conflict)
+    ));
+    store.terminal_heartbeat(id, &beat("tab-a")).await.unwrap();
+    let t = store.terminal(w.org, id).await.unwrap();
+    assert_eq!((t.queued, t.battery), (Some(3), Some(0.5)));
+    assert!(t.online(rida_store::now_ms()));
+
+    // Remote actions move the versions every instance waits on.
+    store
+        .set_terminal_state(w.org, id, State::Maintenance, &by())
+        .await
+        .unwrap();
+    store.reload_terminal(w.org, id, &by()).await.unwrap();
+    let versions = store.terminal_versions(&[id]).await.unwrap();
+    assert_eq!(versions[&id].config_version, t.config_version + 2);
+    assert_eq!(versions[&id].reload_seq, 1);
+    assert_eq!(
+        store.terminal(w.org, id).await.unwrap().state(),
+        State::Maintenance
+    );
+
+    // Bursts: 3 customers within 20 s pass; 4 more within seconds make all 7 a burst,
+    // the earlier 3 included; a calm customer a minute later is not flagged.
+    let rule = BurstRule {
+        taps: 6,
+        seconds: 20,
+    };
+    let tap = |at: i64| {
+        let mut r = rating(&w, 1);
+        r.answered_at = at;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(id);
+        r
+    };
+    let t0 = 1_790_000_000_000;
+    let first: Vec<_> = (0..3).map(|i| tap(t0 + i * 1000)).collect();
+    store
+        .insert_terminal_ratings(w.org, id, &first, rule)
+        .await
+        .unwrap();
+    let flags = |ids: Vec<Uuid>| {
+        let store = store.clone();
+        async move {
+            store
+                .ratings_by_id(w.org, &ids)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.flags)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(flags(first.iter().map(|r| r.id).collect()).await, [0, 0, 0]);
+    let more: Vec<_> = (3..7).map(|i| tap(t0 + i * 1000)).collect();
+    let out = store
+        .insert_terminal_ratings(w.org, id, &more, rule)
+        .await
+        .unwrap();
+    assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+    let all: Vec<Uuid> = first.iter().chain(&more).map(|r| r.id).collect();
+    assert_eq!(flags(all).await, [1; 7]);
+    let calm = tap(t0 + 90_000);
+    store
+        .insert_terminal_ratings(w.org, id, &[calm.clone()], rule)
+        .await
+        .unwrap();
+    assert_eq!(flags(vec![calm.id]).await, [0]);
+    // A resend of the burst is stored once, and the same answer again counts as stored.
+    let out = store
+        .insert_terminal_ratings(w.org, id, &more, rule)
+        .await
+        .unwrap();
+    assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 8);
+    assert!(store.terminal(w.org, id).await.unwrap().last_answer_at == Some(t0 + 90_000));
+
+    // Unpairing takes the token away.
+    store.unpair_terminal(w.org, id, &by()).await.unwrap();
+    assert!(
+        store
+            .terminal_for_token(b"token-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
 }

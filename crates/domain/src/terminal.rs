@@ -1,0 +1,172 @@
+//! Rating terminals: their modes and states, pairing codes, when one counts as
+//! offline, and the burst rule that flags a child pressing every face.
+
+use serde::{Deserialize, Serialize};
+
+/// How a terminal asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// Rates one place (or one service of it).
+    #[default]
+    Single,
+    /// A main point rating the place and its services, or a desk terminal bound to
+    /// that desk's employee.
+    Multi,
+    /// Customers choose whom or what to rate (canteens, hospitals, offices).
+    Free,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 3] = [Mode::Single, Mode::Multi, Mode::Free];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Single => "single",
+            Mode::Multi => "multi",
+            Mode::Free => "free",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Mode> {
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// What a terminal shows besides its survey.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum State {
+    /// Asking customers.
+    #[default]
+    Normal,
+    /// "Out of service for maintenance".
+    Maintenance,
+    /// A blank locked screen.
+    Locked,
+}
+
+impl State {
+    pub const ALL: [State; 3] = [State::Normal, State::Maintenance, State::Locked];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Normal => "normal",
+            State::Maintenance => "maintenance",
+            State::Locked => "locked",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<State> {
+        State::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+}
+
+/// How often a terminal reports that it is alive.
+pub const HEARTBEAT_SECS: i64 = 15;
+/// A terminal not heard from for this long is offline.
+pub const OFFLINE_AFTER_SECS: i64 = 60;
+/// How long a pairing code may be used.
+pub const PAIRING_CODE_MINUTES: i64 = 15;
+/// Letters and digits of pairing codes: no 0/O, 1/I/L, so a code is read out without doubt.
+pub const PAIRING_ALPHABET: &[u8] = b"23456789ABCDEFGHJKMNPQRSTUVWXYZ";
+/// Characters in a pairing code.
+pub const PAIRING_CODE_LEN: usize = 8;
+
+/// Whether a terminal last heard from at `last_seen_ms` is online at `now_ms`.
+pub fn online(last_seen_ms: Option<i64>, now_ms: i64) -> bool {
+    last_seen_ms.is_some_and(|t| now_ms - t < OFFLINE_AFTER_SECS * 1000)
+}
+
+/// A pairing code from random bytes.
+pub fn pairing_code(random: &[u8; PAIRING_CODE_LEN]) -> String {
+    random
+        .iter()
+        .map(|b| PAIRING_ALPHABET[*b as usize % PAIRING_ALPHABET.len()] as char)
+        .collect()
+}
+
+/// A code as typed (any case, spaces or dashes) in its stored form, if it can be one.
+pub fn normalise_code(typed: &str) -> Option<String> {
+    let code: String = typed
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-')
+        .map(|c| c.to_ascii_uppercase())
+        .collect();
+    (code.len() == PAIRING_CODE_LEN && code.bytes().all(|b| PAIRING_ALPHABET.contains(&b)))
+        .then_some(code)
+}
+
+/// The rule that flags bursts: more than `taps` customers within `seconds` on one terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BurstRule {
+    pub taps: u32,
+    pub seconds: u32,
+}
+
+impl BurstRule {
+    /// Which of `starts` (times in ms of customers' first taps, sorted) belong to a burst:
+    /// every start in a window of `seconds` that holds more than `taps` starts.
+    pub fn flags(&self, starts: &[i64]) -> Vec<bool> {
+        let window = i64::from(self.seconds) * 1000;
+        let mut flagged = vec![false; starts.len()];
+        let mut lo = 0;
+        for hi in 0..starts.len() {
+            while starts[hi] - starts[lo] > window {
+                lo += 1;
+            }
+            if hi - lo + 1 > self.taps as usize {
+                for f in &mut flagged[lo..=hi] {
+                    *f = true;
+                }
+            }
+        }
+        flagged
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_burst_flags_every_tap_of_its_window_and_calm_use_none() {
+        let rule = BurstRule {
+            taps: 3,
+            seconds: 10,
+        };
+        // One customer every 30 s: nothing.
+        let calm: Vec<i64> = (0..10).map(|i| i * 30_000).collect();
+        assert!(rule.flags(&calm).iter().all(|f| !f));
+        // Five taps within 4 s in the middle of calm use: those five, not the others.
+        let mut mixed = vec![0, 60_000, 61_000, 62_000, 63_000, 64_000, 200_000];
+        mixed.sort();
+        assert_eq!(
+            rule.flags(&mixed),
+            [false, true, true, true, true, true, false]
+        );
+        // Exactly `taps` in the window is still fine.
+        assert!(rule.flags(&[0, 1000, 2000]).iter().all(|f| !f));
+    }
+
+    #[test]
+    fn codes_are_read_back_however_they_are_typed() {
+        let code = pairing_code(&[0, 1, 2, 3, 30, 31, 200, 255]);
+        assert_eq!(code.len(), PAIRING_CODE_LEN);
+        let typed = format!(" {}-{} ", &code[..4].to_lowercase(), &code[4..]);
+        assert_eq!(normalise_code(&typed), Some(code));
+        assert_eq!(
+            normalise_code("ABCD-EFG0"),
+            None,
+            "0 is not in the alphabet"
+        );
+        assert_eq!(normalise_code("ABC"), None);
+    }
+
+    #[test]
+    fn a_terminal_is_offline_after_a_minute_of_silence() {
+        assert!(online(Some(1_000_000), 1_000_000 + 59_000));
+        assert!(!online(Some(1_000_000), 1_000_000 + 60_000));
+        assert!(!online(None, 0));
+    }
+}

@@ -1,0 +1,443 @@
+//! Rating terminals: registration, pairing with a short code, device tokens,
+//! heartbeats, remote state, and storing what customers tapped on them.
+//!
+//! Every change a terminal must apply bumps `config_version`; terminals wait on it
+//! through whichever instance they are connected to, so nothing lives in one process.
+
+use std::collections::{HashMap, HashSet};
+
+use rida_domain::{
+    Locale,
+    terminal::{self, BurstRule, Mode, State},
+};
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{
+    By, InsertOutcome, ListQuery, NewRating, Page, Result, Store, StoreError,
+    audit::audit,
+    check_owned, now_ms,
+    org::{affected, paginate},
+    ratings::{FLAG_BURST, RATING_COLUMNS, ROWS_PER_STATEMENT, StoredRating, in_list, insert_rows},
+    with_db,
+};
+
+/// A terminal as the admin and supervision pages show it.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Terminal {
+    pub id: Uuid,
+    pub org_id: Uuid,
+    pub name: String,
+    pub site_id: Uuid,
+    pub site_name: String,
+    pub region_id: Uuid,
+    pub region_name: String,
+    pub mode: String,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub employee_name: Option<String>,
+    pub survey_id: Option<Uuid>,
+    pub survey_name: Option<String>,
+    /// Language tags joined by commas, the first is the default.
+    pub locales: String,
+    pub show_staff: bool,
+    pub state: String,
+    pub paired: bool,
+    pub pairing_code: Option<String>,
+    pub pairing_expires_at: Option<i64>,
+    pub config_version: i64,
+    pub reload_seq: i64,
+    pub asked_employee_id: Option<Uuid>,
+    pub asked_visit_id: Option<Uuid>,
+    pub last_seen_at: Option<i64>,
+    pub last_answer_at: Option<i64>,
+    pub app_version: Option<String>,
+    pub queued: Option<i32>,
+    pub battery: Option<f32>,
+    pub active: bool,
+}
+
+impl Terminal {
+    /// The languages it offers, default first.
+    pub fn locale_list(&self) -> Vec<Locale> {
+        self.locales.split(',').filter_map(Locale::parse).collect()
+    }
+
+    pub fn mode(&self) -> Mode {
+        Mode::parse(&self.mode).unwrap_or_default()
+    }
+
+    pub fn state(&self) -> State {
+        State::parse(&self.state).unwrap_or_default()
+    }
+
+    /// Whether it was heard from within the last minute.
+    pub fn online(&self, now_ms: i64) -> bool {
+        terminal::online(self.last_seen_at, now_ms)
+    }
+}
+
+/// The fields of the terminal form.
+#[derive(Debug, Clone)]
+pub struct TerminalInput {
+    pub name: String,
+    pub site_id: Uuid,
+    pub mode: Mode,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub survey_id: Option<Uuid>,
+    pub locales: Vec<Locale>,
+    pub show_staff: bool,
+}
+
+impl TerminalInput {
+    fn locales(&self) -> String {
+        self.locales
+            .iter()
+            .map(|l| l.tag())
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
+/// What a terminal reports with each heartbeat.
+#[derive(Debug, Clone, Default)]
+pub struct Heartbeat {
+    pub app_version: String,
+    pub queued: i32,
+    pub battery: Option<f32>,
+    /// The browser tab's own id: a second tab of the same device is refused.
+    pub tab: String,
+}
+
+/// What a terminal learns back from a heartbeat.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Versions {
+    pub config_version: i64,
+    pub reload_seq: i64,
+}
+
+const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.region_id, r.name AS region_name, \
+     t.mode, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
+     t.state, (t.device_token_hash IS NOT NULL) AS paired, t.pairing_code, t.pairing_expires_at, t.config_version, t.reload_seq, \
+     t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active \
+     FROM terminals t JOIN sites s ON s.id = t.site_id JOIN regions r ON r.id = s.region_id \
+     LEFT JOIN employees e ON e.id = t.employee_id LEFT JOIN surveys v ON v.id = t.survey_id";
+
+/// Runs an UPDATE of one terminal of `org` that the terminal must apply, with its audit
+/// entry, in one transaction.
+macro_rules! change_terminal {
+    ($self:ident, $org:expr, $id:expr, $by:expr, $action:literal, $detail:expr, $sql:literal $(, $bind:expr)*) => {
+        with_db!($self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query(concat!("UPDATE terminals SET config_version = config_version + 1, ", $sql, " WHERE org_id = $1 AND id = $2"))
+                .bind($org).bind($id)$(.bind($bind))*
+                .execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, $by, $org, $action, "terminal", Some($id), $detail);
+            tx.commit().await?;
+            Ok(())
+        })
+    };
+}
+
+impl Store {
+    /// Terminals of `org`, optionally only those of `sites`, by region, site and name.
+    pub async fn list_terminals(
+        &self,
+        org: Uuid,
+        sites: Option<&[Uuid]>,
+        q: &ListQuery,
+    ) -> Result<Page<Terminal>> {
+        let sql = format!(
+            "{TERMINAL_SELECT} WHERE t.org_id = $1 AND LOWER(t.name) LIKE $2 ESCAPE '\\' AND (t.active = TRUE OR $3) ORDER BY r.name, s.name, t.name"
+        );
+        let rows: Vec<Terminal> = with_db!(self, p => sqlx::query_as(&sql)
+            .bind(org).bind(q.pattern()).bind(q.include_inactive).fetch_all(p).await)?;
+        let rows = match sites {
+            Some(allowed) => rows
+                .into_iter()
+                .filter(|t| allowed.contains(&t.site_id))
+                .collect(),
+            None => rows,
+        };
+        Ok(paginate(rows, q))
+    }
+
+    /// One terminal.
+    pub async fn terminal(&self, org: Uuid, id: Uuid) -> Result<Terminal> {
+        let sql = format!("{TERMINAL_SELECT} WHERE t.org_id = $1 AND t.id = $2");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// Registers a terminal (not paired yet).
+    pub async fn create_terminal(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        t: &TerminalInput,
+        by: &By,
+    ) -> Result<Uuid> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            check_owned!(tx, "sites", org, [t.site_id]);
+            check_owned!(tx, "services", org, t.service_id.as_slice());
+            check_owned!(tx, "employees", org, t.employee_id.as_slice());
+            check_owned!(tx, "surveys", org, t.survey_id.as_slice());
+            sqlx::query("INSERT INTO terminals (id, org_id, name, site_id, mode, service_id, employee_id, survey_id, locales, show_staff, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+                .bind(id).bind(org).bind(&t.name).bind(t.site_id).bind(t.mode.as_str()).bind(t.service_id)
+                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff).bind(now_ms())
+                .execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "terminal", Some(id), &t.name);
+            tx.commit().await?;
+            Ok(id)
+        })
+    }
+
+    /// Changes a terminal's settings; the terminal applies them within seconds.
+    pub async fn update_terminal(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        t: &TerminalInput,
+        by: &By,
+    ) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            check_owned!(tx, "sites", org, [t.site_id]);
+            check_owned!(tx, "services", org, t.service_id.as_slice());
+            check_owned!(tx, "employees", org, t.employee_id.as_slice());
+            check_owned!(tx, "surveys", org, t.survey_id.as_slice());
+            let r = sqlx::query("UPDATE terminals SET name = $3, site_id = $4, mode = $5, service_id = $6, employee_id = $7, survey_id = $8, locales = $9, show_staff = $10, config_version = config_version + 1 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(&t.name).bind(t.site_id).bind(t.mode.as_str()).bind(t.service_id)
+                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff)
+                .execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "update", "terminal", Some(id), &t.name);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Gives a terminal a pairing code valid until `expires_at`; a code already in use
+    /// by another terminal is a `Conflict` (draw another).
+    pub async fn set_pairing_code(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        code: &str,
+        expires_at: i64,
+        by: &By,
+    ) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE terminals SET pairing_code = $3, pairing_expires_at = $4 WHERE org_id = $1 AND id = $2 AND active = TRUE")
+                .bind(org).bind(id).bind(code).bind(expires_at).execute(&mut *tx).await?;
+            affected(r.rows_affected())?;
+            audit!(tx, by, org, "pairing_code", "terminal", Some(id), "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Pairs the device that typed a valid, unexpired code: it gets the device token whose
+    /// hash is given, any earlier device of that terminal loses its token, and the code is
+    /// used up. `NotFound` for an unknown or expired code.
+    pub async fn pair_terminal(&self, code: &str, token_hash: &[u8]) -> Result<(Uuid, Uuid)> {
+        let now = now_ms();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let found: Option<(Uuid, Uuid, String)> = sqlx::query_as(
+                "SELECT id, org_id, name FROM terminals WHERE pairing_code = $1 AND pairing_expires_at > $2 AND active = TRUE")
+                .bind(code).bind(now).fetch_optional(&mut *tx).await?;
+            let (id, org, name) = found.ok_or(StoreError::NotFound)?;
+            sqlx::query("UPDATE terminals SET device_token_hash = $2, paired_at = $3, pairing_code = NULL, pairing_expires_at = NULL, tab_id = NULL, config_version = config_version + 1 WHERE id = $1")
+                .bind(id).bind(token_hash).bind(now).execute(&mut *tx).await?;
+            audit!(tx, By::system("terminal"), org, "pair", "terminal", Some(id), &name);
+            tx.commit().await?;
+            Ok((org, id))
+        })
+    }
+
+    /// Takes the device token away: the device shows the pairing screen again.
+    pub async fn unpair_terminal(&self, org: Uuid, id: Uuid, by: &By) -> Result<()> {
+        change_terminal!(
+            self,
+            org,
+            id,
+            by,
+            "unpair",
+            "",
+            "device_token_hash = NULL, paired_at = NULL, tab_id = NULL"
+        )
+    }
+
+    /// Puts a terminal in a state (asking, maintenance screen, locked).
+    pub async fn set_terminal_state(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        state: State,
+        by: &By,
+    ) -> Result<()> {
+        change_terminal!(
+            self,
+            org,
+            id,
+            by,
+            "set_state",
+            state.as_str(),
+            "state = $3",
+            state.as_str()
+        )
+    }
+
+    /// Makes a terminal reload its page.
+    pub async fn reload_terminal(&self, org: Uuid, id: Uuid, by: &By) -> Result<()> {
+        change_terminal!(
+            self,
+            org,
+            id,
+            by,
+            "reload",
+            "",
+            "reload_seq = reload_seq + 1"
+        )
+    }
+
+    /// Makes every terminal of `org` fetch its settings again (after a new logo, new
+    /// voice prompts, a changed survey…).
+    pub async fn refresh_all_terminals(&self, org: Uuid) -> Result<()> {
+        with_db!(self, p => sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
+            .bind(org).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// The active, paired terminal holding this device token.
+    pub async fn terminal_for_token(&self, token_hash: &[u8]) -> Result<Option<Terminal>> {
+        let sql = format!("{TERMINAL_SELECT} WHERE t.device_token_hash = $1 AND t.active = TRUE");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(token_hash).fetch_optional(p).await)?)
+    }
+
+    /// Records a heartbeat. A different browser tab while the first is still alive gets
+    /// `Conflict`; once the first has been silent for a minute the new tab takes over.
+    pub async fn terminal_heartbeat(&self, id: Uuid, h: &Heartbeat) -> Result<Versions> {
+        let now = now_ms();
+        let alive_since = now - terminal::OFFLINE_AFTER_SECS * 1000;
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let r = sqlx::query("UPDATE terminals SET last_seen_at = $2, app_version = $3, queued = $4, battery = $5, tab_id = $6 \
+                WHERE id = $1 AND (tab_id IS NULL OR tab_id = $6 OR last_seen_at IS NULL OR last_seen_at < $7)")
+                .bind(id).bind(now).bind(&h.app_version).bind(h.queued).bind(h.battery).bind(&h.tab).bind(alive_since)
+                .execute(&mut *tx).await?;
+            if r.rows_affected() == 0 {
+                return Err(StoreError::Conflict);
+            }
+            let (config_version, reload_seq): (i64, i64) = sqlx::query_as("SELECT config_version, reload_seq FROM terminals WHERE id = $1")
+                .bind(id).fetch_one(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Versions { config_version, reload_seq })
+        })
+    }
+
+    /// The versions of the given terminals, for the instances' wait loops.
+    pub async fn terminal_versions(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, Versions>> {
+        let mut out = HashMap::new();
+        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "SELECT id, config_version, reload_seq FROM terminals WHERE id IN ({})",
+                in_list(1, chunk.len())
+            );
+            let rows: Vec<(Uuid, i64, i64)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql);
+                for id in chunk { q = q.bind(id); }
+                q.fetch_all(p).await
+            })?;
+            out.extend(rows.into_iter().map(|(id, c, r)| {
+                (
+                    id,
+                    Versions {
+                        config_version: c,
+                        reload_seq: r,
+                    },
+                )
+            }));
+        }
+        Ok(out)
+    }
+
+    /// Stores answers tapped on a terminal (validated by the caller, each carrying the
+    /// terminal's id and a visit id per customer), in one transaction: flags the customers
+    /// of a burst by `rule`, including earlier ones of the same burst, notes the terminal's
+    /// last answer, and ends a station's request once its employee's answer arrived.
+    pub async fn insert_terminal_ratings(
+        &self,
+        org: Uuid,
+        terminal: Uuid,
+        rows: &[NewRating],
+        rule: BurstRule,
+    ) -> Result<Vec<InsertOutcome>> {
+        let mut rows = rows.to_vec();
+        // Each customer (visit) starts at their first answer.
+        let mut starts: HashMap<Uuid, i64> = HashMap::new();
+        for r in &rows {
+            let v = r.visit_id.unwrap_or(r.id);
+            let e = starts.entry(v).or_insert(r.answered_at);
+            *e = (*e).min(r.answered_at);
+        }
+        let Some(first) = starts.values().min().copied() else {
+            return Ok(vec![]);
+        };
+        let last = rows.iter().map(|r| r.answered_at).max().unwrap_or(first);
+        let window = i64::from(rule.seconds) * 1000;
+        let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
+        let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let earlier: Vec<(Option<Uuid>, i64)> = sqlx::query_as(
+                "SELECT visit_id, MIN(answered_at) FROM ratings WHERE terminal_id = $1 AND answered_at >= $2 AND answered_at <= $3 GROUP BY visit_id")
+                .bind(terminal).bind(first - window).bind(last + window).fetch_all(&mut *tx).await?;
+            let mut all: Vec<(i64, Uuid, bool)> = starts.iter().map(|(v, t)| (*t, *v, true)).collect();
+            all.extend(earlier.into_iter().filter_map(|(v, t)| v.filter(|v| !starts.contains_key(v)).map(|v| (t, v, false))));
+            all.sort();
+            let times: Vec<i64> = all.iter().map(|(t, _, _)| *t).collect();
+            let flags = rule.flags(&times);
+            let burst: HashSet<Uuid> = all.iter().zip(&flags).filter(|(_, f)| **f).map(|((_, v, _), _)| *v).collect();
+            let old_burst: Vec<Uuid> = all.iter().zip(&flags).filter(|((_, _, new), f)| **f && !new).map(|((_, v, _), _)| *v).collect();
+            for r in rows.iter_mut() {
+                if burst.contains(&r.visit_id.unwrap_or(r.id)) {
+                    r.flags |= FLAG_BURST;
+                }
+            }
+            for chunk in old_burst.chunks(ROWS_PER_STATEMENT) {
+                let sql = format!("UPDATE ratings SET flags = flags | {FLAG_BURST} WHERE terminal_id = $1 AND visit_id IN ({})", in_list(2, chunk.len()));
+                let mut q = sqlx::query(&sql).bind(terminal);
+                for v in chunk { q = q.bind(v); }
+                q.execute(&mut *tx).await?;
+            }
+            let batch = [(org, rows.as_slice())];
+            let all_rows: Vec<(Uuid, &NewRating)> = rows.iter().map(|r| (org, r)).collect();
+            insert_rows!(tx, &batch, all_rows, inserted, existing);
+            let asked_done = rows.iter().any(|r| r.employee_id.is_some());
+            sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
+                asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
+                .bind(terminal).bind(last).bind(asked_done).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        // Flags are the server's own judgement: a resend compares without them.
+        let batch = [(org, rows.as_slice())];
+        let mut out = crate::ratings::outcomes(&batch, &inserted, &existing);
+        Ok(out.pop().unwrap_or_default())
+    }
+
+    /// The organisation's burst rule.
+    pub async fn burst_rule(&self, org: Uuid) -> Result<BurstRule> {
+        let (taps, seconds): (i32, i32) = with_db!(self, p => sqlx::query_as(
+            "SELECT burst_taps, burst_seconds FROM organisations WHERE id = $1").bind(org).fetch_one(p).await)?;
+        Ok(BurstRule {
+            taps: taps.max(1) as u32,
+            seconds: seconds.max(1) as u32,
+        })
+    }
+}
