@@ -756,7 +756,7 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
     assert_eq!(flags(all).await, [1; 7]);
     let calm = tap(t0 + 90_000);
     store
-        .insert_terminal_ratings(w.org, id, &[calm.clone()], rule)
+        .insert_terminal_ratings(w.org, id, std::slice::from_ref(&calm), rule)
         .await
         .unwrap();
     assert_eq!(flags(vec![calm.id]).await, [0]);
