@@ -93,6 +93,10 @@ pub enum Action {
     ViewAudit,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
+    /// See the terminals (of the sites in reach) and their live status.
+    ViewTerminals,
+    /// Open the form to register a terminal (the site chosen is checked on saving).
+    RegisterTerminals,
     /// Register, pair and control terminals at a site.
     ManageTerminals { site: Option<Uuid> },
     /// Use the employee station of this employee.
@@ -130,6 +134,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager, ManageEmployee { site }) => in_scope(site),
         (Manager, ManageSurveys) => in_scope(None),
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
+        (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
         _ => false,
     }
 }

@@ -74,4 +74,50 @@ mod tests {
         // Numbers in Arabic messages use Arabic-Indic digits, as the `num` filter does.
         assert_eq!(n(11), "١١ عنصرًا");
     }
+
+    fn keys(ftl: &str) -> std::collections::BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| l.starts_with(|c: char| c.is_ascii_lowercase()))
+            .filter_map(|l| l.split_once(" =").map(|(k, _)| k.trim().to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn every_language_has_every_message_and_every_literal_key_exists() {
+        let en = keys(include_str!("../i18n/en/main.ftl"));
+        for (lang, ftl) in [
+            ("ar", include_str!("../i18n/ar/main.ftl")),
+            ("lv", include_str!("../i18n/lv/main.ftl")),
+        ] {
+            let other = keys(ftl);
+            let missing: Vec<_> = en.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&en).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+        // Every t("literal") in the templates names a message.
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+        let mut unknown = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap();
+            for quote in ['"', '\''] {
+                for part in text.split(&format!("t({quote}")).skip(1) {
+                    let (key, rest) = part.split_once(quote).unwrap_or(("", ""));
+                    // `t("scale-" ~ s)`: some message must start with the prefix.
+                    let known = if rest.trim_start().starts_with('~') {
+                        en.iter().any(|k| k.starts_with(key))
+                    } else {
+                        en.contains(key)
+                    };
+                    if !key.is_empty() && !known {
+                        unknown.push(format!("{}: {key}", path.display()));
+                    }
+                }
+            }
+        }
+        assert!(unknown.is_empty(), "{unknown:?}");
+    }
 }

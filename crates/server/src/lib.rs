@@ -5,6 +5,7 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod i18n;
+pub mod push;
 pub mod render;
 pub mod settings;
 pub mod state;

@@ -16,6 +16,8 @@ pub struct Inner {
     pub store: Store,
     /// Group commit for ratings from every channel.
     pub ratings: RatingWriter,
+    /// Terminals waiting on this instance for remote changes.
+    pub hub: crate::push::TerminalHub,
     pub settings: Settings,
     pub templates: minijinja::Environment<'static>,
     pub csrf_key: Vec<u8>,
@@ -37,6 +39,7 @@ impl AppState {
         let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
+            hub: crate::push::TerminalHub::spawn(store.clone()),
             store,
             settings,
             templates: render::environment(),

@@ -143,3 +143,12 @@ macro_rules! both_backends {
         )+
     };
 }
+
+/// Every rating of `org`, oldest first (for tests that cannot know the client ids).
+pub async fn all_ratings(store: &Store, org: uuid::Uuid) -> Vec<crate::StoredRating> {
+    let sql = format!(
+        "SELECT {} FROM ratings WHERE org_id = $1 ORDER BY seq",
+        crate::ratings::RATING_COLUMNS
+    );
+    crate::with_db!(store, p => sqlx::query_as(&sql).bind(org).fetch_all(p).await).unwrap()
+}

@@ -606,7 +606,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
 
     let list = store.list_surveys(w.org, &all()).await.unwrap();
     assert_eq!(list.total, 1);
-    assert_eq!((list.items[0].version, list.items[0].questions), (2, 2));
+    assert_eq!((list.items[0].version, list.items[0].questions), (2, 3));
     // Another organisation sees none of it.
     assert!(matches!(
         store.survey(Uuid::now_v7(), id).await,

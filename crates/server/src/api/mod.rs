@@ -2,6 +2,7 @@
 //! Errors are RFC 9457 problem details.
 
 pub mod health;
+pub mod kiosk;
 pub mod metrics;
 pub mod openapi;
 pub mod ratings;
@@ -49,6 +50,11 @@ pub async fn read_body(
 pub fn router(_state: AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1/ratings", post(ratings::ingest))
+        .route("/api/v1/kiosk/pair", post(kiosk::pair))
+        .route("/api/v1/kiosk/config", get(kiosk::config))
+        .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))
+        .route("/api/v1/kiosk/wait", get(kiosk::wait))
+        .route("/api/v1/kiosk/answers", post(kiosk::answers))
         .route("/api/openapi.json", get(openapi::document))
         .route("/healthz", get(health::healthz))
         .route("/readyz", get(health::readyz))

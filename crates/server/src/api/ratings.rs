@@ -243,7 +243,7 @@ pub async fn ingest(
     .into_response())
 }
 
-async fn lookup_refs(
+pub(crate) async fn lookup_refs(
     state: &AppState,
     org: Uuid,
     items: &[Result<RatingItem, ItemError>],
@@ -268,7 +268,7 @@ async fn lookup_refs(
 }
 
 /// Turns one item into a rating ready to store, or says every field at fault.
-fn validate(
+pub(crate) fn validate(
     i: RatingItem,
     refs: &RatingRefs,
     org_tz: &TimeZone,

@@ -5,12 +5,14 @@ mod account;
 mod audit;
 mod employees;
 mod home;
+mod kiosk;
 mod organisation;
 mod regions;
 mod services;
 mod session;
 mod sites;
 mod surveys;
+mod terminals;
 pub(crate) mod tokens;
 mod users;
 
@@ -60,6 +62,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(sites::router())
         .merge(services::router())
         .merge(surveys::router())
+        .merge(kiosk::router())
+        .merge(terminals::router())
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())

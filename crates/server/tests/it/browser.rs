@@ -9,9 +9,9 @@ use serde_json::json;
 
 use crate::helpers::{password_of, spawn_app};
 
-struct Driver {
+pub struct Driver {
     child: std::process::Child,
-    url: String,
+    pub url: String,
 }
 
 impl Drop for Driver {
@@ -21,7 +21,7 @@ impl Drop for Driver {
     }
 }
 
-async fn start_chromedriver() -> Driver {
+pub async fn start_chromedriver() -> Driver {
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -46,30 +46,36 @@ async fn start_chromedriver() -> Driver {
     panic!("chromedriver did not start");
 }
 
-fn screenshot_dir() -> PathBuf {
+pub fn screenshot_dir() -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../target/screenshots");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
 
-#[tokio::test]
-async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
-    let app = spawn_app(Backend::Sqlite).await;
-    let driver = start_chromedriver().await;
+/// A headless Chromium of this window size, driven through `driver`.
+pub async fn browser(driver: &Driver, width: u32, height: u32) -> fantoccini::Client {
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
         json!({
             "binary": "/usr/bin/chromium",
             "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--window-size=1280,860"]
+                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                     format!("--window-size={width},{height}")]
         }),
     );
-    let b = fantoccini::ClientBuilder::native()
+    fantoccini::ClientBuilder::native()
         .capabilities(caps)
         .connect(&driver.url)
         .await
-        .expect("connect to chromedriver");
+        .expect("connect to chromedriver")
+}
+
+#[tokio::test]
+async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
+    let app = spawn_app(Backend::Sqlite).await;
+    let driver = start_chromedriver().await;
+    let b = browser(&driver, 1280, 860).await;
     let dir = screenshot_dir();
 
     b.goto(&format!("{}/login", app.addr)).await.unwrap();

@@ -41,9 +41,29 @@ pub fn password_of(role: Role) -> String {
     format!("password-{role}-123")
 }
 
-pub async fn spawn_app(backend: Backend) -> TestApp {
+/// A fresh database with the test organisation, no server yet.
+pub async fn prepared(backend: Backend) -> (Store, World, TempDb) {
     let (store, db) = fresh_store(backend).await;
     let w = world(&store).await;
+    (store, w, db)
+}
+
+/// Serves on `listen` until the returned task is aborted (a crash, not a graceful stop).
+pub async fn serve_at(store: Store, listen: std::net::SocketAddr) -> tokio::task::JoinHandle<()> {
+    let settings = Settings {
+        listen,
+        ..Settings::default()
+    };
+    let app = Application::build(settings, store)
+        .await
+        .expect("build app");
+    tokio::spawn(async move {
+        let _ = app.run_until(std::future::pending()).await;
+    })
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    let (store, w, db) = prepared(backend).await;
     let app = start(store.clone()).await;
     TestApp {
         addr: app.0,

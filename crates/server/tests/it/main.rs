@@ -2,6 +2,7 @@
 
 mod browser;
 mod helpers;
+mod kiosk;
 mod pages;
 mod policy;
 mod ratings;

@@ -1,0 +1,405 @@
+//! The terminal (kiosk) API: pairing with a code, the terminal's settings, answers,
+//! heartbeats and the long poll that brings remote changes. A paired device sends its
+//! device token as `Authorization: Bearer …`; an unknown or revoked token gets 401.
+
+use std::{net::SocketAddr, time::Duration};
+
+use axum::{
+    Json,
+    body::Body,
+    extract::{ConnectInfo, FromRequestParts, Query, State},
+    http::{StatusCode, header, request::Parts},
+    response::{IntoResponse, Response},
+};
+use jiff::{Timestamp, tz::TimeZone};
+use rida_domain::{Channel, terminal::Mode};
+use rida_store::{Heartbeat, InsertOutcome, ListQuery, NewRating, StoreError, Terminal, Versions};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+use uuid::Uuid;
+
+use super::ratings::{ItemError, ItemResult, RatingItem, lookup_refs, validate};
+use crate::{
+    Error,
+    auth::{hash_secret, new_secret},
+    error::{Result, problem},
+    state::AppState,
+};
+
+/// Answers in one request from a terminal.
+pub const MAX_ANSWERS: usize = 500;
+/// How long a long poll waits for a change before answering anyway.
+pub const WAIT_SECS: u64 = 25;
+/// Failed pairing attempts allowed per address in the window below.
+const PAIR_MAX_FAILURES: i64 = 10;
+const PAIR_WINDOW_MS: i64 = 15 * 60_000;
+
+/// A paired terminal, from its device token.
+pub struct Device(pub Terminal);
+
+impl FromRequestParts<AppState> for Device {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let token = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .ok_or(Error::Unauthenticated)?;
+        let t = state
+            .store
+            .terminal_for_token(&hash_secret(token))
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        Ok(Device(t))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PairRequest {
+    code: String,
+}
+
+/// Pairs this device with the terminal whose code was typed; returns its device token.
+pub async fn pair(
+    State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    Json(req): Json<PairRequest>,
+) -> Result<Response> {
+    let key = format!("pair:{}", peer.ip());
+    let since = rida_store::now_ms() - PAIR_WINDOW_MS;
+    if state.store.login_failures_since(&key, since).await? >= PAIR_MAX_FAILURES {
+        return Err(Error::TooManyRequests {
+            retry_after_secs: 15 * 60,
+        });
+    }
+    let Some(code) = rida_domain::terminal::normalise_code(&req.code) else {
+        state.store.record_login_failure(&[&key], None).await?;
+        return Err(Error::BadRequest {
+            code: "bad-code",
+            detail: "a pairing code has 8 letters and digits".into(),
+        });
+    };
+    let token = new_secret();
+    match state.store.pair_terminal(&code, &hash_secret(&token)).await {
+        Ok((_, id)) => Ok(Json(json!({ "token": token, "terminal_id": id })).into_response()),
+        Err(StoreError::NotFound) => {
+            state.store.record_login_failure(&[&key], None).await?;
+            Ok(problem(
+                StatusCode::NOT_FOUND,
+                "unknown-code",
+                "Unknown or expired pairing code",
+                Some("show a new code on the terminal's admin page".into()),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// An id and a name, for lists the terminal shows.
+#[derive(Serialize)]
+struct Named {
+    id: Uuid,
+    name: String,
+}
+
+/// Everything the terminal needs to show itself.
+pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
+    let org = state.store.organisation(t.org_id).await?;
+    let all = ListQuery {
+        limit: 1000,
+        ..ListQuery::default()
+    };
+    let survey = match t.survey_id {
+        Some(id) => {
+            let s = state.store.survey(t.org_id, id).await?;
+            Some(json!({ "id": s.id, "version": s.version, "questions": s.def.questions }))
+        }
+        None => None,
+    };
+    let site_services = state.store.site_service_ids(t.site_id).await?;
+    let services: Vec<Named> = state
+        .store
+        .list_services(t.org_id, &all)
+        .await?
+        .items
+        .into_iter()
+        .filter(|s| site_services.contains(&s.id))
+        .map(|s| Named {
+            id: s.id,
+            name: s.name,
+        })
+        .collect();
+    let staff: Vec<Named> = if t.mode() == Mode::Free && t.show_staff {
+        state
+            .store
+            .list_employees(t.org_id, &all, Some(&[t.site_id]))
+            .await?
+            .items
+            .into_iter()
+            .map(|e| Named {
+                id: e.id,
+                name: e.name,
+            })
+            .collect()
+    } else {
+        vec![]
+    };
+    let asked = match t.asked_employee_id {
+        Some(e) => {
+            let emp = state.store.employee(t.org_id, e).await?;
+            Some(json!({ "employee_id": e, "name": emp.name, "visit_id": t.asked_visit_id }))
+        }
+        None => None,
+    };
+    Ok(Json(json!({
+        "terminal": {
+            "id": t.id, "name": t.name, "mode": t.mode, "state": t.state,
+            "locales": t.locale_list(), "show_staff": t.show_staff,
+            "service_id": t.service_id, "employee_id": t.employee_id, "employee_name": t.employee_name,
+        },
+        "org": {
+            "name": org.name,
+            "logo": org.logo_mime.as_ref().map(|_| format!("/logo?v={}", org.logo_version)),
+        },
+        "site": { "id": t.site_id, "name": t.site_name },
+        "services": services,
+        "staff": staff,
+        "asked": asked,
+        "survey": survey,
+        "versions": { "config_version": t.config_version, "reload_seq": t.reload_seq },
+        "timing": { "idle_seconds": 30, "thanks_seconds": 5, "heartbeat_seconds": rida_domain::terminal::HEARTBEAT_SECS },
+    }))
+    .into_response())
+}
+
+#[derive(Deserialize, Default)]
+pub struct HeartbeatRequest {
+    #[serde(default)]
+    app_version: String,
+    #[serde(default)]
+    queued: i32,
+    #[serde(default)]
+    battery: Option<f32>,
+    #[serde(default)]
+    tab: String,
+}
+
+/// Records that the terminal is alive; answers the versions it should be at.
+pub async fn heartbeat(
+    State(state): State<AppState>,
+    Device(t): Device,
+    Json(h): Json<HeartbeatRequest>,
+) -> Result<Response> {
+    let beat = Heartbeat {
+        app_version: h.app_version.chars().take(40).collect(),
+        queued: h.queued.max(0),
+        battery: h.battery.filter(|b| (0.0..=1.0).contains(b)),
+        tab: h.tab.chars().take(64).collect(),
+    };
+    match state.store.terminal_heartbeat(t.id, &beat).await {
+        Ok(v) => Ok(Json(v).into_response()),
+        Err(StoreError::Conflict) => Ok(problem(
+            StatusCode::CONFLICT,
+            "other-tab",
+            "This terminal is open in another window",
+            Some(
+                "close the other window; this one takes over a minute after the other stops".into(),
+            ),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct WaitQuery {
+    #[serde(default)]
+    config: i64,
+    #[serde(default)]
+    reload: i64,
+}
+
+/// Answers as soon as the terminal's versions differ from those it knows, or after
+/// [`WAIT_SECS`] with the same versions.
+pub async fn wait(
+    State(state): State<AppState>,
+    Device(t): Device,
+    Query(q): Query<WaitQuery>,
+) -> Result<Response> {
+    let known = Versions {
+        config_version: q.config,
+        reload_seq: q.reload,
+    };
+    let current = Versions {
+        config_version: t.config_version,
+        reload_seq: t.reload_seq,
+    };
+    if current != known {
+        return Ok(Json(current).into_response());
+    }
+    let mut sub = state.hub.subscribe(t.id);
+    let deadline = tokio::time::sleep(Duration::from_secs(WAIT_SECS));
+    tokio::pin!(deadline);
+    loop {
+        tokio::select! {
+            _ = &mut deadline => return Ok(Json(known).into_response()),
+            changed = sub.rx.changed() => {
+                if changed.is_err() {
+                    return Ok(Json(known).into_response());
+                }
+                if let Some(v) = *sub.rx.borrow_and_update()
+                    && v != known
+                {
+                    return Ok(Json(v).into_response());
+                }
+            }
+        }
+    }
+}
+
+/// A batch of answers tapped on the terminal.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnswerBatch {
+    answers: Vec<Box<serde_json::value::RawValue>>,
+}
+
+/// One answer as the terminal sends it; the site (and the desk's employee) come from
+/// the terminal itself.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KioskAnswer {
+    id: Uuid,
+    answered_at: Timestamp,
+    question_id: Uuid,
+    /// One customer's pass through the survey.
+    visit_id: Uuid,
+    #[serde(default)]
+    score: Option<i64>,
+    #[serde(default)]
+    choice: Option<String>,
+    #[serde(default)]
+    text: Option<String>,
+    /// Free rating or a station's request: the employee rated.
+    #[serde(default)]
+    employee_id: Option<Uuid>,
+    /// Multi point and free rating: the service rated.
+    #[serde(default)]
+    service_id: Option<Uuid>,
+}
+
+/// Stores a terminal's answers; each gets its own outcome, as in the ratings API.
+pub async fn answers(
+    State(state): State<AppState>,
+    Device(t): Device,
+    body: Body,
+) -> Result<Response> {
+    let bytes = super::read_body(body, super::ratings::MAX_BODY_BYTES).await?;
+    let batch: AnswerBatch = serde_json::from_slice(&bytes).map_err(|e| Error::BadRequest {
+        code: "malformed-json",
+        detail: e.to_string(),
+    })?;
+    if batch.answers.len() > MAX_ANSWERS {
+        return Err(Error::BadRequest {
+            code: "batch-too-large",
+            detail: format!("at most {MAX_ANSWERS} answers in one request"),
+        });
+    }
+    let items: Vec<std::result::Result<RatingItem, ItemError>> = batch
+        .answers
+        .iter()
+        .map(|raw| {
+            serde_json::from_str::<KioskAnswer>(raw.get())
+                .map(|a| RatingItem {
+                    id: a.id,
+                    answered_at: a.answered_at,
+                    site_id: t.site_id,
+                    // The terminal's own binding wins over what a page sends.
+                    service_id: t.service_id.or(a.service_id),
+                    employee_id: t.employee_id.or(a.employee_id),
+                    channel: Channel::Kiosk,
+                    question_id: a.question_id,
+                    score: a.score,
+                    choice: a.choice,
+                    text: a.text,
+                    visit_id: Some(a.visit_id),
+                    customer_key: None,
+                })
+                .map_err(|e| ItemError {
+                    field: "item",
+                    code: "malformed",
+                    detail: e.to_string(),
+                })
+        })
+        .collect();
+    let refs = lookup_refs(&state, t.org_id, &items).await?;
+    let org = state.store.organisation(t.org_id).await?;
+    let org_tz = TimeZone::get(&org.time_zone).unwrap_or(TimeZone::UTC);
+    let received_at = rida_store::now_ms();
+    let mut results: Vec<ItemResult> = Vec::with_capacity(items.len());
+    let mut rows: Vec<(usize, NewRating)> = Vec::new();
+    for (index, item) in items.into_iter().enumerate() {
+        let outcome = item.and_then(|i| {
+            // Only questions of this terminal's survey (any version of it).
+            let in_survey = refs
+                .questions
+                .get(&i.question_id)
+                .is_none_or(|q| q.survey_id.is_some() && q.survey_id == t.survey_id);
+            if !in_survey {
+                return Err(ItemError {
+                    field: "question_id",
+                    code: "not_in_survey",
+                    detail: "this question is not part of the terminal's survey".into(),
+                });
+            }
+            validate(i, &refs, &org_tz, received_at).map_err(|mut e| e.remove(0))
+        });
+        match outcome {
+            Ok(mut r) => {
+                r.terminal_id = Some(t.id);
+                results.push(ItemResult {
+                    index,
+                    id: Some(r.id),
+                    status: "stored",
+                    errors: vec![],
+                });
+                rows.push((index, r));
+            }
+            Err(e) => results.push(ItemResult {
+                index,
+                id: None,
+                status: "rejected",
+                errors: vec![e],
+            }),
+        }
+    }
+    if !rows.is_empty() {
+        let rule = state.store.burst_rule(t.org_id).await?;
+        let new: Vec<NewRating> = rows.iter().map(|(_, r)| r.clone()).collect();
+        let outcomes = state
+            .store
+            .insert_terminal_ratings(t.org_id, t.id, &new, rule)
+            .await?;
+        for ((index, _), outcome) in rows.iter().zip(outcomes) {
+            if outcome == InsertOutcome::Conflict {
+                let r = &mut results[*index];
+                r.status = "rejected";
+                r.errors.push(ItemError {
+                    field: "id",
+                    code: "id_conflict",
+                    detail: "this id is already stored with a different answer".into(),
+                });
+            }
+        }
+    }
+    let stored = results.iter().filter(|r| r.status == "stored").count();
+    metrics::counter!("rida_ratings_ingested_total").increment(stored as u64);
+    Ok(Json(json!({
+        "stored": stored,
+        "rejected": results.len() - stored,
+        "results": results,
+    }))
+    .into_response())
+}
