@@ -7,7 +7,7 @@ use reqwest::{Response, StatusCode, redirect::Policy};
 use rida_domain::{Role, Scale};
 use rida_server::{Application, Settings, auth};
 use rida_store::{
-    Backend, By, EmployeeInput, SiteInput, Store, UserInput,
+    Backend, By, EmployeeInput, SiteInput, Store, TerminalInput, UserInput,
     testing::{TempDb, fresh_store},
 };
 use uuid::Uuid;
@@ -26,6 +26,9 @@ pub struct World {
     pub text_question: Uuid,
     /// `rida_store::testing::sample_survey()`, saved.
     pub survey: Uuid,
+    /// A terminal at `site` (in the manager's and supervisor's region) and one at `other_site`.
+    pub terminal: Uuid,
+    pub other_terminal: Uuid,
 }
 
 pub struct TestApp {
@@ -189,6 +192,34 @@ async fn world(store: &Store) -> World {
         )
         .await
         .unwrap();
+    let terminal_at = |name: &str, site| TerminalInput {
+        name: name.into(),
+        site_id: site,
+        mode: rida_domain::terminal::Mode::Single,
+        service_id: None,
+        employee_id: None,
+        survey_id: Some(survey),
+        locales: vec![rida_domain::Locale::En, rida_domain::Locale::Ar],
+        show_staff: false,
+    };
+    let terminal = store
+        .create_terminal(
+            org,
+            rida_domain::new_id(),
+            &terminal_at("Entrance", site),
+            &by,
+        )
+        .await
+        .unwrap();
+    let other_terminal = store
+        .create_terminal(
+            org,
+            rida_domain::new_id(),
+            &terminal_at("Harbour door", other_site),
+            &by,
+        )
+        .await
+        .unwrap();
     for role in Role::ALL {
         let input = UserInput {
             username: role.as_str().into(),
@@ -220,6 +251,8 @@ async fn world(store: &Store) -> World {
         nps_question,
         text_question,
         survey,
+        terminal,
+        other_terminal,
     }
 }
 

@@ -53,6 +53,16 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/users/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
+        ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
+        (
+            format!("/admin/terminals/{}", app.w.terminal),
+            [OK, OK, OK, NO, NO],
+        ),
+        (
+            format!("/admin/terminals/{}", app.w.other_terminal),
+            [OK, NO, NO, NO, NO],
+        ),
         ("/admin/surveys".into(), [OK, OK, OK, OK, NO]),
         ("/admin/surveys/new".into(), [OK, NO, NO, NO, NO]),
         (format!("/admin/surveys/{survey}"), [OK, OK, OK, OK, NO]),
@@ -203,6 +213,41 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
         (
             format!("/admin/surveys/{}/active", app.w.survey),
             vec![("active", "true".into())],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/terminals".into(),
+            vec![
+                ("name", "T".into()),
+                ("site_id", site.clone()),
+                ("survey_id", app.w.survey.to_string()),
+                ("locales", "en".into()),
+            ],
+            [DONE, DONE, DONE, NO, NO],
+        ),
+        (
+            "/admin/terminals".into(),
+            vec![
+                ("name", "U".into()),
+                ("site_id", other.clone()),
+                ("survey_id", app.w.survey.to_string()),
+                ("locales", "en".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            format!("/admin/terminals/{}/reload", app.w.terminal),
+            vec![],
+            [DONE, DONE, DONE, NO, NO],
+        ),
+        (
+            format!("/admin/terminals/{}/pair", app.w.terminal),
+            vec![],
+            [DONE, DONE, DONE, NO, NO],
+        ),
+        (
+            format!("/admin/terminals/{}/state", app.w.other_terminal),
+            vec![("state", "maintenance".into())],
             [DONE, NO, NO, NO, NO],
         ),
     ];
