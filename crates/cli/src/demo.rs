@@ -12,9 +12,9 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use rand::{Rng, SeedableRng, rngs::StdRng};
-use rida_domain::{Answer, Channel, Role, time};
+use rida_domain::{Answer, Channel, Locale, Role, terminal::Mode, time};
 use rida_server::auth;
-use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, UserInput};
+use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, TerminalInput, UserInput};
 use uuid::Uuid;
 
 /// The demo accounts and their passwords (a demo is for looking around, not for secrets).
@@ -209,6 +209,31 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         store
             .create_user(org, rida_domain::new_id(), &input, &hash, &by)
             .await?;
+    }
+    // Each branch: a main terminal at the entrance, and one at the first employee's desk.
+    for (site_ix, (site, site_name, _)) in sites.iter().enumerate() {
+        let desk = employees
+            .iter()
+            .find(|(_, at)| at.contains(&site_ix))
+            .map(|(e, _)| *e);
+        for (name, mode, employee) in [
+            (format!("{site_name} · entrance"), Mode::Multi, None),
+            (format!("{site_name} · desk 1"), Mode::Multi, desk),
+        ] {
+            let input = TerminalInput {
+                name,
+                site_id: *site,
+                mode,
+                service_id: None,
+                employee_id: employee,
+                survey_id: Some(survey),
+                locales: vec![Locale::Lv, Locale::En, Locale::Ar],
+                show_staff: false,
+            };
+            store
+                .create_terminal(org, rida_domain::new_id(), &input, &by)
+                .await?;
+        }
     }
     let world = World {
         org,

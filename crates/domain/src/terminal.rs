@@ -78,6 +78,45 @@ pub fn online(last_seen_ms: Option<i64>, now_ms: i64) -> bool {
     last_seen_ms.is_some_and(|t| now_ms - t < OFFLINE_AFTER_SECS * 1000)
 }
 
+/// Hours without an answer, while online in opening hours, before a terminal is flagged.
+pub const QUIET_AFTER_HOURS: i64 = 3;
+/// Opening hours assumed for the quiet alert (site-local, from-to hour), until sites
+/// carry their own.
+pub const OPENING_HOURS: (i8, i8) = (9, 18);
+
+/// Why a terminal needs someone's attention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Alert {
+    /// Paired but not heard from for a minute.
+    Offline,
+    /// Online in opening hours, but no answer for hours (a broken screen, a moved stand).
+    Quiet,
+}
+
+/// What a supervisor should look at for one terminal. `local_hour` is the hour now at
+/// the terminal's site.
+pub fn alerts(
+    paired: bool,
+    last_seen_ms: Option<i64>,
+    last_answer_ms: Option<i64>,
+    now_ms: i64,
+    local_hour: i8,
+) -> Vec<Alert> {
+    if !paired {
+        return vec![];
+    }
+    if !online(last_seen_ms, now_ms) {
+        return vec![Alert::Offline];
+    }
+    let open = (OPENING_HOURS.0..OPENING_HOURS.1).contains(&local_hour);
+    let quiet_since = now_ms - QUIET_AFTER_HOURS * 3_600_000;
+    if open && last_answer_ms.is_none_or(|t| t < quiet_since) {
+        return vec![Alert::Quiet];
+    }
+    vec![]
+}
+
 /// A pairing code from random bytes.
 pub fn pairing_code(random: &[u8; PAIRING_CODE_LEN]) -> String {
     random
@@ -161,6 +200,23 @@ mod tests {
             "0 is not in the alphabet"
         );
         assert_eq!(normalise_code("ABC"), None);
+    }
+
+    #[test]
+    fn alerts_name_offline_and_quiet_terminals_in_opening_hours() {
+        let now = 100 * 3_600_000;
+        let seen = Some(now - 5_000);
+        assert_eq!(alerts(false, None, None, now, 12), []);
+        assert_eq!(
+            alerts(true, Some(now - 120_000), None, now, 12),
+            [Alert::Offline]
+        );
+        assert_eq!(
+            alerts(true, seen, Some(now - 4 * 3_600_000), now, 12),
+            [Alert::Quiet]
+        );
+        assert_eq!(alerts(true, seen, Some(now - 4 * 3_600_000), now, 22), []);
+        assert_eq!(alerts(true, seen, Some(now - 600_000), now, 12), []);
     }
 
     #[test]

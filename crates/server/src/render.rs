@@ -114,6 +114,11 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/services", "nav-services", Action::ViewStructure),
     ("/admin/employees", "nav-employees", Action::ViewEmployees),
     ("/admin/surveys", "nav-surveys", Action::ViewStructure),
+    (
+        "/admin/supervision",
+        "nav-supervision",
+        Action::ViewTerminals,
+    ),
     ("/admin/terminals", "nav-terminals", Action::ViewTerminals),
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),

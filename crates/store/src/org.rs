@@ -83,6 +83,17 @@ pub struct Service {
 
 const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees";
 
+/// Makes every terminal of an organisation fetch its settings again (new name, logo…),
+/// inside the caller's transaction.
+macro_rules! refresh_terminals {
+    ($tx:ident, $org:expr) => {
+        sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
+            .bind($org)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+
 impl Store {
     /// Creates an organisation.
     pub async fn create_organisation(
@@ -131,6 +142,7 @@ impl Store {
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
+            refresh_terminals!(tx, id);
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
@@ -140,7 +152,8 @@ impl Store {
         Ok(())
     }
 
-    /// Replaces (or with `None`, removes) the logo; bumps its version so caches refresh.
+    /// Replaces (or with `None`, removes) the logo; bumps its version so caches refresh
+    /// and every terminal shows the new one.
     pub async fn set_logo(&self, id: Uuid, logo: Option<(&[u8], &str)>, by: &By) -> Result<()> {
         let (bytes, mime) = match logo {
             Some((b, m)) => (Some(b.to_vec()), Some(m.to_string())),
@@ -155,12 +168,11 @@ impl Store {
             sqlx::query(
                 "UPDATE organisations SET logo = $2, logo_mime = $3, logo_version = logo_version + 1, updated_at = $4 WHERE id = $1")
                 .bind(id).bind(&bytes).bind(&mime).bind(now_ms()).execute(&mut *tx).await?;
+            refresh_terminals!(tx, id);
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
         })?;
-        // Tokens carry the organisation's time zone.
-        self.tokens.clear();
         Ok(())
     }
 

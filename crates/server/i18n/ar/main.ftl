@@ -429,3 +429,13 @@ kiosk-which-service = ما الخدمة التي جئت من أجلها؟
 kiosk-asked-by = خدمك %name%
 kiosk-offline = لا يوجد اتصال. تُحفظ إجاباتك وتُرسل لاحقًا.
 kiosk-language = اللغة
+
+## Supervision
+nav-supervision = الإشراف
+all = الكل
+filter = تصفية
+supervision-total = الأجهزة
+supervision-attention = يحتاج إلى انتباه
+terminal-control = التحكم
+alert-offline = غير متصل
+alert-quiet = لا إجابات منذ 3 ساعات خلال ساعات العمل

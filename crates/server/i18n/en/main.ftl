@@ -425,3 +425,13 @@ kiosk-which-service = Which service did you come for?
 kiosk-asked-by = You were served by %name%
 kiosk-offline = No connection. Your answers are kept and sent later.
 kiosk-language = Language
+
+## Supervision
+nav-supervision = Supervision
+all = All
+filter = Filter
+supervision-total = Terminals
+supervision-attention = Needs attention
+terminal-control = Control
+alert-offline = Offline
+alert-quiet = No answers for 3 hours in opening hours

@@ -426,3 +426,13 @@ kiosk-which-service = Kāda pakalpojuma dēļ jūs atnācāt?
 kiosk-asked-by = Jūs apkalpoja %name%
 kiosk-offline = Nav savienojuma. Jūsu atbildes tiek saglabātas un nosūtītas vēlāk.
 kiosk-language = Valoda
+
+## Supervision
+nav-supervision = Uzraudzība
+all = Visi
+filter = Atlasīt
+supervision-total = Termināļi
+supervision-attention = Vajadzīga uzmanība
+terminal-control = Vadīt
+alert-offline = Bezsaistē
+alert-quiet = Darba laikā 3 stundas nav atbilžu

@@ -11,8 +11,9 @@ mod regions;
 mod services;
 mod session;
 mod sites;
+mod supervision;
 mod surveys;
-mod terminals;
+pub(crate) mod terminals;
 pub(crate) mod tokens;
 mod users;
 
@@ -64,6 +65,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(surveys::router())
         .merge(kiosk::router())
         .merge(terminals::router())
+        .merge(supervision::router())
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())

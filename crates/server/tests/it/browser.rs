@@ -104,7 +104,7 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .unwrap();
     assert_eq!(b.current_url().await.unwrap().path(), "/admin");
 
-    check_pages(&b, &app.addr, &dir, "en", "ltr", app.w.survey).await;
+    check_pages(&b, &app.addr, &dir, "en", "ltr", &app.w).await;
 
     // Switch to Arabic with the language buttons, as a user would.
     b.goto(&format!("{}/admin/sites", app.addr)).await.unwrap();
@@ -118,7 +118,7 @@ async fn the_admin_pages_render_in_english_and_in_right_to_left_arabic() {
         .for_element(fantoccini::Locator::Css("html[dir=rtl]"))
         .await
         .unwrap();
-    check_pages(&b, &app.addr, &dir, "ar", "rtl", app.w.survey).await;
+    check_pages(&b, &app.addr, &dir, "ar", "rtl", &app.w).await;
     b.close().await.unwrap();
 }
 
@@ -130,8 +130,9 @@ async fn check_pages(
     dir: &std::path::Path,
     lang: &str,
     expected: &str,
-    survey: uuid::Uuid,
+    w: &crate::helpers::World,
 ) {
+    let survey = w.survey;
     for (path, name) in [
         ("/admin".to_string(), "overview"),
         ("/admin/sites".into(), "sites"),
@@ -142,6 +143,8 @@ async fn check_pages(
             format!("/admin/surveys/{survey}/questions/reasons"),
             "question-form",
         ),
+        ("/admin/supervision".into(), "supervision"),
+        (format!("/admin/terminals/{}", w.terminal), "terminal"),
     ] {
         b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b

@@ -296,6 +296,7 @@ mod api {
         a_terminal_sends_only_answers_that_fit_its_survey;
         an_unpaired_or_unknown_device_gets_a_clear_refusal;
         a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_another;
+        supervision_shows_the_terminals_in_reach_with_their_live_state;
     }
 
     /// Pairs the test world's terminal through the API; returns its device token.
@@ -574,5 +575,63 @@ mod api {
         .await
         .unwrap();
         assert_eq!(config["terminal"]["state"], "maintenance");
+    }
+
+    async fn supervision_shows_the_terminals_in_reach_with_their_live_state(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let token = paired(&app).await;
+        let beat = json!({ "app_version": "0.1.0", "queued": 7, "battery": 0.42, "tab": "one" });
+        call(
+            &app,
+            &token,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/heartbeat",
+            Some(beat),
+        )
+        .await;
+
+        // The head sees both regions; the terminal that beats is online with its figures.
+        let head = app.login_as(rida_domain::Role::Head).await;
+        let r = head.get("/api/v1/terminals").await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let j: Value = r.json().await.unwrap();
+        let list = j["terminals"].as_array().unwrap();
+        assert_eq!(list.len(), 2);
+        let entrance = list.iter().find(|t| t["name"] == "Entrance").unwrap();
+        assert_eq!(entrance["online"], true);
+        assert_eq!(entrance["queued"], 7);
+        assert_eq!(entrance["app_version"], "0.1.0");
+        let other = list.iter().find(|t| t["name"] == "Harbour door").unwrap();
+        assert_eq!(
+            (other["paired"].clone(), other["alerts"].clone()),
+            (json!(false), json!([]))
+        );
+        let html = head.get("/admin/supervision").await.text().await.unwrap();
+        assert!(html.contains("North") && html.contains("South") && html.contains("42 %"));
+
+        // The supervisor of the North region sees only its terminal, page and API alike.
+        let sup = app.login_as(rida_domain::Role::Supervisor).await;
+        let html = sup.get("/admin/supervision").await.text().await.unwrap();
+        assert!(html.contains("Entrance") && !html.contains("Harbour door"));
+        let j: Value = sup.get("/api/v1/terminals").await.json().await.unwrap();
+        assert_eq!(j["terminals"].as_array().unwrap().len(), 1);
+        // The live refresh asks for the list part only.
+        let part = sup
+            .get("/admin/supervision?fragment=1")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(part.contains("Entrance") && !part.contains("<html"));
+        // Results readers who do not look after terminals get nothing.
+        let analyst = app.login_as(rida_domain::Role::Analyst).await;
+        assert_eq!(
+            analyst.get("/api/v1/terminals").await.status(),
+            StatusCode::FORBIDDEN
+        );
+        assert_eq!(
+            app.client().get("/api/v1/terminals").await.status(),
+            StatusCode::UNAUTHORIZED
+        );
     }
 }

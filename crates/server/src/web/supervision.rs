@@ -1,0 +1,151 @@
+//! Supervision: every terminal of every site in reach on one live page, grouped by
+//! region and site, with what needs attention first. The page refreshes its list every
+//! few seconds; `GET /api/v1/terminals` gives the same as JSON.
+
+use axum::{
+    Json, Router,
+    extract::Query,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use jiff::tz::TimeZone;
+use minijinja::{Value, context};
+use rida_domain::{
+    Action,
+    terminal::{self, Alert},
+};
+use rida_store::{ListQuery, Terminal};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{Web, terminals::status};
+use crate::{error::Result, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/supervision", get(page))
+        .route("/api/v1/terminals", get(api))
+}
+
+#[derive(Deserialize, Default)]
+struct Filter {
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    site: String,
+    /// Only the live part of the page (for its refresh).
+    #[serde(default)]
+    fragment: Option<String>,
+}
+
+/// The terminals in reach (and through the filter), each with its alerts.
+async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
+    w.user.require(Action::ViewTerminals)?;
+    let within = w.user.site_filter();
+    let all = ListQuery {
+        limit: 100_000,
+        ..ListQuery::default()
+    };
+    let list = w
+        .state
+        .store
+        .list_terminals(w.user.org.id, within.as_deref(), &all)
+        .await?;
+    let now = rida_store::now_ms();
+    let org_tz = TimeZone::get(&w.user.org.time_zone).unwrap_or(TimeZone::UTC);
+    let region = Uuid::parse_str(&f.region).ok();
+    let site = Uuid::parse_str(&f.site).ok();
+    Ok(list
+        .items
+        .into_iter()
+        .filter(|t| region.is_none_or(|r| t.region_id == r) && site.is_none_or(|s| t.site_id == s))
+        .map(|t| {
+            let tz = t
+                .site_time_zone
+                .as_deref()
+                .and_then(|z| TimeZone::get(z).ok())
+                .unwrap_or_else(|| org_tz.clone());
+            let hour = rida_domain::time::from_millis(now).to_zoned(tz).hour();
+            let alerts = terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, hour);
+            (t, alerts)
+        })
+        .collect())
+}
+
+async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
+    let list = terminals(&w, &f).await?;
+    let now = rida_store::now_ms();
+    // Region → site → terminals, in the order the store gives (by name).
+    let mut groups: Vec<(String, Vec<(String, Vec<Value>)>)> = Vec::new();
+    let (mut online, mut offline, mut unpaired, mut alerting) = (0, 0, 0, Vec::new());
+    for (t, alerts) in &list {
+        match (t.paired, t.online(now)) {
+            (false, _) => unpaired += 1,
+            (true, true) => online += 1,
+            (true, false) => offline += 1,
+        }
+        let can_manage = w.user.may(Action::ManageTerminals {
+            site: Some(t.site_id),
+        });
+        let row = context! { alerts => alerts, can_manage => can_manage, ..status(t, now) };
+        if !alerts.is_empty() {
+            alerting.push(row.clone());
+        }
+        if groups.last().is_none_or(|g| g.0 != t.region_name) {
+            groups.push((t.region_name.clone(), Vec::new()));
+        }
+        let sites = &mut groups.last_mut().expect("just pushed").1;
+        if sites.last().is_none_or(|s| s.0 != t.site_name) {
+            sites.push((t.site_name.clone(), Vec::new()));
+        }
+        sites.last_mut().expect("just pushed").1.push(row);
+    }
+    let within = w.user.site_filter();
+    let all = ListQuery {
+        limit: 1000,
+        ..ListQuery::default()
+    };
+    let org = w.user.org.id;
+    let regions = w.state.store.list_regions(org, &all).await?.items;
+    let sites = w
+        .state
+        .store
+        .list_sites(org, &all, within.as_deref())
+        .await?
+        .items;
+    let ctx = context! {
+        groups => groups.iter().map(|(r, sites)| context! {
+            name => r,
+            sites => sites.iter().map(|(s, ts)| context! { name => s, terminals => ts }).collect::<Vec<_>>(),
+        }).collect::<Vec<_>>(),
+        summary => context! { total => list.len(), online => online, offline => offline, unpaired => unpaired },
+        alerting => alerting,
+        regions => regions.iter().map(|r| context! { id => r.id.to_string(), name => r.name }).collect::<Vec<_>>(),
+        sites => sites.iter().map(|s| context! { id => s.id.to_string(), name => s.name }).collect::<Vec<_>>(),
+        filter => context! { region => f.region, site => f.site },
+    };
+    let template = if f.fragment.is_some() {
+        "supervision_live.html"
+    } else {
+        "supervision.html"
+    };
+    Ok(w.render(template, ctx))
+}
+
+/// The same list as JSON, for a wall screen or a monitoring system.
+async fn api(w: Web, Query(f): Query<Filter>) -> Result<Response> {
+    let list = terminals(&w, &f).await?;
+    let now = rida_store::now_ms();
+    let items: Vec<serde_json::Value> = list
+        .iter()
+        .map(|(t, alerts)| {
+            serde_json::json!({
+                "id": t.id, "name": t.name, "region": t.region_name, "site_id": t.site_id, "site": t.site_name,
+                "mode": t.mode, "state": t.state, "survey": t.survey_name, "paired": t.paired,
+                "online": t.online(now), "last_seen_at": t.last_seen_at, "last_answer_at": t.last_answer_at,
+                "app_version": t.app_version, "queued": t.queued, "battery": t.battery, "alerts": alerts,
+            })
+        })
+        .collect();
+    Ok(Json(serde_json::json!({ "terminals": items })).into_response())
+}
