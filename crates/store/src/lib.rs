@@ -12,6 +12,7 @@ mod connect;
 mod org;
 mod people;
 mod ratings;
+mod station;
 mod surveys;
 mod terminals;
 mod writer;
@@ -26,6 +27,7 @@ pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
+pub use station::{AskState, Visit};
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};
 pub use writer::RatingWriter;

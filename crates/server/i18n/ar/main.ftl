@@ -439,3 +439,21 @@ supervision-attention = يحتاج إلى انتباه
 terminal-control = التحكم
 alert-offline = غير متصل
 alert-quiet = لا إجابات منذ 3 ساعات خلال ساعات العمل
+
+## Employee station
+station-title = محطة الموظف
+station-hello = مرحبًا، { $name }
+station-ask = طلب تقييم
+station-ask-help = يسأل جهاز التقييم على مكتبك (أو الجهاز الرئيسي في فرعك) العميل التالي عن خدمتك.
+station-waiting = بانتظار العميل…
+station-received = وصل الشكر.
+station-visit = الزيارة
+station-visit-since = زيارة مفتوحة منذ { $time }.
+station-no-visit = لا توجد زيارة مفتوحة.
+station-visit-start = بدء زيارة
+station-visit-end = إنهاء الزيارة
+station-privacy = التقييمات مجهولة الهوية: لا تُعرض هنا إجابات أي أحد.
+flash-station-asked = أُرسل. سيسأل الجهاز العميل التالي.
+flash-station-no-terminal = لا يوجد جهاز مربوط يخدم مكتبك أو فرعك. اسأل المشرف.
+flash-station-visit-started = بدأت الزيارة.
+flash-station-visit-ended = انتهت الزيارة.

@@ -435,3 +435,21 @@ supervision-attention = Needs attention
 terminal-control = Control
 alert-offline = Offline
 alert-quiet = No answers for 3 hours in opening hours
+
+## Employee station
+station-title = Station
+station-hello = Hello, { $name }
+station-ask = Ask for a rating
+station-ask-help = The terminal at your desk (or the main terminal of your branch) asks the next customer about your service.
+station-waiting = Waiting for the customer…
+station-received = Thank you received.
+station-visit = Visit
+station-visit-since = A visit is open since { $time }.
+station-no-visit = No visit is open.
+station-visit-start = Start a visit
+station-visit-end = End the visit
+station-privacy = Ratings are anonymous: nobody's answers are shown here.
+flash-station-asked = Sent. The terminal asks the next customer.
+flash-station-no-terminal = No paired terminal serves your desk or branch. Ask your supervisor.
+flash-station-visit-started = Visit started.
+flash-station-visit-ended = Visit ended.

@@ -436,3 +436,21 @@ supervision-attention = Vajadzīga uzmanība
 terminal-control = Vadīt
 alert-offline = Bezsaistē
 alert-quiet = Darba laikā 3 stundas nav atbilžu
+
+## Employee station
+station-title = Darba vieta
+station-hello = Sveiki, { $name }
+station-ask = Lūgt novērtējumu
+station-ask-help = Terminālis pie jūsu galda (vai filiāles galvenais terminālis) pajautās nākamajam klientam par jūsu apkalpošanu.
+station-waiting = Gaida klientu…
+station-received = Paldies saņemts.
+station-visit = Apmeklējums
+station-visit-since = Apmeklējums atvērts kopš { $time }.
+station-no-visit = Nav atvērta apmeklējuma.
+station-visit-start = Sākt apmeklējumu
+station-visit-end = Beigt apmeklējumu
+station-privacy = Vērtējumi ir anonīmi: šeit netiek rādītas neviena atbildes.
+flash-station-asked = Nosūtīts. Terminālis pajautās nākamajam klientam.
+flash-station-no-terminal = Jūsu galdu vai filiāli neapkalpo neviens savienots terminālis. Jautājiet savam uzraugam.
+flash-station-visit-started = Apmeklējums sākts.
+flash-station-visit-ended = Apmeklējums beigts.

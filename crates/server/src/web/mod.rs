@@ -11,6 +11,7 @@ mod regions;
 mod services;
 mod session;
 mod sites;
+mod station;
 mod supervision;
 mod surveys;
 pub(crate) mod terminals;
@@ -66,6 +67,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(kiosk::router())
         .merge(terminals::router())
         .merge(supervision::router())
+        .merge(station::router())
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())

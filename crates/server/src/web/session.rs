@@ -150,7 +150,7 @@ async fn login(
         .build();
     // Employees have no admin area: their own page is where they land.
     let next = match safe_next(&f.next) {
-        "/admin" if account.role == rida_domain::Role::Employee.as_str() => "/account",
+        "/admin" if account.role == rida_domain::Role::Employee.as_str() => "/station",
         other => other,
     };
     let mut res = Redirect::to(next).into_response();

@@ -274,9 +274,9 @@ impl TestApp {
         let c = self.client();
         let r = c.login(role.as_str(), &password_of(role)).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER, "login as {role}");
-        // Employees have no admin area and land on their own page.
+        // Employees have no admin area and land on their station.
         let landing = if role == Role::Employee {
-            "/account"
+            "/station"
         } else {
             "/admin"
         };

@@ -297,6 +297,7 @@ mod api {
         an_unpaired_or_unknown_device_gets_a_clear_refusal;
         a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_another;
         supervision_shows_the_terminals_in_reach_with_their_live_state;
+        an_employee_asks_for_a_rating_and_learns_only_that_it_arrived;
     }
 
     /// Pairs the test world's terminal through the API; returns its device token.
@@ -632,6 +633,89 @@ mod api {
         assert_eq!(
             app.client().get("/api/v1/terminals").await.status(),
             StatusCode::UNAUTHORIZED
+        );
+    }
+
+    async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let token = paired(&app).await;
+        let emp = app.client();
+        let r = emp
+            .login(
+                "employee",
+                &crate::helpers::password_of(rida_domain::Role::Employee),
+            )
+            .await;
+        assert_eq!(r.headers()["location"], "/station");
+        let html = emp.get("/station").await.text().await.unwrap();
+        assert!(html.contains("Ask for a rating") && html.contains("Anna"));
+
+        // A visit, then the request: the terminal now asks about Anna, in that visit.
+        let r = emp.submit("/station", "/station/visit", &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let visit = app
+            .store
+            .open_visit(app.w.org, app.w.employee)
+            .await
+            .unwrap()
+            .unwrap();
+        let r = emp.submit("/station", "/station/ask", &[]).await;
+        let to = r.headers()["location"].to_str().unwrap().to_string();
+        assert_eq!(to, format!("/station?asked={}", app.w.terminal));
+        let config: Value = call(
+            &app,
+            &token,
+            reqwest::Method::GET,
+            "/api/v1/kiosk/config",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(config["asked"]["employee_id"], json!(app.w.employee));
+        assert_eq!(config["asked"]["visit_id"], json!(visit.id));
+        let status = format!("/station/status?terminal={}", app.w.terminal);
+        let s: Value = emp.get(&status).await.json().await.unwrap();
+        assert_eq!(s, json!({ "state": "waiting" }));
+
+        // The customer answers 1 of 5: the station learns that a thank-you came, nothing else.
+        let q = &config["survey"]["questions"][0]["id"];
+        let answer = json!({ "answers": [{ "id": uuid::Uuid::now_v7(), "answered_at": "2026-11-24T09:00:00Z",
+            "question_id": q, "visit_id": visit.id, "score": 1, "employee_id": app.w.employee }] });
+        call(
+            &app,
+            &token,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/answers",
+            Some(answer),
+        )
+        .await;
+        let s: Value = emp.get(&status).await.json().await.unwrap();
+        assert_eq!(s, json!({ "state": "received" }));
+        let html = emp.get("/station").await.text().await.unwrap();
+        assert!(!html.contains("Very dissatisfied") && !html.contains("CSAT"));
+        let stored = rida_store::testing::all_ratings(&app.store, app.w.org).await;
+        assert_eq!(stored[0].employee_id, Some(app.w.employee));
+        assert_eq!(stored[0].visit_id, Some(visit.id));
+        // The employee reads no result anywhere: pages, the terminal list, the API.
+        for path in [
+            "/admin",
+            "/admin/supervision",
+            "/api/v1/terminals",
+            "/admin/audit",
+        ] {
+            let code = emp.get(path).await.status();
+            assert_eq!(code, StatusCode::FORBIDDEN, "{path}");
+        }
+        let r = emp.submit("/station", "/station/visit/end", &[]).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        assert!(
+            app.store
+                .open_visit(app.w.org, app.w.employee)
+                .await
+                .unwrap()
+                .is_none()
         );
     }
 }

@@ -54,6 +54,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
+        ("/station".into(), [NO, NO, NO, NO, OK]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
         (
@@ -246,6 +247,8 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             vec![],
             [DONE, DONE, DONE, NO, NO],
         ),
+        ("/station/ask".into(), vec![], [NO, NO, NO, NO, DONE]),
+        ("/station/visit".into(), vec![], [NO, NO, NO, NO, DONE]),
         (
             format!("/admin/terminals/{}/state", app.w.other_terminal),
             vec![("state", "maintenance".into())],

@@ -1,0 +1,100 @@
+//! The employee station: asking the terminal at one's desk (or the site's main terminal)
+//! for the next customer's rating, and recording visits. Nothing here reads a rating.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{Result, Store, StoreError, now_ms, with_db};
+
+/// An open or closed visit at an employee's desk.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct Visit {
+    pub id: Uuid,
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+}
+
+/// What the station may show: which terminal was asked and whether it is still waiting.
+/// Never the answer.
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
+pub struct AskState {
+    pub terminal_id: Uuid,
+    pub terminal_name: String,
+    /// The request still waits for the customer (false: a thank-you was received).
+    pub waiting: bool,
+}
+
+impl Store {
+    /// Sends the next customer of the terminal at this employee's desk — or, without
+    /// one, of the main terminal at one of their sites — to rate this employee. `None`
+    /// when no paired terminal serves them.
+    pub async fn ask_for_rating(
+        &self,
+        org: Uuid,
+        employee: Uuid,
+        visit: Option<Uuid>,
+    ) -> Result<Option<AskState>> {
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let found: Option<(Uuid, String)> = sqlx::query_as(
+                "SELECT t.id, t.name FROM terminals t WHERE t.org_id = $1 AND t.active = TRUE AND t.device_token_hash IS NOT NULL \
+                 AND (t.employee_id = $2 OR (t.employee_id IS NULL AND t.mode <> 'free' AND t.site_id IN (SELECT site_id FROM employee_sites WHERE employee_id = $2))) \
+                 ORDER BY CASE WHEN t.employee_id = $2 THEN 0 ELSE 1 END, t.name LIMIT 1")
+                .bind(org).bind(employee).fetch_optional(&mut *tx).await?;
+            let Some((id, name)) = found else { return Ok(None) };
+            sqlx::query("UPDATE terminals SET asked_employee_id = $2, asked_visit_id = $3, asked_at = $4, config_version = config_version + 1 WHERE id = $1")
+                .bind(id).bind(employee).bind(visit).bind(now_ms()).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(Some(AskState { terminal_id: id, terminal_name: name, waiting: true }))
+        })
+    }
+
+    /// The last request this employee made, if its terminal still exists.
+    pub async fn ask_state(
+        &self,
+        org: Uuid,
+        terminal: Uuid,
+        employee: Uuid,
+    ) -> Result<Option<AskState>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id AS terminal_id, name AS terminal_name, (asked_employee_id IS NOT NULL AND asked_employee_id = $3) AS waiting \
+             FROM terminals WHERE org_id = $1 AND id = $2")
+            .bind(org).bind(terminal).bind(employee).fetch_optional(p).await)?)
+    }
+
+    /// The employee's open visit, if any.
+    pub async fn open_visit(&self, org: Uuid, employee: Uuid) -> Result<Option<Visit>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id, started_at, ended_at FROM visits WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")
+            .bind(org).bind(employee).fetch_optional(p).await)?)
+    }
+
+    /// Starts a visit (ending one left open). A resend with the same id starts nothing new.
+    pub async fn start_visit(
+        &self,
+        org: Uuid,
+        employee: Uuid,
+        id: Uuid,
+        site: Option<Uuid>,
+    ) -> Result<Visit> {
+        let now = now_ms();
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            sqlx::query("UPDATE visits SET ended_at = $3 WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL AND id <> $4")
+                .bind(org).bind(employee).bind(now).bind(id).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO visits (id, org_id, employee_id, site_id, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+                .bind(id).bind(org).bind(employee).bind(site).bind(now).execute(&mut *tx).await?;
+            let v: Visit = sqlx::query_as("SELECT id, started_at, ended_at FROM visits WHERE id = $1 AND org_id = $2 AND employee_id = $3")
+                .bind(id).bind(org).bind(employee).fetch_optional(&mut *tx).await?.ok_or(StoreError::Conflict)?;
+            tx.commit().await?;
+            Ok(v)
+        })
+    }
+
+    /// Ends the employee's open visit.
+    pub async fn end_visit(&self, org: Uuid, employee: Uuid) -> Result<()> {
+        with_db!(self, p => sqlx::query("UPDATE visits SET ended_at = $3 WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL")
+            .bind(org).bind(employee).bind(now_ms()).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+}
