@@ -27,6 +27,9 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/terminals", get(api))
 }
 
+/// A site's name and its terminals' rows.
+type SiteGroup = (String, Vec<Value>);
+
 #[derive(Deserialize, Default)]
 struct Filter {
     #[serde(default)]
@@ -76,7 +79,7 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let list = terminals(&w, &f).await?;
     let now = rida_store::now_ms();
     // Region → site → terminals, in the order the store gives (by name).
-    let mut groups: Vec<(String, Vec<(String, Vec<Value>)>)> = Vec::new();
+    let mut groups: Vec<(String, Vec<SiteGroup>)> = Vec::new();
     let (mut online, mut offline, mut unpaired, mut alerting) = (0, 0, 0, Vec::new());
     for (t, alerts) in &list {
         match (t.paired, t.online(now)) {
