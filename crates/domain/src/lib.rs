@@ -12,6 +12,7 @@ pub mod stats;
 pub mod survey;
 pub mod terminal;
 pub mod time;
+pub mod voice;
 
 pub use locale::Locale;
 pub use policy::{Action, Actor, OrgPolicy, Scope};

@@ -120,6 +120,11 @@ const NAV: &[(&str, &str, Action)] = &[
         Action::ViewTerminals,
     ),
     ("/admin/terminals", "nav-terminals", Action::ViewTerminals),
+    (
+        "/admin/voice",
+        "nav-voice",
+        Action::ManageTerminals { site: None },
+    ),
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),

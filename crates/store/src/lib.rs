@@ -5,6 +5,7 @@
 //! Migrations are embedded and run at start; both backends share version numbers.
 
 mod active;
+mod audio;
 mod audit;
 mod auth;
 mod cache;

@@ -306,14 +306,6 @@ impl Store {
         )
     }
 
-    /// Makes every terminal of `org` fetch its settings again (after a new logo, new
-    /// voice prompts, a changed survey…).
-    pub async fn refresh_all_terminals(&self, org: Uuid) -> Result<()> {
-        with_db!(self, p => sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
-            .bind(org).execute(p).await.map(|_| ()))?;
-        Ok(())
-    }
-
     /// The active, paired terminal holding this device token.
     pub async fn terminal_for_token(&self, token_hash: &[u8]) -> Result<Option<Terminal>> {
         let sql = format!("{TERMINAL_SELECT} WHERE t.device_token_hash = $1 AND t.active = TRUE");

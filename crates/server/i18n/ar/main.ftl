@@ -457,3 +457,23 @@ flash-station-asked = أُرسل. سيسأل الجهاز العميل التا�
 flash-station-no-terminal = لا يوجد جهاز مربوط يخدم مكتبك أو فرعك. اسأل المشرف.
 flash-station-visit-started = بدأت الزيارة.
 flash-station-visit-ended = انتهت الزيارة.
+
+## Voice prompts (spoken on terminals; the defaults are made from these texts by scripts/voices)
+kiosk-voice-welcome = أهلًا بك! أخبرنا كيف كانت خدمتنا اليوم.
+kiosk-voice-question = يرجى اختيار إجابة على الشاشة.
+kiosk-voice-thanks = شكرًا لك! إجابتك تساعدنا على خدمتك بشكل أفضل.
+nav-voice = الرسائل الصوتية
+voice-help = ما تقوله الأجهزة في كل شاشة وبكل لغة. استمع إلى الملف قبل حفظه؛ تجلب الأجهزة الملف الجديد بنفسها. Ogg أو MP3 أو WAV أو M4A أو WebM، بحد أقصى { $max } كيلوبايت.
+voice-screen-welcome = الترحيب (عندما يختار العميل لغة)
+voice-screen-question = الأسئلة التابعة
+voice-screen-thanks = الشكر
+voice-default = الافتراضي من Rida
+voice-uploaded = مرفوع
+voice-choose = اختر ملفًا صوتيًا
+voice-save = حفظ هذا الملف
+voice-use-default = استخدام الافتراضي
+flash-voice-saved = حُفظ. تشغّله الأجهزة بدءًا من العميل التالي.
+error-audio-missing = اختر ملفًا صوتيًا.
+error-audio-not-audio = هذا الملف ليس صوتيًا (Ogg أو MP3 أو WAV أو M4A أو WebM).
+error-audio-too-large = الملف كبير جدًا.
+entity-voice_prompt = رسالة صوتية

@@ -453,3 +453,23 @@ flash-station-asked = Sent. The terminal asks the next customer.
 flash-station-no-terminal = No paired terminal serves your desk or branch. Ask your supervisor.
 flash-station-visit-started = Visit started.
 flash-station-visit-ended = Visit ended.
+
+## Voice prompts (spoken on terminals; the defaults are made from these texts by scripts/voices)
+kiosk-voice-welcome = Welcome! Please tell us how we did today.
+kiosk-voice-question = Please choose an answer on the screen.
+kiosk-voice-thanks = Thank you! Your answer helps us serve you better.
+nav-voice = Voice prompts
+voice-help = What terminals say on each screen, in each language. Listen to a file before saving it; terminals fetch a new one by themselves. Ogg, MP3, WAV, M4A or WebM, at most { $max } KiB.
+voice-screen-welcome = Welcome (when a customer picks a language)
+voice-screen-question = Follow-up questions
+voice-screen-thanks = Thank you
+voice-default = Rida's default
+voice-uploaded = Uploaded
+voice-choose = Choose an audio file
+voice-save = Save this file
+voice-use-default = Use the default
+flash-voice-saved = Saved. Terminals play it from their next customer.
+error-audio-missing = Choose an audio file.
+error-audio-not-audio = This file is not audio (Ogg, MP3, WAV, M4A or WebM).
+error-audio-too-large = The file is too large.
+entity-voice_prompt = voice prompt

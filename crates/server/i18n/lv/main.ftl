@@ -454,3 +454,23 @@ flash-station-asked = Nosūtīts. Terminālis pajautās nākamajam klientam.
 flash-station-no-terminal = Jūsu galdu vai filiāli neapkalpo neviens savienots terminālis. Jautājiet savam uzraugam.
 flash-station-visit-started = Apmeklējums sākts.
 flash-station-visit-ended = Apmeklējums beigts.
+
+## Voice prompts (spoken on terminals; the defaults are made from these texts by scripts/voices)
+kiosk-voice-welcome = Laipni lūdzam! Lūdzu, pastāstiet, kā mums šodien veicās.
+kiosk-voice-question = Lūdzu, izvēlieties atbildi ekrānā.
+kiosk-voice-thanks = Paldies! Jūsu atbilde palīdz mums apkalpot jūs labāk.
+nav-voice = Balss ziņas
+voice-help = Ko termināļi saka katrā ekrānā katrā valodā. Noklausieties failu pirms saglabāšanas; termināļi jauno failu paņem paši. Ogg, MP3, WAV, M4A vai WebM, ne vairāk kā { $max } KiB.
+voice-screen-welcome = Sveiciens (kad klients izvēlas valodu)
+voice-screen-question = Papildjautājumi
+voice-screen-thanks = Paldies
+voice-default = Rida noklusējums
+voice-uploaded = Augšupielādēts
+voice-choose = Izvēlieties audio failu
+voice-save = Saglabāt šo failu
+voice-use-default = Izmantot noklusējumu
+flash-voice-saved = Saglabāts. Termināļi to atskaņos no nākamā klienta.
+error-audio-missing = Izvēlieties audio failu.
+error-audio-not-audio = Šis fails nav audio (Ogg, MP3, WAV, M4A vai WebM).
+error-audio-too-large = Fails ir par lielu.
+entity-voice_prompt = balss ziņa

@@ -154,7 +154,23 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         }
         None => None,
     };
+    let versions = state.store.audio_versions(t.org_id).await?;
+    let audio: serde_json::Map<String, serde_json::Value> = t
+        .locale_list()
+        .iter()
+        .map(|l| {
+            let screens: serde_json::Map<String, serde_json::Value> = rida_domain::voice::SCREENS
+                .iter()
+                .map(|s| {
+                    let v = versions.get(&(l.tag().to_string(), s.to_string())).copied();
+                    (s.to_string(), json!(crate::web::audio_url(l.tag(), s, v)))
+                })
+                .collect();
+            (l.tag().to_string(), serde_json::Value::Object(screens))
+        })
+        .collect();
     Ok(Json(json!({
+        "audio": audio,
         "terminal": {
             "id": t.id, "name": t.name, "mode": t.mode, "state": t.state,
             "locales": t.locale_list(), "show_staff": t.show_staff,

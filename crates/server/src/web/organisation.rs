@@ -107,48 +107,10 @@ fn sniff_image(b: &[u8]) -> Option<&'static str> {
     }
 }
 
-async fn upload_logo(w: Web, mut multipart: Multipart) -> Result<Response> {
-    let max = w.state.settings.max_logo_bytes;
-    let mut csrf = String::new();
-    let mut file: Option<Vec<u8>> = None;
-    let mut remove = false;
-    let mut too_large = false;
-    while let Some(mut field) =
-        multipart
-            .next_field()
-            .await
-            .map_err(|e| crate::Error::BadRequest {
-                code: "bad-upload",
-                detail: e.to_string(),
-            })?
-    {
-        match field.name() {
-            Some("csrf") => csrf = field.text().await.unwrap_or_default(),
-            Some("remove") => remove = true,
-            Some("logo") => {
-                let mut buf = Vec::new();
-                while let Some(chunk) =
-                    field.chunk().await.map_err(|e| crate::Error::BadRequest {
-                        code: "bad-upload",
-                        detail: e.to_string(),
-                    })?
-                {
-                    if buf.len() + chunk.len() > max {
-                        too_large = true;
-                        break;
-                    }
-                    buf.extend_from_slice(&chunk);
-                }
-                if !buf.is_empty() || too_large {
-                    file = Some(buf);
-                }
-            }
-            _ => {}
-        }
-        if too_large {
-            break;
-        }
-    }
+async fn upload_logo(w: Web, multipart: Multipart) -> Result<Response> {
+    let up = super::read_upload(multipart, "logo", w.state.settings.max_logo_bytes).await?;
+    let remove = up.has("remove");
+    let (csrf, file, too_large) = (up.csrf, up.file, up.too_large);
     verify_csrf(&w.state, &w.headers, &csrf)?;
     w.user.require(Action::ManageOrganisation)?;
     let mut errors = FormErrors::new(w.locale());

@@ -155,7 +155,7 @@ function applyBranding() {
 function renderLangs(locales) {
   const nav = document.getElementById("langs");
   nav.replaceChildren(...(locales.length > 1 ? locales : []).map((l) =>
-    el("button", { lang: l, "aria-pressed": String(l === S.lang), "data-lang": l, onclick: () => { setLang(l); touch(); } },
+    el("button", { lang: l, "aria-pressed": String(l === S.lang), "data-lang": l, onclick: () => { setLang(l); touch(); play("welcome"); } },
       { en: "English", ar: "العربية", lv: "Latviešu" }[l] || l)));
 }
 function setLang(l) {
@@ -164,6 +164,17 @@ function setLang(l) {
   document.documentElement.dir = l === "ar" ? "rtl" : "ltr";
   renderLangs(S.config ? S.config.terminal.locales : []);
   render();
+}
+
+// ---------- voice: each screen may speak in the customer's language
+let voice = null;
+function play(screenName) {
+  const c = S.config;
+  const url = c && c.audio && c.audio[S.lang] && c.audio[S.lang][screenName];
+  if (!url) return;
+  if (voice) voice.pause();
+  voice = new Audio(url);
+  voice.play().catch(() => { /* the browser wants a tap first, or there is no sound */ });
 }
 
 // ---------- one customer's pass through the survey
@@ -308,6 +319,7 @@ function ask(q) {
   }
   const skip = first ? null : el("div", { class: "k-actions" }, el("button", { class: "k-secondary", id: "skip", onclick: () => advance(q) }, t("skip")));
   show(asked, prompt, body, skip);
+  if (!first && S.spoken !== q.key) { S.spoken = q.key; play("question"); }
   touch();
 }
 
@@ -335,6 +347,7 @@ function thanks() {
     start();
   };
   // The next customer need not wait: a tap on the thank-you screen starts again.
+  play("thanks");
   show(el("button", { class: "k-thanks", id: "thanks", onclick: done }, el("p", { class: "k-big" }, "✓"), el("h1", { class: "k-prompt" }, t("thanks")), el("p", { class: "k-sub" }, t("thanks-sub"))));
   S.idleTimer = setTimeout(done, (S.config.timing.thanks_seconds || 5) * 1000);
 }

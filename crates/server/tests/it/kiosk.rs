@@ -298,6 +298,7 @@ mod api {
         a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_another;
         supervision_shows_the_terminals_in_reach_with_their_live_state;
         an_employee_asks_for_a_rating_and_learns_only_that_it_arrived;
+        voice_prompts_are_replaced_checked_and_reach_the_terminals;
     }
 
     /// Pairs the test world's terminal through the API; returns its device token.
@@ -717,5 +718,107 @@ mod api {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let token = paired(&app).await;
+        // Out of the box every screen speaks Rida's default in every language.
+        let r = reqwest::get(format!("{}/kiosk/audio/ar/thanks?v=0", app.addr))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(r.headers()["content-type"], "audio/ogg");
+        assert!(r.bytes().await.unwrap().starts_with(b"OggS"));
+        let r = reqwest::get(format!("{}/kiosk/audio/fr/thanks", app.addr))
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::NOT_FOUND);
+
+        let head = app.login_as(rida_domain::Role::Head).await;
+        let html = head.get("/admin/voice").await.text().await.unwrap();
+        assert_eq!(html.matches("<audio controls preload").count(), 9);
+        let upload = |bytes: Vec<u8>, extra: Option<&'static str>| {
+            let head = &head;
+            async move {
+                let token = head.csrf("/admin/voice").await;
+                let mut form = reqwest::multipart::Form::new().text("csrf", token).part(
+                    "audio",
+                    reqwest::multipart::Part::bytes(bytes).file_name("prompt"),
+                );
+                if let Some(name) = extra {
+                    form = form.text(name, "1");
+                }
+                head.http
+                    .post(format!("{}/admin/voice/lv/thanks", head.base))
+                    .multipart(form)
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        // Not audio, or too large: refused with the reason, nothing stored.
+        let r = upload(b"\x89PNG\r\n\x1a\n\0\0".to_vec(), None).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains("This file is not audio"));
+        let mut big = b"OggS".to_vec();
+        big.resize(rida_domain::voice::MAX_AUDIO_BYTES + 1, 0);
+        let r = upload(big, None).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(
+            app.store
+                .audio_versions(app.w.org)
+                .await
+                .unwrap()
+                .is_empty()
+        );
+
+        // A WAV file: stored, served, and the terminal is told to look again.
+        let before = app
+            .store
+            .terminal(app.w.org, app.w.terminal)
+            .await
+            .unwrap()
+            .config_version;
+        let wav = b"RIFF\x24\0\0\0WAVEfmt \x10\0\0\0".to_vec();
+        let r = upload(wav.clone(), None).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = reqwest::get(format!("{}/kiosk/audio/lv/thanks?v=1", app.addr))
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["content-type"], "audio/wav");
+        assert_eq!(r.bytes().await.unwrap().to_vec(), wav);
+        let after = app
+            .store
+            .terminal(app.w.org, app.w.terminal)
+            .await
+            .unwrap()
+            .config_version;
+        assert!(after > before);
+        let config: Value = call(
+            &app,
+            &token,
+            reqwest::Method::GET,
+            "/api/v1/kiosk/config",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        // The terminal offers en and ar: it gets their addresses, with versions.
+        assert_eq!(
+            config["audio"]["en"]["thanks"],
+            "/kiosk/audio/en/thanks?v=0"
+        );
+        assert!(config["audio"].get("lv").is_none());
+
+        // Back to the default.
+        let r = upload(vec![], Some("default")).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let r = reqwest::get(format!("{}/kiosk/audio/lv/thanks", app.addr))
+            .await
+            .unwrap();
+        assert_eq!(r.headers()["content-type"], "audio/ogg");
     }
 }

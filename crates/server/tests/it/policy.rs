@@ -55,6 +55,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
+        ("/admin/voice".into(), [OK, NO, NO, NO, NO]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
         (

@@ -1,0 +1,67 @@
+//! Voice prompts the terminals play, per language and screen, as uploaded by the
+//! administrator. Without an upload a terminal plays the default shipped with Rida.
+
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use crate::{By, Result, Store, audit::audit, with_db};
+
+impl Store {
+    /// Replaces (or with `None`, removes) the prompt of one screen in one language; every
+    /// terminal fetches it on its next look at its settings.
+    pub async fn set_audio(
+        &self,
+        org: Uuid,
+        locale: &str,
+        screen: &str,
+        audio: Option<(&[u8], &str)>,
+        by: &By,
+    ) -> Result<()> {
+        let detail = format!(
+            "{locale} {screen}: {}",
+            audio.map_or("default".to_string(), |(b, m)| format!(
+                "{m}, {} bytes",
+                b.len()
+            ))
+        );
+        with_db!(self, p => {
+            let mut tx = p.begin().await?;
+            let (version,): (i64,) = sqlx::query_as(
+                "SELECT COALESCE(MAX(version), 0) + 1 FROM audio_prompts WHERE org_id = $1")
+                .bind(org).fetch_one(&mut *tx).await?;
+            sqlx::query("DELETE FROM audio_prompts WHERE org_id = $1 AND locale = $2 AND screen = $3")
+                .bind(org).bind(locale).bind(screen).execute(&mut *tx).await?;
+            if let Some((bytes, mime)) = audio {
+                sqlx::query("INSERT INTO audio_prompts (org_id, locale, screen, mime, data, version) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(org).bind(locale).bind(screen).bind(mime).bind(bytes).bind(version)
+                    .execute(&mut *tx).await?;
+            }
+            sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
+                .bind(org).execute(&mut *tx).await?;
+            audit!(tx, by, org, "update", "voice_prompt", None::<Uuid>, &detail);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// An uploaded prompt: its bytes and media type.
+    pub async fn audio(
+        &self,
+        org: Uuid,
+        locale: &str,
+        screen: &str,
+    ) -> Result<Option<(Vec<u8>, String)>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT data, mime FROM audio_prompts WHERE org_id = $1 AND locale = $2 AND screen = $3")
+            .bind(org).bind(locale).bind(screen).fetch_optional(p).await)?)
+    }
+
+    /// `(locale, screen)` → version of every uploaded prompt.
+    pub async fn audio_versions(&self, org: Uuid) -> Result<HashMap<(String, String), i64>> {
+        let rows: Vec<(String, String, i64)> = with_db!(self, p => sqlx::query_as(
+            "SELECT locale, screen, version FROM audio_prompts WHERE org_id = $1")
+            .bind(org).fetch_all(p).await)?;
+        Ok(rows.into_iter().map(|(l, s, v)| ((l, s), v)).collect())
+    }
+}
