@@ -144,6 +144,17 @@ pub struct BurstRule {
 }
 
 impl BurstRule {
+    /// The rule as typed in a form: 1–100 customers, 1–3,600 seconds.
+    pub fn parse(taps: &str, seconds: &str) -> Option<BurstRule> {
+        let taps: u32 = taps.trim().parse().ok().filter(|t| (1..=100).contains(t))?;
+        let seconds: u32 = seconds
+            .trim()
+            .parse()
+            .ok()
+            .filter(|s| (1..=3600).contains(s))?;
+        Some(BurstRule { taps, seconds })
+    }
+
     /// Which of `starts` (times in ms of customers' first taps, sorted) belong to a burst:
     /// every start in a window of `seconds` that holds more than `taps` starts.
     pub fn flags(&self, starts: &[i64]) -> Vec<bool> {

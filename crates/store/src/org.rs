@@ -19,6 +19,9 @@ pub struct Organisation {
     pub logo_version: i64,
     pub managers_see_employees: bool,
     pub analysts_see_employees: bool,
+    /// The burst rule: more than `burst_taps` customers in `burst_seconds` on one terminal.
+    pub burst_taps: i32,
+    pub burst_seconds: i32,
 }
 
 impl Organisation {
@@ -39,6 +42,7 @@ pub struct OrgSettings {
     pub time_zone: String,
     pub managers_see_employees: bool,
     pub analysts_see_employees: bool,
+    pub burst: rida_domain::terminal::BurstRule,
 }
 
 /// A region groups sites.
@@ -81,7 +85,7 @@ pub struct Service {
     pub active: bool,
 }
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds";
 
 /// Makes every terminal of an organisation fetch its settings again (new name, logo…),
 /// inside the caller's transaction.
@@ -127,19 +131,22 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={}",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s",
             s.name,
             s.default_locale,
             s.time_zone,
             s.managers_see_employees,
-            s.analysts_see_employees
+            s.analysts_see_employees,
+            s.burst.taps,
+            s.burst.seconds
         );
         with_db!(self, p => {
             let mut tx = p.begin().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
+                .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             refresh_terminals!(tx, id);

@@ -388,22 +388,36 @@ impl Store {
         since_day: i32,
         sites: Option<&[Uuid]>,
     ) -> Result<(i64, i64)> {
+        let (n, k, _) = self.csat_counts(org, since_day, sites).await?;
+        Ok((n, k))
+    }
+
+    /// Like [`Store::csat_summary`], plus how many scores were left out as bursts of taps
+    /// (raw count = first + third).
+    pub async fn csat_counts(
+        &self,
+        org: Uuid,
+        since_day: i32,
+        sites: Option<&[Uuid]>,
+    ) -> Result<(i64, i64, i64)> {
         let filter = match sites {
-            Some([]) => return Ok((0, 0)),
+            Some([]) => return Ok((0, 0, 0)),
             Some(s) => format!(" AND r.site_id IN ({})", in_list(3, s.len())),
             None => String::new(),
         };
         let sql = format!(
-            "SELECT COUNT(r.score), COALESCE(SUM(CASE WHEN r.score >= 4 THEN 1 ELSE 0 END), 0) \
+            "SELECT COALESCE(SUM(CASE WHEN r.flags = 0 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN r.flags = 0 AND r.score >= 4 THEN 1 ELSE 0 END), 0), \
+             COALESCE(SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END), 0) \
              FROM ratings r JOIN questions q ON q.id = r.question_id \
-             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5'{filter}"
+             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5' AND r.score IS NOT NULL{filter}"
         );
-        let (n, k): (i64, i64) = with_db!(self, p => {
+        let (n, k, flagged): (i64, i64, i64) = with_db!(self, p => {
             let mut q = sqlx::query_as(&sql).bind(org).bind(since_day);
             for id in sites.unwrap_or(&[]) { q = q.bind(id); }
             q.fetch_one(p).await
         })?;
-        Ok((n, k))
+        Ok((n, k, flagged))
     }
 }
 

@@ -205,6 +205,10 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 time_zone: "Asia/Riyadh".into(),
                 managers_see_employees: true,
                 analysts_see_employees: false,
+                burst: BurstRule {
+                    taps: 3,
+                    seconds: 10,
+                },
             },
             &by(),
         )
@@ -212,6 +216,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
         .unwrap();
     let org = store.organisation(w.org).await.unwrap();
     assert_eq!(org.name, "بنك البلطيق");
+    assert_eq!((org.burst_taps, org.burst_seconds), (3, 10));
     assert!(org.policy().managers_see_employees);
 
     store
@@ -767,6 +772,8 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
         .unwrap();
     assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
     assert_eq!(store.count_ratings(w.org).await.unwrap(), 8);
+    // Results leave the burst out and say how many they left out.
+    assert_eq!(store.csat_counts(w.org, 0, None).await.unwrap(), (1, 0, 7));
     assert!(store.terminal(w.org, id).await.unwrap().last_answer_at == Some(t0 + 90_000));
 
     // Unpairing takes the token away.

@@ -32,12 +32,13 @@ async fn overview(w: Web) -> Result<Response> {
         let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(30 * 24);
         let day = rida_domain::time::local_day(since, &tz);
-        let (n, k) = store.csat_summary(org, day, within.as_deref()).await?;
+        let (n, k, bursts) = store.csat_counts(org, day, within.as_deref()).await?;
         let interval = wilson_95(k as u64, n as u64);
         Some(context! {
             n => n,
             share => (n > 0).then(|| 100.0 * k as f64 / n as f64),
             margin => interval.map(|(lo, hi)| 100.0 * (hi - lo) / 2.0),
+            bursts => bursts,
         })
     } else {
         None

@@ -8,7 +8,7 @@ use axum::{
     routing::{get, post},
 };
 use minijinja::context;
-use rida_domain::{Action, Locale, names};
+use rida_domain::{Action, Locale, names, terminal::BurstRule};
 use rida_store::OrgSettings;
 use serde::Deserialize;
 
@@ -57,6 +57,10 @@ struct OrgForm {
     managers_see_employees: Option<String>,
     #[serde(default)]
     analysts_see_employees: Option<String>,
+    #[serde(default)]
+    burst_taps: String,
+    #[serde(default)]
+    burst_seconds: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -69,11 +73,16 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if jiff::tz::TimeZone::get(f.time_zone.trim()).is_err() {
         errors.key("time_zone", "error-time-zone");
     }
-    let (Some(name), true) = (name, errors.is_empty()) else {
+    let burst = BurstRule::parse(&f.burst_taps, &f.burst_seconds);
+    if burst.is_none() {
+        errors.key("burst", "error-burst");
+    }
+    let (Some(name), Some(burst), true) = (name, burst, errors.is_empty()) else {
         let form = context! {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
             managers_see_employees => f.managers_see_employees.is_some(),
             analysts_see_employees => f.analysts_see_employees.is_some(),
+            burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -83,6 +92,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         time_zone: f.time_zone.trim().to_string(),
         managers_see_employees: f.managers_see_employees.is_some(),
         analysts_see_employees: f.analysts_see_employees.is_some(),
+        burst,
     };
     w.state
         .store
@@ -145,6 +155,8 @@ fn stored_form(w: &Web) -> minijinja::Value {
         time_zone => o.time_zone.clone(),
         managers_see_employees => o.managers_see_employees,
         analysts_see_employees => o.analysts_see_employees,
+        burst_taps => o.burst_taps.to_string(),
+        burst_seconds => o.burst_seconds.to_string(),
     }
 }
 

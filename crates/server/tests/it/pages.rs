@@ -212,6 +212,25 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("default_locale", "lv"),
                 ("time_zone", "Europe/Riga"),
                 ("managers_see_employees", "1"),
+                ("burst_taps", "0"),
+                ("burst_seconds", "20"),
+            ],
+        )
+        .await;
+    // The burst rule needs at least one customer: refused next to the field.
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains(r#"id="e-burst""#));
+    let r = head
+        .submit(
+            "/admin/organisation",
+            "/admin/organisation",
+            &[
+                ("name", "Test Bank AS"),
+                ("default_locale", "lv"),
+                ("time_zone", "Europe/Riga"),
+                ("managers_see_employees", "1"),
+                ("burst_taps", "4"),
+                ("burst_seconds", "30"),
             ],
         )
         .await;
@@ -222,6 +241,13 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
             .await
             .unwrap()
             .managers_see_employees
+    );
+    assert_eq!(
+        app.store.burst_rule(app.w.org).await.unwrap(),
+        rida_domain::terminal::BurstRule {
+            taps: 4,
+            seconds: 30
+        }
     );
 
     let audit = head.get("/admin/audit").await.text().await.unwrap();

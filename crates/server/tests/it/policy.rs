@@ -181,6 +181,8 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("name", "Org".into()),
                 ("default_locale", "en".into()),
                 ("time_zone", "UTC".into()),
+                ("burst_taps", "6".into()),
+                ("burst_seconds", "20".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),
