@@ -282,6 +282,170 @@ async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once() {
     server.abort();
 }
 
+#[tokio::test]
+async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them() {
+    let (store, w, _db) = prepared(Backend::Sqlite).await;
+    let terminal = register(&store, &w, "KQ7M2P9Z").await;
+    // The branch's main terminal (not bound to a desk).
+    let mut t = store.terminal(w.org, terminal).await.unwrap();
+    t.employee_id = None;
+    store
+        .update_terminal(
+            w.org,
+            terminal,
+            &TerminalInput {
+                name: t.name.clone(),
+                site_id: w.site,
+                mode: Mode::Multi,
+                service_id: None,
+                employee_id: None,
+                survey_id: Some(w.survey),
+                locales: vec![Locale::En, Locale::Lv],
+                show_staff: false,
+            },
+            &By::system("test"),
+        )
+        .await
+        .unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let server = serve_at(store.clone(), port).await;
+    let addr = format!("http://{port}");
+    let driver = start_chromedriver().await;
+    let kiosk = browser(&driver, 1280, 800).await;
+    pair(&kiosk, &addr, "KQ7M2P9Z").await;
+
+    // The employee signs in on their own screen and asks.
+    let station = browser(&driver, 1000, 800).await;
+    station.goto(&format!("{addr}/login")).await.unwrap();
+    css(&station, "#f-username")
+        .await
+        .send_keys("employee")
+        .await
+        .unwrap();
+    css(&station, "#f-password")
+        .await
+        .send_keys(&crate::helpers::password_of(rida_domain::Role::Employee))
+        .await
+        .unwrap();
+    css(&station, "button.primary").await.click().await.unwrap();
+    css(&station, "#ask").await.click().await.unwrap();
+    until("the station says it waits", async || {
+        js(
+            &station,
+            "return document.getElementById('ask-state').textContent",
+        )
+        .await
+        .as_str()
+        .is_some_and(|s| s.contains("Waiting"))
+    })
+    .await;
+    std::fs::write(
+        screenshot_dir().join("station-en.png"),
+        station.screenshot().await.unwrap(),
+    )
+    .unwrap();
+
+    // Within seconds the terminal asks about Anna; the customer answers.
+    let asked = css(&kiosk, ".k-asked").await.text().await.unwrap();
+    assert!(asked.contains("Anna"), "{asked}");
+    css(&kiosk, ".k-face[data-score='4']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    css(&kiosk, "#thanks").await;
+    until("the station hears the thank-you", async || {
+        js(
+            &station,
+            "return document.getElementById('ask-state').textContent",
+        )
+        .await
+        .as_str()
+        .is_some_and(|s| s.contains("Thank you received"))
+    })
+    .await;
+    let shown = js(&station, "return document.body.innerText").await;
+    assert!(
+        !shown.as_str().unwrap().contains("Satisfied"),
+        "no answer on the station"
+    );
+    let stored = rida_store::testing::all_ratings(&store, w.org).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(
+        (stored[0].employee_id, stored[0].score),
+        (Some(w.employee), Some(4))
+    );
+
+    // Free rating: the customer chooses whom to rate.
+    store
+        .update_terminal(
+            w.org,
+            terminal,
+            &TerminalInput {
+                name: t.name.clone(),
+                site_id: w.site,
+                mode: Mode::Free,
+                service_id: None,
+                employee_id: None,
+                survey_id: Some(w.survey),
+                locales: vec![Locale::En],
+                show_staff: true,
+            },
+            &By::system("test"),
+        )
+        .await
+        .unwrap();
+    t = store.terminal(w.org, terminal).await.unwrap();
+    assert_eq!(t.mode(), Mode::Free);
+    until("the terminal offers a choice of whom to rate", async || {
+        js(
+            &kiosk,
+            "return document.querySelectorAll('.k-choice').length",
+        )
+        .await
+        .as_u64()
+        .unwrap_or(0)
+            >= 3
+    })
+    .await;
+    std::fs::write(
+        screenshot_dir().join("kiosk-free-en.png"),
+        kiosk.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    let anna = kiosk.find_all(Locator::Css(".k-choice")).await.unwrap();
+    let mut clicked = false;
+    for b in anna {
+        if b.text().await.unwrap() == "Anna" {
+            b.click().await.unwrap();
+            clicked = true;
+            break;
+        }
+    }
+    assert!(clicked, "Anna is offered");
+    css(&kiosk, ".k-face[data-score='5']")
+        .await
+        .click()
+        .await
+        .unwrap();
+    css(&kiosk, "#thanks").await;
+    until("the free rating stored", async || {
+        store.count_ratings(w.org).await.unwrap() == 2
+    })
+    .await;
+    let stored = rida_store::testing::all_ratings(&store, w.org).await;
+    assert_eq!(
+        (stored[1].employee_id, stored[1].score),
+        (Some(w.employee), Some(5))
+    );
+    kiosk.close().await.unwrap();
+    station.close().await.unwrap();
+    server.abort();
+}
+
 mod api {
     //! The terminal API over HTTP on both databases: what a device may send, and what
     //! happens to a device that is unpaired or opened twice.
