@@ -7,6 +7,10 @@
 //!
 //! footprint: cold-start time and idle memory of `rida serve` on the demo database
 //! (needs `target/release/rida`).
+//!
+//! terminals: 500 simulated terminals on one `rida serve` (see `terminals.rs`).
+
+mod terminals;
 
 use std::{
     path::PathBuf,
@@ -26,14 +30,14 @@ use uuid::Uuid;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-struct World {
-    org: Uuid,
-    site: Uuid,
+pub(crate) struct World {
+    pub(crate) org: Uuid,
+    pub(crate) site: Uuid,
     service: Uuid,
     question: Uuid,
 }
 
-async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World)> {
+pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World)> {
     std::fs::create_dir_all(dir)?;
     let url = format!("sqlite://{}/rida.db", dir.display());
     let store = Store::connect(&ConnectOptions {
@@ -298,7 +302,7 @@ async fn ingest() -> anyhow::Result<()> {
     Ok(())
 }
 
-fn rss_kib(pid: u32) -> anyhow::Result<u64> {
+pub(crate) fn rss_kib(pid: u32) -> anyhow::Result<u64> {
     let status = std::fs::read_to_string(format!("/proc/{pid}/status"))?;
     let line = status
         .lines()
@@ -307,7 +311,7 @@ fn rss_kib(pid: u32) -> anyhow::Result<u64> {
     Ok(line.split_whitespace().nth(1).unwrap_or("0").parse()?)
 }
 
-async fn wait_ready(addr: &str) -> anyhow::Result<()> {
+pub(crate) async fn wait_ready(addr: &str) -> anyhow::Result<()> {
     for _ in 0..3000 {
         if let Ok(r) = reqwest::get(format!("http://{addr}/readyz")).await
             && r.status().is_success()
@@ -381,6 +385,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "footprint" | "all") {
         footprint().await?;
+    }
+    if matches!(what.as_str(), "terminals" | "all") {
+        terminals::terminals().await?;
     }
     Ok(())
 }

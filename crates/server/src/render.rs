@@ -163,23 +163,24 @@ impl PageCtx<'_> {
     ) -> Response {
         let locale = self.locale();
         let nav: Vec<NavItem> = match self.user {
-            Some(u) => NAV
-                .iter()
-                .copied()
-                .chain(u.actor.employee_id.map(|employee| {
-                    ("/station", "station-title", Action::UseStation { employee })
-                }))
-                .filter(|(_, _, a)| u.may(*a))
-                .map(|(href, label, _)| NavItem {
-                    href,
-                    label,
-                    active: if href == "/admin" {
-                        self.path == "/admin"
-                    } else {
-                        self.path.starts_with(href)
-                    },
-                })
-                .collect(),
+            Some(u) => {
+                NAV.iter()
+                    .copied()
+                    .chain(u.actor.employee_id.map(|employee| {
+                        ("/station", "station-title", Action::UseStation { employee })
+                    }))
+                    .filter(|(_, _, a)| u.may(*a))
+                    .map(|(href, label, _)| NavItem {
+                        href,
+                        label,
+                        active: if href == "/admin" {
+                            self.path == "/admin"
+                        } else {
+                            self.path.starts_with(href)
+                        },
+                    })
+                    .collect()
+            }
             None => Vec::new(),
         };
         let languages: Vec<Value> = Locale::ALL

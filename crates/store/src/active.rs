@@ -1,5 +1,6 @@
 //! Deactivating and reactivating: nothing that ratings point at is ever destroyed.
 
+use crate::BeginWrite;
 use uuid::Uuid;
 
 use crate::{By, Result, Store, org::affected, with_db};
@@ -56,7 +57,7 @@ impl Store {
         );
         let action = if active { "activate" } else { "deactivate" };
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query(&sql).bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             sqlx::query(

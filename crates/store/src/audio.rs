@@ -1,6 +1,7 @@
 //! Voice prompts the terminals play, per language and screen, as uploaded by the
 //! administrator. Without an upload a terminal plays the default shipped with Rida.
 
+use crate::BeginWrite;
 use std::collections::HashMap;
 
 use uuid::Uuid;
@@ -26,7 +27,7 @@ impl Store {
             ))
         );
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let (version,): (i64,) = sqlx::query_as(
                 "SELECT COALESCE(MAX(version), 0) + 1 FROM audio_prompts WHERE org_id = $1")
                 .bind(org).fetch_one(&mut *tx).await?;

@@ -1,5 +1,6 @@
 //! Sessions, login throttling and API tokens. Secrets are stored only as hashes.
 
+use crate::BeginWrite;
 use rida_domain::new_id;
 use serde::Serialize;
 use uuid::Uuid;
@@ -58,7 +59,7 @@ impl Store {
         account: Option<(Uuid, &By)>,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             for key in keys {
                 sqlx::query("INSERT INTO login_failures (username, at) VALUES ($1, $2)")
                     .bind(key).bind(now_ms()).execute(&mut *tx).await?;
@@ -96,7 +97,7 @@ impl Store {
     ) -> Result<()> {
         let user = by.user_id.ok_or(StoreError::NotFound)?;
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now_ms()).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(token_hash).bind(user).bind(now_ms()).bind(expires_at).execute(&mut *tx).await?;
@@ -152,7 +153,7 @@ impl Store {
     ) -> Result<Uuid> {
         let id = new_id();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query(
                 "INSERT INTO api_tokens (id, org_id, name, token_hash, prefix, created_by, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
                 .bind(id).bind(org).bind(name).bind(token_hash).bind(prefix).bind(by.user_id).bind(now_ms())
@@ -173,7 +174,7 @@ impl Store {
     /// Revokes a token; it stops working at once on every instance.
     pub async fn revoke_api_token(&self, org: Uuid, id: Uuid, by: &By) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query(
                 "UPDATE api_tokens SET revoked_at = $3 WHERE org_id = $1 AND id = $2 AND revoked_at IS NULL")
                 .bind(org).bind(id).bind(now_ms()).execute(&mut *tx).await?;

@@ -1,5 +1,6 @@
 //! The organisation and its structure: regions, sites, services.
 
+use crate::BeginWrite;
 use rida_domain::{OrgPolicy, new_id};
 use serde::Serialize;
 use uuid::Uuid;
@@ -141,7 +142,7 @@ impl Store {
             s.burst.seconds
         );
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let done = sqlx::query(
                 "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
@@ -171,7 +172,7 @@ impl Store {
             None => "logo removed".to_string(),
         };
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query(
                 "UPDATE organisations SET logo = $2, logo_mime = $3, logo_version = logo_version + 1, updated_at = $4 WHERE id = $1")
                 .bind(id).bind(&bytes).bind(&mime).bind(now_ms()).execute(&mut *tx).await?;
@@ -223,7 +224,7 @@ impl Store {
     /// Creates a region; a duplicate name is [`StoreError::Conflict`].
     pub async fn create_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<Uuid> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("INSERT INTO regions (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
                 .bind(id).bind(org).bind(name).bind(now_ms()).execute(&mut *tx).await?;
             audit!(tx, by, org, "create", "region", Some(id), name);
@@ -235,7 +236,7 @@ impl Store {
     /// Renames a region.
     pub async fn update_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE regions SET name = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(name).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
@@ -288,7 +289,7 @@ impl Store {
     /// Creates a site with the services it offers, in one transaction.
     pub async fn create_site(&self, org: Uuid, id: Uuid, s: &SiteInput, by: &By) -> Result<Uuid> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
             sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
@@ -308,7 +309,7 @@ impl Store {
     /// Saves a site and replaces its list of services, in one transaction.
     pub async fn update_site(&self, org: Uuid, id: Uuid, s: &SiteInput, by: &By) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
             let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6 WHERE org_id = $1 AND id = $2")
@@ -372,7 +373,7 @@ impl Store {
         by: &By,
     ) -> Result<Uuid> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("INSERT INTO services (id, org_id, name, code, created_at) VALUES ($1, $2, $3, $4, $5)")
                 .bind(id).bind(org).bind(name).bind(code).bind(now_ms()).execute(&mut *tx).await?;
             audit!(tx, by, org, "create", "service", Some(id), name);
@@ -391,7 +392,7 @@ impl Store {
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE services SET name = $3, code = $4 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(name).bind(code).execute(&mut *tx).await?;
             affected(r.rows_affected())?;

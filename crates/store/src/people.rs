@@ -1,5 +1,6 @@
 //! Employees (the people customers rate) and users (the accounts that log in).
 
+use crate::BeginWrite;
 use rida_domain::Role;
 use serde::Serialize;
 use uuid::Uuid;
@@ -145,7 +146,7 @@ impl Store {
         by: &By,
     ) -> Result<Uuid> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "sites", org, e.site_ids);
             sqlx::query("INSERT INTO employees (id, org_id, name, desk, external_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
                 .bind(id).bind(org).bind(&e.name).bind(&e.desk).bind(&e.external_id).bind(now_ms())
@@ -169,7 +170,7 @@ impl Store {
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "sites", org, e.site_ids);
             let r = sqlx::query("UPDATE employees SET name = $3, desk = $4, external_id = $5 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&e.name).bind(&e.desk).bind(&e.external_id).execute(&mut *tx).await?;
@@ -237,7 +238,7 @@ impl Store {
     ) -> Result<Uuid> {
         let now = now_ms();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "employees", org, u.employee_id.as_slice());
             check_owned!(tx, "regions", org, u.region_ids);
             check_owned!(tx, "sites", org, u.site_ids);
@@ -261,7 +262,7 @@ impl Store {
     /// Changing the role ends the user's sessions, so the new rights apply at once.
     pub async fn update_user(&self, org: Uuid, id: Uuid, u: &UserInput, by: &By) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "employees", org, u.employee_id.as_slice());
             check_owned!(tx, "regions", org, u.region_ids);
             check_owned!(tx, "sites", org, u.site_ids);
@@ -289,7 +290,7 @@ impl Store {
     /// Deactivates (ending every session) or reactivates a user account.
     pub async fn set_user_active(&self, org: Uuid, id: Uuid, active: bool, by: &By) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE users SET active = $3 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(active).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
@@ -312,7 +313,7 @@ impl Store {
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE users SET password_hash = $2, password_changed_at = $3 WHERE id = $1")
                 .bind(user).bind(password_hash).bind(now_ms()).execute(&mut *tx).await?;
             affected(r.rows_affected())?;

@@ -1,5 +1,6 @@
 //! Questions and ratings: the answers every channel stores through one path.
 
+use crate::BeginWrite;
 use std::collections::{HashMap, HashSet};
 
 use rida_domain::{Answer, Channel, Scale, new_id, survey::SurveyAnswerError};
@@ -190,7 +191,7 @@ impl Store {
     ) -> Result<Uuid> {
         let id = new_id();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("INSERT INTO questions (id, org_id, code, scale, subject, prompt_en, prompt_ar, prompt_lv, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .bind(id).bind(org).bind(code).bind(scale.as_str()).bind(subject)
                 .bind(prompts[0]).bind(prompts[1]).bind(prompts[2]).bind(now_ms())
@@ -346,7 +347,7 @@ impl Store {
             .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
             .collect();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             insert_rows!(tx, batches, all, inserted, existing);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())

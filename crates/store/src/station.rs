@@ -1,6 +1,7 @@
 //! The employee station: asking the terminal at one's desk (or the site's main terminal)
 //! for the next customer's rating, and recording visits. Nothing here reads a rating.
 
+use crate::BeginWrite;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -35,7 +36,7 @@ impl Store {
         visit: Option<Uuid>,
     ) -> Result<Option<AskState>> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let found: Option<(Uuid, String)> = sqlx::query_as(
                 "SELECT t.id, t.name FROM terminals t WHERE t.org_id = $1 AND t.active = TRUE AND t.device_token_hash IS NOT NULL \
                  AND (t.employee_id = $2 OR (t.employee_id IS NULL AND t.mode <> 'free' AND t.site_id IN (SELECT site_id FROM employee_sites WHERE employee_id = $2))) \
@@ -79,7 +80,7 @@ impl Store {
     ) -> Result<Visit> {
         let now = now_ms();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("UPDATE visits SET ended_at = $3 WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL AND id <> $4")
                 .bind(org).bind(employee).bind(now).bind(id).execute(&mut *tx).await?;
             sqlx::query("INSERT INTO visits (id, org_id, employee_id, site_id, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")

@@ -2,6 +2,7 @@
 //! makes a new version; without answers the current version is changed in place.
 //! Either way, a question whose content changed gets a new immutable question row.
 
+use crate::BeginWrite;
 use rida_domain::{SurveyDef, new_id};
 use serde::Serialize;
 use uuid::Uuid;
@@ -153,7 +154,7 @@ impl Store {
         let fresh = assign(&mut def, None);
         let json = to_json(&def)?;
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             sqlx::query("INSERT INTO surveys (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
                 .bind(id).bind(org).bind(name).bind(now_ms()).execute(&mut *tx).await?;
             insert_new_questions!(tx, org, id, def, fresh);
@@ -180,7 +181,7 @@ impl Store {
         let json = to_json(&def)?;
         let asked: Vec<Uuid> = current.def.questions.iter().map(|q| q.id).collect();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             // Someone else saved meanwhile: refuse rather than overwrite their version.
             let (latest,): (i32,) = sqlx::query_as("SELECT MAX(version) FROM survey_versions WHERE survey_id = $1")
                 .bind(id).fetch_one(&mut *tx).await?;

@@ -4,6 +4,7 @@
 //! Every change a terminal must apply bumps `config_version`; terminals wait on it
 //! through whichever instance they are connected to, so nothing lives in one process.
 
+use crate::BeginWrite;
 use std::collections::{HashMap, HashSet};
 
 use rida_domain::{
@@ -130,7 +131,7 @@ const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name 
 macro_rules! change_terminal {
     ($self:ident, $org:expr, $id:expr, $by:expr, $action:literal, $detail:expr, $sql:literal $(, $bind:expr)*) => {
         with_db!($self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query(concat!("UPDATE terminals SET config_version = config_version + 1, ", $sql, " WHERE org_id = $1 AND id = $2"))
                 .bind($org).bind($id)$(.bind($bind))*
                 .execute(&mut *tx).await?;
@@ -180,7 +181,7 @@ impl Store {
         by: &By,
     ) -> Result<Uuid> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "sites", org, [t.site_id]);
             check_owned!(tx, "services", org, t.service_id.as_slice());
             check_owned!(tx, "employees", org, t.employee_id.as_slice());
@@ -204,7 +205,7 @@ impl Store {
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             check_owned!(tx, "sites", org, [t.site_id]);
             check_owned!(tx, "services", org, t.service_id.as_slice());
             check_owned!(tx, "employees", org, t.employee_id.as_slice());
@@ -231,7 +232,7 @@ impl Store {
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE terminals SET pairing_code = $3, pairing_expires_at = $4 WHERE org_id = $1 AND id = $2 AND active = TRUE")
                 .bind(org).bind(id).bind(code).bind(expires_at).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
@@ -247,7 +248,7 @@ impl Store {
     pub async fn pair_terminal(&self, code: &str, token_hash: &[u8]) -> Result<(Uuid, Uuid)> {
         let now = now_ms();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let found: Option<(Uuid, Uuid, String)> = sqlx::query_as(
                 "SELECT id, org_id, name FROM terminals WHERE pairing_code = $1 AND pairing_expires_at > $2 AND active = TRUE")
                 .bind(code).bind(now).fetch_optional(&mut *tx).await?;
@@ -318,7 +319,7 @@ impl Store {
         let now = now_ms();
         let alive_since = now - terminal::OFFLINE_AFTER_SECS * 1000;
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let r = sqlx::query("UPDATE terminals SET last_seen_at = $2, app_version = $3, queued = $4, battery = $5, tab_id = $6 \
                 WHERE id = $1 AND (tab_id IS NULL OR tab_id = $6 OR last_seen_at IS NULL OR last_seen_at < $7)")
                 .bind(id).bind(now).bind(&h.app_version).bind(h.queued).bind(h.battery).bind(&h.tab).bind(alive_since)
@@ -386,7 +387,7 @@ impl Store {
         let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
         let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
         with_db!(self, p => {
-            let mut tx = p.begin().await?;
+            let mut tx = p.begin_write().await?;
             let earlier: Vec<(Option<Uuid>, i64)> = sqlx::query_as(
                 "SELECT visit_id, MIN(answered_at) FROM ratings WHERE terminal_id = $1 AND answered_at >= $2 AND answered_at <= $3 GROUP BY visit_id")
                 .bind(terminal).bind(first - window).bind(last + window).fetch_all(&mut *tx).await?;
