@@ -9,7 +9,10 @@
 //! (needs `target/release/rida`).
 //!
 //! terminals: 500 simulated terminals on one `rida serve` (see `terminals.rs`).
+//!
+//! kiosk: the terminal page's weight and speed in headless Chromium (see `kiosk.rs`).
 
+mod kiosk;
 mod terminals;
 
 use std::{
@@ -385,6 +388,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "footprint" | "all") {
         footprint().await?;
+    }
+    if matches!(what.as_str(), "kiosk" | "all") {
+        kiosk::kiosk().await?;
     }
     if matches!(what.as_str(), "terminals" | "all") {
         terminals::terminals().await?;
