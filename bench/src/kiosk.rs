@@ -26,7 +26,9 @@ impl Drop for Child {
 }
 
 async fn chromedriver() -> anyhow::Result<(Child, String)> {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
     let child = Child(
         Command::new("chromedriver")
             .arg(format!("--port={port}"))
@@ -51,7 +53,10 @@ async fn browser(driver: &str) -> anyhow::Result<Client> {
         json!({ "binary": "/usr/bin/chromium", "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
             "--disable-dev-shm-usage", "--no-first-run", "--window-size=1280,800"] }),
     );
-    Ok(ClientBuilder::native().capabilities(caps).connect(driver).await?)
+    Ok(ClientBuilder::native()
+        .capabilities(caps)
+        .connect(driver)
+        .await?)
 }
 
 /// (bytes transferred, ms until `mark` — or the load event when there is none).
@@ -85,12 +90,21 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 pub async fn kiosk() -> anyhow::Result<()> {
     let bin = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/rida");
-    anyhow::ensure!(bin.exists(), "build it first: cargo build --release -p rida");
+    anyhow::ensure!(
+        bin.exists(),
+        "build it first: cargo build --release -p rida"
+    );
     let dir = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
     let (store, w) = crate::fresh(&dir).await?;
     let by = By::system("bench");
     let survey = store
-        .create_survey(w.org, rida_domain::new_id(), "Counter", &rida_store::testing::sample_survey(), &by)
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &by,
+        )
         .await?;
     let mut codes = Vec::new();
     for i in 0..ROUNDS {
@@ -151,7 +165,10 @@ pub async fn kiosk() -> anyhow::Result<()> {
         first_kb.push(kb / 1024.0);
         first_ms.push(ms);
 
-        b.find(Locator::Css("#pair-code")).await?.send_keys(code).await?;
+        b.find(Locator::Css("#pair-code"))
+            .await?
+            .send_keys(code)
+            .await?;
         b.find(Locator::Css("#pair-submit")).await?.click().await?;
         ready(&b, ".k-face").await?;
         // A paired terminal starting again (its service worker now holds the page).
@@ -198,7 +215,10 @@ pub async fn kiosk() -> anyhow::Result<()> {
         .await?;
     b.goto(&format!("{base}/kiosk/")).await?;
     ready(&b, "#pair-code").await?;
-    b.find(Locator::Css("#pair-code")).await?.send_keys(code).await?;
+    b.find(Locator::Css("#pair-code"))
+        .await?
+        .send_keys(code)
+        .await?;
     b.find(Locator::Css("#pair-submit")).await?.click().await?;
     ready(&b, ".k-face").await?;
     let _ = again.0.kill();
@@ -221,14 +241,25 @@ pub async fn kiosk() -> anyhow::Result<()> {
     let _ = std::fs::remove_dir_all(&dir);
 
     let (lms, lkb) = (median(login_ms), median(login_kb));
-    println!("\nThe terminal page in headless Chromium on loopback, fresh profile each round (median of {ROUNDS}); the admin login page is the baseline.\n");
+    println!(
+        "\nThe terminal page in headless Chromium on loopback, fresh profile each round (median of {ROUNDS}); the admin login page is the baseline.\n"
+    );
     println!("| measurement | transferred | ms to usable | ratio of time to the login page |");
     println!("|---|---:|---:|---:|");
     println!("| admin login page, first load (baseline) | {lkb:.0} KiB | {lms:.0} | 1.0 |");
     let (fms, fkb) = (median(first_ms), median(first_kb));
-    println!("| terminal page, first load (aim < 200 KB, < 1 s) | {fkb:.0} KiB | {fms:.0} | {:.1} |", fms / lms);
+    println!(
+        "| terminal page, first load (aim < 200 KB, < 1 s) | {fkb:.0} KiB | {fms:.0} | {:.1} |",
+        fms / lms
+    );
     let (wms, wkb) = (median(warm_ms), median(warm_kb));
-    println!("| paired terminal starting again (service worker) | {wkb:.0} KiB | {wms:.0} | {:.1} |", wms / lms);
-    println!("| tap to thank-you screen, server down | — | {:.0} | |", median(offline_tap));
+    println!(
+        "| paired terminal starting again (service worker) | {wkb:.0} KiB | {wms:.0} | {:.1} |",
+        wms / lms
+    );
+    println!(
+        "| tap to thank-you screen, server down | — | {:.0} | |",
+        median(offline_tap)
+    );
     Ok(())
 }

@@ -10,6 +10,12 @@ use rida_store::{Backend, By, Store, TerminalInput};
 use serde_json::json;
 use uuid::Uuid;
 
+rida_store::both_backends! {
+    a_customer_taps_through_the_survey_in_every_language;
+    fifty_taps_offline_across_a_server_restart_are_stored_exactly_once;
+    an_employee_asks_from_the_station_and_the_terminal_asks_about_them;
+}
+
 use crate::{
     browser::{Driver, browser, screenshot_dir, start_chromedriver},
     helpers::{World, prepared, serve_at},
@@ -88,9 +94,8 @@ async fn set_offline(driver: &Driver, b: &Client, offline: bool) {
     assert!(r.status().is_success(), "{}", r.text().await.unwrap());
 }
 
-#[tokio::test]
-async fn a_customer_taps_through_the_survey_in_every_language() {
-    let (store, w, _db) = prepared(Backend::Sqlite).await;
+async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) {
+    let (store, w, _db) = prepared(backend).await;
     let terminal = register(&store, &w, "KQ7M2P9X").await;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -227,9 +232,8 @@ async fn a_customer_taps_through_the_survey_in_every_language() {
     server.abort();
 }
 
-#[tokio::test]
-async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once() {
-    let (store, w, _db) = prepared(Backend::Sqlite).await;
+async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once(backend: Backend) {
+    let (store, w, _db) = prepared(backend).await;
     register(&store, &w, "KQ7M2P9Y").await;
     let port = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
@@ -282,9 +286,8 @@ async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once() {
     server.abort();
 }
 
-#[tokio::test]
-async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them() {
-    let (store, w, _db) = prepared(Backend::Sqlite).await;
+async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(backend: Backend) {
+    let (store, w, _db) = prepared(backend).await;
     let terminal = register(&store, &w, "KQ7M2P9Z").await;
     // The branch's main terminal (not bound to a desk).
     let mut t = store.terminal(w.org, terminal).await.unwrap();
