@@ -130,6 +130,8 @@ async function unpaired() {
 
 // ---------- settings
 async function loadConfig() {
+  if (S.loading) return; // the heartbeat and the long poll may both see one change
+  S.loading = true;
   try {
     const r = await api("GET", "/api/v1/kiosk/config");
     if (r.ok) {
@@ -138,10 +140,11 @@ async function loadConfig() {
       setOnline(true);
     }
   } catch (e) {
-    if (e.message === "unpaired") return;
+    if (e.message === "unpaired") { S.loading = false; return; }
     setOnline(false, `config: ${e}`);
     S.config = S.config || (await kvGet("config"));
   }
+  S.loading = false;
   if (!S.config) { pairScreen(); return; }
   applyBranding();
   if (!S.lang || !S.config.terminal.locales.includes(S.lang)) S.lang = S.config.terminal.locales[0] || "en";

@@ -56,6 +56,16 @@ async fn css(b: &Client, sel: &str) -> fantoccini::elements::Element {
         .unwrap_or_else(|e| panic!("{sel}: {e}"))
 }
 
+/// Taps an element as a finger would, once it is there; one step in the page, so a
+/// re-render between finding and tapping cannot leave a stale element.
+async fn tap(b: &Client, sel: &str) {
+    css(b, sel).await;
+    let script = format!(
+        "const e = document.querySelector({sel:?}); if (!e) return false; e.click(); return true;"
+    );
+    until(sel, async || js(b, &script).await == json!(true)).await;
+}
+
 async fn js(b: &Client, script: &str) -> serde_json::Value {
     b.execute(script, vec![]).await.unwrap()
 }
@@ -114,7 +124,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
         .send_keys("WRONG-CODE")
         .await
         .unwrap();
-    css(&b, "#pair-submit").await.click().await.unwrap();
+    tap(&b, "#pair-submit").await;
     until("the refusal", async || {
         !js(&b, "return document.querySelector('.k-error').textContent")
             .await
@@ -136,24 +146,16 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
     assert!(!shown.as_str().unwrap().contains("null"), "{shown}");
 
     // A low score asks what went wrong, then for a comment; markup stays text.
-    css(&b, ".k-face[data-score='2']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    css(&b, "[data-choice='wait']").await.click().await.unwrap();
-    css(&b, "[data-choice='staff']")
-        .await
-        .click()
-        .await
-        .unwrap();
-    css(&b, "#next").await.click().await.unwrap();
+    tap(&b, ".k-face[data-score='2']").await;
+    tap(&b, "[data-choice='wait']").await;
+    tap(&b, "[data-choice='staff']").await;
+    tap(&b, "#next").await;
     css(&b, "#comment")
         .await
         .send_keys("<b>slow</b> queue")
         .await
         .unwrap();
-    css(&b, "#send").await.click().await.unwrap();
+    tap(&b, "#send").await;
     css(&b, "#thanks").await;
     std::fs::write(
         dir.join("kiosk-thanks-en.png"),
@@ -187,11 +189,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
         && r.visit_id == all[0].visit_id));
 
     // Arabic: the whole page mirrors and the scale runs from the right.
-    css(&b, "button[data-lang='ar']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    tap(&b, "button[data-lang='ar']").await;
     css(&b, "html[dir='rtl']").await;
     let first_right = js(&b, "const a = document.querySelector(\"[data-score='1']\").getBoundingClientRect().left; \
         const e = document.querySelector(\"[data-score='5']\").getBoundingClientRect().left; return a > e;").await;
@@ -203,11 +201,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
         b.screenshot().await.unwrap(),
     )
     .unwrap();
-    css(&b, "button[data-lang='lv']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    tap(&b, "button[data-lang='lv']").await;
     css(&b, "html[dir='ltr'][lang='lv']").await;
     std::fs::write(
         dir.join("kiosk-lv-landscape.png"),
@@ -216,11 +210,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
     .unwrap();
     b.set_window_size(800, 1280).await.unwrap();
     for lang in ["lv", "ar", "en"] {
-        css(&b, &format!("button[data-lang='{lang}']"))
-            .await
-            .click()
-            .await
-            .unwrap();
+        tap(&b, &format!("button[data-lang='{lang}']")).await;
         css(&b, &format!("html[lang='{lang}']")).await;
         std::fs::write(
             dir.join(format!("kiosk-{lang}-portrait.png")),
@@ -249,12 +239,8 @@ async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once(back
     // Offline: every tap is acknowledged on screen and kept in the browser.
     set_offline(&driver, &b, true).await;
     for _ in 0..50 {
-        css(&b, ".k-face[data-score='5']")
-            .await
-            .click()
-            .await
-            .unwrap();
-        css(&b, "#thanks").await.click().await.unwrap();
+        tap(&b, ".k-face[data-score='5']").await;
+        tap(&b, "#thanks").await;
     }
     let queued = b
         .execute_async(
@@ -333,8 +319,8 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
         .send_keys(&crate::helpers::password_of(rida_domain::Role::Employee))
         .await
         .unwrap();
-    css(&station, "button.primary").await.click().await.unwrap();
-    css(&station, "#ask").await.click().await.unwrap();
+    tap(&station, "button.primary").await;
+    tap(&station, "#ask").await;
     until("the station says it waits", async || {
         js(
             &station,
@@ -354,11 +340,7 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
     // Within seconds the terminal asks about Anna; the customer answers.
     let asked = css(&kiosk, ".k-asked").await.text().await.unwrap();
     assert!(asked.contains("Anna"), "{asked}");
-    css(&kiosk, ".k-face[data-score='4']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    tap(&kiosk, ".k-face[data-score='4']").await;
     css(&kiosk, "#thanks").await;
     until("the station hears the thank-you", async || {
         js(
@@ -419,21 +401,14 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
         kiosk.screenshot().await.unwrap(),
     )
     .unwrap();
-    let anna = kiosk.find_all(Locator::Css(".k-choice")).await.unwrap();
-    let mut clicked = false;
-    for b in anna {
-        if b.text().await.unwrap() == "Anna" {
-            b.click().await.unwrap();
-            clicked = true;
-            break;
-        }
-    }
-    assert!(clicked, "Anna is offered");
-    css(&kiosk, ".k-face[data-score='5']")
-        .await
-        .click()
-        .await
-        .unwrap();
+    let clicked = js(
+        &kiosk,
+        "const b = [...document.querySelectorAll('.k-choice')].find((b) => b.textContent === 'Anna'); \
+         if (b) b.click(); return !!b;",
+    )
+    .await;
+    assert_eq!(clicked, json!(true), "Anna is offered");
+    tap(&kiosk, ".k-face[data-score='5']").await;
     css(&kiosk, "#thanks").await;
     until("the free rating stored", async || {
         store.count_ratings(w.org).await.unwrap() == 2
