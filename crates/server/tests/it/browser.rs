@@ -145,6 +145,8 @@ async fn check_pages(
         ),
         ("/admin/supervision".into(), "supervision"),
         (format!("/admin/terminals/{}", w.terminal), "terminal"),
+        ("/admin/voice".into(), "voice"),
+        ("/admin/organisation".into(), "organisation"),
     ] {
         b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b

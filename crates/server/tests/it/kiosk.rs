@@ -218,6 +218,31 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
         )
         .unwrap();
     }
+
+    // A new logo reaches the terminal by itself.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    store
+        .set_logo(w.org, Some((&png, "image/png")), &By::system("test"))
+        .await
+        .unwrap();
+    until("the logo on the terminal", async || {
+        js(&b, "const l = document.getElementById('logo'); return !l.hidden && l.src.includes('/logo?v=');")
+            .await
+            == json!(true)
+    })
+    .await;
+
+    // Unpaired from the admin area: the device says so and asks for a new code.
+    store
+        .unpair_terminal(w.org, terminal, &By::system("test"))
+        .await
+        .unwrap();
+    css(&b, "#pair-code").await;
+    let said = js(&b, "return document.querySelector('.k-error').textContent").await;
+    assert!(
+        said.as_str().unwrap().contains("no longer paired"),
+        "{said}"
+    );
     b.close().await.unwrap();
     server.abort();
 }
