@@ -67,6 +67,7 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
                 name: "Site".into(),
                 address: None,
                 time_zone: None,
+                opening_hours: None,
                 service_ids: vec![service],
             },
             &by,

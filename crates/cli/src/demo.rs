@@ -110,6 +110,7 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             name: name.into(),
             address: Some(address.into()),
             time_zone: None,
+            opening_hours: Some("mon-fri 09:00-18:00, sat 10:00-15:00".into()),
             service_ids: all_services.clone(),
         };
         sites.push((

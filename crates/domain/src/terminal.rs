@@ -80,8 +80,8 @@ pub fn online(last_seen_ms: Option<i64>, now_ms: i64) -> bool {
 
 /// Hours without an answer, while online in opening hours, before a terminal is flagged.
 pub const QUIET_AFTER_HOURS: i64 = 3;
-/// Opening hours assumed for the quiet alert (site-local, from-to hour), until sites
-/// carry their own.
+/// Opening hours assumed for the quiet alert (site-local, from-to hour) at a site that
+/// has none written down.
 pub const OPENING_HOURS: (i8, i8) = (9, 18);
 
 /// Why a terminal needs someone's attention.
@@ -94,14 +94,14 @@ pub enum Alert {
     Quiet,
 }
 
-/// What a supervisor should look at for one terminal. `local_hour` is the hour now at
-/// the terminal's site.
+/// What a supervisor should look at for one terminal. `open` tells whether its site is
+/// open now (see [`crate::hours`], or [`OPENING_HOURS`] where none are written down).
 pub fn alerts(
     paired: bool,
     last_seen_ms: Option<i64>,
     last_answer_ms: Option<i64>,
     now_ms: i64,
-    local_hour: i8,
+    open: bool,
 ) -> Vec<Alert> {
     if !paired {
         return vec![];
@@ -109,7 +109,6 @@ pub fn alerts(
     if !online(last_seen_ms, now_ms) {
         return vec![Alert::Offline];
     }
-    let open = (OPENING_HOURS.0..OPENING_HOURS.1).contains(&local_hour);
     let quiet_since = now_ms - QUIET_AFTER_HOURS * 3_600_000;
     if open && last_answer_ms.is_none_or(|t| t < quiet_since) {
         return vec![Alert::Quiet];
@@ -217,17 +216,20 @@ mod tests {
     fn alerts_name_offline_and_quiet_terminals_in_opening_hours() {
         let now = 100 * 3_600_000;
         let seen = Some(now - 5_000);
-        assert_eq!(alerts(false, None, None, now, 12), []);
+        assert_eq!(alerts(false, None, None, now, true), []);
         assert_eq!(
-            alerts(true, Some(now - 120_000), None, now, 12),
+            alerts(true, Some(now - 120_000), None, now, true),
             [Alert::Offline]
         );
         assert_eq!(
-            alerts(true, seen, Some(now - 4 * 3_600_000), now, 12),
+            alerts(true, seen, Some(now - 4 * 3_600_000), now, true),
             [Alert::Quiet]
         );
-        assert_eq!(alerts(true, seen, Some(now - 4 * 3_600_000), now, 22), []);
-        assert_eq!(alerts(true, seen, Some(now - 600_000), now, 12), []);
+        assert_eq!(
+            alerts(true, seen, Some(now - 4 * 3_600_000), now, false),
+            []
+        );
+        assert_eq!(alerts(true, seen, Some(now - 600_000), now, true), []);
     }
 
     #[test]

@@ -64,6 +64,8 @@ pub struct Site {
     pub name: String,
     pub address: Option<String>,
     pub time_zone: Option<String>,
+    /// As written, e.g. `mon-fri 09:00-18:00` (see `rida_domain::hours`).
+    pub opening_hours: Option<String>,
     pub active: bool,
 }
 
@@ -74,6 +76,7 @@ pub struct SiteInput {
     pub name: String,
     pub address: Option<String>,
     pub time_zone: Option<String>,
+    pub opening_hours: Option<String>,
     pub service_ids: Vec<Uuid>,
 }
 
@@ -258,7 +261,7 @@ impl Store {
         let pat = q.pattern();
         let all = q.include_inactive;
         let rows: Vec<Site> = with_db!(self, p => sqlx::query_as(
-            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.active \
+            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.opening_hours, s.active \
              FROM sites s JOIN regions r ON r.id = s.region_id \
              WHERE s.org_id = $1 AND (LOWER(s.name) LIKE $2 ESCAPE '\\' OR LOWER(r.name) LIKE $2 ESCAPE '\\') AND (s.active = TRUE OR $3) \
              ORDER BY s.active DESC, r.name, s.name")
@@ -274,7 +277,7 @@ impl Store {
     /// One site.
     pub async fn site(&self, org: Uuid, id: Uuid) -> Result<Site> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.active \
+            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.opening_hours, s.active \
              FROM sites s JOIN regions r ON r.id = s.region_id WHERE s.org_id = $1 AND s.id = $2")
             .bind(org).bind(id).fetch_one(p).await)?)
     }
@@ -292,8 +295,8 @@ impl Store {
             let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
-            sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .bind(id).bind(org).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(now_ms())
+            sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at, opening_hours) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(id).bind(org).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(now_ms()).bind(&s.opening_hours)
                 .execute(&mut *tx).await?;
             for sv in &s.service_ids {
                 sqlx::query("INSERT INTO site_services (site_id, service_id) VALUES ($1, $2)")
@@ -312,8 +315,8 @@ impl Store {
             let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
-            let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone)
+            let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6, opening_hours = $7 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(&s.opening_hours)
                 .execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             sqlx::query("DELETE FROM site_services WHERE site_id = $1").bind(id).execute(&mut *tx).await?;

@@ -32,6 +32,7 @@ pub struct Terminal {
     pub site_id: Uuid,
     pub site_name: String,
     pub site_time_zone: Option<String>,
+    pub site_opening_hours: Option<String>,
     pub region_id: Uuid,
     pub region_name: String,
     pub mode: String,
@@ -119,7 +120,7 @@ pub struct Versions {
     pub reload_seq: i64,
 }
 
-const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.time_zone AS site_time_zone, s.region_id, r.name AS region_name, \
+const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.time_zone AS site_time_zone, s.opening_hours AS site_opening_hours, s.region_id, r.name AS region_name, \
      t.mode, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
      t.state, (t.device_token_hash IS NOT NULL) AS paired, t.pairing_code, t.pairing_expires_at, t.config_version, t.reload_seq, \
      t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active \

@@ -63,6 +63,7 @@ async fn world(store: &Store) -> World {
                 name: "Liepāja".into(),
                 address: Some("Lielā iela 1".into()),
                 time_zone: None,
+                opening_hours: None,
                 service_ids: vec![service],
             },
             &by(),
@@ -301,6 +302,7 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
         name: "Liepāja".into(),
         address: None,
         time_zone: Some("Asia/Riyadh".into()),
+        opening_hours: None,
         service_ids: vec![w.service],
     };
     store
@@ -460,6 +462,7 @@ async fn a_failed_write_changes_nothing(backend: Backend) {
         name: "Ventspils".into(),
         address: None,
         time_zone: None,
+        opening_hours: None,
         service_ids: vec![w.service, Uuid::now_v7()],
     };
     assert!(matches!(

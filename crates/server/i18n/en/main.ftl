@@ -480,3 +480,6 @@ burst-customers-within = customers on one terminal within
 burst-seconds = seconds
 error-burst = Give 1–100 customers and 1–3600 seconds.
 overview-bursts-left-out = { $n } more in bursts of taps left out ({ $raw } raw)
+opening-hours = Opening hours
+opening-hours-hint = For example “mon-fri 09:00-18:00, sat 10:00-14:00” or “sun-thu 08:00-16:00”, in the site's time. A terminal silent for three hours while the site is open is flagged on the supervision page.
+error-opening-hours = Write days (mon … sun, or a range like mon-fri) and hours like 09:00-18:00, separated by commas.

@@ -481,3 +481,6 @@ burst-customers-within = klientus vienā terminālī
 burst-seconds = sekundēs
 error-burst = Norādiet 1–100 klientus un 1–3600 sekundes.
 overview-bursts-left-out = vēl { $n } pieskārienu sērijās nav ņemti vērā (kopā { $raw })
+opening-hours = Darba laiks
+opening-hours-hint = Piemēram, “mon-fri 09:00-18:00, sat 10:00-14:00”, filiāles laikā. Terminālis, kas trīs stundas klusē darba laikā, tiek atzīmēts uzraudzības lapā.
+error-opening-hours = Norādiet dienas (mon … sun vai diapazonu, piem., mon-fri) un stundas, piem., 09:00-18:00, atdalot ar komatiem.

@@ -64,6 +64,8 @@ struct SiteForm {
     #[serde(default)]
     time_zone: String,
     #[serde(default)]
+    opening_hours: String,
+    #[serde(default)]
     services: Vec<String>,
 }
 
@@ -79,7 +81,7 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors)
         id => id,
         form => context! {
             name => f.name.clone(), region_id => f.region_id.clone(), address => f.address.clone(),
-            time_zone => f.time_zone.clone(), services => f.services.clone(),
+            time_zone => f.time_zone.clone(), opening_hours => f.opening_hours.clone(), services => f.services.clone(),
         },
         errors => errors.value(),
         regions => regions,
@@ -105,6 +107,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
         region_id: s.region_id.to_string(),
         address: s.address.unwrap_or_default(),
         time_zone: s.time_zone.unwrap_or_default(),
+        opening_hours: s.opening_hours.unwrap_or_default(),
         services: w
             .state
             .store
@@ -137,6 +140,10 @@ async fn save(
     if !tz.is_empty() && jiff::tz::TimeZone::get(tz).is_err() {
         errors.key("time_zone", "error-time-zone");
     }
+    let hours = f.opening_hours.trim();
+    if !hours.is_empty() && rida_domain::hours::OpeningHours::parse(hours).is_none() {
+        errors.key("opening_hours", "error-opening-hours");
+    }
     if let (Some(name), Some(address), Some(region_id), true) =
         (name, address, region_id, errors.is_empty())
     {
@@ -145,6 +152,7 @@ async fn save(
             name,
             address,
             time_zone: Some(tz.to_string()).filter(|t| !t.is_empty()),
+            opening_hours: Some(hours.to_string()).filter(|h| !h.is_empty()),
             service_ids: parse_ids(&f.services),
         };
         let (org, by) = (w.user.org.id, w.user.by());

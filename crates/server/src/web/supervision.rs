@@ -12,6 +12,7 @@ use jiff::tz::TimeZone;
 use minijinja::{Value, context};
 use rida_domain::{
     Action,
+    hours::OpeningHours,
     terminal::{self, Alert},
 };
 use rida_store::{ListQuery, Terminal};
@@ -68,8 +69,18 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
                 .as_deref()
                 .and_then(|z| TimeZone::get(z).ok())
                 .unwrap_or_else(|| org_tz.clone());
-            let hour = rida_domain::time::from_millis(now).to_zoned(tz).hour();
-            let alerts = terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, hour);
+            let local = rida_domain::time::from_millis(now).to_zoned(tz);
+            let open = match t
+                .site_opening_hours
+                .as_deref()
+                .and_then(OpeningHours::parse)
+            {
+                Some(h) => h.is_open(local.weekday(), local.hour(), local.minute()),
+                None => {
+                    (terminal::OPENING_HOURS.0..terminal::OPENING_HOURS.1).contains(&local.hour())
+                }
+            };
+            let alerts = terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, open);
             (t, alerts)
         })
         .collect())

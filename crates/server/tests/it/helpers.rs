@@ -113,6 +113,7 @@ async fn world(store: &Store) -> World {
         name: name.into(),
         address: None,
         time_zone: None,
+        opening_hours: None,
         service_ids: vec![service],
     };
     let site = store

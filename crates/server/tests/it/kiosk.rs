@@ -778,6 +778,57 @@ mod api {
         let html = head.get("/admin/supervision").await.text().await.unwrap();
         assert!(html.contains("North") && html.contains("South") && html.contains("42 %"));
 
+        // Online but never answered: flagged only while its site is open.
+        let set_hours = |hours: String| {
+            let head = &head;
+            let page = format!("/admin/sites/{}", app.w.site);
+            let region = app.w.region.to_string();
+            async move {
+                head.submit(
+                    &page,
+                    &page,
+                    &[
+                        ("name", "Main"),
+                        ("region_id", &region),
+                        ("opening_hours", &hours),
+                    ],
+                )
+                .await
+            }
+        };
+        let r = set_hours("whenever".into()).await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains(r#"id="e-opening_hours""#));
+        let alerts = |j: Value| {
+            j["terminals"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|t| t["name"] == "Entrance")
+                .unwrap()["alerts"]
+                .clone()
+        };
+        let r = set_hours("mon-sun 00:00-24:00".into()).await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let j: Value = head.get("/api/v1/terminals").await.json().await.unwrap();
+        assert_eq!(alerts(j), json!(["quiet"]));
+        let today = jiff::Zoned::now()
+            .with_time_zone(jiff::tz::TimeZone::get("Europe/Riga").unwrap())
+            .weekday();
+        let other_day = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][today
+            .to_monday_zero_offset()
+            as usize
+            % 7
+            + 1
+            - if today == jiff::civil::Weekday::Sunday {
+                7
+            } else {
+                0
+            }];
+        set_hours(format!("{other_day} 00:00-24:00")).await;
+        let j: Value = head.get("/api/v1/terminals").await.json().await.unwrap();
+        assert_eq!(alerts(j), json!([]));
+
         // The supervisor of the North region sees only its terminal, page and API alike.
         let sup = app.login_as(rida_domain::Role::Supervisor).await;
         let html = sup.get("/admin/supervision").await.text().await.unwrap();
