@@ -139,6 +139,13 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
     }
 }
 
+/// What a paired terminal (a device, not a person) may store: answers to questions of
+/// the survey it shows (any version of it), never to another survey's. Its site, and the
+/// employee of its desk, come from the terminal itself, not from what it sends.
+pub fn terminal_may_answer(terminal_survey: Option<Uuid>, question_survey: Option<Uuid>) -> bool {
+    terminal_survey.is_some() && question_survey == terminal_survey
+}
+
 /// Whether results shown to `actor` must be limited to the sites of their scope.
 pub fn results_limited_to_scope(actor: &Actor) -> Option<&HashSet<Uuid>> {
     match &actor.scope {
@@ -229,6 +236,18 @@ mod tests {
             let a = Actor::new(Uuid::now_v7(), role, Scope::All, None);
             assert!(!allows(&a, &org, Action::ManageSurveys), "{role:?}");
         }
+    }
+
+    #[test]
+    fn a_terminal_answers_only_its_own_survey() {
+        let (mine, other) = (Some(Uuid::now_v7()), Some(Uuid::now_v7()));
+        assert!(terminal_may_answer(mine, mine));
+        assert!(!terminal_may_answer(mine, other));
+        assert!(!terminal_may_answer(mine, None), "a question of no survey");
+        assert!(
+            !terminal_may_answer(None, None),
+            "a terminal without a survey"
+        );
     }
 
     #[test]

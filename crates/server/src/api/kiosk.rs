@@ -362,7 +362,7 @@ pub async fn answers(
             let in_survey = refs
                 .questions
                 .get(&i.question_id)
-                .is_none_or(|q| q.survey_id.is_some() && q.survey_id == t.survey_id);
+                .is_none_or(|q| rida_domain::policy::terminal_may_answer(t.survey_id, q.survey_id));
             if !in_survey {
                 return Err(ItemError {
                     field: "question_id",
