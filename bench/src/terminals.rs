@@ -71,6 +71,7 @@ async fn setup(dir: &Path) -> anyhow::Result<(Store, Uuid, Vec<String>)> {
                     name: format!("T{i:03}"),
                     site_id: w.site,
                     mode: Mode::Single,
+                    kind: rida_domain::terminal::Kind::Kiosk,
                     service_id: None,
                     employee_id: None,
                     survey_id: Some(survey),

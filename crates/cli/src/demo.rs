@@ -12,7 +12,11 @@
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use rand::{Rng, SeedableRng, rngs::StdRng};
-use rida_domain::{Answer, Channel, Locale, Role, terminal::Mode, time};
+use rida_domain::{
+    Answer, Channel, Locale, Role,
+    terminal::{Kind, Mode},
+    time,
+};
 use rida_server::auth;
 use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, TerminalInput, UserInput};
 use uuid::Uuid;
@@ -211,20 +215,23 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             .create_user(org, rida_domain::new_id(), &input, &hash, &by)
             .await?;
     }
-    // Each branch: a main terminal at the entrance, and one at the first employee's desk.
+    // Each branch: a main terminal at the entrance, a terminal at the first employee's
+    // desk, and that desk's station screen.
     for (site_ix, (site, site_name, _)) in sites.iter().enumerate() {
         let desk = employees
             .iter()
             .find(|(_, at)| at.contains(&site_ix))
             .map(|(e, _)| *e);
-        for (name, mode, employee) in [
-            (format!("{site_name} · entrance"), Mode::Multi, None),
-            (format!("{site_name} · desk 1"), Mode::Multi, desk),
+        for (name, kind, employee) in [
+            (format!("{site_name} · entrance"), Kind::Kiosk, None),
+            (format!("{site_name} · desk 1"), Kind::Kiosk, desk),
+            (format!("{site_name} · desk 1 station"), Kind::Station, desk),
         ] {
             let input = TerminalInput {
                 name,
                 site_id: *site,
-                mode,
+                mode: Mode::Multi,
+                kind,
                 service_id: None,
                 employee_id: employee,
                 survey_id: Some(survey),

@@ -142,8 +142,25 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
 /// What a paired terminal (a device, not a person) may store: answers to questions of
 /// the survey it shows (any version of it), never to another survey's. Its site, and the
 /// employee of its desk, come from the terminal itself, not from what it sends.
-pub fn terminal_may_answer(terminal_survey: Option<Uuid>, question_survey: Option<Uuid>) -> bool {
-    terminal_survey.is_some() && question_survey == terminal_survey
+pub fn terminal_may_answer(
+    kind: crate::terminal::Kind,
+    terminal_survey: Option<Uuid>,
+    question_survey: Option<Uuid>,
+) -> bool {
+    kind == crate::terminal::Kind::Kiosk
+        && terminal_survey.is_some()
+        && question_survey == terminal_survey
+}
+
+/// A paired station device acts for the employee of its desk, and only for them; it
+/// reads no rating, exactly like the employee's own station.
+pub fn station_device_acts_for(
+    kind: crate::terminal::Kind,
+    desk_employee: Option<Uuid>,
+) -> Option<Uuid> {
+    (kind == crate::terminal::Kind::Station)
+        .then_some(desk_employee)
+        .flatten()
 }
 
 /// Whether results shown to `actor` must be limited to the sites of their scope.
@@ -240,14 +257,26 @@ mod tests {
 
     #[test]
     fn a_terminal_answers_only_its_own_survey() {
+        use crate::terminal::Kind::{Kiosk, Station};
         let (mine, other) = (Some(Uuid::now_v7()), Some(Uuid::now_v7()));
-        assert!(terminal_may_answer(mine, mine));
-        assert!(!terminal_may_answer(mine, other));
-        assert!(!terminal_may_answer(mine, None), "a question of no survey");
+        assert!(terminal_may_answer(Kiosk, mine, mine));
+        assert!(!terminal_may_answer(Kiosk, mine, other));
         assert!(
-            !terminal_may_answer(None, None),
+            !terminal_may_answer(Kiosk, mine, None),
+            "a question of no survey"
+        );
+        assert!(
+            !terminal_may_answer(Kiosk, None, None),
             "a terminal without a survey"
         );
+        assert!(
+            !terminal_may_answer(Station, mine, mine),
+            "a station takes no answers"
+        );
+        let anna = Some(Uuid::now_v7());
+        assert_eq!(station_device_acts_for(Station, anna), anna);
+        assert_eq!(station_device_acts_for(Kiosk, anna), None);
+        assert_eq!(station_device_acts_for(Station, None), None);
     }
 
     #[test]

@@ -33,6 +33,32 @@ impl Mode {
     }
 }
 
+/// What a paired device is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A rating terminal customers tap.
+    #[default]
+    Kiosk,
+    /// An employee's station at their desk: asks for ratings, shows none.
+    Station,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 2] = [Kind::Kiosk, Kind::Station];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Kiosk => "kiosk",
+            Kind::Station => "station",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// What a terminal shows besides its survey.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]

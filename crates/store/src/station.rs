@@ -38,7 +38,7 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let found: Option<(Uuid, String)> = sqlx::query_as(
-                "SELECT t.id, t.name FROM terminals t WHERE t.org_id = $1 AND t.active = TRUE AND t.device_token_hash IS NOT NULL \
+                "SELECT t.id, t.name FROM terminals t WHERE t.org_id = $1 AND t.active = TRUE AND t.device_token_hash IS NOT NULL AND t.kind = 'kiosk' \
                  AND (t.employee_id = $2 OR (t.employee_id IS NULL AND t.mode <> 'free' AND t.site_id IN (SELECT site_id FROM employee_sites WHERE employee_id = $2))) \
                  ORDER BY CASE WHEN t.employee_id = $2 THEN 0 ELSE 1 END, t.name LIMIT 1")
                 .bind(org).bind(employee).fetch_optional(&mut *tx).await?;

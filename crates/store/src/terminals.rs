@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 
 use rida_domain::{
     Locale,
-    terminal::{self, BurstRule, Mode, State},
+    terminal::{self, BurstRule, Kind, Mode, State},
 };
 use serde::Serialize;
 use uuid::Uuid;
@@ -36,6 +36,8 @@ pub struct Terminal {
     pub region_id: Uuid,
     pub region_name: String,
     pub mode: String,
+    /// `kiosk` or `station` (see `rida_domain::terminal::Kind`).
+    pub kind: String,
     pub service_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
     pub employee_name: Option<String>,
@@ -70,6 +72,10 @@ impl Terminal {
         Mode::parse(&self.mode).unwrap_or_default()
     }
 
+    pub fn kind(&self) -> Kind {
+        Kind::parse(&self.kind).unwrap_or_default()
+    }
+
     pub fn state(&self) -> State {
         State::parse(&self.state).unwrap_or_default()
     }
@@ -86,6 +92,7 @@ pub struct TerminalInput {
     pub name: String,
     pub site_id: Uuid,
     pub mode: Mode,
+    pub kind: Kind,
     pub service_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
     pub survey_id: Option<Uuid>,
@@ -121,7 +128,7 @@ pub struct Versions {
 }
 
 const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.time_zone AS site_time_zone, s.opening_hours AS site_opening_hours, s.region_id, r.name AS region_name, \
-     t.mode, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
+     t.mode, t.kind, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
      t.state, (t.device_token_hash IS NOT NULL) AS paired, t.pairing_code, t.pairing_expires_at, t.config_version, t.reload_seq, \
      t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active \
      FROM terminals t JOIN sites s ON s.id = t.site_id JOIN regions r ON r.id = s.region_id \
@@ -187,9 +194,9 @@ impl Store {
             check_owned!(tx, "services", org, t.service_id.as_slice());
             check_owned!(tx, "employees", org, t.employee_id.as_slice());
             check_owned!(tx, "surveys", org, t.survey_id.as_slice());
-            sqlx::query("INSERT INTO terminals (id, org_id, name, site_id, mode, service_id, employee_id, survey_id, locales, show_staff, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
+            sqlx::query("INSERT INTO terminals (id, org_id, name, site_id, mode, service_id, employee_id, survey_id, locales, show_staff, created_at, kind) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)")
                 .bind(id).bind(org).bind(&t.name).bind(t.site_id).bind(t.mode.as_str()).bind(t.service_id)
-                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff).bind(now_ms())
+                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff).bind(now_ms()).bind(t.kind.as_str())
                 .execute(&mut *tx).await?;
             audit!(tx, by, org, "create", "terminal", Some(id), &t.name);
             tx.commit().await?;
@@ -211,9 +218,9 @@ impl Store {
             check_owned!(tx, "services", org, t.service_id.as_slice());
             check_owned!(tx, "employees", org, t.employee_id.as_slice());
             check_owned!(tx, "surveys", org, t.survey_id.as_slice());
-            let r = sqlx::query("UPDATE terminals SET name = $3, site_id = $4, mode = $5, service_id = $6, employee_id = $7, survey_id = $8, locales = $9, show_staff = $10, config_version = config_version + 1 WHERE org_id = $1 AND id = $2")
+            let r = sqlx::query("UPDATE terminals SET name = $3, site_id = $4, mode = $5, service_id = $6, employee_id = $7, survey_id = $8, locales = $9, show_staff = $10, kind = $11, config_version = config_version + 1 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&t.name).bind(t.site_id).bind(t.mode.as_str()).bind(t.service_id)
-                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff)
+                .bind(t.employee_id).bind(t.survey_id).bind(t.locales()).bind(t.show_staff).bind(t.kind.as_str())
                 .execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             audit!(tx, by, org, "update", "terminal", Some(id), &t.name);

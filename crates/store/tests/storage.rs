@@ -639,6 +639,7 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
         name: "Entrance".into(),
         site_id: w.site,
         mode: Mode::Single,
+        kind: rida_domain::terminal::Kind::Kiosk,
         service_id: None,
         employee_id: None,
         survey_id: Some(survey),

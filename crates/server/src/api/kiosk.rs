@@ -154,6 +154,10 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         }
         None => None,
     };
+    let visit = match rida_domain::policy::station_device_acts_for(t.kind(), t.employee_id) {
+        Some(e) => state.store.open_visit(t.org_id, e).await?,
+        None => None,
+    };
     let versions = state.store.audio_versions(t.org_id).await?;
     let audio: serde_json::Map<String, serde_json::Value> = t
         .locale_list()
@@ -171,8 +175,9 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         .collect();
     Ok(Json(json!({
         "audio": audio,
+        "visit": visit,
         "terminal": {
-            "id": t.id, "name": t.name, "mode": t.mode, "state": t.state,
+            "id": t.id, "name": t.name, "mode": t.mode, "kind": t.kind, "state": t.state,
             "locales": t.locale_list(), "show_staff": t.show_staff,
             "service_id": t.service_id, "employee_id": t.employee_id, "employee_name": t.employee_name,
         },
@@ -359,10 +364,9 @@ pub async fn answers(
     for (index, item) in items.into_iter().enumerate() {
         let outcome = item.and_then(|i| {
             // Only questions of this terminal's survey (any version of it).
-            let in_survey = refs
-                .questions
-                .get(&i.question_id)
-                .is_none_or(|q| rida_domain::policy::terminal_may_answer(t.survey_id, q.survey_id));
+            let in_survey = refs.questions.get(&i.question_id).is_none_or(|q| {
+                rida_domain::policy::terminal_may_answer(t.kind(), t.survey_id, q.survey_id)
+            });
             if !in_survey {
                 return Err(ItemError {
                     field: "question_id",
@@ -418,4 +422,88 @@ pub async fn answers(
         "results": results,
     }))
     .into_response())
+}
+
+/// The employee a paired station device acts for, as the policy decides.
+fn station_employee(t: &Terminal) -> Result<Uuid> {
+    rida_domain::policy::station_device_acts_for(t.kind(), t.employee_id).ok_or(Error::Forbidden)
+}
+
+/// A station device asks the desk's (or the branch's main) terminal for the next
+/// customer's rating, as the employee's own station does.
+pub async fn station_ask(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
+    let employee = station_employee(&t)?;
+    let visit = state
+        .store
+        .open_visit(t.org_id, employee)
+        .await?
+        .map(|v| v.id);
+    match state.store.ask_for_rating(t.org_id, employee, visit).await? {
+        Some(a) => Ok(Json(json!({ "state": "waiting", "terminal_id": a.terminal_id, "terminal_name": a.terminal_name })).into_response()),
+        None => Ok(problem(
+            StatusCode::CONFLICT,
+            "no-terminal",
+            "No paired terminal serves this desk or branch",
+            None,
+        )),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct StationStatusQuery {
+    terminal: Uuid,
+}
+
+/// `waiting` or `received` for the last request; never an answer.
+pub async fn station_status(
+    State(state): State<AppState>,
+    Device(t): Device,
+    Query(q): Query<StationStatusQuery>,
+) -> Result<Response> {
+    let employee = station_employee(&t)?;
+    let s = state
+        .store
+        .ask_state(t.org_id, q.terminal, employee)
+        .await?;
+    let state = match s {
+        Some(s) if s.waiting => "waiting",
+        Some(_) => "received",
+        None => "none",
+    };
+    Ok(Json(json!({ "state": state })).into_response())
+}
+
+#[derive(Deserialize)]
+pub struct VisitRequest {
+    /// `start` (with the client's id for the visit) or `end`.
+    action: String,
+    #[serde(default)]
+    id: Option<Uuid>,
+}
+
+/// Starts or ends the desk employee's visit.
+pub async fn station_visit(
+    State(state): State<AppState>,
+    Device(t): Device,
+    Json(v): Json<VisitRequest>,
+) -> Result<Response> {
+    let employee = station_employee(&t)?;
+    match v.action.as_str() {
+        "start" => {
+            let id = v.id.unwrap_or_else(rida_domain::new_id);
+            let visit = state
+                .store
+                .start_visit(t.org_id, employee, id, Some(t.site_id))
+                .await?;
+            Ok(Json(json!({ "visit": visit })).into_response())
+        }
+        "end" => {
+            state.store.end_visit(t.org_id, employee).await?;
+            Ok(Json(json!({ "visit": null })).into_response())
+        }
+        _ => Err(Error::BadRequest {
+            code: "bad-action",
+            detail: "action is start or end".into(),
+        }),
+    }
 }

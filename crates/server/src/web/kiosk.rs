@@ -54,6 +54,15 @@ pub const KIOSK_TEXTS: &[&str] = &[
     "kiosk-asked-by",
     "kiosk-offline",
     "kiosk-language",
+    "station-ask",
+    "station-waiting",
+    "station-received",
+    "station-visit",
+    "station-no-visit",
+    "station-visit-start",
+    "station-visit-end",
+    "station-privacy",
+    "flash-station-no-terminal",
 ];
 
 pub fn router() -> Router<AppState> {

@@ -11,7 +11,7 @@ use axum::{
 use minijinja::{Value, context};
 use rida_domain::{
     Action, Locale, names,
-    terminal::{self, Mode, State},
+    terminal::{self, Kind, Mode, State},
 };
 use rida_store::{Deactivatable, ListQuery, StoreError, Terminal, TerminalInput};
 use serde::Deserialize;
@@ -39,7 +39,7 @@ pub fn router() -> Router<AppState> {
 pub fn status(t: &Terminal, now: i64) -> Value {
     context! {
         id => t.id, name => t.name, site_name => t.site_name, region_name => t.region_name,
-        mode => t.mode, state => t.state, survey_name => t.survey_name, employee_name => t.employee_name,
+        mode => t.mode, kind => t.kind, state => t.state, survey_name => t.survey_name, employee_name => t.employee_name,
         paired => t.paired, online => t.online(now), active => t.active,
         last_seen_at => t.last_seen_at, last_answer_at => t.last_answer_at,
         app_version => t.app_version, queued => t.queued,
@@ -94,6 +94,8 @@ struct TerminalForm {
     default_locale: String,
     #[serde(default)]
     show_staff: Option<String>,
+    #[serde(default)]
+    kind: String,
 }
 
 impl TerminalForm {
@@ -110,6 +112,7 @@ impl TerminalForm {
             default_locale: locales.first().map(|l| l.tag()).unwrap_or("en").into(),
             locales: locales.iter().map(|l| l.tag().to_string()).collect(),
             show_staff: t.show_staff.then(|| "1".into()),
+            kind: t.kind.clone(),
         }
     }
 }
@@ -173,7 +176,9 @@ async fn form_page(
             name => f.name, site_id => f.site_id, mode => if f.mode.is_empty() { "single" } else { f.mode.as_str() },
             service_id => f.service_id, employee_id => f.employee_id, survey_id => f.survey_id,
             locales => f.locales, default_locale => f.default_locale, show_staff => f.show_staff.is_some(),
+            kind => if f.kind.is_empty() { "kiosk" } else { f.kind.as_str() },
         },
+        kinds => Kind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>(),
         sites => sites.iter().map(|s| context! { id => s.id.to_string(), name => s.name }).collect::<Vec<_>>(),
         services => services.iter().map(|s| context! { id => s.id.to_string(), name => s.name }).collect::<Vec<_>>(),
         employees => employees.iter().map(|e| context! { id => e.id.to_string(), name => e.name, desk => e.desk }).collect::<Vec<_>>(),
@@ -224,6 +229,10 @@ fn parse(f: &TerminalForm, errors: &mut FormErrors) -> Option<TerminalInput> {
         errors.key("site_id", "error-required");
     }
     let mode = Mode::parse(&f.mode).unwrap_or_default();
+    let kind = Kind::parse(&f.kind).unwrap_or_default();
+    if kind == Kind::Station && opt_id(&f.employee_id).is_none() {
+        errors.key("employee_id", "terminal-error-station-needs-employee");
+    }
     let mut locales: Vec<Locale> = f.locales.iter().filter_map(|l| Locale::parse(l)).collect();
     locales.dedup();
     if locales.is_empty() {
@@ -236,13 +245,14 @@ fn parse(f: &TerminalForm, errors: &mut FormErrors) -> Option<TerminalInput> {
         locales.insert(0, d);
     }
     let survey_id = opt_id(&f.survey_id);
-    if survey_id.is_none() {
+    if survey_id.is_none() && kind == Kind::Kiosk {
         errors.key("survey_id", "error-required");
     }
     Some(TerminalInput {
         name: name?,
         site_id: site_id?,
         mode,
+        kind,
         service_id: opt_id(&f.service_id),
         employee_id: opt_id(&f.employee_id),
         survey_id,

@@ -218,6 +218,7 @@ function render() {
   if (S.blocked) { show(el("div", {}, el("h1", { class: "k-prompt" }, t(S.blocked)))); return; }
   if (c.terminal.state === "maintenance") { show(el("div", {}, el("p", { class: "k-big" }, "⚙"), el("h1", { class: "k-prompt" }, t("maintenance")), el("p", { class: "k-sub" }, t("maintenance-sub")))); return; }
   if (c.terminal.state === "locked") { show(el("div", {}, el("p", { class: "k-big" }, "🔒"), el("p", { class: "k-sub" }, t("locked")))); screen.classList.add("k-dark"); return; }
+  if (c.terminal.kind === "station") { stationScreen(); return; }
   if (!questions().length) { show(el("h1", { class: "k-prompt" }, t("no-survey"))); return; }
   if (S.thanks) { thanks(); return; }
   // Free rating: the customer first chooses what or whom to rate.
@@ -355,6 +356,41 @@ function thanks() {
   play("thanks");
   show(el("button", { class: "k-thanks", id: "thanks", onclick: done }, el("p", { class: "k-big" }, "✓"), el("h1", { class: "k-prompt" }, t("thanks")), el("p", { class: "k-sub" }, t("thanks-sub"))));
   S.idleTimer = setTimeout(done, (S.config.timing.thanks_seconds || 5) * 1000);
+}
+
+// ---------- a station at an employee's desk: asks for ratings, shows none
+let stationPoll = null;
+function stationScreen() {
+  const c = S.config;
+  const state = el("p", { class: "k-sub", id: "station-state", role: "status" }, S.stationState ? t(S.stationState) : "");
+  const poll = async (terminal) => {
+    clearTimeout(stationPoll);
+    try {
+      const r = await api("GET", `/api/v1/kiosk/station/status?terminal=${terminal}`);
+      const j = await r.json();
+      if (j.state === "received") { S.stationState = "station-received"; state.textContent = t(S.stationState); return; }
+    } catch (_) { /* next round */ }
+    stationPoll = setTimeout(() => poll(terminal), 3000);
+  };
+  const ask = el("button", { class: "k-primary", id: "station-ask", onclick: async () => {
+    try {
+      const r = await api("POST", "/api/v1/kiosk/station/ask");
+      if (r.ok) { const j = await r.json(); S.stationState = "station-waiting"; state.textContent = t(S.stationState); poll(j.terminal_id); }
+      else { S.stationState = "flash-station-no-terminal"; state.textContent = t(S.stationState); }
+    } catch (_) { state.textContent = t("offline"); }
+  } }, t("station-ask"));
+  const visit = async (action) => {
+    try { await api("POST", "/api/v1/kiosk/station/visit", { action, id: uuid7() }); } catch (_) { /* shown as offline */ }
+    loadConfig();
+  };
+  const visitPart = c.visit
+    ? el("button", { class: "k-secondary", id: "visit-end", onclick: () => visit("end") }, t("station-visit-end"))
+    : el("button", { class: "k-secondary", id: "visit-start", onclick: () => visit("start") }, t("station-visit-start"));
+  show(el("h1", { class: "k-prompt" }, c.terminal.employee_name || c.terminal.name),
+    ask, state,
+    el("div", { class: "k-actions" }, visitPart),
+    el("p", { class: "k-sub" }, c.visit ? "" : t("station-no-visit")),
+    el("p", { class: "k-sub" }, t("station-privacy")));
 }
 
 // ---------- sending: the queue drains whenever the server answers

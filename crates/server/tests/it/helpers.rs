@@ -197,6 +197,7 @@ async fn world(store: &Store) -> World {
         name: name.into(),
         site_id: site,
         mode: rida_domain::terminal::Mode::Single,
+        kind: rida_domain::terminal::Kind::Kiosk,
         service_id: None,
         employee_id: None,
         survey_id: Some(survey),

@@ -31,6 +31,7 @@ async fn register(store: &Store, w: &World, code: &str) -> Uuid {
                 name: format!("Kiosk {code}"),
                 site_id: w.site,
                 mode: Mode::Single,
+                kind: rida_domain::terminal::Kind::Kiosk,
                 service_id: None,
                 employee_id: Some(w.employee),
                 survey_id: Some(w.survey),
@@ -311,6 +312,7 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
                 name: t.name.clone(),
                 site_id: w.site,
                 mode: Mode::Multi,
+                kind: rida_domain::terminal::Kind::Kiosk,
                 service_id: None,
                 employee_id: None,
                 survey_id: Some(w.survey),
@@ -389,6 +391,84 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
         (Some(w.employee), Some(4))
     );
 
+    // A station paired to Anna's desk does the same without a personal sign-in.
+    let desk_station = store
+        .create_terminal(
+            w.org,
+            rida_domain::new_id(),
+            &TerminalInput {
+                name: "Desk 1 station".into(),
+                site_id: w.site,
+                mode: Mode::Single,
+                kind: rida_domain::terminal::Kind::Station,
+                service_id: None,
+                employee_id: Some(w.employee),
+                survey_id: None,
+                locales: vec![Locale::En],
+                show_staff: false,
+            },
+            &By::system("test"),
+        )
+        .await
+        .unwrap();
+    store
+        .set_pairing_code(
+            w.org,
+            desk_station,
+            "STAT2346",
+            rida_store::now_ms() + 600_000,
+            &By::system("test"),
+        )
+        .await
+        .unwrap();
+    let desk = browser(&driver, 1000, 700).await;
+    desk.goto(&format!("{addr}/kiosk")).await.unwrap();
+    css(&desk, "#pair-code")
+        .await
+        .send_keys("STAT2346")
+        .await
+        .unwrap();
+    tap(&desk, "#pair-submit").await;
+    tap(&desk, "#station-ask").await;
+    until("the desk station waits", async || {
+        js(
+            &desk,
+            "return document.getElementById('station-state').textContent",
+        )
+        .await
+        .as_str()
+        .is_some_and(|s| s.contains("Waiting"))
+    })
+    .await;
+    std::fs::write(
+        screenshot_dir().join("station-device-en.png"),
+        desk.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    css(&kiosk, ".k-asked").await;
+    tap(&kiosk, ".k-face[data-score='5']").await;
+    tap(&kiosk, "#thanks").await;
+    until("the desk station hears the thank-you", async || {
+        js(
+            &desk,
+            "return document.getElementById('station-state').textContent",
+        )
+        .await
+        .as_str()
+        .is_some_and(|s| s.contains("Thank you received"))
+    })
+    .await;
+    desk.close().await.unwrap();
+    until("two ratings for Anna", async || {
+        rida_store::testing::all_ratings(&store, w.org)
+            .await
+            .iter()
+            .filter(|r| r.employee_id == Some(w.employee))
+            .count()
+            == 2
+    })
+    .await;
+
     // Free rating: the customer chooses whom to rate.
     store
         .update_terminal(
@@ -398,6 +478,7 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
                 name: t.name.clone(),
                 site_id: w.site,
                 mode: Mode::Free,
+                kind: rida_domain::terminal::Kind::Kiosk,
                 service_id: None,
                 employee_id: None,
                 survey_id: Some(w.survey),
@@ -436,12 +517,12 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
     tap(&kiosk, ".k-face[data-score='5']").await;
     css(&kiosk, "#thanks").await;
     until("the free rating stored", async || {
-        store.count_ratings(w.org).await.unwrap() == 2
+        store.count_ratings(w.org).await.unwrap() == 3
     })
     .await;
     let stored = rida_store::testing::all_ratings(&store, w.org).await;
     assert_eq!(
-        (stored[1].employee_id, stored[1].score),
+        (stored[2].employee_id, stored[2].score),
         (Some(w.employee), Some(5))
     );
     kiosk.close().await.unwrap();
@@ -466,6 +547,7 @@ mod api {
         supervision_shows_the_terminals_in_reach_with_their_live_state;
         an_employee_asks_for_a_rating_and_learns_only_that_it_arrived;
         voice_prompts_are_replaced_checked_and_reach_the_terminals;
+        a_station_paired_to_a_desk_asks_for_its_employee_and_reads_nothing;
     }
 
     /// Pairs the test world's terminal through the API; returns its device token.
@@ -1038,5 +1120,152 @@ mod api {
             .await
             .unwrap();
         assert_eq!(r.headers()["content-type"], "audio/ogg");
+    }
+
+    async fn a_station_paired_to_a_desk_asks_for_its_employee_and_reads_nothing(backend: Backend) {
+        let app = spawn_app(backend).await;
+        let kiosk = paired(&app).await;
+        let head = app.login_as(rida_domain::Role::Head).await;
+        // A station needs the desk's employee.
+        let form = |employee: &str| {
+            vec![
+                ("name", "Desk 1 station".to_string()),
+                ("site_id", app.w.site.to_string()),
+                ("kind", "station".into()),
+                ("employee_id", employee.to_string()),
+                ("locales", "en".into()),
+            ]
+        };
+        let fields = form("");
+        let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = head
+            .submit("/admin/terminals/new", "/admin/terminals", &f)
+            .await;
+        assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(r.text().await.unwrap().contains(r#"id="e-employee_id""#));
+        let fields = form(&app.w.employee.to_string());
+        let f: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let r = head
+            .submit("/admin/terminals/new", "/admin/terminals", &f)
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+        let page = r.headers()["location"].to_str().unwrap().to_string();
+        let station_id: uuid::Uuid = page.rsplit('/').next().unwrap().parse().unwrap();
+        app.store
+            .set_pairing_code(
+                app.w.org,
+                station_id,
+                "STAT2345",
+                rida_store::now_ms() + 60_000,
+                &By::system("test"),
+            )
+            .await
+            .unwrap();
+        let r: Value = reqwest::Client::new()
+            .post(format!("{}/api/v1/kiosk/pair", app.addr))
+            .json(&json!({ "code": "STAT2345" }))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let station = r["token"].as_str().unwrap().to_string();
+        let config: Value = call(
+            &app,
+            &station,
+            reqwest::Method::GET,
+            "/api/v1/kiosk/config",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(config["terminal"]["kind"], "station");
+        assert_eq!(config["terminal"]["employee_name"], "Anna");
+
+        // A visit, then the request: the kiosk now asks about Anna.
+        let r = call(
+            &app,
+            &station,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/station/visit",
+            Some(json!({ "action": "start" })),
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let r = call(
+            &app,
+            &station,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/station/ask",
+            None,
+        )
+        .await;
+        let asked: Value = r.json().await.unwrap();
+        assert_eq!(asked["terminal_id"], json!(app.w.terminal));
+        let kconfig: Value = call(
+            &app,
+            &kiosk,
+            reqwest::Method::GET,
+            "/api/v1/kiosk/config",
+            None,
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(kconfig["asked"]["employee_id"], json!(app.w.employee));
+        let status = format!("/api/v1/kiosk/station/status?terminal={}", app.w.terminal);
+        let s: Value = call(&app, &station, reqwest::Method::GET, &status, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(s, json!({ "state": "waiting" }));
+        let q = &kconfig["survey"]["questions"][0]["id"];
+        let answer = |v: Value| {
+            json!({ "answers": [{ "id": uuid::Uuid::now_v7(), "answered_at": "2026-11-24T09:00:00Z",
+            "question_id": q, "visit_id": uuid::Uuid::now_v7(), "score": 2, "employee_id": v }] })
+        };
+        call(
+            &app,
+            &kiosk,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/answers",
+            Some(answer(json!(app.w.employee))),
+        )
+        .await;
+        let s: Value = call(&app, &station, reqwest::Method::GET, &status, None)
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(s, json!({ "state": "received" }));
+
+        // The station stores no answers, and a rating terminal is no station.
+        let j: Value = call(
+            &app,
+            &station,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/answers",
+            Some(answer(json!(null))),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+        assert_eq!(j["results"][0]["errors"][0]["code"], "not_in_survey");
+        let r = call(
+            &app,
+            &kiosk,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/station/ask",
+            None,
+        )
+        .await;
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+        assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 1);
     }
 }
