@@ -1113,6 +1113,22 @@ mod api {
         );
         assert!(config["audio"].get("lv").is_none());
 
+        // A supervisor of one region may not change what every terminal says.
+        let sup = app.login_as(rida_domain::Role::Supervisor).await;
+        let csrf = sup.csrf("/account").await;
+        let form = reqwest::multipart::Form::new().text("csrf", csrf).part(
+            "audio",
+            reqwest::multipart::Part::bytes(b"OggS\0\0".to_vec()).file_name("x.ogg"),
+        );
+        let r = sup
+            .http
+            .post(format!("{}/admin/voice/lv/thanks", sup.base))
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
         // Back to the default.
         let r = upload(vec![], Some("default")).await;
         assert_eq!(r.status(), StatusCode::SEE_OTHER);

@@ -55,6 +55,10 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
+        (
+            format!("/station/status?terminal={}", app.w.terminal),
+            [NO, NO, NO, NO, OK],
+        ),
         ("/admin/voice".into(), [OK, NO, NO, NO, NO]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
@@ -251,6 +255,12 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             [DONE, DONE, DONE, NO, NO],
         ),
         ("/station/ask".into(), vec![], [NO, NO, NO, NO, DONE]),
+        ("/station/visit/end".into(), vec![], [NO, NO, NO, NO, DONE]),
+        (
+            format!("/admin/terminals/{}/unpair", app.w.other_terminal),
+            vec![],
+            [DONE, NO, NO, NO, NO],
+        ),
         ("/station/visit".into(), vec![], [NO, NO, NO, NO, DONE]),
         (
             format!("/admin/terminals/{}/state", app.w.other_terminal),
