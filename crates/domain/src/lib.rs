@@ -5,6 +5,7 @@
 
 pub mod hours;
 pub mod locale;
+pub mod metrics;
 pub mod names;
 pub mod policy;
 pub mod rating;

@@ -1,0 +1,383 @@
+//! The satisfaction metrics, each defined once: CSAT, NPS and CES from the counts of
+//! each score, every figure with its number of answers and a 95% interval, and the rules
+//! that keep rankings honest and anonymous answers anonymous.
+//!
+//! - **CSAT** (1–5): the share of 4 and 5, with a Wilson interval; and the mean.
+//! - **NPS** (0–10): % promoters (9–10) minus % detractors (0–6), −100…100, with the
+//!   adjusted-Wald interval (Rocks 2016: ¾ of a pseudo-answer added to promoters and to
+//!   detractors, 3 to the total), which keeps its coverage for small samples.
+//! - **CES** (1–7, 7 = very easy): the mean, and the share of low-effort answers (5–7).
+//! - **Means** get a Student-t interval.
+//! - **Rankings** order by the lower end of the 95% interval, so 3 lucky answers do not
+//!   beat 300 good ones; fewer answers than the minimum (default 30) are not ranked.
+//! - **Anonymity**: figures and comments of groups under 5 answers are withheld.
+
+use serde::Serialize;
+
+use crate::{Scale, stats::wilson_95};
+
+/// Counts of each score of one scale: what rollups store and what every figure is
+/// computed from. Index 0 is the scale's lowest score.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScoreCounts {
+    pub scale: Scale,
+    counts: [u64; 11],
+}
+
+/// A figure with its 95% interval and the number of answers behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Estimate {
+    pub value: f64,
+    pub low: f64,
+    pub high: f64,
+    pub n: u64,
+}
+
+impl Estimate {
+    /// Half the width of the interval: the "±" shown next to the figure.
+    pub fn margin(&self) -> f64 {
+        (self.high - self.low) / 2.0
+    }
+}
+
+impl ScoreCounts {
+    /// No answers yet.
+    pub fn new(scale: Scale) -> ScoreCounts {
+        ScoreCounts {
+            scale,
+            counts: [0; 11],
+        }
+    }
+
+    fn range(&self) -> (i16, i16) {
+        self.scale.score_range().unwrap_or((0, 0))
+    }
+
+    /// Adds `n` answers of `score`; scores outside the scale are ignored.
+    pub fn add(&mut self, score: i16, n: u64) {
+        let (lo, hi) = self.range();
+        if (lo..=hi).contains(&score) {
+            self.counts[(score - lo) as usize] += n;
+        }
+    }
+
+    /// Builds from (score, count) pairs.
+    pub fn from_pairs(scale: Scale, pairs: impl IntoIterator<Item = (i16, u64)>) -> ScoreCounts {
+        let mut c = ScoreCounts::new(scale);
+        for (s, n) in pairs {
+            c.add(s, n);
+        }
+        c
+    }
+
+    /// Adds another set of counts of the same scale.
+    pub fn merge(&mut self, other: &ScoreCounts) {
+        for (a, b) in self.counts.iter_mut().zip(other.counts) {
+            *a += b;
+        }
+    }
+
+    /// How many answers gave `score`.
+    pub fn count(&self, score: i16) -> u64 {
+        let (lo, hi) = self.range();
+        if (lo..=hi).contains(&score) {
+            self.counts[(score - lo) as usize]
+        } else {
+            0
+        }
+    }
+
+    /// The number of answers.
+    pub fn n(&self) -> u64 {
+        self.counts.iter().sum()
+    }
+
+    /// Answers with a score in `from..=to`.
+    pub fn between(&self, from: i16, to: i16) -> u64 {
+        (from..=to).map(|s| self.count(s)).sum()
+    }
+
+    fn scores(&self) -> impl Iterator<Item = (f64, u64)> + '_ {
+        let (lo, hi) = self.range();
+        (lo..=hi).map(move |s| (s as f64, self.count(s)))
+    }
+
+    /// The mean score with its Student-t 95% interval (needs 2 answers).
+    pub fn mean(&self) -> Option<Estimate> {
+        let n = self.n();
+        if n < 2 {
+            return None;
+        }
+        let nf = n as f64;
+        let mean = self.scores().map(|(s, c)| s * c as f64).sum::<f64>() / nf;
+        let var = self
+            .scores()
+            .map(|(s, c)| (s - mean).powi(2) * c as f64)
+            .sum::<f64>()
+            / (nf - 1.0);
+        let half = t_95(n - 1) * (var / nf).sqrt();
+        let (lo, hi) = self.range();
+        Some(Estimate {
+            value: mean,
+            low: (mean - half).max(lo as f64),
+            high: (mean + half).min(hi as f64),
+            n,
+        })
+    }
+
+    /// The share (0–100 %) of answers in `from..=to`, with its Wilson interval.
+    pub fn share(&self, from: i16, to: i16) -> Option<Estimate> {
+        let (n, k) = (self.n(), self.between(from, to));
+        let (lo, hi) = wilson_95(k, n)?;
+        let value = 100.0 * k as f64 / n as f64;
+        // Rounding may put a bound a hair past the figure at 0 % or 100 %.
+        Some(Estimate {
+            value,
+            low: (100.0 * lo).min(value),
+            high: (100.0 * hi).max(value),
+            n,
+        })
+    }
+}
+
+/// Satisfied share (4–5 of 1–5).
+pub fn csat(c: &ScoreCounts) -> Option<Estimate> {
+    (c.scale == Scale::Csat5).then(|| c.share(4, 5)).flatten()
+}
+
+/// Net Promoter Score, −100…100, with the adjusted-Wald interval.
+pub fn nps(c: &ScoreCounts) -> Option<Estimate> {
+    if c.scale != Scale::Nps11 || c.n() == 0 {
+        return None;
+    }
+    let n = c.n() as f64;
+    let (p, d) = (c.between(9, 10) as f64, c.between(0, 6) as f64);
+    let value = 100.0 * (p - d) / n;
+    let na = n + 3.0;
+    let (pa, da) = ((p + 0.75) / na, (d + 0.75) / na);
+    let centre = pa - da;
+    let half = 1.959_963_984_540_054 * ((pa + da - centre * centre) / na).sqrt();
+    Some(Estimate {
+        value,
+        low: (100.0 * (centre - half)).max(-100.0),
+        high: (100.0 * (centre + half)).min(100.0),
+        n: c.n(),
+    })
+}
+
+/// Share of low-effort answers (5–7 of 1–7, where 7 is very easy).
+pub fn ces_low_effort(c: &ScoreCounts) -> Option<Estimate> {
+    (c.scale == Scale::Ces7).then(|| c.share(5, 7)).flatten()
+}
+
+/// The two-sided 97.5 % quantile of Student's t with `df` degrees of freedom.
+fn t_95(df: u64) -> f64 {
+    const TABLE: [f64; 30] = [
+        12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.160,
+        2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060, 2.056,
+        2.052, 2.048, 2.045, 2.042,
+    ];
+    match df {
+        0 => f64::INFINITY,
+        1..=30 => TABLE[df as usize - 1],
+        // Beyond 30 the quantile approaches the normal one; this keeps it within 0.001.
+        _ => 1.959_964 + 2.4 / df as f64,
+    }
+}
+
+/// The admin's thresholds for showing and ranking.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Thresholds {
+    /// Fewer answers than this: "not enough answers", never ranked (default 30).
+    pub min_ranked: u64,
+    /// Fewer answers than this: figures and comments of the group are withheld (default 5).
+    pub min_shown: u64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Thresholds {
+        Thresholds {
+            min_ranked: 30,
+            min_shown: 5,
+        }
+    }
+}
+
+/// What may be shown of a group's figure.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Shown {
+    /// The figure, and whether it is ranked.
+    Figure { estimate: Estimate, ranked: bool },
+    /// Enough to show, not enough to rank: shown with "not enough answers" for ranking.
+    /// (Kept apart from `Figure` so pages cannot forget the difference.)
+    NotEnough { estimate: Estimate },
+    /// Too few answers to show anything without identifying someone.
+    Withheld { n: u64 },
+}
+
+impl Thresholds {
+    /// Applies the thresholds to a figure.
+    pub fn show(&self, e: Estimate) -> Shown {
+        if e.n < self.min_shown {
+            Shown::Withheld { n: e.n }
+        } else if e.n < self.min_ranked {
+            Shown::NotEnough { estimate: e }
+        } else {
+            Shown::Figure {
+                estimate: e,
+                ranked: true,
+            }
+        }
+    }
+
+    /// Orders entries best first by the lower end of their interval; entries under the
+    /// ranking minimum go last, unranked, in name order.
+    pub fn rank<T>(
+        &self,
+        mut entries: Vec<(T, Estimate)>,
+        name: impl Fn(&T) -> String,
+    ) -> Vec<(T, Estimate, Option<usize>)> {
+        entries.sort_by(|(a, ea), (b, eb)| {
+            let (ra, rb) = (ea.n >= self.min_ranked, eb.n >= self.min_ranked);
+            rb.cmp(&ra)
+                .then_with(|| {
+                    if ra && rb {
+                        eb.low.total_cmp(&ea.low)
+                    } else {
+                        std::cmp::Ordering::Equal
+                    }
+                })
+                .then_with(|| name(a).cmp(&name(b)))
+        });
+        let mut place = 0;
+        entries
+            .into_iter()
+            .map(|(t, e)| {
+                let rank = (e.n >= self.min_ranked).then(|| {
+                    place += 1;
+                    place
+                });
+                (t, e, rank)
+            })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn csat_counts(pairs: &[(i16, u64)]) -> ScoreCounts {
+        ScoreCounts::from_pairs(Scale::Csat5, pairs.iter().copied())
+    }
+
+    #[test]
+    fn csat_is_the_share_of_fours_and_fives() {
+        let c = csat_counts(&[(1, 10), (3, 10), (4, 30), (5, 50)]);
+        let e = csat(&c).unwrap();
+        assert_eq!((e.value, e.n), (80.0, 100));
+        assert!(e.low < 80.0 && e.high > 80.0 && e.low > 70.0 && e.high < 88.0);
+        let m = c.mean().unwrap();
+        assert!((m.value - 4.1).abs() < 1e-9, "{m:?}");
+        assert_eq!(
+            csat(&ScoreCounts::new(Scale::Csat5)),
+            None,
+            "no answers, no figure"
+        );
+        assert_eq!(
+            csat(&ScoreCounts::new(Scale::Nps11)),
+            None,
+            "not a CSAT scale"
+        );
+    }
+
+    #[test]
+    fn nps_is_promoters_minus_detractors() {
+        let c =
+            ScoreCounts::from_pairs(Scale::Nps11, [(10, 40), (9, 20), (8, 20), (6, 10), (0, 10)]);
+        let e = nps(&c).unwrap();
+        assert_eq!(e.value, 40.0);
+        assert!(e.low < 40.0 && e.high > 40.0 && e.margin() < 20.0, "{e:?}");
+        // All promoters: 100, the interval stays within the scale.
+        let all = ScoreCounts::from_pairs(Scale::Nps11, [(10, 5)]);
+        let e = nps(&all).unwrap();
+        assert_eq!(e.value, 100.0);
+        assert!(e.high <= 100.0 && e.low > 0.0);
+    }
+
+    #[test]
+    fn ces_counts_five_to_seven_as_low_effort() {
+        let c = ScoreCounts::from_pairs(Scale::Ces7, [(7, 3), (5, 1), (2, 4)]);
+        assert_eq!(ces_low_effort(&c).unwrap().value, 50.0);
+        assert_eq!(c.mean().unwrap().value, 4.25);
+    }
+
+    #[test]
+    fn three_lucky_answers_do_not_beat_three_hundred_good_ones() {
+        let t = Thresholds {
+            min_ranked: 3,
+            min_shown: 1,
+        };
+        let lucky = csat(&csat_counts(&[(5, 3)])).unwrap();
+        let good = csat(&csat_counts(&[(5, 270), (2, 30)])).unwrap();
+        assert!(lucky.value > good.value);
+        let ranked = t.rank(vec![("lucky", lucky), ("good", good)], |s| s.to_string());
+        assert_eq!(ranked[0].0, "good");
+        assert_eq!((ranked[0].2, ranked[1].2), (Some(1), Some(2)));
+    }
+
+    #[test]
+    fn small_groups_are_not_ranked_and_tiny_ones_not_shown() {
+        let t = Thresholds::default();
+        let few = csat(&csat_counts(&[(5, 12)])).unwrap();
+        let many = csat(&csat_counts(&[(4, 20), (2, 20)])).unwrap();
+        let tiny = csat(&csat_counts(&[(1, 4)])).unwrap();
+        assert!(matches!(t.show(few), Shown::NotEnough { .. }));
+        assert!(matches!(t.show(tiny), Shown::Withheld { n: 4 }));
+        assert!(matches!(t.show(many), Shown::Figure { ranked: true, .. }));
+        let ranked = t.rank(vec![("few", few), ("many", many), ("tiny", tiny)], |s| {
+            s.to_string()
+        });
+        assert_eq!(ranked[0].0, "many");
+        assert_eq!(ranked[0].2, Some(1));
+        assert!(
+            ranked[1..].iter().all(|r| r.2.is_none()),
+            "unranked after the ranked"
+        );
+    }
+
+    #[test]
+    fn the_t_interval_matches_the_table_value_for_small_samples() {
+        // Scores 1, 2, 3: mean 2, s = 1, n = 3 → ±4.303/√3.
+        let c = csat_counts(&[(1, 1), (2, 1), (3, 1)]);
+        let m = c.mean().unwrap();
+        assert!((m.high - (2.0 + 4.303 / 3f64.sqrt())).abs() < 1e-3, "{m:?}");
+        assert_eq!(m.low, 1.0, "clamped to the scale");
+        assert!(m.low >= 1.0 && m.high <= 5.0);
+        assert!((t_95(1000) - 1.962).abs() < 0.002);
+    }
+
+    proptest! {
+        #[test]
+        fn every_interval_holds_its_figure_and_stays_on_the_scale(
+            counts in proptest::collection::vec(0u64..50, 11)
+        ) {
+            let nps_counts = ScoreCounts::from_pairs(Scale::Nps11, counts.iter().enumerate().map(|(s, n)| (s as i16, *n)));
+            if let Some(e) = nps(&nps_counts) {
+                prop_assert!(e.low <= e.value + 1e-9 || e.value > 99.0, "{e:?}");
+                prop_assert!(e.high >= e.value - 1e-9 || e.value < -99.0, "{e:?}");
+                prop_assert!(e.low >= -100.0 && e.high <= 100.0);
+            }
+            let c = ScoreCounts::from_pairs(Scale::Csat5, counts.iter().take(5).enumerate().map(|(s, n)| (s as i16 + 1, *n)));
+            if let Some(e) = csat(&c) {
+                prop_assert!(e.low <= e.value && e.value <= e.high);
+                prop_assert!(e.low >= 0.0 && e.high <= 100.0);
+            }
+            if let Some(m) = c.mean() {
+                prop_assert!(m.low <= m.value + 1e-9 && m.value <= m.high + 1e-9);
+            }
+        }
+    }
+}
