@@ -13,6 +13,7 @@ mod connect;
 mod org;
 mod people;
 mod ratings;
+mod rollups;
 mod station;
 mod surveys;
 mod terminals;
@@ -28,6 +29,7 @@ pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
+pub use rollups::RollupKey;
 pub use station::{AskState, Visit};
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};

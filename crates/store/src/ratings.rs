@@ -483,6 +483,17 @@ macro_rules! insert_rows {
                     $existing.extend(q.fetch_all(&mut *$tx).await?.into_iter().map(|r| ((*org, r.id), r)));
                 }
             }
+            // The rollup counts what was inserted now, each id once.
+            let mut deltas = std::collections::HashMap::new();
+            let mut counted = HashSet::new();
+            for (org, r) in $all.iter() {
+                if $inserted.contains(&(*org, r.id)) && counted.insert((*org, r.id)) {
+                    if let Some(key) = $crate::rollups::key_of(*org, r) {
+                        $crate::rollups::count(&mut deltas, key, r.flags != 0);
+                    }
+                }
+            }
+            $crate::rollups::apply_rollup!($tx, deltas);
     };
 }
 pub(crate) use insert_rows;

@@ -19,6 +19,7 @@ both_backends! {
     concurrent_batches_share_commits_and_keep_their_outcomes;
     an_answered_survey_changes_by_new_version;
     a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts;
+    the_rollup_always_equals_a_count_of_the_raw_answers;
 }
 
 fn by() -> By {
@@ -789,4 +790,123 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
             .unwrap()
             .is_none()
     );
+}
+
+/// The rollup recomputed independently from the raw answers: (cell, counted, bursts).
+async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, i64, i64)> {
+    let mut cells: std::collections::BTreeMap<rida_store::RollupKey, (i64, i64)> =
+        Default::default();
+    for r in rida_store::testing::all_ratings(store, org).await {
+        let Some(score) = r.score else { continue };
+        let key = rida_store::RollupKey {
+            org_id: org,
+            local_day: r.local_day,
+            site_id: r.site_id,
+            service_id: r.service_id.unwrap_or(Uuid::nil()),
+            employee_id: r.employee_id.unwrap_or(Uuid::nil()),
+            question_id: r.question_id,
+            channel: r.channel.clone(),
+            score,
+        };
+        let c = cells.entry(key).or_default();
+        if r.flags == 0 {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    cells.into_iter().map(|(k, (n, b))| (k, n, b)).collect()
+}
+
+async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    // A pseudo-random mix: days, services or none, employees or none, channels, scores,
+    // text answers (not counted), resends and an id twice in one batch.
+    let mut seed = 7u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let mut sent = Vec::new();
+    for batch in 0..6 {
+        let mut rows = Vec::new();
+        for _ in 0..200 {
+            let mut r = rating(&w, (next(5) + 1) as i16);
+            r.local_day = 20260901 + next(20) as i32;
+            r.service_id = (next(2) == 0).then_some(w.service);
+            r.employee_id = (next(3) == 0).then_some(w.employee);
+            r.channel = [Channel::Kiosk, Channel::Sms, Channel::Web][next(3) as usize];
+            if next(10) == 0 {
+                r.answer = Answer::Text("slow".into());
+            }
+            rows.push(r);
+        }
+        // A resend of earlier rows, and one id twice in the same batch.
+        if batch > 0 {
+            rows.extend(sent.iter().take(20).cloned());
+            let twice = rows[0].clone();
+            rows.push(twice);
+        }
+        sent.extend(rows.iter().cloned());
+        store.insert_ratings(w.org, &rows).await.unwrap();
+        assert_eq!(
+            store.rollup_cells(w.org).await.unwrap(),
+            raw_cells(&store, w.org).await,
+            "batch {batch}"
+        );
+    }
+    // Taps on a terminal: calm ones, then a burst that flags earlier taps too.
+    let terminal = store
+        .create_terminal(
+            w.org,
+            rida_domain::new_id(),
+            &TerminalInput {
+                name: "Door".into(),
+                site_id: w.site,
+                mode: Mode::Single,
+                kind: rida_domain::terminal::Kind::Kiosk,
+                service_id: None,
+                employee_id: None,
+                survey_id: None,
+                locales: vec![Locale::En],
+                show_staff: false,
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let rule = BurstRule {
+        taps: 3,
+        seconds: 10,
+    };
+    let tap = |i: i64| {
+        let mut r = rating(&w, 1 + (i % 5) as i16);
+        r.answered_at = 1_790_000_000_000 + i * 1000;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(terminal);
+        r
+    };
+    let calm: Vec<_> = (0..3).map(tap).collect();
+    store
+        .insert_terminal_ratings(w.org, terminal, &calm, rule)
+        .await
+        .unwrap();
+    let burst: Vec<_> = (3..8).map(tap).collect();
+    store
+        .insert_terminal_ratings(w.org, terminal, &burst, rule)
+        .await
+        .unwrap();
+    let cells = store.rollup_cells(w.org).await.unwrap();
+    assert_eq!(cells, raw_cells(&store, w.org).await);
+    assert!(
+        cells.iter().map(|c| c.2).sum::<i64>() == 8,
+        "all eight taps are a burst"
+    );
+
+    // Rebuilding from the raw answers gives the very same cells.
+    store.rebuild_rollups(Some(w.org)).await.unwrap();
+    assert_eq!(store.rollup_cells(w.org).await.unwrap(), cells);
 }

@@ -1,0 +1,28 @@
+-- Daily counts of each score, at the full grain of the answers (site × service ×
+-- employee × question × channel × day), kept up to date as answers arrive, so that
+-- results do not scan raw answers. "None" (no service, no employee) is the nil UUID, so
+-- that the key stays unique on both backends. `n` counts answers results use; `bursts`
+-- the ones flagged as bursts of taps and left out.
+CREATE TABLE rollup_daily (
+    org_id UUID NOT NULL,
+    local_day INTEGER NOT NULL,
+    site_id UUID NOT NULL,
+    service_id UUID NOT NULL,
+    employee_id UUID NOT NULL,
+    question_id UUID NOT NULL,
+    channel TEXT NOT NULL,
+    score SMALLINT NOT NULL,
+    n BIGINT NOT NULL,
+    bursts BIGINT NOT NULL,
+    PRIMARY KEY (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score)
+);
+
+INSERT INTO rollup_daily (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts)
+SELECT org_id, local_day, site_id,
+       COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid),
+       COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid),
+       question_id, channel, score,
+       SUM(CASE WHEN flags = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END)
+FROM ratings WHERE score IS NOT NULL
+GROUP BY org_id, local_day, site_id, COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid),
+         COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid), question_id, channel, score;
