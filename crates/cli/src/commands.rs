@@ -43,6 +43,16 @@ pub enum UserCmd {
 }
 
 #[derive(Subcommand)]
+pub enum RollupCmd {
+    /// Compute the daily rollups again from the raw answers (in one transaction; results
+    /// keep being served meanwhile).
+    Rebuild {
+        #[command(flatten)]
+        db: DbOpts,
+    },
+}
+
+#[derive(Subcommand)]
 pub enum TokenCmd {
     /// Create a token; it is printed once and stored only as a hash.
     Create {
@@ -246,6 +256,25 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             let store = open(&s).await?;
             store.backup_to(&file).await?;
             println!("backed up to {}", file.display());
+            Ok(())
+        }
+        Command::Rollup(RollupCmd::Rebuild { db }) => {
+            let store = open(&settings(config, &db, None)?).await?;
+            let bar = indicatif::ProgressBar::new(0);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "  rebuilding rollups {bar:40.cyan/blue} {pos}/{len} months, eta {eta}",
+                )
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
+            let cells = store
+                .rebuild_rollups_with(None, |done, total| {
+                    bar.set_length(total);
+                    bar.set_position(done);
+                })
+                .await?;
+            bar.finish();
+            println!("rollups rebuilt: {cells} cells");
             Ok(())
         }
         Command::User(cmd) => user(config, cmd).await,

@@ -64,6 +64,9 @@ enum Command {
     /// Manage API tokens for integrations.
     #[command(subcommand)]
     Token(commands::TokenCmd),
+    /// Rebuild the result rollups from the raw answers.
+    #[command(subcommand)]
+    Rollup(commands::RollupCmd),
     /// Print a commented example rida.toml.
     Config,
     /// Copy the SQLite database to FILE while Rida runs (PostgreSQL: use pg_dump).

@@ -83,20 +83,48 @@ impl Store {
     /// Computes the rollup of one organisation (or all) again from the raw answers, in one
     /// transaction; returns the number of cells written.
     pub async fn rebuild_rollups(&self, org: Option<Uuid>) -> Result<u64> {
+        self.rebuild_rollups_with(org, |_, _| {}).await
+    }
+
+    /// As [`Store::rebuild_rollups`], a month of answers at a time, telling `progress`
+    /// (months done, months in all) after each.
+    pub async fn rebuild_rollups_with(
+        &self,
+        org: Option<Uuid>,
+        mut progress: impl FnMut(u64, u64) + Send,
+    ) -> Result<u64> {
         let nil = Uuid::nil();
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM rollup_daily WHERE ($1 IS NULL OR org_id = $1)")
                 .bind(org).execute(&mut *tx).await?;
-            let r = sqlx::query(
-                "INSERT INTO rollup_daily (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts) \
-                 SELECT org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score, \
-                 SUM(CASE WHEN flags = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) \
-                 FROM ratings WHERE score IS NOT NULL AND ($1 IS NULL OR org_id = $1) \
-                 GROUP BY org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score")
-                .bind(org).bind(nil).execute(&mut *tx).await?;
+            let (first, last): (Option<i32>, Option<i32>) = sqlx::query_as(
+                "SELECT MIN(local_day), MAX(local_day) FROM ratings WHERE ($1 IS NULL OR org_id = $1)")
+                .bind(org).fetch_one(&mut *tx).await?;
+            // yyyymm of each month from the first answer to the last.
+            let mut months = Vec::new();
+            if let (Some(first), Some(last)) = (first, last) {
+                let mut m = first / 100;
+                while m <= last / 100 {
+                    months.push(m);
+                    m = if m % 100 == 12 { m + 89 } else { m + 1 };
+                }
+            }
+            let total = months.len() as u64;
+            let mut cells = 0;
+            for (i, m) in months.iter().enumerate() {
+                let r = sqlx::query(
+                    "INSERT INTO rollup_daily (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts) \
+                     SELECT org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score, \
+                     SUM(CASE WHEN flags = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) \
+                     FROM ratings WHERE score IS NOT NULL AND ($1 IS NULL OR org_id = $1) AND local_day BETWEEN $3 AND $4 \
+                     GROUP BY org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score")
+                    .bind(org).bind(nil).bind(m * 100).bind(m * 100 + 99).execute(&mut *tx).await?;
+                cells += r.rows_affected();
+                progress(i as u64 + 1, total);
+            }
             tx.commit().await?;
-            Ok(r.rows_affected())
+            Ok(cells)
         })
     }
 
