@@ -152,3 +152,16 @@ pub async fn all_ratings(store: &Store, org: uuid::Uuid) -> Vec<crate::StoredRat
     );
     crate::with_db!(store, p => sqlx::query_as(&sql).bind(org).fetch_all(p).await).unwrap()
 }
+
+/// From the SQL views for reporting tools: (answers in `bi_answers`, answers counted in
+/// `bi_daily_scores`, bursts in `bi_daily_scores`).
+pub async fn bi_view_totals(store: &Store, org: uuid::Uuid) -> (i64, i64, i64) {
+    crate::with_db!(store, p => {
+        let (a,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM bi_answers WHERE org_id = $1")
+            .bind(org).fetch_one(p).await.unwrap();
+        let (n, b): (i64, i64) = sqlx::query_as(
+            "SELECT CAST(COALESCE(SUM(answers), 0) AS BIGINT), CAST(COALESCE(SUM(bursts), 0) AS BIGINT) FROM bi_daily_scores WHERE org_id = $1")
+            .bind(org).fetch_one(p).await.unwrap();
+        (a, n, b)
+    })
+}

@@ -909,4 +909,17 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
     // Rebuilding from the raw answers gives the very same cells.
     store.rebuild_rollups(Some(w.org)).await.unwrap();
     assert_eq!(store.rollup_cells(w.org).await.unwrap(), cells);
+
+    // The views for the customer's own reports tell the same story as the raw answers.
+    let raw = rida_store::testing::all_ratings(&store, w.org).await;
+    let (answers, scored, bursts) = rida_store::testing::bi_view_totals(&store, w.org).await;
+    assert_eq!(answers, raw.len() as i64);
+    let counted: i64 = cells.iter().map(|c| c.1).sum();
+    assert_eq!((scored, bursts), (counted, 8));
+    assert_eq!(
+        counted,
+        raw.iter()
+            .filter(|r| r.score.is_some() && r.flags == 0)
+            .count() as i64
+    );
 }
