@@ -128,6 +128,7 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),
+    ("/help/metrics", "nav-help", Action::OpenAdmin),
 ];
 
 /// What every page needs besides its own content.

@@ -489,3 +489,36 @@ terminal-kind-kiosk-help = customers tap their answers on it.
 terminal-kind-station = Employee station
 terminal-kind-station-help = a screen at an employee's desk to ask for ratings, without a personal sign-in; it shows no rating.
 terminal-error-station-needs-employee = A station belongs to a desk: choose the employee.
+
+## Help: how figures are computed
+nav-help = How figures are computed
+help-metrics = How figures are computed
+help-metrics-intro = Every figure in Rida is computed one way, described here, and shown with the number of answers behind it and its 95% range: the true value lies in that range 19 times in 20.
+help-formula = Formula
+help-counts = What counts
+help-trust = How sure it is
+help-csat-title = Satisfaction (CSAT)
+help-csat-what = The share of satisfied customers on the 5-face scale.
+help-csat-formula = CSAT = answers of 4 or 5 ÷ all answers × 100 %; mean = sum of scores ÷ answers
+help-csat-counts = Answers of 1 (very dissatisfied) to 5 (very satisfied) to smiley questions. Answers in a burst of taps on one terminal are left out and counted apart.
+help-csat-trust = Wilson score interval for the share (it stays within 0–100 % and is honest for small groups); Student-t interval for the mean.
+help-nps-title = Net Promoter Score (NPS)
+help-nps-what = How many customers would recommend you, minus how many would not.
+help-nps-formula = NPS = % promoters (9–10) − % detractors (0–6), from −100 to +100
+help-nps-counts = Answers 0–10 to the recommendation question; 7 and 8 (passives) count in the total only.
+help-nps-trust = Adjusted-Wald interval (¾ of an answer added to promoters and to detractors, 3 to the total), which keeps its promise for small groups.
+help-ces-title = Customer effort (CES)
+help-ces-what = How easy it was for the customer to get what they came for.
+help-ces-formula = mean of the 1–7 answers; low-effort share = answers of 5–7 ÷ all answers × 100 %
+help-ces-counts = Answers 1 (very difficult) to 7 (very easy) to effort questions.
+help-ces-trust = Student-t interval for the mean, Wilson interval for the share.
+help-ranking-title = Rankings of services and employees
+help-ranking-what = Who leads and who trails, without letting a few lucky answers beat many good ones.
+help-ranking-formula = order by the lower end of the 95% range, best first
+help-ranking-counts = Entries with fewer than { $min_ranked } answers are shown as "not enough answers" and are not ranked.
+help-ranking-trust = An entry with 3 answers of 5 has a wide range reaching far down, so it ranks below one with 300 answers that are mostly good.
+help-anonymity-title = Anonymous answers stay anonymous
+help-anonymity-what = Figures and comments of a group with fewer than { $min_shown } answers are withheld, so that nobody can tell who answered what.
+help-anonymity-formula = group shown only when answers ≥ { $min_shown }
+help-anonymity-counts = Applies to per-employee figures and to the comments behind any figure.
+help-anonymity-trust = Employees never see any rating of themselves or others; managers and analysts see per-employee results only when the head allows it.

@@ -490,3 +490,36 @@ terminal-kind-kiosk-help = klienti tajā pieskaras savām atbildēm.
 terminal-kind-station = Darbinieka vieta
 terminal-kind-station-help = ekrāns pie darbinieka galda novērtējuma lūgšanai bez personīgas pieteikšanās; tas nerāda nevienu vērtējumu.
 terminal-error-station-needs-employee = Darba vieta pieder galdam: izvēlieties darbinieku.
+
+## Help: how figures are computed
+nav-help = Kā aprēķina rādītājus
+help-metrics = Kā aprēķina rādītājus
+help-metrics-intro = Katru Rida rādītāju aprēķina vienā veidā, kas aprakstīts šeit, un rāda ar atbilžu skaitu un 95% intervālu: patiesā vērtība ir šajā intervālā 19 reizes no 20.
+help-formula = Formula
+help-counts = Kas tiek skaitīts
+help-trust = Cik drošs tas ir
+help-csat-title = Apmierinātība (CSAT)
+help-csat-what = Apmierināto klientu daļa piecu seju skalā.
+help-csat-formula = CSAT = atbildes 4 vai 5 ÷ visas atbildes × 100 %; vidējais = vērtējumu summa ÷ atbilžu skaits
+help-csat-counts = Atbildes no 1 (ļoti neapmierināts) līdz 5 (ļoti apmierināts) uz smaidiņu jautājumiem. Pieskārienu sēriju atbildes vienā terminālī netiek ņemtas vērā un tiek skaitītas atsevišķi.
+help-csat-trust = Vilsona intervāls daļai (tas paliek 0–100 % robežās un ir godīgs arī mazām grupām); Stjūdenta intervāls vidējam.
+help-nps-title = Neto ieteicēju indekss (NPS)
+help-nps-what = Cik klientu jūs ieteiktu, mīnus cik neieteiktu.
+help-nps-formula = NPS = % ieteicēju (9–10) − % kritiķu (0–6), no −100 līdz +100
+help-nps-counts = Atbildes 0–10 uz ieteikšanas jautājumu; 7 un 8 (pasīvie) tiek skaitīti tikai kopskaitā.
+help-nps-trust = Koriģētais Valda intervāls (¾ atbildes pieskaitīta ieteicējiem un kritiķiem, 3 kopskaitam), kas turas arī mazām grupām.
+help-ces-title = Klienta piepūle (CES)
+help-ces-what = Cik viegli klientam bija nokārtot to, kā dēļ viņš atnāca.
+help-ces-formula = 1–7 atbilžu vidējais; zemas piepūles daļa = atbildes 5–7 ÷ visas atbildes × 100 %
+help-ces-counts = Atbildes no 1 (ļoti grūti) līdz 7 (ļoti viegli) uz piepūles jautājumiem.
+help-ces-trust = Stjūdenta intervāls vidējam, Vilsona intervāls daļai.
+help-ranking-title = Pakalpojumu un darbinieku vērtējumi
+help-ranking-what = Kas ir priekšā un kas atpaliek, neļaujot dažām veiksmīgām atbildēm pārspēt daudzas labas.
+help-ranking-formula = secība pēc 95% intervāla apakšējās robežas, labākie vispirms
+help-ranking-counts = Ieraksti ar mazāk nekā { $min_ranked } atbildēm tiek rādīti kā “nepietiek atbilžu” un netiek ierindoti.
+help-ranking-trust = Ierakstam ar 3 atbildēm “5” ir plašs intervāls, kas sniedzas tālu uz leju, tāpēc tas ierindojas aiz ieraksta ar 300 pārsvarā labām atbildēm.
+help-anonymity-title = Anonīmas atbildes paliek anonīmas
+help-anonymity-what = Grupas ar mazāk nekā { $min_shown } atbildēm rādītāji un komentāri netiek rādīti, lai neviens nevarētu uzzināt, kas ko atbildēja.
+help-anonymity-formula = grupu rāda tikai tad, ja atbilžu ir ≥ { $min_shown }
+help-anonymity-counts = Attiecas uz katra darbinieka rādītājiem un komentāriem aiz jebkura rādītāja.
+help-anonymity-trust = Darbinieki neredz nevienu savu vai citu vērtējumu; vadītāji un analītiķi redz katra darbinieka rezultātus tikai tad, ja to atļauj vadītājs.

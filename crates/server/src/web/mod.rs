@@ -4,6 +4,7 @@
 mod account;
 mod audit;
 mod employees;
+mod help;
 mod home;
 mod kiosk;
 mod organisation;
@@ -71,6 +72,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(supervision::router())
         .merge(station::router())
         .merge(voice::router())
+        .merge(help::router())
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())

@@ -147,6 +147,7 @@ async fn check_pages(
         (format!("/admin/terminals/{}", w.terminal), "terminal"),
         ("/admin/voice".into(), "voice"),
         ("/admin/organisation".into(), "organisation"),
+        ("/help/metrics".into(), "help-metrics"),
     ] {
         b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b

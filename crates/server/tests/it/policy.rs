@@ -60,6 +60,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
             [NO, NO, NO, NO, OK],
         ),
         ("/admin/voice".into(), [OK, NO, NO, NO, NO]),
+        ("/help/metrics".into(), [OK, OK, OK, OK, NO]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
         (
