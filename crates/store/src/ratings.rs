@@ -394,31 +394,57 @@ impl Store {
     }
 
     /// Like [`Store::csat_summary`], plus how many scores were left out as bursts of taps
-    /// (raw count = first + third).
+    /// (raw count = first + third). Read from the rollup, not the raw answers.
     pub async fn csat_counts(
         &self,
         org: Uuid,
         since_day: i32,
         sites: Option<&[Uuid]>,
     ) -> Result<(i64, i64, i64)> {
+        let (counts, bursts) = self
+            .score_counts(org, Scale::Csat5, since_day, i32::MAX, sites)
+            .await?;
+        Ok((
+            counts.n() as i64,
+            counts.between(4, 5) as i64,
+            bursts as i64,
+        ))
+    }
+
+    /// The counts of each score of one scale's questions over `from_day..=to_day`
+    /// (`yyyymmdd`), optionally only at `sites`, from the rollup; plus the answers left
+    /// out as bursts.
+    pub async fn score_counts(
+        &self,
+        org: Uuid,
+        scale: Scale,
+        from_day: i32,
+        to_day: i32,
+        sites: Option<&[Uuid]>,
+    ) -> Result<(rida_domain::metrics::ScoreCounts, u64)> {
+        let mut counts = rida_domain::metrics::ScoreCounts::new(scale);
         let filter = match sites {
-            Some([]) => return Ok((0, 0, 0)),
-            Some(s) => format!(" AND r.site_id IN ({})", in_list(3, s.len())),
+            Some([]) => return Ok((counts, 0)),
+            Some(s) => format!(" AND d.site_id IN ({})", in_list(5, s.len())),
             None => String::new(),
         };
         let sql = format!(
-            "SELECT COALESCE(SUM(CASE WHEN r.flags = 0 THEN 1 ELSE 0 END), 0), \
-             COALESCE(SUM(CASE WHEN r.flags = 0 AND r.score >= 4 THEN 1 ELSE 0 END), 0), \
-             COALESCE(SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END), 0) \
-             FROM ratings r JOIN questions q ON q.id = r.question_id \
-             WHERE r.org_id = $1 AND r.local_day >= $2 AND q.scale = 'csat5' AND r.score IS NOT NULL{filter}"
+            "SELECT d.score, CAST(SUM(d.n) AS BIGINT), CAST(SUM(d.bursts) AS BIGINT) \
+             FROM rollup_daily d JOIN questions q ON q.id = d.question_id \
+             WHERE d.org_id = $1 AND q.scale = $2 AND d.local_day >= $3 AND d.local_day <= $4{filter} \
+             GROUP BY d.score"
         );
-        let (n, k, flagged): (i64, i64, i64) = with_db!(self, p => {
-            let mut q = sqlx::query_as(&sql).bind(org).bind(since_day);
+        let rows: Vec<(i16, i64, i64)> = with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org).bind(scale.as_str()).bind(from_day).bind(to_day);
             for id in sites.unwrap_or(&[]) { q = q.bind(id); }
-            q.fetch_one(p).await
+            q.fetch_all(p).await
         })?;
-        Ok((n, k, flagged))
+        let mut bursts = 0u64;
+        for (score, n, b) in rows {
+            counts.add(score, n.max(0) as u64);
+            bursts += b.max(0) as u64;
+        }
+        Ok((counts, bursts))
     }
 }
 

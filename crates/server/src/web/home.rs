@@ -2,7 +2,7 @@
 
 use axum::{Router, response::Response, routing::get};
 use minijinja::context;
-use rida_domain::{Action, stats::wilson_95};
+use rida_domain::{Action, Scale, metrics};
 use rida_store::ListQuery;
 
 use super::Web;
@@ -32,12 +32,14 @@ async fn overview(w: Web) -> Result<Response> {
         let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
         let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(30 * 24);
         let day = rida_domain::time::local_day(since, &tz);
-        let (n, k, bursts) = store.csat_counts(org, day, within.as_deref()).await?;
-        let interval = wilson_95(k as u64, n as u64);
+        let (counts, bursts) = store
+            .score_counts(org, Scale::Csat5, day, i32::MAX, within.as_deref())
+            .await?;
+        let e = metrics::csat(&counts);
         Some(context! {
-            n => n,
-            share => (n > 0).then(|| 100.0 * k as f64 / n as f64),
-            margin => interval.map(|(lo, hi)| 100.0 * (hi - lo) / 2.0),
+            n => counts.n(),
+            share => e.map(|e| e.value),
+            margin => e.map(|e| e.margin()),
             bursts => bursts,
         })
     } else {
