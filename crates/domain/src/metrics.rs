@@ -170,6 +170,82 @@ pub fn ces_low_effort(c: &ScoreCounts) -> Option<Estimate> {
     (c.scale == Scale::Ces7).then(|| c.share(5, 7)).flatten()
 }
 
+/// How a figure moved from one period to the next, and whether the move is more than
+/// chance (a two-sided test at the 5 % level).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Change {
+    /// This period minus the previous one, in the figure's unit (points of %, or score).
+    pub delta: f64,
+    /// The probability of a move at least this large by chance alone.
+    pub p_value: f64,
+    pub significant: bool,
+}
+
+/// The change of a share (`from..=to` of the scale) between two periods: two-proportion
+/// z-test with the pooled share.
+pub fn share_change(
+    previous: &ScoreCounts,
+    current: &ScoreCounts,
+    from: i16,
+    to: i16,
+) -> Option<Change> {
+    let (n1, n2) = (previous.n() as f64, current.n() as f64);
+    if n1 == 0.0 || n2 == 0.0 {
+        return None;
+    }
+    let (k1, k2) = (
+        previous.between(from, to) as f64,
+        current.between(from, to) as f64,
+    );
+    let (p1, p2) = (k1 / n1, k2 / n2);
+    let pooled = (k1 + k2) / (n1 + n2);
+    let se = (pooled * (1.0 - pooled) * (1.0 / n1 + 1.0 / n2)).sqrt();
+    let p_value = if se == 0.0 {
+        1.0
+    } else {
+        2.0 * normal_sf(((p2 - p1) / se).abs())
+    };
+    Some(Change {
+        delta: 100.0 * (p2 - p1),
+        p_value,
+        significant: p_value < 0.05,
+    })
+}
+
+/// The change of a mean between two periods: Welch's t-test (normal approximation of
+/// its distribution, fair from a few dozen answers on).
+pub fn mean_change(previous: &ScoreCounts, current: &ScoreCounts) -> Option<Change> {
+    let (a, b) = (previous.mean()?, current.mean()?);
+    let var = |c: &ScoreCounts, m: f64| {
+        c.scores()
+            .map(|(s, k)| (s - m).powi(2) * k as f64)
+            .sum::<f64>()
+            / (c.n() as f64 - 1.0)
+    };
+    let se = (var(previous, a.value) / a.n as f64 + var(current, b.value) / b.n as f64).sqrt();
+    let p_value = if se == 0.0 {
+        1.0
+    } else {
+        2.0 * normal_sf(((b.value - a.value) / se).abs())
+    };
+    Some(Change {
+        delta: b.value - a.value,
+        p_value,
+        significant: p_value < 0.05,
+    })
+}
+
+/// P(Z > z) for a standard normal Z (Abramowitz–Stegun 7.1.26, error < 1.5e-7).
+fn normal_sf(z: f64) -> f64 {
+    let x = z / std::f64::consts::SQRT_2;
+    let t = 1.0 / (1.0 + 0.327_591_1 * x);
+    let poly = t
+        * (0.254_829_592
+            + t * (-0.284_496_736
+                + t * (1.421_413_741 + t * (-1.453_152_027 + t * 1.061_405_429))));
+    0.5 * poly * (-x * x).exp()
+}
+
 /// The two-sided 97.5 % quantile of Student's t with `df` degrees of freedom.
 fn t_95(df: u64) -> f64 {
     const TABLE: [f64; 30] = [
@@ -357,6 +433,29 @@ mod tests {
         assert_eq!(m.low, 1.0, "clamped to the scale");
         assert!(m.low >= 1.0 && m.high <= 5.0);
         assert!((t_95(1000) - 1.962).abs() < 0.002);
+    }
+
+    #[test]
+    fn a_real_improvement_is_significant_and_noise_is_not() {
+        let before = csat_counts(&[(5, 300), (2, 200)]);
+        let after = csat_counts(&[(5, 400), (2, 100)]);
+        let c = share_change(&before, &after, 4, 5).unwrap();
+        assert!(
+            (c.delta - 20.0).abs() < 1e-9 && c.significant && c.p_value < 1e-9,
+            "{c:?}"
+        );
+        let a = csat_counts(&[(5, 6), (2, 4)]);
+        let b = csat_counts(&[(5, 7), (2, 3)]);
+        let c = share_change(&a, &b, 4, 5).unwrap();
+        assert!(!c.significant && c.p_value > 0.5, "{c:?}");
+        let m = mean_change(&before, &after).unwrap();
+        assert!((m.delta - 0.6).abs() < 1e-9 && m.significant);
+        assert_eq!(
+            share_change(&ScoreCounts::new(Scale::Csat5), &after, 4, 5),
+            None
+        );
+        // The normal tail at 1.96 is 2.5 %.
+        assert!((normal_sf(1.959_964) - 0.025).abs() < 1e-6);
     }
 
     proptest! {
