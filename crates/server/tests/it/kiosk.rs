@@ -51,7 +51,7 @@ async fn register(store: &Store, w: &World, code: &str) -> Uuid {
 
 async fn css(b: &Client, sel: &str) -> fantoccini::elements::Element {
     b.wait()
-        .at_most(Duration::from_secs(15))
+        .at_most(Duration::from_secs(30))
         .for_element(Locator::Css(sel))
         .await
         .unwrap_or_else(|e| panic!("{sel}: {e}"))
