@@ -8,28 +8,19 @@ use std::{
     time::Duration,
 };
 
+use crate::rig;
 use fantoccini::{Client, ClientBuilder, Locator};
-use rida_domain::{Locale, terminal::Mode};
-use rida_store::{By, TerminalInput};
+
 use serde_json::{Value, json};
 use uuid::Uuid;
 
 const ROUNDS: usize = 5;
 
-struct Child(std::process::Child);
-
-impl Drop for Child {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-async fn chromedriver() -> anyhow::Result<(Child, String)> {
+async fn chromedriver() -> anyhow::Result<(rig::Server, String)> {
     let port = std::net::TcpListener::bind("127.0.0.1:0")?
         .local_addr()?
         .port();
-    let child = Child(
+    let child = rig::Server(
         Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -89,59 +80,17 @@ fn median(mut v: Vec<f64>) -> f64 {
 }
 
 pub async fn kiosk() -> anyhow::Result<()> {
-    let bin = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/rida");
-    anyhow::ensure!(
-        bin.exists(),
-        "build it first: cargo build --release -p rida"
-    );
     let dir = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
-    let (store, w) = crate::fresh(&dir).await?;
-    let by = By::system("bench");
-    let survey = store
-        .create_survey(
-            w.org,
-            rida_domain::new_id(),
-            "Counter",
-            &rida_store::testing::sample_survey(),
-            &by,
-        )
-        .await?;
+    let (store, org, site, survey) = rig::with_survey(&dir).await?;
+    let at = (org, site, survey);
     let mut codes = Vec::new();
     for i in 0..ROUNDS {
-        let id = store
-            .create_terminal(
-                w.org,
-                rida_domain::new_id(),
-                &TerminalInput {
-                    name: format!("K{i}"),
-                    site_id: w.site,
-                    mode: Mode::Single,
-                    kind: rida_domain::terminal::Kind::Kiosk,
-                    service_id: None,
-                    employee_id: None,
-                    survey_id: Some(survey),
-                    locales: vec![Locale::En, Locale::Ar, Locale::Lv],
-                    show_staff: false,
-                },
-                &by,
-            )
-            .await?;
         let code = format!("KQ7M2P9{}", ['A', 'B', 'C', 'D', 'E'][i]);
-        store
-            .set_pairing_code(w.org, id, &code, rida_store::now_ms() + 3_600_000, &by)
-            .await?;
+        rig::terminal(&store, at, &format!("K{i}"), &code).await?;
         codes.push(code);
     }
     let addr = "127.0.0.1:18095";
-    let mut server = Some(Child(
-        Command::new(&bin)
-            .args(["serve", "--listen", addr, "--data-dir"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?,
-    ));
-    crate::wait_ready(addr).await?;
+    let mut server = Some(rig::serve(&dir, addr).await?);
     let base = format!("http://{addr}");
     let (_driver, driver) = chromedriver().await?;
 
@@ -184,37 +133,9 @@ pub async fn kiosk() -> anyhow::Result<()> {
     // a restarted server, stop it, then tap.
     drop(server.take());
     let b = browser(&driver).await?;
-    let mut again = Child(
-        Command::new(&bin)
-            .args(["serve", "--listen", addr, "--data-dir"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()?,
-    );
-    crate::wait_ready(addr).await?;
+    let mut again = rig::serve(&dir, addr).await?;
     let code = "KQ7M2P9F";
-    let id = store
-        .create_terminal(
-            w.org,
-            rida_domain::new_id(),
-            &TerminalInput {
-                name: "offline".into(),
-                site_id: w.site,
-                mode: Mode::Single,
-                kind: rida_domain::terminal::Kind::Kiosk,
-                service_id: None,
-                employee_id: None,
-                survey_id: Some(survey),
-                locales: vec![Locale::En],
-                show_staff: false,
-            },
-            &by,
-        )
-        .await?;
-    store
-        .set_pairing_code(w.org, id, code, rida_store::now_ms() + 3_600_000, &by)
-        .await?;
+    rig::terminal(&store, at, "offline", code).await?;
     b.goto(&format!("{base}/kiosk/")).await?;
     ready(&b, "#pair-code").await?;
     b.find(Locator::Css("#pair-code"))

@@ -13,6 +13,7 @@
 //! kiosk: the terminal page's weight and speed in headless Chromium (see `kiosk.rs`).
 
 mod kiosk;
+mod rig;
 mod terminals;
 
 use std::{

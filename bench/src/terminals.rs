@@ -6,13 +6,12 @@
 
 use std::{
     path::Path,
-    process::{Command, Stdio},
     sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
-use rida_domain::{Locale, terminal::Mode};
-use rida_store::{By, Store, TerminalInput};
+use crate::rig;
+use rida_store::{By, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -31,16 +30,6 @@ fn cpu_ticks(pid: u32) -> anyhow::Result<u64> {
     Ok(f[11].parse::<u64>()? + f[12].parse::<u64>()?)
 }
 
-/// The server process, stopped however the bench ends.
-struct Server(std::process::Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// One simulated terminal: its token and the versions it knows.
 struct Sim {
     token: String,
@@ -50,44 +39,14 @@ struct Sim {
 }
 
 async fn setup(dir: &Path) -> anyhow::Result<(Store, Uuid, Vec<String>)> {
-    let (store, w) = crate::fresh(dir).await?;
-    let by = By::system("bench");
-    let survey = store
-        .create_survey(
-            w.org,
-            rida_domain::new_id(),
-            "Counter",
-            &rida_store::testing::sample_survey(),
-            &by,
-        )
-        .await?;
+    let (store, org, site, survey) = rig::with_survey(dir).await?;
     let mut codes = Vec::new();
     for i in 0..TERMINALS {
-        let id = store
-            .create_terminal(
-                w.org,
-                rida_domain::new_id(),
-                &TerminalInput {
-                    name: format!("T{i:03}"),
-                    site_id: w.site,
-                    mode: Mode::Single,
-                    kind: rida_domain::terminal::Kind::Kiosk,
-                    service_id: None,
-                    employee_id: None,
-                    survey_id: Some(survey),
-                    locales: vec![Locale::En],
-                    show_staff: false,
-                },
-                &by,
-            )
-            .await?;
         let code = rida_domain::terminal::pairing_code(&rand_bytes(i));
-        store
-            .set_pairing_code(w.org, id, &code, rida_store::now_ms() + 3_600_000, &by)
-            .await?;
+        rig::terminal(&store, (org, site, survey), &format!("T{i:03}"), &code).await?;
         codes.push(code);
     }
-    Ok((store, w.org, codes))
+    Ok((store, org, codes))
 }
 
 /// Distinct bytes per terminal (pairing codes must differ).
@@ -240,24 +199,11 @@ async fn action(
 }
 
 pub async fn terminals() -> anyhow::Result<()> {
-    let bin = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/rida");
-    anyhow::ensure!(
-        bin.exists(),
-        "build it first: cargo build --release -p rida"
-    );
     let dir = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
     let (store, org, codes) = setup(&dir).await?;
     let addr = "127.0.0.1:18097";
     let base = format!("http://{addr}");
-    let server = Server(
-        Command::new(&bin)
-            .args(["serve", "--listen", addr, "--data-dir"])
-            .arg(&dir)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(dir.join("server.log"))?)
-            .spawn()?,
-    );
-    crate::wait_ready(addr).await?;
+    let server = rig::serve(&dir, addr).await?;
     let http = reqwest::Client::builder()
         .pool_max_idle_per_host(2 * TERMINALS)
         .timeout(Duration::from_secs(60))
@@ -304,7 +250,6 @@ pub async fn terminals() -> anyhow::Result<()> {
     let answers = store.count_ratings(org).await?;
     drop(server);
     let _ = std::fs::remove_dir_all(&dir);
-    let _ = Stdio::null();
 
     single.sort_by(f64::total_cmp);
     let median = |v: &mut Vec<f64>| {

@@ -174,6 +174,17 @@ pub fn request_locale(
         .unwrap_or_default()
 }
 
+/// The token of `Authorization: Bearer …` (an integration's API token or a paired
+/// device's token); `Unauthenticated` without one.
+pub fn bearer(headers: &HeaderMap) -> Result<&str> {
+    headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim)
+        .ok_or(Error::Unauthenticated)
+}
+
 /// An integration authenticated by an API token (`Authorization: Bearer …`).
 #[derive(Debug, Clone)]
 pub struct ApiClient {
@@ -187,13 +198,7 @@ impl FromRequestParts<AppState> for ApiClient {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or(Error::Unauthenticated)?;
+        let token = bearer(&parts.headers)?;
         let (token_id, org_id, org_time_zone) = state
             .store
             .api_token_org(&hash_secret(token))

@@ -38,8 +38,7 @@ impl Store {
                     .bind(org).bind(locale).bind(screen).bind(mime).bind(bytes).bind(version)
                     .execute(&mut *tx).await?;
             }
-            sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
-                .bind(org).execute(&mut *tx).await?;
+            crate::refresh_terminals!(tx, org);
             audit!(tx, by, org, "update", "voice_prompt", None::<Uuid>, &detail);
             tx.commit().await?;
             Ok(())

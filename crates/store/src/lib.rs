@@ -47,6 +47,11 @@ pub struct ListQuery {
 }
 
 impl ListQuery {
+    /// Every active entry, for choosers and internal lists (no paging).
+    pub fn all() -> ListQuery {
+        ListQuery::default()
+    }
+
     /// The LIKE pattern for the search text, lower-cased; `%` matches everything.
     pub(crate) fn pattern(&self) -> String {
         match &self.search {
@@ -174,6 +179,18 @@ macro_rules! check_owned {
     };
 }
 pub(crate) use check_owned;
+
+/// Makes every terminal of an organisation fetch its settings again (new name, logo…),
+/// inside the caller's transaction.
+macro_rules! refresh_terminals {
+    ($tx:ident, $org:expr) => {
+        sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
+            .bind($org)
+            .execute(&mut *$tx)
+            .await?;
+    };
+}
+pub(crate) use refresh_terminals;
 
 /// The database, shared by every request. Cheap to clone.
 #[derive(Clone, Debug)]

@@ -91,17 +91,6 @@ pub struct Service {
 
 const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds";
 
-/// Makes every terminal of an organisation fetch its settings again (new name, logo…),
-/// inside the caller's transaction.
-macro_rules! refresh_terminals {
-    ($tx:ident, $org:expr) => {
-        sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE org_id = $1")
-            .bind($org)
-            .execute(&mut *$tx)
-            .await?;
-    };
-}
-
 impl Store {
     /// Creates an organisation.
     pub async fn create_organisation(
@@ -153,7 +142,7 @@ impl Store {
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
-            refresh_terminals!(tx, id);
+            crate::refresh_terminals!(tx, id);
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
@@ -179,7 +168,7 @@ impl Store {
             sqlx::query(
                 "UPDATE organisations SET logo = $2, logo_mime = $3, logo_version = logo_version + 1, updated_at = $4 WHERE id = $1")
                 .bind(id).bind(&bytes).bind(&mime).bind(now_ms()).execute(&mut *tx).await?;
-            refresh_terminals!(tx, id);
+            crate::refresh_terminals!(tx, id);
             audit!(tx, by, id, "update", "organisation", Some(id), &detail);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())

@@ -27,16 +27,15 @@ pub struct AskState {
 
 impl Store {
     /// Sends the next customer of the terminal at this employee's desk — or, without
-    /// one, of the main terminal at one of their sites — to rate this employee. `None`
-    /// when no paired terminal serves them.
-    pub async fn ask_for_rating(
-        &self,
-        org: Uuid,
-        employee: Uuid,
-        visit: Option<Uuid>,
-    ) -> Result<Option<AskState>> {
+    /// one, of the main terminal at one of their sites — to rate this employee, within
+    /// the employee's open visit if there is one. `None` when no paired terminal serves them.
+    pub async fn ask_for_rating(&self, org: Uuid, employee: Uuid) -> Result<Option<AskState>> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
+            let visit: Option<(Uuid,)> = sqlx::query_as(
+                "SELECT id FROM visits WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")
+                .bind(org).bind(employee).fetch_optional(&mut *tx).await?;
+            let visit = visit.map(|v| v.0);
             let found: Option<(Uuid, String)> = sqlx::query_as(
                 "SELECT t.id, t.name FROM terminals t WHERE t.org_id = $1 AND t.active = TRUE AND t.device_token_hash IS NOT NULL AND t.kind = 'kiosk' \
                  AND (t.employee_id = $2 OR (t.employee_id IS NULL AND t.mode <> 'free' AND t.site_id IN (SELECT site_id FROM employee_sites WHERE employee_id = $2))) \

@@ -61,6 +61,11 @@ pub struct Terminal {
     pub queued: Option<i32>,
     pub battery: Option<f32>,
     pub active: bool,
+    /// The organisation's time zone and burst rule, read with the terminal because every
+    /// batch of answers needs them.
+    pub org_time_zone: String,
+    pub burst_taps: i32,
+    pub burst_seconds: i32,
 }
 
 impl Terminal {
@@ -75,6 +80,14 @@ impl Terminal {
 
     pub fn kind(&self) -> Kind {
         Kind::parse(&self.kind).unwrap_or_default()
+    }
+
+    /// The organisation's rule for bursts of taps.
+    pub fn burst_rule(&self) -> BurstRule {
+        BurstRule {
+            taps: self.burst_taps.max(1) as u32,
+            seconds: self.burst_seconds.max(1) as u32,
+        }
     }
 
     pub fn state(&self) -> State {
@@ -131,8 +144,9 @@ pub struct Versions {
 const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.time_zone AS site_time_zone, s.opening_hours AS site_opening_hours, s.region_id, r.name AS region_name, \
      t.mode, t.kind, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
      t.state, (t.device_token_hash IS NOT NULL) AS paired, t.pairing_code, t.pairing_expires_at, t.config_version, t.reload_seq, \
-     t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active \
-     FROM terminals t JOIN sites s ON s.id = t.site_id JOIN regions r ON r.id = s.region_id \
+     t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active, \
+     o.time_zone AS org_time_zone, o.burst_taps, o.burst_seconds \
+     FROM terminals t JOIN organisations o ON o.id = t.org_id JOIN sites s ON s.id = t.site_id JOIN regions r ON r.id = s.region_id \
      LEFT JOIN employees e ON e.id = t.employee_id LEFT JOIN surveys v ON v.id = t.survey_id";
 
 /// Runs an UPDATE of one terminal of `org` that the terminal must apply, with its audit
@@ -445,15 +459,5 @@ impl Store {
         let batch = [(org, rows.as_slice())];
         let mut out = crate::ratings::outcomes(&batch, &inserted, &existing);
         Ok(out.pop().unwrap_or_default())
-    }
-
-    /// The organisation's burst rule.
-    pub async fn burst_rule(&self, org: Uuid) -> Result<BurstRule> {
-        let (taps, seconds): (i32, i32) = with_db!(self, p => sqlx::query_as(
-            "SELECT burst_taps, burst_seconds FROM organisations WHERE id = $1").bind(org).fetch_one(p).await)?;
-        Ok(BurstRule {
-            taps: taps.max(1) as u32,
-            seconds: seconds.max(1) as u32,
-        })
     }
 }

@@ -8,20 +8,20 @@ use axum::{
     Json,
     body::Body,
     extract::{ConnectInfo, FromRequestParts, Query, State},
-    http::{StatusCode, header, request::Parts},
+    http::{StatusCode, request::Parts},
     response::{IntoResponse, Response},
 };
 use jiff::{Timestamp, tz::TimeZone};
 use rida_domain::{Channel, terminal::Mode};
-use rida_store::{Heartbeat, InsertOutcome, ListQuery, NewRating, StoreError, Terminal, Versions};
+use rida_store::{Heartbeat, ListQuery, StoreError, Terminal, Versions};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::ratings::{ItemError, ItemResult, RatingItem, lookup_refs, validate};
+use super::ratings::{ItemError, RatingItem, check_items, lookup_refs, parse_items};
 use crate::{
     Error,
-    auth::{hash_secret, new_secret},
+    auth::{bearer, hash_secret, new_secret},
     error::{Result, problem},
     state::AppState,
 };
@@ -41,13 +41,7 @@ impl FromRequestParts<AppState> for Device {
     type Rejection = Error;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        let token = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .map(str::trim)
-            .ok_or(Error::Unauthenticated)?;
+        let token = bearer(&parts.headers)?;
         let t = state
             .store
             .terminal_for_token(&hash_secret(token))
@@ -108,10 +102,7 @@ struct Named {
 /// Everything the terminal needs to show itself.
 pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
     let org = state.store.organisation(t.org_id).await?;
-    let all = ListQuery {
-        limit: 1000,
-        ..ListQuery::default()
-    };
+    let all = ListQuery::all();
     let survey = match t.survey_id {
         Some(id) => {
             let s = state.store.survey(t.org_id, id).await?;
@@ -328,12 +319,11 @@ pub async fn answers(
             detail: format!("at most {MAX_ANSWERS} answers in one request"),
         });
     }
-    let items: Vec<std::result::Result<RatingItem, ItemError>> = batch
-        .answers
-        .iter()
-        .map(|raw| {
-            serde_json::from_str::<KioskAnswer>(raw.get())
-                .map(|a| RatingItem {
+    let items: Vec<std::result::Result<RatingItem, ItemError>> =
+        parse_items::<KioskAnswer>(&batch.answers)
+            .into_iter()
+            .map(|a| {
+                a.map(|a| RatingItem {
                     id: a.id,
                     answered_at: a.answered_at,
                     site_id: t.site_id,
@@ -348,80 +338,38 @@ pub async fn answers(
                     visit_id: Some(a.visit_id),
                     customer_key: None,
                 })
-                .map_err(|e| ItemError {
-                    field: "item",
-                    code: "malformed",
-                    detail: e.to_string(),
-                })
-        })
-        .collect();
+            })
+            .collect();
     let refs = lookup_refs(&state, t.org_id, &items).await?;
-    let org = state.store.organisation(t.org_id).await?;
-    let org_tz = TimeZone::get(&org.time_zone).unwrap_or(TimeZone::UTC);
-    let received_at = rida_store::now_ms();
-    let mut results: Vec<ItemResult> = Vec::with_capacity(items.len());
-    let mut rows: Vec<(usize, NewRating)> = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
-        let outcome = item.and_then(|i| {
-            // Only questions of this terminal's survey (any version of it).
-            let in_survey = refs.questions.get(&i.question_id).is_none_or(|q| {
-                rida_domain::policy::terminal_may_answer(t.kind(), t.survey_id, q.survey_id)
-            });
-            if !in_survey {
-                return Err(ItemError {
-                    field: "question_id",
-                    code: "not_in_survey",
-                    detail: "this question is not part of the terminal's survey".into(),
-                });
-            }
-            validate(i, &refs, &org_tz, received_at).map_err(|mut e| e.remove(0))
+    let org_tz = TimeZone::get(&t.org_time_zone).unwrap_or(TimeZone::UTC);
+    // Only questions of this terminal's survey (any version of it).
+    let mut checked = check_items(items, &refs, &org_tz, |i| {
+        let allowed = refs.questions.get(&i.question_id).is_none_or(|q| {
+            rida_domain::policy::terminal_may_answer(t.kind(), t.survey_id, q.survey_id)
         });
-        match outcome {
-            Ok(mut r) => {
-                r.terminal_id = Some(t.id);
-                results.push(ItemResult {
-                    index,
-                    id: Some(r.id),
-                    status: "stored",
-                    errors: vec![],
-                });
-                rows.push((index, r));
-            }
-            Err(e) => results.push(ItemResult {
-                index,
-                id: None,
-                status: "rejected",
-                errors: vec![e],
-            }),
+        if allowed {
+            Ok(())
+        } else {
+            Err(ItemError {
+                field: "question_id",
+                code: "not_in_survey",
+                detail: "this question is not part of the terminal's survey".into(),
+            })
         }
+    });
+    for (_, r) in checked.to_store.iter_mut() {
+        r.terminal_id = Some(t.id);
     }
-    if !rows.is_empty() {
-        let rule = state.store.burst_rule(t.org_id).await?;
-        let new: Vec<NewRating> = rows.iter().map(|(_, r)| r.clone()).collect();
-        let outcomes = state
+    let rows = checked.rows();
+    let outcomes = if rows.is_empty() {
+        Vec::new()
+    } else {
+        state
             .store
-            .insert_terminal_ratings(t.org_id, t.id, &new, rule)
-            .await?;
-        for ((index, _), outcome) in rows.iter().zip(outcomes) {
-            if outcome == InsertOutcome::Conflict {
-                let r = &mut results[*index];
-                r.status = "rejected";
-                r.errors.push(ItemError {
-                    field: "id",
-                    code: "id_conflict",
-                    detail: "this id is already stored with a different answer".into(),
-                });
-            }
-        }
-    }
-    let stored = results.iter().filter(|r| r.status == "stored").count();
-    metrics::counter!("rida_ratings_ingested_total").increment(stored as u64);
-    Ok(Json(json!({
-        "stored": stored,
-        "rejected": results.len() - stored,
-        "results": results,
-    }))
-    .into_response())
+            .insert_terminal_ratings(t.org_id, t.id, &rows, t.burst_rule())
+            .await?
+    };
+    Ok(Json(checked.finish(outcomes)).into_response())
 }
 
 /// The employee a paired station device acts for, as the policy decides.
@@ -433,12 +381,7 @@ fn station_employee(t: &Terminal) -> Result<Uuid> {
 /// customer's rating, as the employee's own station does.
 pub async fn station_ask(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
     let employee = station_employee(&t)?;
-    let visit = state
-        .store
-        .open_visit(t.org_id, employee)
-        .await?
-        .map(|v| v.id);
-    match state.store.ask_for_rating(t.org_id, employee, visit).await? {
+    match state.store.ask_for_rating(t.org_id, employee).await? {
         Some(a) => Ok(Json(json!({ "state": "waiting", "terminal_id": a.terminal_id, "terminal_name": a.terminal_name })).into_response()),
         None => Ok(problem(
             StatusCode::CONFLICT,
@@ -461,15 +404,10 @@ pub async fn station_status(
     Query(q): Query<StationStatusQuery>,
 ) -> Result<Response> {
     let employee = station_employee(&t)?;
-    let s = state
+    let state = state
         .store
         .ask_state(t.org_id, q.terminal, employee)
         .await?;
-    let state = match s {
-        Some(s) if s.waiting => "waiting",
-        Some(_) => "received",
-        None => "none",
-    };
     Ok(Json(json!({ "state": state })).into_response())
 }
 

@@ -178,69 +178,17 @@ pub async fn ingest(
         ));
     }
 
-    let items: Vec<Result<RatingItem, ItemError>> = batch
-        .ratings
-        .into_iter()
-        .map(|v| {
-            serde_json::from_str::<RatingItem>(v.get()).map_err(|e| ItemError {
-                field: "item",
-                code: "malformed",
-                detail: e.to_string(),
-            })
-        })
-        .collect();
+    let items: Vec<Result<RatingItem, ItemError>> = parse_items(&batch.ratings);
     let refs = lookup_refs(&state, client.org_id, &items).await?;
     let org_tz = TimeZone::get(&client.org_time_zone).unwrap_or(TimeZone::UTC);
-    let received_at = rida_store::now_ms();
-
-    let mut results: Vec<ItemResult> = Vec::with_capacity(items.len());
-    let mut to_store: Vec<(usize, NewRating)> = Vec::new();
-    for (index, item) in items.into_iter().enumerate() {
-        match item
-            .and_then(|i| validate(i, &refs, &org_tz, received_at).map_err(|mut e| e.remove(0)))
-        {
-            Ok(r) => {
-                results.push(ItemResult {
-                    index,
-                    id: Some(r.id),
-                    status: "stored",
-                    errors: vec![],
-                });
-                to_store.push((index, r));
-            }
-            Err(e) => results.push(ItemResult {
-                index,
-                id: None,
-                status: "rejected",
-                errors: vec![e],
-            }),
-        }
-    }
-    let rows: Vec<NewRating> = to_store.iter().map(|(_, r)| r.clone()).collect();
+    let checked = check_items(items, &refs, &org_tz, |_| Ok(()));
+    let rows = checked.rows();
     let outcomes = if rows.is_empty() {
         Vec::new()
     } else {
         state.ratings.write(client.org_id, rows).await?
     };
-    for ((index, _), outcome) in to_store.iter().zip(outcomes) {
-        if outcome == InsertOutcome::Conflict {
-            let r = &mut results[*index];
-            r.status = "rejected";
-            r.errors.push(ItemError {
-                field: "id",
-                code: "id_conflict",
-                detail: "this id is already stored with a different answer".into(),
-            });
-        }
-    }
-    let stored = results.iter().filter(|r| r.status == "stored").count();
-    metrics::counter!("rida_ratings_ingested_total").increment(stored as u64);
-    Ok(Json(BatchResult {
-        stored,
-        rejected: results.len() - stored,
-        results,
-    })
-    .into_response())
+    Ok(Json(checked.finish(outcomes)).into_response())
 }
 
 pub(crate) async fn lookup_refs(
@@ -267,8 +215,97 @@ pub(crate) async fn lookup_refs(
         .await?)
 }
 
+/// Parses each raw item of a batch on its own: a malformed one is reported, not fatal.
+pub(crate) fn parse_items<T: serde::de::DeserializeOwned>(
+    raw: &[Box<serde_json::value::RawValue>],
+) -> Vec<Result<T, ItemError>> {
+    raw.iter()
+        .map(|v| {
+            serde_json::from_str::<T>(v.get()).map_err(|e| ItemError {
+                field: "item",
+                code: "malformed",
+                detail: e.to_string(),
+            })
+        })
+        .collect()
+}
+
+/// A batch checked item by item: each item's result so far, and the ratings to store.
+pub(crate) struct Checked {
+    results: Vec<ItemResult>,
+    pub(crate) to_store: Vec<(usize, NewRating)>,
+}
+
+/// Checks every item (`first` applies a channel's own rule before the common checks).
+pub(crate) fn check_items(
+    items: Vec<Result<RatingItem, ItemError>>,
+    refs: &RatingRefs,
+    org_tz: &TimeZone,
+    first: impl Fn(&RatingItem) -> Result<(), ItemError>,
+) -> Checked {
+    let received_at = rida_store::now_ms();
+    let mut checked = Checked {
+        results: Vec::with_capacity(items.len()),
+        to_store: Vec::new(),
+    };
+    for (index, item) in items.into_iter().enumerate() {
+        let outcome = item.and_then(|i| {
+            first(&i)?;
+            validate(i, refs, org_tz, received_at).map_err(|mut e| e.remove(0))
+        });
+        match outcome {
+            Ok(r) => {
+                checked.results.push(ItemResult {
+                    index,
+                    id: Some(r.id),
+                    status: "stored",
+                    errors: vec![],
+                });
+                checked.to_store.push((index, r));
+            }
+            Err(e) => checked.results.push(ItemResult {
+                index,
+                id: None,
+                status: "rejected",
+                errors: vec![e],
+            }),
+        }
+    }
+    checked
+}
+
+impl Checked {
+    /// The ratings to store, in item order.
+    pub(crate) fn rows(&self) -> Vec<NewRating> {
+        self.to_store.iter().map(|(_, r)| r.clone()).collect()
+    }
+
+    /// What storing did to each item: an id stored before with a different answer is
+    /// rejected. Counts the stored ones in the metrics.
+    pub(crate) fn finish(mut self, outcomes: Vec<InsertOutcome>) -> BatchResult {
+        for ((index, _), outcome) in self.to_store.iter().zip(outcomes) {
+            if outcome == InsertOutcome::Conflict {
+                let r = &mut self.results[*index];
+                r.status = "rejected";
+                r.errors.push(ItemError {
+                    field: "id",
+                    code: "id_conflict",
+                    detail: "this id is already stored with a different answer".into(),
+                });
+            }
+        }
+        let stored = self.results.iter().filter(|r| r.status == "stored").count();
+        metrics::counter!("rida_ratings_ingested_total").increment(stored as u64);
+        BatchResult {
+            stored,
+            rejected: self.results.len() - stored,
+            results: self.results,
+        }
+    }
+}
+
 /// Turns one item into a rating ready to store, or says every field at fault.
-pub(crate) fn validate(
+fn validate(
     i: RatingItem,
     refs: &RatingRefs,
     org_tz: &TimeZone,

@@ -14,6 +14,7 @@ mod session;
 mod sites;
 mod station;
 mod supervision;
+mod survey_questions;
 mod surveys;
 pub(crate) mod terminals;
 pub(crate) mod tokens;
@@ -296,6 +297,17 @@ impl Web {
     pub fn render_invalid(&self, template: &str, page: Value) -> Response {
         self.ctx()
             .render_status(StatusCode::UNPROCESSABLE_ENTITY, template, page)
+    }
+
+    /// The sites this user reaches (all of them, or those of their scope), by name.
+    pub async fn sites_in_reach(&self) -> Result<Vec<rida_store::Site>, crate::Error> {
+        let within = self.user.site_filter();
+        Ok(self
+            .state
+            .store
+            .list_sites(self.user.org.id, &ListQuery::all(), within.as_deref())
+            .await?
+            .items)
     }
 
     /// The user's language.

@@ -56,19 +56,12 @@ async fn status(w: Web, Query(q): Query<StatusQuery>) -> Result<Response> {
         return Ok(Json(serde_json::json!({ "state": "none" })).into_response());
     };
     let state = w.state.store.ask_state(w.user.org.id, terminal, me).await?;
-    let state = match state {
-        Some(s) if s.waiting => "waiting",
-        Some(_) => "received",
-        None => "none",
-    };
     Ok(Json(serde_json::json!({ "state": state })).into_response())
 }
 
 async fn ask(w: Web, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
     let me = employee(&w)?;
-    let org = w.user.org.id;
-    let visit = w.state.store.open_visit(org, me).await?.map(|v| v.id);
-    match w.state.store.ask_for_rating(org, me, visit).await? {
+    match w.state.store.ask_for_rating(w.user.org.id, me).await? {
         Some(a) => Ok(redirect_with_flash(
             &format!("/station?asked={}", a.terminal_id),
             "flash-station-asked",

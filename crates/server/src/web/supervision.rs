@@ -46,10 +46,7 @@ struct Filter {
 async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
     w.user.require(Action::ViewTerminals)?;
     let within = w.user.site_filter();
-    let all = ListQuery {
-        limit: 100_000,
-        ..ListQuery::default()
-    };
+    let all = ListQuery::all();
     let list = w
         .state
         .store
@@ -114,19 +111,10 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         }
         sites.last_mut().expect("just pushed").1.push(row);
     }
-    let within = w.user.site_filter();
-    let all = ListQuery {
-        limit: 1000,
-        ..ListQuery::default()
-    };
+    let all = ListQuery::all();
     let org = w.user.org.id;
     let regions = w.state.store.list_regions(org, &all).await?.items;
-    let sites = w
-        .state
-        .store
-        .list_sites(org, &all, within.as_deref())
-        .await?
-        .items;
+    let sites = w.sites_in_reach().await?;
     let ctx = context! {
         groups => groups.iter().map(|(r, sites)| context! {
             name => r,

@@ -143,17 +143,8 @@ async fn form_page(
     errors: &FormErrors,
 ) -> Result<Value> {
     let org = w.user.org.id;
-    let all = ListQuery {
-        limit: 1000,
-        ..ListQuery::default()
-    };
-    let within = w.user.site_filter();
-    let sites = w
-        .state
-        .store
-        .list_sites(org, &all, within.as_deref())
-        .await?
-        .items;
+    let all = ListQuery::all();
+    let sites = w.sites_in_reach().await?;
     let services = w.state.store.list_services(org, &all).await?.items;
     let employees = w.state.store.list_employees(org, &all, None).await?.items;
     let surveys = w.state.store.list_surveys(org, &all).await?.items;
@@ -343,16 +334,44 @@ async fn pairing_code(
     ))
 }
 
-async fn unpair(w: Web, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
-    let t = load(&w, &id).await?;
-    w.state
-        .store
-        .unpair_terminal(w.user.org.id, t.id, &w.user.by())
-        .await?;
+/// A remote action on one terminal.
+enum Remote {
+    Unpair,
+    Reload,
+    Show(State),
+}
+
+/// Applies a remote action to a terminal the user may control (audited by the store),
+/// then back to the terminal's page.
+async fn remote(w: &Web, id: &str, action: Remote) -> Result<Response> {
+    let t = load(w, id).await?;
+    let (store, org, by) = (&w.state.store, w.user.org.id, w.user.by());
+    let flash = match action {
+        Remote::Unpair => {
+            store.unpair_terminal(org, t.id, &by).await?;
+            "flash-terminal-unpaired"
+        }
+        Remote::Reload => {
+            store.reload_terminal(org, t.id, &by).await?;
+            "flash-terminal-sent"
+        }
+        Remote::Show(state) => {
+            store.set_terminal_state(org, t.id, state, &by).await?;
+            "flash-terminal-sent"
+        }
+    };
     Ok(redirect_with_flash(
         &format!("/admin/terminals/{}", t.id),
-        "flash-terminal-unpaired",
+        flash,
     ))
+}
+
+async fn unpair(w: Web, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
+    remote(&w, &id, Remote::Unpair).await
+}
+
+async fn reload(w: Web, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
+    remote(&w, &id, Remote::Reload).await
 }
 
 #[derive(Deserialize)]
@@ -366,31 +385,11 @@ async fn set_state(
     Path(id): Path<String>,
     CsrfForm(f): CsrfForm<StateForm>,
 ) -> Result<Response> {
-    let t = load(&w, &id).await?;
     let state = State::parse(&f.state).ok_or(crate::Error::BadRequest {
         code: "bad-state",
         detail: "unknown terminal state".into(),
     })?;
-    w.state
-        .store
-        .set_terminal_state(w.user.org.id, t.id, state, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
-        &format!("/admin/terminals/{}", t.id),
-        "flash-terminal-sent",
-    ))
-}
-
-async fn reload(w: Web, Path(id): Path<String>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
-    let t = load(&w, &id).await?;
-    w.state
-        .store
-        .reload_terminal(w.user.org.id, t.id, &w.user.by())
-        .await?;
-    Ok(redirect_with_flash(
-        &format!("/admin/terminals/{}", t.id),
-        "flash-terminal-sent",
-    ))
+    remote(&w, &id, Remote::Show(state)).await
 }
 
 async fn set_active(

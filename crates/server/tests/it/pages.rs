@@ -242,8 +242,12 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
             .unwrap()
             .managers_see_employees
     );
+    let org = app.store.organisation(app.w.org).await.unwrap();
+    assert_eq!((org.burst_taps, org.burst_seconds), (4, 30));
+    // Terminals read the rule with themselves.
+    let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(
-        app.store.burst_rule(app.w.org).await.unwrap(),
+        t.burst_rule(),
         rida_domain::terminal::BurstRule {
             taps: 4,
             seconds: 30

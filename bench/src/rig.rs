@@ -1,0 +1,97 @@
+//! What the terminal benchmarks share: a database with a survey and terminals waiting to
+//! be paired, and `rida serve` as its own process, stopped however the bench ends.
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Stdio},
+};
+
+use rida_domain::{
+    Locale,
+    terminal::{Kind, Mode},
+};
+use rida_store::{By, Store, TerminalInput};
+use uuid::Uuid;
+
+/// `rida serve` on `dir`, killed when dropped.
+pub struct Server(pub std::process::Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The release binary (the bench measures what users run).
+pub fn rida_binary() -> anyhow::Result<PathBuf> {
+    let bin = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/release/rida");
+    anyhow::ensure!(
+        bin.exists(),
+        "build it first: cargo build --release -p rida"
+    );
+    Ok(bin)
+}
+
+/// Starts `rida serve` on `dir` at `addr` and waits until it is ready; its log goes to
+/// `dir/server.log`.
+pub async fn serve(dir: &Path, addr: &str) -> anyhow::Result<Server> {
+    let server = Server(
+        Command::new(rida_binary()?)
+            .args(["serve", "--listen", addr, "--data-dir"])
+            .arg(dir)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(dir.join("server.log"))?)
+            .spawn()?,
+    );
+    crate::wait_ready(addr).await?;
+    Ok(server)
+}
+
+/// A fresh database in `dir` with the sample survey; returns the store, organisation,
+/// site and survey.
+pub async fn with_survey(dir: &Path) -> anyhow::Result<(Store, Uuid, Uuid, Uuid)> {
+    let (store, w) = crate::fresh(dir).await?;
+    let survey = store
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &By::system("bench"),
+        )
+        .await?;
+    Ok((store, w.org, w.site, survey))
+}
+
+/// Registers a rating terminal showing `survey` and gives it the pairing `code`.
+pub async fn terminal(
+    store: &Store,
+    (org, site, survey): (Uuid, Uuid, Uuid),
+    name: &str,
+    code: &str,
+) -> anyhow::Result<Uuid> {
+    let by = By::system("bench");
+    let id = store
+        .create_terminal(
+            org,
+            rida_domain::new_id(),
+            &TerminalInput {
+                name: name.into(),
+                site_id: site,
+                mode: Mode::Single,
+                kind: Kind::Kiosk,
+                service_id: None,
+                employee_id: None,
+                survey_id: Some(survey),
+                locales: vec![Locale::En, Locale::Ar, Locale::Lv],
+                show_staff: false,
+            },
+            &by,
+        )
+        .await?;
+    store
+        .set_pairing_code(org, id, code, rida_store::now_ms() + 3_600_000, &by)
+        .await?;
+    Ok(id)
+}

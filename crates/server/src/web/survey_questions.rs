@@ -1,0 +1,327 @@
+//! The survey editor's questions: add, change, move and remove one question of a survey
+//! (its type, subject, wording in three languages, predefined answers and follow-up rule).
+
+use axum::{
+    Router,
+    extract::Path,
+    response::Response,
+    routing::{get, post},
+};
+use minijinja::context;
+use rida_domain::{
+    Action, Locale, Scale, SurveyQuestion, Texts,
+    survey::{self, Condition, ShowIf, Subject, SurveyError},
+};
+use rida_store::Survey;
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{
+    Empty, FormErrors, Web,
+    surveys::{load, problem, store_def},
+};
+use crate::{auth::CsrfForm, error::Result, i18n, state::AppState};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/surveys/{id}/questions", post(save_question))
+        .route("/admin/surveys/{id}/questions/new", get(new_question))
+        .route(
+            "/admin/surveys/{id}/questions/{key}",
+            get(edit_question).post(save_question),
+        )
+        .route(
+            "/admin/surveys/{id}/questions/{key}/move",
+            post(move_question),
+        )
+        .route(
+            "/admin/surveys/{id}/questions/{key}/remove",
+            post(remove_question),
+        )
+}
+
+/// The question form as typed.
+#[derive(Deserialize, Default)]
+struct QuestionForm {
+    #[serde(default)]
+    scale: String,
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    prompt_en: String,
+    #[serde(default)]
+    prompt_ar: String,
+    #[serde(default)]
+    prompt_lv: String,
+    #[serde(default)]
+    choices: String,
+    #[serde(default)]
+    rule_question: String,
+    #[serde(default)]
+    rule_op: String,
+    #[serde(default)]
+    rule_value: String,
+}
+
+impl QuestionForm {
+    fn of(q: &SurveyQuestion) -> QuestionForm {
+        let (rule_question, rule_op, rule_value) = match &q.show_if {
+            None => Default::default(),
+            Some(r) => match &r.condition {
+                Condition::ScoreAtMost(v) => {
+                    (r.question.clone(), "score_at_most".into(), v.to_string())
+                }
+                Condition::ScoreAtLeast(v) => {
+                    (r.question.clone(), "score_at_least".into(), v.to_string())
+                }
+                Condition::Chose(k) => (r.question.clone(), "chose".into(), k.clone()),
+            },
+        };
+        QuestionForm {
+            scale: q.scale.as_str().into(),
+            subject: q.subject.as_str().into(),
+            prompt_en: q.prompt.en.clone(),
+            prompt_ar: q.prompt.ar.clone(),
+            prompt_lv: q.prompt.lv.clone(),
+            choices: survey::format_choices(&q.choices),
+            rule_question,
+            rule_op,
+            rule_value,
+        }
+    }
+}
+
+fn question_page(
+    s: &Survey,
+    key: Option<&str>,
+    f: &QuestionForm,
+    errors: &FormErrors,
+    l: Locale,
+) -> minijinja::Value {
+    // Rules may point only at questions before this one.
+    let before: Vec<minijinja::Value> = s
+        .def
+        .questions
+        .iter()
+        .take_while(|q| Some(q.key.as_str()) != key)
+        .enumerate()
+        .map(|(i, q)| {
+            context! {
+                key => q.key,
+                label => format!("{}. {}", i + 1, q.prompt.get(l)),
+                choices => q.choices.iter().map(|c| context! { key => c.key, label => c.label.get(l) }).collect::<Vec<_>>(),
+                range => q.scale.score_range(),
+            }
+        })
+        .collect();
+    context! {
+        survey => context! { id => s.id, name => s.name },
+        key => key,
+        form => context! {
+            scale => f.scale, subject => f.subject, prompt_en => f.prompt_en, prompt_ar => f.prompt_ar,
+            prompt_lv => f.prompt_lv, choices => f.choices, rule_question => f.rule_question,
+            rule_op => f.rule_op, rule_value => f.rule_value,
+        },
+        scales => Scale::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        subjects => Subject::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
+        before => before,
+        errors => errors.value(),
+    }
+}
+
+async fn new_question(w: Web, Path(id): Path<String>) -> Result<Response> {
+    w.user.require(Action::ManageSurveys)?;
+    let s = load(&w, &id).await?;
+    let f = QuestionForm {
+        scale: Scale::Csat5.as_str().into(),
+        subject: Subject::Site.as_str().into(),
+        ..Default::default()
+    };
+    Ok(w.render(
+        "question_form.html",
+        question_page(&s, None, &f, &FormErrors::new(w.locale()), w.locale()),
+    ))
+}
+
+async fn edit_question(w: Web, Path((id, key)): Path<(String, String)>) -> Result<Response> {
+    w.user.require(Action::ManageSurveys)?;
+    let s = load(&w, &id).await?;
+    let q = s.def.question(&key).ok_or(crate::Error::NotFound)?;
+    Ok(w.render(
+        "question_form.html",
+        question_page(
+            &s,
+            Some(&key),
+            &QuestionForm::of(q),
+            &FormErrors::new(w.locale()),
+            w.locale(),
+        ),
+    ))
+}
+
+/// Builds a question from the form, or records what is wrong next to each field.
+fn parse_question(
+    f: &QuestionForm,
+    key: String,
+    errors: &mut FormErrors,
+) -> Option<SurveyQuestion> {
+    let scale = Scale::parse(&f.scale);
+    if scale.is_none() {
+        errors.key("scale", "error-required");
+    }
+    let subject = Subject::parse(&f.subject).unwrap_or_default();
+    let choices = match scale {
+        Some(s) if s.has_choices() => match survey::parse_choices(&f.choices) {
+            Ok(c) => c,
+            Err(line) => {
+                use fluent_templates::fluent_bundle::FluentValue;
+                errors.map_insert(
+                    "choices",
+                    i18n::t_args(
+                        errors.locale(),
+                        "survey-error-bad-choice-line",
+                        &[("line", FluentValue::from(line as i64))],
+                    ),
+                );
+                vec![]
+            }
+        },
+        _ => vec![],
+    };
+    let show_if = if f.rule_question.is_empty() {
+        None
+    } else {
+        let condition = match f.rule_op.as_str() {
+            "score_at_most" => f.rule_value.trim().parse().ok().map(Condition::ScoreAtMost),
+            "score_at_least" => f
+                .rule_value
+                .trim()
+                .parse()
+                .ok()
+                .map(Condition::ScoreAtLeast),
+            "chose" => Some(Condition::Chose(f.rule_value.trim().to_string())),
+            _ => None,
+        };
+        match condition {
+            Some(condition) => Some(ShowIf {
+                question: f.rule_question.clone(),
+                condition,
+            }),
+            None => {
+                errors.key("rule_value", "survey-error-rule-does-not-fit");
+                None
+            }
+        }
+    };
+    Some(SurveyQuestion {
+        id: Uuid::nil(),
+        key,
+        scale: scale?,
+        subject,
+        prompt: Texts::new(&f.prompt_en, &f.prompt_ar, &f.prompt_lv),
+        choices,
+        show_if,
+    })
+}
+
+/// The form field a survey rule belongs to.
+fn field_of(e: &SurveyError) -> &'static str {
+    match e.field {
+        "prompt" => "prompt_en",
+        "show_if" => "rule_value",
+        "choices" => "choices",
+        _ => "scale",
+    }
+}
+
+async fn save_question(
+    w: Web,
+    Path(path): Path<Vec<String>>,
+    CsrfForm(f): CsrfForm<QuestionForm>,
+) -> Result<Response> {
+    w.user.require(Action::ManageSurveys)?;
+    let (id, key) = (&path[0], path.get(1));
+    let s = load(&w, id).await?;
+    let mut def = s.def.clone();
+    let key = match key {
+        Some(k) => {
+            def.question(k).ok_or(crate::Error::NotFound)?;
+            k.clone()
+        }
+        None => def.fresh_key(),
+    };
+    let mut errors = FormErrors::new(w.locale());
+    if let Some(q) = parse_question(&f, key.clone(), &mut errors) {
+        match def.questions.iter().position(|x| x.key == key) {
+            Some(i) => def.questions[i] = q,
+            None => def.questions.push(q),
+        }
+        let position = def.questions.iter().position(|x| x.key == key).unwrap_or(0) + 1;
+        match def.validate() {
+            Ok(()) if errors.is_empty() => return store_def(&w, &s, &s.name, def).await,
+            Ok(()) => {}
+            Err(errs) => {
+                for e in errs
+                    .iter()
+                    .filter(|e| e.position == position || e.position == 0)
+                {
+                    errors.map_insert(field_of(e), problem(w.locale(), e));
+                }
+                // A change elsewhere broke (a rule pointing at this question's choices…).
+                for e in errs
+                    .iter()
+                    .filter(|e| e.position != position && e.position != 0)
+                {
+                    errors.map_insert("scale", problem(w.locale(), e));
+                }
+            }
+        }
+    }
+    let existing = path.get(1).map(String::as_str);
+    Ok(w.render_invalid(
+        "question_form.html",
+        question_page(&s, existing, &f, &errors, w.locale()),
+    ))
+}
+
+#[derive(Deserialize)]
+struct MoveForm {
+    #[serde(default)]
+    direction: String,
+}
+
+async fn move_question(
+    w: Web,
+    Path((id, key)): Path<(String, String)>,
+    CsrfForm(f): CsrfForm<MoveForm>,
+) -> Result<Response> {
+    w.user.require(Action::ManageSurveys)?;
+    let s = load(&w, &id).await?;
+    let mut def = s.def.clone();
+    let i = def
+        .questions
+        .iter()
+        .position(|q| q.key == key)
+        .ok_or(crate::Error::NotFound)?;
+    let j = if f.direction == "up" {
+        i.checked_sub(1)
+    } else {
+        Some(i + 1).filter(|j| *j < def.questions.len())
+    };
+    if let Some(j) = j {
+        def.questions.swap(i, j);
+    }
+    store_def(&w, &s, &s.name, def).await
+}
+
+async fn remove_question(
+    w: Web,
+    Path((id, key)): Path<(String, String)>,
+    CsrfForm(_): CsrfForm<Empty>,
+) -> Result<Response> {
+    w.user.require(Action::ManageSurveys)?;
+    let s = load(&w, &id).await?;
+    let mut def = s.def.clone();
+    def.questions.retain(|q| q.key != key);
+    store_def(&w, &s, &s.name, def).await
+}
