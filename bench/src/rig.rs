@@ -6,11 +6,7 @@ use std::{
     process::{Command, Stdio},
 };
 
-use rida_domain::{
-    Locale,
-    terminal::{Kind, Mode},
-};
-use rida_store::{By, Store, TerminalInput};
+use rida_store::{By, Store};
 use uuid::Uuid;
 
 /// `rida serve` on `dir`, killed when dropped.
@@ -76,17 +72,7 @@ pub async fn terminal(
         .create_terminal(
             org,
             rida_domain::new_id(),
-            &TerminalInput {
-                name: name.into(),
-                site_id: site,
-                mode: Mode::Single,
-                kind: Kind::Kiosk,
-                service_id: None,
-                employee_id: None,
-                survey_id: Some(survey),
-                locales: vec![Locale::En, Locale::Ar, Locale::Lv],
-                show_staff: false,
-            },
+            &rida_store::testing::terminal_input(name, site, Some(survey)),
             &by,
         )
         .await?;

@@ -49,17 +49,24 @@ impl Store {
         })
     }
 
-    /// The last request this employee made, if its terminal still exists.
+    /// Where this employee's request to `terminal` stands: `waiting` for the customer,
+    /// `received` (a thank-you came, or another request took its place), or `none` (no
+    /// such terminal). The only thing a station learns.
     pub async fn ask_state(
         &self,
         org: Uuid,
         terminal: Uuid,
         employee: Uuid,
-    ) -> Result<Option<AskState>> {
-        Ok(with_db!(self, p => sqlx::query_as(
+    ) -> Result<&'static str> {
+        let found: Option<AskState> = with_db!(self, p => sqlx::query_as(
             "SELECT id AS terminal_id, name AS terminal_name, (asked_employee_id IS NOT NULL AND asked_employee_id = $3) AS waiting \
              FROM terminals WHERE org_id = $1 AND id = $2")
-            .bind(org).bind(terminal).bind(employee).fetch_optional(p).await)?)
+            .bind(org).bind(terminal).bind(employee).fetch_optional(p).await)?;
+        Ok(match found {
+            Some(s) if s.waiting => "waiting",
+            Some(_) => "received",
+            None => "none",
+        })
     }
 
     /// The employee's open visit, if any.

@@ -165,3 +165,27 @@ pub async fn bi_view_totals(store: &Store, org: uuid::Uuid) -> (i64, i64, i64) {
         (a, n, b)
     })
 }
+
+/// A single-point rating terminal at `site` showing `survey`, in English, Arabic and
+/// Latvian; tests change what they need with `..terminal_input(…)`.
+pub fn terminal_input(
+    name: &str,
+    site: uuid::Uuid,
+    survey: Option<uuid::Uuid>,
+) -> crate::TerminalInput {
+    crate::TerminalInput {
+        name: name.into(),
+        site_id: site,
+        mode: rida_domain::terminal::Mode::Single,
+        kind: rida_domain::terminal::Kind::Kiosk,
+        service_id: None,
+        employee_id: None,
+        survey_id: survey,
+        locales: vec![
+            rida_domain::Locale::En,
+            rida_domain::Locale::Ar,
+            rida_domain::Locale::Lv,
+        ],
+        show_staff: false,
+    }
+}

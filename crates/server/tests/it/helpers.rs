@@ -194,15 +194,8 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let terminal_at = |name: &str, site| TerminalInput {
-        name: name.into(),
-        site_id: site,
-        mode: rida_domain::terminal::Mode::Single,
-        kind: rida_domain::terminal::Kind::Kiosk,
-        service_id: None,
-        employee_id: None,
-        survey_id: Some(survey),
         locales: vec![rida_domain::Locale::En, rida_domain::Locale::Ar],
-        show_staff: false,
+        ..rida_store::testing::terminal_input(name, site, Some(survey))
     };
     let terminal = store
         .create_terminal(
@@ -295,6 +288,50 @@ impl TestApp {
         rida_server::web::issue_token(&self.store, self.w.org, "test", &By::system("test"))
             .await
             .unwrap()
+    }
+
+    /// Gives `terminal` the pairing `code` and pairs it through the API, as a device would
+    /// (typing the code loosely); returns the device token.
+    pub async fn pair_device(&self, terminal: Uuid, code: &str) -> String {
+        self.store
+            .set_pairing_code(
+                self.w.org,
+                terminal,
+                code,
+                rida_store::now_ms() + 60_000,
+                &By::system("test"),
+            )
+            .await
+            .unwrap();
+        let typed = format!("{}-{}", &code[..4], &code[4..]).to_lowercase();
+        let r = reqwest::Client::new()
+            .post(format!("{}/api/v1/kiosk/pair", self.addr))
+            .json(&serde_json::json!({ "code": typed }))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        r.json::<serde_json::Value>().await.unwrap()["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// A request of a paired device (its token as bearer), with an optional JSON body.
+    pub async fn device(
+        &self,
+        token: &str,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> Response {
+        let mut r = reqwest::Client::new()
+            .request(method, format!("{}{path}", self.addr))
+            .bearer_auth(token);
+        if let Some(b) = body {
+            r = r.json(&b);
+        }
+        r.send().await.unwrap()
     }
 
     /// `POST /api/v1/ratings` with a JSON body and a bearer token.

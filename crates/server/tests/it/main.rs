@@ -3,7 +3,10 @@
 mod browser;
 mod helpers;
 mod kiosk;
+mod operations;
 mod pages;
 mod policy;
 mod ratings;
+mod station;
 mod surveys;
+mod terminal_api;

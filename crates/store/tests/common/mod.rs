@@ -1,0 +1,110 @@
+//! What the storage tests share: a small organisation and a rating in it. Each test file
+//! uses a part of it.
+#![allow(dead_code)]
+
+use rida_domain::{Answer, Channel, Scale};
+use rida_store::{By, EmployeeInput, ListQuery, NewRating, SiteInput, Store};
+use uuid::Uuid;
+
+pub fn by() -> By {
+    By::system("test")
+}
+
+pub fn all() -> ListQuery {
+    ListQuery {
+        limit: 100,
+        ..ListQuery::default()
+    }
+}
+
+pub struct World {
+    pub org: Uuid,
+    pub region: Uuid,
+    pub site: Uuid,
+    pub service: Uuid,
+    pub employee: Uuid,
+    pub question: Uuid,
+}
+
+pub async fn world(store: &Store) -> World {
+    let org = store
+        .create_organisation("Baltic Bank", "en", "Europe/Riga")
+        .await
+        .unwrap();
+    let region = store
+        .create_region(org, rida_domain::new_id(), "Kurzeme", &by())
+        .await
+        .unwrap();
+    let service = store
+        .create_service(org, rida_domain::new_id(), "Loans", Some("LN"), &by())
+        .await
+        .unwrap();
+    let site = store
+        .create_site(
+            org,
+            rida_domain::new_id(),
+            &SiteInput {
+                region_id: region,
+                name: "Liepāja".into(),
+                address: Some("Lielā iela 1".into()),
+                time_zone: None,
+                opening_hours: None,
+                service_ids: vec![service],
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let employee = store
+        .create_employee(
+            org,
+            rida_domain::new_id(),
+            &EmployeeInput {
+                name: "Anna Bērziņa".into(),
+                desk: Some("3".into()),
+                external_id: Some("Q-17".into()),
+                site_ids: vec![site],
+            },
+            &by(),
+        )
+        .await
+        .unwrap();
+    let question = store
+        .create_question(
+            org,
+            "csat",
+            Scale::Csat5,
+            "site",
+            ["How was it?", "كيف كانت؟", "Kā bija?"],
+            &by(),
+        )
+        .await
+        .unwrap();
+    World {
+        org,
+        region,
+        site,
+        service,
+        employee,
+        question,
+    }
+}
+
+pub fn rating(w: &World, score: i16) -> NewRating {
+    NewRating {
+        id: Uuid::now_v7(),
+        answered_at: 1_790_000_000_000,
+        received_at: 1_790_000_000_500,
+        local_day: 20260921,
+        site_id: w.site,
+        service_id: Some(w.service),
+        employee_id: Some(w.employee),
+        channel: Channel::Kiosk,
+        question_id: w.question,
+        answer: Answer::Score(score),
+        visit_id: None,
+        customer_key: None,
+        terminal_id: None,
+        flags: 0,
+    }
+}

@@ -1,0 +1,392 @@
+//! Surveys, terminals and the rollups behind results, run on SQLite and on PostgreSQL.
+
+mod common;
+
+use common::{all, by, rating, world};
+use rida_domain::{
+    Answer, Channel, Locale, Scale,
+    terminal::{BurstRule, State},
+};
+use rida_store::{
+    Backend, Heartbeat, InsertOutcome, Saved, Store, StoreError, TerminalInput, both_backends,
+    testing::{fresh_store, terminal_input},
+};
+use uuid::Uuid;
+
+both_backends! {
+    an_answered_survey_changes_by_new_version;
+    a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts;
+    the_rollup_always_equals_a_count_of_the_raw_answers;
+}
+
+async fn an_answered_survey_changes_by_new_version(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let id = store
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &by(),
+        )
+        .await
+        .unwrap();
+    assert!(matches!(
+        store
+            .create_survey(
+                w.org,
+                rida_domain::new_id(),
+                "Counter",
+                &rida_store::testing::sample_survey(),
+                &by()
+            )
+            .await,
+        Err(StoreError::Conflict)
+    ));
+    let first = store.survey(w.org, id).await.unwrap();
+    assert_eq!(first.version, 1);
+    assert!(first.def.questions.iter().all(|q| !q.id.is_nil()));
+
+    // Nobody answered yet: a new wording changes version 1 itself.
+    let mut def = first.def.clone();
+    def.questions[0].prompt.en = "How was your visit?".into();
+    assert_eq!(
+        store
+            .save_survey(w.org, id, "Counter", &def, &by())
+            .await
+            .unwrap(),
+        Saved::InPlace
+    );
+    let second = store.survey(w.org, id).await.unwrap();
+    assert_eq!(second.version, 1);
+    assert_ne!(second.def.questions[0].id, first.def.questions[0].id);
+    assert_eq!(second.def.questions[1].id, first.def.questions[1].id);
+
+    // Once answered, the next change is version 2 and the answer keeps its wording.
+    let asked = second.def.questions[0].id;
+    let mut r = rating(&w, 2);
+    r.question_id = asked;
+    store.insert_ratings(w.org, &[r]).await.unwrap();
+    let mut def = second.def.clone();
+    def.questions[0].prompt.en = "How satisfied are you?".into();
+    assert_eq!(
+        store
+            .save_survey(w.org, id, "Counter desk", &def, &by())
+            .await
+            .unwrap(),
+        Saved::NewVersion(2)
+    );
+    let third = store.survey(w.org, id).await.unwrap();
+    assert_eq!((third.version, third.name.as_str()), (2, "Counter desk"));
+    assert_eq!(third.def.questions[0].prompt.en, "How satisfied are you?");
+    let old = store.survey_version(w.org, id, 1).await.unwrap();
+    assert_eq!(old.questions[0].id, asked);
+    let rows = store.list_questions(w.org).await.unwrap();
+    let answered = rows.iter().find(|q| q.id == asked).unwrap();
+    assert_eq!(answered.prompt_en, "How was your visit?");
+
+    // The ingest path knows the survey and the offered choices of each question.
+    let reasons = third.def.questions[1].id;
+    let refs = store
+        .rating_refs(w.org, &[], &[], &[], &[reasons])
+        .await
+        .unwrap();
+    let q = &refs.questions[&reasons];
+    assert_eq!((q.scale, q.survey_id), (Scale::MultiChoice, Some(id)));
+    assert!(q.check_choice("wait,staff").is_ok());
+    assert!(q.check_choice("parking").is_err());
+
+    let list = store.list_surveys(w.org, &all()).await.unwrap();
+    assert_eq!(list.total, 1);
+    assert_eq!((list.items[0].version, list.items[0].questions), (2, 3));
+    // Another organisation sees none of it.
+    assert!(matches!(
+        store.survey(Uuid::now_v7(), id).await,
+        Err(StoreError::NotFound)
+    ));
+}
+
+async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let survey = store
+        .create_survey(
+            w.org,
+            rida_domain::new_id(),
+            "Counter",
+            &rida_store::testing::sample_survey(),
+            &by(),
+        )
+        .await
+        .unwrap();
+    let input = TerminalInput {
+        locales: vec![Locale::Lv, Locale::En],
+        ..terminal_input("Entrance", w.site, Some(survey))
+    };
+    let id = store
+        .create_terminal(w.org, rida_domain::new_id(), &input, &by())
+        .await
+        .unwrap();
+    // A survey of another organisation cannot be assigned.
+    let foreign = TerminalInput {
+        survey_id: Some(Uuid::now_v7()),
+        ..input.clone()
+    };
+    assert!(matches!(
+        store.update_terminal(w.org, id, &foreign, &by()).await,
+        Err(StoreError::NotFound)
+    ));
+    let t = store.terminal(w.org, id).await.unwrap();
+    assert_eq!(
+        (t.paired, t.locale_list()),
+        (false, vec![Locale::Lv, Locale::En])
+    );
+    let v0 = t.config_version;
+
+    // Pairing: an unknown or expired code pairs nothing; a good one pairs once.
+    assert!(matches!(
+        store.pair_terminal("ABCDEFGH", b"token-1").await,
+        Err(StoreError::NotFound)
+    ));
+    store
+        .set_pairing_code(w.org, id, "ABCDEFGH", rida_store::now_ms() - 1, &by())
+        .await
+        .unwrap();
+    assert!(store.pair_terminal("ABCDEFGH", b"token-1").await.is_err());
+    store
+        .set_pairing_code(w.org, id, "ABCDEFGH", rida_store::now_ms() + 60_000, &by())
+        .await
+        .unwrap();
+    assert_eq!(
+        store.pair_terminal("ABCDEFGH", b"token-1").await.unwrap(),
+        (w.org, id)
+    );
+    assert!(
+        store.pair_terminal("ABCDEFGH", b"token-2").await.is_err(),
+        "a code is used once"
+    );
+    let t = store.terminal_for_token(b"token-1").await.unwrap().unwrap();
+    assert!(t.paired && t.config_version > v0);
+
+    // One tab beats; a second tab of the same device is refused while the first lives.
+    let beat = |tab: &str| Heartbeat {
+        app_version: "1".into(),
+        queued: 3,
+        battery: Some(0.5),
+        tab: tab.into(),
+    };
+    let v = store.terminal_heartbeat(id, &beat("tab-a")).await.unwrap();
+    assert_eq!(v.config_version, t.config_version);
+    assert!(matches!(
+        store.terminal_heartbeat(id, &beat("tab-b")).await,
+        Err(StoreError::Conflict)
+    ));
+    store.terminal_heartbeat(id, &beat("tab-a")).await.unwrap();
+    let t = store.terminal(w.org, id).await.unwrap();
+    assert_eq!((t.queued, t.battery), (Some(3), Some(0.5)));
+    assert!(t.online(rida_store::now_ms()));
+
+    // Remote actions move the versions every instance waits on.
+    store
+        .set_terminal_state(w.org, id, State::Maintenance, &by())
+        .await
+        .unwrap();
+    store.reload_terminal(w.org, id, &by()).await.unwrap();
+    let versions = store.terminal_versions(&[id]).await.unwrap();
+    assert_eq!(versions[&id].config_version, t.config_version + 2);
+    assert_eq!(versions[&id].reload_seq, 1);
+    assert_eq!(
+        store.terminal(w.org, id).await.unwrap().state(),
+        State::Maintenance
+    );
+
+    // Bursts: 3 customers within 20 s pass; 4 more within seconds make all 7 a burst,
+    // the earlier 3 included; a calm customer a minute later is not flagged.
+    let rule = BurstRule {
+        taps: 6,
+        seconds: 20,
+    };
+    let tap = |at: i64| {
+        let mut r = rating(&w, 1);
+        r.answered_at = at;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(id);
+        r
+    };
+    let t0 = 1_790_000_000_000;
+    let first: Vec<_> = (0..3).map(|i| tap(t0 + i * 1000)).collect();
+    store
+        .insert_terminal_ratings(w.org, id, &first, rule)
+        .await
+        .unwrap();
+    let flags = |ids: Vec<Uuid>| {
+        let store = store.clone();
+        async move {
+            store
+                .ratings_by_id(w.org, &ids)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| r.flags)
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(flags(first.iter().map(|r| r.id).collect()).await, [0, 0, 0]);
+    let more: Vec<_> = (3..7).map(|i| tap(t0 + i * 1000)).collect();
+    let out = store
+        .insert_terminal_ratings(w.org, id, &more, rule)
+        .await
+        .unwrap();
+    assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+    let all: Vec<Uuid> = first.iter().chain(&more).map(|r| r.id).collect();
+    assert_eq!(flags(all).await, [1; 7]);
+    let calm = tap(t0 + 90_000);
+    store
+        .insert_terminal_ratings(w.org, id, std::slice::from_ref(&calm), rule)
+        .await
+        .unwrap();
+    assert_eq!(flags(vec![calm.id]).await, [0]);
+    // A resend of the burst is stored once, and the same answer again counts as stored.
+    let out = store
+        .insert_terminal_ratings(w.org, id, &more, rule)
+        .await
+        .unwrap();
+    assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 8);
+    // Results leave the burst out and say how many they left out.
+    assert_eq!(store.csat_counts(w.org, 0, None).await.unwrap(), (1, 0, 7));
+    assert!(store.terminal(w.org, id).await.unwrap().last_answer_at == Some(t0 + 90_000));
+
+    // Unpairing takes the token away.
+    store.unpair_terminal(w.org, id, &by()).await.unwrap();
+    assert!(
+        store
+            .terminal_for_token(b"token-1")
+            .await
+            .unwrap()
+            .is_none()
+    );
+}
+
+/// The rollup recomputed independently from the raw answers: (cell, counted, bursts).
+async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, i64, i64)> {
+    let mut cells: std::collections::BTreeMap<rida_store::RollupKey, (i64, i64)> =
+        Default::default();
+    for r in rida_store::testing::all_ratings(store, org).await {
+        let Some(score) = r.score else { continue };
+        let key = rida_store::RollupKey {
+            org_id: org,
+            local_day: r.local_day,
+            site_id: r.site_id,
+            service_id: r.service_id.unwrap_or(Uuid::nil()),
+            employee_id: r.employee_id.unwrap_or(Uuid::nil()),
+            question_id: r.question_id,
+            channel: r.channel.clone(),
+            score,
+        };
+        let c = cells.entry(key).or_default();
+        if r.flags == 0 {
+            c.0 += 1;
+        } else {
+            c.1 += 1;
+        }
+    }
+    cells.into_iter().map(|(k, (n, b))| (k, n, b)).collect()
+}
+
+async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    // A pseudo-random mix: days, services or none, employees or none, channels, scores,
+    // text answers (not counted), resends and an id twice in one batch.
+    let mut seed = 7u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let mut sent = Vec::new();
+    for batch in 0..6 {
+        let mut rows = Vec::new();
+        for _ in 0..200 {
+            let mut r = rating(&w, (next(5) + 1) as i16);
+            r.local_day = 20260901 + next(20) as i32;
+            r.service_id = (next(2) == 0).then_some(w.service);
+            r.employee_id = (next(3) == 0).then_some(w.employee);
+            r.channel = [Channel::Kiosk, Channel::Sms, Channel::Web][next(3) as usize];
+            if next(10) == 0 {
+                r.answer = Answer::Text("slow".into());
+            }
+            rows.push(r);
+        }
+        // A resend of earlier rows, and one id twice in the same batch.
+        if batch > 0 {
+            rows.extend(sent.iter().take(20).cloned());
+            let twice = rows[0].clone();
+            rows.push(twice);
+        }
+        sent.extend(rows.iter().cloned());
+        store.insert_ratings(w.org, &rows).await.unwrap();
+        assert_eq!(
+            store.rollup_cells(w.org).await.unwrap(),
+            raw_cells(&store, w.org).await,
+            "batch {batch}"
+        );
+    }
+    // Taps on a terminal: calm ones, then a burst that flags earlier taps too.
+    let terminal = store
+        .create_terminal(
+            w.org,
+            rida_domain::new_id(),
+            &terminal_input("Door", w.site, None),
+            &by(),
+        )
+        .await
+        .unwrap();
+    let rule = BurstRule {
+        taps: 3,
+        seconds: 10,
+    };
+    let tap = |i: i64| {
+        let mut r = rating(&w, 1 + (i % 5) as i16);
+        r.answered_at = 1_790_000_000_000 + i * 1000;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(terminal);
+        r
+    };
+    let calm: Vec<_> = (0..3).map(tap).collect();
+    store
+        .insert_terminal_ratings(w.org, terminal, &calm, rule)
+        .await
+        .unwrap();
+    let burst: Vec<_> = (3..8).map(tap).collect();
+    store
+        .insert_terminal_ratings(w.org, terminal, &burst, rule)
+        .await
+        .unwrap();
+    let cells = store.rollup_cells(w.org).await.unwrap();
+    assert_eq!(cells, raw_cells(&store, w.org).await);
+    assert!(
+        cells.iter().map(|c| c.2).sum::<i64>() == 8,
+        "all eight taps are a burst"
+    );
+
+    // Rebuilding from the raw answers gives the very same cells.
+    store.rebuild_rollups(Some(w.org)).await.unwrap();
+    assert_eq!(store.rollup_cells(w.org).await.unwrap(), cells);
+
+    // The views for the customer's own reports tell the same story as the raw answers.
+    let raw = rida_store::testing::all_ratings(&store, w.org).await;
+    let (answers, scored, bursts) = rida_store::testing::bi_view_totals(&store, w.org).await;
+    assert_eq!(answers, raw.len() as i64);
+    let counted: i64 = cells.iter().map(|c| c.1).sum();
+    assert_eq!((scored, bursts), (counted, 8));
+    assert_eq!(
+        counted,
+        raw.iter()
+            .filter(|r| r.score.is_some() && r.flags == 0)
+            .count() as i64
+    );
+}
