@@ -234,7 +234,8 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
                 kind,
                 service_id: None,
                 employee_id: employee,
-                survey_id: Some(survey),
+                // A station asks for ratings; it shows no survey itself.
+                survey_id: (kind == Kind::Kiosk).then_some(survey),
                 locales: vec![Locale::Lv, Locale::En, Locale::Ar],
                 show_staff: false,
             };

@@ -65,6 +65,18 @@ pub async fn serve_at(store: Store, listen: std::net::SocketAddr) -> tokio::task
     })
 }
 
+/// A server on a free port of loopback: (the serving task, its port, its base URL).
+pub async fn serve_free(
+    store: Store,
+) -> (tokio::task::JoinHandle<()>, std::net::SocketAddr, String) {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let server = serve_at(store, port).await;
+    (server, port, format!("http://{port}"))
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let (store, w, db) = prepared(backend).await;
     let app = start(store.clone()).await;
@@ -315,6 +327,15 @@ impl TestApp {
             .as_str()
             .unwrap()
             .to_string()
+    }
+
+    /// A paired device's settings, as `GET /api/v1/kiosk/config` gives them.
+    pub async fn device_config(&self, token: &str) -> serde_json::Value {
+        self.device(token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
+            .await
+            .json()
+            .await
+            .unwrap()
     }
 
     /// A request of a paired device (its token as bearer), with an optional JSON body.

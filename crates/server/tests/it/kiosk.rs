@@ -16,7 +16,7 @@ rida_store::both_backends! {
 
 use crate::{
     browser::{Driver, browser, screenshot_dir, start_chromedriver},
-    helpers::{World, prepared, serve_at},
+    helpers::{World, prepared, serve_at, serve_free},
 };
 
 pub(crate) async fn register(store: &Store, w: &World, code: &str) -> Uuid {
@@ -99,12 +99,7 @@ pub(crate) async fn set_offline(driver: &Driver, b: &Client, offline: bool) {
 async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) {
     let (store, w, _db) = prepared(backend).await;
     let terminal = register(&store, &w, "KQ7M2P9X").await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let server = serve_at(store.clone(), port).await;
-    let addr = format!("http://{port}");
+    let (server, _, addr) = serve_free(store.clone()).await;
     let driver = start_chromedriver().await;
     let b = browser(&driver, 1280, 800).await;
     let dir = screenshot_dir();
@@ -242,12 +237,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
 async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once(backend: Backend) {
     let (store, w, _db) = prepared(backend).await;
     register(&store, &w, "KQ7M2P9Y").await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let server = serve_at(store.clone(), port).await;
-    let addr = format!("http://{port}");
+    let (server, port, addr) = serve_free(store.clone()).await;
     let driver = start_chromedriver().await;
     let b = browser(&driver, 1280, 800).await;
     pair(&b, &addr, "KQ7M2P9Y").await;

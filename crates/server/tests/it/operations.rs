@@ -194,12 +194,7 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
         .unwrap()
         .config_version;
     assert!(after > before);
-    let config: Value = app
-        .device(&token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&token).await;
     // The terminal offers en and ar: it gets their addresses, with versions.
     assert_eq!(
         config["audio"]["en"]["thanks"],

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::{
     browser::{browser, screenshot_dir, start_chromedriver},
-    helpers::{prepared, serve_at, spawn_app},
+    helpers::{prepared, serve_free, spawn_app},
     kiosk::{css, js, pair, register, tap, until},
 };
 
@@ -36,12 +36,7 @@ async fn an_employee_asks_from_the_station_and_the_terminal_asks_about_them(back
         )
         .await
         .unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let server = serve_at(store.clone(), port).await;
-    let addr = format!("http://{port}");
+    let (server, _, addr) = serve_free(store.clone()).await;
     let driver = start_chromedriver().await;
     let kiosk = browser(&driver, 1280, 800).await;
     pair(&kiosk, &addr, "KQ7M2P9Z").await;
@@ -257,12 +252,7 @@ async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: 
     let r = emp.submit("/station", "/station/ask", &[]).await;
     let to = r.headers()["location"].to_str().unwrap().to_string();
     assert_eq!(to, format!("/station?asked={}", app.w.terminal));
-    let config: Value = app
-        .device(&token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&token).await;
     assert_eq!(config["asked"]["employee_id"], json!(app.w.employee));
     assert_eq!(config["asked"]["visit_id"], json!(visit.id));
     let status = format!("/station/status?terminal={}", app.w.terminal);
@@ -338,12 +328,7 @@ async fn a_station_paired_to_a_desk_asks_for_its_employee_and_reads_nothing(back
     let page = r.headers()["location"].to_str().unwrap().to_string();
     let station_id: uuid::Uuid = page.rsplit('/').next().unwrap().parse().unwrap();
     let station = app.pair_device(station_id, "STAT2345").await;
-    let config: Value = app
-        .device(&station, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&station).await;
     assert_eq!(config["terminal"]["kind"], "station");
     assert_eq!(config["terminal"]["employee_name"], "Anna");
 
@@ -367,12 +352,7 @@ async fn a_station_paired_to_a_desk_asks_for_its_employee_and_reads_nothing(back
         .await;
     let asked: Value = r.json().await.unwrap();
     assert_eq!(asked["terminal_id"], json!(app.w.terminal));
-    let kconfig: Value = app
-        .device(&kiosk, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let kconfig: Value = app.device_config(&kiosk).await;
     assert_eq!(kconfig["asked"]["employee_id"], json!(app.w.employee));
     let status = format!("/api/v1/kiosk/station/status?terminal={}", app.w.terminal);
     let s: Value = app

@@ -17,12 +17,7 @@ both_backends! {
 async fn a_terminal_sends_only_answers_that_fit_its_survey(backend: Backend) {
     let app = spawn_app(backend).await;
     let token = app.pair_device(app.w.terminal, "ABCD2345").await;
-    let config: Value = app
-        .device(&token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&token).await;
     assert_eq!(config["terminal"]["name"], "Entrance");
     assert_eq!(config["terminal"]["locales"], json!(["en", "ar"]));
     let qs = config["survey"]["questions"].as_array().unwrap();
@@ -193,12 +188,7 @@ async fn a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_anot
 ) {
     let app = spawn_app(backend).await;
     let token = app.pair_device(app.w.terminal, "ABCD2345").await;
-    let config: Value = app
-        .device(&token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&token).await;
     let v = &config["versions"];
     let (second, _stop) = start(app.store.clone()).await;
     // The terminal waits on the second instance…
@@ -222,11 +212,6 @@ async fn a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_anot
         got["config_version"],
         v["config_version"].as_i64().unwrap() + 1
     );
-    let config: Value = app
-        .device(&token, reqwest::Method::GET, "/api/v1/kiosk/config", None)
-        .await
-        .json()
-        .await
-        .unwrap();
+    let config: Value = app.device_config(&token).await;
     assert_eq!(config["terminal"]["state"], "maintenance");
 }
