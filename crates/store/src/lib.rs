@@ -10,6 +10,7 @@ mod audit;
 mod auth;
 mod cache;
 mod connect;
+mod cube;
 mod org;
 mod people;
 mod ratings;
@@ -24,12 +25,13 @@ pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;
 pub use connect::{Backend, ConnectOptions};
+pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
 pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
-pub use rollups::RollupKey;
+pub use rollups::{Counts, Grain, RollupKey};
 pub use station::{AskState, Visit};
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};

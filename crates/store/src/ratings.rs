@@ -422,27 +422,22 @@ impl Store {
         to_day: i32,
         sites: Option<&[Uuid]>,
     ) -> Result<(rida_domain::metrics::ScoreCounts, u64)> {
-        let mut counts = rida_domain::metrics::ScoreCounts::new(scale);
-        let filter = match sites {
-            Some([]) => return Ok((counts, 0)),
-            Some(s) => format!(" AND d.site_id IN ({})", in_list(5, s.len())),
-            None => String::new(),
+        let q = crate::CubeQuery {
+            from_day,
+            to_day,
+            filter: crate::Filter {
+                scale: Some(scale),
+                sites: sites.map(<[Uuid]>::to_vec),
+                ..Default::default()
+            },
+            group: vec![],
         };
-        let sql = format!(
-            "SELECT d.score, CAST(SUM(d.n) AS BIGINT), CAST(SUM(d.bursts) AS BIGINT) \
-             FROM rollup_daily d JOIN questions q ON q.id = d.question_id \
-             WHERE d.org_id = $1 AND q.scale = $2 AND d.local_day >= $3 AND d.local_day <= $4{filter} \
-             GROUP BY d.score"
-        );
-        let rows: Vec<(i16, i64, i64)> = with_db!(self, p => {
-            let mut q = sqlx::query_as(&sql).bind(org).bind(scale.as_str()).bind(from_day).bind(to_day);
-            for id in sites.unwrap_or(&[]) { q = q.bind(id); }
-            q.fetch_all(p).await
-        })?;
-        let mut bursts = 0u64;
-        for (score, n, b) in rows {
-            counts.add(score, n.max(0) as u64);
-            bursts += b.max(0) as u64;
+        let rows = self.cube(org, &q).await?;
+        let mut counts = rida_domain::metrics::ScoreCounts::new(scale);
+        let mut bursts = 0;
+        for r in rows {
+            counts.merge(&r.counts);
+            bursts += r.bursts;
         }
         Ok((counts, bursts))
     }
@@ -514,8 +509,9 @@ macro_rules! insert_rows {
             let mut counted = HashSet::new();
             for (org, r) in $all.iter() {
                 if $inserted.contains(&(*org, r.id)) && counted.insert((*org, r.id)) {
-                    if let Some(key) = $crate::rollups::key_of(*org, r) {
-                        $crate::rollups::count(&mut deltas, key, r.flags != 0);
+                    if let Some(a) = $crate::rollups::scored(*org, r) {
+                        let burst = i64::from(r.flags != 0);
+                        $crate::rollups::count(&mut deltas, &a, 1 - burst, burst);
                     }
                 }
             }

@@ -1,6 +1,8 @@
-//! Rollups: daily counts of each score at the full grain of the answers, kept up to date
-//! in the same transaction as the answers themselves (an answer arriving days late lands
-//! on its own day), and rebuilt from the raw answers on demand (`rida rollup rebuild`).
+//! Rollups: counts of each score per cell, at four grains shaped like the questions the
+//! pages ask (see migration 0007): day and month, each at site level and at the full
+//! site × service × employee level. They are kept up to date in the same transaction as
+//! the answers themselves (an answer arriving days late lands on its own day), and rebuilt
+//! from the raw answers on demand (`rida rollup rebuild`). Reading them: [`crate::cube`].
 
 use std::collections::HashMap;
 
@@ -9,9 +11,62 @@ use uuid::Uuid;
 use crate::BeginWrite;
 use crate::{NewRating, Result, Store, with_db};
 
-/// One cell of the daily rollup. "None" is the nil UUID.
+/// The four grains of the rollup table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Grain {
+    /// Day × site × question × channel.
+    DaySite = 1,
+    /// Month × site × question × channel.
+    MonthSite = 2,
+    /// Day × site × service × employee × question × channel.
+    Day = 3,
+    /// Month × site × service × employee × question × channel.
+    Month = 4,
+}
+
+impl Grain {
+    pub const ALL: [Grain; 4] = [Grain::DaySite, Grain::MonthSite, Grain::Day, Grain::Month];
+
+    /// Whether the grain keeps service and employee.
+    pub fn has_people(self) -> bool {
+        matches!(self, Grain::Day | Grain::Month)
+    }
+
+    /// Whether `period` is a month (`yyyymm`) rather than a day (`yyyymmdd`).
+    pub fn is_month(self) -> bool {
+        matches!(self, Grain::MonthSite | Grain::Month)
+    }
+}
+
+/// One cell of the rollup. "None" (and the dimensions a grain leaves out) is the nil UUID.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, sqlx::FromRow)]
 pub struct RollupKey {
+    pub org_id: Uuid,
+    pub grain: i16,
+    pub period: i32,
+    pub site_id: Uuid,
+    pub service_id: Uuid,
+    pub employee_id: Uuid,
+    pub question_id: Uuid,
+    pub channel: String,
+}
+
+/// The counts of a cell: answers per score (index = score, 0…10) and bursts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Counts {
+    pub scores: [i64; 11],
+    pub bursts: i64,
+}
+
+impl Counts {
+    pub fn is_zero(&self) -> bool {
+        self.bursts == 0 && self.scores.iter().all(|n| *n == 0)
+    }
+}
+
+/// What the rollup needs of a scored answer.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub(crate) struct Scored {
     pub org_id: Uuid,
     pub local_day: i32,
     pub site_id: Uuid,
@@ -22,16 +77,9 @@ pub struct RollupKey {
     pub score: i16,
 }
 
-/// Counts to add to a cell: answers counted, and answers left out as bursts.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(crate) struct Delta {
-    pub n: i64,
-    pub bursts: i64,
-}
-
-/// The cell of a scored answer.
-pub(crate) fn key_of(org: Uuid, r: &NewRating) -> Option<RollupKey> {
-    Some(RollupKey {
+/// The scored part of an answer about to be stored; `None` for answers without a score.
+pub(crate) fn scored(org: Uuid, r: &NewRating) -> Option<Scored> {
+    Some(Scored {
         org_id: org,
         local_day: r.local_day,
         site_id: r.site_id,
@@ -43,41 +91,104 @@ pub(crate) fn key_of(org: Uuid, r: &NewRating) -> Option<RollupKey> {
     })
 }
 
-/// Adds one answer to the deltas.
-pub(crate) fn count(deltas: &mut HashMap<RollupKey, Delta>, key: RollupKey, burst: bool) {
-    let d = deltas.entry(key).or_default();
-    if burst {
-        d.bursts += 1;
-    } else {
-        d.n += 1;
+/// The cell of an answer at one grain.
+pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
+    let people = grain.has_people();
+    RollupKey {
+        org_id: a.org_id,
+        grain: grain as i16,
+        period: if grain.is_month() {
+            a.local_day / 100
+        } else {
+            a.local_day
+        },
+        site_id: a.site_id,
+        service_id: if people { a.service_id } else { Uuid::nil() },
+        employee_id: if people { a.employee_id } else { Uuid::nil() },
+        question_id: a.question_id,
+        channel: a.channel.clone(),
     }
 }
 
-/// Cells per upsert statement (10 values each).
-const CELLS_PER_STATEMENT: usize = 500;
+/// Adds `n` counted answers and `bursts` left-out ones (either may be negative, to move
+/// answers between them) to every grain's cell of `a`.
+pub(crate) fn count(deltas: &mut HashMap<RollupKey, Counts>, a: &Scored, n: i64, bursts: i64) {
+    let Ok(score) = usize::try_from(a.score) else {
+        return;
+    };
+    if score > 10 {
+        return;
+    }
+    for g in Grain::ALL {
+        let c = deltas.entry(cell_of(g, a)).or_default();
+        c.scores[score] += n;
+        c.bursts += bursts;
+    }
+}
+
+/// The score columns, in order.
+pub(crate) const SCORE_COLUMNS: &str = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10";
+
+/// Cells per upsert statement (20 values each).
+pub(crate) const CELLS: usize = 500;
 
 /// Adds the deltas to the rollup inside the caller's transaction.
 macro_rules! apply_rollup {
     ($tx:ident, $deltas:expr) => {{
-        let cells: Vec<(&$crate::rollups::RollupKey, &$crate::rollups::Delta)> = $deltas.iter().collect();
+        let cells: Vec<(&$crate::rollups::RollupKey, &$crate::rollups::Counts)> =
+            $deltas.iter().filter(|(_, c)| !c.is_zero()).collect();
         for chunk in cells.chunks($crate::rollups::CELLS) {
-            let mut qb = sqlx::QueryBuilder::new(
-                "INSERT INTO rollup_daily (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts) ");
-            qb.push_values(chunk, |mut b, (k, d)| {
-                b.push_bind(k.org_id).push_bind(k.local_day).push_bind(k.site_id).push_bind(k.service_id)
-                    .push_bind(k.employee_id).push_bind(k.question_id).push_bind(k.channel.clone()).push_bind(k.score)
-                    .push_bind(d.n).push_bind(d.bursts);
+            let mut qb = sqlx::QueryBuilder::new(format!(
+                "INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {}, bursts) ",
+                $crate::rollups::SCORE_COLUMNS));
+            qb.push_values(chunk, |mut b, (k, c)| {
+                b.push_bind(k.org_id).push_bind(k.grain).push_bind(k.period).push_bind(k.site_id).push_bind(k.service_id)
+                    .push_bind(k.employee_id).push_bind(k.question_id).push_bind(k.channel.clone());
+                for n in c.scores { b.push_bind(n); }
+                b.push_bind(c.bursts);
             });
-            qb.push(" ON CONFLICT (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score) \
-                DO UPDATE SET n = rollup_daily.n + excluded.n, bursts = rollup_daily.bursts + excluded.bursts");
+            qb.push(" ON CONFLICT (org_id, grain, period, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
+                s0 = rollups.s0 + excluded.s0, s1 = rollups.s1 + excluded.s1, s2 = rollups.s2 + excluded.s2, \
+                s3 = rollups.s3 + excluded.s3, s4 = rollups.s4 + excluded.s4, s5 = rollups.s5 + excluded.s5, \
+                s6 = rollups.s6 + excluded.s6, s7 = rollups.s7 + excluded.s7, s8 = rollups.s8 + excluded.s8, \
+                s9 = rollups.s9 + excluded.s9, s10 = rollups.s10 + excluded.s10, bursts = rollups.bursts + excluded.bursts");
             qb.build().execute(&mut *$tx).await?;
         }
     }};
 }
 pub(crate) use apply_rollup;
 
-/// See [`CELLS_PER_STATEMENT`].
-pub(crate) const CELLS: usize = CELLS_PER_STATEMENT;
+/// The SQL that fills one grain from the raw answers of `$1` (an org, or NULL for all)
+/// between days `$3` and `$4`; `$2` is the nil UUID.
+fn rebuild_sql(grain: Grain) -> String {
+    let period = if grain.is_month() {
+        "local_day / 100"
+    } else {
+        "local_day"
+    };
+    let (service, employee) = if grain.has_people() {
+        ("COALESCE(service_id, $2)", "COALESCE(employee_id, $2)")
+    } else {
+        ("$2", "$2")
+    };
+    let group = if grain.has_people() {
+        format!("org_id, {period}, site_id, {service}, {employee}, question_id, channel")
+    } else {
+        format!("org_id, {period}, site_id, question_id, channel")
+    };
+    let sums: Vec<String> = (0..=10)
+        .map(|k| format!("SUM(CASE WHEN flags = 0 AND score = {k} THEN 1 ELSE 0 END)"))
+        .collect();
+    format!(
+        "INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts) \
+         SELECT org_id, {g}, {period}, site_id, {service}, {employee}, question_id, channel, {sums}, \
+         SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) \
+         FROM ratings WHERE score IS NOT NULL AND ($1 IS NULL OR org_id = $1) AND local_day BETWEEN $3 AND $4 \
+         GROUP BY {group}",
+        g = grain as i16,
+        sums = sums.join(", ")
+    )
+}
 
 impl Store {
     /// Computes the rollup of one organisation (or all) again from the raw answers, in one
@@ -94,9 +205,10 @@ impl Store {
         mut progress: impl FnMut(u64, u64) + Send,
     ) -> Result<u64> {
         let nil = Uuid::nil();
+        let statements: Vec<String> = Grain::ALL.into_iter().map(rebuild_sql).collect();
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("DELETE FROM rollup_daily WHERE ($1 IS NULL OR org_id = $1)")
+            sqlx::query("DELETE FROM rollups WHERE ($1 IS NULL OR org_id = $1)")
                 .bind(org).execute(&mut *tx).await?;
             let (first, last): (Option<i32>, Option<i32>) = sqlx::query_as(
                 "SELECT MIN(local_day), MAX(local_day) FROM ratings WHERE ($1 IS NULL OR org_id = $1)")
@@ -113,14 +225,11 @@ impl Store {
             let total = months.len() as u64;
             let mut cells = 0;
             for (i, m) in months.iter().enumerate() {
-                let r = sqlx::query(
-                    "INSERT INTO rollup_daily (org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts) \
-                     SELECT org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score, \
-                     SUM(CASE WHEN flags = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) \
-                     FROM ratings WHERE score IS NOT NULL AND ($1 IS NULL OR org_id = $1) AND local_day BETWEEN $3 AND $4 \
-                     GROUP BY org_id, local_day, site_id, COALESCE(service_id, $2), COALESCE(employee_id, $2), question_id, channel, score")
-                    .bind(org).bind(nil).bind(m * 100).bind(m * 100 + 99).execute(&mut *tx).await?;
-                cells += r.rows_affected();
+                for sql in &statements {
+                    let r = sqlx::query(sql).bind(org).bind(nil).bind(m * 100).bind(m * 100 + 99)
+                        .execute(&mut *tx).await?;
+                    cells += r.rows_affected();
+                }
                 progress(i as u64 + 1, total);
             }
             tx.commit().await?;
@@ -128,22 +237,42 @@ impl Store {
         })
     }
 
-    /// Every cell of an organisation's rollup with its counts, in key order.
-    pub async fn rollup_cells(&self, org: Uuid) -> Result<Vec<(RollupKey, i64, i64)>> {
+    /// Every non-empty cell of an organisation's rollup with its counts, in key order.
+    pub async fn rollup_cells(&self, org: Uuid) -> Result<Vec<(RollupKey, Counts)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
             #[sqlx(flatten)]
             key: RollupKey,
-            n: i64,
+            s0: i64,
+            s1: i64,
+            s2: i64,
+            s3: i64,
+            s4: i64,
+            s5: i64,
+            s6: i64,
+            s7: i64,
+            s8: i64,
+            s9: i64,
+            s10: i64,
             bursts: i64,
         }
-        let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(
-            "SELECT org_id, local_day, site_id, service_id, employee_id, question_id, channel, score, n, bursts \
-             FROM rollup_daily WHERE org_id = $1 AND (n <> 0 OR bursts <> 0) \
-             ORDER BY local_day, site_id, service_id, employee_id, question_id, channel, score")
+        let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(&format!(
+            "SELECT org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts \
+             FROM rollups WHERE org_id = $1"))
             .bind(org).fetch_all(p).await)?;
-        let mut out: Vec<(RollupKey, i64, i64)> =
-            rows.into_iter().map(|r| (r.key, r.n, r.bursts)).collect();
+        let mut out: Vec<(RollupKey, Counts)> = rows
+            .into_iter()
+            .map(|r| {
+                let c = Counts {
+                    scores: [
+                        r.s0, r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9, r.s10,
+                    ],
+                    bursts: r.bursts,
+                };
+                (r.key, c)
+            })
+            .filter(|(_, c)| !c.is_zero())
+            .collect();
         out.sort();
         Ok(out)
     }

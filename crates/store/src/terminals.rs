@@ -20,7 +20,7 @@ use crate::{
     check_owned, now_ms,
     org::{affected, paginate},
     ratings::{FLAG_BURST, RATING_COLUMNS, ROWS_PER_STATEMENT, StoredRating, in_list, insert_rows},
-    rollups::{Delta, RollupKey, apply_rollup},
+    rollups::{Counts, RollupKey, Scored, apply_rollup, count},
     with_db,
 };
 
@@ -430,14 +430,12 @@ impl Store {
                 // Answers already counted move from the results to the bursts.
                 let sql = format!("SELECT org_id, local_day, site_id, COALESCE(service_id, $2) AS service_id, COALESCE(employee_id, $2) AS employee_id, \
                     question_id, channel, score FROM ratings WHERE terminal_id = $1 AND flags = 0 AND score IS NOT NULL AND visit_id IN ({})", in_list(3, chunk.len()));
-                let mut q = sqlx::query_as::<_, RollupKey>(&sql).bind(terminal).bind(Uuid::nil());
+                let mut q = sqlx::query_as::<_, Scored>(&sql).bind(terminal).bind(Uuid::nil());
                 for v in chunk { q = q.bind(v); }
                 let moved = q.fetch_all(&mut *tx).await?;
-                let mut deltas: HashMap<RollupKey, Delta> = HashMap::new();
-                for key in moved {
-                    let d = deltas.entry(key).or_default();
-                    d.n -= 1;
-                    d.bursts += 1;
+                let mut deltas: HashMap<RollupKey, Counts> = HashMap::new();
+                for a in &moved {
+                    count(&mut deltas, a, -1, 1);
                 }
                 apply_rollup!(tx, deltas);
                 let sql = format!("UPDATE ratings SET flags = flags | {FLAG_BURST} WHERE terminal_id = $1 AND visit_id IN ({})", in_list(2, chunk.len()));

@@ -8,7 +8,8 @@ use rida_domain::{
     terminal::{BurstRule, State},
 };
 use rida_store::{
-    Backend, Heartbeat, InsertOutcome, Saved, Store, StoreError, TerminalInput, both_backends,
+    Backend, Counts, Heartbeat, InsertOutcome, Saved, Store, StoreError, TerminalInput,
+    both_backends,
     testing::{fresh_store, terminal_input},
 };
 use uuid::Uuid;
@@ -269,30 +270,38 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
     );
 }
 
-/// The rollup recomputed independently from the raw answers: (cell, counted, bursts).
-async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, i64, i64)> {
-    let mut cells: std::collections::BTreeMap<rida_store::RollupKey, (i64, i64)> =
-        Default::default();
+/// The rollup recomputed independently from the raw answers: every grain's cells.
+async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Counts)> {
+    let mut cells: std::collections::BTreeMap<rida_store::RollupKey, Counts> = Default::default();
+    let nil = Uuid::nil();
     for r in rida_store::testing::all_ratings(store, org).await {
         let Some(score) = r.score else { continue };
-        let key = rida_store::RollupKey {
-            org_id: org,
-            local_day: r.local_day,
-            site_id: r.site_id,
-            service_id: r.service_id.unwrap_or(Uuid::nil()),
-            employee_id: r.employee_id.unwrap_or(Uuid::nil()),
-            question_id: r.question_id,
-            channel: r.channel.clone(),
-            score,
-        };
-        let c = cells.entry(key).or_default();
-        if r.flags == 0 {
-            c.0 += 1;
-        } else {
-            c.1 += 1;
+        // (grain, period, keeps service and employee)
+        for (grain, period, people) in [
+            (1, r.local_day, false),
+            (2, r.local_day / 100, false),
+            (3, r.local_day, true),
+            (4, r.local_day / 100, true),
+        ] {
+            let key = rida_store::RollupKey {
+                org_id: org,
+                grain,
+                period,
+                site_id: r.site_id,
+                service_id: r.service_id.filter(|_| people).unwrap_or(nil),
+                employee_id: r.employee_id.filter(|_| people).unwrap_or(nil),
+                question_id: r.question_id,
+                channel: r.channel.clone(),
+            };
+            let c = cells.entry(key).or_default();
+            if r.flags == 0 {
+                c.scores[score as usize] += 1;
+            } else {
+                c.bursts += 1;
+            }
         }
     }
-    cells.into_iter().map(|(k, (n, b))| (k, n, b)).collect()
+    cells.into_iter().collect()
 }
 
 async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
@@ -312,7 +321,9 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
         let mut rows = Vec::new();
         for _ in 0..200 {
             let mut r = rating(&w, (next(5) + 1) as i16);
-            r.local_day = 20260901 + next(20) as i32;
+            r.local_day = [
+                20260830, 20260831, 20260901, 20260915, 20260930, 20261001, 20261102,
+            ][next(7) as usize];
             r.service_id = (next(2) == 0).then_some(w.service);
             r.employee_id = (next(3) == 0).then_some(w.employee);
             r.channel = [Channel::Kiosk, Channel::Sms, Channel::Web][next(3) as usize];
@@ -369,7 +380,12 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
     let cells = store.rollup_cells(w.org).await.unwrap();
     assert_eq!(cells, raw_cells(&store, w.org).await);
     assert!(
-        cells.iter().map(|c| c.2).sum::<i64>() == 8,
+        cells
+            .iter()
+            .filter(|c| c.0.grain == 1)
+            .map(|c| c.1.bursts)
+            .sum::<i64>()
+            == 8,
         "all eight taps are a burst"
     );
 
@@ -381,7 +397,11 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
     let raw = rida_store::testing::all_ratings(&store, w.org).await;
     let (answers, scored, bursts) = rida_store::testing::bi_view_totals(&store, w.org).await;
     assert_eq!(answers, raw.len() as i64);
-    let counted: i64 = cells.iter().map(|c| c.1).sum();
+    let counted: i64 = cells
+        .iter()
+        .filter(|c| c.0.grain == 1)
+        .map(|c| c.1.scores.iter().sum::<i64>())
+        .sum();
     assert_eq!((scored, bursts), (counted, 8));
     assert_eq!(
         counted,

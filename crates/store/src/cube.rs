@@ -1,0 +1,414 @@
+//! Reading the rollups: the counts of each score for any period, filter and grouping,
+//! from the smallest grain that holds them. A period is cut into the whole months inside
+//! it (read from a month grain) and the days at either end (read from a day grain); site
+//! level questions use the site grains, questions about services or employees the full
+//! ones. No page scans raw answers.
+
+use std::collections::BTreeMap;
+
+use rida_domain::{Scale, metrics::ScoreCounts};
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use crate::rollups::{Grain, SCORE_COLUMNS};
+use crate::{Result, Store, with_db};
+
+/// A dimension figures can be grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dim {
+    Site,
+    Service,
+    Employee,
+    Question,
+    Channel,
+    Day,
+    Month,
+}
+
+impl Dim {
+    pub const ALL: [Dim; 7] = [
+        Dim::Site,
+        Dim::Service,
+        Dim::Employee,
+        Dim::Question,
+        Dim::Channel,
+        Dim::Day,
+        Dim::Month,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Dim::Site => "site",
+            Dim::Service => "service",
+            Dim::Employee => "employee",
+            Dim::Question => "question",
+            Dim::Channel => "channel",
+            Dim::Day => "day",
+            Dim::Month => "month",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Dim> {
+        Dim::ALL.into_iter().find(|d| d.as_str() == s)
+    }
+}
+
+/// Which answers count. `None` means "all"; an empty list means "none".
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Filter {
+    pub scale: Option<Scale>,
+    pub sites: Option<Vec<Uuid>>,
+    pub services: Option<Vec<Uuid>>,
+    pub employees: Option<Vec<Uuid>>,
+    pub questions: Option<Vec<Uuid>>,
+    pub channels: Option<Vec<String>>,
+}
+
+impl Filter {
+    fn is_empty_set(&self) -> bool {
+        [
+            &self.sites,
+            &self.services,
+            &self.employees,
+            &self.questions,
+        ]
+        .iter()
+        .any(|l| l.as_ref().is_some_and(|l| l.is_empty()))
+            || self.channels.as_ref().is_some_and(|l| l.is_empty())
+    }
+
+    fn about_people(&self) -> bool {
+        self.services.is_some() || self.employees.is_some()
+    }
+}
+
+/// A question for the rollups: the days `from_day..=to_day` (`yyyymmdd`), a filter and up
+/// to any number of dimensions to group by. Figures are always kept apart per scale.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CubeQuery {
+    pub from_day: i32,
+    pub to_day: i32,
+    pub filter: Filter,
+    pub group: Vec<Dim>,
+}
+
+/// The value of each grouped dimension of a row (`None` when not grouped by it). A
+/// service or employee of `Some(nil)` means "answers without one".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GroupKey {
+    pub site: Option<Uuid>,
+    pub service: Option<Uuid>,
+    pub employee: Option<Uuid>,
+    pub question: Option<Uuid>,
+    pub channel: Option<String>,
+    /// `yyyymmdd` when grouped by day, `yyyymm` when grouped by month.
+    pub period: Option<i32>,
+}
+
+/// One group's counts of one scale, and the answers left out as bursts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CubeRow {
+    pub key: GroupKey,
+    pub counts: ScoreCounts,
+    pub bursts: u64,
+}
+
+/// A part of a period and the grain that holds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Part {
+    month: bool,
+    lo: i32,
+    hi: i32,
+}
+
+fn next_month(m: i32) -> i32 {
+    if m % 100 == 12 { m + 89 } else { m + 1 }
+}
+
+fn prev_month(m: i32) -> i32 {
+    if m % 100 == 1 { m - 89 } else { m - 1 }
+}
+
+fn is_last_of_month(day: i32) -> bool {
+    jiff::civil::Date::new(
+        (day / 10_000) as i16,
+        (day / 100 % 100) as i8,
+        (day % 100) as i8,
+    )
+    .is_ok_and(|d| d.last_of_month() == d)
+}
+
+/// Cuts `from..=to` into days at the start, whole months, and days at the end.
+fn parts(from: i32, to: i32, by_day: bool) -> Vec<Part> {
+    if from > to {
+        return vec![];
+    }
+    let days = |lo, hi| Part {
+        month: false,
+        lo,
+        hi,
+    };
+    if by_day {
+        return vec![days(from, to)];
+    }
+    let first = if from % 100 == 1 {
+        from / 100
+    } else {
+        next_month(from / 100)
+    };
+    let last = if is_last_of_month(to) {
+        to / 100
+    } else {
+        prev_month(to / 100)
+    };
+    if first > last {
+        return vec![days(from, to)];
+    }
+    let mut out = Vec::new();
+    if from % 100 != 1 {
+        out.push(days(from, from / 100 * 100 + 99));
+    }
+    out.push(Part {
+        month: true,
+        lo: first,
+        hi: last,
+    });
+    if !is_last_of_month(to) {
+        out.push(days(to / 100 * 100 + 1, to));
+    }
+    out
+}
+
+/// A value bound to a statement.
+enum Arg {
+    Id(Uuid),
+    Int(i32),
+    Text(String),
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
+    site: Uuid,
+    service: Uuid,
+    employee: Uuid,
+    question: Uuid,
+    channel: String,
+    period: i32,
+    scale: String,
+    s0: i64,
+    s1: i64,
+    s2: i64,
+    s3: i64,
+    s4: i64,
+    s5: i64,
+    s6: i64,
+    s7: i64,
+    s8: i64,
+    s9: i64,
+    s10: i64,
+    bursts: i64,
+}
+
+/// The statement for one part, and its arguments.
+fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
+    let people = q.filter.about_people()
+        || q.group
+            .iter()
+            .any(|d| matches!(d, Dim::Service | Dim::Employee));
+    let grain = match (people, part.month) {
+        (false, false) => Grain::DaySite,
+        (false, true) => Grain::MonthSite,
+        (true, false) => Grain::Day,
+        (true, true) => Grain::Month,
+    };
+    let mut args = vec![
+        Arg::Id(org),
+        Arg::Int(grain as i32),
+        Arg::Int(part.lo),
+        Arg::Int(part.hi),
+    ];
+    let has = |d: Dim| q.group.contains(&d);
+    let mut cols = Vec::new();
+    let mut group = Vec::new();
+    for (dim, col) in [
+        (Dim::Site, "site_id"),
+        (Dim::Service, "service_id"),
+        (Dim::Employee, "employee_id"),
+        (Dim::Question, "question_id"),
+    ] {
+        if has(dim) {
+            cols.push(format!("r.{col} AS {}", dim.as_str()));
+            group.push(format!("r.{col}"));
+        } else {
+            // Dimensions not grouped by read as the nil UUID (bound once).
+            if !args.iter().any(|a| matches!(a, Arg::Id(id) if id.is_nil())) {
+                args.push(Arg::Id(Uuid::nil()));
+            }
+            cols.push(format!("$5 AS {}", dim.as_str()));
+        }
+    }
+    if has(Dim::Channel) {
+        cols.push("r.channel AS channel".into());
+        group.push("r.channel".into());
+    } else {
+        cols.push("'' AS channel".into());
+    }
+    let period = if has(Dim::Day) {
+        "r.period"
+    } else if has(Dim::Month) {
+        if part.month {
+            "r.period"
+        } else {
+            "r.period / 100"
+        }
+    } else {
+        "0"
+    };
+    cols.push(format!("{period} AS period"));
+    if period != "0" {
+        group.push(period.to_string());
+    }
+    group.push("q.scale".into());
+    let sums: Vec<String> = SCORE_COLUMNS
+        .split(", ")
+        .chain(["bursts"])
+        .map(|c| format!("CAST(SUM(r.{c}) AS BIGINT) AS {c}"))
+        .collect();
+    let mut filters = String::new();
+    if let Some(scale) = q.filter.scale {
+        args.push(Arg::Text(scale.as_str().into()));
+        filters += &format!(" AND q.scale = ${}", args.len());
+    }
+    for (list, col) in [
+        (&q.filter.sites, "site_id"),
+        (&q.filter.services, "service_id"),
+        (&q.filter.employees, "employee_id"),
+        (&q.filter.questions, "question_id"),
+    ] {
+        if let Some(ids) = list {
+            let start = args.len() + 1;
+            args.extend(ids.iter().map(|id| Arg::Id(*id)));
+            filters += &format!(
+                " AND r.{col} IN ({})",
+                crate::ratings::in_list(start, ids.len())
+            );
+        }
+    }
+    if let Some(channels) = &q.filter.channels {
+        let start = args.len() + 1;
+        args.extend(channels.iter().map(|c| Arg::Text(c.clone())));
+        filters += &format!(
+            " AND r.channel IN ({})",
+            crate::ratings::in_list(start, channels.len())
+        );
+    }
+    let sql = format!(
+        "SELECT {cols}, q.scale AS scale, {sums} FROM rollups r JOIN questions q ON q.id = r.question_id \
+         WHERE r.org_id = $1 AND r.grain = $2 AND r.period BETWEEN $3 AND $4{filters} GROUP BY {group}",
+        cols = cols.join(", "),
+        sums = sums.join(", "),
+        group = group.join(", "),
+    );
+    (sql, args)
+}
+
+impl Store {
+    /// Answers a [`CubeQuery`] from the rollups: one row per group and scale, in key order.
+    pub async fn cube(&self, org: Uuid, q: &CubeQuery) -> Result<Vec<CubeRow>> {
+        let mut merged: BTreeMap<(GroupKey, &'static str), CubeRow> = BTreeMap::new();
+        if q.filter.is_empty_set() {
+            return Ok(vec![]);
+        }
+        let by_day = q.group.contains(&Dim::Day);
+        for part in parts(q.from_day, q.to_day, by_day) {
+            let (sql, args) = statement(org, q, part);
+            let rows: Vec<Row> = with_db!(self, p => {
+                let mut s = sqlx::query_as::<_, Row>(&sql);
+                for a in &args {
+                    s = match a {
+                        Arg::Id(v) => s.bind(*v),
+                        Arg::Int(v) => s.bind(*v),
+                        Arg::Text(v) => s.bind(v.clone()),
+                    };
+                }
+                s.fetch_all(p).await
+            })?;
+            for r in rows {
+                let Some(scale) = Scale::parse(&r.scale) else {
+                    continue;
+                };
+                let key = GroupKey {
+                    site: q.group.contains(&Dim::Site).then_some(r.site),
+                    service: q.group.contains(&Dim::Service).then_some(r.service),
+                    employee: q.group.contains(&Dim::Employee).then_some(r.employee),
+                    question: q.group.contains(&Dim::Question).then_some(r.question),
+                    channel: q.group.contains(&Dim::Channel).then_some(r.channel),
+                    period: (by_day || q.group.contains(&Dim::Month)).then_some(r.period),
+                };
+                let row = merged
+                    .entry((key.clone(), scale.as_str()))
+                    .or_insert_with(|| CubeRow {
+                        key,
+                        counts: ScoreCounts::new(scale),
+                        bursts: 0,
+                    });
+                let scores = [
+                    r.s0, r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9, r.s10,
+                ];
+                for (score, n) in scores.into_iter().enumerate() {
+                    row.counts.add(score as i16, n.max(0) as u64);
+                }
+                row.bursts += r.bursts.max(0) as u64;
+            }
+        }
+        Ok(merged.into_values().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(month: bool, lo: i32, hi: i32) -> Part {
+        Part { month, lo, hi }
+    }
+
+    #[test]
+    fn a_period_is_cut_into_edge_days_and_whole_months() {
+        // One whole month.
+        assert_eq!(
+            parts(20261101, 20261130, false),
+            vec![p(true, 202611, 202611)]
+        );
+        // Days inside one month stay days.
+        assert_eq!(
+            parts(20261103, 20261124, false),
+            vec![p(false, 20261103, 20261124)]
+        );
+        // Days, whole months across a year's end, days.
+        assert_eq!(
+            parts(20261115, 20270210, false),
+            vec![
+                p(false, 20261115, 20261199),
+                p(true, 202612, 202701),
+                p(false, 20270201, 20270210)
+            ]
+        );
+        // February's last day in a leap year and in another.
+        assert_eq!(
+            parts(20280201, 20280229, false),
+            vec![p(true, 202802, 202802)]
+        );
+        assert_eq!(
+            parts(20270201, 20270228, false),
+            vec![p(true, 202702, 202702)]
+        );
+        // By day: one range; an empty period: nothing.
+        assert_eq!(
+            parts(20261101, 20261130, true),
+            vec![p(false, 20261101, 20261130)]
+        );
+        assert!(parts(20261102, 20261101, false).is_empty());
+    }
+}
