@@ -7,6 +7,7 @@ pub mod hours;
 pub mod locale;
 pub mod metrics;
 pub mod names;
+pub mod period;
 pub mod policy;
 pub mod rating;
 pub mod role;

@@ -170,6 +170,102 @@ pub fn ces_low_effort(c: &ScoreCounts) -> Option<Estimate> {
     (c.scale == Scale::Ces7).then(|| c.share(5, 7)).flatten()
 }
 
+/// A figure a page, report or export can show: each computed from the counts of one scale.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Metric {
+    /// Satisfied share (4–5 of 1–5), in %.
+    Csat,
+    /// Mean of the 1–5 answers.
+    CsatMean,
+    /// Net Promoter Score, −100…100.
+    Nps,
+    /// Share of low-effort answers (5–7 of 1–7), in %.
+    #[serde(rename = "ces")]
+    CesLowEffort,
+    /// Mean of the 1–7 effort answers.
+    CesMean,
+}
+
+/// How a metric's values read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// 0–100 %, changes in percentage points.
+    Percent,
+    /// −100…100, changes in points.
+    Score,
+    /// A mean on the scale, e.g. "4.2 of 5".
+    Mean,
+}
+
+impl Metric {
+    pub const ALL: [Metric; 5] = [
+        Metric::Csat,
+        Metric::CsatMean,
+        Metric::Nps,
+        Metric::CesLowEffort,
+        Metric::CesMean,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Metric::Csat => "csat",
+            Metric::CsatMean => "csat_mean",
+            Metric::Nps => "nps",
+            Metric::CesLowEffort => "ces",
+            Metric::CesMean => "ces_mean",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// The scale whose answers the metric counts.
+    pub fn scale(self) -> Scale {
+        match self {
+            Metric::Csat | Metric::CsatMean => Scale::Csat5,
+            Metric::Nps => Scale::Nps11,
+            Metric::CesLowEffort | Metric::CesMean => Scale::Ces7,
+        }
+    }
+
+    pub fn unit(self) -> Unit {
+        match self {
+            Metric::Csat | Metric::CesLowEffort => Unit::Percent,
+            Metric::Nps => Unit::Score,
+            Metric::CsatMean | Metric::CesMean => Unit::Mean,
+        }
+    }
+
+    /// The figure and its interval; `None` without (enough) answers of the scale.
+    pub fn estimate(self, c: &ScoreCounts) -> Option<Estimate> {
+        if c.scale != self.scale() {
+            return None;
+        }
+        match self {
+            Metric::Csat => csat(c),
+            Metric::Nps => nps(c),
+            Metric::CesLowEffort => ces_low_effort(c),
+            Metric::CsatMean | Metric::CesMean => c.mean(),
+        }
+    }
+
+    /// The change from `previous` to `current` and whether it is more than chance.
+    pub fn change(self, previous: &ScoreCounts, current: &ScoreCounts) -> Option<Change> {
+        if previous.scale != self.scale() || current.scale != self.scale() {
+            return None;
+        }
+        match self {
+            Metric::Csat => share_change(previous, current, 4, 5),
+            Metric::CesLowEffort => share_change(previous, current, 5, 7),
+            Metric::CsatMean | Metric::CesMean => mean_change(previous, current),
+            Metric::Nps => nps_change(previous, current),
+        }
+    }
+}
+
 /// How a figure moved from one period to the next, and whether the move is more than
 /// chance (a two-sided test at the 5 % level).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -235,6 +331,30 @@ pub fn mean_change(previous: &ScoreCounts, current: &ScoreCounts) -> Option<Chan
     })
 }
 
+/// The change of NPS between two periods: z-test of the difference, each NPS with the
+/// variance of a promoter-minus-detractor difference, (p + d − (p − d)²) / n.
+pub fn nps_change(previous: &ScoreCounts, current: &ScoreCounts) -> Option<Change> {
+    let part = |c: &ScoreCounts| {
+        let n = c.n() as f64;
+        (n > 0.0).then(|| {
+            let (p, d) = (c.between(9, 10) as f64 / n, c.between(0, 6) as f64 / n);
+            (p - d, (p + d - (p - d).powi(2)) / n)
+        })
+    };
+    let ((a, va), (b, vb)) = (part(previous)?, part(current)?);
+    let se = (va + vb).sqrt();
+    let p_value = if se == 0.0 {
+        1.0
+    } else {
+        2.0 * normal_sf(((b - a) / se).abs())
+    };
+    Some(Change {
+        delta: 100.0 * (b - a),
+        p_value,
+        significant: p_value < 0.05,
+    })
+}
+
 /// P(Z > z) for a standard normal Z (Abramowitz–Stegun 7.1.26, error < 1.5e-7).
 fn normal_sf(z: f64) -> f64 {
     let x = z / std::f64::consts::SQRT_2;
@@ -293,6 +413,17 @@ pub enum Shown {
 }
 
 impl Thresholds {
+    /// Reads the thresholds as typed on the organisation page: anonymity between 3 and
+    /// 100 answers, ranking from there up to 10,000.
+    pub fn parse(min_ranked: &str, min_shown: &str) -> Option<Thresholds> {
+        let shown: u64 = min_shown.trim().parse().ok()?;
+        let ranked: u64 = min_ranked.trim().parse().ok()?;
+        ((3..=100).contains(&shown) && (shown..=10_000).contains(&ranked)).then_some(Thresholds {
+            min_ranked: ranked,
+            min_shown: shown,
+        })
+    }
+
     /// Applies the thresholds to a figure.
     pub fn show(&self, e: Estimate) -> Shown {
         if e.n < self.min_shown {
@@ -456,6 +587,44 @@ mod tests {
         );
         // The normal tail at 1.96 is 2.5 %.
         assert!((normal_sf(1.959_964) - 0.025).abs() < 1e-6);
+    }
+
+    #[test]
+    fn thresholds_keep_anonymity_at_three_answers_at_least() {
+        assert_eq!(Thresholds::parse(" 30 ", "5"), Some(Thresholds::default()));
+        assert_eq!(Thresholds::parse("30", "2"), None);
+        assert_eq!(Thresholds::parse("4", "5"), None, "ranking below anonymity");
+        assert_eq!(Thresholds::parse("thirty", "5"), None);
+    }
+
+    #[test]
+    fn every_metric_reads_its_own_scale_and_tests_its_change() {
+        let nps_of =
+            |p: u64, d: u64| ScoreCounts::from_pairs(Scale::Nps11, [(10, p), (3, d), (8, 100)]);
+        // NPS 0 → 33.3 on 300 answers each: significant; a move on 10 answers: not.
+        let c = Metric::Nps
+            .change(&nps_of(100, 100), &nps_of(150, 50))
+            .unwrap();
+        assert!(
+            (c.delta - 100.0 / 3.0).abs() < 1e-9 && c.significant,
+            "{c:?}"
+        );
+        let small = |p, d| ScoreCounts::from_pairs(Scale::Nps11, [(10, p), (3, d), (8, 2)]);
+        assert!(
+            !Metric::Nps
+                .change(&small(4, 4), &small(5, 3))
+                .unwrap()
+                .significant
+        );
+        // A metric never reads another scale's counts.
+        let csat = csat_counts(&[(5, 10)]);
+        assert_eq!(Metric::Nps.estimate(&csat), None);
+        assert_eq!(Metric::Csat.estimate(&csat).unwrap().value, 100.0);
+        assert_eq!(Metric::CsatMean.estimate(&csat).unwrap().value, 5.0);
+        for m in Metric::ALL {
+            assert_eq!(Metric::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(Metric::parse("happiness"), None);
     }
 
     proptest! {

@@ -109,6 +109,18 @@ impl Scale {
         }
     }
 
+    /// Whether a score is a low one: 1–2 of 5, 0–6 of 10 (a detractor), 1–3 of 7, "no".
+    /// The comments behind a drop are the ones given with a low score.
+    pub fn is_low(self, score: i16) -> bool {
+        match self {
+            Scale::Csat5 => score <= 2,
+            Scale::Nps11 => score <= 6,
+            Scale::Ces7 => score <= 3,
+            Scale::YesNo => score == 0,
+            Scale::Choice | Scale::MultiChoice | Scale::Intent | Scale::Text => false,
+        }
+    }
+
     /// Whether answers are keys of the question's predefined choices.
     pub fn has_choices(self) -> bool {
         matches!(self, Scale::Choice | Scale::MultiChoice | Scale::Intent)

@@ -1,6 +1,7 @@
 //! Rida's HTTP server: admin pages (`web`), the JSON API (`api`), sessions and the
 //! access policy's enforcement (`auth`), translations (`i18n`) and page rendering (`render`).
 
+pub mod analytics;
 pub mod api;
 pub mod auth;
 pub mod error;

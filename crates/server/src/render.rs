@@ -105,6 +105,11 @@ pub struct NavItem {
 const NAV: &[(&str, &str, Action)] = &[
     ("/admin", "nav-overview", Action::OpenAdmin),
     (
+        "/admin/results",
+        "nav-results",
+        Action::ViewResults { site: None },
+    ),
+    (
         "/admin/organisation",
         "nav-organisation",
         Action::ManageOrganisation,

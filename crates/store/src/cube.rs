@@ -210,6 +210,21 @@ struct Row {
     bursts: i64,
 }
 
+/// Whether the query needs the grains with service and employee.
+fn people(q: &CubeQuery) -> bool {
+    q.filter.about_people()
+        || q.group
+            .iter()
+            .any(|d| matches!(d, Dim::Service | Dim::Employee))
+}
+
+/// Whether only day grains hold the answer: grouped by day, or about people and channels
+/// (the month grain with people keeps no channel).
+fn days_only(q: &CubeQuery) -> bool {
+    let channels = q.filter.channels.is_some() || q.group.contains(&Dim::Channel);
+    q.group.contains(&Dim::Day) || (people(q) && channels)
+}
+
 /// The statement for one part, and its arguments.
 fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
     let people = q.filter.about_people()
@@ -269,7 +284,7 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
     if period != "0" {
         group.push(period.to_string());
     }
-    group.push("q.scale".into());
+    group.push("r.scale".into());
     let sums: Vec<String> = SCORE_COLUMNS
         .split(", ")
         .chain(["bursts"])
@@ -278,7 +293,7 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
     let mut filters = String::new();
     if let Some(scale) = q.filter.scale {
         args.push(Arg::Text(scale.as_str().into()));
-        filters += &format!(" AND q.scale = ${}", args.len());
+        filters += &format!(" AND r.scale = ${}", args.len());
     }
     for (list, col) in [
         (&q.filter.sites, "site_id"),
@@ -304,7 +319,7 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
         );
     }
     let sql = format!(
-        "SELECT {cols}, q.scale AS scale, {sums} FROM rollups r JOIN questions q ON q.id = r.question_id \
+        "SELECT {cols}, r.scale AS scale, {sums} FROM rollups r \
          WHERE r.org_id = $1 AND r.grain = $2 AND r.period BETWEEN $3 AND $4{filters} GROUP BY {group}",
         cols = cols.join(", "),
         sums = sums.join(", "),
@@ -321,7 +336,7 @@ impl Store {
             return Ok(vec![]);
         }
         let by_day = q.group.contains(&Dim::Day);
-        for part in parts(q.from_day, q.to_day, by_day) {
+        for part in parts(q.from_day, q.to_day, days_only(q)) {
             let (sql, args) = statement(org, q, part);
             let rows: Vec<Row> = with_db!(self, p => {
                 let mut s = sqlx::query_as::<_, Row>(&sql);

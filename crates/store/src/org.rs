@@ -23,9 +23,20 @@ pub struct Organisation {
     /// The burst rule: more than `burst_taps` customers in `burst_seconds` on one terminal.
     pub burst_taps: i32,
     pub burst_seconds: i32,
+    /// Results thresholds (see [`rida_domain::metrics::Thresholds`]).
+    pub min_ranked: i32,
+    pub min_shown: i32,
 }
 
 impl Organisation {
+    /// The thresholds for showing and ranking results.
+    pub fn thresholds(&self) -> rida_domain::metrics::Thresholds {
+        rida_domain::metrics::Thresholds {
+            min_ranked: self.min_ranked.max(1) as u64,
+            min_shown: self.min_shown.max(1) as u64,
+        }
+    }
+
     /// The settings the access policy reads.
     pub fn policy(&self) -> OrgPolicy {
         OrgPolicy {
@@ -44,6 +55,7 @@ pub struct OrgSettings {
     pub managers_see_employees: bool,
     pub analysts_see_employees: bool,
     pub burst: rida_domain::terminal::BurstRule,
+    pub thresholds: rida_domain::metrics::Thresholds,
 }
 
 /// A region groups sites.
@@ -89,7 +101,7 @@ pub struct Service {
     pub active: bool,
 }
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown";
 
 impl Store {
     /// Creates an organisation.
@@ -124,22 +136,25 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {}",
             s.name,
             s.default_locale,
             s.time_zone,
             s.managers_see_employees,
             s.analysts_see_employees,
             s.burst.taps,
-            s.burst.seconds
+            s.burst.seconds,
+            s.thresholds.min_ranked,
+            s.thresholds.min_shown
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
+                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

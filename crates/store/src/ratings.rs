@@ -507,9 +507,11 @@ macro_rules! insert_rows {
             // The rollup counts what was inserted now, each id once.
             let mut deltas = std::collections::HashMap::new();
             let mut counted = HashSet::new();
+            let scored: HashSet<Uuid> = $all.iter().filter(|(_, r)| r.answer.score().is_some()).map(|(_, r)| r.question_id).collect();
+            let scales = $crate::rollups::question_scales!($tx, scored.into_iter().collect());
             for (org, r) in $all.iter() {
                 if $inserted.contains(&(*org, r.id)) && counted.insert((*org, r.id)) {
-                    if let Some(a) = $crate::rollups::scored(*org, r) {
+                    if let Some(a) = $crate::rollups::scored(*org, r, &scales) {
                         let burst = i64::from(r.flags != 0);
                         $crate::rollups::count(&mut deltas, &a, 1 - burst, burst);
                     }

@@ -20,7 +20,7 @@ pub enum Grain {
     MonthSite = 2,
     /// Day × site × service × employee × question × channel.
     Day = 3,
-    /// Month × site × service × employee × question × channel.
+    /// Month × site × service × employee × question (no channel: `''`).
     Month = 4,
 }
 
@@ -30,6 +30,11 @@ impl Grain {
     /// Whether the grain keeps service and employee.
     pub fn has_people(self) -> bool {
         matches!(self, Grain::Day | Grain::Month)
+    }
+
+    /// Whether the grain keeps the channel.
+    pub fn has_channel(self) -> bool {
+        self != Grain::Month
     }
 
     /// Whether `period` is a month (`yyyymm`) rather than a day (`yyyymmdd`).
@@ -44,6 +49,7 @@ pub struct RollupKey {
     pub org_id: Uuid,
     pub grain: i16,
     pub period: i32,
+    pub scale: String,
     pub site_id: Uuid,
     pub service_id: Uuid,
     pub employee_id: Uuid,
@@ -69,6 +75,7 @@ impl Counts {
 pub(crate) struct Scored {
     pub org_id: Uuid,
     pub local_day: i32,
+    pub scale: String,
     pub site_id: Uuid,
     pub service_id: Uuid,
     pub employee_id: Uuid,
@@ -77,11 +84,13 @@ pub(crate) struct Scored {
     pub score: i16,
 }
 
-/// The scored part of an answer about to be stored; `None` for answers without a score.
-pub(crate) fn scored(org: Uuid, r: &NewRating) -> Option<Scored> {
+/// The scored part of an answer about to be stored (`scales`: each question's scale);
+/// `None` for answers without a score.
+pub(crate) fn scored(org: Uuid, r: &NewRating, scales: &HashMap<Uuid, String>) -> Option<Scored> {
     Some(Scored {
         org_id: org,
         local_day: r.local_day,
+        scale: scales.get(&r.question_id)?.clone(),
         site_id: r.site_id,
         service_id: r.service_id.unwrap_or(Uuid::nil()),
         employee_id: r.employee_id.unwrap_or(Uuid::nil()),
@@ -102,11 +111,16 @@ pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
         } else {
             a.local_day
         },
+        scale: a.scale.clone(),
         site_id: a.site_id,
         service_id: if people { a.service_id } else { Uuid::nil() },
         employee_id: if people { a.employee_id } else { Uuid::nil() },
         question_id: a.question_id,
-        channel: a.channel.clone(),
+        channel: if grain.has_channel() {
+            a.channel.clone()
+        } else {
+            String::new()
+        },
     }
 }
 
@@ -129,8 +143,30 @@ pub(crate) fn count(deltas: &mut HashMap<RollupKey, Counts>, a: &Scored, n: i64,
 /// The score columns, in order.
 pub(crate) const SCORE_COLUMNS: &str = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10";
 
-/// Cells per upsert statement (20 values each).
+/// Cells per upsert statement (21 values each).
 pub(crate) const CELLS: usize = 500;
+
+/// The scale of each scored question among `$ids`, read inside the caller's transaction.
+macro_rules! question_scales {
+    ($tx:ident, $ids:expr) => {{
+        let ids: Vec<uuid::Uuid> = $ids;
+        let mut scales: std::collections::HashMap<uuid::Uuid, String> =
+            std::collections::HashMap::new();
+        for chunk in ids.chunks(500) {
+            let sql = format!(
+                "SELECT id, scale FROM questions WHERE id IN ({})",
+                $crate::ratings::in_list(1, chunk.len())
+            );
+            let mut q = sqlx::query_as::<_, (uuid::Uuid, String)>(&sql);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            scales.extend(q.fetch_all(&mut *$tx).await?);
+        }
+        scales
+    }};
+}
+pub(crate) use question_scales;
 
 /// Adds the deltas to the rollup inside the caller's transaction.
 macro_rules! apply_rollup {
@@ -139,15 +175,15 @@ macro_rules! apply_rollup {
             $deltas.iter().filter(|(_, c)| !c.is_zero()).collect();
         for chunk in cells.chunks($crate::rollups::CELLS) {
             let mut qb = sqlx::QueryBuilder::new(format!(
-                "INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {}, bursts) ",
+                "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {}, bursts) ",
                 $crate::rollups::SCORE_COLUMNS));
             qb.push_values(chunk, |mut b, (k, c)| {
-                b.push_bind(k.org_id).push_bind(k.grain).push_bind(k.period).push_bind(k.site_id).push_bind(k.service_id)
+                b.push_bind(k.org_id).push_bind(k.grain).push_bind(k.period).push_bind(k.scale.clone()).push_bind(k.site_id).push_bind(k.service_id)
                     .push_bind(k.employee_id).push_bind(k.question_id).push_bind(k.channel.clone());
                 for n in c.scores { b.push_bind(n); }
                 b.push_bind(c.bursts);
             });
-            qb.push(" ON CONFLICT (org_id, grain, period, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
+            qb.push(" ON CONFLICT (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
                 s0 = rollups.s0 + excluded.s0, s1 = rollups.s1 + excluded.s1, s2 = rollups.s2 + excluded.s2, \
                 s3 = rollups.s3 + excluded.s3, s4 = rollups.s4 + excluded.s4, s5 = rollups.s5 + excluded.s5, \
                 s6 = rollups.s6 + excluded.s6, s7 = rollups.s7 + excluded.s7, s8 = rollups.s8 + excluded.s8, \
@@ -162,31 +198,41 @@ pub(crate) use apply_rollup;
 /// between days `$3` and `$4`; `$2` is the nil UUID.
 fn rebuild_sql(grain: Grain) -> String {
     let period = if grain.is_month() {
-        "local_day / 100"
+        "r.local_day / 100"
     } else {
-        "local_day"
+        "r.local_day"
     };
     let (service, employee) = if grain.has_people() {
-        ("COALESCE(service_id, $2)", "COALESCE(employee_id, $2)")
+        ("COALESCE(r.service_id, $2)", "COALESCE(r.employee_id, $2)")
     } else {
         ("$2", "$2")
     };
-    let group = if grain.has_people() {
-        format!("org_id, {period}, site_id, {service}, {employee}, question_id, channel")
+    let channel = if grain.has_channel() {
+        "r.channel"
     } else {
-        format!("org_id, {period}, site_id, question_id, channel")
+        "''"
     };
+    let mut group = vec![period, "q.scale", "r.site_id"];
+    if grain.has_people() {
+        group.extend([service, employee]);
+    }
+    group.push("r.question_id");
+    if grain.has_channel() {
+        group.push("r.channel");
+    }
     let sums: Vec<String> = (0..=10)
-        .map(|k| format!("SUM(CASE WHEN flags = 0 AND score = {k} THEN 1 ELSE 0 END)"))
+        .map(|k| format!("SUM(CASE WHEN r.flags = 0 AND r.score = {k} THEN 1 ELSE 0 END)"))
         .collect();
     format!(
-        "INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts) \
-         SELECT org_id, {g}, {period}, site_id, {service}, {employee}, question_id, channel, {sums}, \
-         SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END) \
-         FROM ratings WHERE score IS NOT NULL AND ($1 IS NULL OR org_id = $1) AND local_day BETWEEN $3 AND $4 \
-         GROUP BY {group}",
+        "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts) \
+         SELECT r.org_id, {g}, {period}, q.scale, r.site_id, {service}, {employee}, r.question_id, {channel}, {sums}, \
+         SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END) \
+         FROM ratings r JOIN questions q ON q.id = r.question_id \
+         WHERE r.score IS NOT NULL AND ($1 IS NULL OR r.org_id = $1) AND r.local_day BETWEEN $3 AND $4 \
+         GROUP BY r.org_id, {group}",
         g = grain as i16,
-        sums = sums.join(", ")
+        sums = sums.join(", "),
+        group = group.join(", ")
     )
 }
 
@@ -257,7 +303,7 @@ impl Store {
             bursts: i64,
         }
         let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(&format!(
-            "SELECT org_id, grain, period, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts \
+            "SELECT org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts \
              FROM rollups WHERE org_id = $1"))
             .bind(org).fetch_all(p).await)?;
         let mut out: Vec<(RollupKey, Counts)> = rows

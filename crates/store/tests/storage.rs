@@ -104,6 +104,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                     taps: 3,
                     seconds: 10,
                 },
+                thresholds: Default::default(),
             },
             &by(),
         )

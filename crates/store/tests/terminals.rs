@@ -276,22 +276,28 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
     let nil = Uuid::nil();
     for r in rida_store::testing::all_ratings(store, org).await {
         let Some(score) = r.score else { continue };
-        // (grain, period, keeps service and employee)
-        for (grain, period, people) in [
-            (1, r.local_day, false),
-            (2, r.local_day / 100, false),
-            (3, r.local_day, true),
-            (4, r.local_day / 100, true),
+        // (grain, period, keeps service and employee, keeps the channel)
+        for (grain, period, people, channel) in [
+            (1, r.local_day, false, true),
+            (2, r.local_day / 100, false, true),
+            (3, r.local_day, true, true),
+            (4, r.local_day / 100, true, false),
         ] {
             let key = rida_store::RollupKey {
                 org_id: org,
                 grain,
                 period,
+                // The world's one question is a CSAT question.
+                scale: "csat5".into(),
                 site_id: r.site_id,
                 service_id: r.service_id.filter(|_| people).unwrap_or(nil),
                 employee_id: r.employee_id.filter(|_| people).unwrap_or(nil),
                 question_id: r.question_id,
-                channel: r.channel.clone(),
+                channel: if channel {
+                    r.channel.clone()
+                } else {
+                    String::new()
+                },
             };
             let c = cells.entry(key).or_default();
             if r.flags == 0 {

@@ -9,6 +9,7 @@ mod home;
 mod kiosk;
 mod organisation;
 mod regions;
+mod results;
 mod services;
 mod session;
 mod sites;
@@ -65,6 +66,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/static/{*path}", get(static_file))
         .merge(session::router())
         .merge(home::router())
+        .merge(results::router())
         .merge(organisation::router())
         .merge(regions::router())
         .merge(sites::router())
@@ -99,6 +101,7 @@ async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> 
                 Some("svg") => "image/svg+xml",
                 Some("png") => "image/png",
                 Some("opus") => "audio/ogg",
+                Some("md") => "text/plain; charset=utf-8",
                 _ => "application/octet-stream",
             };
             (

@@ -8,7 +8,7 @@ use axum::{
     routing::{get, post},
 };
 use minijinja::context;
-use rida_domain::{Action, Locale, names, terminal::BurstRule};
+use rida_domain::{Action, Locale, metrics::Thresholds, names, terminal::BurstRule};
 use rida_store::OrgSettings;
 use serde::Deserialize;
 
@@ -61,6 +61,10 @@ struct OrgForm {
     burst_taps: String,
     #[serde(default)]
     burst_seconds: String,
+    #[serde(default)]
+    min_ranked: String,
+    #[serde(default)]
+    min_shown: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -77,12 +81,19 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if burst.is_none() {
         errors.key("burst", "error-burst");
     }
-    let (Some(name), Some(burst), true) = (name, burst, errors.is_empty()) else {
+    let thresholds = Thresholds::parse(&f.min_ranked, &f.min_shown);
+    if thresholds.is_none() {
+        errors.key("thresholds", "error-thresholds");
+    }
+    let (Some(name), Some(burst), Some(thresholds), true) =
+        (name, burst, thresholds, errors.is_empty())
+    else {
         let form = context! {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
             managers_see_employees => f.managers_see_employees.is_some(),
             analysts_see_employees => f.analysts_see_employees.is_some(),
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
+            min_ranked => f.min_ranked, min_shown => f.min_shown,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -93,6 +104,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         managers_see_employees: f.managers_see_employees.is_some(),
         analysts_see_employees: f.analysts_see_employees.is_some(),
         burst,
+        thresholds,
     };
     w.state
         .store
@@ -157,6 +169,8 @@ fn stored_form(w: &Web) -> minijinja::Value {
         analysts_see_employees => o.analysts_see_employees,
         burst_taps => o.burst_taps.to_string(),
         burst_seconds => o.burst_seconds.to_string(),
+        min_ranked => o.min_ranked.to_string(),
+        min_shown => o.min_shown.to_string(),
     }
 }
 

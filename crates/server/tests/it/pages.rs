@@ -214,12 +214,16 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("managers_see_employees", "1"),
                 ("burst_taps", "0"),
                 ("burst_seconds", "20"),
+                ("min_ranked", "30"),
+                ("min_shown", "2"),
             ],
         )
         .await;
-    // The burst rule needs at least one customer: refused next to the field.
+    // The burst rule needs at least one customer, anonymity at least three answers:
+    // both refused next to their fields.
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains(r#"id="e-burst""#));
+    let page = r.text().await.unwrap();
+    assert!(page.contains(r#"id="e-burst""#) && page.contains(r#"id="e-thresholds""#));
     let r = head
         .submit(
             "/admin/organisation",
@@ -231,6 +235,8 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("managers_see_employees", "1"),
                 ("burst_taps", "4"),
                 ("burst_seconds", "30"),
+                ("min_ranked", "50"),
+                ("min_shown", "7"),
             ],
         )
         .await;
@@ -244,6 +250,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     );
     let org = app.store.organisation(app.w.org).await.unwrap();
     assert_eq!((org.burst_taps, org.burst_seconds), (4, 30));
+    assert_eq!((org.min_ranked, org.min_shown), (50, 7));
     // Terminals read the rule with themselves.
     let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(

@@ -188,6 +188,8 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("time_zone", "UTC".into()),
                 ("burst_taps", "6".into()),
                 ("burst_seconds", "20".into()),
+                ("min_ranked", "30".into()),
+                ("min_shown", "5".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),

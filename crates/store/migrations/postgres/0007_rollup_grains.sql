@@ -5,14 +5,17 @@
 --   1 day × site × question × channel          (service and employee: the nil UUID)
 --   2 month × site × question × channel
 --   3 day × site × service × employee × question × channel
---   4 month × site × service × employee × question × channel
+--   4 month × site × service × employee × question   (channel: '')
 -- `period` is yyyymmdd for day grains and yyyymm for month grains, in the site's time zone.
+-- `scale` is the question's (a question never changes once answered); it leads the key
+-- after the period, so that a figure reads only its own scale's cells.
 -- A question of a page is answered from the smallest grain that holds it: whole months
 -- from a month grain, the days at either end from a day grain.
 CREATE TABLE rollups (
     org_id UUID NOT NULL,
     grain SMALLINT NOT NULL,
     period INTEGER NOT NULL,
+    scale TEXT NOT NULL,
     site_id UUID NOT NULL,
     service_id UUID NOT NULL,
     employee_id UUID NOT NULL,
@@ -30,36 +33,37 @@ CREATE TABLE rollups (
     s9 BIGINT NOT NULL DEFAULT 0,
     s10 BIGINT NOT NULL DEFAULT 0,
     bursts BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (org_id, grain, period, site_id, service_id, employee_id, question_id, channel)
+    PRIMARY KEY (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel)
 );
 
-INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
-SELECT org_id, 1, local_day, site_id, '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, question_id, channel,
-       SUM(CASE WHEN flags = 0 AND score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 10 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END)
-FROM ratings WHERE score IS NOT NULL
-GROUP BY org_id, local_day, site_id, question_id, channel;
 
-INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
-SELECT org_id, 2, local_day / 100, site_id, '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, question_id, channel,
-       SUM(CASE WHEN flags = 0 AND score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 10 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END)
-FROM ratings WHERE score IS NOT NULL
-GROUP BY org_id, local_day / 100, site_id, question_id, channel;
+INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
+SELECT r.org_id, 1, r.local_day, q.scale, r.site_id, '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, r.question_id, r.channel,
+       SUM(CASE WHEN r.flags = 0 AND r.score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 10 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END)
+FROM ratings r JOIN questions q ON q.id = r.question_id WHERE r.score IS NOT NULL
+GROUP BY r.org_id, r.local_day, q.scale, r.site_id, r.question_id, r.channel;
 
-INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
-SELECT org_id, 3, local_day, site_id, COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid), question_id, channel,
-       SUM(CASE WHEN flags = 0 AND score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 10 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END)
-FROM ratings WHERE score IS NOT NULL
-GROUP BY org_id, local_day, site_id, COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid), question_id, channel;
+INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
+SELECT r.org_id, 2, r.local_day / 100, q.scale, r.site_id, '00000000-0000-0000-0000-000000000000'::uuid, '00000000-0000-0000-0000-000000000000'::uuid, r.question_id, r.channel,
+       SUM(CASE WHEN r.flags = 0 AND r.score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 10 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END)
+FROM ratings r JOIN questions q ON q.id = r.question_id WHERE r.score IS NOT NULL
+GROUP BY r.org_id, r.local_day / 100, q.scale, r.site_id, r.question_id, r.channel;
 
-INSERT INTO rollups (org_id, grain, period, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
-SELECT org_id, 4, local_day / 100, site_id, COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid), question_id, channel,
-       SUM(CASE WHEN flags = 0 AND score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN flags = 0 AND score = 10 THEN 1 ELSE 0 END),
-       SUM(CASE WHEN flags <> 0 THEN 1 ELSE 0 END)
-FROM ratings WHERE score IS NOT NULL
-GROUP BY org_id, local_day / 100, site_id, COALESCE(service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(employee_id, '00000000-0000-0000-0000-000000000000'::uuid), question_id, channel;
+INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
+SELECT r.org_id, 3, r.local_day, q.scale, r.site_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(r.employee_id, '00000000-0000-0000-0000-000000000000'::uuid), r.question_id, r.channel,
+       SUM(CASE WHEN r.flags = 0 AND r.score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 10 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END)
+FROM ratings r JOIN questions q ON q.id = r.question_id WHERE r.score IS NOT NULL
+GROUP BY r.org_id, r.local_day, q.scale, r.site_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(r.employee_id, '00000000-0000-0000-0000-000000000000'::uuid), r.question_id, r.channel;
+
+INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)
+SELECT r.org_id, 4, r.local_day / 100, q.scale, r.site_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(r.employee_id, '00000000-0000-0000-0000-000000000000'::uuid), r.question_id, '',
+       SUM(CASE WHEN r.flags = 0 AND r.score = 0 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 2 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 3 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 4 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 5 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 6 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 7 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 8 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 9 THEN 1 ELSE 0 END), SUM(CASE WHEN r.flags = 0 AND r.score = 10 THEN 1 ELSE 0 END),
+       SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END)
+FROM ratings r JOIN questions q ON q.id = r.question_id WHERE r.score IS NOT NULL
+GROUP BY r.org_id, r.local_day / 100, q.scale, r.site_id, COALESCE(r.service_id, '00000000-0000-0000-0000-000000000000'::uuid), COALESCE(r.employee_id, '00000000-0000-0000-0000-000000000000'::uuid), r.question_id;
 
 -- The documented view keeps its columns and meaning, now counted from the answers.
 DROP VIEW bi_daily_scores;

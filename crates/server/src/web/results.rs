@@ -1,0 +1,179 @@
+//! The results dashboard (`/admin/results`) and its live tile of today's answers.
+//! What to show is decided in `crate::analytics`; this file only renders it.
+
+use axum::{
+    Json, Router,
+    extract::Query,
+    response::{IntoResponse, Response},
+    routing::get,
+};
+use minijinja::context;
+use rida_domain::metrics::Metric;
+use rida_store::ListQuery;
+
+use super::{Web, urlencode};
+use crate::{
+    analytics::{Selection, dashboard},
+    error::Result,
+    i18n,
+    state::AppState,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/results", get(page))
+        .route("/admin/results/today", get(today))
+}
+
+/// The query string of a selection with some parameters replaced (`None` removes one).
+fn link(sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
+    let mut pairs: Vec<(&str, Option<String>)> = vec![
+        ("period", sel.period.clone()),
+        ("at", sel.at.clone()),
+        ("from", sel.from.clone()),
+        ("to", sel.to.clone()),
+        ("region", sel.region.clone()),
+        ("site", sel.site.clone()),
+        ("service", sel.service.clone()),
+        ("employee", sel.employee.clone()),
+        ("metric", sel.metric.clone()),
+        ("low", sel.low.clone()),
+    ];
+    for (k, v) in changes {
+        if let Some(p) = pairs.iter_mut().find(|(name, _)| name == k) {
+            p.1 = v.map(str::to_string);
+        }
+    }
+    let q: Vec<String> = pairs
+        .into_iter()
+        .filter_map(|(k, v)| {
+            v.filter(|v| !v.is_empty())
+                .map(|v| format!("{k}={}", urlencode(&v)))
+        })
+        .collect();
+    format!("/admin/results?{}", q.join("&"))
+}
+
+async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let org = w.user.org.id;
+    let store = &w.state.store;
+    let d = dashboard::build(store, org, w.user.org.thresholds(), &reach).await?;
+    let locale = w.locale();
+
+    // The chart: the trend of the chosen metric with its interval, labels in the language.
+    let labels: Vec<String> = d
+        .trend
+        .iter()
+        .map(|p| {
+            let (y, m) = p.month.split_once('-').unwrap_or(("", ""));
+            let name = i18n::t(
+                locale,
+                &format!("month-short-{}", m.trim_start_matches('0')),
+            );
+            locale.localise_digits(&format!("{name} {y}"))
+        })
+        .collect();
+    let chart = context! {
+        labels => labels,
+        unit => d.unit,
+        metric => i18n::t(locale, &format!("metric-{}", d.metric.as_str())),
+        interval => i18n::t(locale, "col-interval"),
+        answers => i18n::t(locale, "col-answers"),
+        values => d.trend.iter().map(|p| p.estimate.map(|e| e.value)).collect::<Vec<_>>(),
+        low => d.trend.iter().map(|p| p.estimate.map(|e| e.low)).collect::<Vec<_>>(),
+        high => d.trend.iter().map(|p| p.estimate.map(|e| e.high)).collect::<Vec<_>>(),
+        n => d.trend.iter().map(|p| p.n).collect::<Vec<_>>(),
+        locale => locale.tag(),
+    };
+
+    // What the filters offer: only what the user reaches.
+    let sites = w.sites_in_reach().await?;
+    let regions = store.list_regions(org, &ListQuery::all()).await?.items;
+    let regions: Vec<_> = regions
+        .into_iter()
+        .filter(|r| sites.iter().any(|s| s.region_id == r.id))
+        .collect();
+    let services = store.list_services(org, &ListQuery::all()).await?.items;
+    let employees = if reach.see_employees {
+        let within = w.user.site_filter();
+        store
+            .list_employees(org, &ListQuery::all(), within.as_deref())
+            .await?
+            .items
+    } else {
+        vec![]
+    };
+    let scope_name = if let Some(e) = reach.employee {
+        employees.iter().find(|x| x.id == e).map(|x| x.name.clone())
+    } else if let Some(s) = reach.site {
+        sites.iter().find(|x| x.id == s).map(|x| x.name.clone())
+    } else if let Some(r) = reach.region {
+        regions.iter().find(|x| x.id == r).map(|x| x.name.clone())
+    } else {
+        None
+    };
+    let scope_name = match (scope_name, reach.service) {
+        (name, Some(s)) => {
+            let service = services.iter().find(|x| x.id == s).map(|x| x.name.clone());
+            Some(
+                [name, service]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" · "),
+            )
+        }
+        (name, None) => name,
+    };
+    let empty = d.tiles.iter().all(|t| t.n == 0);
+    let period = Some(d.period.kind);
+    let links = context! {
+        base => link(&sel, &[]),
+        previous => link(&sel, &[("period", period), ("at", Some(&d.period.previous.0)), ("from", Some(&d.period.previous.0)), ("to", Some(&d.period.previous.1))]),
+        next => link(&sel, &[("period", period), ("at", Some(&d.period.next.0)), ("from", Some(&d.period.next.0)), ("to", Some(&d.period.next.1))]),
+        low_comments => link(&sel, &[("low", None)]),
+        all_comments => link(&sel, &[("low", Some("0"))]),
+        today => link(&sel, &[]).replace("/admin/results?", "/admin/results/today?"),
+    };
+    Ok(w.render(
+        "results.html",
+        context! {
+            d => d,
+            chart => chart,
+            empty => empty,
+            scope_name => scope_name,
+            links => links,
+            sel => context! {
+                at => sel.at, region => sel.region, site => sel.site,
+                service => sel.service, employee => sel.employee,
+            },
+            options => context! {
+                regions => regions, sites => sites, services => services, employees => employees,
+                metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+            },
+        },
+    ))
+}
+
+/// Today's answers for the live tile, refreshed by the page.
+async fn today(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let t = dashboard::today(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+    )
+    .await?;
+    let locale = w.locale();
+    Ok(Json(serde_json::json!({
+        "n": t.n,
+        "n_text": locale.format_number(t.n as f64, 0),
+        "csat_text": match t.csat {
+            Some(e) => format!("{}: {}%", i18n::t(locale, "metric-csat"), locale.format_number(e.value, 1)),
+            None => i18n::t(locale, "today-empty"),
+        },
+    }))
+    .into_response())
+}

@@ -1,0 +1,82 @@
+// The results page: the trend chart (Chart.js, vendored), the custom-period fields and
+// the live tile of today's answers. Right-to-left pages run time from right to left.
+(function () {
+  "use strict";
+  var rtl = document.documentElement.dir === "rtl";
+  var font = getComputedStyle(document.body).fontFamily;
+
+  // Period fields: a date inside the period, or a custom range.
+  var kind = document.getElementById("f-period");
+  function showFields() {
+    var custom = kind && kind.value === "custom";
+    document.querySelectorAll(".when-custom").forEach(function (el) { el.hidden = !custom; });
+    document.querySelectorAll(".when-fixed").forEach(function (el) { el.hidden = custom; });
+  }
+  if (kind) { kind.addEventListener("change", showFields); showFields(); }
+
+  // The trend chart with its 95% interval as a band.
+  var data = document.getElementById("trend-data");
+  var canvas = document.getElementById("trend-chart");
+  if (data && canvas && window.Chart) {
+    var d = JSON.parse(data.textContent);
+    var css = getComputedStyle(document.documentElement);
+    var primary = css.getPropertyValue("--primary").trim() || "#1f5fbf";
+    var soft = css.getPropertyValue("--primary-soft").trim() || "rgba(31,95,191,0.15)";
+    var digits = new Intl.NumberFormat(d.locale, { maximumFractionDigits: d.unit === "mean" ? 2 : 1 });
+    Chart.defaults.font.family = font;
+    new Chart(canvas, {
+      type: "line",
+      data: {
+        labels: d.labels,
+        datasets: [
+          { label: d.interval, data: d.high, borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: soft, spanGaps: false },
+          { label: d.interval, data: d.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
+          { label: d.metric, data: d.values, borderColor: primary, backgroundColor: primary, borderWidth: 2, pointRadius: 3, spanGaps: false }
+        ]
+      },
+      options: {
+        maintainAspectRatio: false,
+        locale: d.locale,
+        animation: false,
+        scales: {
+          x: { reverse: rtl },
+          y: {
+            position: rtl ? "right" : "left",
+            ticks: { callback: function (v) { return digits.format(v); } }
+          }
+        },
+        plugins: {
+          legend: { rtl: rtl, labels: { filter: function (item) { return item.datasetIndex === 2; } } },
+          tooltip: {
+            rtl: rtl,
+            filter: function (item) { return item.datasetIndex === 2; },
+            callbacks: {
+              label: function (ctx) {
+                var i = ctx.dataIndex;
+                if (d.values[i] === null) return "";
+                return d.metric + ": " + digits.format(d.values[i]) + " (" + digits.format(d.low[i]) + "–" +
+                  digits.format(d.high[i]) + "), " + d.answers + ": " + digits.format(d.n[i]);
+              }
+            }
+          }
+        }
+      }
+    });
+    canvas.dataset.ready = "1";
+  }
+
+  // Today's answers, refreshed every 30 seconds.
+  var today = document.getElementById("today");
+  if (today && today.dataset.src) {
+    setInterval(function () {
+      fetch(today.dataset.src, { credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (r) { return r.ok ? r.json() : null; })
+        .then(function (t) {
+          if (!t) return;
+          today.querySelector("[data-today-n]").textContent = t.n_text;
+          today.querySelector("[data-today-csat]").textContent = t.csat_text;
+        })
+        .catch(function () {});
+    }, 30000);
+  }
+})();
