@@ -28,10 +28,11 @@
       type: "line",
       data: {
         labels: d.labels,
+        // The line first: Chart.js draws the first dataset on top.
         datasets: [
+          { label: d.metric, data: d.values, borderColor: primary, backgroundColor: primary, borderWidth: 2, pointRadius: 3, spanGaps: false },
           { label: d.interval, data: d.high, borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: soft, spanGaps: false },
-          { label: d.interval, data: d.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false },
-          { label: d.metric, data: d.values, borderColor: primary, backgroundColor: primary, borderWidth: 2, pointRadius: 3, spanGaps: false }
+          { label: d.interval, data: d.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false }
         ]
       },
       options: {
@@ -46,10 +47,10 @@
           }
         },
         plugins: {
-          legend: { rtl: rtl, labels: { filter: function (item) { return item.datasetIndex === 2; } } },
+          legend: { rtl: rtl, labels: { filter: function (item) { return item.datasetIndex === 0; } } },
           tooltip: {
             rtl: rtl,
-            filter: function (item) { return item.datasetIndex === 2; },
+            filter: function (item) { return item.datasetIndex === 0; },
             callbacks: {
               label: function (ctx) {
                 var i = ctx.dataIndex;

@@ -23,6 +23,20 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/results", get(page))
         .route("/admin/results/today", get(today))
+        .route("/api/v1/results", get(api))
+}
+
+/// The dashboard as JSON for a signed-in user (errors as problem details).
+async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let d = dashboard::build(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+    )
+    .await?;
+    Ok(Json(d).into_response())
 }
 
 /// The query string of a selection with some parameters replaced (`None` removes one).

@@ -7,6 +7,7 @@ mod operations;
 mod pages;
 mod policy;
 mod ratings;
+mod results;
 mod station;
 mod surveys;
 mod terminal_api;
