@@ -4,6 +4,7 @@
 //! through here, so hidden voting is decided in one place.
 
 pub mod dashboard;
+pub mod export;
 
 use std::collections::HashSet;
 

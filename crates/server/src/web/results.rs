@@ -13,7 +13,7 @@ use rida_store::ListQuery;
 
 use super::{Web, urlencode};
 use crate::{
-    analytics::{Selection, dashboard},
+    analytics::{Selection, dashboard, export},
     error::Result,
     i18n,
     state::AppState,
@@ -24,6 +24,77 @@ pub fn router() -> Router<AppState> {
         .route("/admin/results", get(page))
         .route("/admin/results/today", get(today))
         .route("/api/v1/results", get(api))
+        .route("/admin/results/export.xlsx", get(xlsx))
+        .route("/admin/results/export.csv", get(csv))
+}
+
+/// Which table a CSV download holds.
+#[derive(Debug, serde::Deserialize)]
+struct CsvTable {
+    #[serde(default)]
+    table: String,
+}
+
+fn download(body: Vec<u8>, mime: &'static str, name: String) -> Response {
+    (
+        [
+            (axum::http::header::CONTENT_TYPE, mime.to_string()),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+/// Every table of the dashboard as an Excel workbook with native charts.
+async fn xlsx(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let d = dashboard::build(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+    )
+    .await?;
+    let bytes = export::xlsx(&d, w.locale()).map_err(|e| crate::Error::Internal(e.into()))?;
+    Ok(download(
+        bytes,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        format!("rida-results-{}-{}.xlsx", d.period.from, d.period.to),
+    ))
+}
+
+/// One table of the dashboard as CSV (`table` = the sheet, e.g. `services`).
+async fn csv(
+    w: Web,
+    Query(sel): Query<Selection>,
+    Query(which): Query<CsvTable>,
+) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let d = dashboard::build(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+    )
+    .await?;
+    let tables = export::tables(&d, w.locale());
+    let key = format!("sheet-{}", which.table);
+    let Some(table) = tables.iter().find(|t| t.key == key) else {
+        let known: Vec<&str> = tables.iter().map(|t| &t.key["sheet-".len()..]).collect();
+        return Err(crate::Error::BadRequest {
+            code: "invalid-parameter",
+            detail: format!("table: one of {}", known.join(", ")),
+        });
+    };
+    Ok(download(
+        export::csv(table).into_bytes(),
+        "text/csv; charset=utf-8",
+        format!("rida-{}-{}-{}.csv", which.table, d.period.from, d.period.to),
+    ))
 }
 
 /// The dashboard as JSON for a signed-in user (errors as problem details).
@@ -149,6 +220,8 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         low_comments => link(&sel, &[("low", None)]),
         all_comments => link(&sel, &[("low", Some("0"))]),
         today => link(&sel, &[]).replace("/admin/results?", "/admin/results/today?"),
+        xlsx => link(&sel, &[]).replace("/admin/results?", "/admin/results/export.xlsx?"),
+        csv => link(&sel, &[]).replace("/admin/results?", "/admin/results/export.csv?"),
     };
     Ok(w.render(
         "results.html",
