@@ -163,6 +163,26 @@ pub fn station_device_acts_for(
         .flatten()
 }
 
+/// Who may open a saved report: whoever reads results and is the head, its author, or of
+/// a role it is shared with. (What they then see of it is their own reach.)
+pub fn may_open_report(
+    actor: &Actor,
+    org: &OrgPolicy,
+    author: Uuid,
+    shared_roles: &[&str],
+) -> bool {
+    allows(actor, org, Action::ViewResults { site: None })
+        && (actor.role == Role::Head
+            || actor.user_id == author
+            || shared_roles.contains(&actor.role.as_str()))
+}
+
+/// Who may change or delete a saved report: the head and its author.
+pub fn may_change_report(actor: &Actor, org: &OrgPolicy, author: Uuid) -> bool {
+    allows(actor, org, Action::ViewResults { site: None })
+        && (actor.role == Role::Head || actor.user_id == author)
+}
+
 /// Whether results shown to `actor` must be limited to the sites of their scope.
 pub fn results_limited_to_scope(actor: &Actor) -> Option<&HashSet<Uuid>> {
     match &actor.scope {
@@ -182,6 +202,25 @@ mod tests {
             Scope::Sites(sites.iter().copied().collect())
         };
         Actor::new(Uuid::now_v7(), role, scope, None)
+    }
+
+    #[test]
+    fn reports_open_to_the_head_the_author_and_the_roles_shared_with() {
+        let org = OrgPolicy::default();
+        let author = actor(Role::Analyst, &[]);
+        let other_analyst = actor(Role::Analyst, &[]);
+        let manager = actor(Role::Manager, &[Uuid::now_v7()]);
+        let head = actor(Role::Head, &[]);
+        let supervisor = actor(Role::Supervisor, &[]);
+        let a = author.user_id;
+        assert!(may_open_report(&author, &org, a, &[]));
+        assert!(may_open_report(&head, &org, a, &[]));
+        assert!(!may_open_report(&other_analyst, &org, a, &["manager"]));
+        assert!(may_open_report(&manager, &org, a, &["manager"]));
+        // Sharing never opens results to a role that reads none.
+        assert!(!may_open_report(&supervisor, &org, a, &["supervisor"]));
+        assert!(may_change_report(&head, &org, a) && may_change_report(&author, &org, a));
+        assert!(!may_change_report(&manager, &org, a));
     }
 
     #[test]

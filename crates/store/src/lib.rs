@@ -15,6 +15,7 @@ mod cube;
 mod org;
 mod people;
 mod ratings;
+mod reports;
 mod rollups;
 mod station;
 mod surveys;
@@ -33,6 +34,7 @@ pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
+pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
 pub use station::{AskState, Visit};
 pub use surveys::{Saved, Survey, SurveySummary};

@@ -9,6 +9,7 @@ mod home;
 mod kiosk;
 mod organisation;
 mod regions;
+mod reports;
 mod results;
 mod services;
 mod session;
@@ -67,6 +68,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(session::router())
         .merge(home::router())
         .merge(results::router())
+        .merge(reports::router())
         .merge(organisation::router())
         .merge(regions::router())
         .merge(sites::router())

@@ -8,6 +8,7 @@ mod operations;
 mod pages;
 mod policy;
 mod ratings;
+mod reports;
 mod results;
 mod station;
 mod surveys;

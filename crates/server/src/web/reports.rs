@@ -1,0 +1,293 @@
+//! The report builder (`/admin/reports`): choose metrics, filters, grouping and chart, see
+//! the result, save it under a stable URL, share it with roles and schedule it.
+
+use axum::{
+    Json, Router,
+    extract::{Path, RawQuery},
+    response::{IntoResponse, Response},
+    routing::{get, post},
+};
+use minijinja::context;
+use rida_domain::{
+    Role,
+    metrics::Metric,
+    names,
+    policy::{may_change_report, may_open_report},
+};
+use rida_store::{ListQuery, ReportInput, SavedReport};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{FormErrors, Web, form_id, redirect_with_flash};
+use crate::{
+    analytics::{
+        Selection,
+        report::{self, GroupBy, Report, ReportParams},
+    },
+    auth::CsrfForm,
+    error::Result,
+    i18n,
+    state::AppState,
+};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/reports", get(list).post(create))
+        .route("/admin/reports/new", get(builder))
+        .route("/admin/reports/{id}", get(saved).post(update))
+        .route("/admin/reports/{id}/delete", post(delete))
+        .route("/api/v1/reports/run", get(run_json))
+}
+
+/// Runs the report a query string describes, for the signed-in user.
+async fn run(w: &Web, query: &str) -> Result<Report> {
+    let sel: Selection = serde_html_form::from_str(query).unwrap_or_default();
+    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
+    let spec = params.spec()?;
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    report::run(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+        &spec,
+    )
+    .await
+}
+
+/// `GET /api/v1/reports/run?metrics=csat,nps&group=site,month&…`: a report as JSON.
+async fn run_json(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
+    let r = run(&w, q.as_deref().unwrap_or("")).await?;
+    Ok(Json(r).into_response())
+}
+
+async fn list(w: Web) -> Result<Response> {
+    w.user
+        .require(rida_domain::Action::ViewResults { site: None })?;
+    let policy = w.user.org.policy();
+    let reports: Vec<SavedReport> = w
+        .state
+        .store
+        .list_reports(w.user.org.id)
+        .await?
+        .into_iter()
+        .filter(|r| may_open_report(&w.user.actor, &policy, r.created_by, &r.roles()))
+        .collect();
+    let reports: Vec<_> = reports
+        .iter()
+        .map(
+            |r| context! { id => r.id, name => r.name, schedule => r.schedule, roles => r.roles() },
+        )
+        .collect();
+    Ok(w.render("reports.html", context! { reports => reports }))
+}
+
+/// The builder page, for a new report or a saved one (`saved`).
+async fn page(
+    w: &Web,
+    query: &str,
+    saved: Option<&SavedReport>,
+    errors: &FormErrors,
+) -> Result<Response> {
+    let sel: Selection = serde_html_form::from_str(query).unwrap_or_default();
+    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
+    let result = run(w, query).await?;
+    let org = w.user.org.id;
+    let store = &w.state.store;
+    let sites = w.sites_in_reach().await?;
+    let regions: Vec<_> = store
+        .list_regions(org, &ListQuery::all())
+        .await?
+        .items
+        .into_iter()
+        .filter(|r| sites.iter().any(|s| s.region_id == r.id))
+        .collect();
+    let services = store.list_services(org, &ListQuery::all()).await?.items;
+    let see = w
+        .user
+        .may(rida_domain::Action::ViewEmployeeResults { site: None });
+    let employees = if see {
+        let within = w.user.site_filter();
+        store
+            .list_employees(org, &ListQuery::all(), within.as_deref())
+            .await?
+            .items
+    } else {
+        vec![]
+    };
+    let locale = w.locale();
+    let chart = context! {
+        kind => result.spec.chart,
+        labels => result.rows.iter().map(|r| r.labels.join(" · ")).collect::<Vec<_>>(),
+        series => result.spec.metrics.iter().enumerate().map(|(i, m)| context! {
+            name => i18n::t(locale, &format!("metric-{}", m.as_str())),
+            values => result.rows.iter().map(|r| r.figures[i].estimate.map(|e| e.value)).collect::<Vec<_>>(),
+        }).collect::<Vec<_>>(),
+        locale => locale.tag(),
+    };
+    let group: Vec<&str> = result.spec.group.iter().map(|g| g.as_str()).collect();
+    let dims: Vec<&str> = group
+        .iter()
+        .copied()
+        .filter(|g| *g != "day" && *g != "month")
+        .collect();
+    let time = group.iter().copied().find(|g| *g == "day" || *g == "month");
+    let may_change =
+        saved.is_none_or(|r| may_change_report(&w.user.actor, &w.user.org.policy(), r.created_by));
+    Ok(w.render(
+        "report.html",
+        context! {
+            result => result,
+            chart => chart,
+            saved => saved,
+            saved_roles => saved.map(|r| r.roles()).unwrap_or_default(),
+            may_change => may_change,
+            query => query,
+            errors => errors.value(),
+            form => context! {
+                metrics => result.spec.metrics.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                dim1 => dims.first().copied().unwrap_or(""),
+                dim2 => dims.get(1).copied().unwrap_or(""),
+                time => time.unwrap_or(""),
+                chart => params.chart.unwrap_or_else(|| "bar".into()),
+                channel => params.channel.unwrap_or_default(),
+                period => sel.period.unwrap_or_else(|| "month".into()),
+                at => sel.at, from => sel.from, to => sel.to,
+                region => sel.region, site => sel.site, service => sel.service, employee => sel.employee,
+            },
+            options => context! {
+                metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                dims => GroupBy::ALL.iter().map(|g| g.as_str()).filter(|g| *g != "day" && *g != "month" && (see || *g != "employee")).collect::<Vec<_>>(),
+                channels => rida_domain::Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                roles => [Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+                regions => regions, sites => sites, services => services, employees => employees,
+            },
+        },
+    ))
+}
+
+async fn builder(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
+    page(
+        &w,
+        q.as_deref().unwrap_or(""),
+        None,
+        &FormErrors::new(w.locale()),
+    )
+    .await
+}
+
+fn open(w: &Web, r: &SavedReport) -> Result<()> {
+    if may_open_report(
+        &w.user.actor,
+        &w.user.org.policy(),
+        r.created_by,
+        &r.roles(),
+    ) {
+        Ok(())
+    } else {
+        Err(crate::Error::Forbidden)
+    }
+}
+
+/// A saved report at its stable URL; a query string of its own explores a variant.
+async fn saved(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Result<Response> {
+    let r = w.state.store.report(w.user.org.id, id).await?;
+    open(&w, &r)?;
+    let query = q
+        .filter(|q| !q.is_empty())
+        .unwrap_or_else(|| r.query.clone());
+    page(&w, &query, Some(&r), &FormErrors::new(w.locale())).await
+}
+
+#[derive(Debug, Deserialize)]
+struct SaveForm {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    query: String,
+    #[serde(default)]
+    shared: Vec<String>,
+    #[serde(default)]
+    schedule: String,
+}
+
+/// Checks the save form: a name, a query that runs, known roles and schedule.
+async fn input(w: &Web, f: &SaveForm, errors: &mut FormErrors) -> Result<Option<ReportInput>> {
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    // The query must describe a report the author may run.
+    run(w, &f.query).await?;
+    let roles: Vec<String> = f
+        .shared
+        .iter()
+        .filter(|r| matches!(r.as_str(), "manager" | "analyst"))
+        .cloned()
+        .collect();
+    if !matches!(f.schedule.as_str(), "none" | "weekly" | "monthly") {
+        errors.key("schedule", "error-invalid");
+    }
+    Ok(name.filter(|_| errors.is_empty()).map(|name| ReportInput {
+        name,
+        query: f.query.trim_start_matches('?').to_string(),
+        shared_roles: roles,
+        schedule: f.schedule.clone(),
+    }))
+}
+
+async fn create(w: Web, CsrfForm(f): CsrfForm<SaveForm>) -> Result<Response> {
+    w.user
+        .require(rida_domain::Action::ViewResults { site: None })?;
+    let mut errors = FormErrors::new(w.locale());
+    let Some(input) = input(&w, &f, &mut errors).await? else {
+        let mut res = page(&w, &f.query, None, &errors).await?;
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(res);
+    };
+    let id = form_id(&f.id);
+    w.state
+        .store
+        .create_report(w.user.org.id, id, &input, w.user.user.user_id, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        &format!("/admin/reports/{id}"),
+        "flash-saved",
+    ))
+}
+
+async fn update(w: Web, Path(id): Path<Uuid>, CsrfForm(f): CsrfForm<SaveForm>) -> Result<Response> {
+    let r = w.state.store.report(w.user.org.id, id).await?;
+    if !may_change_report(&w.user.actor, &w.user.org.policy(), r.created_by) {
+        return Err(crate::Error::Forbidden);
+    }
+    let mut errors = FormErrors::new(w.locale());
+    let Some(input) = input(&w, &f, &mut errors).await? else {
+        let mut res = page(&w, &f.query, Some(&r), &errors).await?;
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(res);
+    };
+    w.state
+        .store
+        .update_report(w.user.org.id, id, &input, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash(
+        &format!("/admin/reports/{id}"),
+        "flash-saved",
+    ))
+}
+
+async fn delete(
+    w: Web,
+    Path(id): Path<Uuid>,
+    CsrfForm(_): CsrfForm<super::Empty>,
+) -> Result<Response> {
+    let r = w.state.store.report(w.user.org.id, id).await?;
+    if !may_change_report(&w.user.actor, &w.user.org.policy(), r.created_by) {
+        return Err(crate::Error::Forbidden);
+    }
+    w.state
+        .store
+        .delete_report(w.user.org.id, id, &w.user.by())
+        .await?;
+    Ok(redirect_with_flash("/admin/reports", "flash-deleted"))
+}

@@ -1,0 +1,35 @@
+// The report builder: its chart (bar or line, one series per metric) and the period fields.
+(function () {
+  "use strict";
+  var rtl = document.documentElement.dir === "rtl";
+  var kind = document.getElementById("f-period");
+  function showFields() {
+    var custom = kind && kind.value === "custom";
+    document.querySelectorAll(".when-custom").forEach(function (el) { el.hidden = !custom; });
+    document.querySelectorAll(".when-fixed").forEach(function (el) { el.hidden = custom; });
+  }
+  if (kind) { kind.addEventListener("change", showFields); showFields(); }
+  var data = document.getElementById("report-data");
+  var canvas = document.getElementById("report-chart");
+  if (!data || !canvas || !window.Chart) return;
+  var d = JSON.parse(data.textContent);
+  var palette = ["#0b6b5d", "#c2410c", "#4338ca", "#a16207", "#be123c"];
+  Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
+  new Chart(canvas, {
+    type: d.kind === "line" ? "line" : "bar",
+    data: {
+      labels: d.labels,
+      datasets: d.series.map(function (s, i) {
+        return { label: s.name, data: s.values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
+      })
+    },
+    options: {
+      maintainAspectRatio: false,
+      animation: false,
+      locale: d.locale,
+      scales: { x: { reverse: rtl }, y: { position: rtl ? "right" : "left" } },
+      plugins: { legend: { rtl: rtl }, tooltip: { rtl: rtl } }
+    }
+  });
+  canvas.dataset.ready = "1";
+})();
