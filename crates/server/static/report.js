@@ -1,14 +1,7 @@
-// The report builder: its chart (bar or line, one series per metric) and the period fields.
+// The report builder's chart: bars or lines, one series per metric.
 (function () {
   "use strict";
   var rtl = document.documentElement.dir === "rtl";
-  var kind = document.getElementById("f-period");
-  function showFields() {
-    var custom = kind && kind.value === "custom";
-    document.querySelectorAll(".when-custom").forEach(function (el) { el.hidden = !custom; });
-    document.querySelectorAll(".when-fixed").forEach(function (el) { el.hidden = custom; });
-  }
-  if (kind) { kind.addEventListener("change", showFields); showFields(); }
   var data = document.getElementById("report-data");
   var canvas = document.getElementById("report-chart");
   if (!data || !canvas || !window.Chart) return;

@@ -1,18 +1,9 @@
-// The results page: the trend chart (Chart.js, vendored), the custom-period fields and
-// the live tile of today's answers. Right-to-left pages run time from right to left.
+// The results page: the trend chart (Chart.js, vendored) and the live tile of today's
+// answers. Right-to-left pages run time from right to left.
 (function () {
   "use strict";
   var rtl = document.documentElement.dir === "rtl";
   var font = getComputedStyle(document.body).fontFamily;
-
-  // Period fields: a date inside the period, or a custom range.
-  var kind = document.getElementById("f-period");
-  function showFields() {
-    var custom = kind && kind.value === "custom";
-    document.querySelectorAll(".when-custom").forEach(function (el) { el.hidden = !custom; });
-    document.querySelectorAll(".when-fixed").forEach(function (el) { el.hidden = custom; });
-  }
-  if (kind) { kind.addEventListener("change", showFields); showFields(); }
 
   // The trend chart with its 95% interval as a band.
   var data = document.getElementById("trend-data");

@@ -10,7 +10,7 @@ use rida_domain::{Scale, metrics::ScoreCounts};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::rollups::{Grain, SCORE_COLUMNS};
+use crate::rollups::{CountColumns, Grain, SCORE_COLUMNS};
 use crate::{Result, Store, with_db};
 
 /// A dimension figures can be grouped by.
@@ -196,18 +196,8 @@ struct Row {
     channel: String,
     period: i32,
     scale: String,
-    s0: i64,
-    s1: i64,
-    s2: i64,
-    s3: i64,
-    s4: i64,
-    s5: i64,
-    s6: i64,
-    s7: i64,
-    s8: i64,
-    s9: i64,
-    s10: i64,
-    bursts: i64,
+    #[sqlx(flatten)]
+    counts: CountColumns,
 }
 
 /// Whether the query needs the grains with service and employee.
@@ -368,13 +358,11 @@ impl Store {
                         counts: ScoreCounts::new(scale),
                         bursts: 0,
                     });
-                let scores = [
-                    r.s0, r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9, r.s10,
-                ];
-                for (score, n) in scores.into_iter().enumerate() {
+                let c = r.counts.counts();
+                for (score, n) in c.scores.into_iter().enumerate() {
                     row.counts.add(score as i16, n.max(0) as u64);
                 }
-                row.bursts += r.bursts.max(0) as u64;
+                row.bursts += c.bursts.max(0) as u64;
             }
         }
         Ok(merged.into_values().collect())

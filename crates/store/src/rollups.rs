@@ -70,6 +70,35 @@ impl Counts {
     }
 }
 
+/// The count columns of a rollup row as read back (sums of them, in queries).
+#[derive(Debug, Clone, Copy, sqlx::FromRow)]
+pub(crate) struct CountColumns {
+    s0: i64,
+    s1: i64,
+    s2: i64,
+    s3: i64,
+    s4: i64,
+    s5: i64,
+    s6: i64,
+    s7: i64,
+    s8: i64,
+    s9: i64,
+    s10: i64,
+    bursts: i64,
+}
+
+impl CountColumns {
+    pub(crate) fn counts(&self) -> Counts {
+        Counts {
+            scores: [
+                self.s0, self.s1, self.s2, self.s3, self.s4, self.s5, self.s6, self.s7, self.s8,
+                self.s9, self.s10,
+            ],
+            bursts: self.bursts,
+        }
+    }
+}
+
 /// What the rollup needs of a scored answer.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub(crate) struct Scored {
@@ -289,18 +318,8 @@ impl Store {
         struct Row {
             #[sqlx(flatten)]
             key: RollupKey,
-            s0: i64,
-            s1: i64,
-            s2: i64,
-            s3: i64,
-            s4: i64,
-            s5: i64,
-            s6: i64,
-            s7: i64,
-            s8: i64,
-            s9: i64,
-            s10: i64,
-            bursts: i64,
+            #[sqlx(flatten)]
+            counts: CountColumns,
         }
         let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(&format!(
             "SELECT org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts \
@@ -308,15 +327,7 @@ impl Store {
             .bind(org).fetch_all(p).await)?;
         let mut out: Vec<(RollupKey, Counts)> = rows
             .into_iter()
-            .map(|r| {
-                let c = Counts {
-                    scores: [
-                        r.s0, r.s1, r.s2, r.s3, r.s4, r.s5, r.s6, r.s7, r.s8, r.s9, r.s10,
-                    ],
-                    bursts: r.bursts,
-                };
-                (r.key, c)
-            })
+            .map(|r| (r.key, r.counts.counts()))
             .filter(|(_, c)| !c.is_zero())
             .collect();
         out.sort();

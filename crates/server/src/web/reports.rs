@@ -14,7 +14,7 @@ use rida_domain::{
     names,
     policy::{may_change_report, may_open_report},
 };
-use rida_store::{ListQuery, ReportInput, SavedReport};
+use rida_store::{ReportInput, SavedReport};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -92,29 +92,15 @@ async fn page(
     let sel: Selection = serde_html_form::from_str(query).unwrap_or_default();
     let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
     let result = run(w, query).await?;
-    let org = w.user.org.id;
-    let store = &w.state.store;
-    let sites = w.sites_in_reach().await?;
-    let regions: Vec<_> = store
-        .list_regions(org, &ListQuery::all())
-        .await?
-        .items
-        .into_iter()
-        .filter(|r| sites.iter().any(|s| s.region_id == r.id))
-        .collect();
-    let services = store.list_services(org, &ListQuery::all()).await?.items;
     let see = w
         .user
         .may(rida_domain::Action::ViewEmployeeResults { site: None });
-    let employees = if see {
-        let within = w.user.site_filter();
-        store
-            .list_employees(org, &ListQuery::all(), within.as_deref())
-            .await?
-            .items
-    } else {
-        vec![]
-    };
+    let super::results::FilterOptions {
+        sites,
+        regions,
+        services,
+        employees,
+    } = super::results::filter_options(w, see).await?;
     let locale = w.locale();
     let chart = context! {
         kind => result.spec.chart,

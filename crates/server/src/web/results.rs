@@ -13,7 +13,11 @@ use rida_store::ListQuery;
 
 use super::{Web, urlencode};
 use crate::{
-    analytics::{Selection, dashboard, export},
+    analytics::{
+        Reach, Selection,
+        dashboard::{self, Dashboard},
+        export,
+    },
     error::Result,
     i18n,
     state::AppState,
@@ -51,14 +55,7 @@ fn download(body: Vec<u8>, mime: &'static str, name: String) -> Response {
 
 /// Every table of the dashboard as an Excel workbook with native charts.
 async fn xlsx(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
-    let reach = sel.resolve(&w.state, &w.user).await?;
-    let d = dashboard::build(
-        &w.state.store,
-        w.user.org.id,
-        w.user.org.thresholds(),
-        &reach,
-    )
-    .await?;
+    let (_, d) = dashboard_of(&w, &sel).await?;
     let bytes = export::xlsx(&d, w.locale()).map_err(|e| crate::Error::Internal(e.into()))?;
     Ok(download(
         bytes,
@@ -73,14 +70,7 @@ async fn csv(
     Query(sel): Query<Selection>,
     Query(which): Query<CsvTable>,
 ) -> Result<Response> {
-    let reach = sel.resolve(&w.state, &w.user).await?;
-    let d = dashboard::build(
-        &w.state.store,
-        w.user.org.id,
-        w.user.org.thresholds(),
-        &reach,
-    )
-    .await?;
+    let (_, d) = dashboard_of(&w, &sel).await?;
     let tables = export::tables(&d, w.locale());
     let key = format!("sheet-{}", which.table);
     let Some(table) = tables.iter().find(|t| t.key == key) else {
@@ -97,8 +87,8 @@ async fn csv(
     ))
 }
 
-/// The dashboard as JSON for a signed-in user (errors as problem details).
-async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+/// The dashboard of a selection, as the signed-in user may see it.
+async fn dashboard_of(w: &Web, sel: &Selection) -> Result<(Reach, Dashboard)> {
     let reach = sel.resolve(&w.state, &w.user).await?;
     let d = dashboard::build(
         &w.state.store,
@@ -107,6 +97,49 @@ async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         &reach,
     )
     .await?;
+    Ok((reach, d))
+}
+
+/// What the filters of the results and report pages offer: only what the user reaches.
+pub(super) struct FilterOptions {
+    pub sites: Vec<rida_store::Site>,
+    pub regions: Vec<rida_store::Region>,
+    pub services: Vec<rida_store::Service>,
+    /// Empty unless the user may see employees' results.
+    pub employees: Vec<rida_store::Employee>,
+}
+
+pub(super) async fn filter_options(w: &Web, see_employees: bool) -> Result<FilterOptions> {
+    let (org, store) = (w.user.org.id, &w.state.store);
+    let sites = w.sites_in_reach().await?;
+    let regions = store
+        .list_regions(org, &ListQuery::all())
+        .await?
+        .items
+        .into_iter()
+        .filter(|r| sites.iter().any(|s| s.region_id == r.id))
+        .collect();
+    let services = store.list_services(org, &ListQuery::all()).await?.items;
+    let employees = if see_employees {
+        let within = w.user.site_filter();
+        store
+            .list_employees(org, &ListQuery::all(), within.as_deref())
+            .await?
+            .items
+    } else {
+        vec![]
+    };
+    Ok(FilterOptions {
+        sites,
+        regions,
+        services,
+        employees,
+    })
+}
+
+/// The dashboard as JSON for a signed-in user (errors as problem details).
+async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let (_, d) = dashboard_of(&w, &sel).await?;
     Ok(Json(d).into_response())
 }
 
@@ -140,10 +173,7 @@ fn link(sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
 }
 
 async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
-    let reach = sel.resolve(&w.state, &w.user).await?;
-    let org = w.user.org.id;
-    let store = &w.state.store;
-    let d = dashboard::build(store, org, w.user.org.thresholds(), &reach).await?;
+    let (reach, d) = dashboard_of(&w, &sel).await?;
     let locale = w.locale();
 
     // The chart: the trend of the chosen metric with its interval, labels in the language.
@@ -172,23 +202,12 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         locale => locale.tag(),
     };
 
-    // What the filters offer: only what the user reaches.
-    let sites = w.sites_in_reach().await?;
-    let regions = store.list_regions(org, &ListQuery::all()).await?.items;
-    let regions: Vec<_> = regions
-        .into_iter()
-        .filter(|r| sites.iter().any(|s| s.region_id == r.id))
-        .collect();
-    let services = store.list_services(org, &ListQuery::all()).await?.items;
-    let employees = if reach.see_employees {
-        let within = w.user.site_filter();
-        store
-            .list_employees(org, &ListQuery::all(), within.as_deref())
-            .await?
-            .items
-    } else {
-        vec![]
-    };
+    let FilterOptions {
+        sites,
+        regions,
+        services,
+        employees,
+    } = filter_options(&w, reach.see_employees).await?;
     let scope_name = if let Some(e) = reach.employee {
         employees.iter().find(|x| x.id == e).map(|x| x.name.clone())
     } else if let Some(s) = reach.site {
