@@ -11,7 +11,11 @@
 //! terminals: 500 simulated terminals on one `rida serve` (see `terminals.rs`).
 //!
 //! kiosk: the terminal page's weight and speed in headless Chromium (see `kiosk.rs`).
+//!
+//! analytics: dashboards and a report over 10 M answers against a raw scan (see
+//! `analytics.rs`).
 
+mod analytics;
 mod kiosk;
 mod rig;
 mod terminals;
@@ -396,6 +400,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "terminals" | "all") {
         terminals::terminals().await?;
+    }
+    if matches!(what.as_str(), "analytics" | "all") {
+        analytics::analytics().await?;
     }
     Ok(())
 }

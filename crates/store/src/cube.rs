@@ -10,7 +10,7 @@ use rida_domain::{Scale, metrics::ScoreCounts};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use crate::rollups::{CountColumns, Grain, SCORE_COLUMNS};
+use crate::rollups::{Grain, SCORE_COLUMNS};
 use crate::{Result, Store, with_db};
 
 /// A dimension figures can be grouped by.
@@ -187,19 +187,6 @@ enum Arg {
     Text(String),
 }
 
-#[derive(sqlx::FromRow)]
-struct Row {
-    site: Uuid,
-    service: Uuid,
-    employee: Uuid,
-    question: Uuid,
-    channel: String,
-    period: i32,
-    scale: String,
-    #[sqlx(flatten)]
-    counts: CountColumns,
-}
-
 /// Whether the query needs the grains with service and employee.
 fn people(q: &CubeQuery) -> bool {
     q.filter.about_people()
@@ -216,12 +203,28 @@ fn days_only(q: &CubeQuery) -> bool {
 }
 
 /// The statement for one part, and its arguments.
+/// The grouped dimensions in the order the statement selects them.
+fn selected(q: &CubeQuery) -> Vec<Dim> {
+    [
+        Dim::Site,
+        Dim::Service,
+        Dim::Employee,
+        Dim::Question,
+        Dim::Channel,
+        Dim::Day,
+        Dim::Month,
+    ]
+    .into_iter()
+    .filter(|d| q.group.contains(d))
+    .filter(|d| *d != Dim::Month || !q.group.contains(&Dim::Day))
+    .collect()
+}
+
+/// The statement for one part, and its arguments. It selects the grouped dimensions (see
+/// [`selected`]), the scale, and the counts as one text `s0,…,s10,bursts`: a row of few
+/// columns reads several times faster than one of nineteen.
 fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
-    let people = q.filter.about_people()
-        || q.group
-            .iter()
-            .any(|d| matches!(d, Dim::Service | Dim::Employee));
-    let grain = match (people, part.month) {
+    let grain = match (people(q), part.month) {
         (false, false) => Grain::DaySite,
         (false, true) => Grain::MonthSite,
         (true, false) => Grain::Day,
@@ -233,58 +236,42 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
         Arg::Int(part.lo),
         Arg::Int(part.hi),
     ];
-    let has = |d: Dim| q.group.contains(&d);
-    let mut cols = Vec::new();
-    let mut group = Vec::new();
-    for (dim, col) in [
-        (Dim::Site, "site_id"),
-        (Dim::Service, "service_id"),
-        (Dim::Employee, "employee_id"),
-        (Dim::Question, "question_id"),
-    ] {
-        if has(dim) {
-            cols.push(format!("r.{col} AS {}", dim.as_str()));
-            group.push(format!("r.{col}"));
-        } else {
-            // Dimensions not grouped by read as the nil UUID (bound once).
-            if !args.iter().any(|a| matches!(a, Arg::Id(id) if id.is_nil())) {
-                args.push(Arg::Id(Uuid::nil()));
-            }
-            cols.push(format!("$5 AS {}", dim.as_str()));
-        }
-    }
-    if has(Dim::Channel) {
-        cols.push("r.channel AS channel".into());
-        group.push("r.channel".into());
-    } else {
-        cols.push("'' AS channel".into());
-    }
-    let period = if has(Dim::Day) {
-        "r.period"
-    } else if has(Dim::Month) {
-        if part.month {
-            "r.period"
-        } else {
-            "r.period / 100"
-        }
-    } else {
-        "0"
-    };
-    cols.push(format!("{period} AS period"));
-    if period != "0" {
-        group.push(period.to_string());
-    }
+    let mut group: Vec<String> = selected(q)
+        .into_iter()
+        .map(|d| match d {
+            Dim::Site => "r.site_id".to_string(),
+            Dim::Service => "r.service_id".into(),
+            Dim::Employee => "r.employee_id".into(),
+            Dim::Question => "r.question_id".into(),
+            Dim::Channel => "r.channel".into(),
+            Dim::Day => "r.period".into(),
+            Dim::Month if part.month => "r.period".into(),
+            Dim::Month => "r.period / 100".into(),
+        })
+        .collect();
+    let cols = group.clone();
     group.push("r.scale".into());
-    let sums: Vec<String> = SCORE_COLUMNS
+    let counts: Vec<String> = SCORE_COLUMNS
         .split(", ")
         .chain(["bursts"])
-        .map(|c| format!("CAST(SUM(r.{c}) AS BIGINT) AS {c}"))
+        .map(|c| format!("CAST(SUM(r.{c}) AS TEXT)"))
         .collect();
     let mut filters = String::new();
-    if let Some(scale) = q.filter.scale {
-        args.push(Arg::Text(scale.as_str().into()));
-        filters += &format!(" AND r.scale = ${}", args.len());
-    }
+    // The scale is always constrained (it comes before the period in the key): one scale,
+    // or every scored one.
+    let scales: Vec<Scale> = match q.filter.scale {
+        Some(scale) => vec![scale],
+        None => Scale::ALL
+            .into_iter()
+            .filter(|s| s.score_range().is_some())
+            .collect(),
+    };
+    let start = args.len() + 1;
+    args.extend(scales.iter().map(|s| Arg::Text(s.as_str().into())));
+    filters += &format!(
+        " AND r.scale IN ({})",
+        crate::ratings::in_list(start, scales.len())
+    );
     for (list, col) in [
         (&q.filter.sites, "site_id"),
         (&q.filter.services, "service_id"),
@@ -308,11 +295,17 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
             crate::ratings::in_list(start, channels.len())
         );
     }
+    let cols: String = cols.iter().map(|c| format!("{c}, ")).collect();
     let sql = format!(
-        "SELECT {cols}, r.scale AS scale, {sums} FROM rollups r \
-         WHERE r.org_id = $1 AND r.grain = $2 AND r.period BETWEEN $3 AND $4{filters} GROUP BY {group}",
-        cols = cols.join(", "),
-        sums = sums.join(", "),
+        "SELECT {cols}r.scale, {counts} FROM rollups r \
+         WHERE r.org_id = $1 AND r.grain = $2 AND {period}{filters} GROUP BY {group}",
+        // One period is an equality: rows then come in key order and group as they come.
+        period = if part.lo == part.hi {
+            "r.period = $3 AND $4 = $3"
+        } else {
+            "r.period BETWEEN $3 AND $4"
+        },
+        counts = counts.join(" || ',' || "),
         group = group.join(", "),
     );
     (sql, args)
@@ -325,11 +318,11 @@ impl Store {
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
-        let by_day = q.group.contains(&Dim::Day);
         for part in parts(q.from_day, q.to_day, days_only(q)) {
             let (sql, args) = statement(org, q, part);
-            let rows: Vec<Row> = with_db!(self, p => {
-                let mut s = sqlx::query_as::<_, Row>(&sql);
+            let dims = selected(q);
+            let rows: Vec<(GroupKey, String, String)> = with_db!(self, p => {
+                let mut s = sqlx::query(&sql);
                 for a in &args {
                     s = match a {
                         Arg::Id(v) => s.bind(*v),
@@ -337,19 +330,27 @@ impl Store {
                         Arg::Text(v) => s.bind(v.clone()),
                     };
                 }
-                s.fetch_all(p).await
+                let mut out = Vec::new();
+                for row in s.fetch_all(p).await? {
+                    use sqlx::Row;
+                    let mut key = GroupKey::default();
+                    for (i, d) in dims.iter().enumerate() {
+                        match d {
+                            Dim::Site => key.site = Some(row.try_get(i)?),
+                            Dim::Service => key.service = Some(row.try_get(i)?),
+                            Dim::Employee => key.employee = Some(row.try_get(i)?),
+                            Dim::Question => key.question = Some(row.try_get(i)?),
+                            Dim::Channel => key.channel = Some(row.try_get(i)?),
+                            Dim::Day | Dim::Month => key.period = Some(row.try_get(i)?),
+                        }
+                    }
+                    out.push((key, row.try_get(dims.len())?, row.try_get(dims.len() + 1)?));
+                }
+                Ok::<_, sqlx::Error>(out)
             })?;
-            for r in rows {
-                let Some(scale) = Scale::parse(&r.scale) else {
+            for (key, scale, counts) in rows {
+                let Some(scale) = Scale::parse(&scale) else {
                     continue;
-                };
-                let key = GroupKey {
-                    site: q.group.contains(&Dim::Site).then_some(r.site),
-                    service: q.group.contains(&Dim::Service).then_some(r.service),
-                    employee: q.group.contains(&Dim::Employee).then_some(r.employee),
-                    question: q.group.contains(&Dim::Question).then_some(r.question),
-                    channel: q.group.contains(&Dim::Channel).then_some(r.channel),
-                    period: (by_day || q.group.contains(&Dim::Month)).then_some(r.period),
                 };
                 let row = merged
                     .entry((key.clone(), scale.as_str()))
@@ -358,11 +359,14 @@ impl Store {
                         counts: ScoreCounts::new(scale),
                         bursts: 0,
                     });
-                let c = r.counts.counts();
-                for (score, n) in c.scores.into_iter().enumerate() {
-                    row.counts.add(score as i16, n.max(0) as u64);
+                for (i, n) in counts.split(',').enumerate() {
+                    let n: i64 = n.trim().parse().unwrap_or(0);
+                    if i <= 10 {
+                        row.counts.add(i as i16, n.max(0) as u64);
+                    } else {
+                        row.bursts += n.max(0) as u64;
+                    }
                 }
-                row.bursts += c.bursts.max(0) as u64;
             }
         }
         Ok(merged.into_values().collect())

@@ -212,7 +212,7 @@ macro_rules! apply_rollup {
                 for n in c.scores { b.push_bind(n); }
                 b.push_bind(c.bursts);
             });
-            qb.push(" ON CONFLICT (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
+            qb.push(" ON CONFLICT (org_id, grain, scale, period, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
                 s0 = rollups.s0 + excluded.s0, s1 = rollups.s1 + excluded.s1, s2 = rollups.s2 + excluded.s2, \
                 s3 = rollups.s3 + excluded.s3, s4 = rollups.s4 + excluded.s4, s5 = rollups.s5 + excluded.s5, \
                 s6 = rollups.s6 + excluded.s6, s7 = rollups.s7 + excluded.s7, s8 = rollups.s8 + excluded.s8, \

@@ -388,15 +388,58 @@ pub async fn build(
     let scale = metric.scale();
     let period = reach.period;
     let previous = period.previous();
-    let names = Names::load(store, org).await?;
+    let months = months_up_to(period.to, 12);
+    let people = vec![Dim::Site, Dim::Service, Dim::Employee];
+    let (from_day, to_day) = period.day_keys();
+    let trend_query = CubeQuery {
+        from_day: months[0] * 100 + 1,
+        to_day: day_key(period.to.last_of_month()),
+        filter: filter(reach, Some(scale)),
+        group: vec![Dim::Month],
+    };
+    let comment_query = CommentQuery {
+        from_day,
+        to_day,
+        sites: reach.sites.clone(),
+        service: reach.service,
+        employee: reach.employee,
+        limit: 500,
+    };
+    // Every read at once: the page waits for the slowest, not for their sum.
+    let (names, now, before, trend_rows, people_now, people_before, found, today) = tokio::try_join!(
+        Names::load(store, org),
+        async {
+            Ok(store
+                .cube(org, &query(&period, filter(reach, None), vec![]))
+                .await?)
+        },
+        async {
+            Ok(store
+                .cube(org, &query(&previous, filter(reach, None), vec![]))
+                .await?)
+        },
+        async { Ok(store.cube(org, &trend_query).await?) },
+        async {
+            Ok(store
+                .cube(
+                    org,
+                    &query(&period, filter(reach, Some(scale)), people.clone()),
+                )
+                .await?)
+        },
+        async {
+            Ok(store
+                .cube(
+                    org,
+                    &query(&previous, filter(reach, Some(scale)), people.clone()),
+                )
+                .await?)
+        },
+        async { Ok(store.comments(org, &comment_query).await?) },
+        today(store, org, thresholds, reach),
+    )?;
 
     // Headline tiles: every scale, this period and the one before.
-    let now = store
-        .cube(org, &query(&period, filter(reach, None), vec![]))
-        .await?;
-    let before = store
-        .cube(org, &query(&previous, filter(reach, None), vec![]))
-        .await?;
     let one_employee = reach.employee.is_some();
     let tiles: Vec<Tile> = TILES
         .iter()
@@ -417,19 +460,6 @@ pub async fn build(
     let bursts = now.iter().map(|r| r.bursts).sum();
 
     // The 12 months up to the period's last one.
-    let months = months_up_to(period.to, 12);
-    let first = months[0] * 100 + 1;
-    let trend_rows = store
-        .cube(
-            org,
-            &CubeQuery {
-                from_day: first,
-                to_day: day_key(period.to.last_of_month()),
-                filter: filter(reach, Some(scale)),
-                group: vec![Dim::Month],
-            },
-        )
-        .await?;
     let by_month = merge_by(&trend_rows, scale, |r| r.key.period);
     let mut trend = Vec::new();
     let mut last: Option<&ScoreCounts> = None;
@@ -449,16 +479,6 @@ pub async fn build(
     }
 
     // Rankings and the matrix from one query per period at the people grain.
-    let group = vec![Dim::Site, Dim::Service, Dim::Employee];
-    let people_now = store
-        .cube(
-            org,
-            &query(&period, filter(reach, Some(scale)), group.clone()),
-        )
-        .await?;
-    let people_before = store
-        .cube(org, &query(&previous, filter(reach, Some(scale)), group))
-        .await?;
     let by = |rows: &[CubeRow], dim: Dim| {
         merge_by(rows, scale, |r| {
             let id = match dim {
@@ -501,20 +521,6 @@ pub async fn build(
     let matrix = see.then(|| matrix(metric, &thresholds, &people_now, &names));
 
     // The comments of the period.
-    let (from_day, to_day) = period.day_keys();
-    let found = store
-        .comments(
-            org,
-            &CommentQuery {
-                from_day,
-                to_day,
-                sites: reach.sites.clone(),
-                service: reach.service,
-                employee: reach.employee,
-                limit: 500,
-            },
-        )
-        .await?;
     let answers: u64 = now.iter().map(|r| r.counts.n()).sum();
     let withheld = one_employee && answers < thresholds.min_shown;
     let items = if withheld {
@@ -540,7 +546,6 @@ pub async fn build(
             .collect()
     };
 
-    let today = today(store, org, thresholds, reach).await?;
     Ok(Dashboard {
         period: PeriodView::of(&period, reach.today),
         metric,

@@ -7,10 +7,11 @@
 --   3 day × site × service × employee × question × channel
 --   4 month × site × service × employee × question   (channel: '')
 -- `period` is yyyymmdd for day grains and yyyymm for month grains, in the site's time zone.
--- `scale` is the question's (a question never changes once answered); it leads the key
--- after the period, so that a figure reads only its own scale's cells.
+-- `scale` is the question's (a question never changes once answered); it comes before
+-- the period in the key, so that a figure reads only its own scale's cells.
 -- A question of a page is answered from the smallest grain that holds it: whole months
--- from a month grain, the days at either end from a day grain.
+-- from a month grain, the days at either end from a day grain. Stored in key order
+-- (WITHOUT ROWID), so that a page reads its cells side by side.
 CREATE TABLE rollups (
     org_id BLOB NOT NULL,
     grain SMALLINT NOT NULL,
@@ -33,8 +34,8 @@ CREATE TABLE rollups (
     s9 BIGINT NOT NULL DEFAULT 0,
     s10 BIGINT NOT NULL DEFAULT 0,
     bursts BIGINT NOT NULL DEFAULT 0,
-    PRIMARY KEY (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel)
-);
+    PRIMARY KEY (org_id, grain, scale, period, site_id, service_id, employee_id, question_id, channel)
+) WITHOUT ROWID;
 
 
 INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, bursts)

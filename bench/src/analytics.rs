@@ -1,0 +1,412 @@
+//! `rida-bench analytics`: dashboards and a two-dimension report over many answers
+//! (`RIDA_BENCH_ANSWERS`, default 10,000,000; a generator with a progress bar), read from
+//! the rollups, against the same figures computed by a scan of the raw answers in the same
+//! run. SQLite always; PostgreSQL too when `RIDA_BENCH_POSTGRES_URL` names a database.
+//! `RIDA_BENCH_PROBE=1` also times single rollup reads; `RIDA_BENCH_KEEP=1` keeps the
+//! SQLite file.
+//!
+//! The organisation: 4 regions, 40 sites, 8 services, 240 employees (6 per site), CSAT,
+//! NPS and CES questions, four channels, answers spread over the last 24 months.
+
+use std::time::{Duration, Instant};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rida_domain::{
+    Answer, Channel, Scale,
+    metrics::{Metric, Thresholds},
+    period::{Period, PeriodKind, from_day_key},
+};
+use rida_server::analytics::{
+    Reach, dashboard,
+    report::{self, ChartKind, GroupBy, ReportSpec},
+};
+use rida_store::{By, ConnectOptions, EmployeeInput, NewRating, SiteInput, Store};
+use uuid::Uuid;
+
+struct Org {
+    id: Uuid,
+    sites: Vec<(Uuid, Vec<Uuid>)>,
+    services: Vec<Uuid>,
+    questions: [(Uuid, Scale); 3],
+}
+
+async fn organisation(store: &Store) -> anyhow::Result<Org> {
+    let by = By::system("bench");
+    let id = store.create_organisation("Bench bank", "en", "UTC").await?;
+    let mut services = Vec::new();
+    for i in 0..8 {
+        services.push(
+            store
+                .create_service(
+                    id,
+                    rida_domain::new_id(),
+                    &format!("Service {i}"),
+                    None,
+                    &by,
+                )
+                .await?,
+        );
+    }
+    let mut sites = Vec::new();
+    for r in 0..4 {
+        let region = store
+            .create_region(id, rida_domain::new_id(), &format!("Region {r}"), &by)
+            .await?;
+        for s in 0..10 {
+            let site = store
+                .create_site(
+                    id,
+                    rida_domain::new_id(),
+                    &SiteInput {
+                        region_id: region,
+                        name: format!("Site {r}-{s}"),
+                        address: None,
+                        time_zone: None,
+                        opening_hours: None,
+                        service_ids: services.clone(),
+                    },
+                    &by,
+                )
+                .await?;
+            let mut employees = Vec::new();
+            for e in 0..6 {
+                employees.push(
+                    store
+                        .create_employee(
+                            id,
+                            rida_domain::new_id(),
+                            &EmployeeInput {
+                                name: format!("Employee {r}-{s}-{e}"),
+                                desk: None,
+                                external_id: None,
+                                site_ids: vec![site],
+                            },
+                            &by,
+                        )
+                        .await?,
+                );
+            }
+            sites.push((site, employees));
+        }
+    }
+    let mut q = Vec::new();
+    for (code, scale) in [
+        ("csat", Scale::Csat5),
+        ("nps", Scale::Nps11),
+        ("ces", Scale::Ces7),
+    ] {
+        q.push((
+            store
+                .create_question(id, code, scale, "site", ["q", "q", "q"], &by)
+                .await?,
+            scale,
+        ));
+    }
+    Ok(Org {
+        id,
+        sites,
+        services,
+        questions: [q[0], q[1], q[2]],
+    })
+}
+
+/// Stores `n` answers over the 730 days up to `last`, 1,000 per batch, with a progress bar.
+async fn generate(store: &Store, org: &Org, n: u64, last: jiff::civil::Date) -> anyhow::Result<()> {
+    let bar = ProgressBar::new(n).with_style(ProgressStyle::with_template(
+        "  answers {bar:40.cyan/blue} {human_pos}/{human_len} {per_sec} eta {eta}",
+    )?);
+    let mut seed = 42u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let channels = [Channel::Kiosk, Channel::Sms, Channel::Web, Channel::Station];
+    let first = last.checked_sub(jiff::ToSpan::days(729))?;
+    let mut done = 0u64;
+    while done < n {
+        let size = (n - done).min(1000);
+        let mut rows = Vec::with_capacity(size as usize);
+        for i in 0..size {
+            // Days in order, so that ids and days grow together as in real life.
+            let day = first.checked_add(jiff::ToSpan::days(((done + i) * 730 / n) as i64))?;
+            let (site, employees) = &org.sites[next(org.sites.len() as u64) as usize];
+            let (question, scale) = org.questions[next(3) as usize];
+            let (lo, hi) = scale.score_range().unwrap_or((1, 5));
+            let service_ix = next(org.services.len() as u64) as usize;
+            // Service 0 is weak everywhere; each site's employee 0 is weak at service 1.
+            let employee_ix = next(employees.len() as u64) as usize;
+            let mut score = lo + next((hi - lo + 1) as u64) as i16;
+            if service_ix == 0 || (service_ix == 1 && employee_ix == 0) {
+                score = lo + (score - lo) / 2;
+            }
+            rows.push(NewRating {
+                id: Uuid::now_v7(),
+                answered_at: 1_700_000_000_000 + (done + i) as i64,
+                received_at: 1_700_000_000_000 + (done + i) as i64,
+                local_day: rida_domain::period::day_key(day),
+                site_id: *site,
+                service_id: Some(org.services[service_ix]),
+                employee_id: Some(employees[employee_ix]),
+                channel: channels[next(4) as usize],
+                question_id: question,
+                answer: Answer::Score(score),
+                visit_id: None,
+                customer_key: None,
+                terminal_id: None,
+                flags: 0,
+            });
+        }
+        store.insert_ratings(org.id, &rows).await?;
+        done += size;
+        bar.set_position(done);
+    }
+    bar.finish_and_clear();
+    Ok(())
+}
+
+fn reach(period: Period) -> Reach {
+    Reach {
+        period,
+        today: period.to,
+        metric: Metric::Csat,
+        region: None,
+        site: None,
+        service: None,
+        employee: None,
+        sites: None,
+        see_employees: true,
+        low_only: true,
+    }
+}
+
+/// p50 and p95 of `runs` timings of `f`.
+async fn timings<F, Fut>(runs: usize, mut f: F) -> anyhow::Result<(Duration, Duration)>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let mut t = Vec::with_capacity(runs);
+    for _ in 0..runs {
+        let start = Instant::now();
+        f().await?;
+        t.push(start.elapsed());
+    }
+    t.sort();
+    Ok((t[runs / 2], t[(runs * 95).div_ceil(100) - 1]))
+}
+
+/// A plain connection to the same database, for the raw-scan baseline.
+enum Raw {
+    Lite(sqlx::SqlitePool),
+    Pg(sqlx::PgPool),
+}
+
+impl Raw {
+    async fn connect(url: &str) -> anyhow::Result<Raw> {
+        Ok(if url.starts_with("sqlite:") {
+            Raw::Lite(sqlx::SqlitePool::connect(url).await?)
+        } else {
+            Raw::Pg(sqlx::PgPool::connect(url).await?)
+        })
+    }
+
+    /// Counts the answers of days `a..=b` grouped by `group`, scanning the raw answers.
+    async fn count(&self, org: Uuid, a: i32, b: i32, group: &str) -> anyhow::Result<usize> {
+        let sql = format!(
+            "SELECT {group}, COUNT(*) FROM ratings r JOIN questions q ON q.id = r.question_id \
+             WHERE r.org_id = $1 AND r.local_day BETWEEN $2 AND $3 AND r.score IS NOT NULL AND r.flags = 0 \
+             GROUP BY {group}"
+        );
+        Ok(match self {
+            Raw::Lite(p) => sqlx::query(&sql)
+                .bind(org)
+                .bind(a)
+                .bind(b)
+                .fetch_all(p)
+                .await?
+                .len(),
+            Raw::Pg(p) => sqlx::query(&sql)
+                .bind(org)
+                .bind(a)
+                .bind(b)
+                .fetch_all(p)
+                .await?
+                .len(),
+        })
+    }
+}
+
+/// The same figures as a dashboard, from the raw answers: the period's counts per site ×
+/// service × employee × scale × score, the previous period's, and 12 months by month.
+async fn raw_scan(store: &Raw, org: Uuid, p: &Period) -> anyhow::Result<()> {
+    let (from, to) = p.day_keys();
+    let (pf, pt) = p.previous().day_keys();
+    let months = rida_domain::period::months_up_to(p.to, 12);
+    for (a, b, by_month) in [
+        (from, to, false),
+        (pf, pt, false),
+        (months[0] * 100 + 1, to, true),
+    ] {
+        let group = if by_month {
+            "r.local_day / 100, q.scale, r.score"
+        } else {
+            "r.site_id, r.service_id, r.employee_id, q.scale, r.score"
+        };
+        store.count(org, a, b, group).await?;
+    }
+    Ok(())
+}
+
+async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Result<()> {
+    let raw = Raw::connect(url).await?;
+    let last = jiff::civil::date(2026, 11, 24);
+    let started = Instant::now();
+    let org = organisation(store).await?;
+    generate(store, &org, n, last).await?;
+    let generated = started.elapsed();
+    let thresholds = Thresholds::default();
+    let day = from_day_key(20261118).unwrap_or(last);
+    let views = [
+        ("month", Period::containing(PeriodKind::Month, day)),
+        ("quarter", Period::containing(PeriodKind::Quarter, day)),
+        ("week", Period::containing(PeriodKind::Week, day)),
+        ("day", Period::containing(PeriodKind::Day, day)),
+        (
+            "custom 45 days",
+            Period::custom(
+                jiff::civil::date(2026, 9, 20),
+                jiff::civil::date(2026, 11, 3),
+            )?,
+        ),
+    ];
+    println!(
+        "\n### Analytics on {name}: {n} answers (generated in {:.0} s)\n",
+        generated.as_secs_f64()
+    );
+    if std::env::var_os("RIDA_BENCH_PROBE").is_some() {
+        let p = Period::containing(PeriodKind::Month, day);
+        let (a, b) = p.day_keys();
+        for (label, group, scale) in [
+            (
+                "people",
+                vec![
+                    rida_store::Dim::Site,
+                    rida_store::Dim::Service,
+                    rida_store::Dim::Employee,
+                ],
+                Some(Scale::Csat5),
+            ),
+            ("tiles", vec![], None),
+            ("trend", vec![rida_store::Dim::Month], Some(Scale::Csat5)),
+        ] {
+            let q = rida_store::CubeQuery {
+                from_day: a,
+                to_day: b,
+                filter: rida_store::Filter {
+                    scale,
+                    ..Default::default()
+                },
+                group,
+            };
+            let (p50, p95) = timings(20, || async {
+                store.cube(org.id, &q).await?;
+                Ok(())
+            })
+            .await?;
+            println!("probe {label}: p50 {p50:?} p95 {p95:?}");
+        }
+        let (p50, _) = timings(20, || async {
+            dashboard::Names::load(store, org.id).await?;
+            Ok(())
+        })
+        .await?;
+        println!("probe names: {p50:?}");
+    }
+    println!("| view | rollups p50 | rollups p95 | raw scan | raw / rollups (p95) |");
+    println!("|---|---|---|---|---|");
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    for (label, p) in views {
+        let r = reach(p);
+        let (p50, p95) = timings(20, || async {
+            dashboard::build(store, org.id, thresholds, &r).await?;
+            Ok(())
+        })
+        .await?;
+        let (raw, _) = timings(3, || raw_scan(&raw, org.id, &p)).await?;
+        println!(
+            "| dashboard, {label} | {} | {} | {} | {:.0}× |",
+            ms(p50),
+            ms(p95),
+            ms(raw),
+            raw.as_secs_f64() / p95.as_secs_f64()
+        );
+    }
+    // A two-dimension saved report: CSAT and NPS per site × service over a quarter.
+    let spec = ReportSpec {
+        metrics: vec![Metric::Csat, Metric::Nps],
+        group: vec![GroupBy::Site, GroupBy::Service],
+        channel: None,
+        question: None,
+        chart: ChartKind::Table,
+    };
+    let q = Period::containing(PeriodKind::Quarter, day);
+    let r = reach(q);
+    let (p50, p95) = timings(20, || async {
+        report::run(store, org.id, thresholds, &r, &spec).await?;
+        Ok(())
+    })
+    .await?;
+    let (a, b) = q.day_keys();
+    let (raw, _) = timings(3, || async {
+        raw.count(org.id, a, b, "r.site_id, r.service_id, q.scale, r.score")
+            .await?;
+        Ok(())
+    })
+    .await?;
+    println!(
+        "| report site × service, quarter | {} | {} | {} | {:.0}× |",
+        ms(p50),
+        ms(p95),
+        ms(raw),
+        raw.as_secs_f64() / p95.as_secs_f64()
+    );
+    Ok(())
+}
+
+pub async fn analytics() -> anyhow::Result<()> {
+    let n: u64 = std::env::var("RIDA_BENCH_ANSWERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000_000);
+    let dir = std::env::temp_dir().join(format!("rida-bench-analytics-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let url = format!("sqlite://{}/rida.db", dir.display());
+    let store = Store::connect(&ConnectOptions {
+        url: url.clone(),
+        create_if_missing: true,
+        max_connections: 8,
+    })
+    .await?;
+    store.migrate().await?;
+    let result = run_backend("SQLite", &url, &store, n).await;
+    drop(store);
+    if std::env::var_os("RIDA_BENCH_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    } else {
+        println!("kept: {}", dir.display());
+    }
+    result?;
+    if let Ok(url) = std::env::var("RIDA_BENCH_POSTGRES_URL") {
+        let store = Store::connect(&ConnectOptions {
+            url: url.clone(),
+            create_if_missing: false,
+            max_connections: 8,
+        })
+        .await?;
+        store.migrate().await?;
+        run_backend("PostgreSQL", &url, &store, n).await?;
+    }
+    Ok(())
+}
