@@ -7,15 +7,13 @@
 use std::collections::BTreeMap;
 
 use rida_domain::{Scale, metrics::ScoreCounts};
-use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::rollups::{Grain, SCORE_COLUMNS};
 use crate::{Result, Store, with_db};
 
 /// A dimension figures can be grouped by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Dim {
     Site,
     Service,
@@ -24,34 +22,6 @@ pub enum Dim {
     Channel,
     Day,
     Month,
-}
-
-impl Dim {
-    pub const ALL: [Dim; 7] = [
-        Dim::Site,
-        Dim::Service,
-        Dim::Employee,
-        Dim::Question,
-        Dim::Channel,
-        Dim::Day,
-        Dim::Month,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Dim::Site => "site",
-            Dim::Service => "service",
-            Dim::Employee => "employee",
-            Dim::Question => "question",
-            Dim::Channel => "channel",
-            Dim::Day => "day",
-            Dim::Month => "month",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Dim> {
-        Dim::ALL.into_iter().find(|d| d.as_str() == s)
-    }
 }
 
 /// Which answers count. `None` means "all"; an empty list means "none".

@@ -206,6 +206,8 @@ pub struct Store {
     refs: std::sync::Arc<cache::TtlCache<ratings::RefKey, ratings::RefFact>>,
     /// Live API tokens by hash, for the ingest path (see `cache`).
     tokens: std::sync::Arc<cache::TtlCache<Vec<u8>, auth::TokenOrg>>,
+    /// Each scored question's scale, for the rollups (a question's scale never changes).
+    scales: std::sync::Arc<cache::TtlCache<uuid::Uuid, String>>,
 }
 
 impl Store {
@@ -214,6 +216,9 @@ impl Store {
             db,
             refs: std::sync::Arc::new(cache::TtlCache::new(cache::CACHE_TTL)),
             tokens: std::sync::Arc::new(cache::TtlCache::new(cache::CACHE_TTL)),
+            scales: std::sync::Arc::new(cache::TtlCache::new(std::time::Duration::from_secs(
+                24 * 3600,
+            ))),
         }
     }
 

@@ -346,9 +346,10 @@ impl Store {
             .iter()
             .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
             .collect();
+        let scales = self.scales_of(all.iter().map(|(_, r)| *r)).await?;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            insert_rows!(tx, batches, all, inserted, existing);
+            insert_rows!(tx, batches, all, scales, inserted, existing);
             tx.commit().await?;
             Ok::<_, crate::StoreError>(())
         })?;
@@ -475,11 +476,12 @@ pub(crate) fn outcomes(
         .collect()
 }
 
-/// Inserts all rows (`(org, &NewRating)` in `$all`) inside the caller's transaction in as
+/// Inserts all rows (`(org, &NewRating)` in `$all`; `$scales`: each scored question's
+/// scale, see `Store::scales_of`) inside the caller's transaction in as
 /// few statements as possible, filling `$inserted` with the ids the INSERTs took and
 /// `$existing` with the stored rows of ids that were there already (resends).
 macro_rules! insert_rows {
-    ($tx:ident, $batches:expr, $all:expr, $inserted:ident, $existing:ident) => {
+    ($tx:ident, $batches:expr, $all:expr, $scales:expr, $inserted:ident, $existing:ident) => {
             for chunk in $all.chunks(ROWS_PER_STATEMENT) {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags) ");
@@ -507,11 +509,9 @@ macro_rules! insert_rows {
             // The rollup counts what was inserted now, each id once.
             let mut deltas = std::collections::HashMap::new();
             let mut counted = HashSet::new();
-            let scored: HashSet<Uuid> = $all.iter().filter(|(_, r)| r.answer.score().is_some()).map(|(_, r)| r.question_id).collect();
-            let scales = $crate::rollups::question_scales!($tx, scored.into_iter().collect());
             for (org, r) in $all.iter() {
                 if $inserted.contains(&(*org, r.id)) && counted.insert((*org, r.id)) {
-                    if let Some(a) = $crate::rollups::scored(*org, r, &scales) {
+                    if let Some(a) = $crate::rollups::scored(*org, r, &$scales) {
                         let burst = i64::from(r.flags != 0);
                         $crate::rollups::count(&mut deltas, &a, 1 - burst, burst);
                     }

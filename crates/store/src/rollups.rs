@@ -175,28 +175,6 @@ pub(crate) const SCORE_COLUMNS: &str = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, 
 /// Cells per upsert statement (21 values each).
 pub(crate) const CELLS: usize = 500;
 
-/// The scale of each scored question among `$ids`, read inside the caller's transaction.
-macro_rules! question_scales {
-    ($tx:ident, $ids:expr) => {{
-        let ids: Vec<uuid::Uuid> = $ids;
-        let mut scales: std::collections::HashMap<uuid::Uuid, String> =
-            std::collections::HashMap::new();
-        for chunk in ids.chunks(500) {
-            let sql = format!(
-                "SELECT id, scale FROM questions WHERE id IN ({})",
-                $crate::ratings::in_list(1, chunk.len())
-            );
-            let mut q = sqlx::query_as::<_, (uuid::Uuid, String)>(&sql);
-            for id in chunk {
-                q = q.bind(*id);
-            }
-            scales.extend(q.fetch_all(&mut *$tx).await?);
-        }
-        scales
-    }};
-}
-pub(crate) use question_scales;
-
 /// Adds the deltas to the rollup inside the caller's transaction.
 macro_rules! apply_rollup {
     ($tx:ident, $deltas:expr) => {{
@@ -266,6 +244,45 @@ fn rebuild_sql(grain: Grain) -> String {
 }
 
 impl Store {
+    /// The scale of each scored question among `rows`, for their rollup cells: from memory
+    /// (a question's scale never changes once it exists), else one read, outside the
+    /// write transaction.
+    pub(crate) async fn scales_of<'a>(
+        &self,
+        rows: impl Iterator<Item = &'a NewRating>,
+    ) -> Result<HashMap<Uuid, String>> {
+        let ids: Vec<Uuid> = rows
+            .filter(|r| r.answer.score().is_some())
+            .map(|r| r.question_id)
+            .collect::<std::collections::HashSet<_>>()
+            .into_iter()
+            .collect();
+        let mut out = HashMap::new();
+        let mut missing = Vec::new();
+        for (id, known) in ids.iter().zip(self.scales.get_many(ids.iter())) {
+            match known {
+                Some(scale) => {
+                    out.insert(*id, scale);
+                }
+                None => missing.push(*id),
+            }
+        }
+        for chunk in missing.chunks(500) {
+            let sql = format!(
+                "SELECT id, scale FROM questions WHERE id IN ({})",
+                crate::ratings::in_list(1, chunk.len())
+            );
+            let found: Vec<(Uuid, String)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql);
+                for id in chunk { q = q.bind(*id); }
+                q.fetch_all(p).await
+            })?;
+            self.scales.insert_many(found.iter().cloned());
+            out.extend(found);
+        }
+        Ok(out)
+    }
+
     /// Computes the rollup of one organisation (or all) again from the raw answers, in one
     /// transaction; returns the number of cells written.
     pub async fn rebuild_rollups(&self, org: Option<Uuid>) -> Result<u64> {

@@ -409,6 +409,7 @@ impl Store {
         let window = i64::from(rule.seconds) * 1000;
         let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
         let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
+        let scales = self.scales_of(rows.iter()).await?;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let earlier: Vec<(Option<Uuid>, i64)> = sqlx::query_as(
@@ -446,7 +447,7 @@ impl Store {
             }
             let batch = [(org, rows.as_slice())];
             let all_rows: Vec<(Uuid, &NewRating)> = rows.iter().map(|r| (org, r)).collect();
-            insert_rows!(tx, &batch, all_rows, inserted, existing);
+            insert_rows!(tx, &batch, all_rows, scales, inserted, existing);
             let asked_done = rows.iter().any(|r| r.employee_id.is_some());
             sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
                 asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")

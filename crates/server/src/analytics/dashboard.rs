@@ -158,6 +158,8 @@ pub struct Dashboard {
 /// Names of the organisation's sites, services and employees.
 pub struct Names {
     pub sites: HashMap<Uuid, String>,
+    /// Each site's region: (id, name).
+    pub regions: HashMap<Uuid, (Uuid, String)>,
     pub services: HashMap<Uuid, String>,
     pub employees: HashMap<Uuid, String>,
 }
@@ -165,14 +167,13 @@ pub struct Names {
 impl Names {
     pub async fn load(store: &Store, org: Uuid) -> Result<Names, Error> {
         let all = ListQuery::all();
+        let sites = store.list_sites(org, &all, None).await?.items;
         Ok(Names {
-            sites: store
-                .list_sites(org, &all, None)
-                .await?
-                .items
-                .into_iter()
-                .map(|s| (s.id, s.name))
+            regions: sites
+                .iter()
+                .map(|s| (s.id, (s.region_id, s.region_name.clone())))
                 .collect(),
+            sites: sites.into_iter().map(|s| (s.id, s.name)).collect(),
             services: store
                 .list_services(org, &all)
                 .await?

@@ -233,26 +233,16 @@ pub async fn run(
     if spec.group.contains(&GroupBy::Employee) && !reach.see_employees {
         return Err(Error::Forbidden);
     }
-    if let Some(q) = spec.question {
-        let questions = store.list_questions(org).await?;
-        if !questions.iter().any(|x| x.id == q) {
-            return Err(Error::NotFound);
-        }
-    }
-    let names = Names::load(store, org).await?;
-    let regions: HashMap<Uuid, (Uuid, String)> = store
-        .list_sites(org, &rida_store::ListQuery::all(), None)
-        .await?
-        .items
-        .into_iter()
-        .map(|s| (s.id, (s.region_id, s.region_name)))
-        .collect();
     let questions: HashMap<Uuid, String> = store
         .list_questions(org)
         .await?
         .into_iter()
         .map(|q| (q.id, q.code))
         .collect();
+    if spec.question.is_some_and(|q| !questions.contains_key(&q)) {
+        return Err(Error::NotFound);
+    }
+    let names = Names::load(store, org).await?;
     let mut filter = super::dashboard::filter(reach, None);
     filter.channels = spec.channel.map(|c| vec![c.as_str().to_string()]);
     filter.questions = spec.question.map(|q| vec![q]);
@@ -296,7 +286,7 @@ pub async fn run(
             GroupBy::Region => {
                 let (id, name) = k
                     .site
-                    .and_then(|s| regions.get(&s))
+                    .and_then(|s| names.regions.get(&s))
                     .cloned()
                     .unwrap_or((Uuid::nil(), "—".into()));
                 (id.to_string(), name)

@@ -23,9 +23,11 @@ use crate::{
     state::AppState,
 };
 
+const PAGE: &str = "/admin/results";
+
 pub fn router() -> Router<AppState> {
     Router::new()
-        .route("/admin/results", get(page))
+        .route(PAGE, get(page))
         .route("/admin/results/today", get(today))
         .route("/api/v1/results", get(api))
         .route("/admin/results/export.xlsx", get(xlsx))
@@ -143,8 +145,9 @@ async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     Ok(Json(d).into_response())
 }
 
-/// The query string of a selection with some parameters replaced (`None` removes one).
-fn link(sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
+/// `path` with the query string of a selection, some parameters replaced (`None`
+/// removes one).
+fn link(path: &str, sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
     let mut pairs: Vec<(&str, Option<String>)> = vec![
         ("period", sel.period.clone()),
         ("at", sel.at.clone()),
@@ -169,7 +172,7 @@ fn link(sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
                 .map(|v| format!("{k}={}", urlencode(&v)))
         })
         .collect();
-    format!("/admin/results?{}", q.join("&"))
+    format!("{path}?{}", q.join("&"))
 }
 
 async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
@@ -233,14 +236,14 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     let empty = d.tiles.iter().all(|t| t.n == 0);
     let period = Some(d.period.kind);
     let links = context! {
-        base => link(&sel, &[]),
-        previous => link(&sel, &[("period", period), ("at", Some(&d.period.previous.0)), ("from", Some(&d.period.previous.0)), ("to", Some(&d.period.previous.1))]),
-        next => link(&sel, &[("period", period), ("at", Some(&d.period.next.0)), ("from", Some(&d.period.next.0)), ("to", Some(&d.period.next.1))]),
-        low_comments => link(&sel, &[("low", None)]),
-        all_comments => link(&sel, &[("low", Some("0"))]),
-        today => link(&sel, &[]).replace("/admin/results?", "/admin/results/today?"),
-        xlsx => link(&sel, &[]).replace("/admin/results?", "/admin/results/export.xlsx?"),
-        csv => link(&sel, &[]).replace("/admin/results?", "/admin/results/export.csv?"),
+        base => link(PAGE, &sel, &[]),
+        previous => link(PAGE, &sel, &[("period", period), ("at", Some(&d.period.previous.0)), ("from", Some(&d.period.previous.0)), ("to", Some(&d.period.previous.1))]),
+        next => link(PAGE, &sel, &[("period", period), ("at", Some(&d.period.next.0)), ("from", Some(&d.period.next.0)), ("to", Some(&d.period.next.1))]),
+        low_comments => link(PAGE, &sel, &[("low", None)]),
+        all_comments => link(PAGE, &sel, &[("low", Some("0"))]),
+        today => link("/admin/results/today", &sel, &[]),
+        xlsx => link("/admin/results/export.xlsx", &sel, &[]),
+        csv => link("/admin/results/export.csv", &sel, &[]),
     };
     Ok(w.render(
         "results.html",
