@@ -6,14 +6,14 @@
   var canvas = document.getElementById("report-chart");
   if (!data || !canvas || !window.Chart) return;
   var d = JSON.parse(data.textContent);
-  var palette = ["#0b6b5d", "#c2410c", "#4338ca", "#a16207", "#be123c"];
+  var palette = ["#0b6b5d", "#c2410c", "#4338ca", "#a16207", "#be123c", "#0e7490", "#7c3aed", "#4d7c0f"];
   Chart.defaults.font.family = getComputedStyle(document.body).fontFamily;
   new Chart(canvas, {
     type: d.kind === "line" ? "line" : "bar",
     data: {
       labels: d.labels,
       datasets: d.series.map(function (s, i) {
-        return { label: s.name, data: s.values, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
+        return { label: s.name, data: s.values, spanGaps: true, backgroundColor: palette[i % palette.length], borderColor: palette[i % palette.length] };
       })
     },
     options: {

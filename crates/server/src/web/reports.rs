@@ -102,15 +102,7 @@ async fn page(
         employees,
     } = super::results::filter_options(w, see).await?;
     let locale = w.locale();
-    let chart = context! {
-        kind => result.spec.chart,
-        labels => result.rows.iter().map(|r| r.labels.join(" · ")).collect::<Vec<_>>(),
-        series => result.spec.metrics.iter().enumerate().map(|(i, m)| context! {
-            name => i18n::t(locale, &format!("metric-{}", m.as_str())),
-            values => result.rows.iter().map(|r| r.figures[i].estimate.map(|e| e.value)).collect::<Vec<_>>(),
-        }).collect::<Vec<_>>(),
-        locale => locale.tag(),
-    };
+    let chart = chart_data(&result, locale);
     let group: Vec<&str> = result.spec.group.iter().map(|g| g.as_str()).collect();
     let dims: Vec<&str> = group
         .iter()
@@ -150,6 +142,76 @@ async fn page(
             },
         },
     ))
+}
+
+/// The chart of a report. Over time (a day or month grouping) each group is one line or
+/// set of bars across the periods; otherwise each metric is one series across the groups.
+fn chart_data(result: &Report, locale: rida_domain::Locale) -> minijinja::Value {
+    let metric_name = |m: &Metric| i18n::t(locale, &format!("metric-{}", m.as_str()));
+    let over_time = result
+        .spec
+        .group
+        .iter()
+        .any(|g| matches!(g, GroupBy::Day | GroupBy::Month));
+    let (labels, series): (Vec<String>, Vec<minijinja::Value>) = if over_time {
+        // Rows list time last: split each row's labels into (group, period).
+        let mut periods: Vec<String> = result
+            .rows
+            .iter()
+            .filter_map(|r| r.labels.last().cloned())
+            .collect();
+        periods.sort();
+        periods.dedup();
+        let mut groups: Vec<Vec<String>> = result
+            .rows
+            .iter()
+            .map(|r| r.labels[..r.labels.len() - 1].to_vec())
+            .collect();
+        groups.sort();
+        groups.dedup();
+        let periods_ref = &periods;
+        let series = groups
+            .iter()
+            .flat_map(|g| {
+                result.spec.metrics.iter().enumerate().map(move |(i, m)| {
+                    let mut name: Vec<String> = g.clone();
+                    if result.spec.metrics.len() > 1 || g.is_empty() {
+                        name.push(metric_name(m));
+                    }
+                    let values: Vec<Option<f64>> = periods_ref
+                        .iter()
+                        .map(|p| {
+                            result
+                                .rows
+                                .iter()
+                                .find(|r| {
+                                    r.labels.last() == Some(p)
+                                        && r.labels[..r.labels.len() - 1] == g[..]
+                                })
+                                .and_then(|r| r.figures[i].estimate.map(|e| e.value))
+                        })
+                        .collect();
+                    context! { name => name.join(" · "), values => values }
+                })
+            })
+            .collect();
+        (periods, series)
+    } else {
+        (
+            result.rows.iter().map(|r| r.labels.join(" · ")).collect(),
+            result
+                .spec
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| context! {
+                    name => metric_name(m),
+                    values => result.rows.iter().map(|r| r.figures[i].estimate.map(|e| e.value)).collect::<Vec<_>>(),
+                })
+                .collect(),
+        )
+    };
+    context! { kind => result.spec.chart, labels => labels, series => series, locale => locale.tag() }
 }
 
 async fn builder(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
