@@ -206,6 +206,8 @@ async fn first_run(store: &Store) -> anyhow::Result<()> {
         employee_id: None,
         region_ids: vec![],
         site_ids: vec![],
+        email: None,
+        monthly_report: false,
     };
     store
         .create_user(
@@ -307,6 +309,8 @@ async fn user(config: Option<&PathBuf>, cmd: UserCmd) -> anyhow::Result<()> {
                 employee_id: None,
                 region_ids: vec![],
                 site_ids: vec![],
+                email: None,
+                monthly_report: false,
             };
             match store
                 .create_user(

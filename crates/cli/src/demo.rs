@@ -209,6 +209,10 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
                 vec![]
             },
             site_ids: vec![],
+            // The head and the manager receive the monthly report (each what they may see).
+            email: matches!(role, Role::Head | Role::Manager)
+                .then(|| format!("{username}@demo.rida.example")),
+            monthly_report: matches!(role, Role::Head | Role::Manager),
         };
         let hash = auth::hash_password(password.to_string()).await?;
         store

@@ -92,9 +92,44 @@ pub fn new_password(raw: &str) -> Result<&str, FieldError> {
     }
 }
 
+/// An optional e-mail address: empty means none; otherwise one `@` between a local part
+/// and a domain with a dot, no spaces, at most 254 characters (what SMTP carries).
+pub fn email(raw: &str) -> Result<Option<String>, FieldError> {
+    let s = raw.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    if s.chars().count() > 254 {
+        return Err(FieldError::TooLong { max: 254 });
+    }
+    let ok = match s.split_once('@') {
+        Some((local, domain)) => {
+            !local.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
+        None => false,
+    };
+    if !ok || s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';')) {
+        return Err(FieldError::Invalid);
+    }
+    Ok(Some(s.to_string()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn emails_are_optional_and_checked() {
+        assert_eq!(email("  "), Ok(None));
+        assert_eq!(email(" ilze@rida.example ").unwrap().as_deref(), Some("ilze@rida.example"));
+        for bad in ["ilze", "ilze@", "@rida.example", "ilze@rida", "a b@rida.example", "a@b@c.lv", "x@y.lv, z@w.lv"] {
+            assert_eq!(email(bad), Err(FieldError::Invalid), "{bad}");
+        }
+    }
 
     #[test]
     fn names_are_trimmed_and_bounded() {

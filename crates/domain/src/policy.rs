@@ -91,6 +91,8 @@ pub enum Action {
     ManageTokens,
     /// Read the audit log.
     ViewAudit,
+    /// See the e-mail Rida sent or could not send, and send a message again.
+    ManageMail,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
     /// See the terminals (of the sites in reach) and their live status.

@@ -107,21 +107,10 @@ impl CurrentUser {
     }
 }
 
-impl FromRequestParts<AppState> for CurrentUser {
-    type Rejection = Error;
-
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
-        if let Some(u) = parts.extensions.get::<CurrentUser>() {
-            return Ok(u.clone());
-        }
-        let jar = CookieJar::from_headers(&parts.headers);
-        let token = jar.get(SESSION_COOKIE).ok_or(Error::Unauthenticated)?;
-        let session_hash = hash_secret(token.value());
-        let user = state
-            .store
-            .session_user(&session_hash)
-            .await?
-            .ok_or(Error::Unauthenticated)?;
+impl CurrentUser {
+    /// A user with their organisation, role and scope, in `locale`, else their own
+    /// language, else the organisation's.
+    pub async fn of(state: &AppState, user: SessionUser, locale: Option<Locale>) -> Result<Self> {
         let org = state.store.organisation(user.org_id).await?;
         let role: Role = user.role.parse().map_err(|_| Error::Forbidden)?;
         let scope = if role.is_scoped() {
@@ -137,18 +126,51 @@ impl FromRequestParts<AppState> for CurrentUser {
         } else {
             Scope::All
         };
-        let locale = request_locale(
-            &parts.headers,
-            user.locale.as_deref(),
-            Some(&org.default_locale),
-        );
-        let current = CurrentUser {
+        let locale = locale
+            .or_else(|| user.locale.as_deref().and_then(Locale::parse))
+            .or_else(|| Locale::parse(&org.default_locale))
+            .unwrap_or_default();
+        Ok(CurrentUser {
             actor: Actor::new(user.user_id, role, scope, user.employee_id),
             user,
             org,
             locale,
-            session_hash,
-        };
+            session_hash: Vec::new(),
+        })
+    }
+
+    /// An active user by id, acting without a request (scheduled e-mail): `None` when
+    /// the account is gone or disabled.
+    pub async fn load(state: &AppState, user: Uuid) -> Result<Option<Self>> {
+        match state.store.active_user(user).await? {
+            Some(u) => Ok(Some(CurrentUser::of(state, u, None).await?)),
+            None => Ok(None),
+        }
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        if let Some(u) = parts.extensions.get::<CurrentUser>() {
+            return Ok(u.clone());
+        }
+        let jar = CookieJar::from_headers(&parts.headers);
+        let token = jar.get(SESSION_COOKIE).ok_or(Error::Unauthenticated)?;
+        let session_hash = hash_secret(token.value());
+        let user = state
+            .store
+            .session_user(&session_hash)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        let mut current = CurrentUser::of(state, user, None).await?;
+        current.locale = request_locale(
+            &parts.headers,
+            current.user.locale.as_deref(),
+            Some(&current.org.default_locale),
+        );
+        current.session_hash = session_hash;
         parts.extensions.insert(current.clone());
         Ok(current)
     }

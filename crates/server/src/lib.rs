@@ -6,6 +6,8 @@ pub mod api;
 pub mod auth;
 pub mod error;
 pub mod i18n;
+pub mod jobs;
+pub mod mail;
 pub mod push;
 pub mod render;
 pub mod settings;
@@ -64,13 +66,22 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        axum::serve(
+        let jobs = self
+            .state
+            .settings
+            .jobs
+            .then(|| jobs::spawn(self.state.clone()));
+        let served = axum::serve(
             self.listener,
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
         .with_graceful_shutdown(shutdown)
-        .await?;
+        .await;
+        if let Some(j) = jobs {
+            j.abort();
+        }
+        served?;
         Ok(())
     }
 }

@@ -138,6 +138,7 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),
+    ("/admin/mail", "nav-mail", Action::ManageMail),
     ("/help/metrics", "nav-help", Action::OpenAdmin),
 ];
 

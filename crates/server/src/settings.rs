@@ -31,6 +31,16 @@ pub struct Settings {
     pub login_window_minutes: i64,
     /// Largest logo image accepted, in bytes.
     pub max_logo_bytes: usize,
+    /// SMTP server for e-mail: `smtp://HOST:PORT?tls=required` (STARTTLS),
+    /// `smtps://USER:PASSWORD@HOST` (TLS), `smtp://HOST:PORT` (plain, a local relay);
+    /// empty: e-mail waits in the outbox.
+    pub smtp_url: String,
+    /// The sender of Rida's e-mail.
+    pub mail_from: String,
+    /// Where users reach Rida (links in e-mail), e.g. `https://rida.example.org`.
+    pub public_url: String,
+    /// Run the scheduled jobs (monthly report, scheduled reports, e-mail) in this instance.
+    pub jobs: bool,
 }
 
 impl Default for Settings {
@@ -46,6 +56,10 @@ impl Default for Settings {
             login_max_failures: 10,
             login_window_minutes: 15,
             max_logo_bytes: 512 * 1024,
+            smtp_url: String::new(),
+            mail_from: "Rida <rida@localhost>".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            jobs: true,
         }
     }
 }
@@ -60,6 +74,10 @@ impl std::fmt::Debug for Settings {
             .field("log_json", &self.log_json)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_hours", &self.session_hours)
+            .field("smtp_url", &redact_url(&self.smtp_url))
+            .field("mail_from", &self.mail_from)
+            .field("public_url", &self.public_url)
+            .field("jobs", &self.jobs)
             .finish_non_exhaustive()
     }
 }
@@ -104,6 +122,10 @@ impl Settings {
             "login_max_failures",
             "login_window_minutes",
             "max_logo_bytes",
+            "smtp_url",
+            "mail_from",
+            "public_url",
+            "jobs",
         ]))
         .extract()
         .map_err(Box::new)
@@ -161,6 +183,20 @@ login_window_minutes = {login_window_minutes}
 
 # Largest logo image accepted, in bytes.
 max_logo_bytes = {max_logo_bytes}
+
+# E-mail (the monthly report, scheduled reports, alerts). Empty: messages wait in the
+# outbox (Settings → E-mail) until a server is set. Forms:
+#   smtp_url = "smtp://mail.example.org:587?tls=required"     (STARTTLS)
+#   smtp_url = "smtps://USER:PASSWORD@mail.example.org"       (TLS from the start)
+#   smtp_url = "smtp://127.0.0.1:25"                          (a local relay, no TLS)
+smtp_url = ""
+mail_from = "{mail_from}"
+
+# Where users reach Rida: the links in e-mail point here.
+public_url = "{public_url}"
+
+# Run scheduled jobs here. Several instances may all run them: each job runs once.
+jobs = {jobs}
 "#,
             listen = d.listen,
             data_dir = d.data_dir.display(),
@@ -171,6 +207,9 @@ max_logo_bytes = {max_logo_bytes}
             login_max_failures = d.login_max_failures,
             login_window_minutes = d.login_window_minutes,
             max_logo_bytes = d.max_logo_bytes,
+            mail_from = d.mail_from,
+            public_url = d.public_url,
+            jobs = d.jobs,
         )
     }
 }
@@ -183,10 +222,12 @@ mod tests {
     fn database_passwords_are_redacted_in_debug_output() {
         let s = Settings {
             database_url: "postgres://rida:hunter2@db/rida".into(),
+            smtp_url: "smtps://rida:mailpass@mail.example/".into(),
             ..Settings::default()
         };
         let shown = format!("{s:?}");
         assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!shown.contains("mailpass"), "{shown}");
         assert!(shown.contains("postgres://rida:***@db/rida"), "{shown}");
     }
 

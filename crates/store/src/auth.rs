@@ -116,6 +116,15 @@ impl Store {
             .bind(token_hash).bind(now_ms()).fetch_optional(p).await)?)
     }
 
+    /// An active user by id, as a session would carry them (for work done on their
+    /// behalf without a request, e.g. the monthly report).
+    pub async fn active_user(&self, user: Uuid) -> Result<Option<SessionUser>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id AS user_id, org_id, username, display_name, role, locale, employee_id \
+             FROM users WHERE id = $1 AND active = TRUE")
+            .bind(user).fetch_optional(p).await)?)
+    }
+
     /// The regions and sites a user is assigned to.
     pub async fn user_scope(&self, user: Uuid) -> Result<(Vec<Uuid>, Vec<Uuid>)> {
         let rows: Vec<(Option<Uuid>, Option<Uuid>)> = with_db!(self, p => sqlx::query_as(

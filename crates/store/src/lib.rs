@@ -12,6 +12,7 @@ mod cache;
 mod comments;
 mod connect;
 mod cube;
+mod mail;
 mod org;
 mod people;
 mod ratings;
@@ -29,6 +30,7 @@ pub use cache::CACHE_TTL;
 pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
+pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
 pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{

@@ -26,6 +26,8 @@ pub struct Organisation {
     /// Results thresholds (see [`rida_domain::metrics::Thresholds`]).
     pub min_ranked: i32,
     pub min_shown: i32,
+    /// When it was created (Unix ms).
+    pub created_at: i64,
 }
 
 impl Organisation {
@@ -101,7 +103,7 @@ pub struct Service {
     pub active: bool,
 }
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -125,6 +127,11 @@ impl Store {
         let sql =
             format!("SELECT {ORG_COLUMNS} FROM organisations ORDER BY created_at, id LIMIT 1");
         Ok(with_db!(self, p => sqlx::query_as(&sql).fetch_optional(p).await)?)
+    }
+
+    /// Every organisation's id (for scheduled jobs).
+    pub async fn organisation_ids(&self) -> Result<Vec<Uuid>> {
+        Ok(with_db!(self, p => sqlx::query_scalar("SELECT id FROM organisations ORDER BY created_at, id").fetch_all(p).await)?)
     }
 
     /// One organisation by id.

@@ -40,6 +40,10 @@ pub struct User {
     pub locale: Option<String>,
     pub employee_id: Option<Uuid>,
     pub active: bool,
+    /// Where e-mail from Rida (the monthly report, alerts) goes.
+    pub email: Option<String>,
+    /// Whether they receive the monthly report on the first of each month.
+    pub monthly_report: bool,
     pub region_ids: Vec<Uuid>,
     pub site_ids: Vec<Uuid>,
 }
@@ -53,6 +57,8 @@ pub struct UserInput {
     pub employee_id: Option<Uuid>,
     pub region_ids: Vec<Uuid>,
     pub site_ids: Vec<Uuid>,
+    pub email: Option<String>,
+    pub monthly_report: bool,
 }
 
 /// A scope row: (user, region, site).
@@ -76,6 +82,8 @@ struct UserRow {
     locale: Option<String>,
     employee_id: Option<Uuid>,
     active: bool,
+    email: Option<String>,
+    monthly_report: bool,
 }
 
 impl UserRow {
@@ -91,6 +99,8 @@ impl UserRow {
             locale: self.locale,
             employee_id: self.employee_id,
             active: self.active,
+            email: self.email,
+            monthly_report: self.monthly_report,
         }
     }
 }
@@ -193,7 +203,7 @@ impl Store {
         let all = q.include_inactive;
         let (rows, scopes): (Vec<UserRow>, Vec<ScopeRow>) = with_db!(self, p => {
             let rows = sqlx::query_as(
-                "SELECT id, username, display_name, role, locale, employee_id, active FROM users \
+                "SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report FROM users \
                  WHERE org_id = $1 AND (LOWER(username) LIKE $2 ESCAPE '\\' OR LOWER(display_name) LIKE $2 ESCAPE '\\') AND (active = TRUE OR $3) \
                  ORDER BY active DESC, username")
                 .bind(org).bind(&pat).bind(all).fetch_all(p).await?;
@@ -211,7 +221,7 @@ impl Store {
     /// One user account.
     pub async fn user(&self, org: Uuid, id: Uuid) -> Result<User> {
         with_db!(self, p => {
-            let row: UserRow = sqlx::query_as("SELECT id, username, display_name, role, locale, employee_id, active FROM users WHERE org_id = $1 AND id = $2")
+            let row: UserRow = sqlx::query_as("SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report FROM users WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).fetch_one(p).await?;
             let scopes: Vec<ScopeRow> = sqlx::query_as("SELECT user_id, region_id, site_id FROM user_scopes WHERE user_id = $1")
                 .bind(id).fetch_all(p).await?;
@@ -242,8 +252,9 @@ impl Store {
             check_owned!(tx, "employees", org, u.employee_id.as_slice());
             check_owned!(tx, "regions", org, u.region_ids);
             check_owned!(tx, "sites", org, u.site_ids);
-            sqlx::query("INSERT INTO users (id, org_id, username, display_name, password_hash, role, employee_id, created_at, password_changed_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8)")
+            sqlx::query("INSERT INTO users (id, org_id, username, display_name, password_hash, role, employee_id, created_at, password_changed_at, email, monthly_report) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, $9, $10)")
                 .bind(id).bind(org).bind(&u.username).bind(&u.display_name).bind(password_hash).bind(u.role.as_str()).bind(u.employee_id).bind(now)
+                .bind(&u.email).bind(u.monthly_report)
                 .execute(&mut *tx).await?;
             for r in &u.region_ids {
                 sqlx::query("INSERT INTO user_scopes (user_id, region_id) VALUES ($1, $2)").bind(id).bind(r).execute(&mut *tx).await?;
@@ -269,8 +280,8 @@ impl Store {
             let old: Option<(String,)> = sqlx::query_as("SELECT role FROM users WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).fetch_optional(&mut *tx).await?;
             let Some((old_role,)) = old else { return Err(StoreError::NotFound) };
-            sqlx::query("UPDATE users SET display_name = $3, role = $4, employee_id = $5 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(&u.display_name).bind(u.role.as_str()).bind(u.employee_id).execute(&mut *tx).await?;
+            sqlx::query("UPDATE users SET display_name = $3, role = $4, employee_id = $5, email = $6, monthly_report = $7 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(&u.display_name).bind(u.role.as_str()).bind(u.employee_id).bind(&u.email).bind(u.monthly_report).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM user_scopes WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
             for r in &u.region_ids {
                 sqlx::query("INSERT INTO user_scopes (user_id, region_id) VALUES ($1, $2)").bind(id).bind(r).execute(&mut *tx).await?;

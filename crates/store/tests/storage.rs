@@ -247,6 +247,8 @@ async fn users_sessions_and_tokens(backend: Backend) {
         employee_id: None,
         region_ids: vec![w.region],
         site_ids: vec![],
+        email: None,
+        monthly_report: false,
     };
     let uid = store
         .create_user(w.org, rida_domain::new_id(), &input, "hash-1", &by())

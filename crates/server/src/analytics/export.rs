@@ -8,8 +8,14 @@ use rida_domain::{
 };
 use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
 
-use super::dashboard::{Dashboard, RankRow};
+use super::{
+    dashboard::{Dashboard, RankRow},
+    report::{ChartKind, Report},
+};
 use crate::i18n;
+
+/// The media type of an `.xlsx` workbook.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// One table of the dashboard: a header and rows of cells.
 pub struct Table {
@@ -277,15 +283,21 @@ struct Formats {
     p: Format,
 }
 
+impl Formats {
+    fn new() -> Formats {
+        Formats {
+            header: Format::new().set_bold().set_background_color("#E3F2EF"),
+            count: Format::new().set_num_format("#,##0"),
+            figure: Format::new().set_num_format("0.0"),
+            mean: Format::new().set_num_format("0.00"),
+            p: Format::new().set_num_format("0.000"),
+        }
+    }
+}
+
 /// The dashboard as an `.xlsx` file.
 pub fn xlsx(d: &Dashboard, l: Locale) -> Result<Vec<u8>, XlsxError> {
-    let formats = Formats {
-        header: Format::new().set_bold().set_background_color("#E3F2EF"),
-        count: Format::new().set_num_format("#,##0"),
-        figure: Format::new().set_num_format("0.0"),
-        mean: Format::new().set_num_format("0.00"),
-        p: Format::new().set_num_format("0.000"),
-    };
+    let formats = Formats::new();
     let mut wb = Workbook::new();
     for table in tables(d, l) {
         let name = sheet_name(&t(l, table.key));
@@ -332,6 +344,81 @@ pub fn xlsx(d: &Dashboard, l: Locale) -> Result<Vec<u8>, XlsxError> {
             chart.legend().set_hidden();
             ws.insert_chart(1, table.header.len() as u16 + 1, &chart)?;
         }
+    }
+    wb.save_to_buffer()
+}
+
+/// A report's rows as one table: its groups, then each metric's figure, interval and
+/// number of answers.
+pub fn report_table(r: &Report, l: Locale) -> Table {
+    let mut header: Vec<String> = r
+        .spec
+        .group
+        .iter()
+        .map(|g| t(l, &format!("dim-{}", g.as_str())))
+        .collect();
+    for m in &r.spec.metrics {
+        header.push(t(l, &format!("metric-{}", m.as_str())));
+        header.push(t(l, "col-low"));
+        header.push(t(l, "col-high"));
+        header.push(t(l, "col-answers"));
+    }
+    let rows = r
+        .rows
+        .iter()
+        .map(|row| {
+            let mut cells: Vec<Cell> = row.labels.iter().map(|s| Cell::Text(s.clone())).collect();
+            for (m, f) in r.spec.metrics.iter().zip(&row.figures) {
+                if f.withheld {
+                    cells.extend([Cell::Text(t(l, "xlsx-withheld")), Cell::Empty, Cell::Empty]);
+                } else {
+                    cells.extend(estimate_cells(f.estimate, m.unit()));
+                }
+                cells.push(Cell::Number(f.n as f64, NumberKind::Count));
+            }
+            cells
+        })
+        .collect();
+    Table {
+        key: "sheet-report",
+        header,
+        rows,
+    }
+}
+
+/// A report as an `.xlsx` file: its table and, unless it is a table only, a native chart
+/// of its first metric.
+pub fn report_xlsx(r: &Report, name: &str, l: Locale) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let table = report_table(r, l);
+    let mut wb = Workbook::new();
+    let sheet = sheet_name(name);
+    let sheet = if sheet.trim().is_empty() { t(l, "sheet-report") } else { sheet };
+    let ws = wb.add_worksheet();
+    ws.set_name(&sheet)?;
+    if l.dir() == "rtl" {
+        ws.set_right_to_left(true);
+    }
+    write_table(ws, &table, &formats)?;
+    let groups = r.spec.group.len() as u16;
+    if r.spec.chart != ChartKind::Table && !table.rows.is_empty() && groups > 0 {
+        let last = table.rows.len() as u32;
+        let mut chart = Chart::new(match r.spec.chart {
+            ChartKind::Line => ChartType::Line,
+            _ => ChartType::Column,
+        });
+        let metric = t(l, &format!("metric-{}", r.spec.metrics[0].as_str()));
+        chart.title().set_name(&metric);
+        chart
+            .add_series()
+            .set_name(metric.as_str())
+            .set_categories((sheet.as_str(), 1, groups - 1, last, groups - 1))
+            .set_values((sheet.as_str(), 1, groups, last, groups));
+        chart.legend().set_hidden();
+        if l.dir() == "rtl" {
+            chart.x_axis().set_reverse();
+        }
+        ws.insert_chart(1, table.header.len() as u16 + 1, &chart)?;
     }
     wb.save_to_buffer()
 }

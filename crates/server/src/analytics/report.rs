@@ -221,6 +221,20 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
 }
 
+/// Runs the report a query string describes (its parameters and selection), as `user`
+/// may see it.
+pub async fn run_query(
+    state: &crate::state::AppState,
+    user: &crate::auth::CurrentUser,
+    query: &str,
+) -> Result<Report, Error> {
+    let sel: super::Selection = serde_html_form::from_str(query).unwrap_or_default();
+    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
+    let spec = params.spec()?;
+    let reach = sel.resolve(state, user).await?;
+    run(&state.store, user.org.id, user.org.thresholds(), &reach, &spec).await
+}
+
 /// Runs a report over a reach. Grouping or filtering by employee needs the right to see
 /// employees' results.
 pub async fn run(

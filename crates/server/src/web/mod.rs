@@ -3,6 +3,7 @@
 
 mod account;
 mod audit;
+mod mail;
 mod employees;
 mod help;
 mod home;
@@ -84,6 +85,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(users::router())
         .merge(tokens::router())
         .merge(audit::router())
+        .merge(mail::router())
         .merge(account::router())
         .fallback(|| async { crate::Error::NotFound })
         .layer(middleware::from_fn_with_state(state, page_layer))

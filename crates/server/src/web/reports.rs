@@ -36,23 +36,38 @@ pub fn router() -> Router<AppState> {
         .route("/admin/reports/new", get(builder))
         .route("/admin/reports/{id}", get(saved).post(update))
         .route("/admin/reports/{id}/delete", post(delete))
+        .route("/admin/reports/export.xlsx", get(xlsx))
+        .route("/admin/reports/{id}/export.xlsx", get(saved_xlsx))
         .route("/api/v1/reports/run", get(run_json))
 }
 
 /// Runs the report a query string describes, for the signed-in user.
 async fn run(w: &Web, query: &str) -> Result<Report> {
-    let sel: Selection = serde_html_form::from_str(query).unwrap_or_default();
-    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
-    let spec = params.spec()?;
-    let reach = sel.resolve(&w.state, &w.user).await?;
-    report::run(
-        &w.state.store,
-        w.user.org.id,
-        w.user.org.thresholds(),
-        &reach,
-        &spec,
-    )
-    .await
+    report::run_query(&w.state, &w.user, query).await
+}
+
+/// A report as an Excel workbook: its table and a native chart.
+async fn xlsx_of(w: &Web, query: &str, name: &str) -> Result<Response> {
+    let r = run(w, query).await?;
+    let bytes = crate::analytics::export::report_xlsx(&r, name, w.locale())
+        .map_err(|e| crate::Error::Internal(e.into()))?;
+    Ok(super::results::download(
+        bytes,
+        crate::analytics::export::XLSX_MIME,
+        format!("rida-report-{}-{}.xlsx", r.from, r.to),
+    ))
+}
+
+async fn xlsx(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
+    let name = i18n::t(w.locale(), "sheet-report");
+    xlsx_of(&w, q.as_deref().unwrap_or(""), &name).await
+}
+
+async fn saved_xlsx(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Result<Response> {
+    let r = w.state.store.report(w.user.org.id, id).await?;
+    open(&w, &r)?;
+    let query = q.filter(|q| !q.is_empty()).unwrap_or_else(|| r.query.clone());
+    xlsx_of(&w, &query, &r.name).await
 }
 
 /// `GET /api/v1/reports/run?metrics=csat,nps&group=site,month&…`: a report as JSON.
@@ -121,6 +136,10 @@ async fn page(
             saved_roles => saved.map(|r| r.roles()).unwrap_or_default(),
             may_change => may_change,
             query => query,
+            xlsx => match saved {
+                Some(r) if query == r.query => format!("/admin/reports/{}/export.xlsx", r.id),
+                _ => format!("/admin/reports/export.xlsx?{query}"),
+            },
             errors => errors.value(),
             form => context! {
                 metrics => result.spec.metrics.iter().map(|m| m.as_str()).collect::<Vec<_>>(),

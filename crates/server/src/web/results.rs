@@ -41,7 +41,8 @@ struct CsvTable {
     table: String,
 }
 
-fn download(body: Vec<u8>, mime: &'static str, name: String) -> Response {
+/// A file to save, with its name.
+pub(super) fn download(body: Vec<u8>, mime: &'static str, name: String) -> Response {
     (
         [
             (axum::http::header::CONTENT_TYPE, mime.to_string()),
@@ -61,7 +62,7 @@ async fn xlsx(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     let bytes = export::xlsx(&d, w.locale()).map_err(|e| crate::Error::Internal(e.into()))?;
     Ok(download(
         bytes,
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        export::XLSX_MIME,
         format!("rida-results-{}-{}.xlsx", d.period.from, d.period.to),
     ))
 }

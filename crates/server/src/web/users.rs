@@ -53,6 +53,11 @@ struct UserForm {
     regions: Vec<String>,
     #[serde(default)]
     sites: Vec<String>,
+    #[serde(default)]
+    email: String,
+    /// The checkbox: present when ticked.
+    #[serde(default)]
+    monthly_report: Option<String>,
 }
 
 async fn form_page(w: &Web, id: Option<Uuid>, f: &UserForm, errors: &FormErrors) -> Result<Value> {
@@ -66,6 +71,7 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &UserForm, errors: &FormErrors)
         form => context! {
             username => f.username.clone(), display_name => f.display_name.clone(), role => f.role.clone(),
             employee_id => f.employee_id.clone(), regions => f.regions.clone(), sites => f.sites.clone(),
+            email => f.email.clone(), monthly_report => f.monthly_report.is_some(),
         },
         errors => errors.value(),
         roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
@@ -98,6 +104,8 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
         employee_id: u.employee_id.map(|e| e.to_string()).unwrap_or_default(),
         regions: u.region_ids.iter().map(Uuid::to_string).collect(),
         sites: u.site_ids.iter().map(Uuid::to_string).collect(),
+        email: u.email.unwrap_or_default(),
+        monthly_report: u.monthly_report.then(|| "on".into()),
     };
     let page = form_page(&w, Some(u.id), &f, &FormErrors::new(w.locale())).await?;
     Ok(w.render("user_form.html", page))
@@ -132,6 +140,10 @@ async fn save(
     if id == Some(w.user.user.user_id) && role != Some(Role::Head) {
         errors.key("role", "error-own-role");
     }
+    let email = errors.check("email", names::email(&f.email));
+    if f.monthly_report.is_some() && matches!(email, Some(None)) {
+        errors.key("email", "error-email-for-report");
+    }
     let password = if id.is_none() || !f.password.is_empty() {
         errors
             .check("password", names::new_password(&f.password))
@@ -139,8 +151,8 @@ async fn save(
     } else {
         None
     };
-    if let (Some(username), Some(display_name), Some(role), true) =
-        (username, display_name, role, errors.is_empty())
+    if let (Some(username), Some(display_name), Some(role), Some(email), true) =
+        (username, display_name, role, email, errors.is_empty())
     {
         let scoped = role.is_scoped();
         let input = UserInput {
@@ -154,6 +166,8 @@ async fn save(
             },
             region_ids: if scoped { region_ids } else { Vec::new() },
             site_ids: if scoped { site_ids } else { Vec::new() },
+            email,
+            monthly_report: f.monthly_report.is_some(),
         };
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match (id, password) {

@@ -55,6 +55,7 @@ pub async fn prepared(backend: Backend) -> (Store, World, TempDb) {
 pub async fn serve_at(store: Store, listen: std::net::SocketAddr) -> tokio::task::JoinHandle<()> {
     let settings = Settings {
         listen,
+        jobs: false,
         ..Settings::default()
     };
     let app = Application::build(settings, store)
@@ -77,6 +78,24 @@ pub async fn serve_free(
     (server, port, format!("http://{port}"))
 }
 
+impl TestApp {
+    /// A test application around a server already started.
+    pub fn new(
+        (addr, shutdown): (String, tokio::sync::oneshot::Sender<()>),
+        store: Store,
+        w: World,
+        db: TempDb,
+    ) -> TestApp {
+        TestApp {
+            addr,
+            store,
+            w,
+            db,
+            _shutdown: shutdown,
+        }
+    }
+}
+
 pub async fn spawn_app(backend: Backend) -> TestApp {
     let (store, w, db) = prepared(backend).await;
     let app = start(store.clone()).await;
@@ -93,11 +112,17 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
 pub async fn start(store: Store) -> (String, tokio::sync::oneshot::Sender<()>) {
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
+        jobs: false,
         ..Settings::default()
     };
     let app = Application::build(settings, store)
         .await
         .expect("build app");
+    start_with(app).await
+}
+
+/// Serves a built application until the returned sender is dropped.
+pub async fn start_with(app: Application) -> (String, tokio::sync::oneshot::Sender<()>) {
     let addr = format!("http://{}", app.local_addr());
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(app.run_until(async {
@@ -239,6 +264,9 @@ async fn world(store: &Store) -> World {
                 vec![]
             },
             site_ids: vec![],
+            // Every account asks for the monthly report: the policy decides who gets one.
+            email: Some(format!("{role}@test.rida.example")),
+            monthly_report: true,
         };
         let hash = auth::hash_password(password_of(role)).await.unwrap();
         store

@@ -4,6 +4,7 @@ mod browser;
 mod exports;
 mod helpers;
 mod kiosk;
+mod mail;
 mod operations;
 mod pages;
 mod policy;

@@ -1,0 +1,195 @@
+//! The monthly report: on the first of each month every user who asked for it receives
+//! the month just ended as they may see it (their sites; employees only if allowed), in
+//! their language: the key figures and charts in the message, the Excel file attached.
+
+use jiff::{Timestamp, civil::Date};
+use minijinja::context;
+use rida_domain::{Action, metrics::Unit};
+use rida_store::NewMail;
+use serde::Serialize;
+use uuid::Uuid;
+
+use super::{link, local, month_due, month_name, render};
+use crate::{
+    analytics::{
+        Selection,
+        dashboard::{self, Dashboard, RankRow},
+        export,
+    },
+    auth::CurrentUser,
+    mail::{self, Draft, File},
+    state::AppState,
+};
+
+/// Rows of a ranking shown in the message (the Excel file has them all).
+const RANKED_SHOWN: usize = 8;
+
+/// A bar of an e-mail chart: drawn as a table cell, which every mail program shows.
+#[derive(Debug, Serialize)]
+struct Bar {
+    label: String,
+    value: Option<f64>,
+    low: Option<f64>,
+    high: Option<f64>,
+    n: u64,
+    /// The bar's length, 0–100 % of the chart's width.
+    width: f64,
+    note: &'static str,
+}
+
+/// Where a figure falls between the ends of its unit, in % (NPS runs from −100).
+fn width(unit: Unit, value: f64, scale_max: f64) -> f64 {
+    let w = match unit {
+        Unit::Percent => value,
+        Unit::Score => (value + 100.0) / 2.0,
+        Unit::Mean => 100.0 * (value - 1.0) / (scale_max - 1.0),
+    };
+    w.clamp(0.0, 100.0)
+}
+
+fn bars(d: &Dashboard, rows: &[RankRow]) -> Vec<Bar> {
+    let max = d.metric.scale().score_range().map(|r| r.1 as f64).unwrap_or(5.0);
+    rows.iter()
+        .take(RANKED_SHOWN)
+        .map(|r| Bar {
+            label: r.name.clone(),
+            value: r.estimate.map(|e| e.value),
+            low: r.estimate.map(|e| e.low),
+            high: r.estimate.map(|e| e.high),
+            n: r.n,
+            width: r.estimate.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+            note: r.status,
+        })
+        .collect()
+}
+
+fn trend(d: &Dashboard, l: rida_domain::Locale) -> Vec<Bar> {
+    let max = d.metric.scale().score_range().map(|r| r.1 as f64).unwrap_or(5.0);
+    d.trend
+        .iter()
+        .map(|p| {
+            let first: Option<Date> = format!("{}-01", p.month).parse().ok();
+            Bar {
+                label: first.map(|f| month_name(l, f)).unwrap_or_else(|| p.month.clone()),
+                value: p.estimate.map(|e| e.value),
+                low: p.estimate.map(|e| e.low),
+                high: p.estimate.map(|e| e.high),
+                n: p.n,
+                width: p.estimate.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+                note: "",
+            }
+        })
+        .collect()
+}
+
+/// Composes one recipient's report of the month starting `first`; `None` when the
+/// policy gives them no results to see.
+pub async fn compose(
+    state: &AppState,
+    user: &CurrentUser,
+    to: &str,
+    first: Date,
+) -> anyhow::Result<Option<(Draft, u64)>> {
+    if !user.may(Action::ViewResults { site: None }) {
+        return Ok(None);
+    }
+    let sel = Selection {
+        period: Some("month".into()),
+        at: Some(first.to_string()),
+        ..Selection::default()
+    };
+    let reach = sel.resolve(state, user).await?;
+    let d = dashboard::build(&state.store, user.org.id, user.org.thresholds(), &reach).await?;
+    let l = user.locale;
+    let answers = d.tiles.first().map(|t| t.n).unwrap_or(0);
+    let sites = match &reach.sites {
+        Some(ids) => {
+            let names = dashboard::Names::load(&state.store, user.org.id).await?;
+            let mut v: Vec<String> = ids.iter().filter_map(|s| names.sites.get(s).cloned()).collect();
+            v.sort();
+            Some(v)
+        }
+        None => None,
+    };
+    let month = month_name(l, first);
+    let page = context! {
+        org => user.org.name.clone(),
+        name => user.user.display_name.clone(),
+        month => month.clone(),
+        d => d.clone(),
+        sites => sites,
+        trend => trend(&d, l),
+        services => bars(&d, &d.services),
+        site_bars => d.sites.as_ref().map(|s| bars(&d, s)),
+        employee_bars => d.employees.as_ref().map(|s| bars(&d, s)),
+        link => link(state, &format!("/admin/results?period=month&at={first}")),
+        account => link(state, "/admin/users"),
+    };
+    let subject = crate::i18n::t_args(
+        l,
+        "mail-monthly-subject",
+        &[("org", user.org.name.clone().into()), ("month", month.into())],
+    );
+    let xlsx = export::xlsx(&d, l).map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok(Some((
+        Draft {
+            to: to.to_string(),
+            subject,
+            html: render(state, "mail_monthly.html", l, page.clone())?,
+            text: render(state, "mail_monthly.txt", l, page)?,
+            files: vec![File {
+                name: format!("rida-{}-{}.xlsx", d.period.from, d.period.to),
+                mime: export::XLSX_MIME,
+                bytes: xlsx,
+            }],
+        },
+        answers,
+    )))
+}
+
+/// Queues the monthly report of the month just ended for every recipient of `org`,
+/// once. Returns how many messages were queued (`None`: not due, or done already).
+pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<Option<usize>> {
+    let o = state.store.organisation(org).await?;
+    let Some(first) = month_due(&local(now, &o.time_zone)) else {
+        return Ok(None);
+    };
+    let job = format!("monthly:{}", &first.to_string()[..7]);
+    if state.store.job_ran(org, &job).await? {
+        return Ok(None);
+    }
+    let mut mails = Vec::new();
+    let mut answers = 0;
+    for r in state.store.monthly_report_recipients(org).await? {
+        let Some(user) = CurrentUser::load(state, r.user_id).await? else {
+            continue;
+        };
+        if let Some((draft, n)) = compose(state, &user, &r.email, first).await? {
+            answers += n;
+            mails.push(NewMail {
+                id: rida_domain::new_id(),
+                kind: "monthly",
+                user_id: Some(r.user_id),
+                to_addr: r.email,
+                subject: draft.subject.clone(),
+                message: mail::compose(&state.settings.mail_from, &draft)?,
+            });
+        }
+    }
+    // An organisation set up after the month, with nothing in it, gets no report of it.
+    let month_end = local(now, &o.time_zone)
+        .with()
+        .date(first.last_of_month())
+        .build()
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(i64::MAX);
+    if answers == 0 && o.created_at > month_end {
+        mails.clear();
+    }
+    let n = mails.len();
+    Ok(state
+        .store
+        .finish_job(org, &job, &mails, now.as_millisecond())
+        .await?
+        .then_some(n))
+}
