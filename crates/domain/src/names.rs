@@ -112,7 +112,10 @@ pub fn email(raw: &str) -> Result<Option<String>, FieldError> {
         }
         None => false,
     };
-    if !ok || s.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';')) {
+    if !ok
+        || s.chars()
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ',' | ';'))
+    {
         return Err(FieldError::Invalid);
     }
     Ok(Some(s.to_string()))
@@ -125,8 +128,19 @@ mod tests {
     #[test]
     fn emails_are_optional_and_checked() {
         assert_eq!(email("  "), Ok(None));
-        assert_eq!(email(" ilze@rida.example ").unwrap().as_deref(), Some("ilze@rida.example"));
-        for bad in ["ilze", "ilze@", "@rida.example", "ilze@rida", "a b@rida.example", "a@b@c.lv", "x@y.lv, z@w.lv"] {
+        assert_eq!(
+            email(" ilze@rida.example ").unwrap().as_deref(),
+            Some("ilze@rida.example")
+        );
+        for bad in [
+            "ilze",
+            "ilze@",
+            "@rida.example",
+            "ilze@rida",
+            "a b@rida.example",
+            "a@b@c.lv",
+            "x@y.lv, z@w.lv",
+        ] {
             assert_eq!(email(bad), Err(FieldError::Invalid), "{bad}");
         }
     }

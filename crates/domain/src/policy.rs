@@ -93,6 +93,13 @@ pub enum Action {
     ViewAudit,
     /// See the e-mail Rida sent or could not send, and send a message again.
     ManageMail,
+    /// See the alerts raised at a site (`None`: open the alerts list, which shows each
+    /// user only the alerts of the sites they reach).
+    ViewAlerts { site: Option<Uuid> },
+    /// Follow an alert up: assign it, add notes, close or reopen it.
+    HandleAlert { site: Option<Uuid> },
+    /// Set the rules that raise alerts.
+    ManageAlertRules,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
     /// See the terminals (of the sites in reach) and their live status.
@@ -137,6 +144,9 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager, ManageSurveys) => in_scope(None),
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
+        (Analyst, ViewAlerts { .. }) => true,
+        (Manager, ViewAlerts { site }) => in_scope(site) || site.is_none(),
+        (Manager, HandleAlert { site }) => in_scope(site),
         _ => false,
     }
 }
@@ -185,6 +195,21 @@ pub fn may_change_report(actor: &Actor, org: &OrgPolicy, author: Uuid) -> bool {
         && (actor.role == Role::Head || actor.user_id == author)
 }
 
+/// Whether `actor` may see an alert raised at `site` (`None`: about the whole
+/// organisation, which a user limited to some sites does not see).
+pub fn may_see_alert(actor: &Actor, org: &OrgPolicy, site: Option<Uuid>) -> bool {
+    allows(actor, org, Action::ViewAlerts { site })
+        && match results_limited_to_scope(actor) {
+            Some(s) => site.is_some_and(|x| s.contains(&x)),
+            None => true,
+        }
+}
+
+/// Whether `actor` may follow up an alert raised at `site`.
+pub fn may_handle_alert(actor: &Actor, org: &OrgPolicy, site: Option<Uuid>) -> bool {
+    may_see_alert(actor, org, site) && allows(actor, org, Action::HandleAlert { site })
+}
+
 /// Whether results shown to `actor` must be limited to the sites of their scope.
 pub fn results_limited_to_scope(actor: &Actor) -> Option<&HashSet<Uuid>> {
     match &actor.scope {
@@ -204,6 +229,33 @@ mod tests {
             Scope::Sites(sites.iter().copied().collect())
         };
         Actor::new(Uuid::now_v7(), role, scope, None)
+    }
+
+    #[test]
+    fn alerts_are_seen_within_reach_and_handled_by_the_head_and_managers() {
+        let (here, there) = (Uuid::now_v7(), Uuid::now_v7());
+        let org = OrgPolicy::default();
+        let head = actor(Role::Head, &[]);
+        let manager = actor(Role::Manager, &[here]);
+        let analyst = actor(Role::Analyst, &[]);
+        for a in [&head, &analyst] {
+            assert!(may_see_alert(a, &org, Some(there)) && may_see_alert(a, &org, None));
+        }
+        assert!(may_handle_alert(&head, &org, None));
+        assert!(!may_handle_alert(&analyst, &org, Some(here)));
+        assert!(
+            may_see_alert(&manager, &org, Some(here))
+                && may_handle_alert(&manager, &org, Some(here))
+        );
+        assert!(
+            !may_see_alert(&manager, &org, Some(there)) && !may_see_alert(&manager, &org, None)
+        );
+        assert!(!may_handle_alert(&manager, &org, None));
+        for r in [Role::Supervisor, Role::Employee] {
+            assert!(!may_see_alert(&actor(r, &[here]), &org, Some(here)), "{r}");
+        }
+        assert!(allows(&head, &org, Action::ManageAlertRules));
+        assert!(!allows(&manager, &org, Action::ManageAlertRules));
     }
 
     #[test]

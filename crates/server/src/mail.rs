@@ -3,12 +3,12 @@
 //! retry sends exactly what was composed; a failed attempt is tried again later with a
 //! growing pause, and what could not be sent is listed for the admin.
 
+use crate::state::AppState;
 use lettre::{
     AsyncSmtpTransport, AsyncTransport, Tokio1Executor,
     address::Envelope,
     message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType},
 };
-use crate::state::AppState;
 
 /// A file attached to a message.
 pub struct File {
@@ -38,10 +38,9 @@ pub fn compose(from: &str, d: &Draft) -> anyhow::Result<Vec<u8>> {
     let from: Mailbox = from
         .parse()
         .map_err(|e| anyhow::anyhow!("mail_from is not an address: {e}"))?;
-    let to: Mailbox = d
-        .to
-        .parse()
-        .map_err(|e| anyhow::anyhow!("recipient is not an address: {e}"))?;
+    let to: Mailbox =
+        d.to.parse()
+            .map_err(|e| anyhow::anyhow!("recipient is not an address: {e}"))?;
     let body = MultiPart::alternative()
         .singlepart(SinglePart::plain(d.text.clone()))
         .singlepart(SinglePart::html(d.html.clone()));

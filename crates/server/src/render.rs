@@ -115,6 +115,11 @@ const NAV: &[(&str, &str, Action)] = &[
         Action::ViewResults { site: None },
     ),
     (
+        "/admin/alerts",
+        "nav-alerts",
+        Action::ViewAlerts { site: None },
+    ),
+    (
         "/admin/organisation",
         "nav-organisation",
         Action::ManageOrganisation,
@@ -139,6 +144,11 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),
     ("/admin/mail", "nav-mail", Action::ManageMail),
+    (
+        "/admin/alert-rules",
+        "nav-alert-rules",
+        Action::ManageAlertRules,
+    ),
     ("/help/metrics", "nav-help", Action::OpenAdmin),
 ];
 

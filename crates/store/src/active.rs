@@ -14,6 +14,7 @@ pub enum Deactivatable {
     Employee,
     Survey,
     Terminal,
+    AlertRule,
 }
 
 impl Deactivatable {
@@ -25,6 +26,7 @@ impl Deactivatable {
             Deactivatable::Employee => "employees",
             Deactivatable::Survey => "surveys",
             Deactivatable::Terminal => "terminals",
+            Deactivatable::AlertRule => "alert_rules",
         }
     }
 
@@ -36,6 +38,7 @@ impl Deactivatable {
             Deactivatable::Employee => "employee",
             Deactivatable::Survey => "survey",
             Deactivatable::Terminal => "terminal",
+            Deactivatable::AlertRule => "alert_rule",
         }
     }
 }

@@ -5,6 +5,7 @@
 //! Migrations are embedded and run at start; both backends share version numbers.
 
 mod active;
+mod alerts;
 mod audio;
 mod audit;
 mod auth;
@@ -24,6 +25,7 @@ mod terminals;
 mod writer;
 
 pub use active::Deactivatable;
+pub use alerts::{Alert, AlertNote, AlertRule, AlertRuleInput, NewAlert, ScoredAnswer};
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;

@@ -74,7 +74,13 @@ impl Store {
 
     /// Records that `job` ran and queues its messages, in one transaction: `false` (and
     /// nothing queued) when another instance recorded it first.
-    pub async fn finish_job(&self, org: Uuid, job: &str, mails: &[NewMail], now: i64) -> Result<bool> {
+    pub async fn finish_job(
+        &self,
+        org: Uuid,
+        job: &str,
+        mails: &[NewMail],
+        now: i64,
+    ) -> Result<bool> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let claimed = sqlx::query(
@@ -148,7 +154,11 @@ impl Store {
 
     /// Records a failed attempt: tried again at `retry_at`, or given up (`None`).
     pub async fn mail_failed(&self, id: Uuid, error: &str, retry_at: Option<i64>) -> Result<()> {
-        let status = if retry_at.is_some() { "pending" } else { "failed" };
+        let status = if retry_at.is_some() {
+            "pending"
+        } else {
+            "failed"
+        };
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             sqlx::query("UPDATE outbox SET status = $2, attempts = attempts + 1, last_error = $3, next_attempt_at = COALESCE($4, next_attempt_at), locked_until = 0 WHERE id = $1")
@@ -195,5 +205,4 @@ impl Store {
     }
 }
 
-#[allow(unused_imports)]
 pub(crate) use insert_mail;

@@ -131,7 +131,9 @@ impl Store {
 
     /// Every organisation's id (for scheduled jobs).
     pub async fn organisation_ids(&self) -> Result<Vec<Uuid>> {
-        Ok(with_db!(self, p => sqlx::query_scalar("SELECT id FROM organisations ORDER BY created_at, id").fetch_all(p).await)?)
+        Ok(
+            with_db!(self, p => sqlx::query_scalar("SELECT id FROM organisations ORDER BY created_at, id").fetch_all(p).await)?,
+        )
     }
 
     /// One organisation by id.

@@ -393,7 +393,11 @@ pub fn report_xlsx(r: &Report, name: &str, l: Locale) -> Result<Vec<u8>, XlsxErr
     let table = report_table(r, l);
     let mut wb = Workbook::new();
     let sheet = sheet_name(name);
-    let sheet = if sheet.trim().is_empty() { t(l, "sheet-report") } else { sheet };
+    let sheet = if sheet.trim().is_empty() {
+        t(l, "sheet-report")
+    } else {
+        sheet
+    };
     let ws = wb.add_worksheet();
     ws.set_name(&sheet)?;
     if l.dir() == "rtl" {

@@ -232,7 +232,14 @@ pub async fn run_query(
     let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
     let spec = params.spec()?;
     let reach = sel.resolve(state, user).await?;
-    run(&state.store, user.org.id, user.org.thresholds(), &reach, &spec).await
+    run(
+        &state.store,
+        user.org.id,
+        user.org.thresholds(),
+        &reach,
+        &spec,
+    )
+    .await
 }
 
 /// Runs a report over a reach. Grouping or filtering by employee needs the right to see

@@ -1,8 +1,10 @@
-//! Scheduled work: the monthly report, scheduled saved reports, and sending the outbox.
+//! Scheduled work: alert rules, the monthly report, scheduled saved reports, and sending
+//! the outbox.
 //! Every instance with `jobs` on runs the loop; each job of an organisation still runs
 //! once (its messages are queued in the same transaction that records it, see
 //! `rida_store::Store::finish_job`), and each message is taken by one instance at a time.
 
+pub mod alerts;
 pub mod monthly;
 pub mod scheduled;
 
@@ -35,6 +37,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
 /// A job that fails is logged and tried again next round; the others go on.
 pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::Delivery> {
     for org in state.store.organisation_ids().await? {
+        if let Err(e) = alerts::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "alert rules");
+        }
         if let Err(e) = monthly::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "monthly report");
         }
@@ -59,7 +64,11 @@ pub fn month_due(local: &Zoned) -> Option<Date> {
     if local.day() == 1 && local.hour() < SEND_FROM_HOUR {
         return None;
     }
-    local.date().first_of_month().checked_sub(jiff::Span::new().months(1)).ok()
+    local
+        .date()
+        .first_of_month()
+        .checked_sub(jiff::Span::new().months(1))
+        .ok()
 }
 
 /// The last whole week (Monday to Sunday) at `local`, as its Monday, from 06:00 on Monday.
@@ -110,9 +119,18 @@ mod tests {
     fn the_month_is_due_from_six_on_the_first() {
         let d = |s| month_due(&at(s)).map(|d| d.to_string());
         assert_eq!(d("2026-11-01T05:59[Europe/Riga]"), None);
-        assert_eq!(d("2026-11-01T06:00[Europe/Riga]").as_deref(), Some("2026-10-01"));
-        assert_eq!(d("2026-11-24T12:00[Europe/Riga]").as_deref(), Some("2026-10-01"));
-        assert_eq!(d("2027-01-03T00:00[Asia/Riyadh]").as_deref(), Some("2026-12-01"));
+        assert_eq!(
+            d("2026-11-01T06:00[Europe/Riga]").as_deref(),
+            Some("2026-10-01")
+        );
+        assert_eq!(
+            d("2026-11-24T12:00[Europe/Riga]").as_deref(),
+            Some("2026-10-01")
+        );
+        assert_eq!(
+            d("2027-01-03T00:00[Asia/Riyadh]").as_deref(),
+            Some("2026-12-01")
+        );
     }
 
     #[test]

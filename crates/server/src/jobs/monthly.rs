@@ -48,7 +48,12 @@ fn width(unit: Unit, value: f64, scale_max: f64) -> f64 {
 }
 
 fn bars(d: &Dashboard, rows: &[RankRow]) -> Vec<Bar> {
-    let max = d.metric.scale().score_range().map(|r| r.1 as f64).unwrap_or(5.0);
+    let max = d
+        .metric
+        .scale()
+        .score_range()
+        .map(|r| r.1 as f64)
+        .unwrap_or(5.0);
     rows.iter()
         .take(RANKED_SHOWN)
         .map(|r| Bar {
@@ -57,25 +62,38 @@ fn bars(d: &Dashboard, rows: &[RankRow]) -> Vec<Bar> {
             low: r.estimate.map(|e| e.low),
             high: r.estimate.map(|e| e.high),
             n: r.n,
-            width: r.estimate.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+            width: r
+                .estimate
+                .map(|e| width(d.unit, e.value, max))
+                .unwrap_or(0.0),
             note: r.status,
         })
         .collect()
 }
 
 fn trend(d: &Dashboard, l: rida_domain::Locale) -> Vec<Bar> {
-    let max = d.metric.scale().score_range().map(|r| r.1 as f64).unwrap_or(5.0);
+    let max = d
+        .metric
+        .scale()
+        .score_range()
+        .map(|r| r.1 as f64)
+        .unwrap_or(5.0);
     d.trend
         .iter()
         .map(|p| {
             let first: Option<Date> = format!("{}-01", p.month).parse().ok();
             Bar {
-                label: first.map(|f| month_name(l, f)).unwrap_or_else(|| p.month.clone()),
+                label: first
+                    .map(|f| month_name(l, f))
+                    .unwrap_or_else(|| p.month.clone()),
                 value: p.estimate.map(|e| e.value),
                 low: p.estimate.map(|e| e.low),
                 high: p.estimate.map(|e| e.high),
                 n: p.n,
-                width: p.estimate.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+                width: p
+                    .estimate
+                    .map(|e| width(d.unit, e.value, max))
+                    .unwrap_or(0.0),
                 note: "",
             }
         })
@@ -105,7 +123,10 @@ pub async fn compose(
     let sites = match &reach.sites {
         Some(ids) => {
             let names = dashboard::Names::load(&state.store, user.org.id).await?;
-            let mut v: Vec<String> = ids.iter().filter_map(|s| names.sites.get(s).cloned()).collect();
+            let mut v: Vec<String> = ids
+                .iter()
+                .filter_map(|s| names.sites.get(s).cloned())
+                .collect();
             v.sort();
             Some(v)
         }
@@ -128,7 +149,10 @@ pub async fn compose(
     let subject = crate::i18n::t_args(
         l,
         "mail-monthly-subject",
-        &[("org", user.org.name.clone().into()), ("month", month.into())],
+        &[
+            ("org", user.org.name.clone().into()),
+            ("month", month.into()),
+        ],
     );
     let xlsx = export::xlsx(&d, l).map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok(Some((

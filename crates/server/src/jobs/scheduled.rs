@@ -129,6 +129,9 @@ mod tests {
             "month",
             "2026-10-01".parse().unwrap(),
         );
-        assert_eq!(q, "metrics=csat&group=site&site=x&period=month&at=2026-10-01");
+        assert_eq!(
+            q,
+            "metrics=csat&group=site&site=x&period=month&at=2026-10-01"
+        );
     }
 }

@@ -35,12 +35,16 @@ async fn list(w: Web) -> Result<Response> {
     ))
 }
 
-#[derive(serde::Deserialize)]
-struct Empty {}
-
-async fn retry(w: Web, Path(id): Path<Uuid>, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
+async fn retry(
+    w: Web,
+    Path(id): Path<Uuid>,
+    CsrfForm(_): CsrfForm<super::Empty>,
+) -> Result<Response> {
     w.user.require(Action::ManageMail)?;
     let now = jiff::Timestamp::now().as_millisecond();
     w.state.store.retry_mail(w.user.org.id, id, now).await?;
-    Ok(redirect_with_flash("/admin/mail", "flash-mail-queued-again"))
+    Ok(redirect_with_flash(
+        "/admin/mail",
+        "flash-mail-queued-again",
+    ))
 }

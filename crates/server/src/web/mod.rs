@@ -2,12 +2,13 @@
 //! access decision asked of the policy.
 
 mod account;
+mod alerts;
 mod audit;
-mod mail;
 mod employees;
 mod help;
 mod home;
 mod kiosk;
+mod mail;
 mod organisation;
 mod regions;
 mod reports;
@@ -84,6 +85,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(employees::router())
         .merge(users::router())
         .merge(tokens::router())
+        .merge(alerts::router())
         .merge(audit::router())
         .merge(mail::router())
         .merge(account::router())

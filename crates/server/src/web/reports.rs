@@ -66,7 +66,9 @@ async fn xlsx(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
 async fn saved_xlsx(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Result<Response> {
     let r = w.state.store.report(w.user.org.id, id).await?;
     open(&w, &r)?;
-    let query = q.filter(|q| !q.is_empty()).unwrap_or_else(|| r.query.clone());
+    let query = q
+        .filter(|q| !q.is_empty())
+        .unwrap_or_else(|| r.query.clone());
     xlsx_of(&w, &query, &r.name).await
 }
 

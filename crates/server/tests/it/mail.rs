@@ -29,17 +29,18 @@ both_backends! {
 
 /// A real SMTP server (Debian's python3-aiosmtpd) on a loopback port, delivering into a
 /// Maildir; stopped when dropped.
-struct SmtpSink {
+pub struct SmtpSink {
     child: Child,
     dir: PathBuf,
     port: u16,
 }
 
 impl SmtpSink {
-    async fn start(port: u16) -> SmtpSink {
+    pub async fn start(port: u16) -> SmtpSink {
         let dir = std::env::temp_dir().join(format!("rida-smtp-{}", Uuid::now_v7()));
-        let python = std::env::var("RIDA_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
-        let child = Command::new(python)
+        let python =
+            std::env::var("RIDA_TEST_PYTHON").unwrap_or_else(|_| "/usr/bin/python3".into());
+        let mut child = Command::new(python)
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox"])
             .arg(&dir)
@@ -48,20 +49,25 @@ impl SmtpSink {
             .spawn()
             .expect("python3-aiosmtpd (apt-get install python3-aiosmtpd)");
         for _ in 0..100 {
-            if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
                 return SmtpSink { child, dir, port };
             }
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("aiosmtpd did not start on port {port}");
     }
 
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         format!("smtp://127.0.0.1:{}", self.port)
     }
 
     /// Every message received so far, parsed.
-    fn received(&self) -> Vec<Received> {
+    pub fn received(&self) -> Vec<Received> {
         let mut out = Vec::new();
         for sub in ["new", "cur"] {
             let Ok(entries) = std::fs::read_dir(self.dir.join(sub)) else {
@@ -86,17 +92,19 @@ impl Drop for SmtpSink {
 
 /// What a mail program would show of a message.
 #[derive(Debug)]
-struct Received {
-    to: String,
-    subject: String,
-    html: String,
+pub struct Received {
+    pub to: String,
+    pub subject: String,
+    pub html: String,
     text: String,
     attachments: Vec<(String, Vec<u8>)>,
 }
 
 impl Received {
     fn parse(raw: &[u8]) -> Received {
-        let m = MessageParser::default().parse(raw).expect("a parsable message");
+        let m = MessageParser::default()
+            .parse(raw)
+            .expect("a parsable message");
         Received {
             to: m
                 .to()
@@ -120,7 +128,7 @@ impl Received {
     }
 }
 
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -128,10 +136,10 @@ fn free_port() -> u16 {
         .port()
 }
 
-type Running = (String, tokio::sync::oneshot::Sender<()>);
+pub type Running = (String, tokio::sync::oneshot::Sender<()>);
 
 /// An instance with jobs run by hand, sending to `smtp_url`.
-async fn instance(store: &rida_store::Store, smtp_url: &str) -> (AppState, Running) {
+pub async fn instance(store: &rida_store::Store, smtp_url: &str) -> (AppState, Running) {
     let settings = Settings {
         listen: "127.0.0.1:0".parse().unwrap(),
         jobs: false,
@@ -215,12 +223,19 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     let (b, _s2) = instance(&store, &smtp.url()).await;
 
     // Before 06:00 on the 1st nothing is due.
-    let early = jiff::civil::date(2026, 11, 1).at(5, 0, 0, 0).in_tz("Europe/Riga").unwrap().timestamp();
+    let early = jiff::civil::date(2026, 11, 1)
+        .at(5, 0, 0, 0)
+        .in_tz("Europe/Riga")
+        .unwrap()
+        .timestamp();
     jobs::run_once(&a, early).await.unwrap();
     assert!(smtp.received().is_empty());
 
     // Two instances run the jobs at the same moment: each reader gets one message.
-    let (ra, rb) = tokio::join!(jobs::run_once(&a, november(1)), jobs::run_once(&b, november(1)));
+    let (ra, rb) = tokio::join!(
+        jobs::run_once(&a, november(1)),
+        jobs::run_once(&b, november(1))
+    );
     assert_eq!(ra.unwrap().sent + rb.unwrap().sent, 3);
     jobs::run_once(&a, november(2)).await.unwrap();
     let got = smtp.received();
@@ -228,15 +243,30 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     // Every account asked for it; the policy lets only those who read results have it.
     assert_eq!(
         to,
-        [address(Role::Analyst), address(Role::Head), address(Role::Manager)]
+        [
+            address(Role::Analyst),
+            address(Role::Head),
+            address(Role::Manager)
+        ]
     );
 
     let head = &got[1];
-    assert!(head.subject.contains("Test Bank") && head.subject.contains("October 2026"), "{}", head.subject);
-    assert!(head.html.contains(&format!("{all_csat:.1}%")), "head sees both sites");
+    assert!(
+        head.subject.contains("Test Bank") && head.subject.contains("October 2026"),
+        "{}",
+        head.subject
+    );
+    assert!(
+        head.html.contains(&format!("{all_csat:.1}%")),
+        "head sees both sites"
+    );
     assert!(head.text.contains(&format!("{all_csat:.1}%")));
     let link = head.html.replace("&#x2f;", "/").replace("&amp;", "&");
-    assert!(link.contains("href=\"https://rida.test.example/admin/results?period=month&at=2026-10-01\""));
+    assert!(
+        link.contains(
+            "href=\"https://rida.test.example/admin/results?period=month&at=2026-10-01\""
+        )
+    );
     assert!(head.html.contains("Employees"), "the head sees employees");
     let (name, xlsx) = &head.attachments[0];
     assert_eq!(name, "rida-2026-10-01-2026-10-31.xlsx");
@@ -244,7 +274,11 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
 
     // The manager runs the North region: only the main site, and no employees.
     let manager = &got[2];
-    assert!(manager.html.contains(&format!("{main_csat:.1}%")), "{}", manager.html);
+    assert!(
+        manager.html.contains(&format!("{main_csat:.1}%")),
+        "{}",
+        manager.html
+    );
     assert!(!manager.html.contains(&format!("{all_csat:.1}%")));
     assert!(!manager.html.contains("Employees"));
     assert!((first_figure(&manager.attachments[0].1, "Summary") - main_csat).abs() < 0.05);
@@ -262,7 +296,11 @@ async fn a_down_smtp_server_delays_the_report_and_the_admin_sees_why(backend: Ba
     assert_eq!((round.sent, round.failed), (0, 3));
     let outbox = store.outbox(org, 10).await.unwrap();
     assert_eq!(outbox.len(), 3);
-    assert!(outbox.iter().all(|m| m.status == "pending" && m.attempts == 1 && m.last_error.is_some()));
+    assert!(
+        outbox
+            .iter()
+            .all(|m| m.status == "pending" && m.attempts == 1 && m.last_error.is_some())
+    );
 
     // The head sees it on the e-mail page; nobody else may open it.
     let app = TestApp::new(running, store.clone(), w, db);
@@ -271,14 +309,20 @@ async fn a_down_smtp_server_delays_the_report_and_the_admin_sees_why(backend: Ba
     assert!(page.contains("trying again"), "{page}");
     for role in [Role::Manager, Role::Analyst, Role::Supervisor] {
         let c = app.login_as(role).await;
-        assert_eq!(c.get("/admin/mail").await.status(), StatusCode::FORBIDDEN, "{role}");
+        assert_eq!(
+            c.get("/admin/mail").await.status(),
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
     }
 
     // The server comes up; a round before the pause sends nothing, the next one all.
     let smtp = SmtpSink::start(port).await;
     let r = jobs::run_once(&state, november(1)).await.unwrap();
     assert_eq!(r.sent, 0);
-    let later = november(1).checked_add(jiff::SignedDuration::from_mins(2)).unwrap();
+    let later = november(1)
+        .checked_add(jiff::SignedDuration::from_mins(2))
+        .unwrap();
     let r = jobs::run_once(&state, later).await.unwrap();
     assert_eq!(r.sent, 3);
     assert_eq!(smtp.received().len(), 3);
@@ -311,7 +355,10 @@ async fn a_scheduled_report_reaches_its_author(backend: Backend) {
             email: u.email,
             monthly_report: false,
         };
-        store.update_user(w.org, id, &input, &By::system("test")).await.unwrap();
+        store
+            .update_user(w.org, id, &input, &By::system("test"))
+            .await
+            .unwrap();
     }
     store
         .create_report(
@@ -319,7 +366,9 @@ async fn a_scheduled_report_reaches_its_author(backend: Backend) {
             Uuid::now_v7(),
             &ReportInput {
                 name: "CSAT by site <b>".into(),
-                query: "metrics=csat&group=site&chart=bar&period=custom&from=2025-01-01&to=2025-01-31".into(),
+                query:
+                    "metrics=csat&group=site&chart=bar&period=custom&from=2025-01-01&to=2025-01-31"
+                        .into(),
                 shared_roles: vec![],
                 schedule: "monthly".into(),
             },
@@ -334,7 +383,11 @@ async fn a_scheduled_report_reaches_its_author(backend: Backend) {
     assert_eq!(got.len(), 1, "{got:?}");
     let m = &got[0];
     assert_eq!(m.to, address(Role::Manager));
-    assert!(m.subject.contains("2026-10-01") && m.subject.contains("2026-10-31"), "{}", m.subject);
+    assert!(
+        m.subject.contains("2026-10-01") && m.subject.contains("2026-10-31"),
+        "{}",
+        m.subject
+    );
     // The report's name is the author's words: escaped in the message.
     assert!(m.html.contains("CSAT by site &lt;b&gt;"));
     assert!(m.html.contains(&format!("{main_csat:.1}%")), "{}", m.html);

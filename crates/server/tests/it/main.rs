@@ -1,5 +1,6 @@
 //! Integration tests: the real server on port 0, on SQLite and on PostgreSQL.
 
+mod alerts;
 mod browser;
 mod exports;
 mod helpers;

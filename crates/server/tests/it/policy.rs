@@ -53,6 +53,10 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/users/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/mail".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/alert-rules".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
         (

@@ -1,0 +1,439 @@
+//! Alerts and the closed loop (`/admin/alerts`): the open and closed alerts a user may
+//! see, each followed up on its page (assign, note, close with a resolution, reopen), the
+//! time to close as a figure, and the rules that raise them (the head's).
+
+use axum::{
+    Router,
+    extract::{Path, Query},
+    response::Response,
+    routing::{get, post},
+};
+use minijinja::context;
+use rida_domain::{
+    Action, Role,
+    metrics::Metric,
+    names,
+    policy::{may_handle_alert, may_see_alert},
+};
+use rida_store::{Alert, AlertRuleInput, ListQuery};
+use serde::Deserialize;
+use uuid::Uuid;
+
+use super::{FormErrors, Web, form_id, parse_id, redirect_with_flash};
+use crate::{analytics::dashboard::Names, auth::CsrfForm, error::Result, state::AppState};
+
+/// Alerts listed at most.
+const SHOWN: i64 = 500;
+/// The window of the time-to-close figure.
+const CLOSE_WINDOW_DAYS: i64 = 30;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/alerts", get(list))
+        .route("/admin/alerts/{id}", get(show).post(follow_up))
+        .route("/admin/alert-rules", get(rules).post(save_rule))
+        .route("/admin/alert-rules/new", get(new_rule))
+        .route("/admin/alert-rules/{id}", get(edit_rule).post(save_rule_id))
+        .route("/admin/alert-rules/{id}/active", post(rule_active))
+}
+
+#[derive(Deserialize, Default)]
+struct ListFilter {
+    #[serde(default)]
+    status: String,
+}
+
+/// An alert with the names a page shows; the employee only to who may see employees.
+fn view(w: &Web, a: &Alert, names: &Names) -> minijinja::Value {
+    let name = |m: &std::collections::HashMap<Uuid, String>, id: Option<Uuid>| {
+        id.and_then(|i| m.get(&i).cloned())
+    };
+    let see_employee = w.user.may(Action::ViewEmployeeResults { site: a.site_id });
+    context! {
+        a => a,
+        site => name(&names.sites, a.site_id),
+        service => name(&names.services, a.service_id),
+        employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
+        may_handle => may_handle_alert(&w.user.actor, &w.user.org.policy(), a.site_id),
+    }
+}
+
+fn visible(w: &Web, a: &Alert) -> bool {
+    may_see_alert(&w.user.actor, &w.user.org.policy(), a.site_id)
+}
+
+/// The median and mean hours to close of the alerts closed in the window the user sees.
+async fn close_times(w: &Web) -> Result<minijinja::Value> {
+    let since = jiff::Timestamp::now().as_millisecond() - CLOSE_WINDOW_DAYS * 86_400_000;
+    let mut hours: Vec<f64> = w
+        .state
+        .store
+        .alert_close_times(w.user.org.id, since)
+        .await?
+        .into_iter()
+        .filter(|(site, _)| may_see_alert(&w.user.actor, &w.user.org.policy(), *site))
+        .map(|(_, ms)| ms as f64 / 3_600_000.0)
+        .collect();
+    hours.sort_by(f64::total_cmp);
+    let n = hours.len();
+    let median = (n > 0).then(|| {
+        if n % 2 == 1 {
+            hours[n / 2]
+        } else {
+            (hours[n / 2 - 1] + hours[n / 2]) / 2.0
+        }
+    });
+    let mean = (n > 0).then(|| hours.iter().sum::<f64>() / n as f64);
+    Ok(context! { n => n, median => median, mean => mean, days => CLOSE_WINDOW_DAYS })
+}
+
+async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
+    w.user.require(Action::ViewAlerts { site: None })?;
+    let status = match f.status.as_str() {
+        "closed" => Some("closed"),
+        "all" => None,
+        _ => Some("open"),
+    };
+    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let items: Vec<_> = w
+        .state
+        .store
+        .list_alerts(w.user.org.id, status, SHOWN)
+        .await?
+        .iter()
+        .filter(|a| visible(&w, a))
+        .map(|a| view(&w, a, &names))
+        .collect();
+    Ok(w.render(
+        "alerts.html",
+        context! {
+            items => items,
+            status => status.unwrap_or("all"),
+            close => close_times(&w).await?,
+            may_rules => w.user.may(Action::ManageAlertRules),
+        },
+    ))
+}
+
+async fn load(w: &Web, id: &str) -> Result<Alert> {
+    let a = w.state.store.alert(w.user.org.id, parse_id(id)?).await?;
+    if !visible(w, &a) {
+        return Err(crate::Error::Forbidden);
+    }
+    Ok(a)
+}
+
+async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
+    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let notes = w.state.store.alert_notes(a.id).await?;
+    // Whom it can be assigned to: users who may follow it up.
+    let mut people = Vec::new();
+    for u in w
+        .state
+        .store
+        .list_users(w.user.org.id, &ListQuery::all())
+        .await?
+        .items
+    {
+        if matches!(u.role, Role::Head | Role::Manager)
+            && let Some(cu) = crate::auth::CurrentUser::load(&w.state, u.id).await?
+            && may_handle_alert(&cu.actor, &cu.org.policy(), a.site_id)
+        {
+            people.push(context! { id => u.id, name => u.display_name });
+        }
+    }
+    let texts = match (a.visit_id, a.employee_id) {
+        // A comment about an employee is the employee's result: only for who sees those.
+        (Some(v), e)
+            if e.is_none() || w.user.may(Action::ViewEmployeeResults { site: a.site_id }) =>
+        {
+            w.state.store.visit_texts(w.user.org.id, v).await?
+        }
+        _ => vec![],
+    };
+    Ok(w.render(
+        "alert.html",
+        context! {
+            item => view(w, a, &names),
+            notes => notes,
+            people => people,
+            texts => texts,
+            errors => errors.value(),
+            note_id => rida_domain::new_id(),
+        },
+    ))
+}
+
+async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
+    let a = load(&w, &id).await?;
+    page(&w, &a, &FormErrors::new(w.locale())).await
+}
+
+#[derive(Deserialize, Default)]
+struct FollowUpForm {
+    /// assign, note, close or reopen
+    #[serde(default)]
+    action: String,
+    #[serde(default)]
+    assignee: String,
+    #[serde(default)]
+    note_id: String,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    resolution: String,
+}
+
+async fn follow_up(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<FollowUpForm>,
+) -> Result<Response> {
+    let a = load(&w, &id).await?;
+    if !may_handle_alert(&w.user.actor, &w.user.org.policy(), a.site_id) {
+        return Err(crate::Error::Forbidden);
+    }
+    let mut errors = FormErrors::new(w.locale());
+    let (mut assign, mut note, mut close) = (None, None, None);
+    let text;
+    match f.action.as_str() {
+        "assign" => assign = Some(Uuid::parse_str(f.assignee.trim()).ok()),
+        "note" => {
+            text = errors.check("note", names::display_name(&f.note, 4000));
+            if let Some(t) = &text {
+                note = Some((form_id(&f.note_id), t.as_str()));
+            }
+        }
+        "close" => {
+            text = errors.check("resolution", names::display_name(&f.resolution, 4000));
+            if let Some(t) = &text {
+                close = Some(Some(t.as_str()));
+            }
+        }
+        "reopen" => close = Some(None),
+        _ => errors.key("action", "error-invalid"),
+    }
+    if !errors.is_empty() {
+        let mut res = page(&w, &a, &errors).await?;
+        *res.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+        return Ok(res);
+    }
+    w.state
+        .store
+        .follow_up_alert(
+            w.user.org.id,
+            a.id,
+            w.user.user.user_id,
+            assign,
+            note,
+            close,
+            &w.user.by(),
+        )
+        .await?;
+    Ok(redirect_with_flash(
+        &format!("/admin/alerts/{}", a.id),
+        "flash-saved",
+    ))
+}
+
+// ---- rules ----
+
+async fn rules(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageAlertRules)?;
+    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let items: Vec<_> = w
+        .state
+        .store
+        .alert_rules(w.user.org.id)
+        .await?
+        .into_iter()
+        .map(|r| {
+            context! {
+                site => r.site_id.and_then(|s| names.sites.get(&s).cloned()),
+                service => r.service_id.and_then(|s| names.services.get(&s).cloned()),
+                r => r,
+            }
+        })
+        .collect();
+    Ok(w.render("alert_rules.html", context! { items => items }))
+}
+
+#[derive(Deserialize, Default)]
+struct RuleForm {
+    #[serde(default)]
+    form_id: String,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    site: String,
+    #[serde(default)]
+    service: String,
+    #[serde(default)]
+    metric: String,
+    #[serde(default)]
+    threshold: String,
+    #[serde(default)]
+    min_answers: String,
+    #[serde(default)]
+    notify: Vec<String>,
+}
+
+async fn rule_page(
+    w: &Web,
+    id: Option<Uuid>,
+    f: &RuleForm,
+    errors: &FormErrors,
+) -> Result<Response> {
+    let org = w.user.org.id;
+    let page = context! {
+        id => id,
+        form => context! {
+            form_id => if f.form_id.is_empty() { rida_domain::new_id().to_string() } else { f.form_id.clone() },
+            name => f.name.clone(), kind => f.kind.clone(), site => f.site.clone(), service => f.service.clone(),
+            metric => f.metric.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
+            notify => f.notify.clone(),
+        },
+        errors => errors.value(),
+        sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items,
+        services => w.state.store.list_services(org, &ListQuery::all()).await?.items,
+        metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+        roles => [Role::Head, Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
+    };
+    Ok(if errors.is_empty() {
+        w.render("alert_rule_form.html", page)
+    } else {
+        w.render_invalid("alert_rule_form.html", page)
+    })
+}
+
+async fn new_rule(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageAlertRules)?;
+    let f = RuleForm {
+        kind: "low_score".into(),
+        min_answers: "10".into(),
+        notify: vec!["manager".into()],
+        ..RuleForm::default()
+    };
+    rule_page(&w, None, &f, &FormErrors::new(w.locale())).await
+}
+
+async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
+    w.user.require(Action::ManageAlertRules)?;
+    let r = w
+        .state
+        .store
+        .alert_rule(w.user.org.id, parse_id(&id)?)
+        .await?;
+    let f = RuleForm {
+        form_id: r.id.to_string(),
+        name: r.name.clone(),
+        kind: r.kind.clone(),
+        site: r.site_id.map(|s| s.to_string()).unwrap_or_default(),
+        service: r.service_id.map(|s| s.to_string()).unwrap_or_default(),
+        metric: r.metric.clone().unwrap_or_default(),
+        threshold: r.threshold.map(|t| t.to_string()).unwrap_or_default(),
+        min_answers: r.min_answers.to_string(),
+        notify: r.roles().iter().map(|s| s.to_string()).collect(),
+    };
+    rule_page(&w, Some(r.id), &f, &FormErrors::new(w.locale())).await
+}
+
+/// Checks the rule form: a name, a known kind; a metric, a threshold in its unit and a
+/// number of answers for a metric rule; known roles.
+fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    let kind = match f.kind.as_str() {
+        k @ ("low_score" | "metric_below") => Some(k.to_string()),
+        _ => {
+            errors.key("kind", "error-invalid");
+            None
+        }
+    };
+    let (mut metric, mut threshold, mut min_answers) = (None, None, 10);
+    if kind.as_deref() == Some("metric_below") {
+        match Metric::parse(&f.metric) {
+            Some(m) => metric = Some(m.as_str().to_string()),
+            None => errors.key("metric", "error-invalid"),
+        }
+        match f.threshold.trim().replace(',', ".").parse::<f64>() {
+            Ok(t) if t.is_finite() && (-100.0..=100.0).contains(&t) => threshold = Some(t),
+            _ => errors.key("threshold", "error-alert-threshold"),
+        }
+        match f.min_answers.trim().parse::<i32>() {
+            Ok(n) if (1..=100_000).contains(&n) => min_answers = n,
+            _ => errors.key("min_answers", "error-invalid"),
+        }
+    }
+    let roles: Vec<String> = f
+        .notify
+        .iter()
+        .filter(|r| matches!(r.as_str(), "head" | "manager" | "analyst"))
+        .cloned()
+        .collect();
+    Some(AlertRuleInput {
+        name: name?,
+        kind: kind?,
+        site_id: Uuid::parse_str(f.site.trim()).ok(),
+        service_id: Uuid::parse_str(f.service.trim()).ok(),
+        metric,
+        threshold,
+        min_answers,
+        notify_roles: roles,
+    })
+    .filter(|_| errors.is_empty())
+}
+
+async fn save(w: Web, id: Option<Uuid>, f: RuleForm) -> Result<Response> {
+    w.user.require(Action::ManageAlertRules)?;
+    let mut errors = FormErrors::new(w.locale());
+    if let Some(input) = rule_input(&f, &mut errors) {
+        let (org, by) = (w.user.org.id, w.user.by());
+        let r = match id {
+            Some(id) => w.state.store.update_alert_rule(org, id, &input, &by).await,
+            None => w
+                .state
+                .store
+                .create_alert_rule(org, form_id(&f.form_id), &input, &by)
+                .await
+                .map(|_| ()),
+        };
+        match r {
+            Ok(()) => return Ok(redirect_with_flash("/admin/alert-rules", "flash-saved")),
+            Err(rida_store::StoreError::NotFound) => errors.key("site", "error-invalid"),
+            Err(e) => return Err(e.into()),
+        }
+    }
+    rule_page(&w, id, &f, &errors).await
+}
+
+async fn save_rule(w: Web, CsrfForm(f): CsrfForm<RuleForm>) -> Result<Response> {
+    save(w, None, f).await
+}
+
+async fn save_rule_id(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<RuleForm>,
+) -> Result<Response> {
+    let id = parse_id(&id)?;
+    save(w, Some(id), f).await
+}
+
+async fn rule_active(
+    w: Web,
+    Path(id): Path<String>,
+    CsrfForm(f): CsrfForm<super::ActiveForm>,
+) -> Result<Response> {
+    w.user.require(Action::ManageAlertRules)?;
+    let id = parse_id(&id)?;
+    super::toggle_active(
+        &w,
+        rida_store::Deactivatable::AlertRule,
+        id,
+        f,
+        "/admin/alert-rules",
+    )
+    .await
+}

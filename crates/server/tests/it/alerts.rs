@@ -1,0 +1,243 @@
+//! Alerts and the closed loop over HTTP: the head sets rules, the jobs raise each alert
+//! once (a low score at a site, a weekly metric under a threshold) and e-mail the roles
+//! named to a real SMTP server, each user sees only alerts of their sites, and a manager
+//! follows one up to closing; the time to close is shown.
+
+use reqwest::StatusCode;
+use rida_domain::{Answer, Channel, Role, period::day_key};
+use rida_server::jobs;
+use rida_store::{Backend, NewRating, both_backends};
+use uuid::Uuid;
+
+use crate::{
+    helpers::{TestApp, prepared},
+    mail::{SmtpSink, free_port, instance},
+};
+
+both_backends! {
+    a_low_score_raises_one_alert_followed_up_to_closing;
+}
+
+fn rating(app_site: Uuid, w: &crate::helpers::World, score: i16, visit: Option<Uuid>) -> NewRating {
+    let now = jiff::Timestamp::now().as_millisecond();
+    NewRating {
+        id: Uuid::now_v7(),
+        answered_at: now,
+        received_at: now,
+        local_day: day_key(rida_server::analytics::org_today("Europe/Riga")),
+        site_id: app_site,
+        service_id: Some(w.service),
+        employee_id: None,
+        channel: Channel::Kiosk,
+        question_id: w.question,
+        answer: Answer::Score(score),
+        visit_id: visit,
+        customer_key: None,
+        terminal_id: None,
+        flags: 0,
+    }
+}
+
+async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
+    let (store, w, db) = prepared(backend).await;
+    let smtp = SmtpSink::start(free_port()).await;
+    let (state, running) = instance(&store, &smtp.url()).await;
+    let (site, other_site, org) = (w.site, w.other_site, w.org);
+    let (text_q, svc) = (w.text_question, w.service);
+    let app = TestApp::new(running, store.clone(), w, db);
+    let head = app.login_as(Role::Head).await;
+
+    // Bad input: a metric rule without a threshold is refused next to the field.
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "Weekly CSAT"),
+                ("kind", "metric_below"),
+                ("metric", "csat"),
+                ("threshold", "lots"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("A number"));
+    // A low-score rule at the main site, told to managers by e-mail.
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "Unhappy at Main"),
+                ("kind", "low_score"),
+                ("site", &site.to_string()),
+                ("notify", "manager"),
+            ],
+        )
+        .await;
+    assert!(
+        r.status().is_success() || r.status().is_redirection(),
+        "{}",
+        r.status()
+    );
+    // CSAT of this week at the other site under 90%, from 2 answers.
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "South this week"),
+                ("kind", "metric_below"),
+                ("site", &other_site.to_string()),
+                ("metric", "csat"),
+                ("threshold", "90"),
+                ("min_answers", "2"),
+            ],
+        )
+        .await;
+    assert!(r.status().is_success() || r.status().is_redirection());
+    // Rules are the head's alone.
+    let manager = app.login_as(Role::Manager).await;
+    assert_eq!(
+        manager.get("/admin/alert-rules").await.status(),
+        StatusCode::FORBIDDEN
+    );
+
+    // Answers arrive: a 1 with a comment at Main, a 5 at Main, a 1 and a 5 at South.
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let visit = Uuid::now_v7();
+    let mut comment = rating(site, &app.w, 3, Some(visit));
+    comment.question_id = text_q;
+    comment.answer = Answer::Text("<b>rude</b> and slow".into());
+    let rows = vec![
+        rating(site, &app.w, 1, Some(visit)),
+        comment,
+        rating(site, &app.w, 5, None),
+        rating(other_site, &app.w, 1, None),
+        rating(other_site, &app.w, 5, None),
+    ];
+    store.insert_ratings(org, &rows).await.unwrap();
+    let now = jiff::Timestamp::now();
+    jobs::run_once(&state, now).await.unwrap();
+    jobs::run_once(&state, now).await.unwrap();
+    let alerts = store.list_alerts(org, None, 10).await.unwrap();
+    assert_eq!(alerts.len(), 2, "one per rule, once: {alerts:?}");
+    let low = alerts.iter().find(|a| a.kind == "low_score").unwrap();
+    assert_eq!((low.site_id, low.value), (Some(site), 1.0));
+    let weekly = alerts.iter().find(|a| a.kind == "metric_below").unwrap();
+    assert_eq!((weekly.value, weekly.n), (50.0, 2));
+    assert_eq!(weekly.service_id, None);
+    let _ = svc;
+
+    // The manager of the North region was told of the low score at Main by e-mail (the
+    // South rule tells nobody by e-mail); nobody else.
+    let got: Vec<_> = smtp
+        .received()
+        .into_iter()
+        .filter(|m| m.subject.starts_with("Alert"))
+        .collect();
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert_eq!(got[0].to, "manager@test.rida.example");
+    assert!(got[0].html.contains("Unhappy at Main"));
+
+    // The manager sees the Main alert, not the South one; supervisor and employee nothing.
+    let list = manager.get("/admin/alerts").await.text().await.unwrap();
+    assert!(
+        list.contains("Unhappy at Main") && !list.contains("South this week"),
+        "{list}"
+    );
+    assert_eq!(
+        manager
+            .get(&format!("/admin/alerts/{}", weekly.id))
+            .await
+            .status(),
+        StatusCode::FORBIDDEN
+    );
+    for role in [Role::Supervisor, Role::Employee] {
+        let c = app.login_as(role).await;
+        assert_eq!(
+            c.get("/admin/alerts").await.status(),
+            StatusCode::FORBIDDEN,
+            "{role}"
+        );
+    }
+    // The comment of the visit is shown, escaped.
+    let page_path = format!("/admin/alerts/{}", low.id);
+    let page = manager.get(&page_path).await.text().await.unwrap();
+    assert!(
+        page.contains("&lt;b&gt;rude&lt;&#x2f;b&gt; and slow")
+            || page.contains("&lt;b&gt;rude&lt;/b&gt; and slow"),
+        "{page}"
+    );
+    assert!(!page.contains("<b>rude</b>"));
+    // The analyst sees it but may not follow it up.
+    let analyst = app.login_as(Role::Analyst).await;
+    assert_eq!(analyst.get(&page_path).await.status(), StatusCode::OK);
+    let r = analyst
+        .submit(
+            &page_path,
+            &page_path,
+            &[("action", "note"), ("note", "mine")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+
+    // Closing needs a resolution; then a note, and the close.
+    let r = manager
+        .submit(
+            &page_path,
+            &page_path,
+            &[("action", "close"), ("resolution", " ")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let note_id = Uuid::now_v7().to_string();
+    for _ in 0..2 {
+        // Sent twice (a retry): stored once.
+        manager
+            .submit(
+                &page_path,
+                &page_path,
+                &[
+                    ("action", "note"),
+                    ("note", "Called the customer"),
+                    ("note_id", &note_id),
+                ],
+            )
+            .await;
+    }
+    assert_eq!(store.alert_notes(low.id).await.unwrap().len(), 1);
+    manager
+        .submit(
+            &page_path,
+            &page_path,
+            &[
+                ("action", "close"),
+                ("resolution", "Apologised; coffee voucher"),
+            ],
+        )
+        .await;
+    let closed = store.alert(org, low.id).await.unwrap();
+    assert_eq!(closed.status, "closed");
+    assert_eq!(closed.closer.as_deref(), Some("The manager"));
+    let list = manager
+        .get("/admin/alerts?status=closed")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(list.contains("Unhappy at Main"));
+    assert!(
+        !list.contains("No alert closed in this window"),
+        "time to close is shown"
+    );
+    assert!(
+        manager
+            .get("/admin/alerts")
+            .await
+            .text()
+            .await
+            .unwrap()
+            .contains("No open alerts")
+    );
+}

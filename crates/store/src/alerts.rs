@@ -1,0 +1,357 @@
+//! Alerts and the closed loop: the rules, the alerts they raise (once each, with their
+//! e-mail queued in the same transaction), and their follow-up: assignment, notes,
+//! closing with a resolution. The time to close is read back as a metric.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{
+    BeginWrite, By, NewMail, Result, Store, StoreError, audit::audit, mail::insert_mail, now_ms,
+    with_db,
+};
+
+/// A rule that raises alerts.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
+pub struct AlertRule {
+    pub id: Uuid,
+    pub name: String,
+    pub kind: String,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub metric: Option<String>,
+    pub threshold: Option<f64>,
+    pub min_answers: i32,
+    pub notify_roles: String,
+    pub active: bool,
+    pub created_at: i64,
+}
+
+impl AlertRule {
+    /// The roles told by e-mail.
+    pub fn roles(&self) -> Vec<&str> {
+        self.notify_roles
+            .split(',')
+            .filter(|r| !r.is_empty())
+            .collect()
+    }
+}
+
+/// The fields of the rule form.
+#[derive(Debug, Clone)]
+pub struct AlertRuleInput {
+    pub name: String,
+    pub kind: String,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub metric: Option<String>,
+    pub threshold: Option<f64>,
+    pub min_answers: i32,
+    pub notify_roles: Vec<String>,
+}
+
+/// An alert raised by a rule.
+#[derive(Debug, Clone)]
+pub struct NewAlert {
+    pub id: Uuid,
+    pub rule_id: Uuid,
+    pub key: String,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub visit_id: Option<Uuid>,
+    pub value: f64,
+    pub n: i32,
+    pub raised_at: i64,
+}
+
+/// An alert as listed and followed up.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct Alert {
+    pub id: Uuid,
+    pub rule_id: Uuid,
+    pub rule_name: String,
+    pub kind: String,
+    pub metric: Option<String>,
+    pub threshold: Option<f64>,
+    pub key: String,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub visit_id: Option<Uuid>,
+    pub value: f64,
+    pub n: i32,
+    pub raised_at: i64,
+    pub status: String,
+    pub assigned_to: Option<Uuid>,
+    pub assignee: Option<String>,
+    pub closed_at: Option<i64>,
+    pub closer: Option<String>,
+    pub resolution: Option<String>,
+}
+
+/// A note on an alert.
+#[derive(Debug, Clone, sqlx::FromRow, Serialize)]
+pub struct AlertNote {
+    pub id: Uuid,
+    pub author: String,
+    pub body: String,
+    pub created_at: i64,
+}
+
+/// A scored answer looked at for low-score rules.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ScoredAnswer {
+    pub seq: i64,
+    pub id: Uuid,
+    pub site_id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub visit_id: Option<Uuid>,
+    pub question_id: Uuid,
+    pub scale: String,
+    pub score: i16,
+    pub received_at: i64,
+}
+
+const RULE_COLUMNS: &str = "id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at";
+
+const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.kind, r.metric, r.threshold, a.key, \
+     a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.status, a.assigned_to, \
+     u.display_name AS assignee, a.closed_at, c.display_name AS closer, a.resolution \
+     FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
+     LEFT JOIN users u ON u.id = a.assigned_to LEFT JOIN users c ON c.id = a.closed_by";
+
+impl Store {
+    /// Saves a new rule under the client's id (a resend stores nothing twice).
+    pub async fn create_alert_rule(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        r: &AlertRuleInput,
+        by: &By,
+    ) -> Result<Uuid> {
+        let now = now_ms();
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
+            crate::check_owned!(tx, "services", org, r.service_id.as_slice());
+            let done = sqlx::query(
+                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (id) DO NOTHING")
+                .bind(id).bind(org).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
+                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now)
+                .execute(&mut *tx).await?;
+            if done.rows_affected() == 1 {
+                audit!(tx, by, org, "create", "alert_rule", Some(id), &r.name);
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(id)
+    }
+
+    /// Changes a rule.
+    pub async fn update_alert_rule(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        r: &AlertRuleInput,
+        by: &By,
+    ) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
+            crate::check_owned!(tx, "services", org, r.service_id.as_slice());
+            let n = sqlx::query(
+                "UPDATE alert_rules SET name = $3, kind = $4, site_id = $5, service_id = $6, metric = $7, threshold = $8, \
+                 min_answers = $9, notify_roles = $10, updated_at = $11 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
+                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now_ms())
+                .execute(&mut *tx).await?.rows_affected();
+            if n == 0 {
+                return Err(StoreError::NotFound);
+            }
+            audit!(tx, by, org, "update", "alert_rule", Some(id), &r.name);
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// The organisation's rules, active first.
+    pub async fn alert_rules(&self, org: Uuid) -> Result<Vec<AlertRule>> {
+        let sql = format!(
+            "SELECT {RULE_COLUMNS} FROM alert_rules WHERE org_id = $1 ORDER BY active DESC, name, id"
+        );
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(org).fetch_all(p).await)?)
+    }
+
+    /// One rule.
+    pub async fn alert_rule(&self, org: Uuid, id: Uuid) -> Result<AlertRule> {
+        let sql = format!("SELECT {RULE_COLUMNS} FROM alert_rules WHERE org_id = $1 AND id = $2");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// Where the low-score rules stopped (`None`: never looked), and the newest answer's seq.
+    pub async fn alert_cursor(&self, org: Uuid) -> Result<(Option<i64>, i64)> {
+        with_db!(self, p => {
+            let at: Option<i64> = sqlx::query_scalar("SELECT seq FROM alert_cursor WHERE org_id = $1")
+                .bind(org).fetch_optional(p).await?;
+            let newest: Option<i64> = sqlx::query_scalar("SELECT MAX(seq) FROM ratings").fetch_one(p).await?;
+            Ok((at, newest.unwrap_or(0)))
+        })
+    }
+
+    /// Moves the cursor forward (never back, whichever instance writes last).
+    pub async fn set_alert_cursor(&self, org: Uuid, seq: i64) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            sqlx::query(
+                "INSERT INTO alert_cursor (org_id, seq) VALUES ($1, $2) \
+                 ON CONFLICT (org_id) DO UPDATE SET seq = CASE WHEN alert_cursor.seq > excluded.seq THEN alert_cursor.seq ELSE excluded.seq END")
+                .bind(org).bind(seq).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// Scored answers of an organisation after `seq` (in order, at most `limit`), with
+    /// their question's scale; bursts left out.
+    pub async fn scored_after(&self, org: Uuid, seq: i64, limit: i64) -> Result<Vec<ScoredAnswer>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT r.seq, r.id, r.site_id, r.service_id, r.employee_id, r.visit_id, r.question_id, q.scale, r.score, r.received_at \
+             FROM ratings r JOIN questions q ON q.id = r.question_id \
+             WHERE r.seq > $1 AND r.org_id = $2 AND r.score IS NOT NULL AND r.flags = 0 ORDER BY r.seq LIMIT $3")
+            .bind(seq).bind(org).bind(limit).fetch_all(p).await)?)
+    }
+
+    /// Raises an alert and queues its e-mail, in one transaction; `false` (nothing
+    /// queued) when the rule raised it already.
+    pub async fn raise_alert(&self, org: Uuid, a: &NewAlert, mails: &[NewMail]) -> Result<bool> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let raised = sqlx::query(
+                "INSERT INTO alerts (id, org_id, rule_id, key, site_id, service_id, employee_id, visit_id, value, n, raised_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING")
+                .bind(a.id).bind(org).bind(a.rule_id).bind(&a.key).bind(a.site_id).bind(a.service_id)
+                .bind(a.employee_id).bind(a.visit_id).bind(a.value).bind(a.n).bind(a.raised_at)
+                .execute(&mut *tx).await?.rows_affected() == 1;
+            if !raised {
+                return Ok(false);
+            }
+            let job = format!("alert:{}", a.id);
+            for m in mails {
+                insert_mail!(tx, org, &job, m, a.raised_at);
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        })
+    }
+
+    /// Whether a rule raised an alert under `key` already.
+    pub async fn alert_raised(&self, rule: Uuid, key: &str) -> Result<bool> {
+        let n: i64 = with_db!(self, p => sqlx::query_scalar("SELECT COUNT(*) FROM alerts WHERE rule_id = $1 AND key = $2")
+            .bind(rule).bind(key).fetch_one(p).await)?;
+        Ok(n > 0)
+    }
+
+    /// The organisation's alerts (`open`, `closed`, or both), newest first, at most `limit`.
+    pub async fn list_alerts(
+        &self,
+        org: Uuid,
+        status: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<Alert>> {
+        let sql = format!(
+            "{ALERT_SELECT} WHERE a.org_id = $1 AND ($2 = '' OR a.status = $2) ORDER BY a.raised_at DESC, a.id LIMIT $3"
+        );
+        Ok(
+            with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(status.unwrap_or("")).bind(limit).fetch_all(p).await)?,
+        )
+    }
+
+    /// One alert.
+    pub async fn alert(&self, org: Uuid, id: Uuid) -> Result<Alert> {
+        let sql = format!("{ALERT_SELECT} WHERE a.org_id = $1 AND a.id = $2");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(id).fetch_one(p).await)?)
+    }
+
+    /// An alert's notes, oldest first.
+    pub async fn alert_notes(&self, alert: Uuid) -> Result<Vec<AlertNote>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT n.id, u.display_name AS author, n.body, n.created_at FROM alert_notes n JOIN users u ON u.id = n.user_id \
+             WHERE n.alert_id = $1 ORDER BY n.created_at, n.id")
+            .bind(alert).fetch_all(p).await)?)
+    }
+
+    /// Follows an alert up: assigns it (`Some(None)` unassigns), adds a note, closes it
+    /// with a resolution or opens it again, all in one transaction. The note's id comes
+    /// from the client, so a resent form adds it once.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn follow_up_alert(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        user: Uuid,
+        assign: Option<Option<Uuid>>,
+        note: Option<(Uuid, &str)>,
+        close: Option<Option<&str>>,
+        by: &By,
+    ) -> Result<()> {
+        let now = now_ms();
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM alerts WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).fetch_one(&mut *tx).await?;
+            if exists == 0 {
+                return Err(StoreError::NotFound);
+            }
+            if let Some(to) = assign {
+                crate::check_owned!(tx, "users", org, to.as_slice());
+                sqlx::query("UPDATE alerts SET assigned_to = $2 WHERE id = $1").bind(id).bind(to).execute(&mut *tx).await?;
+            }
+            if let Some((note_id, body)) = note {
+                sqlx::query("INSERT INTO alert_notes (id, alert_id, user_id, body, created_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
+                    .bind(note_id).bind(id).bind(user).bind(body).bind(now).execute(&mut *tx).await?;
+            }
+            match close {
+                Some(Some(resolution)) => {
+                    sqlx::query("UPDATE alerts SET status = 'closed', closed_at = $2, closed_by = $3, resolution = $4 WHERE id = $1 AND status = 'open'")
+                        .bind(id).bind(now).bind(user).bind(resolution).execute(&mut *tx).await?;
+                }
+                Some(None) => {
+                    sqlx::query("UPDATE alerts SET status = 'open', closed_at = NULL, closed_by = NULL, resolution = NULL WHERE id = $1")
+                        .bind(id).execute(&mut *tx).await?;
+                }
+                None => {}
+            }
+            audit!(tx, by, org, "update", "alert", Some(id), "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// How long the alerts closed since `since` took to close (ms), with their sites.
+    pub async fn alert_close_times(
+        &self,
+        org: Uuid,
+        since: i64,
+    ) -> Result<Vec<(Option<Uuid>, i64)>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT site_id, closed_at - raised_at FROM alerts WHERE org_id = $1 AND status = 'closed' AND closed_at >= $2")
+            .bind(org).bind(since).fetch_all(p).await)?)
+    }
+
+    /// The words customers wrote in a visit (shown with the alert a low score raised).
+    pub async fn visit_texts(&self, org: Uuid, visit: Uuid) -> Result<Vec<String>> {
+        Ok(with_db!(self, p => sqlx::query_scalar(
+            "SELECT answer_text FROM ratings WHERE org_id = $1 AND visit_id = $2 AND answer_text IS NOT NULL ORDER BY seq")
+            .bind(org).bind(visit).fetch_all(p).await)?)
+    }
+
+    /// The sites of the open alerts (to count those a user may see).
+    pub async fn open_alert_sites(&self, org: Uuid) -> Result<Vec<Option<Uuid>>> {
+        Ok(with_db!(self, p => sqlx::query_scalar(
+            "SELECT site_id FROM alerts WHERE org_id = $1 AND status = 'open'")
+            .bind(org).fetch_all(p).await)?)
+    }
+}
