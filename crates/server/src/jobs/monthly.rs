@@ -4,7 +4,10 @@
 
 use jiff::{Timestamp, civil::Date};
 use minijinja::context;
-use rida_domain::{Action, metrics::Unit};
+use rida_domain::{
+    Action,
+    metrics::{Estimate, Unit},
+};
 use rida_store::NewMail;
 use serde::Serialize;
 use uuid::Uuid;
@@ -47,55 +50,42 @@ fn width(unit: Unit, value: f64, scale_max: f64) -> f64 {
     w.clamp(0.0, 100.0)
 }
 
+impl Bar {
+    fn of(d: &Dashboard, label: String, e: Option<Estimate>, n: u64, note: &'static str) -> Bar {
+        let max = d
+            .metric
+            .scale()
+            .score_range()
+            .map(|r| r.1 as f64)
+            .unwrap_or(5.0);
+        Bar {
+            label,
+            value: e.map(|e| e.value),
+            low: e.map(|e| e.low),
+            high: e.map(|e| e.high),
+            n,
+            width: e.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+            note,
+        }
+    }
+}
+
 fn bars(d: &Dashboard, rows: &[RankRow]) -> Vec<Bar> {
-    let max = d
-        .metric
-        .scale()
-        .score_range()
-        .map(|r| r.1 as f64)
-        .unwrap_or(5.0);
     rows.iter()
         .take(RANKED_SHOWN)
-        .map(|r| Bar {
-            label: r.name.clone(),
-            value: r.estimate.map(|e| e.value),
-            low: r.estimate.map(|e| e.low),
-            high: r.estimate.map(|e| e.high),
-            n: r.n,
-            width: r
-                .estimate
-                .map(|e| width(d.unit, e.value, max))
-                .unwrap_or(0.0),
-            note: r.status,
-        })
+        .map(|r| Bar::of(d, r.name.clone(), r.estimate, r.n, r.status))
         .collect()
 }
 
 fn trend(d: &Dashboard, l: rida_domain::Locale) -> Vec<Bar> {
-    let max = d
-        .metric
-        .scale()
-        .score_range()
-        .map(|r| r.1 as f64)
-        .unwrap_or(5.0);
     d.trend
         .iter()
         .map(|p| {
             let first: Option<Date> = format!("{}-01", p.month).parse().ok();
-            Bar {
-                label: first
-                    .map(|f| month_name(l, f))
-                    .unwrap_or_else(|| p.month.clone()),
-                value: p.estimate.map(|e| e.value),
-                low: p.estimate.map(|e| e.low),
-                high: p.estimate.map(|e| e.high),
-                n: p.n,
-                width: p
-                    .estimate
-                    .map(|e| width(d.unit, e.value, max))
-                    .unwrap_or(0.0),
-                note: "",
-            }
+            let label = first
+                .map(|f| month_name(l, f))
+                .unwrap_or_else(|| p.month.clone());
+            Bar::of(d, label, p.estimate, p.n, "")
         })
         .collect()
 }

@@ -251,6 +251,7 @@ async fn rules(w: Web) -> Result<Response> {
             context! {
                 site => r.site_id.and_then(|s| names.sites.get(&s).cloned()),
                 service => r.service_id.and_then(|s| names.services.get(&s).cloned()),
+                roles => r.roles(),
                 r => r,
             }
         })
