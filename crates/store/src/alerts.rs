@@ -347,11 +347,4 @@ impl Store {
             "SELECT answer_text FROM ratings WHERE org_id = $1 AND visit_id = $2 AND answer_text IS NOT NULL ORDER BY seq")
             .bind(org).bind(visit).fetch_all(p).await)?)
     }
-
-    /// The sites of the open alerts (to count those a user may see).
-    pub async fn open_alert_sites(&self, org: Uuid) -> Result<Vec<Option<Uuid>>> {
-        Ok(with_db!(self, p => sqlx::query_scalar(
-            "SELECT site_id FROM alerts WHERE org_id = $1 AND status = 'open'")
-            .bind(org).fetch_all(p).await)?)
-    }
 }

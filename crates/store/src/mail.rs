@@ -189,20 +189,6 @@ impl Store {
              FROM outbox WHERE org_id = $1 ORDER BY created_at DESC, id LIMIT $2")
             .bind(org).bind(limit).fetch_all(p).await)?)
     }
-
-    /// How many messages of the organisation could not be sent yet (failed attempts).
-    pub async fn mail_trouble(&self, org: Uuid) -> Result<i64> {
-        Ok(with_db!(self, p => sqlx::query_scalar(
-            "SELECT COUNT(*) FROM outbox WHERE org_id = $1 AND status <> 'sent' AND attempts > 0")
-            .bind(org).fetch_one(p).await)?)
-    }
-
-    /// One queued message's whole text (for tests and support).
-    pub async fn mail_message(&self, org: Uuid, id: Uuid) -> Result<Vec<u8>> {
-        Ok(with_db!(self, p => sqlx::query_scalar(
-            "SELECT message FROM outbox WHERE org_id = $1 AND id = $2")
-            .bind(org).bind(id).fetch_one(p).await)?)
-    }
 }
 
 pub(crate) use insert_mail;

@@ -13,11 +13,12 @@ use rida_domain::{
     period::{Period, PeriodKind},
     policy::may_see_alert,
 };
-use rida_store::{AlertRule, CubeQuery, Filter, ListQuery, NewAlert, NewMail, ScoredAnswer};
+use rida_store::{AlertRule, CubeQuery, Filter, ListQuery, NewAlert, NewMail, ScoredAnswer, User};
 use uuid::Uuid;
 
 use super::{link, local, render};
 use crate::{
+    analytics::dashboard::Names,
     auth::CurrentUser,
     mail::{self, Draft},
     state::AppState,
@@ -57,9 +58,15 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
             raised.push(Raised { rule, alert: a });
         }
     }
+    if raised.is_empty() {
+        return Ok(0);
+    }
+    // Names and accounts once per round, however many alerts it raised.
+    let names = Names::load(&state.store, org).await?;
+    let users = state.store.list_users(org, &ListQuery::all()).await?.items;
     let mut n = 0;
     for r in raised {
-        let mails = messages(state, org, &r).await?;
+        let mails = messages(state, &names, &users, &r).await?;
         if state.store.raise_alert(org, &r.alert, &mails).await? {
             n += 1;
         }
@@ -187,14 +194,15 @@ async fn metric_below(
 }
 
 /// The alert's e-mail to each user of the rule's roles who may see it and has an address.
-async fn messages(state: &AppState, org: Uuid, r: &Raised<'_>) -> anyhow::Result<Vec<NewMail>> {
+async fn messages(
+    state: &AppState,
+    names: &Names,
+    users: &[User],
+    r: &Raised<'_>,
+) -> anyhow::Result<Vec<NewMail>> {
     let roles = r.rule.roles();
-    if roles.is_empty() {
-        return Ok(vec![]);
-    }
-    let names = crate::analytics::dashboard::Names::load(&state.store, org).await?;
     let mut out = Vec::new();
-    for u in state.store.list_users(org, &ListQuery::all()).await?.items {
+    for u in users {
         let Some(to) = u.email.clone() else { continue };
         if !roles.contains(&u.role.as_str()) {
             continue;
