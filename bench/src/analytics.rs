@@ -40,8 +40,7 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
                 .create_service(
                     id,
                     rida_domain::new_id(),
-                    &format!("Service {i}"),
-                    None,
+                    &rida_store::ServiceInput::named(&format!("Service {i}")),
                     &by,
                 )
                 .await?,

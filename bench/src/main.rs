@@ -61,7 +61,12 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
         .create_region(org, rida_domain::new_id(), "R", &by)
         .await?;
     let service = store
-        .create_service(org, rida_domain::new_id(), "S", None, &by)
+        .create_service(
+            org,
+            rida_domain::new_id(),
+            &rida_store::ServiceInput::named("S"),
+            &by,
+        )
         .await?;
     let site = store
         .create_site(

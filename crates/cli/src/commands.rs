@@ -276,7 +276,8 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
                 })
                 .await?;
             bar.finish();
-            println!("rollups rebuilt: {cells} cells");
+            let visits = store.rebuild_visit_rollups(None).await?;
+            println!("rollups rebuilt: {cells} cells; {visits} visits counted again");
             Ok(())
         }
         Command::User(cmd) => user(config, cmd).await,

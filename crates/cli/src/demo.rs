@@ -18,7 +18,9 @@ use rida_domain::{
     time,
 };
 use rida_server::auth;
-use rida_store::{By, EmployeeInput, NewRating, SiteInput, Store, TerminalInput, UserInput};
+use rida_store::{
+    By, EmployeeInput, NewRating, NewVisit, SiteInput, Store, TerminalInput, UserInput,
+};
 use uuid::Uuid;
 
 /// The demo accounts and their passwords (a demo is for looking around, not for secrets).
@@ -37,6 +39,16 @@ const BATCH: usize = 1_000;
 /// score, NPS, effort), in the JSON a survey version is stored as.
 const COUNTER_SURVEY: &str = include_str!("demo/counter_survey.json");
 /// The reasons' keys of the counter survey, in order.
+/// (name, code, target wait and time with the customer in minutes)
+const SERVICES: [(&str, &str, i32, i32); 6] = [
+    ("Everyday accounts", "ACC", 5, 10),
+    ("Cards", "CRD", 5, 8),
+    ("Loans", "LN", 10, 25),
+    ("Mortgages", "MTG", 15, 40),
+    ("Payments and cash", "PAY", 3, 5),
+    ("Business banking", "BIZ", 10, 30),
+];
+
 const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
 /// Creates the demo organisation when the database is empty; prints the accounts.
@@ -80,17 +92,16 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         );
     }
     let mut services = Vec::new();
-    for (name, code) in [
-        ("Everyday accounts", "ACC"),
-        ("Cards", "CRD"),
-        ("Loans", "LN"),
-        ("Mortgages", "MTG"),
-        ("Payments and cash", "PAY"),
-        ("Business banking", "BIZ"),
-    ] {
+    for (name, code, wait, handle) in SERVICES {
+        let input = rida_store::ServiceInput {
+            name: name.into(),
+            code: Some(code.into()),
+            target_wait_s: Some(wait * 60),
+            target_handle_s: Some(handle * 60),
+        };
         services.push((
             store
-                .create_service(org, rida_domain::new_id(), name, Some(code), &by)
+                .create_service(org, rida_domain::new_id(), &input, &by)
                 .await?,
             name,
         ));
@@ -264,6 +275,38 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
 }
 
 /// A standard normal draw (Box–Muller).
+/// A visit at (site, service, employee) ending at `ends` (ms): its time with the customer
+/// around the service's target (longer for the weak employee), the wait before it around
+/// a few minutes (longer at the busiest branch), and a returning customer.
+fn demo_visit(
+    rng: &mut StdRng,
+    w: &World,
+    id: Uuid,
+    (site_ix, service_ix, emp_ix): (usize, usize, usize),
+    ends: i64,
+    customers: usize,
+) -> NewVisit {
+    let (_, _, target_wait, target_handle) = SERVICES[service_ix];
+    let slow = if emp_ix == 5 { 1.35 } else { 1.0 };
+    let handle_s =
+        (f64::from(target_handle) * 60.0 * slow * (0.85 + 0.3 * normal(rng)).max(0.2)) as i64;
+    let busy = if site_ix == 0 { 1.6 } else { 1.0 };
+    let wait_s =
+        (f64::from(target_wait) * 60.0 * busy * (0.7 + 0.45 * normal(rng)).max(0.05)) as i64;
+    let started = ends - handle_s * 1000;
+    NewVisit {
+        id,
+        site_id: Some(w.sites[site_ix].0),
+        service_id: Some(w.services[service_ix].0),
+        employee_id: Some(w.employees[emp_ix].0),
+        customer_key: Some(format!("demo-customer-{}", rng.random_range(0..customers))),
+        // Four in five customers take a ticket; the others walk straight in.
+        arrived_at: (rng.random::<f64>() < 0.8).then_some(started - wait_s * 1000),
+        started_at: started,
+        ended_at: Some(ends),
+    }
+}
+
 fn normal(rng: &mut StdRng) -> f64 {
     let u1: f64 = rng.random::<f64>().max(1e-12);
     let u2: f64 = rng.random();
@@ -345,6 +388,9 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
         .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
     let mut batch: Vec<NewRating> = Vec::with_capacity(BATCH + 4);
+    let mut visits: Vec<NewVisit> = Vec::with_capacity(BATCH);
+    // Customers come back a few times a year: about one customer per three answers.
+    let customers = (answers / 3).max(10);
     let mut written = 0usize;
     while written < answers {
         let site_ix = pick_weighted(&mut rng, &site_weights);
@@ -386,6 +432,32 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
         }
         let score = (mean + 0.95 * normal(&mut rng)).round().clamp(1.0, 5.0) as i16;
         let visit = Uuid::now_v7();
+        // The visit rated, and the ones around it whose customers did not answer (about
+        // 4 in 10 answer; fewer at the busiest branch).
+        let response = if site_ix == 0 { 0.3 } else { 0.45 };
+        let unanswered = ((1.0 - response) / response * 2.0 * rng.random::<f64>()).round() as usize;
+        let ends = time::to_millis(at) - 30_000;
+        visits.push(demo_visit(
+            &mut rng,
+            w,
+            visit,
+            (site_ix, service_ix, emp_ix),
+            ends,
+            customers,
+        ));
+        for _ in 0..unanswered {
+            let service_ix = pick_weighted(&mut rng, &service_weights);
+            let emp_ix = staff[rng.random_range(0..staff.len())];
+            let ends = ends + rng.random_range(-3_600_000..3_600_000);
+            visits.push(demo_visit(
+                &mut rng,
+                w,
+                Uuid::now_v7(),
+                (site_ix, service_ix, emp_ix),
+                ends,
+                customers,
+            ));
+        }
         let local_day = time::local_day(at, &tz);
         let base = |question: Uuid, answer: Answer, offset_s: i64| NewRating {
             id: Uuid::now_v7(),
@@ -438,6 +510,8 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
         }
         if batch.len() >= BATCH || written + batch.len() >= answers {
             store.insert_ratings(w.org, &batch).await?;
+            store.insert_visits(w.org, &visits).await?;
+            visits.clear();
             written += batch.len();
             bar.set_position(written.min(answers) as u64);
             batch.clear();

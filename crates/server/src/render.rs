@@ -110,6 +110,11 @@ const NAV: &[(&str, &str, Action)] = &[
         Action::ViewResults { site: None },
     ),
     (
+        "/admin/operations",
+        "nav-operations",
+        Action::ViewResults { site: None },
+    ),
+    (
         "/admin/reports",
         "nav-reports",
         Action::ViewResults { site: None },

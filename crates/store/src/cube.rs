@@ -86,10 +86,10 @@ pub struct CubeRow {
 
 /// A part of a period and the grain that holds it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Part {
-    month: bool,
-    lo: i32,
-    hi: i32,
+pub(crate) struct Part {
+    pub month: bool,
+    pub lo: i32,
+    pub hi: i32,
 }
 
 fn next_month(m: i32) -> i32 {
@@ -110,7 +110,7 @@ fn is_last_of_month(day: i32) -> bool {
 }
 
 /// Cuts `from..=to` into days at the start, whole months, and days at the end.
-fn parts(from: i32, to: i32, by_day: bool) -> Vec<Part> {
+pub(crate) fn parts(from: i32, to: i32, by_day: bool) -> Vec<Part> {
     if from > to {
         return vec![];
     }

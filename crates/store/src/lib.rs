@@ -22,6 +22,7 @@ mod rollups;
 mod station;
 mod surveys;
 mod terminals;
+mod visits;
 mod writer;
 
 pub use active::Deactivatable;
@@ -33,16 +34,17 @@ pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
-pub use org::{OrgSettings, Organisation, Region, Service, Site, SiteInput};
+pub use org::{OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
 pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
-pub use station::{AskState, Visit};
+pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};
+pub use visits::{NewVisit, Visit, VisitRowTotals};
 pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};

@@ -26,6 +26,8 @@ pub struct Organisation {
     /// Results thresholds (see [`rida_domain::metrics::Thresholds`]).
     pub min_ranked: i32,
     pub min_shown: i32,
+    /// Retention: a customer who comes back within this many days is retained.
+    pub retention_days: i32,
     /// When it was created (Unix ms).
     pub created_at: i64,
 }
@@ -58,6 +60,7 @@ pub struct OrgSettings {
     pub analysts_see_employees: bool,
     pub burst: rida_domain::terminal::BurstRule,
     pub thresholds: rida_domain::metrics::Thresholds,
+    pub retention_days: i32,
 }
 
 /// A region groups sites.
@@ -101,9 +104,33 @@ pub struct Service {
     pub name: String,
     pub code: Option<String>,
     pub active: bool,
+    /// Targets for the waiting time and the time with the customer, in seconds.
+    pub target_wait_s: Option<i32>,
+    pub target_handle_s: Option<i32>,
 }
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, created_at";
+/// What the service form saves.
+#[derive(Debug, Clone, Default)]
+pub struct ServiceInput {
+    pub name: String,
+    pub code: Option<String>,
+    pub target_wait_s: Option<i32>,
+    pub target_handle_s: Option<i32>,
+}
+
+impl ServiceInput {
+    /// A service with a name only.
+    pub fn named(name: &str) -> ServiceInput {
+        ServiceInput {
+            name: name.to_string(),
+            ..ServiceInput::default()
+        }
+    }
+}
+
+const SERVICE_COLUMNS: &str = "id, name, code, active, target_wait_s, target_handle_s";
+
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -145,7 +172,7 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {}",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days",
             s.name,
             s.default_locale,
             s.time_zone,
@@ -154,16 +181,17 @@ impl Store {
             s.burst.taps,
             s.burst.seconds,
             s.thresholds.min_ranked,
-            s.thresholds.min_shown
+            s.thresholds.min_shown,
+            s.retention_days
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
-                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32)
+                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);
@@ -365,8 +393,8 @@ impl Store {
     pub async fn list_services(&self, org: Uuid, q: &ListQuery) -> Result<Page<Service>> {
         let pat = q.pattern();
         let all = q.include_inactive;
-        let rows: Vec<Service> = with_db!(self, p => sqlx::query_as(
-            "SELECT id, name, code, active FROM services WHERE org_id = $1 AND LOWER(name) LIKE $2 ESCAPE '\\' AND (active = TRUE OR $3) ORDER BY active DESC, name")
+        let rows: Vec<Service> = with_db!(self, p => sqlx::query_as(&format!(
+            "SELECT {SERVICE_COLUMNS} FROM services WHERE org_id = $1 AND LOWER(name) LIKE $2 ESCAPE '\\' AND (active = TRUE OR $3) ORDER BY active DESC, name"))
             .bind(org).bind(&pat).bind(all).fetch_all(p).await)?;
         Ok(paginate(rows, q))
     }
@@ -374,7 +402,7 @@ impl Store {
     /// One service.
     pub async fn service(&self, org: Uuid, id: Uuid) -> Result<Service> {
         Ok(
-            with_db!(self, p => sqlx::query_as("SELECT id, name, code, active FROM services WHERE org_id = $1 AND id = $2")
+            with_db!(self, p => sqlx::query_as(&format!("SELECT {SERVICE_COLUMNS} FROM services WHERE org_id = $1 AND id = $2"))
             .bind(org).bind(id).fetch_one(p).await)?,
         )
     }
@@ -384,15 +412,15 @@ impl Store {
         &self,
         org: Uuid,
         id: Uuid,
-        name: &str,
-        code: Option<&str>,
+        s: &ServiceInput,
         by: &By,
     ) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("INSERT INTO services (id, org_id, name, code, created_at) VALUES ($1, $2, $3, $4, $5)")
-                .bind(id).bind(org).bind(name).bind(code).bind(now_ms()).execute(&mut *tx).await?;
-            audit!(tx, by, org, "create", "service", Some(id), name);
+            sqlx::query("INSERT INTO services (id, org_id, name, code, target_wait_s, target_handle_s, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                .bind(id).bind(org).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s).bind(now_ms())
+                .execute(&mut *tx).await?;
+            audit!(tx, by, org, "create", "service", Some(id), &s.name);
             tx.commit().await?;
             Ok(id)
         })
@@ -403,16 +431,16 @@ impl Store {
         &self,
         org: Uuid,
         id: Uuid,
-        name: &str,
-        code: Option<&str>,
+        s: &ServiceInput,
         by: &By,
     ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let r = sqlx::query("UPDATE services SET name = $3, code = $4 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(name).bind(code).execute(&mut *tx).await?;
+            let r = sqlx::query("UPDATE services SET name = $3, code = $4, target_wait_s = $5, target_handle_s = $6 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s)
+                .execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "update", "service", Some(id), name);
+            audit!(tx, by, org, "update", "service", Some(id), &s.name);
             tx.commit().await?;
             Ok(())
         })

@@ -518,6 +518,15 @@ macro_rules! insert_rows {
                 }
             }
             $crate::rollups::apply_rollup!($tx, deltas);
+            // The visits these answers are about now have an answer (response rate).
+            let mut visits: std::collections::BTreeMap<(Uuid, Uuid), i64> = Default::default();
+            for (org, r) in $all.iter() {
+                if let (Some(v), true) = (r.visit_id, $inserted.contains(&(*org, r.id))) {
+                    let at = visits.entry((*org, v)).or_insert(r.received_at);
+                    *at = (*at).min(r.received_at);
+                }
+            }
+            $crate::visits::mark_answered!($tx, visits);
     };
 }
 pub(crate) use insert_rows;

@@ -5,15 +5,7 @@ use crate::BeginWrite;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{Result, Store, StoreError, now_ms, with_db};
-
-/// An open or closed visit at an employee's desk.
-#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
-pub struct Visit {
-    pub id: Uuid,
-    pub started_at: i64,
-    pub ended_at: Option<i64>,
-}
+use crate::{Result, Store, now_ms, with_db};
 
 /// What the station may show: which terminal was asked and whether it is still waiting.
 /// Never the answer.
@@ -67,41 +59,5 @@ impl Store {
             Some(_) => "received",
             None => "none",
         })
-    }
-
-    /// The employee's open visit, if any.
-    pub async fn open_visit(&self, org: Uuid, employee: Uuid) -> Result<Option<Visit>> {
-        Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT id, started_at, ended_at FROM visits WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL ORDER BY started_at DESC LIMIT 1")
-            .bind(org).bind(employee).fetch_optional(p).await)?)
-    }
-
-    /// Starts a visit (ending one left open). A resend with the same id starts nothing new.
-    pub async fn start_visit(
-        &self,
-        org: Uuid,
-        employee: Uuid,
-        id: Uuid,
-        site: Option<Uuid>,
-    ) -> Result<Visit> {
-        let now = now_ms();
-        with_db!(self, p => {
-            let mut tx = p.begin_write().await?;
-            sqlx::query("UPDATE visits SET ended_at = $3 WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL AND id <> $4")
-                .bind(org).bind(employee).bind(now).bind(id).execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO visits (id, org_id, employee_id, site_id, started_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO NOTHING")
-                .bind(id).bind(org).bind(employee).bind(site).bind(now).execute(&mut *tx).await?;
-            let v: Visit = sqlx::query_as("SELECT id, started_at, ended_at FROM visits WHERE id = $1 AND org_id = $2 AND employee_id = $3")
-                .bind(id).bind(org).bind(employee).fetch_optional(&mut *tx).await?.ok_or(StoreError::Conflict)?;
-            tx.commit().await?;
-            Ok(v)
-        })
-    }
-
-    /// Ends the employee's open visit.
-    pub async fn end_visit(&self, org: Uuid, employee: Uuid) -> Result<()> {
-        with_db!(self, p => sqlx::query("UPDATE visits SET ended_at = $3 WHERE org_id = $1 AND employee_id = $2 AND ended_at IS NULL")
-            .bind(org).bind(employee).bind(now_ms()).execute(p).await.map(|_| ()))?;
-        Ok(())
     }
 }

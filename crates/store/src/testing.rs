@@ -189,3 +189,28 @@ pub fn terminal_input(
         show_staff: false,
     }
 }
+
+/// A visit as stored, for tests that recompute figures from the raw visits.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct RawVisit {
+    pub id: uuid::Uuid,
+    pub site_id: Option<uuid::Uuid>,
+    pub service_id: Option<uuid::Uuid>,
+    pub employee_id: Option<uuid::Uuid>,
+    pub customer_key: Option<String>,
+    pub arrived_at: Option<i64>,
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+    pub local_day: i32,
+    pub answered_at: Option<i64>,
+    pub target_wait_s: Option<i32>,
+    pub target_handle_s: Option<i32>,
+    pub next_visit_at: Option<i64>,
+}
+
+/// Every visit of `org`.
+pub async fn all_visits(store: &Store, org: uuid::Uuid) -> Vec<RawVisit> {
+    crate::with_db!(store, p => sqlx::query_as(
+        "SELECT id, site_id, service_id, employee_id, customer_key, arrived_at, started_at, ended_at, local_day, answered_at, target_wait_s, target_handle_s, next_visit_at FROM visits WHERE org_id = $1")
+        .bind(org).fetch_all(p).await).unwrap()
+}

@@ -97,7 +97,12 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         .await
         .unwrap();
     let service2 = store
-        .create_service(w.org, rida_domain::new_id(), "Cards", None, &by())
+        .create_service(
+            w.org,
+            rida_domain::new_id(),
+            &rida_store::ServiceInput::named("Cards"),
+            &by(),
+        )
         .await
         .unwrap();
     let employee2 = store

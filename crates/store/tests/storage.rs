@@ -105,6 +105,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                     seconds: 10,
                 },
                 thresholds: Default::default(),
+                retention_days: 90,
             },
             &by(),
         )

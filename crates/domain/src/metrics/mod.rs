@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::{Scale, stats::wilson_95};
 
 mod change;
+pub mod operations;
 pub use change::{Change, mean_change, nps_change, share_change};
 
 /// Counts of each score of one scale: what rollups store and what every figure is

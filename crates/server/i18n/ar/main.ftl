@@ -150,6 +150,11 @@ service-new = خدمة جديدة
 service-edit = تعديل الخدمة
 service-code = الرمز
 service-code-hint = رمز قصير اختياري يستخدمه نظام الطوابير، مثل LN.
+service-target-wait = الهدف لوقت الانتظار (بالدقائق)
+service-target-wait-hint = من وصول العميل (تذكرته) حتى بدء الخدمة. فارغ: بلا هدف.
+service-target-handle = الهدف للوقت مع العميل (بالدقائق)
+service-target-handle-hint = من بدء الخدمة حتى نهايتها. فارغ: بلا هدف.
+error-target-minutes = أدخل عدد الدقائق، مثل 5 أو 2.5 (720 كحد أقصى)، أو اتركه فارغًا.
 services-empty = لا خدمات بعد
 services-empty-help = الخدمات هي ما يأتي العملاء من أجله: فتح حساب، استشارة، دفع.
 
@@ -451,6 +456,8 @@ station-visit = الزيارة
 station-visit-since = زيارة مفتوحة منذ { $time }.
 station-no-visit = لا توجد زيارة مفتوحة.
 station-visit-start = بدء زيارة
+station-visit-service = للخدمة
+station-visit-no-service = (بلا خدمة)
 station-visit-end = إنهاء الزيارة
 station-privacy = التقييمات مجهولة الهوية: لا تُعرض هنا إجابات أي أحد.
 flash-station-asked = أُرسل. سيسأل الجهاز العميل التالي.
@@ -526,10 +533,61 @@ help-anonymity-what = تُحجب أرقام وتعليقات أي مجموعة �
 help-anonymity-formula = تُعرض المجموعة فقط عندما يكون عدد الإجابات ≥ { $min_shown }
 help-anonymity-counts = ينطبق على الأرقام الخاصة بكل موظف وعلى التعليقات وراء أي رقم.
 help-anonymity-trust = لا يرى الموظفون أي تقييم لهم أو لغيرهم؛ ويرى المديرون والمحللون نتائج كل موظف فقط إذا سمح المدير العام بذلك.
+help-response-rate-title = معدل الاستجابة
+help-response-rate-what = كم زيارة حصلت على إجابة واحدة على الأقل من عميلها.
+help-response-rate-formula = معدل الاستجابة = الزيارات التي لها إجابة ÷ الزيارات × 100 %
+help-response-rate-counts = الزيارات التي تسجلها محطة الموظف أو نظام الطوابير، في يوم بدئها. تُحتسب الإجابة عندما تشير إلى زيارتها، حتى لو وصلت بعد أيام (رد برسالة نصية)؛ وعدة إجابات عن زيارة واحدة تُحتسب مرة واحدة.
+help-response-rate-trust = فترة ويلسون، مع عدد الزيارات.
+help-wait-title = وقت الانتظار (أول استجابة)
+help-wait-what = كم انتظر العملاء من وصولهم حتى بدأ موظف بخدمتهم.
+help-wait-formula = متوسط (بدء الخدمة − الوصول) بالدقائق؛ ضمن الهدف = الانتظارات ≤ هدف الخدمة ÷ الانتظارات التي لها هدف × 100 %
+help-wait-counts = الزيارات التي لها وقت وصول (تذكرة طابور). تُقاس كل زيارة بالهدف الذي كان لخدمتها في ذلك اليوم؛ ويُستبعد الانتظار الذي يتجاوز 12 ساعة.
+help-wait-trust = فترة ستيودنت للمتوسط، وفترة ويلسون للنسبة ضمن الهدف.
+help-handle-title = الوقت مع العميل
+help-handle-what = كم استغرقت خدمة العميل، مقارنةً بالهدف المحدد لكل خدمة.
+help-handle-formula = متوسط (نهاية الخدمة − بدايتها) بالدقائق؛ ضمن الهدف = الزيارات ≤ هدف الخدمة ÷ الزيارات التي لها هدف × 100 %
+help-handle-counts = الزيارات المنتهية. الزيارة التي تبقى مفتوحة أكثر من 12 ساعة تُحتسب زيارةً لا وقتًا.
+help-handle-trust = فترة ستيودنت للمتوسط، وفترة ويلسون للنسبة ضمن الهدف.
+help-retention-title = الاحتفاظ بالعملاء والتسرب
+help-retention-what = من العملاء الذين زاروا في فترة ما، كم منهم عاد خلال { $days } يومًا.
+help-retention-formula = الاحتفاظ = العملاء الذين عادوا ÷ (عادوا + لم يعودوا) × 100 %؛ التسرب = 100 % − الاحتفاظ
+help-retention-counts = يُعرف العملاء بمفتاح العميل الذي تحمله زياراتهم (وليس رقم هاتف ظاهرًا أبدًا)؛ ويُحتسب كل منهم مرة واحدة، عند آخر زيارة له في الفترة. من لم تنقضِ أيامهم الـ{ $days } بعد يظهرون كغير محسومين ويُستبعدون. تُضبط المدة في صفحة المؤسسة.
+help-retention-trust = فترة ويلسون، مع عدد العملاء.
 
 ## Results dashboard
 nav-results = النتائج
+nav-operations = العمليات
 results-title = النتائج
+ops-title = العمليات: الزيارات والانتظار والوقت مع العملاء
+ops-visits = الزيارات
+ops-response-rate = معدل الاستجابة
+ops-mean-wait = متوسط وقت الانتظار
+ops-wait-within = انتظار ضمن الهدف
+ops-mean-handle = متوسط الوقت مع العميل
+ops-handle-within = خدمة ضمن الهدف
+ops-retention = الاحتفاظ بالعملاء
+ops-set-targets = تحديد الأهداف لكل خدمة
+ops-previous = الفترة السابقة: { $value }
+ops-of-visits = ن = { $n } زيارة
+ops-customers = ن = { $n } عميل
+ops-within-target = { $share } ضمن هدف الخدمة
+ops-churn = التسرب { $share }
+ops-pending = { $n } لم يُحسم بعد
+ops-window = عاد خلال { $days } يومًا
+ops-no-arrivals = لم تُسجَّل أوقات وصول
+ops-no-customers = لا زيارات بمفتاح عميل
+ops-table-empty = لا زيارات في هذه الفترة.
+ops-trend = آخر 12 شهرًا
+ops-by-site = حسب الفرع
+ops-by-service = حسب الخدمة
+ops-by-employee = حسب الموظف
+ops-pending-hint = لم تنقضِ أيامهم الـ{ $days } بعد: اختر فترة أقدم لترى نسبة الاحتفاظ.
+ops-none-site = (بلا فرع)
+ops-none-service = (بلا خدمة)
+ops-none-employee = (بلا موظف)
+ops-empty-title = لا زيارات في هذه الفترة
+ops-empty-help = تُسجَّل الزيارات عندما يبدأ الموظف زيارة وينهيها في محطته، أو عندما يبلّغ عنها نظام الطوابير. الإجابات عن زيارة تُحتسب في معدل الاستجابة؛ حدّد أوقاتًا مستهدفة لكل خدمة لترى كم زيارة تحققها.
+unit-minutes = دقيقة
 results-how-computed = كيف يُحسب كل رقم
 filter-period = الفترة
 period-day = يوم
@@ -605,6 +663,11 @@ scale-short-nps11 = NPS
 scale-short-ces7 = الجهد
 scale-short-yes_no = نعم/لا
 thresholds = حدود عرض النتائج
+retention-window = الاحتفاظ بالعملاء
+retention-window-help = العميل (المعروف بمفتاح العميل في زياراته) الذي يعود خلال هذا العدد من الأيام بعد زيارة يُحتسب محتفَظًا به، وإلا يُحتسب متسرّبًا.
+retention-window-label = عاد خلال
+days-unit = يومًا
+error-retention-days = أدخل عددًا من الأيام بين 1 و730.
 thresholds-help = المجموعة التي لديها إجابات أقل من الرقم الأول تُحجب حتى لا يمكن التعرف على أحد من إجابة مجهولة؛ وإذا كانت أقل من الرقم الثاني تُعرض لكنها لا تدخل في الترتيب.
 min-shown = اعرض ابتداءً من
 min-ranked = إجابات؛ رتّب ابتداءً من

@@ -146,6 +146,11 @@ service-new = New service
 service-edit = Edit service
 service-code = Code
 service-code-hint = Optional short code used by your queue system, e.g. LN.
+service-target-wait = Target waiting time (minutes)
+service-target-wait-hint = From the customer’s arrival (their ticket) to the start of service. Empty: no target.
+service-target-handle = Target time with the customer (minutes)
+service-target-handle-hint = From the start of service to its end. Empty: no target.
+error-target-minutes = Enter minutes, e.g. 5 or 2.5 (at most 720), or leave it empty.
 services-empty = No services yet
 services-empty-help = Services are what customers come for: opening an account, a consultation, a payment.
 
@@ -447,6 +452,8 @@ station-visit = Visit
 station-visit-since = A visit is open since { $time }.
 station-no-visit = No visit is open.
 station-visit-start = Start a visit
+station-visit-service = For
+station-visit-no-service = (no service)
 station-visit-end = End the visit
 station-privacy = Ratings are anonymous: nobody's answers are shown here.
 flash-station-asked = Sent. The terminal asks the next customer.
@@ -522,10 +529,61 @@ help-anonymity-what = Figures and comments of a group with fewer than { $min_sho
 help-anonymity-formula = group shown only when answers ≥ { $min_shown }
 help-anonymity-counts = Applies to per-employee figures and to the comments behind any figure.
 help-anonymity-trust = Employees never see any rating of themselves or others; managers and analysts see per-employee results only when the head allows it.
+help-response-rate-title = Response rate
+help-response-rate-what = How many visits got at least one answer from their customer.
+help-response-rate-formula = response rate = visits with an answer ÷ visits × 100 %
+help-response-rate-counts = Visits recorded by the employee station or your queue system, on the day they started. An answer counts when it names its visit, even if it arrives days later (an SMS reply); several answers about one visit count once.
+help-response-rate-trust = Wilson score interval, with the number of visits.
+help-wait-title = Waiting time (first response)
+help-wait-what = How long customers waited from their arrival until an employee began serving them.
+help-wait-formula = mean of (start of service − arrival), in minutes; within target = waits ≤ the service’s target ÷ waits with a target × 100 %
+help-wait-counts = Visits with an arrival time (a queue ticket). Each visit is judged against the target its service had on that day; waits over 12 hours are left out.
+help-wait-trust = Student-t interval for the mean, Wilson interval for the share within target.
+help-handle-title = Time with the customer
+help-handle-what = How long serving a customer took, against the target set for each service.
+help-handle-formula = mean of (end of service − start), in minutes; within target = visits ≤ the service’s target ÷ visits with a target × 100 %
+help-handle-counts = Visits that have ended. A visit left open for more than 12 hours counts as a visit but not as a time.
+help-handle-trust = Student-t interval for the mean, Wilson interval for the share within target.
+help-retention-title = Retention and churn
+help-retention-what = Of the customers who visited in a period, how many came back within { $days } days.
+help-retention-formula = retention = customers who came back ÷ (came back + did not) × 100 %; churn = 100 % − retention
+help-retention-counts = Customers are known by the customer key their visits carry (never a phone number in clear); each counts once, at their last visit in the period. Those whose { $days } days are not over yet are shown as not yet decided and left out. The window is set on the organisation page.
+help-retention-trust = Wilson score interval, with the number of customers.
 
 ## Results dashboard
 nav-results = Results
+nav-operations = Operations
 results-title = Results
+ops-title = Operations: visits, waiting and time with customers
+ops-visits = Visits
+ops-response-rate = Response rate
+ops-mean-wait = Mean waiting time
+ops-wait-within = Waits within target
+ops-mean-handle = Mean time with customer
+ops-handle-within = Service within target
+ops-retention = Retention
+ops-set-targets = Set targets per service
+ops-previous = Previous period: { $value }
+ops-of-visits = n = { $n } visits
+ops-customers = n = { $n } customers
+ops-within-target = { $share } within the service’s target
+ops-churn = Churn { $share }
+ops-pending = { $n } not yet decided
+ops-window = Came back within { $days } days
+ops-no-arrivals = No arrival times recorded
+ops-no-customers = No visits with a customer key
+ops-table-empty = No visits in this period.
+ops-trend = The last 12 months
+ops-by-site = By site
+ops-by-service = By service
+ops-by-employee = By employee
+ops-pending-hint = Their { $days } days are not over yet: choose an earlier period to see retention.
+ops-none-site = (no site)
+ops-none-service = (no service)
+ops-none-employee = (no employee)
+ops-empty-title = No visits in this period
+ops-empty-help = Visits are recorded when an employee starts and ends a visit at their station, or when your queue system reports them. Answers given about a visit count toward the response rate; set target times on each service to see how many visits meet them.
+unit-minutes = min
 results-how-computed = How each figure is computed
 filter-period = Period
 period-day = Day
@@ -601,6 +659,11 @@ scale-short-nps11 = NPS
 scale-short-ces7 = CES
 scale-short-yes_no = yes/no
 thresholds = Results thresholds
+retention-window = Retention
+retention-window-help = A customer (known by the customer key their visits carry) who comes back within this many days of a visit counts as retained; otherwise as churned.
+retention-window-label = Came back within
+days-unit = days
+error-retention-days = Enter a number of days from 1 to 730.
 thresholds-help = A group with fewer answers than the first number is withheld, so that nobody can be identified from an anonymous answer; with fewer than the second it is shown but never ranked.
 min-shown = Show from
 min-ranked = answers; rank from

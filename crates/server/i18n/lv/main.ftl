@@ -147,6 +147,11 @@ service-new = Jauns pakalpojums
 service-edit = Labot pakalpojumu
 service-code = Kods
 service-code-hint = Neobligāts īss kods, ko lieto rindu sistēma, piemēram, LN.
+service-target-wait = Mērķa gaidīšanas laiks (minūtēs)
+service-target-wait-hint = No klienta ierašanās (biļetes) līdz apkalpošanas sākumam. Tukšs: bez mērķa.
+service-target-handle = Mērķa laiks ar klientu (minūtēs)
+service-target-handle-hint = No apkalpošanas sākuma līdz beigām. Tukšs: bez mērķa.
+error-target-minutes = Ievadiet minūtes, piemēram, 5 vai 2,5 (ne vairāk kā 720), vai atstājiet tukšu.
 services-empty = Vēl nav pakalpojumu
 services-empty-help = Pakalpojumi ir tas, pēc kā klienti nāk: konta atvēršana, konsultācija, maksājums.
 
@@ -448,6 +453,8 @@ station-visit = Apmeklējums
 station-visit-since = Apmeklējums atvērts kopš { $time }.
 station-no-visit = Nav atvērta apmeklējuma.
 station-visit-start = Sākt apmeklējumu
+station-visit-service = Pakalpojums
+station-visit-no-service = (bez pakalpojuma)
 station-visit-end = Beigt apmeklējumu
 station-privacy = Vērtējumi ir anonīmi: šeit netiek rādītas neviena atbildes.
 flash-station-asked = Nosūtīts. Terminālis pajautās nākamajam klientam.
@@ -523,10 +530,61 @@ help-anonymity-what = Grupas ar mazāk nekā { $min_shown } atbildēm rādītāj
 help-anonymity-formula = grupu rāda tikai tad, ja atbilžu ir ≥ { $min_shown }
 help-anonymity-counts = Attiecas uz katra darbinieka rādītājiem un komentāriem aiz jebkura rādītāja.
 help-anonymity-trust = Darbinieki neredz nevienu savu vai citu vērtējumu; vadītāji un analītiķi redz katra darbinieka rezultātus tikai tad, ja to atļauj vadītājs.
+help-response-rate-title = Atbilžu īpatsvars
+help-response-rate-what = Cik apmeklējumu saņēma vismaz vienu klienta atbildi.
+help-response-rate-formula = atbilžu īpatsvars = apmeklējumi ar atbildi ÷ apmeklējumi × 100 %
+help-response-rate-counts = Apmeklējumi, ko reģistrē darbinieka stacija vai rindu sistēma, to sākuma dienā. Atbilde tiek ieskaitīta, ja tā norāda savu apmeklējumu, arī ja tā pienāk pēc vairākām dienām (SMS atbilde); vairākas atbildes par vienu apmeklējumu skaitās vienreiz.
+help-response-rate-trust = Vilsona intervāls ar apmeklējumu skaitu.
+help-wait-title = Gaidīšanas laiks (pirmā reakcija)
+help-wait-what = Cik ilgi klienti gaidīja no ierašanās līdz apkalpošanas sākumam.
+help-wait-formula = vidējais (apkalpošanas sākums − ierašanās) minūtēs; mērķa robežās = gaidīšanas ≤ pakalpojuma mērķis ÷ gaidīšanas ar mērķi × 100 %
+help-wait-counts = Apmeklējumi ar ierašanās laiku (rindas biļete). Katrs apmeklējums tiek vērtēts pret mērķi, kāds tā pakalpojumam bija tajā dienā; gaidīšana virs 12 stundām netiek skaitīta.
+help-wait-trust = Stjūdenta intervāls vidējam, Vilsona intervāls daļai mērķa robežās.
+help-handle-title = Laiks ar klientu
+help-handle-what = Cik ilgi ilga klienta apkalpošana, salīdzinot ar katram pakalpojumam noteikto mērķi.
+help-handle-formula = vidējais (apkalpošanas beigas − sākums) minūtēs; mērķa robežās = apmeklējumi ≤ pakalpojuma mērķis ÷ apmeklējumi ar mērķi × 100 %
+help-handle-counts = Pabeigti apmeklējumi. Apmeklējums, kas atstāts atvērts ilgāk par 12 stundām, skaitās kā apmeklējums, bet ne kā laiks.
+help-handle-trust = Stjūdenta intervāls vidējam, Vilsona intervāls daļai mērķa robežās.
+help-retention-title = Noturēšana un aizplūde
+help-retention-what = Cik no klientiem, kas apmeklēja periodā, atgriezās { $days } dienu laikā.
+help-retention-formula = noturēšana = atgriezušies klienti ÷ (atgriezušies + neatgriezušies) × 100 %; aizplūde = 100 % − noturēšana
+help-retention-counts = Klienti tiek atpazīti pēc klienta atslēgas viņu apmeklējumos (nekad ne atklāts tālruņa numurs); katrs tiek skaitīts vienreiz, pēc pēdējā apmeklējuma periodā. Tie, kuru { $days } dienas vēl nav pagājušas, tiek rādīti kā vēl nezināmi un netiek skaitīti. Logu iestata organizācijas lapā.
+help-retention-trust = Vilsona intervāls ar klientu skaitu.
 
 ## Results dashboard
 nav-results = Rezultāti
+nav-operations = Darbība
 results-title = Rezultāti
+ops-title = Darbība: apmeklējumi, gaidīšana un laiks ar klientiem
+ops-visits = Apmeklējumi
+ops-response-rate = Atbilžu īpatsvars
+ops-mean-wait = Vidējais gaidīšanas laiks
+ops-wait-within = Gaidīšana mērķa robežās
+ops-mean-handle = Vidējais laiks ar klientu
+ops-handle-within = Apkalpošana mērķa robežās
+ops-retention = Noturēšana
+ops-set-targets = Iestatīt mērķus pakalpojumiem
+ops-previous = Iepriekšējā periodā: { $value }
+ops-of-visits = n = { $n } apmeklējumi
+ops-customers = n = { $n } klienti
+ops-within-target = { $share } pakalpojuma mērķa robežās
+ops-churn = Aizplūde { $share }
+ops-pending = { $n } vēl nav zināms
+ops-window = Atgriezās { $days } dienu laikā
+ops-no-arrivals = Ierašanās laiki nav reģistrēti
+ops-no-customers = Nav apmeklējumu ar klienta atslēgu
+ops-table-empty = Šajā periodā nav apmeklējumu.
+ops-trend = Pēdējie 12 mēneši
+ops-by-site = Pa vietām
+ops-by-service = Pa pakalpojumiem
+ops-by-employee = Pa darbiniekiem
+ops-pending-hint = Viņu { $days } dienas vēl nav pagājušas: izvēlieties agrāku periodu, lai redzētu noturēšanu.
+ops-none-site = (bez vietas)
+ops-none-service = (bez pakalpojuma)
+ops-none-employee = (bez darbinieka)
+ops-empty-title = Šajā periodā nav apmeklējumu
+ops-empty-help = Apmeklējumi tiek reģistrēti, kad darbinieks savā stacijā sāk un beidz apmeklējumu vai kad par tiem ziņo rindu sistēma. Atbildes par apmeklējumu tiek ieskaitītas atbilžu īpatsvarā; iestatiet mērķa laikus katram pakalpojumam, lai redzētu, cik apmeklējumu tos sasniedz.
+unit-minutes = min
 results-how-computed = Kā aprēķina katru skaitli
 filter-period = Periods
 period-day = Diena
@@ -602,6 +660,11 @@ scale-short-nps11 = NPS
 scale-short-ces7 = CES
 scale-short-yes_no = jā/nē
 thresholds = Rezultātu sliekšņi
+retention-window = Klientu noturēšana
+retention-window-help = Klients (atpazīts pēc klienta atslēgas viņa apmeklējumos), kurš atgriežas šajā dienu skaitā pēc apmeklējuma, skaitās noturēts, citādi — aizgājis.
+retention-window-label = Atgriezās
+days-unit = dienu laikā
+error-retention-days = Ievadiet dienu skaitu no 1 līdz 730.
 thresholds-help = Grupu ar mazāk atbildēm nekā pirmais skaitlis neuzrāda, lai no anonīmas atbildes nevienu nevarētu atpazīt; ar mazāk nekā otrais skaitlis to rāda, bet neierindo.
 min-shown = Rādīt no
 min-ranked = atbildēm; ierindot no

@@ -35,7 +35,7 @@ pub struct PeriodView {
 }
 
 impl PeriodView {
-    fn of(p: &Period, today: jiff::civil::Date) -> PeriodView {
+    pub(crate) fn of(p: &Period, today: jiff::civil::Date) -> PeriodView {
         let (prev, next) = (p.previous(), p.next());
         PeriodView {
             kind: p.kind.as_str(),
@@ -191,7 +191,7 @@ impl Names {
         })
     }
 
-    fn of(map: &HashMap<Uuid, String>, id: Uuid) -> String {
+    pub(crate) fn of(map: &HashMap<Uuid, String>, id: Uuid) -> String {
         map.get(&id).cloned().unwrap_or_else(|| "—".into())
     }
 }
@@ -207,7 +207,7 @@ pub fn filter(reach: &Reach, scale: Option<Scale>) -> Filter {
     }
 }
 
-fn query(p: &Period, filter: Filter, group: Vec<Dim>) -> CubeQuery {
+pub(crate) fn query(p: &Period, filter: Filter, group: Vec<Dim>) -> CubeQuery {
     let (from_day, to_day) = p.day_keys();
     CubeQuery {
         from_day,

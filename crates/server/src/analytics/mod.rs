@@ -5,6 +5,7 @@
 
 pub mod dashboard;
 pub mod export;
+pub mod operations;
 pub mod report;
 
 use std::collections::HashSet;

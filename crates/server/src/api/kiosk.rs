@@ -417,6 +417,9 @@ pub struct VisitRequest {
     action: String,
     #[serde(default)]
     id: Option<Uuid>,
+    /// The service the visit is for, if the station knows it.
+    #[serde(default)]
+    service_id: Option<Uuid>,
 }
 
 /// Starts or ends the desk employee's visit.
@@ -431,7 +434,7 @@ pub async fn station_visit(
             let id = v.id.unwrap_or_else(rida_domain::new_id);
             let visit = state
                 .store
-                .start_visit(t.org_id, employee, id, Some(t.site_id))
+                .start_visit(t.org_id, employee, id, Some(t.site_id), v.service_id)
                 .await?;
             Ok(Json(json!({ "visit": visit })).into_response())
         }

@@ -13,13 +13,26 @@ pub fn router() -> Router<AppState> {
 
 /// The metrics, one section each: what it measures, its formula, the scale, what counts
 /// as an answer, and how sure the figure is.
-const METRICS: [&str; 5] = ["csat", "nps", "ces", "ranking", "anonymity"];
+const METRICS: [&str; 9] = [
+    "csat",
+    "nps",
+    "ces",
+    "ranking",
+    "anonymity",
+    "response-rate",
+    "wait",
+    "handle",
+    "retention",
+];
 
 async fn metrics(w: Web) -> Result<Response> {
     w.user.require(Action::OpenAdmin)?;
     let t = Thresholds::default();
     Ok(w.render(
         "help_metrics.html",
-        context! { metrics => METRICS, min_ranked => t.min_ranked, min_shown => t.min_shown },
+        context! {
+            metrics => METRICS, min_ranked => t.min_ranked, min_shown => t.min_shown,
+            days => w.user.org.retention_days,
+        },
     ))
 }

@@ -9,6 +9,7 @@ mod help;
 mod home;
 mod kiosk;
 mod mail;
+mod operations;
 mod organisation;
 mod regions;
 mod reports;
@@ -70,6 +71,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(session::router())
         .merge(home::router())
         .merge(results::router())
+        .merge(operations::router())
         .merge(reports::router())
         .merge(organisation::router())
         .merge(regions::router())

@@ -8,7 +8,12 @@ use axum::{
     routing::{get, post},
 };
 use minijinja::context;
-use rida_domain::{Action, Locale, metrics::Thresholds, names, terminal::BurstRule};
+use rida_domain::{
+    Action, Locale,
+    metrics::{Thresholds, operations},
+    names,
+    terminal::BurstRule,
+};
 use rida_store::OrgSettings;
 use serde::Deserialize;
 
@@ -65,6 +70,8 @@ struct OrgForm {
     min_ranked: String,
     #[serde(default)]
     min_shown: String,
+    #[serde(default)]
+    retention_days: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -85,8 +92,12 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if thresholds.is_none() {
         errors.key("thresholds", "error-thresholds");
     }
-    let (Some(name), Some(burst), Some(thresholds), true) =
-        (name, burst, thresholds, errors.is_empty())
+    let retention_days = operations::parse_window_days(&f.retention_days);
+    if retention_days.is_none() {
+        errors.key("retention_days", "error-retention-days");
+    }
+    let (Some(name), Some(burst), Some(thresholds), Some(retention_days), true) =
+        (name, burst, thresholds, retention_days, errors.is_empty())
     else {
         let form = context! {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
@@ -94,6 +105,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             analysts_see_employees => f.analysts_see_employees.is_some(),
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
+            retention_days => f.retention_days,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -105,6 +117,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         analysts_see_employees: f.analysts_see_employees.is_some(),
         burst,
         thresholds,
+        retention_days,
     };
     w.state
         .store
@@ -171,6 +184,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         burst_seconds => o.burst_seconds.to_string(),
         min_ranked => o.min_ranked.to_string(),
         min_shown => o.min_shown.to_string(),
+        retention_days => o.retention_days.to_string(),
     }
 }
 

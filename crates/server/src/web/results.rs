@@ -148,7 +148,7 @@ async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
 
 /// `path` with the query string of a selection, some parameters replaced (`None`
 /// removes one).
-fn link(path: &str, sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
+pub(super) fn link(path: &str, sel: &Selection, changes: &[(&str, Option<&str>)]) -> String {
     let mut pairs: Vec<(&str, Option<String>)> = vec![
         ("period", sel.period.clone()),
         ("at", sel.at.clone()),

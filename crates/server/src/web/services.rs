@@ -7,8 +7,8 @@ use axum::{
     routing::{get, post},
 };
 use minijinja::context;
-use rida_domain::{Action, names};
-use rida_store::Deactivatable;
+use rida_domain::{Action, metrics::operations, names};
+use rida_store::{Deactivatable, ServiceInput};
 use serde::Deserialize;
 
 use super::{
@@ -37,7 +37,7 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
     ))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
 struct ServiceForm {
     #[serde(default)]
     form_id: String,
@@ -45,22 +45,45 @@ struct ServiceForm {
     name: String,
     #[serde(default)]
     code: String,
+    #[serde(default)]
+    target_wait: String,
+    #[serde(default)]
+    target_handle: String,
 }
 
-fn form_page(
-    id: Option<uuid::Uuid>,
-    name: &str,
-    code: &str,
-    errors: &FormErrors,
-) -> minijinja::Value {
-    context! { id => id, form => context! { name => name, code => code }, errors => errors.value() }
+/// Seconds as minutes typed in the form ("2.5").
+fn minutes(s: Option<i32>) -> String {
+    s.map(|s| {
+        let m = f64::from(s) / 60.0;
+        format!("{}", (m * 100.0).round() / 100.0)
+    })
+    .unwrap_or_default()
+}
+
+fn form_page(id: Option<uuid::Uuid>, f: &ServiceForm, errors: &FormErrors) -> minijinja::Value {
+    context! {
+        id => id,
+        form => context! { name => f.name, code => f.code, target_wait => f.target_wait, target_handle => f.target_handle },
+        errors => errors.value(),
+    }
+}
+
+/// A target field's value, recording its error.
+fn target(errors: &mut FormErrors, name: &'static str, typed: &str) -> Option<Option<i32>> {
+    match operations::parse_target_minutes(typed) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            errors.key(name, "error-target-minutes");
+            None
+        }
+    }
 }
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
     Ok(w.render(
         "service_form.html",
-        form_page(None, "", "", &FormErrors::new(w.locale())),
+        form_page(None, &ServiceForm::default(), &FormErrors::new(w.locale())),
     ))
 }
 
@@ -71,8 +94,13 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
         "service_form.html",
         form_page(
             Some(s.id),
-            &s.name,
-            s.code.as_deref().unwrap_or(""),
+            &ServiceForm {
+                form_id: String::new(),
+                name: s.name.clone(),
+                code: s.code.clone().unwrap_or_default(),
+                target_wait: minutes(s.target_wait_s),
+                target_handle: minutes(s.target_handle_s),
+            },
             &FormErrors::new(w.locale()),
         ),
     ))
@@ -88,26 +116,28 @@ async fn save(
     w.user.require(Action::ManageCatalogue)?;
     let mut errors = FormErrors::new(w.locale());
     let code = errors.check("code", names::optional_text(&f.code, 20));
-    if let (Some(name), Some(code)) = (
+    let wait = target(&mut errors, "target_wait", &f.target_wait);
+    let handle = target(&mut errors, "target_handle", &f.target_handle);
+    if let (Some(name), Some(code), Some(target_wait_s), Some(target_handle_s)) = (
         errors.check("name", names::display_name(&f.name, 120)),
         code,
+        wait,
+        handle,
     ) {
         let org = w.user.org.id;
         let by = w.user.by();
+        let input = ServiceInput {
+            name,
+            code,
+            target_wait_s,
+            target_handle_s,
+        };
         let r = match id {
-            Some(id) => {
-                w.state
-                    .store
-                    .update_service(org, id, &name, code.as_deref(), &by)
-                    .await
-            }
+            Some(id) => w.state.store.update_service(org, id, &input, &by).await,
             None => {
                 let new = form_id(&f.form_id);
                 created(
-                    w.state
-                        .store
-                        .create_service(org, new, &name, code.as_deref(), &by)
-                        .await,
+                    w.state.store.create_service(org, new, &input, &by).await,
                     w.state.store.service(org, new),
                 )
                 .await
@@ -123,10 +153,7 @@ async fn save(
             return Ok(done);
         }
     }
-    Ok(w.render_invalid(
-        "service_form.html",
-        form_page(id, &f.name, &f.code, &errors),
-    ))
+    Ok(w.render_invalid("service_form.html", form_page(id, &f, &errors)))
 }
 
 async fn set_active(

@@ -37,10 +37,28 @@ async fn page(w: Web) -> Result<Response> {
     let org = w.user.org.id;
     let e = w.state.store.employee(org, me).await?;
     let visit = w.state.store.open_visit(org, me).await?;
+    let services = station_services(&w, e.site_ids.first().copied()).await?;
     Ok(w.render(
         "station.html",
-        context! { employee => context! { name => e.name, desk => e.desk }, visit => visit },
+        context! { employee => context! { name => e.name, desk => e.desk }, visit => visit, services => services },
     ))
+}
+
+/// The services a visit at the employee's (first) site may be for.
+async fn station_services(w: &Web, site: Option<Uuid>) -> Result<Vec<rida_store::Service>> {
+    let store = &w.state.store;
+    let all = store
+        .list_services(w.user.org.id, &rida_store::ListQuery::all())
+        .await?
+        .items;
+    let offered = match site {
+        Some(s) => store.site_service_ids(s).await?,
+        None => vec![],
+    };
+    Ok(all
+        .into_iter()
+        .filter(|s| offered.is_empty() || offered.contains(&s.id))
+        .collect())
 }
 
 #[derive(Deserialize)]
@@ -74,6 +92,8 @@ async fn ask(w: Web, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
 struct VisitForm {
     #[serde(default)]
     form_id: String,
+    #[serde(default)]
+    service: String,
 }
 
 async fn start_visit(w: Web, CsrfForm(f): CsrfForm<VisitForm>) -> Result<Response> {
@@ -87,9 +107,16 @@ async fn start_visit(w: Web, CsrfForm(f): CsrfForm<VisitForm>) -> Result<Respons
         .site_ids
         .first()
         .copied();
+    // A service not offered here (or none chosen) leaves the visit without one.
+    let chosen = Uuid::parse_str(f.service.trim()).ok();
+    let service = station_services(&w, site)
+        .await?
+        .into_iter()
+        .find(|s| Some(s.id) == chosen)
+        .map(|s| s.id);
     w.state
         .store
-        .start_visit(org, me, form_id(&f.form_id), site)
+        .start_visit(org, me, form_id(&f.form_id), site, service)
         .await?;
     Ok(redirect_with_flash(
         "/station",

@@ -142,7 +142,12 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let service = store
-        .create_service(org, rida_domain::new_id(), "Loans", None, &by)
+        .create_service(
+            org,
+            rida_domain::new_id(),
+            &rida_store::ServiceInput::named("Loans"),
+            &by,
+        )
         .await
         .unwrap();
     let site_input = |name: &str| SiteInput {

@@ -15,3 +15,4 @@ mod results;
 mod station;
 mod surveys;
 mod terminal_api;
+mod visits;

@@ -216,6 +216,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("burst_seconds", "20"),
                 ("min_ranked", "30"),
                 ("min_shown", "2"),
+                ("retention_days", "0"),
             ],
         )
         .await;
@@ -224,6 +225,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let page = r.text().await.unwrap();
     assert!(page.contains(r#"id="e-burst""#) && page.contains(r#"id="e-thresholds""#));
+    assert!(page.contains(r#"id="e-retention_days""#));
     let r = head
         .submit(
             "/admin/organisation",
@@ -237,6 +239,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("burst_seconds", "30"),
                 ("min_ranked", "50"),
                 ("min_shown", "7"),
+                ("retention_days", "60"),
             ],
         )
         .await;
@@ -251,6 +254,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     let org = app.store.organisation(app.w.org).await.unwrap();
     assert_eq!((org.burst_taps, org.burst_seconds), (4, 30));
     assert_eq!((org.min_ranked, org.min_shown), (50, 7));
+    assert_eq!(org.retention_days, 60);
     // Terminals read the rule with themselves.
     let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(

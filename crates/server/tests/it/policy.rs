@@ -57,6 +57,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/alert-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
+        ("/admin/operations".into(), [OK, OK, NO, OK, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
         (
@@ -194,6 +195,7 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("burst_seconds", "20".into()),
                 ("min_ranked", "30".into()),
                 ("min_shown", "5".into()),
+                ("retention_days", "90".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),

@@ -324,6 +324,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                     seconds: org.burst_seconds as u32,
                 },
                 thresholds: org.thresholds(),
+                retention_days: org.retention_days,
             },
             &By::system("test"),
         )

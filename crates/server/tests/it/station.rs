@@ -240,8 +240,13 @@ async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: 
     let html = emp.get("/station").await.text().await.unwrap();
     assert!(html.contains("Ask for a rating") && html.contains("Anna"));
 
-    // A visit, then the request: the terminal now asks about Anna, in that visit.
-    let r = emp.submit("/station", "/station/visit", &[]).await;
+    // A visit for a service, then the request: the terminal now asks about Anna, in
+    // that visit.
+    assert!(html.contains("Loans"), "the site's services to choose from");
+    let service = app.w.service.to_string();
+    let r = emp
+        .submit("/station", "/station/visit", &[("service", &service)])
+        .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     let visit = app
         .store
@@ -280,6 +285,8 @@ async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: 
     // The employee reads no result anywhere: pages, the terminal list, the API.
     for path in [
         "/admin",
+        "/admin/operations",
+        "/api/v1/operations",
         "/admin/supervision",
         "/api/v1/terminals",
         "/admin/audit",
@@ -296,6 +303,17 @@ async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: 
             .unwrap()
             .is_none()
     );
+    // The visit and its answer count in the operations figures, against its service.
+    let head = app.login_as(rida_domain::Role::Head).await;
+    let ops: Value = head
+        .get(&format!("/api/v1/operations?service={service}"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(ops["total"]["visits"], json!(1));
+    assert_eq!(ops["total"]["response_rate"]["value"], json!(100.0));
+    assert_eq!(ops["services"][0]["id"], json!(app.w.service));
 }
 
 async fn a_station_paired_to_a_desk_asks_for_its_employee_and_reads_nothing(backend: Backend) {

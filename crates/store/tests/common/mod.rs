@@ -36,7 +36,15 @@ pub async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let service = store
-        .create_service(org, rida_domain::new_id(), "Loans", Some("LN"), &by())
+        .create_service(
+            org,
+            rida_domain::new_id(),
+            &rida_store::ServiceInput {
+                code: Some("LN".into()),
+                ..rida_store::ServiceInput::named("Loans")
+            },
+            &by(),
+        )
         .await
         .unwrap();
     let site = store
