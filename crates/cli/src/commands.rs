@@ -277,7 +277,10 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
                 .await?;
             bar.finish();
             let visits = store.rebuild_visit_rollups(None).await?;
-            println!("rollups rebuilt: {cells} cells; {visits} visits counted again");
+            let choices = store.rebuild_choice_rollups(None).await?;
+            println!(
+                "rollups rebuilt: {cells} cells; {visits} visits counted again; {choices} cells of choices"
+            );
             Ok(())
         }
         Command::User(cmd) => user(config, cmd).await,

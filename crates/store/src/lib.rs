@@ -10,6 +10,7 @@ mod audio;
 mod audit;
 mod auth;
 mod cache;
+mod choices;
 mod comments;
 mod connect;
 mod cube;
@@ -30,6 +31,7 @@ pub use alerts::{Alert, AlertNote, AlertRule, AlertRuleInput, NewAlert, ScoredAn
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;
+pub use choices::ChoiceRow;
 pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};

@@ -527,6 +527,7 @@ macro_rules! insert_rows {
                 }
             }
             $crate::visits::mark_answered!($tx, visits);
+            $crate::choices::count_choices!($tx, $all, $inserted);
     };
 }
 pub(crate) use insert_rows;
