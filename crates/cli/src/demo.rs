@@ -73,6 +73,7 @@ struct World {
     survey: Uuid,
     csat: Uuid,
     reasons: Uuid,
+    purpose: Uuid,
     nps: Uuid,
     ces: Uuid,
     comment: Uuid,
@@ -267,6 +268,7 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         survey,
         csat: id_of("csat"),
         reasons: id_of("reasons"),
+        purpose: id_of("purpose"),
         nps: id_of("nps"),
         ces: id_of("ces"),
         comment: id_of("comment"),
@@ -500,6 +502,16 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
                 picks
             };
             batch.push(base(w.reasons, Answer::Choice(picks.join(",")), 9));
+        }
+        // Six in ten say what brought them, mostly what the service is for.
+        if rng.random::<f64>() < 0.6 {
+            const PURPOSES: [&str; 6] = ["account", "card", "loan", "loan", "payment", "advice"];
+            let purpose = if rng.random::<f64>() < 0.8 {
+                PURPOSES[service_ix]
+            } else {
+                PURPOSES[rng.random_range(0..PURPOSES.len())]
+            };
+            batch.push(base(w.purpose, Answer::Choice(purpose.into()), 30));
         }
         if score <= 2 && rng.random::<f64>() < 0.45 {
             let c = COMMENTS_LOW[rng.random_range(0..COMMENTS_LOW.len())];

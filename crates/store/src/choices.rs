@@ -50,6 +50,21 @@ pub(crate) const VISIT_ANSWER_COLUMNS: &str = "r.id, r.visit_id, r.question_id, 
 
 type Deltas = HashMap<ChoiceCell, ChoiceCounts>;
 
+/// (org, day, question, site, service, choice, answers)
+type Counted = (Uuid, i32, Uuid, Uuid, Option<Uuid>, String, i64);
+/// (org, day, question, site, service, choice, scale, score, pairs)
+type Paired = (
+    Uuid,
+    i32,
+    Uuid,
+    Uuid,
+    Option<Uuid>,
+    String,
+    String,
+    i16,
+    i64,
+);
+
 /// Adds `f` to the day and month cells of the choice `choice` of answer `a`.
 fn add(
     deltas: &mut Deltas,
@@ -288,7 +303,7 @@ impl Store {
             while month <= last / 100 {
                 let mut deltas: Deltas = HashMap::new();
                 // Each choice answer, then each pair with a score of its visit, grouped.
-                let counted: Vec<(Uuid, i32, Uuid, Uuid, Option<Uuid>, String, i64)> = sqlx::query_as(
+                let counted: Vec<Counted> = sqlx::query_as(
                     "SELECT r.org_id, r.local_day, r.question_id, r.site_id, r.service_id, r.choice, COUNT(*) FROM ratings r \
                      WHERE ($1 IS NULL OR r.org_id = $1) AND r.flags = 0 AND r.choice IS NOT NULL AND r.local_day BETWEEN $2 AND $3 \
                      GROUP BY r.org_id, r.local_day, r.question_id, r.site_id, r.service_id, r.choice")
@@ -299,7 +314,7 @@ impl Store {
                         count_choice(&mut deltas, o, &a);
                     }
                 }
-                let pairs: Vec<(Uuid, i32, Uuid, Uuid, Option<Uuid>, String, String, i16, i64)> = sqlx::query_as(
+                let pairs: Vec<Paired> = sqlx::query_as(
                     "SELECT c.org_id, c.local_day, c.question_id, c.site_id, c.service_id, c.choice, q.scale, s.score, COUNT(*) \
                      FROM ratings c JOIN ratings s ON s.org_id = c.org_id AND s.visit_id = c.visit_id AND s.flags = 0 AND s.score IS NOT NULL \
                      JOIN questions q ON q.id = s.question_id \

@@ -141,6 +141,26 @@ impl Store {
         serde_json::from_str(&def).map_err(|e| StoreError::Config(e.to_string()))
     }
 
+    /// Every choice question (choice, multiple choice, visit reason) of the organisation's
+    /// surveys, old versions included, with its latest wording and choices.
+    pub async fn choice_questions(&self, org: Uuid) -> Result<Vec<rida_domain::SurveyQuestion>> {
+        let defs: Vec<(String,)> = with_db!(self, p => sqlx::query_as(
+            "SELECT v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.org_id = $1 ORDER BY v.version")
+            .bind(org).fetch_all(p).await)?;
+        let mut found: std::collections::BTreeMap<Uuid, rida_domain::SurveyQuestion> =
+            Default::default();
+        for (def,) in defs {
+            let def: SurveyDef =
+                serde_json::from_str(&def).map_err(|e| StoreError::Config(e.to_string()))?;
+            for q in def.questions {
+                if !q.choices.is_empty() && !q.id.is_nil() {
+                    found.insert(q.id, q);
+                }
+            }
+        }
+        Ok(found.into_values().collect())
+    }
+
     /// Creates a survey (validated by the caller) as version 1.
     pub async fn create_survey(
         &self,

@@ -152,6 +152,8 @@ pub struct Dashboard {
     pub employees: Option<Vec<RankRow>>,
     pub matrix: Option<Matrix>,
     pub comments: Comments,
+    /// The answers to choice questions: why, and for what.
+    pub reasons: Vec<super::reasons::ChoicePanel>,
     pub today: Today,
 }
 
@@ -407,7 +409,7 @@ pub async fn build(
         limit: 500,
     };
     // Every read at once: the page waits for the slowest, not for their sum.
-    let (names, now, before, trend_rows, people_now, people_before, found, today) = tokio::try_join!(
+    let (names, now, before, trend_rows, people_now, people_before, found, today, reasons) = tokio::try_join!(
         Names::load(store, org),
         async {
             Ok(store
@@ -438,6 +440,7 @@ pub async fn build(
         },
         async { Ok(store.comments(org, &comment_query).await?) },
         today(store, org, thresholds, reach),
+        super::reasons::build(store, org, thresholds, reach),
     )?;
 
     // Headline tiles: every scale, this period and the one before.
@@ -564,6 +567,7 @@ pub async fn build(
             withheld,
             low_only: reach.low_only,
         },
+        reasons,
         today,
     })
 }

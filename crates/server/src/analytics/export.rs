@@ -196,6 +196,42 @@ pub fn tables(d: &Dashboard, l: Locale) -> Vec<Table> {
                 .collect(),
         });
     }
+    if !d.reasons.is_empty() {
+        let mut rows = Vec::new();
+        for q in &d.reasons {
+            for c in &q.lines {
+                let [share, low, high] = estimate_cells(c.share, Unit::Percent);
+                rows.push(vec![
+                    Cell::Text(q.prompt.get(l).to_string()),
+                    Cell::Text(c.label.get(l).to_string()),
+                    Cell::Number(c.n as f64, NumberKind::Count),
+                    share,
+                    low,
+                    high,
+                    c.change
+                        .map_or(Cell::Empty, |ch| Cell::Number(ch.delta, NumberKind::Figure)),
+                    c.csat
+                        .map_or(Cell::Empty, |e| Cell::Number(e.value, NumberKind::Figure)),
+                    Cell::Number(c.csat_n as f64, NumberKind::Count),
+                ]);
+            }
+        }
+        out.push(Table {
+            key: "sheet-reasons",
+            header: vec![
+                t(l, "col-question"),
+                t(l, "col-choice"),
+                t(l, "col-answers"),
+                t(l, "col-share"),
+                t(l, "col-low"),
+                t(l, "col-high"),
+                t(l, "col-change-short"),
+                t(l, "reasons-csat"),
+                t(l, "col-csat-answers"),
+            ],
+            rows,
+        });
+    }
     if !d.comments.withheld {
         out.push(Table {
             key: "sheet-comments",

@@ -6,6 +6,7 @@
 pub mod dashboard;
 pub mod export;
 pub mod operations;
+pub mod reasons;
 pub mod report;
 
 use std::collections::HashSet;

@@ -10,6 +10,7 @@ mod operations;
 mod pages;
 mod policy;
 mod ratings;
+mod reasons;
 mod reports;
 mod results;
 mod station;
