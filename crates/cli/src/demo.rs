@@ -38,6 +38,8 @@ const BATCH: usize = 1_000;
 /// The demo organisation's counter survey (smiley, reasons and comment after a low
 /// score, NPS, effort), in the JSON a survey version is stored as.
 const COUNTER_SURVEY: &str = include_str!("demo/counter_survey.json");
+/// The areas asked after some visits on the web (satisfaction by area).
+const AFTER_VISIT_SURVEY: &str = include_str!("demo/after_visit_survey.json");
 /// The reasons' keys of the counter survey, in order.
 /// (name, code, target wait and time with the customer in minutes)
 const SERVICES: [(&str, &str, i32, i32); 6] = [
@@ -74,6 +76,14 @@ struct World {
     csat: Uuid,
     reasons: Uuid,
     purpose: Uuid,
+    /// Waiting time, staff courtesy, accuracy.
+    areas: [Uuid; 3],
+    /// The SERVQUAL statements: (question, dimension, side).
+    servqual: Vec<(
+        Uuid,
+        rida_domain::survey::Area,
+        rida_domain::survey::ServqualSide,
+    )>,
     nps: Uuid,
     ces: Uuid,
     comment: Uuid,
@@ -202,6 +212,28 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         .await?;
     let def = store.survey(org, survey).await?.def;
     let id_of = |key: &str| def.question(key).map(|q| q.id).unwrap_or_default();
+    // The web survey after a visit (areas), and a SERVQUAL survey from its template.
+    let after: rida_domain::SurveyDef = serde_json::from_str(AFTER_VISIT_SURVEY)?;
+    let after = store
+        .create_survey(
+            org,
+            rida_domain::new_id(),
+            "After the visit (web)",
+            &after,
+            &by,
+        )
+        .await?;
+    let after = store.survey(org, after).await?.def;
+    let servqual = store
+        .create_survey(
+            org,
+            rida_domain::new_id(),
+            "Service quality (SERVQUAL)",
+            &rida_server::web::survey_start("servqual"),
+            &by,
+        )
+        .await?;
+    let servqual = store.survey(org, servqual).await?.def;
     // Demo accounts: the manager runs Rīga; the employee account is the first employee.
     for (username, password, role) in DEMO_USERS {
         let input = UserInput {
@@ -269,6 +301,13 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         csat: id_of("csat"),
         reasons: id_of("reasons"),
         purpose: id_of("purpose"),
+        areas: ["waiting", "courtesy", "accuracy"]
+            .map(|k| after.question(k).map(|q| q.id).unwrap_or_default()),
+        servqual: servqual
+            .questions
+            .iter()
+            .filter_map(|q| Some((q.id, q.area?, q.servqual?)))
+            .collect(),
         nps: id_of("nps"),
         ces: id_of("ces"),
         comment: id_of("comment"),
@@ -512,6 +551,35 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
                 PURPOSES[rng.random_range(0..PURPOSES.len())]
             };
             batch.push(base(w.purpose, Answer::Choice(purpose.into()), 30));
+        }
+        // Half the customers answering on the web rate three areas: the wait is worst at
+        // the busiest branch, courtesy follows the employee, accuracy is good everywhere.
+        if channel == Channel::Web && rng.random::<f64>() < 0.5 {
+            let busy = if site_ix == 0 { -0.9 } else { 0.0 };
+            let kind = if emp_ix == weak_employee { -0.8 } else { 0.0 };
+            for (q, m) in w.areas.iter().zip([3.9 + busy, 4.3 + kind, 4.5]) {
+                let s = (m + 0.8 * normal(&mut rng)).round().clamp(1.0, 5.0) as i16;
+                batch.push(base(*q, Answer::Score(s), 40));
+            }
+        }
+        // One in forty answers the SERVQUAL statements: high expectations everywhere,
+        // perceptions lower, most of all for responsiveness at the busiest branch.
+        if rng.random::<f64>() < 0.025 {
+            use rida_domain::survey::{Area, ServqualSide};
+            for (q, area, side) in &w.servqual {
+                let m = match side {
+                    ServqualSide::Expectation => 6.3,
+                    ServqualSide::Perception => match area {
+                        Area::Responsiveness if site_ix == 0 => 4.2,
+                        Area::Responsiveness => 5.3,
+                        Area::Tangibles => 5.9,
+                        Area::Empathy => 5.2,
+                        _ => 5.6,
+                    },
+                };
+                let s = (m + 0.9 * normal(&mut rng)).round().clamp(1.0, 7.0) as i16;
+                batch.push(base(*q, Answer::Score(s), 60));
+            }
         }
         if score <= 2 && rng.random::<f64>() < 0.45 {
             let c = COMMENTS_LOW[rng.random_range(0..COMMENTS_LOW.len())];

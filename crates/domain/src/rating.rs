@@ -53,6 +53,8 @@ pub enum Scale {
     Nps11,
     /// 1–7 customer effort (CES).
     Ces7,
+    /// 1 = strongly disagree … 7 = strongly agree (SERVQUAL statements and the like).
+    Agree7,
     /// 0 = no, 1 = yes.
     YesNo,
     /// One of the administrator's predefined answers.
@@ -68,10 +70,11 @@ pub enum Scale {
 
 impl Scale {
     /// Every scale.
-    pub const ALL: [Scale; 8] = [
+    pub const ALL: [Scale; 9] = [
         Scale::Csat5,
         Scale::Nps11,
         Scale::Ces7,
+        Scale::Agree7,
         Scale::YesNo,
         Scale::Choice,
         Scale::MultiChoice,
@@ -85,6 +88,7 @@ impl Scale {
             Scale::Csat5 => "csat5",
             Scale::Nps11 => "nps11",
             Scale::Ces7 => "ces7",
+            Scale::Agree7 => "agree7",
             Scale::YesNo => "yes_no",
             Scale::Choice => "choice",
             Scale::MultiChoice => "multi_choice",
@@ -103,7 +107,7 @@ impl Scale {
         match self {
             Scale::Csat5 => Some((1, 5)),
             Scale::Nps11 => Some((0, 10)),
-            Scale::Ces7 => Some((1, 7)),
+            Scale::Ces7 | Scale::Agree7 => Some((1, 7)),
             Scale::YesNo => Some((0, 1)),
             Scale::Choice | Scale::MultiChoice | Scale::Intent | Scale::Text => None,
         }
@@ -115,9 +119,21 @@ impl Scale {
         match self {
             Scale::Csat5 => score <= 2,
             Scale::Nps11 => score <= 6,
-            Scale::Ces7 => score <= 3,
+            Scale::Ces7 | Scale::Agree7 => score <= 3,
             Scale::YesNo => score == 0,
             Scale::Choice | Scale::MultiChoice | Scale::Intent | Scale::Text => false,
+        }
+    }
+
+    /// The scores that count as a good answer, for figures that put different scales
+    /// side by side (satisfaction by area): 4–5 of 5, 9–10 of 10, 5–7 of 7, "yes".
+    pub fn good_range(self) -> Option<(i16, i16)> {
+        match self {
+            Scale::Csat5 => Some((4, 5)),
+            Scale::Nps11 => Some((9, 10)),
+            Scale::Ces7 | Scale::Agree7 => Some((5, 7)),
+            Scale::YesNo => Some((1, 1)),
+            Scale::Choice | Scale::MultiChoice | Scale::Intent | Scale::Text => None,
         }
     }
 

@@ -141,9 +141,9 @@ impl Store {
         serde_json::from_str(&def).map_err(|e| StoreError::Config(e.to_string()))
     }
 
-    /// Every choice question (choice, multiple choice, visit reason) of the organisation's
-    /// surveys, old versions included, with its latest wording and choices.
-    pub async fn choice_questions(&self, org: Uuid) -> Result<Vec<rida_domain::SurveyQuestion>> {
+    /// Every question of the organisation's surveys, old versions included, with its
+    /// latest wording, choices and tags.
+    pub async fn latest_questions(&self, org: Uuid) -> Result<Vec<rida_domain::SurveyQuestion>> {
         let defs: Vec<(String,)> = with_db!(self, p => sqlx::query_as(
             "SELECT v.definition FROM survey_versions v JOIN surveys s ON s.id = v.survey_id WHERE s.org_id = $1 ORDER BY v.version")
             .bind(org).fetch_all(p).await)?;
@@ -153,7 +153,7 @@ impl Store {
             let def: SurveyDef =
                 serde_json::from_str(&def).map_err(|e| StoreError::Config(e.to_string()))?;
             for q in def.questions {
-                if !q.choices.is_empty() && !q.id.is_nil() {
+                if !q.id.is_nil() {
                     found.insert(q.id, q);
                 }
             }

@@ -22,6 +22,8 @@ pub fn sample_survey() -> SurveyDef {
         prompt: Texts::new(en, ar, ""),
         choices: vec![],
         show_if: None,
+        area: None,
+        servqual: None,
     };
     let low = Some(ShowIf {
         question: "csat".into(),

@@ -17,8 +17,10 @@ use serde::Serialize;
 use crate::{Scale, stats::wilson_95};
 
 mod change;
+mod gap;
 pub mod operations;
 pub use change::{Change, mean_change, nps_change, share_change};
+pub use gap::gap;
 
 /// Counts of each score of one scale: what rollups store and what every figure is
 /// computed from. Index 0 is the scale's lowest score.

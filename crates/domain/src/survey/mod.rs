@@ -10,7 +10,9 @@ use uuid::Uuid;
 
 use crate::{Answer, Locale, Scale};
 
+mod area;
 mod choices;
+pub use area::{Area, ServqualSide};
 pub use choices::{
     ChoiceOption, SurveyAnswerError, check_choice, format_choices, key_from_label, parse_choices,
     valid_key,
@@ -155,6 +157,12 @@ pub struct SurveyQuestion {
     pub choices: Vec<ChoiceOption>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub show_if: Option<ShowIf>,
+    /// What part of the service it is about (satisfaction by area); scored questions only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
+    /// A SERVQUAL statement: its side of the pair (the area is its dimension).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub servqual: Option<ServqualSide>,
 }
 
 impl SurveyQuestion {
@@ -243,6 +251,12 @@ impl SurveyDef {
             } else if !q.choices.is_empty() {
                 err(pos, "choices", "choices-not-used");
             }
+            if q.area.is_some() && q.scale.score_range().is_none() {
+                err(pos, "area", "area-needs-score");
+            }
+            if q.servqual.is_some() && !q.area.is_some_and(Area::is_servqual) {
+                err(pos, "area", "servqual-needs-dimension");
+            }
             if let Some(rule) = &q.show_if {
                 match self.questions[..i].iter().find(|p| p.key == rule.question) {
                     None => err(pos, "show_if", "rule-needs-earlier-question"),
@@ -329,6 +343,8 @@ mod tests {
             prompt: Texts::new("How was it?", "كيف كانت؟", "Kā bija?"),
             choices: vec![],
             show_if: None,
+            area: None,
+            servqual: None,
         }
     }
 

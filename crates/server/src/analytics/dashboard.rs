@@ -131,13 +131,6 @@ pub struct Comments {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Today {
-    pub day: String,
-    pub n: u64,
-    pub csat: Option<Estimate>,
-}
-
-#[derive(Debug, Clone, Serialize)]
 pub struct Dashboard {
     pub period: PeriodView,
     pub metric: Metric,
@@ -154,7 +147,9 @@ pub struct Dashboard {
     pub comments: Comments,
     /// The answers to choice questions: why, and for what.
     pub reasons: Vec<super::reasons::ChoicePanel>,
-    pub today: Today,
+    /// Satisfaction by area and the SERVQUAL gaps.
+    pub areas: super::areas::Areas,
+    pub today: super::today::Today,
 }
 
 /// Names of the organisation's sites, services and employees.
@@ -220,7 +215,7 @@ pub(crate) fn query(p: &Period, filter: Filter, group: Vec<Dim>) -> CubeQuery {
 }
 
 /// The counts of one scale among rows (merged), or empty counts.
-fn counts_of(rows: &[CubeRow], scale: Scale) -> ScoreCounts {
+pub(crate) fn counts_of(rows: &[CubeRow], scale: Scale) -> ScoreCounts {
     let mut c = ScoreCounts::new(scale);
     for r in rows.iter().filter(|r| r.counts.scale == scale) {
         c.merge(&r.counts);
@@ -409,39 +404,41 @@ pub async fn build(
         limit: 500,
     };
     // Every read at once: the page waits for the slowest, not for their sum.
-    let (names, now, before, trend_rows, people_now, people_before, found, today, reasons) = tokio::try_join!(
-        Names::load(store, org),
-        async {
-            Ok(store
-                .cube(org, &query(&period, filter(reach, None), vec![]))
-                .await?)
-        },
-        async {
-            Ok(store
-                .cube(org, &query(&previous, filter(reach, None), vec![]))
-                .await?)
-        },
-        async { Ok(store.cube(org, &trend_query).await?) },
-        async {
-            Ok(store
-                .cube(
-                    org,
-                    &query(&period, filter(reach, Some(scale)), people.clone()),
-                )
-                .await?)
-        },
-        async {
-            Ok(store
-                .cube(
-                    org,
-                    &query(&previous, filter(reach, Some(scale)), people.clone()),
-                )
-                .await?)
-        },
-        async { Ok(store.comments(org, &comment_query).await?) },
-        today(store, org, thresholds, reach),
-        super::reasons::build(store, org, thresholds, reach),
-    )?;
+    let (names, now, before, trend_rows, people_now, people_before, found, today, reasons, areas) =
+        tokio::try_join!(
+            Names::load(store, org),
+            async {
+                Ok(store
+                    .cube(org, &query(&period, filter(reach, None), vec![]))
+                    .await?)
+            },
+            async {
+                Ok(store
+                    .cube(org, &query(&previous, filter(reach, None), vec![]))
+                    .await?)
+            },
+            async { Ok(store.cube(org, &trend_query).await?) },
+            async {
+                Ok(store
+                    .cube(
+                        org,
+                        &query(&period, filter(reach, Some(scale)), people.clone()),
+                    )
+                    .await?)
+            },
+            async {
+                Ok(store
+                    .cube(
+                        org,
+                        &query(&previous, filter(reach, Some(scale)), people.clone()),
+                    )
+                    .await?)
+            },
+            async { Ok(store.comments(org, &comment_query).await?) },
+            super::today::today(store, org, thresholds, reach),
+            super::reasons::build(store, org, thresholds, reach),
+            super::areas::build(store, org, thresholds, reach),
+        )?;
 
     // Headline tiles: every scale, this period and the one before.
     let one_employee = reach.employee.is_some();
@@ -568,28 +565,7 @@ pub async fn build(
             low_only: reach.low_only,
         },
         reasons,
+        areas,
         today,
-    })
-}
-
-/// Today's answers in the reach, and today's CSAT.
-pub async fn today(
-    store: &Store,
-    org: Uuid,
-    thresholds: Thresholds,
-    reach: &Reach,
-) -> Result<Today, Error> {
-    let day = Period::containing(rida_domain::period::PeriodKind::Day, reach.today);
-    let rows = store
-        .cube(org, &query(&day, filter(reach, None), vec![]))
-        .await?;
-    let n = rows.iter().map(|r| r.counts.n()).sum::<u64>();
-    let withheld = reach.employee.is_some() && n < thresholds.min_shown;
-    Ok(Today {
-        day: reach.today.to_string(),
-        n,
-        csat: (!withheld)
-            .then(|| Metric::Csat.estimate(&counts_of(&rows, Scale::Csat5)))
-            .flatten(),
     })
 }

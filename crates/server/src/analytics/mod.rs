@@ -3,11 +3,13 @@
 //! metrics defined in `rida_domain::metrics`. Pages, the JSON API and exports all come
 //! through here, so hidden voting is decided in one place.
 
+pub mod areas;
 pub mod dashboard;
 pub mod export;
 pub mod operations;
 pub mod reasons;
 pub mod report;
+pub mod today;
 
 use std::collections::HashSet;
 

@@ -44,7 +44,7 @@ pub struct ChoicePanel {
 }
 
 /// Made or not made, as yes/no counts: what a share and its change are computed from.
-fn made(n: u64, of: u64) -> ScoreCounts {
+pub(super) fn made(n: u64, of: u64) -> ScoreCounts {
     ScoreCounts::from_pairs(Scale::YesNo, [(1, n), (0, of.saturating_sub(n))])
 }
 
@@ -103,7 +103,7 @@ pub async fn build(
     if reach.employee.is_some() {
         return Ok(vec![]);
     }
-    let questions = store.choice_questions(org).await?;
+    let questions = store.latest_questions(org).await?;
     let query = |p: &Period| {
         let (from_day, to_day) = p.day_keys();
         CubeQuery {
@@ -115,7 +115,7 @@ pub async fn build(
     };
     let (now, before) = (query(&reach.period), query(&reach.period.previous()));
     let mut out = Vec::new();
-    for q in &questions {
+    for q in questions.iter().filter(|q| !q.choices.is_empty()) {
         let (a, b) = tokio::try_join!(
             store.choice_cube(org, q.id, &now),
             store.choice_cube(org, q.id, &before)

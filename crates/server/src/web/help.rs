@@ -13,7 +13,7 @@ pub fn router() -> Router<AppState> {
 
 /// The metrics, one section each: what it measures, its formula, the scale, what counts
 /// as an answer, and how sure the figure is.
-const METRICS: [&str; 9] = [
+const METRICS: [&str; 12] = [
     "csat",
     "nps",
     "ces",
@@ -23,6 +23,9 @@ const METRICS: [&str; 9] = [
     "wait",
     "handle",
     "retention",
+    "reasons",
+    "areas",
+    "servqual",
 ];
 
 async fn metrics(w: Web) -> Result<Response> {

@@ -48,6 +48,8 @@ pub const KIOSK_TEXTS: &[&str] = &[
     "kiosk-nps-high",
     "kiosk-ces-low",
     "kiosk-ces-high",
+    "kiosk-agree-low",
+    "kiosk-agree-high",
     "kiosk-whom",
     "kiosk-rate-place",
     "kiosk-which-service",

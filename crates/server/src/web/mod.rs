@@ -21,6 +21,7 @@ mod station;
 mod supervision;
 mod survey_questions;
 mod surveys;
+pub use surveys::starting_point as survey_start;
 pub(crate) mod terminals;
 pub(crate) mod tokens;
 mod upload;

@@ -269,7 +269,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
 /// Today's answers for the live tile, refreshed by the page.
 async fn today(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     let reach = sel.resolve(&w.state, &w.user).await?;
-    let t = dashboard::today(
+    let t = crate::analytics::today::today(
         &w.state.store,
         w.user.org.id,
         w.user.org.thresholds(),

@@ -10,7 +10,7 @@ use axum::{
 use minijinja::context;
 use rida_domain::{
     Action, Locale, Scale, SurveyQuestion, Texts,
-    survey::{self, Condition, ShowIf, Subject, SurveyError},
+    survey::{self, Area, Condition, ServqualSide, ShowIf, Subject, SurveyError},
 };
 use rida_store::Survey;
 use serde::Deserialize;
@@ -61,6 +61,10 @@ struct QuestionForm {
     rule_op: String,
     #[serde(default)]
     rule_value: String,
+    #[serde(default)]
+    area: String,
+    #[serde(default)]
+    servqual: String,
 }
 
 impl QuestionForm {
@@ -87,6 +91,11 @@ impl QuestionForm {
             rule_question,
             rule_op,
             rule_value,
+            area: q.area.map(|a| a.as_str().to_string()).unwrap_or_default(),
+            servqual: q
+                .servqual
+                .map(|a| a.as_str().to_string())
+                .unwrap_or_default(),
         }
     }
 }
@@ -120,8 +129,9 @@ fn question_page(
         form => context! {
             scale => f.scale, subject => f.subject, prompt_en => f.prompt_en, prompt_ar => f.prompt_ar,
             prompt_lv => f.prompt_lv, choices => f.choices, rule_question => f.rule_question,
-            rule_op => f.rule_op, rule_value => f.rule_value,
+            rule_op => f.rule_op, rule_value => f.rule_value, area => f.area, servqual => f.servqual,
         },
+        areas => Area::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
         scales => Scale::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         subjects => Subject::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
         before => before,
@@ -213,6 +223,21 @@ fn parse_question(
             }
         }
     };
+    // An unknown area or side is refused rather than dropped.
+    let area = match f.area.trim() {
+        "" => None,
+        a => Area::parse(a).or_else(|| {
+            errors.key("area", "error-invalid");
+            None
+        }),
+    };
+    let servqual = match f.servqual.trim() {
+        "" => None,
+        x => ServqualSide::parse(x).or_else(|| {
+            errors.key("area", "error-invalid");
+            None
+        }),
+    };
     Some(SurveyQuestion {
         id: Uuid::nil(),
         key,
@@ -221,6 +246,8 @@ fn parse_question(
         prompt: Texts::new(&f.prompt_en, &f.prompt_ar, &f.prompt_lv),
         choices,
         show_if,
+        area,
+        servqual,
     })
 }
 
@@ -230,6 +257,7 @@ fn field_of(e: &SurveyError) -> &'static str {
         "prompt" => "prompt_en",
         "show_if" => "rule_value",
         "choices" => "choices",
+        "area" => "area",
         _ => "scale",
     }
 }

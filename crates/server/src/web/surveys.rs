@@ -10,7 +10,7 @@ use axum::{
 use minijinja::context;
 use rida_domain::{
     Action, Locale, Scale, SurveyDef, SurveyQuestion, Texts, names,
-    survey::{self, ChoiceOption, Condition, ShowIf, Subject, SurveyError},
+    survey::{self, Area, ChoiceOption, Condition, ServqualSide, ShowIf, Subject, SurveyError},
 };
 use rida_store::{Deactivatable, Saved, StoreError, Survey};
 use serde::Deserialize;
@@ -54,7 +54,7 @@ struct NewSurveyForm {
     start: String,
 }
 
-const STARTS: [&str; 3] = ["smiley", "nps", "empty"];
+const STARTS: [&str; 4] = ["smiley", "nps", "servqual", "empty"];
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageSurveys)?;
@@ -82,12 +82,14 @@ fn question(key: &str, scale: Scale, subject: Subject, prompt: &str) -> SurveyQu
         prompt: texts(prompt),
         choices: vec![],
         show_if: None,
+        area: None,
+        servqual: None,
     }
 }
 
 /// A new survey's first questions: a smiley with the usual follow-ups after a low
-/// score, a recommendation question, or nothing.
-fn starting_point(start: &str) -> SurveyDef {
+/// score, a recommendation question, the SERVQUAL statements, or nothing.
+pub fn starting_point(start: &str) -> SurveyDef {
     let questions = match start {
         "smiley" => {
             let low = Some(ShowIf {
@@ -122,6 +124,28 @@ fn starting_point(start: &str) -> SurveyDef {
             Subject::Site,
             "start-nps-prompt",
         )],
+        // Expectations first (what an excellent office would do), then perceptions of
+        // this one, so the comparison is not asked statement by statement.
+        "servqual" => [ServqualSide::Expectation, ServqualSide::Perception]
+            .into_iter()
+            .flat_map(|side| {
+                Area::ALL
+                    .into_iter()
+                    .filter(|a| a.is_servqual())
+                    .map(move |area| (side, area))
+            })
+            .enumerate()
+            .map(|(i, (side, area))| SurveyQuestion {
+                area: Some(area),
+                servqual: Some(side),
+                ..question(
+                    &format!("q{}", i + 1),
+                    Scale::Agree7,
+                    Subject::Site,
+                    &format!("start-servqual-{}-{}", area.as_str(), side.as_str()),
+                )
+            })
+            .collect(),
         _ => vec![],
     };
     SurveyDef { questions }

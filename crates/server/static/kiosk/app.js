@@ -278,8 +278,12 @@ function ask(q) {
       b.addEventListener("click", () => answer({ score: n }, b));
       return b;
     }));
-  } else if (q.scale === "nps11" || q.scale === "ces7") {
-    const [lo, hi, low, high] = q.scale === "nps11" ? [0, 10, "nps-low", "nps-high"] : [1, 7, "ces-low", "ces-high"];
+  } else if (q.scale === "nps11" || q.scale === "ces7" || q.scale === "agree7") {
+    const [lo, hi, low, high] = {
+      nps11: [0, 10, "nps-low", "nps-high"],
+      ces7: [1, 7, "ces-low", "ces-high"],
+      agree7: [1, 7, "agree-low", "agree-high"],
+    }[q.scale];
     const nums = [];
     for (let n = lo; n <= hi; n++) {
       const b = el("button", { "data-score": n }, n);

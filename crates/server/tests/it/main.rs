@@ -1,6 +1,7 @@
 //! Integration tests: the real server on port 0, on SQLite and on PostgreSQL.
 
 mod alerts;
+mod areas;
 mod browser;
 mod exports;
 mod helpers;
