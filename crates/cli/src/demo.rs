@@ -312,7 +312,38 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         ces: id_of("ces"),
         comment: id_of("comment"),
     };
+    insert_external(store, org, &by).await?;
     insert_answers(store, &world, answers).await
+}
+
+/// A year of figures from outside Rida, as a website's analytics and a review site would
+/// export them: daily sessions (fewer at weekends) and a monthly average rating.
+async fn insert_external(store: &Store, org: Uuid, by: &By) -> anyhow::Result<()> {
+    use rida_domain::external::ExternalFigure;
+    let mut rng = StdRng::seed_from_u64(7);
+    let today = Timestamp::now().to_zoned(TimeZone::UTC).date();
+    let mut rows = Vec::new();
+    for back in 0..365 {
+        let day = today.checked_sub(back.days())?;
+        let weekend = day.weekday().to_monday_zero_offset() >= 5;
+        let base = if weekend { 1800.0 } else { 4200.0 };
+        rows.push(ExternalFigure {
+            day: rida_domain::period::day_key(day),
+            source: "Website".into(),
+            metric: "Sessions".into(),
+            value: (base * (1.0 + 0.12 * normal(&mut rng))).round(),
+        });
+        if day.day() == 1 {
+            rows.push(ExternalFigure {
+                day: rida_domain::period::day_key(day),
+                source: "Google reviews".into(),
+                metric: "Average rating".into(),
+                value: ((4.3 + 0.15 * normal(&mut rng)) * 100.0).round() / 100.0,
+            });
+        }
+    }
+    store.import_external(org, &rows, by).await?;
+    Ok(())
 }
 
 /// A standard normal draw (Box–Muller).

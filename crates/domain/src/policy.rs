@@ -100,6 +100,9 @@ pub enum Action {
     HandleAlert { site: Option<Uuid> },
     /// Set the rules that raise alerts.
     ManageAlertRules,
+    /// Import figures from outside Rida (web analytics, social media…) and remove them;
+    /// everyone who reads results sees them beside satisfaction.
+    ImportExternal,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
     /// See the terminals (of the sites in reach) and their live status.
@@ -145,6 +148,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
         (Analyst, ViewAlerts { .. }) => true,
+        (Analyst, ImportExternal) => true,
         (Manager, ViewAlerts { site }) => in_scope(site) || site.is_none(),
         (Manager, HandleAlert { site }) => in_scope(site),
         _ => false,
@@ -256,6 +260,8 @@ mod tests {
         }
         assert!(allows(&head, &org, Action::ManageAlertRules));
         assert!(!allows(&manager, &org, Action::ManageAlertRules));
+        assert!(!allows(&manager, &org, Action::ImportExternal));
+        assert!(allows(&head, &org, Action::ImportExternal));
     }
 
     #[test]

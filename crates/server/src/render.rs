@@ -119,6 +119,7 @@ const NAV: &[(&str, &str, Action)] = &[
         "nav-reports",
         Action::ViewResults { site: None },
     ),
+    ("/admin/external", "nav-external", Action::ImportExternal),
     (
         "/admin/alerts",
         "nav-alerts",

@@ -24,7 +24,13 @@
           { label: d.metric, data: d.values, borderColor: primary, backgroundColor: primary, borderWidth: 2, pointRadius: 3, spanGaps: false },
           { label: d.interval, data: d.high, borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: soft, spanGaps: false },
           { label: d.interval, data: d.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false }
-        ]
+        ].concat((d.external || []).map(function (e, i) {
+          // Imported figures on their own axis, dashed; the first shown, the others a
+          // click on the legend away.
+          var colours = ["#b35c00", "#6a3d9a", "#1b7f5a", "#a61c3c"];
+          return { label: e.label, data: e.values, yAxisID: "ext", borderColor: colours[i % 4], backgroundColor: colours[i % 4],
+            borderDash: [6, 4], borderWidth: 2, pointRadius: 2, spanGaps: true, hidden: i > 0 };
+        }))
       },
       options: {
         maintainAspectRatio: false,
@@ -35,16 +41,23 @@
           y: {
             position: rtl ? "right" : "left",
             ticks: { callback: function (v) { return digits.format(v); } }
+          },
+          ext: {
+            display: !!(d.external && d.external.length),
+            position: rtl ? "left" : "right",
+            grid: { drawOnChartArea: false },
+            ticks: { callback: function (v) { return new Intl.NumberFormat(d.locale, { notation: "compact" }).format(v); } }
           }
         },
         plugins: {
-          legend: { rtl: rtl, labels: { filter: function (item) { return item.datasetIndex === 0; } } },
+          legend: { rtl: rtl, labels: { filter: function (item) { return item.datasetIndex === 0 || item.datasetIndex > 2; } } },
           tooltip: {
             rtl: rtl,
-            filter: function (item) { return item.datasetIndex === 0; },
+            filter: function (item) { return item.datasetIndex === 0 || item.datasetIndex > 2; },
             callbacks: {
               label: function (ctx) {
                 var i = ctx.dataIndex;
+                if (ctx.datasetIndex > 2) return ctx.dataset.label + ": " + digits.format(ctx.parsed.y);
                 if (d.values[i] === null) return "";
                 return d.metric + ": " + digits.format(d.values[i]) + " (" + digits.format(d.low[i]) + "–" +
                   digits.format(d.high[i]) + "), " + d.answers + ": " + digits.format(d.n[i]);

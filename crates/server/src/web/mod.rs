@@ -5,6 +5,7 @@ mod account;
 mod alerts;
 mod audit;
 mod employees;
+mod external;
 mod help;
 mod home;
 mod kiosk;
@@ -73,6 +74,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(home::router())
         .merge(results::router())
         .merge(operations::router())
+        .merge(external::router())
         .merge(reports::router())
         .merge(organisation::router())
         .merge(regions::router())

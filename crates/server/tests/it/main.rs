@@ -4,6 +4,7 @@ mod alerts;
 mod areas;
 mod browser;
 mod exports;
+mod external;
 mod helpers;
 mod kiosk;
 mod mail;

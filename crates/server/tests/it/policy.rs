@@ -58,6 +58,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
         ("/admin/operations".into(), [OK, OK, NO, OK, NO]),
+        ("/admin/external".into(), [OK, NO, NO, OK, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
         (
