@@ -46,7 +46,7 @@
             display: !!(d.external && d.external.length),
             position: rtl ? "left" : "right",
             grid: { drawOnChartArea: false },
-            ticks: { callback: function (v) { return new Intl.NumberFormat(d.locale, { notation: "compact" }).format(v); } }
+            ticks: { callback: function (v) { return new Intl.NumberFormat(d.locale, { notation: "compact", maximumFractionDigits: 2 }).format(v); } }
           }
         },
         plugins: {
