@@ -210,6 +210,22 @@ pub struct RawVisit {
     pub next_visit_at: Option<i64>,
 }
 
+impl RawVisit {
+    /// What the visit contributes to the operational metrics, by the domain's rule.
+    pub fn totals(&self) -> rida_domain::metrics::operations::VisitTotals {
+        rida_domain::metrics::operations::VisitTotals::of(
+            &rida_domain::metrics::operations::VisitTimes {
+                arrived_at: self.arrived_at,
+                started_at: self.started_at,
+                ended_at: self.ended_at,
+                answered: self.answered_at.is_some(),
+                target_wait_s: self.target_wait_s,
+                target_handle_s: self.target_handle_s,
+            },
+        )
+    }
+}
+
 /// Every visit of `org`.
 pub async fn all_visits(store: &Store, org: uuid::Uuid) -> Vec<RawVisit> {
     crate::with_db!(store, p => sqlx::query_as(

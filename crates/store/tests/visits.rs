@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::{by, rating, world};
-use rida_domain::metrics::operations::{Retention, VisitTimes, VisitTotals, retention_of};
+use rida_domain::metrics::operations::{Retention, VisitTotals, retention_of};
 use rida_store::{
     Backend, CubeQuery, Dim, Filter, GroupKey, NewVisit, ServiceInput, Store, both_backends,
     testing::{RawVisit, all_visits, fresh_store},
@@ -23,17 +23,6 @@ both_backends! {
 const DAY: i64 = 86_400_000;
 /// 2026-10-01 00:00 UTC (Riga is 3 hours ahead in October).
 const OCT_1: i64 = 1_790_812_800_000;
-
-fn totals_of(v: &RawVisit) -> VisitTotals {
-    VisitTotals::of(&VisitTimes {
-        arrived_at: v.arrived_at,
-        started_at: v.started_at,
-        ended_at: v.ended_at,
-        answered: v.answered_at.is_some(),
-        target_wait_s: v.target_wait_s,
-        target_handle_s: v.target_handle_s,
-    })
-}
 
 async fn recomputed(store: &Store, org: Uuid, q: &CubeQuery) -> BTreeMap<GroupKey, VisitTotals> {
     let within = |list: &Option<Vec<Uuid>>, v: Option<Uuid>| {
@@ -65,7 +54,7 @@ async fn recomputed(store: &Store, org: Uuid, q: &CubeQuery) -> BTreeMap<GroupKe
             },
             ..GroupKey::default()
         };
-        out.entry(key).or_default().add(&totals_of(&v));
+        out.entry(key).or_default().add(&v.totals());
     }
     out
 }

@@ -10,11 +10,15 @@ use rida_domain::{
     period::Period,
     survey::{Area, ServqualSide},
 };
-use rida_store::{CubeQuery, CubeRow, Dim, Store};
+use rida_store::{CubeRow, Dim, Store};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Reach, dashboard::filter, reasons::made};
+use super::{
+    Reach,
+    dashboard::{filter, query},
+    reasons::made,
+};
 use crate::Error;
 
 /// One area: its questions' good answers as a share.
@@ -84,15 +88,7 @@ pub async fn build(
     if tagged.is_empty() {
         return Ok(Areas::default());
     }
-    let query = |p: &Period| {
-        let (from_day, to_day) = p.day_keys();
-        CubeQuery {
-            from_day,
-            to_day,
-            filter: filter(reach, None),
-            group: vec![Dim::Question],
-        }
-    };
+    let query = |p: &Period| query(p, filter(reach, None), vec![Dim::Question]);
     let (this, previous) = (query(&reach.period), query(&reach.period.previous()));
     let (now, before) = tokio::try_join!(store.cube(org, &this), store.cube(org, &previous))?;
     let mut by_area: BTreeMap<Area, Vec<Uuid>> = BTreeMap::new();

@@ -9,11 +9,14 @@ use rida_domain::{
     metrics::{Change, Estimate, ScoreCounts, Thresholds, csat, share_change},
     period::Period,
 };
-use rida_store::{ChoiceRow, CubeQuery, Store};
+use rida_store::{ChoiceRow, Store};
 use serde::Serialize;
 use uuid::Uuid;
 
-use super::{Reach, dashboard::filter};
+use super::{
+    Reach,
+    dashboard::{filter, query},
+};
 use crate::Error;
 
 /// One choice of a question.
@@ -104,15 +107,7 @@ pub async fn build(
         return Ok(vec![]);
     }
     let questions = store.latest_questions(org).await?;
-    let query = |p: &Period| {
-        let (from_day, to_day) = p.day_keys();
-        CubeQuery {
-            from_day,
-            to_day,
-            filter: filter(reach, None),
-            group: vec![],
-        }
-    };
+    let query = |p: &Period| query(p, filter(reach, None), vec![]);
     let (now, before) = (query(&reach.period), query(&reach.period.previous()));
     let mut out = Vec::new();
     for q in questions.iter().filter(|q| !q.choices.is_empty()) {

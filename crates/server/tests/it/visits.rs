@@ -103,16 +103,7 @@ async fn operations_show_visits_against_the_service_targets_within_reach(backend
     assert!(raw.iter().all(|v| v.local_day == 20261015));
     let mut want = VisitTotals::default();
     for v in &raw {
-        want.add(&VisitTotals::of(
-            &rida_domain::metrics::operations::VisitTimes {
-                arrived_at: v.arrived_at,
-                started_at: v.started_at,
-                ended_at: v.ended_at,
-                answered: v.answered_at.is_some(),
-                target_wait_s: v.target_wait_s,
-                target_handle_s: v.target_handle_s,
-            },
-        ));
+        want.add(&v.totals());
     }
     assert_eq!(want.answered, 8, "each rated visit counts once");
     let at = "2026-10-01";
