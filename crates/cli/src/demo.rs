@@ -313,6 +313,38 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         comment: id_of("comment"),
     };
     insert_external(store, org, &by).await?;
+    // Alert rules, so that the alerts page shows what they do from the first minutes.
+    for (name, kind, metric, threshold, min_answers) in [
+        ("Very low score", "low_score", None, None, 10),
+        (
+            "Satisfaction under 75 % this week",
+            "metric_below",
+            Some("csat"),
+            Some(75.0),
+            30,
+        ),
+        (
+            "A terminal collects lowest scores",
+            "terminal_jump",
+            None,
+            Some(20.0),
+            10,
+        ),
+    ] {
+        let rule = rida_store::AlertRuleInput {
+            name: name.into(),
+            kind: kind.into(),
+            site_id: None,
+            service_id: None,
+            metric: metric.map(str::to_string),
+            threshold,
+            min_answers,
+            notify_roles: vec!["manager".into()],
+        };
+        store
+            .create_alert_rule(org, rida_domain::new_id(), &rule, &by)
+            .await?;
+    }
     insert_answers(store, &world, answers).await
 }
 

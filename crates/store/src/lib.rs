@@ -47,7 +47,7 @@ pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
 pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
-pub use terminals::{Heartbeat, Terminal, TerminalInput, Versions};
+pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
 pub use visits::{NewVisit, Visit, VisitRowTotals};
 pub use writer::RatingWriter;
 

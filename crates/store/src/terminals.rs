@@ -166,6 +166,15 @@ macro_rules! change_terminal {
     };
 }
 
+/// A terminal's scored answers over some days, and how many were the lowest score.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TerminalLows {
+    pub terminal_id: Uuid,
+    pub site_id: Uuid,
+    pub n: i64,
+    pub lows: i64,
+}
+
 impl Store {
     /// Terminals of `org`, optionally only those of `sites`, by region, site and name.
     pub async fn list_terminals(
@@ -187,6 +196,52 @@ impl Store {
             None => rows,
         };
         Ok(paginate(rows, q))
+    }
+
+    /// Every terminal's name, active or not (for pages that name a terminal).
+    pub async fn terminal_names(&self, org: Uuid) -> Result<Vec<(Uuid, String)>> {
+        Ok(
+            with_db!(self, p => sqlx::query_as("SELECT id, name FROM terminals WHERE org_id = $1")
+            .bind(org).fetch_all(p).await)?,
+        )
+    }
+
+    /// Per terminal at `site` (or every site), over days `from_day..=to_day`: its scored
+    /// answers and how many gave the lowest score of their scale (1 of 5, 0 of 10, 1 of 7,
+    /// no), bursts included: a terminal that suddenly collects low taps is what a person
+    /// should look at. Reads the days' answers site by site (by the site and day index).
+    pub async fn terminal_lows(
+        &self,
+        org: Uuid,
+        site: Option<Uuid>,
+        from_day: i32,
+        to_day: i32,
+    ) -> Result<Vec<TerminalLows>> {
+        let lowest: Vec<String> = rida_domain::Scale::ALL
+            .iter()
+            .filter_map(|s| Some(format!("WHEN '{}' THEN {}", s.as_str(), s.score_range()?.0)))
+            .collect();
+        let sql = format!(
+            "SELECT r.terminal_id, r.site_id, COUNT(*) AS n, \
+             SUM(CASE WHEN r.score = (CASE q.scale {} END) THEN 1 ELSE 0 END) AS lows \
+             FROM ratings r JOIN questions q ON q.id = r.question_id \
+             WHERE r.site_id = $2 AND r.org_id = $1 AND r.local_day BETWEEN $3 AND $4 AND r.terminal_id IS NOT NULL AND r.score IS NOT NULL \
+             GROUP BY r.terminal_id, r.site_id",
+            lowest.join(" ")
+        );
+        let sites: Vec<Uuid> = match site {
+            Some(s) => vec![s],
+            None => {
+                with_db!(self, p => sqlx::query_scalar("SELECT id FROM sites WHERE org_id = $1").bind(org).fetch_all(p).await)?
+            }
+        };
+        let mut out = Vec::new();
+        for s in sites {
+            let rows: Vec<TerminalLows> = with_db!(self, p => sqlx::query_as(&sql)
+                .bind(org).bind(s).bind(from_day).bind(to_day).fetch_all(p).await)?;
+            out.extend(rows);
+        }
+        Ok(out)
     }
 
     /// One terminal.

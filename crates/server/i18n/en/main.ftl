@@ -733,6 +733,11 @@ legend-much-higher = much higher
 legend-too-few = too few answers
 comments-title = What customers wrote
 reasons-title = Why: reasons and purposes of the visits
+results-open-alerts = { $n ->
+    [one] One open alert
+   *[other] { $n } open alerts
+}
+results-all-alerts = Follow them up
 areas-title = Satisfaction by area
 areas-help = Questions tagged with an area of the service, put side by side as the share of good answers (4–5 of 5, 9–10 of 10, 5–7 of 7, yes).
 areas-good = Good answers
@@ -938,6 +943,12 @@ alert-kind-low_score = a low score
 alert-kind-low_score-help = one answer at 1–2 of 5 (CSAT), 0–6 of 10 (NPS), 1–3 of 7 (CES) or No
 alert-kind-metric_below = a metric under a threshold
 alert-kind-metric_below-help = the metric of the current week (Monday to today) falls under the threshold, with enough answers; once a week
+alert-kind-terminal_jump = a terminal’s lowest scores jump
+alert-kind-terminal_jump-help = today a terminal’s share of lowest scores (1 of 5, 0 of 10…) is at least the threshold in points above its previous four weeks, with enough answers today; checked hourly, once a day per terminal
+alert-what-terminal = { $terminal }: { $share } % lowest scores today from { $n } answers, { $jump } points or more above its usual share
+alert-rule-limits = Threshold and answers needed
+alert-rule-limits-hint = For a metric: the value under which the week raises an alert, in the metric’s unit. For a terminal: the jump in percentage points above its usual share of lowest scores (e.g. 20). Answers needed: this week’s, or the terminal’s today.
+error-alert-jump = A number of points from 1 to 100, e.g. 20.
 alert-rule-where = Where
 alert-rule-threshold = Threshold (in the metric's unit)
 alert-rule-min-answers = Answers needed

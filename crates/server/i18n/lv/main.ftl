@@ -734,6 +734,11 @@ legend-much-higher = daudz augstāk
 legend-too-few = par maz atbilžu
 comments-title = Ko rakstīja klienti
 reasons-title = Kāpēc: iemesli un apmeklējumu mērķi
+results-open-alerts = { $n ->
+    [one] { $n } atvērts brīdinājums
+   *[other] { $n } atvērti brīdinājumi
+}
+results-all-alerts = Sekot tiem
 areas-title = Apmierinātība pa jomām
 areas-help = Jautājumi ar pakalpojuma jomu, salīdzināti kā labo atbilžu daļa (4–5 no 5, 9–10 no 10, 5–7 no 7, jā).
 areas-good = Labās atbildes
@@ -939,6 +944,12 @@ alert-kind-low_score = zems vērtējums
 alert-kind-low_score-help = viena atbilde 1–2 no 5 (CSAT), 0–6 no 10 (NPS), 1–3 no 7 (CES) vai “Nē”
 alert-kind-metric_below = rādītājs zem sliekšņa
 alert-kind-metric_below-help = šīs nedēļas (no pirmdienas līdz šodienai) rādītājs nokrītas zem sliekšņa ar pietiekami daudz atbildēm; reizi nedēļā
+alert-kind-terminal_jump = termināla zemāko vērtējumu lēciens
+alert-kind-terminal_jump-help = termināla zemāko vērtējumu (1 no 5, 0 no 10…) daļa šodien ir vismaz par slieksni punktos augstāka nekā iepriekšējās četrās nedēļās, ar pietiekamu atbilžu skaitu šodien; pārbauda ik stundu, reizi dienā katram terminālim
+alert-what-terminal = { $terminal }: šodien { $share } % zemāko vērtējumu no { $n } atbildēm, par { $jump } punktiem vai vairāk virs ierastās daļas
+alert-rule-limits = Slieksnis un nepieciešamās atbildes
+alert-rule-limits-hint = Rādītājam: vērtība, zem kuras nedēļa izraisa brīdinājumu, rādītāja vienībās. Terminālim: lēciens procentpunktos virs tā ierastās zemāko vērtējumu daļas (piem., 20). Nepieciešamās atbildes: šīs nedēļas vai termināla šodienas.
+error-alert-jump = Punktu skaits no 1 līdz 100, piemēram, 20.
 alert-rule-where = Kur
 alert-rule-threshold = Slieksnis (rādītāja vienībās)
 alert-rule-min-answers = Vajadzīgās atbildes

@@ -159,6 +159,7 @@ pub struct Names {
     pub regions: HashMap<Uuid, (Uuid, String)>,
     pub services: HashMap<Uuid, String>,
     pub employees: HashMap<Uuid, String>,
+    pub terminals: HashMap<Uuid, String>,
 }
 
 impl Names {
@@ -185,7 +186,19 @@ impl Names {
                 .into_iter()
                 .map(|e| (e.id, e.name))
                 .collect(),
+            terminals: store.terminal_names(org).await?.into_iter().collect(),
         })
+    }
+
+    /// The terminal a terminal alert's key names (`terminal:{id}:{day}`).
+    pub fn terminal_of_alert(&self, key: &str) -> Option<String> {
+        let id = key
+            .strip_prefix("terminal:")?
+            .split(':')
+            .next()?
+            .parse()
+            .ok()?;
+        self.terminals.get(&id).cloned()
     }
 
     pub(crate) fn of(map: &HashMap<Uuid, String>, id: Uuid) -> String {

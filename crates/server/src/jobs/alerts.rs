@@ -58,6 +58,10 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
             raised.push(Raised { rule, alert: a });
         }
     }
+    let jumps: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "terminal_jump").collect();
+    if !jumps.is_empty() {
+        terminal_jumps(state, org, &jumps, now, &mut raised).await?;
+    }
     if raised.is_empty() {
         return Ok(0);
     }
@@ -193,6 +197,87 @@ async fn metric_below(
     }))
 }
 
+/// Days of history a terminal's share of lowest scores today is compared with.
+const BASELINE_DAYS: i64 = 28;
+/// Answers the history needs for a comparison to mean something.
+const BASELINE_MIN: i64 = 20;
+
+/// A terminal whose share of lowest scores today is at least the rule's threshold (in
+/// points) above its share over the previous four weeks, with at least the rule's number
+/// of answers today: one alert per terminal and day. Evaluated once an hour (the first
+/// instance to claim the hour), as it reads the answers of those days.
+async fn terminal_jumps<'a>(
+    state: &AppState,
+    org: Uuid,
+    rules: &[&'a AlertRule],
+    now: Timestamp,
+    out: &mut Vec<Raised<'a>>,
+) -> anyhow::Result<()> {
+    let store = &state.store;
+    let o = store.organisation(org).await?;
+    let local_now = local(now, &o.time_zone);
+    let hour = format!(
+        "terminal-jumps:{}T{:02}",
+        local_now.date(),
+        local_now.hour()
+    );
+    if store.job_ran(org, &hour).await?
+        || !store
+            .finish_job(org, &hour, &[], now.as_millisecond())
+            .await?
+    {
+        return Ok(());
+    }
+    let today = local_now.date();
+    let day = rida_domain::period::day_key(today);
+    let first = today.checked_sub(jiff::Span::new().days(BASELINE_DAYS))?;
+    let yesterday = today.yesterday()?;
+    for rule in rules {
+        let (Some(threshold), min) = (rule.threshold, i64::from(rule.min_answers.max(1))) else {
+            continue;
+        };
+        let now_rows = store.terminal_lows(org, rule.site_id, day, day).await?;
+        let before = store
+            .terminal_lows(
+                org,
+                rule.site_id,
+                rida_domain::period::day_key(first),
+                rida_domain::period::day_key(yesterday),
+            )
+            .await?;
+        for t in now_rows.iter().filter(|t| t.n >= min) {
+            let Some(b) = before.iter().find(|b| b.terminal_id == t.terminal_id) else {
+                continue;
+            };
+            if b.n < BASELINE_MIN {
+                continue;
+            }
+            let share = 100.0 * t.lows as f64 / t.n as f64;
+            let usual = 100.0 * b.lows as f64 / b.n as f64;
+            let key = format!("terminal:{}:{day}", t.terminal_id);
+            if share - usual < threshold || store.alert_raised(rule.id, &key).await? {
+                continue;
+            }
+            out.push(Raised {
+                rule,
+                alert: NewAlert {
+                    id: rida_domain::new_id(),
+                    rule_id: rule.id,
+                    key,
+                    site_id: Some(t.site_id),
+                    service_id: None,
+                    employee_id: None,
+                    visit_id: None,
+                    value: share,
+                    n: t.n as i32,
+                    raised_at: now.as_millisecond(),
+                },
+            });
+        }
+    }
+    Ok(())
+}
+
 /// The alert's e-mail to each user of the rule's roles who may see it and has an address.
 async fn messages(
     state: &AppState,
@@ -230,6 +315,7 @@ async fn messages(
             site => name(&names.sites, a.site_id),
             service => name(&names.services, a.service_id),
             employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
+            terminal => names.terminal_of_alert(&a.key),
             link => link(state, &format!("/admin/alerts/{}", a.id)),
         };
         let subject = crate::i18n::t_args(

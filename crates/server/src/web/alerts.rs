@@ -54,6 +54,7 @@ fn view(w: &Web, a: &Alert, names: &Names) -> minijinja::Value {
         site => name(&names.sites, a.site_id),
         service => name(&names.services, a.service_id),
         employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
+        terminal => names.terminal_of_alert(&a.key),
         may_handle => may_handle_alert(&w.user.actor, &w.user.org.policy(), a.site_id),
     }
 }
@@ -346,13 +347,23 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
 fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
     let kind = match f.kind.as_str() {
-        k @ ("low_score" | "metric_below") => Some(k.to_string()),
+        k @ ("low_score" | "metric_below" | "terminal_jump") => Some(k.to_string()),
         _ => {
             errors.key("kind", "error-invalid");
             None
         }
     };
     let (mut metric, mut threshold, mut min_answers) = (None, None, 10);
+    if kind.as_deref() == Some("terminal_jump") {
+        match f.threshold.trim().replace(',', ".").parse::<f64>() {
+            Ok(t) if t.is_finite() && (1.0..=100.0).contains(&t) => threshold = Some(t),
+            _ => errors.key("threshold", "error-alert-jump"),
+        }
+        match f.min_answers.trim().parse::<i32>() {
+            Ok(n) if (1..=100_000).contains(&n) => min_answers = n,
+            _ => errors.key("min_answers", "error-invalid"),
+        }
+    }
     if kind.as_deref() == Some("metric_below") {
         match Metric::parse(&f.metric) {
             Some(m) => metric = Some(m.as_str().to_string()),

@@ -194,6 +194,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         })
         .collect();
     let external = external_lines(&w, &d).await?;
+    let alerts = open_alerts(&w, &reach).await?;
     let chart = context! {
         external => external,
         labels => labels,
@@ -252,6 +253,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         "results.html",
         context! {
             external => external,
+            alerts => alerts,
             d => d,
             chart => chart,
             empty => empty,
@@ -300,6 +302,44 @@ async fn external_lines(w: &Web, d: &Dashboard) -> Result<Vec<minijinja::Value>>
         .into_iter()
         .map(|(label, values)| context! { label => label, values => values })
         .collect())
+}
+
+/// The open alerts of the selection's sites that the user may see: the newest few and
+/// how many in all.
+async fn open_alerts(w: &Web, reach: &Reach) -> Result<minijinja::Value> {
+    use rida_domain::policy::may_see_alert;
+    if !w.user.may(rida_domain::Action::ViewAlerts { site: None }) {
+        return Ok(minijinja::Value::UNDEFINED);
+    }
+    let all = w
+        .state
+        .store
+        .list_alerts(w.user.org.id, Some("open"), 500)
+        .await?;
+    let policy = w.user.org.policy();
+    let mine: Vec<_> = all
+        .into_iter()
+        .filter(|a| may_see_alert(&w.user.actor, &policy, a.site_id))
+        .filter(|a| {
+            reach
+                .sites
+                .as_ref()
+                .is_none_or(|s| a.site_id.is_some_and(|x| s.contains(&x)))
+        })
+        .filter(|a| reach.service.is_none() || a.service_id == reach.service)
+        .collect();
+    let names = dashboard::Names::load(&w.state.store, w.user.org.id).await?;
+    let newest: Vec<minijinja::Value> = mine
+        .iter()
+        .take(5)
+        .map(|a| {
+            minijinja::context! {
+                id => a.id, rule => a.rule_name, raised_at => a.raised_at,
+                site => a.site_id.and_then(|s| names.sites.get(&s).cloned()),
+            }
+        })
+        .collect();
+    Ok(minijinja::context! { n => mine.len(), newest => newest })
 }
 
 /// Today's answers for the live tile, refreshed by the page.

@@ -16,6 +16,7 @@ use crate::{
 
 both_backends! {
     a_low_score_raises_one_alert_followed_up_to_closing;
+    a_terminal_collecting_lowest_scores_raises_one_alert_a_day;
 }
 
 fn rating(app_site: Uuid, w: &crate::helpers::World, score: i16, visit: Option<Uuid>) -> NewRating {
@@ -240,4 +241,89 @@ async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
             .unwrap()
             .contains("No open alerts")
     );
+}
+
+async fn a_terminal_collecting_lowest_scores_raises_one_alert_a_day(backend: Backend) {
+    let (store, w, db) = prepared(backend).await;
+    let smtp = SmtpSink::start(free_port()).await;
+    let (state, running) = instance(&store, &smtp.url()).await;
+    let (site, org, terminal, other) = (w.site, w.org, w.terminal, w.other_terminal);
+    let app = TestApp::new(running, store.clone(), w, db);
+    let head = app.login_as(Role::Head).await;
+    // The jump is in points: a word is refused next to its field.
+    let form = |threshold: &'static str| {
+        vec![
+            ("name", "Terminal trouble"),
+            ("kind", "terminal_jump"),
+            ("threshold", threshold),
+            ("min_answers", "10"),
+        ]
+    };
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &form("much"),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("points from 1 to 100"));
+    let r = head
+        .submit("/admin/alert-rules/new", "/admin/alert-rules", &form("20"))
+        .await;
+    assert!(r.status().is_redirection(), "{}", r.status());
+
+    // Four weeks of 1 in 10 answers at the lowest score at the main site's terminal;
+    // the same at the other terminal. Today: 12 of 20 at the first, 2 of 20 at the other.
+    let today = rida_server::analytics::org_today("Europe/Riga");
+    let at = |days_ago: i64, score: i16, t: Uuid| {
+        let mut r = rating(site, &app.w, score, None);
+        r.local_day = day_key(today.checked_sub(jiff::Span::new().days(days_ago)).unwrap());
+        r.terminal_id = Some(t);
+        r
+    };
+    let mut rows = Vec::new();
+    for (t, lows_today) in [(terminal, 12), (other, 2)] {
+        for i in 0..60 {
+            rows.push(at(1 + i % 27, if i % 10 == 0 { 1 } else { 4 }, t));
+        }
+        for i in 0..20 {
+            rows.push(at(0, if i < lows_today { 1 } else { 5 }, t));
+        }
+    }
+    store.insert_ratings(org, &rows).await.unwrap();
+    let now = jiff::Timestamp::now();
+    jobs::run_once(&state, now).await.unwrap();
+    // Again in the same hour, and in the next: still one alert for the terminal today.
+    jobs::run_once(&state, now).await.unwrap();
+    jobs::run_once(&state, now + jiff::SignedDuration::from_hours(1))
+        .await
+        .unwrap();
+    let alerts: Vec<_> = store
+        .list_alerts(org, None, 10)
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|a| a.kind == "terminal_jump")
+        .collect();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    let a = &alerts[0];
+    assert!(a.key.starts_with(&format!("terminal:{terminal}:")));
+    assert_eq!((a.value, a.n), (60.0, 20));
+    assert_eq!(a.site_id, Some(site));
+    // The alert names the terminal, on the list and on its page.
+    let name = store.terminal(org, terminal).await.unwrap().name;
+    let page = head
+        .get(&format!("/admin/alerts/{}", a.id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains(&name) && page.contains("lowest scores today"),
+        "{page}"
+    );
+    // And it shows on the results page of those who may see it.
+    let results = head.get("/admin/results").await.text().await.unwrap();
+    assert!(results.contains("One open alert") && results.contains("Terminal trouble"));
 }
