@@ -74,7 +74,7 @@ pub enum TokenCmd {
     },
 }
 
-fn settings(
+pub(crate) fn settings(
     config: Option<&PathBuf>,
     db: &DbOpts,
     listen: Option<std::net::SocketAddr>,
@@ -106,7 +106,7 @@ fn init_logging(s: &Settings) {
 
 /// Opens (and migrates) the database the settings name. Only the default SQLite file
 /// in the data folder is created when missing.
-async fn open(s: &Settings) -> anyhow::Result<Store> {
+pub(crate) async fn open(s: &Settings) -> anyhow::Result<Store> {
     let (url, default_location) = s.effective_database_url();
     if default_location {
         std::fs::create_dir_all(&s.data_dir)
@@ -283,6 +283,7 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             );
             Ok(())
         }
+        Command::Export(cmd) => crate::export::run(config, cmd).await,
         Command::User(cmd) => user(config, cmd).await,
         Command::Token(cmd) => token(config, cmd).await,
     }

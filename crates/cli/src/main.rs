@@ -2,6 +2,7 @@
 
 mod commands;
 mod demo;
+mod export;
 
 use std::path::PathBuf;
 
@@ -67,6 +68,9 @@ enum Command {
     /// Rebuild the result rollups from the raw answers.
     #[command(subcommand)]
     Rollup(commands::RollupCmd),
+    /// Export data: every answer of a period as CSV or Excel.
+    #[command(subcommand)]
+    Export(export::ExportCmd),
     /// Print a commented example rida.toml.
     Config,
     /// Copy the SQLite database to FILE while Rida runs (PostgreSQL: use pg_dump).

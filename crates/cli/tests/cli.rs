@@ -200,6 +200,72 @@ async fn the_demo_builds_a_believable_organisation() {
     assert_eq!(roles.len(), 5, "a user for every role");
     let n = store.count_ratings(org.id).await.unwrap();
     assert!((3000..3010).contains(&n), "{n}");
+
+    // Every answer of the year exports, as CSV and as Excel, with a progress bar.
+    let today = jiff::Timestamp::now()
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date();
+    let from = today
+        .checked_sub(jiff::Span::new().days(400))
+        .unwrap()
+        .to_string();
+    let to = today.tomorrow().unwrap().to_string();
+    let csv = dir.join("answers.csv");
+    let o = run(
+        &[
+            "export",
+            "answers",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "--out",
+            csv.to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    assert!(
+        text(&o).contains(&format!("{n} answers written")),
+        "{}",
+        text(&o)
+    );
+    let body = std::fs::read_to_string(&csv).unwrap();
+    assert!(body.starts_with('\u{feff}'));
+    assert_eq!(
+        body.matches("\r\n").count() as i64,
+        n + 1,
+        "a header and a line an answer"
+    );
+    let xlsx = dir.join("answers.xlsx");
+    let o = run(
+        &[
+            "export",
+            "answers",
+            "--from",
+            &from,
+            "--to",
+            &to,
+            "--format",
+            "xlsx",
+            "--lang",
+            "ar",
+            "--out",
+            xlsx.to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("الإجابات").unwrap();
+    assert_eq!(sheet.rows().count() as i64, n + 1);
+    let scores = sheet
+        .rows()
+        .skip(1)
+        .filter(|r| matches!(r.get(6), Some(calamine::Data::Float(_))))
+        .count();
+    assert!(scores > 0, "scores are numbers");
 }
 
 #[tokio::test]

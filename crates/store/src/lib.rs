@@ -6,6 +6,7 @@
 
 mod active;
 mod alerts;
+mod answers;
 mod audio;
 mod audit;
 mod auth;
@@ -29,6 +30,7 @@ mod writer;
 
 pub use active::Deactivatable;
 pub use alerts::{Alert, AlertNote, AlertRule, AlertRuleInput, NewAlert, ScoredAnswer};
+pub use answers::{AnswerCursor, AnswerFilter, RawAnswer};
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;

@@ -465,7 +465,7 @@ pub fn report_xlsx(r: &Report, name: &str, l: Locale) -> Result<Vec<u8>, XlsxErr
 
 /// A cell of a CSV file, safe to open in a spreadsheet: text that a spreadsheet would take
 /// for a formula gets a leading apostrophe.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {

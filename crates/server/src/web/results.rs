@@ -32,6 +32,7 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/results", get(api))
         .route("/admin/results/export.xlsx", get(xlsx))
         .route("/admin/results/export.csv", get(csv))
+        .route("/admin/results/answers.csv", get(answers_csv))
 }
 
 /// Which table a CSV download holds.
@@ -88,6 +89,54 @@ async fn csv(
         "text/csv; charset=utf-8",
         format!("rida-{}-{}-{}.csv", which.table, d.period.from, d.period.to),
     ))
+}
+
+/// Every answer of the selection as CSV, streamed a page at a time (constant memory
+/// however many there are); the employee column only for those who may see it.
+async fn answers_csv(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+    let reach = sel.resolve(&w.state, &w.user).await?;
+    let (from_day, to_day) = reach.period.day_keys();
+    let filter = rida_store::AnswerFilter {
+        from_day,
+        to_day,
+        sites: reach.sites.clone(),
+        service: reach.service,
+        employee: reach.employee,
+    };
+    let cols = crate::analytics::raw::Columns::load(
+        &w.state.store,
+        &w.user.org,
+        w.locale(),
+        reach.see_employees,
+    )
+    .await?;
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<String>>(2);
+    let (store, org) = (w.state.store.clone(), w.user.org.id);
+    tokio::spawn(async move {
+        let sent = crate::analytics::raw::csv(&store, org, &filter, &cols, tx.clone()).await;
+        if let Err(e) = sent {
+            // The client sees a broken download rather than a silently short file.
+            let _ = tx.send(Err(std::io::Error::other(e.to_string()))).await;
+        }
+    });
+    let stream = futures_util::stream::unfold(rx, |mut rx| async move {
+        rx.recv().await.map(|chunk| (chunk, rx))
+    });
+    let name = format!("rida-answers-{}-{}.csv", reach.period.from, reach.period.to);
+    Ok((
+        [
+            (
+                axum::http::header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".to_string(),
+            ),
+            (
+                axum::http::header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+        ],
+        axum::body::Body::from_stream(stream),
+    )
+        .into_response())
 }
 
 /// The dashboard of a selection, as the signed-in user may see it.
@@ -248,6 +297,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         today => link("/admin/results/today", &sel, &[]),
         xlsx => link("/admin/results/export.xlsx", &sel, &[]),
         csv => link("/admin/results/export.csv", &sel, &[]),
+        answers => link("/admin/results/answers.csv", &sel, &[]),
     };
     Ok(w.render(
         "results.html",

@@ -15,6 +15,7 @@ use crate::helpers::{TestApp, spawn_app};
 both_backends! {
     the_workbook_holds_every_table_with_charts_and_safe_text;
     exports_follow_the_same_policy_as_the_page;
+    the_raw_answers_stream_as_csv_within_reach;
 }
 
 fn answer(app: &TestApp, question: Uuid, a: Answer, visit: Option<Uuid>) -> NewRating {
@@ -202,6 +203,7 @@ async fn exports_follow_the_same_policy_as_the_page(backend: Backend) {
         for path in [
             "/admin/results/export.xlsx".to_string(),
             "/admin/results/export.csv?table=services".to_string(),
+            "/admin/results/answers.csv".to_string(),
         ] {
             assert_eq!(
                 c.get(&path).await.status().as_u16(),
@@ -238,4 +240,53 @@ async fn exports_follow_the_same_policy_as_the_page(backend: Backend) {
         StatusCode::BAD_REQUEST,
         "no such table for them"
     );
+}
+
+async fn the_raw_answers_stream_as_csv_within_reach(backend: Backend) {
+    let app = spawn_app(backend).await;
+    fill(&app).await;
+    // More answers than one page, at the other site, so that the export spans pages.
+    let mut other: Vec<NewRating> = (0..5_100)
+        .map(|_| answer(&app, app.w.question, Answer::Score(4), None))
+        .collect();
+    for r in &mut other {
+        r.site_id = app.w.other_site;
+        r.employee_id = None;
+    }
+    app.store.insert_ratings(app.w.org, &other).await.unwrap();
+
+    let head = app.login_as(Role::Head).await;
+    let body =
+        String::from_utf8(download(&head, "/admin/results/answers.csv?period=day").await).unwrap();
+    assert!(body.starts_with('\u{feff}'));
+    let lines: Vec<&str> = body.trim_end().split("\r\n").collect();
+    assert_eq!(
+        lines.len(),
+        1 + 42 + 5_100,
+        "a header and every answer once"
+    );
+    assert!(lines[0].contains("Employee") && lines[0].contains("Comment"));
+    // A comment that looks like a formula stays text.
+    assert!(
+        body.contains("\"'=HYPERLINK("),
+        "{}",
+        &lines[1..3].join("\n")
+    );
+    assert!(!body.contains(",=HYPERLINK"));
+    assert_eq!(lines.iter().filter(|l| l.contains(",Anna,")).count(), 42);
+
+    // The manager reaches the main site only, and sees no employee.
+    let manager = app.login_as(Role::Manager).await;
+    let body = String::from_utf8(download(&manager, "/admin/results/answers.csv?period=day").await)
+        .unwrap();
+    let lines: Vec<&str> = body.trim_end().split("\r\n").collect();
+    assert_eq!(lines.len(), 1 + 42);
+    assert!(!lines[0].contains("Employee") && !body.contains("Anna"));
+    let r = manager
+        .get(&format!(
+            "/admin/results/answers.csv?site={}",
+            app.w.other_site
+        ))
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
 }
