@@ -14,8 +14,12 @@
 //!
 //! analytics: dashboards and a report over 10 M answers against a raw scan (see
 //! `analytics.rs`).
+//!
+//! export: `rida export answers --format xlsx` of 1 M answers against the spreadsheet
+//! library alone (see `export.rs`).
 
 mod analytics;
+mod export;
 mod kiosk;
 mod rig;
 mod terminals;
@@ -394,6 +398,12 @@ async fn footprint() -> anyhow::Result<()> {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let what = std::env::args().nth(1).unwrap_or_else(|| "all".into());
+    // The export benchmark's baseline, as its own process (see export.rs).
+    if what == "xlsx-alone" {
+        let n: usize = std::env::args().nth(2).unwrap_or_default().parse()?;
+        let path = PathBuf::from(std::env::args().nth(3).unwrap_or_default());
+        return export::xlsx_alone(n, &path);
+    }
     if matches!(what.as_str(), "ingest" | "all") {
         ingest().await?;
     }
@@ -408,6 +418,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "analytics" | "all") {
         analytics::analytics().await?;
+    }
+    if matches!(what.as_str(), "export" | "all") {
+        export::export().await?;
     }
     Ok(())
 }

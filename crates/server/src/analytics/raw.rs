@@ -13,7 +13,7 @@ use super::{dashboard::Names, export::csv_field};
 use crate::{Error, i18n};
 
 /// Answers read at a time.
-pub const PAGE: i64 = 5_000;
+pub const PAGE: i64 = 20_000;
 
 /// What turns an answer into cells: names, question codes, the reader's language.
 pub struct Columns {
@@ -22,6 +22,8 @@ pub struct Columns {
     locale: Locale,
     see_employees: bool,
     tz: jiff::tz::TimeZone,
+    /// Each channel's name in the reader's language, looked up once.
+    channels: HashMap<String, String>,
 }
 
 impl Columns {
@@ -42,6 +44,14 @@ impl Columns {
             locale,
             see_employees,
             tz: jiff::tz::TimeZone::get(&org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC),
+            channels: rida_domain::Channel::ALL
+                .iter()
+                .map(|c| {
+                    let key = c.as_str().to_string();
+                    let name = i18n::t(locale, &format!("channel-{key}"));
+                    (key, name)
+                })
+                .collect(),
         })
     }
 
@@ -90,7 +100,7 @@ impl Columns {
             row.push(name(&self.names.employees, a.employee_id));
         }
         row.extend([
-            Some(i18n::t(self.locale, &format!("channel-{}", a.channel))),
+            self.channels.get(&a.channel).cloned(),
             self.questions.get(&a.question_id).cloned(),
         ]);
         (row, a.score.map(f64::from))
