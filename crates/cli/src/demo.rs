@@ -314,6 +314,7 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
     };
     insert_external(store, org, &by).await?;
     // Alert rules, so that the alerts page shows what they do from the first minutes.
+    let mut low_rule = None;
     for (name, kind, metric, threshold, min_answers) in [
         ("Very low score", "low_score", None, None, 10),
         (
@@ -341,11 +342,70 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
             min_answers,
             notify_roles: vec!["manager".into()],
         };
-        store
+        let id = store
             .create_alert_rule(org, rida_domain::new_id(), &rule, &by)
             .await?;
+        if kind == "low_score" {
+            low_rule = Some(id);
+        }
     }
-    insert_answers(store, &world, answers).await
+    insert_answers(store, &world, answers).await?;
+    if let Some(rule) = low_rule {
+        seed_alerts(store, org, rule, &by).await?;
+    }
+    Ok(())
+}
+
+/// The latest very low smileys as alerts of the low-score rule (the rule itself only
+/// looks at answers that arrive after it exists): one closed by the Rīga manager with a
+/// note and a resolution, one assigned to them, the rest open.
+async fn seed_alerts(store: &Store, org: Uuid, rule: Uuid, by: &By) -> anyhow::Result<()> {
+    let (_, newest) = store.alert_cursor(org).await?;
+    let recent = store.scored_after(org, newest - 3_000, 3_000).await?;
+    // Answers are stored in a shuffled order here: the newest are found by time.
+    let mut low: Vec<_> = recent
+        .iter()
+        .filter(|a| a.scale == "csat5" && a.score == 1)
+        .collect();
+    low.sort_by_key(|a| std::cmp::Reverse(a.received_at));
+    low.truncate(5);
+    let manager = store
+        .list_users(org, &rida_store::ListQuery::all())
+        .await?
+        .items
+        .into_iter()
+        .find(|u| u.username == "manager")
+        .map(|u| u.id);
+    for (i, a) in low.iter().enumerate() {
+        let id = rida_domain::new_id();
+        let alert = rida_store::NewAlert {
+            id,
+            rule_id: rule,
+            key: a.id.to_string(),
+            site_id: Some(a.site_id),
+            service_id: a.service_id,
+            employee_id: a.employee_id,
+            visit_id: a.visit_id,
+            value: f64::from(a.score),
+            n: 1,
+            raised_at: a.received_at + 60_000,
+        };
+        store.raise_alert(org, &alert, &[]).await?;
+        let (Some(manager), 3..=4) = (manager, i) else {
+            continue;
+        };
+        let note = (i == 4).then_some((
+            rida_domain::new_id(),
+            "Called the customer back: the queue screen had been off all morning.",
+        ));
+        let close = (i == 4).then_some(Some(
+            "Queue screen repaired; the customer was offered an appointment.",
+        ));
+        store
+            .follow_up_alert(org, id, manager, Some(Some(manager)), note, close, by)
+            .await?;
+    }
+    Ok(())
 }
 
 /// A year of figures from outside Rida, as a website's analytics and a review site would
