@@ -360,15 +360,20 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
 /// looks at answers that arrive after it exists): one closed by the Rīga manager with a
 /// note and a resolution, one assigned to them, the rest open.
 async fn seed_alerts(store: &Store, org: Uuid, rule: Uuid, by: &By) -> anyhow::Result<()> {
-    let (_, newest) = store.alert_cursor(org).await?;
-    let recent = store.scored_after(org, newest - 3_000, 3_000).await?;
-    // Answers are stored in a shuffled order here: the newest are found by time.
-    let mut low: Vec<_> = recent
-        .iter()
-        .filter(|a| a.scale == "csat5" && a.score == 1)
-        .collect();
-    low.sort_by_key(|a| std::cmp::Reverse(a.received_at));
-    low.truncate(5);
+    // The demo stores its answers in shuffled order: the newest are found by time.
+    let mut low = Vec::new();
+    let mut after = 0;
+    loop {
+        let page = store.scored_after(org, after, 5_000).await?;
+        let Some(last) = page.last() else { break };
+        after = last.seq;
+        low.extend(
+            page.into_iter()
+                .filter(|a| a.scale == "csat5" && a.score == 1),
+        );
+        low.sort_by_key(|a| std::cmp::Reverse(a.received_at));
+        low.truncate(5);
+    }
     let manager = store
         .list_users(org, &rida_store::ListQuery::all())
         .await?
