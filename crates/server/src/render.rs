@@ -99,6 +99,8 @@ pub struct NavItem {
     pub href: &'static str,
     pub label: &'static str,
     pub active: bool,
+    /// A count shown beside the entry (open alerts).
+    pub count: Option<u64>,
 }
 
 /// The navigation, each entry shown only if the policy allows its action.
@@ -166,6 +168,8 @@ pub struct PageCtx<'a> {
     pub user: Option<&'a CurrentUser>,
     pub path: &'a str,
     pub flash: Option<String>,
+    /// Open alerts the user may see, for the navigation's badge.
+    pub open_alerts: Option<u64>,
 }
 
 impl PageCtx<'_> {
@@ -206,6 +210,9 @@ impl PageCtx<'_> {
                         } else {
                             self.path.starts_with(href)
                         },
+                        count: self
+                            .open_alerts
+                            .filter(|n| *n > 0 && href == "/admin/alerts"),
                     })
                     .collect()
             }

@@ -269,6 +269,24 @@ impl Store {
         )
     }
 
+    /// How many alerts are open at `sites` (`None`: anywhere, org-wide ones included).
+    pub async fn count_open_alerts(&self, org: Uuid, sites: Option<&[Uuid]>) -> Result<u64> {
+        let mut sql =
+            "SELECT COUNT(*) FROM alerts WHERE org_id = $1 AND status = 'open'".to_string();
+        if let Some(s) = sites {
+            if s.is_empty() {
+                return Ok(0);
+            }
+            sql += &format!(" AND site_id IN ({})", crate::ratings::in_list(2, s.len()));
+        }
+        let n: i64 = with_db!(self, p => {
+            let mut q = sqlx::query_scalar(&sql).bind(org);
+            for id in sites.unwrap_or(&[]) { q = q.bind(*id); }
+            q.fetch_one(p).await
+        })?;
+        Ok(n.max(0) as u64)
+    }
+
     /// One alert.
     pub async fn alert(&self, org: Uuid, id: Uuid) -> Result<Alert> {
         let sql = format!("{ALERT_SELECT} WHERE a.org_id = $1 AND a.id = $2");

@@ -907,6 +907,7 @@ flash-mail-queued-again = أُعيدت إلى قائمة الإرسال: تُر�
 
 ## Alerts
 nav-alerts = التنبيهات
+nav-open-alerts = تنبيهات مفتوحة
 nav-alert-rules = قواعد التنبيه
 alert-title = تنبيه
 alert-what-low = أعطى عميل درجة منخفضة: { $score }

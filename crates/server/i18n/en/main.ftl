@@ -909,6 +909,10 @@ flash-mail-queued-again = Queued again: it is sent within a minute.
 
 ## Alerts
 nav-alerts = Alerts
+nav-open-alerts = { $n ->
+    [one] open alert
+   *[other] open alerts
+}
 nav-alert-rules = Alert rules
 alert-title = Alert
 alert-what-low = A customer gave a low score: { $score }

@@ -910,6 +910,10 @@ flash-mail-queued-again = Ielikta rindā vēlreiz: tiks nosūtīta minūtes laik
 
 ## Alerts
 nav-alerts = Brīdinājumi
+nav-open-alerts = { $n ->
+    [one] atvērts brīdinājums
+   *[other] atvērti brīdinājumi
+}
 nav-alert-rules = Brīdinājumu noteikumi
 alert-title = Brīdinājums
 alert-what-low = Klients deva zemu vērtējumu: { $score }

@@ -232,6 +232,7 @@ fn error_page(
         user: None,
         path,
         flash: None,
+        open_alerts: None,
     };
     ctx.render_status(
         page.status,
@@ -263,6 +264,7 @@ pub struct Web {
     pub user: CurrentUser,
     pub path: String,
     pub flash: Option<String>,
+    pub open_alerts: Option<u64>,
 }
 
 impl FromRequestParts<AppState> for Web {
@@ -273,7 +275,20 @@ impl FromRequestParts<AppState> for Web {
         state: &AppState,
     ) -> Result<Self, Self::Rejection> {
         let user = CurrentUser::from_request_parts(parts, state).await?;
+        // The navigation's badge: one count, only for those who see alerts.
+        let open_alerts = if user.may(rida_domain::Action::ViewAlerts { site: None }) {
+            let sites = user.site_filter();
+            Some(
+                state
+                    .store
+                    .count_open_alerts(user.org.id, sites.as_deref())
+                    .await?,
+            )
+        } else {
+            None
+        };
         Ok(Web {
+            open_alerts,
             state: state.clone(),
             seed: parts
                 .extensions
@@ -301,6 +316,7 @@ impl Web {
             user: Some(&self.user),
             path: &self.path,
             flash: self.flash.clone(),
+            open_alerts: self.open_alerts,
         }
     }
 

@@ -59,6 +59,7 @@ async fn login_page(
         user: None,
         path: "/login",
         flash: None,
+        open_alerts: None,
     };
     ctx.render(
         "login.html",
@@ -91,6 +92,7 @@ async fn login(
         user: None,
         path: "/login",
         flash: None,
+        open_alerts: None,
     };
     let locale = ctx.locale();
     let fail = |status: StatusCode, key: &str| {

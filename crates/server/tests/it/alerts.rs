@@ -326,4 +326,10 @@ async fn a_terminal_collecting_lowest_scores_raises_one_alert_a_day(backend: Bac
     // And it shows on the results page of those who may see it.
     let results = head.get("/admin/results").await.text().await.unwrap();
     assert!(results.contains("One open alert") && results.contains("Terminal trouble"));
+    // The navigation counts it on every page.
+    let page = head.get("/admin/sites").await.text().await.unwrap();
+    assert!(
+        page.contains(r#"<span class="badge num""#) && page.contains("> open alert</span>"),
+        "{page}"
+    );
 }
