@@ -17,6 +17,7 @@ mod connect;
 mod cube;
 mod external;
 mod mail;
+mod operations;
 mod org;
 mod people;
 mod ratings;
@@ -40,6 +41,7 @@ pub use connect::{Backend, ConnectOptions};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
 pub use external::{ExternalMonth, ExternalSeries};
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
+pub use operations::VisitRowTotals;
 pub use org::{OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
@@ -50,7 +52,7 @@ pub use rollups::{Counts, Grain, RollupKey};
 pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
-pub use visits::{NewVisit, Visit, VisitRowTotals};
+pub use visits::{NewVisit, Visit};
 pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};

@@ -82,8 +82,8 @@ pub async fn build(
     org: Uuid,
     thresholds: Thresholds,
     reach: &Reach,
+    questions: &[rida_domain::SurveyQuestion],
 ) -> Result<Areas, Error> {
-    let questions = store.latest_questions(org).await?;
     let tagged: Vec<_> = questions.iter().filter(|q| q.area.is_some()).collect();
     if tagged.is_empty() {
         return Ok(Areas::default());

@@ -416,6 +416,8 @@ pub async fn build(
         employee: reach.employee,
         limit: 500,
     };
+    // The surveys' questions once, for the reasons and the areas.
+    let questions = store.latest_questions(org).await?;
     // Every read at once: the page waits for the slowest, not for their sum.
     let (names, now, before, trend_rows, people_now, people_before, found, today, reasons, areas) =
         tokio::try_join!(
@@ -449,8 +451,8 @@ pub async fn build(
             },
             async { Ok(store.comments(org, &comment_query).await?) },
             super::today::today(store, org, thresholds, reach),
-            super::reasons::build(store, org, thresholds, reach),
-            super::areas::build(store, org, thresholds, reach),
+            super::reasons::build(store, org, thresholds, reach, &questions),
+            super::areas::build(store, org, thresholds, reach, &questions),
         )?;
 
     // Headline tiles: every scale, this period and the one before.

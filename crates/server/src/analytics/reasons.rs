@@ -95,18 +95,18 @@ fn panel(
     })
 }
 
-/// The choice questions answered in the period, within the reach (none when the reach is
-/// one employee).
+/// The choice questions (of `questions`, the surveys' latest) answered in the period,
+/// within the reach (none when the reach is one employee).
 pub async fn build(
     store: &Store,
     org: Uuid,
     thresholds: Thresholds,
     reach: &Reach,
+    questions: &[SurveyQuestion],
 ) -> Result<Vec<ChoicePanel>, Error> {
     if reach.employee.is_some() {
         return Ok(vec![]);
     }
-    let questions = store.latest_questions(org).await?;
     let query = |p: &Period| query(p, filter(reach, None), vec![]);
     let (now, before) = (query(&reach.period), query(&reach.period.previous()));
     let mut out = Vec::new();

@@ -243,7 +243,6 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         })
         .collect();
     let external = external_lines(&w, &d).await?;
-    let alerts = open_alerts(&w, &reach).await?;
     let chart = context! {
         external => external,
         labels => labels,
@@ -264,6 +263,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         services,
         employees,
     } = filter_options(&w, reach.see_employees).await?;
+    let alerts = open_alerts(&w, &reach, &sites).await?;
     let scope_name = if let Some(e) = reach.employee {
         employees.iter().find(|x| x.id == e).map(|x| x.name.clone())
     } else if let Some(s) = reach.site {
@@ -354,9 +354,13 @@ async fn external_lines(w: &Web, d: &Dashboard) -> Result<Vec<minijinja::Value>>
         .collect())
 }
 
-/// The open alerts of the selection's sites that the user may see: the newest few and
-/// how many in all.
-async fn open_alerts(w: &Web, reach: &Reach) -> Result<minijinja::Value> {
+/// The open alerts of the selection's sites that the user may see (`sites`: those in
+/// reach, for their names): the newest few and how many in all.
+async fn open_alerts(
+    w: &Web,
+    reach: &Reach,
+    sites: &[rida_store::Site],
+) -> Result<minijinja::Value> {
     use rida_domain::policy::may_see_alert;
     if !w.user.may(rida_domain::Action::ViewAlerts { site: None }) {
         return Ok(minijinja::Value::UNDEFINED);
@@ -378,14 +382,13 @@ async fn open_alerts(w: &Web, reach: &Reach) -> Result<minijinja::Value> {
         })
         .filter(|a| reach.service.is_none() || a.service_id == reach.service)
         .collect();
-    let names = dashboard::Names::load(&w.state.store, w.user.org.id).await?;
     let newest: Vec<minijinja::Value> = mine
         .iter()
         .take(5)
         .map(|a| {
             minijinja::context! {
                 id => a.id, rule => a.rule_name, raised_at => a.raised_at,
-                site => a.site_id.and_then(|s| names.sites.get(&s).cloned()),
+                site => a.site_id.and_then(|s| sites.iter().find(|x| x.id == s)).map(|x| x.name.clone()),
             }
         })
         .collect();
