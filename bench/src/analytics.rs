@@ -154,6 +154,7 @@ async fn generate(store: &Store, org: &Org, n: u64, last: jiff::civil::Date) -> 
                 visit_id: None,
                 customer_key: None,
                 terminal_id: None,
+                lang: Some(["lv", "en", "ar"][next(3) as usize].into()),
                 flags: 0,
             });
         }
@@ -348,6 +349,7 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
         group: vec![GroupBy::Site, GroupBy::Service],
         channel: None,
         question: None,
+        language: None,
         chart: ChartKind::Table,
     };
     let q = Period::containing(PeriodKind::Quarter, day);

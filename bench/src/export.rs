@@ -95,6 +95,7 @@ pub async fn export() -> anyhow::Result<()> {
                 visit_id: None,
                 customer_key: None,
                 terminal_id: None,
+                lang: None,
                 flags: 0,
             })
             .collect();

@@ -116,6 +116,7 @@ fn row(w: &World, i: usize) -> NewRating {
         visit_id: None,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     }
 }

@@ -447,6 +447,12 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
         if zoned.weekday() == jiff::civil::Weekday::Friday && hour >= 16 {
             mean -= 0.25;
         }
+        // Most answer in Latvian; those answering in English find the loan papers,
+        // written only in Latvian, harder going.
+        let lang = ["lv", "en", "ar"][pick_weighted(&mut rng, &[0.6, 0.25, 0.15])];
+        if lang == "en" && service_ix == loans {
+            mean -= 0.5;
+        }
         let score = (mean + 0.95 * normal(&mut rng)).round().clamp(1.0, 5.0) as i16;
         let visit = Uuid::now_v7();
         // The visit rated, and the ones around it whose customers did not answer (about
@@ -490,6 +496,7 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
             visit_id: Some(visit),
             customer_key: None,
             terminal_id: None,
+            lang: Some(lang.into()),
             flags: 0,
         };
         batch.push(base(w.csat, Answer::Score(score), 0));

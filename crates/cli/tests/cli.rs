@@ -263,9 +263,16 @@ async fn the_demo_builds_a_believable_organisation() {
     let scores = sheet
         .rows()
         .skip(1)
-        .filter(|r| matches!(r.get(6), Some(calamine::Data::Float(_))))
+        .filter(|r| matches!(r.get(7), Some(calamine::Data::Float(_))))
         .count();
     assert!(scores > 0, "scores are numbers");
+    // Each answer names the language it was given in.
+    let latvian = sheet
+        .rows()
+        .skip(1)
+        .filter(|r| r.get(5) == Some(&calamine::Data::String("Latviešu".into())))
+        .count();
+    assert!(latvian > 0 && (latvian as i64) < n, "{latvian} of {n}");
 }
 
 #[tokio::test]

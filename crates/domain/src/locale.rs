@@ -126,9 +126,42 @@ impl std::fmt::Display for Locale {
     }
 }
 
+/// The language an answer was given in, as kept with it: the primary subtag of a
+/// BCP 47 tag, lower case (`ar-SA` → `ar`, `LV` → `lv`); any language, not only those
+/// of the interface (a survey may be sent in others). `None` for what is not a tag.
+pub fn answer_language(tag: &str) -> Option<String> {
+    let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+    ((2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic()))
+        .then(|| primary.to_ascii_lowercase())
+}
+
+/// How a kept answer language is named: its own name for the interface's languages,
+/// else the tag itself.
+pub fn language_name(tag: &str) -> String {
+    Locale::ALL
+        .into_iter()
+        .find(|l| l.tag() == tag)
+        .map(|l| l.native_name().to_string())
+        .unwrap_or_else(|| tag.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answer_languages_keep_the_primary_subtag() {
+        assert_eq!(answer_language("ar-SA").as_deref(), Some("ar"));
+        assert_eq!(answer_language(" LV ").as_deref(), Some("lv"));
+        assert_eq!(answer_language("ru").as_deref(), Some("ru"));
+        assert_eq!(answer_language("fil_PH").as_deref(), Some("fil"));
+        assert_eq!(answer_language(""), None);
+        assert_eq!(answer_language("e"), None);
+        assert_eq!(answer_language("english"), None);
+        assert_eq!(answer_language("a1"), None);
+        assert_eq!(language_name("ar"), "العربية");
+        assert_eq!(language_name("ru"), "ru");
+    }
 
     #[test]
     fn tags_parse_with_regions_and_case() {

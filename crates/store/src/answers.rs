@@ -34,6 +34,7 @@ pub struct RawAnswer {
     pub visit_id: Option<Uuid>,
     /// Left out as part of a burst of taps.
     pub flags: i16,
+    pub lang: Option<String>,
 }
 
 /// Where the next page starts: after this site, day and answer.
@@ -96,7 +97,7 @@ impl Store {
                 _ => (f.from_day, -1),
             };
             let rows: Vec<RawAnswer> = with_db!(self, p => sqlx::query_as(
-                "SELECT seq, answered_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, flags \
+                "SELECT seq, answered_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, flags, lang \
                  FROM ratings WHERE site_id = $1 AND local_day BETWEEN $2 AND $3 AND (local_day > $2 OR seq > $4) AND org_id = $5 \
                  AND ($6 IS NULL OR service_id = $6) AND ($7 IS NULL OR employee_id = $7) \
                  ORDER BY local_day, seq LIMIT $8")

@@ -20,6 +20,8 @@ pub enum Dim {
     Employee,
     Question,
     Channel,
+    /// The language the customer answered in.
+    Lang,
     Day,
     Month,
 }
@@ -33,6 +35,8 @@ pub struct Filter {
     pub employees: Option<Vec<Uuid>>,
     pub questions: Option<Vec<Uuid>>,
     pub channels: Option<Vec<String>>,
+    /// Languages (`''`: not known).
+    pub langs: Option<Vec<String>>,
 }
 
 impl Filter {
@@ -46,6 +50,7 @@ impl Filter {
         .iter()
         .any(|l| l.as_ref().is_some_and(|l| l.is_empty()))
             || self.channels.as_ref().is_some_and(|l| l.is_empty())
+            || self.langs.as_ref().is_some_and(|l| l.is_empty())
     }
 
     fn about_people(&self) -> bool {
@@ -72,6 +77,8 @@ pub struct GroupKey {
     pub employee: Option<Uuid>,
     pub question: Option<Uuid>,
     pub channel: Option<String>,
+    /// `''` for answers in an unknown language.
+    pub lang: Option<String>,
     /// `yyyymmdd` when grouped by day, `yyyymm` when grouped by month.
     pub period: Option<i32>,
 }
@@ -165,6 +172,19 @@ fn people(q: &CubeQuery) -> bool {
             .any(|d| matches!(d, Dim::Service | Dim::Employee))
 }
 
+impl CubeQuery {
+    /// Whether the query filters or groups by language: the language grains hold it.
+    pub fn by_lang(&self) -> bool {
+        self.filter.langs.is_some() || self.group.contains(&Dim::Lang)
+    }
+
+    /// Whether the rollups can answer the query: the language is kept per site, question
+    /// and channel, not per service or employee.
+    pub fn answerable(&self) -> bool {
+        !(self.by_lang() && people(self))
+    }
+}
+
 /// Whether only day grains hold the answer: grouped by day, or about people and channels
 /// (the month grain with people keeps no channel).
 fn days_only(q: &CubeQuery) -> bool {
@@ -181,6 +201,7 @@ fn selected(q: &CubeQuery) -> Vec<Dim> {
         Dim::Employee,
         Dim::Question,
         Dim::Channel,
+        Dim::Lang,
         Dim::Day,
         Dim::Month,
     ]
@@ -194,11 +215,13 @@ fn selected(q: &CubeQuery) -> Vec<Dim> {
 /// [`selected`]), the scale, and the counts as one text `s0,…,s10,bursts`: a row of few
 /// columns reads several times faster than one of nineteen.
 fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
-    let grain = match (people(q), part.month) {
-        (false, false) => Grain::DaySite,
-        (false, true) => Grain::MonthSite,
-        (true, false) => Grain::Day,
-        (true, true) => Grain::Month,
+    let grain = match (q.by_lang(), people(q), part.month) {
+        (true, _, false) => Grain::DayLang,
+        (true, _, true) => Grain::MonthLang,
+        (false, false, false) => Grain::DaySite,
+        (false, false, true) => Grain::MonthSite,
+        (false, true, false) => Grain::Day,
+        (false, true, true) => Grain::Month,
     };
     let mut args = vec![
         Arg::Id(org),
@@ -214,6 +237,7 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
             Dim::Employee => "r.employee_id".into(),
             Dim::Question => "r.question_id".into(),
             Dim::Channel => "r.channel".into(),
+            Dim::Lang => "r.lang".into(),
             Dim::Day => "r.period".into(),
             Dim::Month if part.month => "r.period".into(),
             Dim::Month => "r.period / 100".into(),
@@ -257,13 +281,15 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
             );
         }
     }
-    if let Some(channels) = &q.filter.channels {
-        let start = args.len() + 1;
-        args.extend(channels.iter().map(|c| Arg::Text(c.clone())));
-        filters += &format!(
-            " AND r.channel IN ({})",
-            crate::ratings::in_list(start, channels.len())
-        );
+    for (list, col) in [(&q.filter.channels, "channel"), (&q.filter.langs, "lang")] {
+        if let Some(values) = list {
+            let start = args.len() + 1;
+            args.extend(values.iter().map(|c| Arg::Text(c.clone())));
+            filters += &format!(
+                " AND r.{col} IN ({})",
+                crate::ratings::in_list(start, values.len())
+            );
+        }
     }
     let cols: String = cols.iter().map(|c| format!("{c}, ")).collect();
     let sql = format!(
@@ -285,6 +311,12 @@ impl Store {
     /// Answers a [`CubeQuery`] from the rollups: one row per group and scale, in key order.
     pub async fn cube(&self, org: Uuid, q: &CubeQuery) -> Result<Vec<CubeRow>> {
         let mut merged: BTreeMap<(GroupKey, &'static str), CubeRow> = BTreeMap::new();
+        if !q.answerable() {
+            return Err(crate::StoreError::Config(
+                "the language is kept per site, question and channel, not per service or employee"
+                    .into(),
+            ));
+        }
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
@@ -311,6 +343,7 @@ impl Store {
                             Dim::Employee => key.employee = Some(row.try_get(i)?),
                             Dim::Question => key.question = Some(row.try_get(i)?),
                             Dim::Channel => key.channel = Some(row.try_get(i)?),
+                            Dim::Lang => key.lang = Some(row.try_get(i)?),
                             Dim::Day | Dim::Month => key.period = Some(row.try_get(i)?),
                         }
                     }

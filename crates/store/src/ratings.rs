@@ -41,6 +41,8 @@ pub struct NewRating {
     pub customer_key: Option<String>,
     /// The terminal a kiosk or desk answer came from.
     pub terminal_id: Option<Uuid>,
+    /// The language the customer answered in (`ar`, `en`, `lv`…), when known.
+    pub lang: Option<String>,
     /// Bit 1: part of a burst of taps (see the organisation's burst rule).
     pub flags: i16,
 }
@@ -77,6 +79,7 @@ pub struct StoredRating {
     pub customer_key: Option<String>,
     pub terminal_id: Option<Uuid>,
     pub flags: i16,
+    pub lang: Option<String>,
 }
 
 impl StoredRating {
@@ -94,6 +97,7 @@ impl StoredRating {
             && self.visit_id == n.visit_id
             && self.customer_key == n.customer_key
             && self.terminal_id == n.terminal_id
+            && self.lang == n.lang
     }
 }
 
@@ -167,8 +171,8 @@ impl RatingRefs {
     }
 }
 
-pub(crate) const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags";
-/// Rows per INSERT statement: 17 values each stays far below both backends' parameter limits.
+pub(crate) const RATING_COLUMNS: &str = "id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags, lang";
+/// Rows per INSERT statement: 18 values each stays far below both backends' parameter limits.
 pub(crate) const ROWS_PER_STATEMENT: usize = 500;
 
 pub(crate) fn in_list(first: usize, n: usize) -> String {
@@ -484,13 +488,13 @@ macro_rules! insert_rows {
     ($tx:ident, $batches:expr, $all:expr, $scales:expr, $inserted:ident, $existing:ident) => {
             for chunk in $all.chunks(ROWS_PER_STATEMENT) {
                 let mut qb = sqlx::QueryBuilder::new(
-                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags) ");
+                    "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags, lang) ");
                 qb.push_values(chunk, |mut b, (org, r)| {
                     b.push_bind(r.id).push_bind(*org).push_bind(r.answered_at).push_bind(r.received_at)
                         .push_bind(r.local_day).push_bind(r.site_id).push_bind(r.service_id).push_bind(r.employee_id)
                         .push_bind(r.channel.as_str()).push_bind(r.question_id).push_bind(r.answer.score())
                         .push_bind(r.answer.choice().map(str::to_string)).push_bind(r.answer.text().map(str::to_string))
-                        .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags);
+                        .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags).push_bind(r.lang.clone());
                 });
                 qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
                 let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *$tx).await?;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::BeginWrite;
 use crate::{NewRating, Result, Store, with_db};
 
-/// The four grains of the rollup table.
+/// The six grains of the rollup table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grain {
     /// Day × site × question × channel.
@@ -22,10 +22,21 @@ pub enum Grain {
     Day = 3,
     /// Month × site × service × employee × question (no channel: `''`).
     Month = 4,
+    /// Day × site × question × channel × language.
+    DayLang = 5,
+    /// Month × site × question × channel × language.
+    MonthLang = 6,
 }
 
 impl Grain {
-    pub const ALL: [Grain; 4] = [Grain::DaySite, Grain::MonthSite, Grain::Day, Grain::Month];
+    pub const ALL: [Grain; 6] = [
+        Grain::DaySite,
+        Grain::MonthSite,
+        Grain::Day,
+        Grain::Month,
+        Grain::DayLang,
+        Grain::MonthLang,
+    ];
 
     /// Whether the grain keeps service and employee.
     pub fn has_people(self) -> bool {
@@ -37,9 +48,14 @@ impl Grain {
         self != Grain::Month
     }
 
+    /// Whether the grain keeps the answer's language (the others keep `''`).
+    pub fn has_lang(self) -> bool {
+        matches!(self, Grain::DayLang | Grain::MonthLang)
+    }
+
     /// Whether `period` is a month (`yyyymm`) rather than a day (`yyyymmdd`).
     pub fn is_month(self) -> bool {
-        matches!(self, Grain::MonthSite | Grain::Month)
+        matches!(self, Grain::MonthSite | Grain::Month | Grain::MonthLang)
     }
 }
 
@@ -55,6 +71,7 @@ pub struct RollupKey {
     pub employee_id: Uuid,
     pub question_id: Uuid,
     pub channel: String,
+    pub lang: String,
 }
 
 /// The counts of a cell: answers per score (index = score, 0…10) and bursts.
@@ -111,6 +128,8 @@ pub(crate) struct Scored {
     pub question_id: Uuid,
     pub channel: String,
     pub score: i16,
+    /// `''` when not known.
+    pub lang: String,
 }
 
 /// The scored part of an answer about to be stored (`scales`: each question's scale);
@@ -126,6 +145,7 @@ pub(crate) fn scored(org: Uuid, r: &NewRating, scales: &HashMap<Uuid, String>) -
         question_id: r.question_id,
         channel: r.channel.as_str().to_string(),
         score: r.answer.score()?,
+        lang: r.lang.clone().unwrap_or_default(),
     })
 }
 
@@ -147,6 +167,11 @@ pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
         question_id: a.question_id,
         channel: if grain.has_channel() {
             a.channel.clone()
+        } else {
+            String::new()
+        },
+        lang: if grain.has_lang() {
+            a.lang.clone()
         } else {
             String::new()
         },
@@ -172,7 +197,7 @@ pub(crate) fn count(deltas: &mut HashMap<RollupKey, Counts>, a: &Scored, n: i64,
 /// The score columns, in order.
 pub(crate) const SCORE_COLUMNS: &str = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10";
 
-/// Cells per upsert statement (21 values each).
+/// Cells per upsert statement (22 values each).
 pub(crate) const CELLS: usize = 500;
 
 /// Adds the deltas to the rollup inside the caller's transaction.
@@ -182,15 +207,15 @@ macro_rules! apply_rollup {
             $deltas.iter().filter(|(_, c)| !c.is_zero()).collect();
         for chunk in cells.chunks($crate::rollups::CELLS) {
             let mut qb = sqlx::QueryBuilder::new(format!(
-                "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {}, bursts) ",
+                "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {}, bursts) ",
                 $crate::rollups::SCORE_COLUMNS));
             qb.push_values(chunk, |mut b, (k, c)| {
                 b.push_bind(k.org_id).push_bind(k.grain).push_bind(k.period).push_bind(k.scale.clone()).push_bind(k.site_id).push_bind(k.service_id)
-                    .push_bind(k.employee_id).push_bind(k.question_id).push_bind(k.channel.clone());
+                    .push_bind(k.employee_id).push_bind(k.question_id).push_bind(k.channel.clone()).push_bind(k.lang.clone());
                 for n in c.scores { b.push_bind(n); }
                 b.push_bind(c.bursts);
             });
-            qb.push(" ON CONFLICT (org_id, grain, scale, period, site_id, service_id, employee_id, question_id, channel) DO UPDATE SET \
+            qb.push(" ON CONFLICT (org_id, grain, scale, period, site_id, service_id, employee_id, question_id, channel, lang) DO UPDATE SET \
                 s0 = rollups.s0 + excluded.s0, s1 = rollups.s1 + excluded.s1, s2 = rollups.s2 + excluded.s2, \
                 s3 = rollups.s3 + excluded.s3, s4 = rollups.s4 + excluded.s4, s5 = rollups.s5 + excluded.s5, \
                 s6 = rollups.s6 + excluded.s6, s7 = rollups.s7 + excluded.s7, s8 = rollups.s8 + excluded.s8, \
@@ -219,6 +244,11 @@ fn rebuild_sql(grain: Grain) -> String {
     } else {
         "''"
     };
+    let lang = if grain.has_lang() {
+        "COALESCE(r.lang, '')"
+    } else {
+        "''"
+    };
     let mut group = vec![period, "q.scale", "r.site_id"];
     if grain.has_people() {
         group.extend([service, employee]);
@@ -227,12 +257,15 @@ fn rebuild_sql(grain: Grain) -> String {
     if grain.has_channel() {
         group.push("r.channel");
     }
+    if grain.has_lang() {
+        group.push(lang);
+    }
     let sums: Vec<String> = (0..=10)
         .map(|k| format!("SUM(CASE WHEN r.flags = 0 AND r.score = {k} THEN 1 ELSE 0 END)"))
         .collect();
     format!(
-        "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts) \
-         SELECT r.org_id, {g}, {period}, q.scale, r.site_id, {service}, {employee}, r.question_id, {channel}, {sums}, \
+        "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {SCORE_COLUMNS}, bursts) \
+         SELECT r.org_id, {g}, {period}, q.scale, r.site_id, {service}, {employee}, r.question_id, {channel}, {lang}, {sums}, \
          SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END) \
          FROM ratings r JOIN questions q ON q.id = r.question_id \
          WHERE r.score IS NOT NULL AND ($1 IS NULL OR r.org_id = $1) AND r.local_day BETWEEN $3 AND $4 \
@@ -339,7 +372,7 @@ impl Store {
             counts: CountColumns,
         }
         let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(&format!(
-            "SELECT org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, {SCORE_COLUMNS}, bursts \
+            "SELECT org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {SCORE_COLUMNS}, bursts \
              FROM rollups WHERE org_id = $1"))
             .bind(org).fetch_all(p).await)?;
         let mut out: Vec<(RollupKey, Counts)> = rows

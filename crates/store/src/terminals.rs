@@ -485,7 +485,7 @@ impl Store {
             for chunk in old_burst.chunks(ROWS_PER_STATEMENT) {
                 // Answers already counted move from the results to the bursts.
                 let sql = format!("SELECT r.org_id, r.local_day, q.scale, r.site_id, COALESCE(r.service_id, $2) AS service_id, COALESCE(r.employee_id, $2) AS employee_id, \
-                    r.question_id, r.channel, r.score FROM ratings r JOIN questions q ON q.id = r.question_id \
+                    r.question_id, r.channel, r.score, COALESCE(r.lang, '') AS lang FROM ratings r JOIN questions q ON q.id = r.question_id \
                     WHERE r.terminal_id = $1 AND r.flags = 0 AND r.score IS NOT NULL AND r.visit_id IN ({})", in_list(3, chunk.len()));
                 let mut q = sqlx::query_as::<_, Scored>(&sql).bind(terminal).bind(Uuid::nil());
                 for v in chunk { q = q.bind(v); }

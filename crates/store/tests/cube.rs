@@ -32,6 +32,7 @@ async fn counted(
         let scale = scales[&r.question_id];
         let service = r.service_id.unwrap_or(Uuid::nil());
         let employee = r.employee_id.unwrap_or(Uuid::nil());
+        let lang = r.lang.clone().unwrap_or_default();
         if r.local_day < q.from_day
             || r.local_day > q.to_day
             || f.scale.is_some_and(|s| s != scale)
@@ -40,6 +41,7 @@ async fn counted(
             || !within(&f.employees, employee)
             || !within(&f.questions, r.question_id)
             || f.channels.as_ref().is_some_and(|c| !c.contains(&r.channel))
+            || f.langs.as_ref().is_some_and(|l| !l.contains(&lang))
         {
             continue;
         }
@@ -50,6 +52,7 @@ async fn counted(
             employee: has(Dim::Employee).then_some(employee),
             question: has(Dim::Question).then_some(r.question_id),
             channel: has(Dim::Channel).then(|| r.channel.clone()),
+            lang: has(Dim::Lang).then(|| lang.clone()),
             period: if has(Dim::Day) {
                 Some(r.local_day)
             } else if has(Dim::Month) {
@@ -158,6 +161,7 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
             r.answer = rida_domain::Answer::Score(1 + next(5) as i16);
         }
         r.flags = i16::from(next(10) == 0);
+        r.lang = [None, Some("ar"), Some("lv")][next(3) as usize].map(Into::into);
         rows.push(r);
     }
     store.insert_ratings(w.org, &rows).await.unwrap();
@@ -170,7 +174,7 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         (20261117, 20270101), // across a year's end
         (20270102, 20270131), // nothing in it
     ];
-    let groupings: [&[Dim]; 8] = [
+    let groupings: [&[Dim]; 11] = [
         &[],
         &[Dim::Site],
         &[Dim::Service],
@@ -179,6 +183,9 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         &[Dim::Day, Dim::Site],
         &[Dim::Month, Dim::Employee, Dim::Channel],
         &[Dim::Question, Dim::Channel],
+        &[Dim::Lang],
+        &[Dim::Site, Dim::Lang, Dim::Month],
+        &[Dim::Lang, Dim::Day],
     ];
     let filters = [
         Filter::default(),
@@ -201,8 +208,14 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
             sites: Some(vec![]),
             ..Default::default()
         },
+        Filter {
+            langs: Some(vec!["ar".into(), String::new()]),
+            channels: Some(vec!["kiosk".into()]),
+            ..Default::default()
+        },
     ];
     let mut compared = 0;
+    let mut refused = 0;
     for (from_day, to_day) in periods {
         for group in groupings {
             for filter in &filters {
@@ -212,6 +225,13 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
                     filter: filter.clone(),
                     group: group.to_vec(),
                 };
+                if !q.answerable() {
+                    // The language is not kept per service or employee: refused, not
+                    // answered wrongly.
+                    assert!(store.cube(w.org, &q).await.is_err(), "{q:?}");
+                    refused += 1;
+                    continue;
+                }
                 let got: Vec<_> = store
                     .cube(w.org, &q)
                     .await
@@ -229,4 +249,5 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         }
     }
     assert!(compared > 500, "the queries found figures to compare");
+    assert!(refused > 0, "language with service or employee was tried");
 }

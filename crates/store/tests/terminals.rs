@@ -276,12 +276,14 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
     let nil = Uuid::nil();
     for r in rida_store::testing::all_ratings(store, org).await {
         let Some(score) = r.score else { continue };
-        // (grain, period, keeps service and employee, keeps the channel)
-        for (grain, period, people, channel) in [
-            (1, r.local_day, false, true),
-            (2, r.local_day / 100, false, true),
-            (3, r.local_day, true, true),
-            (4, r.local_day / 100, true, false),
+        // (grain, period, keeps service and employee, keeps the channel, keeps the language)
+        for (grain, period, people, channel, lang) in [
+            (1, r.local_day, false, true, false),
+            (2, r.local_day / 100, false, true, false),
+            (3, r.local_day, true, true, false),
+            (4, r.local_day / 100, true, false, false),
+            (5, r.local_day, false, true, true),
+            (6, r.local_day / 100, false, true, true),
         ] {
             let key = rida_store::RollupKey {
                 org_id: org,
@@ -298,6 +300,7 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
                 } else {
                     String::new()
                 },
+                lang: r.lang.clone().filter(|_| lang).unwrap_or_default(),
             };
             let c = cells.entry(key).or_default();
             if r.flags == 0 {
@@ -333,6 +336,7 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
             r.service_id = (next(2) == 0).then_some(w.service);
             r.employee_id = (next(3) == 0).then_some(w.employee);
             r.channel = [Channel::Kiosk, Channel::Sms, Channel::Web][next(3) as usize];
+            r.lang = [None, Some("ar"), Some("lv"), Some("en")][next(4) as usize].map(Into::into);
             if next(10) == 0 {
                 r.answer = Answer::Text("slow".into());
             }
@@ -371,6 +375,7 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
         r.answered_at = 1_790_000_000_000 + i * 1000;
         r.visit_id = Some(Uuid::now_v7());
         r.terminal_id = Some(terminal);
+        r.lang = Some(["ar", "en"][(i % 2) as usize].into());
         r
     };
     let calm: Vec<_> = (0..3).map(tap).collect();

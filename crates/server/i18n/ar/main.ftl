@@ -832,6 +832,7 @@ reports-empty-title = لا توجد تقارير محفوظة بعد
 reports-empty-body = أنشئ تقريرًا من المقاييس والمرشحات والتجميع ثم احفظه: يحصل على رابط خاص به يمكنك مشاركته مع المديرين أو المحللين.
 report-group-1 = جمّع حسب
 report-group-2 = ثم حسب
+report-language-people = تُحفظ لغة الإجابات لكل فرع وسؤال وقناة: اخترها دون خدمة أو موظف.
 report-time = عبر الزمن
 report-chart = الرسم البياني
 chart-bar = أعمدة
@@ -848,6 +849,7 @@ dim-service = الخدمة
 dim-employee = الموظف
 dim-channel = القناة
 dim-question = السؤال
+dim-language = لغة العميل
 dim-day = اليوم
 dim-month = الشهر
 

@@ -834,6 +834,7 @@ reports-empty-title = No saved reports yet
 reports-empty-body = Build a report from metrics, filters and a grouping, then save it: it gets a link of its own that you can share with managers or analysts.
 report-group-1 = Group by
 report-group-2 = then by
+report-language-people = The answers' language is kept per site, question and channel: choose it without a service or an employee.
 report-time = Over time
 report-chart = Chart
 chart-bar = bars
@@ -850,6 +851,7 @@ dim-service = Service
 dim-employee = Employee
 dim-channel = Channel
 dim-question = Question
+dim-language = Customer's language
 dim-day = Day
 dim-month = Month
 

@@ -835,6 +835,7 @@ reports-empty-title = Saglabātu atskaišu vēl nav
 reports-empty-body = Izveidojiet atskaiti no rādītājiem, filtriem un grupējuma un saglabājiet to: tā iegūst savu saiti, ko varat kopīgot ar vadītājiem vai analītiķiem.
 report-group-1 = Grupēt pēc
 report-group-2 = tad pēc
+report-language-people = Atbilžu valoda tiek glabāta pa filiālēm, jautājumiem un kanāliem: izvēlieties to bez pakalpojuma vai darbinieka.
 report-time = Laikā
 report-chart = Diagramma
 chart-bar = stabiņi
@@ -851,6 +852,7 @@ dim-service = Pakalpojums
 dim-employee = Darbinieks
 dim-channel = Kanāls
 dim-question = Jautājums
+dim-language = Klienta valoda
 dim-day = Diena
 dim-month = Mēnesis
 

@@ -68,6 +68,7 @@ impl Columns {
         h.extend(
             [
                 "col-channel",
+                "dim-language",
                 "col-question",
                 "raw-score",
                 "col-choice",
@@ -101,6 +102,7 @@ impl Columns {
         }
         row.extend([
             self.channels.get(&a.channel).cloned(),
+            a.lang.as_deref().map(rida_domain::locale::language_name),
             self.questions.get(&a.question_id).cloned(),
         ]);
         (row, a.score.map(f64::from))

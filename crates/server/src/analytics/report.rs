@@ -25,18 +25,20 @@ pub enum GroupBy {
     Employee,
     Channel,
     Question,
+    Language,
     Day,
     Month,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 8] = [
+    pub const ALL: [GroupBy; 9] = [
         GroupBy::Region,
         GroupBy::Site,
         GroupBy::Service,
         GroupBy::Employee,
         GroupBy::Channel,
         GroupBy::Question,
+        GroupBy::Language,
         GroupBy::Day,
         GroupBy::Month,
     ];
@@ -49,6 +51,7 @@ impl GroupBy {
             GroupBy::Employee => "employee",
             GroupBy::Channel => "channel",
             GroupBy::Question => "question",
+            GroupBy::Language => "language",
             GroupBy::Day => "day",
             GroupBy::Month => "month",
         }
@@ -65,6 +68,7 @@ impl GroupBy {
             GroupBy::Employee => Dim::Employee,
             GroupBy::Channel => Dim::Channel,
             GroupBy::Question => Dim::Question,
+            GroupBy::Language => Dim::Lang,
             GroupBy::Day => Dim::Day,
             GroupBy::Month => Dim::Month,
         }
@@ -93,6 +97,9 @@ pub struct ReportParams {
     pub channel: Option<String>,
     #[serde(default)]
     pub question: Option<String>,
+    /// The language the customers answered in (`ar`, `en`, `lv`…).
+    #[serde(default)]
+    pub language: Option<String>,
     #[serde(default)]
     pub chart: Option<String>,
 }
@@ -104,6 +111,7 @@ pub struct ReportSpec {
     pub group: Vec<GroupBy>,
     pub channel: Option<Channel>,
     pub question: Option<Uuid>,
+    pub language: Option<String>,
     pub chart: ChartKind,
 }
 
@@ -177,6 +185,15 @@ impl ReportParams {
                     .map_err(|_| bad("question", "an id (UUID)".into()))?,
             ),
         };
+        let language = match self.language.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(l) => Some(rida_domain::locale::answer_language(l).ok_or_else(|| {
+                bad(
+                    "language",
+                    format!("'{l}' is not a language tag such as ar, en or lv"),
+                )
+            })?),
+        };
         let chart = match self.chart.as_deref().map(str::trim) {
             None | Some("") | Some("bar") => ChartKind::Bar,
             Some("line") => ChartKind::Line,
@@ -193,6 +210,7 @@ impl ReportParams {
             group,
             channel,
             question,
+            language,
             chart,
         })
     }
@@ -221,6 +239,20 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
 }
 
+/// The checked parameters and the reach of the report a query string describes, as
+/// `user` may see it.
+pub async fn prepare(
+    state: &crate::state::AppState,
+    user: &crate::auth::CurrentUser,
+    query: &str,
+) -> Result<(ReportSpec, Reach), Error> {
+    let sel: super::Selection = serde_html_form::from_str(query).unwrap_or_default();
+    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
+    let spec = params.spec()?;
+    let reach = sel.resolve(state, user).await?;
+    Ok((spec, reach))
+}
+
 /// Runs the report a query string describes (its parameters and selection), as `user`
 /// may see it.
 pub async fn run_query(
@@ -228,10 +260,7 @@ pub async fn run_query(
     user: &crate::auth::CurrentUser,
     query: &str,
 ) -> Result<Report, Error> {
-    let sel: super::Selection = serde_html_form::from_str(query).unwrap_or_default();
-    let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
-    let spec = params.spec()?;
-    let reach = sel.resolve(state, user).await?;
+    let (spec, reach) = prepare(state, user, query).await?;
     run(
         &state.store,
         user.org.id,
@@ -240,6 +269,21 @@ pub async fn run_query(
         &spec,
     )
     .await
+}
+
+/// The code of the error for a language combined with a service or an employee.
+pub const LANGUAGE_WITH_PEOPLE: &str = "language-with-people";
+
+impl Report {
+    /// A report without rows, for a selection that cannot be answered.
+    pub fn empty(spec: ReportSpec, reach: &Reach) -> Report {
+        Report {
+            spec,
+            from: reach.period.from.to_string(),
+            to: reach.period.to.to_string(),
+            rows: vec![],
+        }
+    }
 }
 
 /// Runs a report over a reach. Grouping or filtering by employee needs the right to see
@@ -267,6 +311,7 @@ pub async fn run(
     let mut filter = super::dashboard::filter(reach, None);
     filter.channels = spec.channel.map(|c| vec![c.as_str().to_string()]);
     filter.questions = spec.question.map(|q| vec![q]);
+    filter.langs = spec.language.clone().map(|l| vec![l]);
     if spec
         .metrics
         .iter()
@@ -277,17 +322,21 @@ pub async fn run(
     let mut group: Vec<Dim> = spec.group.iter().map(|g| g.dim()).collect();
     group.dedup();
     let (from_day, to_day) = reach.period.day_keys();
-    let rows = store
-        .cube(
-            org,
-            &CubeQuery {
-                from_day,
-                to_day,
-                filter,
-                group,
-            },
-        )
-        .await?;
+    let query = CubeQuery {
+        from_day,
+        to_day,
+        filter,
+        group,
+    };
+    if !query.answerable() {
+        return Err(Error::BadRequest {
+            code: LANGUAGE_WITH_PEOPLE,
+            detail: "language: the answers' language is kept per site, question and channel; \
+                     it cannot be combined with a service or an employee"
+                .into(),
+        });
+    }
+    let rows = store.cube(org, &query).await?;
 
     // Labels of each group (ordered like the spec), and the counts per scale.
     let label = |g: GroupBy, r: &rida_store::CubeRow| -> (String, String) {
@@ -320,6 +369,10 @@ pub async fn run(
                 let c = k.channel.clone().unwrap_or_default();
                 (c.clone(), c)
             }
+            GroupBy::Language => match k.lang.clone().unwrap_or_default() {
+                l if l.is_empty() => (l, "—".into()),
+                l => (l.clone(), rida_domain::locale::language_name(&l)),
+            },
             GroupBy::Day => {
                 let p = k.period.unwrap_or(0);
                 let s = format!("{:04}-{:02}-{:02}", p / 10_000, p / 100 % 100, p % 100);

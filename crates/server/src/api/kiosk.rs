@@ -300,6 +300,9 @@ struct KioskAnswer {
     /// Multi point and free rating: the service rated.
     #[serde(default)]
     service_id: Option<Uuid>,
+    /// The language shown when the customer answered.
+    #[serde(default)]
+    lang: Option<String>,
 }
 
 /// Stores a terminal's answers; each gets its own outcome, as in the ratings API.
@@ -337,6 +340,7 @@ pub async fn answers(
                     text: a.text,
                     visit_id: Some(a.visit_id),
                     customer_key: None,
+                    lang: a.lang,
                 })
             })
             .collect();

@@ -82,6 +82,10 @@ pub struct RatingItem {
     /// An anonymous key for the customer (never a phone number or name), up to 128 characters.
     #[serde(default)]
     pub customer_key: Option<String>,
+    /// The language the customer answered in, as a BCP 47 tag (`ar`, `lv`, `en-GB`…);
+    /// kept as its primary subtag, for figures per language.
+    #[serde(default)]
+    pub lang: Option<String>,
 }
 
 /// What happened to the batch.
@@ -390,6 +394,14 @@ fn validate(
             "customer_key is longer than 128 characters".into(),
         );
     }
+    let lang = i.lang.as_deref().map(rida_domain::locale::answer_language);
+    if lang == Some(None) {
+        err(
+            "lang",
+            "invalid_language",
+            "lang is a BCP 47 language tag such as ar, en or lv-LV".into(),
+        );
+    }
     match (site_tz, answer) {
         (Some(tz), Ok(answer)) if errs.is_empty() => Ok(NewRating {
             id: i.id,
@@ -405,6 +417,7 @@ fn validate(
             visit_id: i.visit_id,
             customer_key: i.customer_key,
             terminal_id: None,
+            lang: lang.flatten(),
             flags: 0,
         }),
         _ => Err(errs),

@@ -401,7 +401,7 @@ impl ListParams {
 }
 
 /// Field errors of a form, translated, keyed by field name.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct FormErrors {
     locale: Locale,
     map: BTreeMap<&'static str, String>,

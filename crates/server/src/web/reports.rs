@@ -108,7 +108,23 @@ async fn page(
 ) -> Result<Response> {
     let sel: Selection = serde_html_form::from_str(query).unwrap_or_default();
     let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
-    let result = run(w, query).await?;
+    let (spec, reach) = report::prepare(&w.state, &w.user, query).await?;
+    let mut errors = errors.clone();
+    let result = match report::run(
+        &w.state.store,
+        w.user.org.id,
+        w.user.org.thresholds(),
+        &reach,
+        &spec,
+    )
+    .await
+    {
+        Err(crate::Error::BadRequest { code, .. }) if code == report::LANGUAGE_WITH_PEOPLE => {
+            errors.key("language", "report-language-people");
+            Report::empty(spec, &reach)
+        }
+        other => other?,
+    };
     let see = w
         .user
         .may(rida_domain::Action::ViewEmployeeResults { site: None });
@@ -150,6 +166,7 @@ async fn page(
                 time => time.unwrap_or(""),
                 chart => params.chart.unwrap_or_else(|| "bar".into()),
                 channel => params.channel.unwrap_or_default(),
+                language => result.spec.language.clone().unwrap_or_default(),
                 period => sel.period.unwrap_or_else(|| "month".into()),
                 at => sel.at, from => sel.from, to => sel.to,
                 region => sel.region, site => sel.site, service => sel.service, employee => sel.employee,
@@ -158,6 +175,7 @@ async fn page(
                 metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
                 dims => GroupBy::ALL.iter().map(|g| g.as_str()).filter(|g| *g != "day" && *g != "month" && (see || *g != "employee")).collect::<Vec<_>>(),
                 channels => rida_domain::Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
+                languages => rida_domain::Locale::ALL.iter().map(|l| context! { tag => l.tag(), name => l.native_name() }).collect::<Vec<_>>(),
                 roles => [Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
                 regions => regions, sites => sites, services => services, employees => employees,
             },

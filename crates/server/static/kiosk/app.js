@@ -337,7 +337,7 @@ function record(q, value) {
   if (!S.visit) S.visit = (S.config.asked && S.config.asked.visit_id) || uuid7();
   S.answers[q.key] = value;
   const c = S.config;
-  const a = { id: uuid7(), answered_at: new Date().toISOString(), question_id: q.id, visit_id: S.visit, ...value };
+  const a = { id: uuid7(), answered_at: new Date().toISOString(), question_id: q.id, visit_id: S.visit, lang: S.lang, ...value };
   const employee = S.employee || (c.asked && c.asked.employee_id);
   if (employee) a.employee_id = employee;
   if (S.service && S.service !== "none") a.service_id = S.service;

@@ -35,6 +35,7 @@ fn rating(app_site: Uuid, w: &crate::helpers::World, score: i16, visit: Option<U
         visit_id: visit,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     }
 }

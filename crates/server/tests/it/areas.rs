@@ -100,6 +100,7 @@ async fn areas_and_servqual_gaps_come_from_tagged_questions(backend: Backend) {
         visit_id: None,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     };
     let mut rows: Vec<NewRating> = (0..20)

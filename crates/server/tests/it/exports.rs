@@ -33,6 +33,7 @@ fn answer(app: &TestApp, question: Uuid, a: Answer, visit: Option<Uuid>) -> NewR
         visit_id: visit,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     }
 }

@@ -173,7 +173,8 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
     let all = rida_store::testing::all_ratings(&store, w.org).await;
     assert!(all.iter().all(|r| r.terminal_id == Some(terminal)
         && r.employee_id == Some(w.employee)
-        && r.visit_id == all[0].visit_id));
+        && r.visit_id == all[0].visit_id
+        && r.lang.as_deref() == Some("en")));
 
     // Arabic: the whole page mirrors and the scale runs from the right.
     tap(&b, "button[data-lang='ar']").await;

@@ -185,6 +185,7 @@ async fn fill_october(store: &rida_store::Store, w: &World) -> (f64, f64) {
                 visit_id: None,
                 customer_key: None,
                 terminal_id: None,
+                lang: None,
                 flags: 0,
             });
         }

@@ -30,7 +30,10 @@ fn item(app: &TestApp, score: i64) -> Value {
 async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(backend: Backend) {
     let app = spawn_app(backend).await;
     let token = app.token().await;
-    let good = item(&app, 5);
+    let mut good = item(&app, 5);
+    good["lang"] = json!("ar-SA");
+    let mut bad_lang = item(&app, 5);
+    bad_lang["lang"] = json!("Arabic");
     let mut out_of_range = item(&app, 7);
     let mut unknown_site = item(&app, 4);
     unknown_site["site_id"] = json!(Uuid::now_v7());
@@ -48,12 +51,12 @@ async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(back
     nps_zero["question_id"] = json!(app.w.nps_question);
     out_of_range["channel"] = json!("sms");
 
-    let body = json!({ "ratings": [good, out_of_range, unknown_site, unknown_employee, wrong_type, unknown_field, text, nps_zero] });
+    let body = json!({ "ratings": [good, out_of_range, unknown_site, unknown_employee, wrong_type, unknown_field, text, nps_zero, bad_lang] });
     let r = app.post_ratings(Some(&token), &body).await;
     assert_eq!(r.status(), StatusCode::OK);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["stored"], 3, "{v:#}");
-    assert_eq!(v["rejected"], 5);
+    assert_eq!(v["rejected"], 6);
     let status: Vec<&str> = v["results"]
         .as_array()
         .unwrap()
@@ -64,7 +67,7 @@ async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(back
         status,
         [
             "stored", "rejected", "rejected", "rejected", "rejected", "rejected", "stored",
-            "stored"
+            "stored", "rejected"
         ]
     );
     let code = |i: usize| {
@@ -79,6 +82,8 @@ async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(back
     assert_eq!(code(3), "unknown_employee");
     assert_eq!(code(4), "malformed");
     assert_eq!(code(5), "malformed");
+    assert_eq!(code(8), "invalid_language");
+    assert_eq!(v["results"][8]["errors"][0]["field"], "lang");
     assert!(
         v["results"][5]["errors"][0]["detail"]
             .as_str()
@@ -94,6 +99,10 @@ async fn a_batch_stores_the_good_items_and_says_why_the_others_were_refused(back
         Some("=HYPERLINK(\"http://evil\") <b>slow</b>")
     );
     assert_eq!(stored[0].local_day, 20261120);
+    // The language is kept as its primary subtag.
+    let id: Uuid = serde_json::from_value(body["ratings"][0]["id"].clone()).unwrap();
+    let stored = app.store.ratings_by_id(app.w.org, &[id]).await.unwrap();
+    assert_eq!(stored[0].lang.as_deref(), Some("ar"));
 
     let metrics = reqwest::get(format!("{}/metrics", app.addr))
         .await

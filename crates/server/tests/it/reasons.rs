@@ -39,6 +39,7 @@ async fn the_dashboard_shows_why_with_the_satisfaction_behind_each_reason(backen
         visit_id: Some(visit),
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     };
     // 12 visits: scores 1, 2, 1, 2…; "wait" in all, "staff" in every third. The reasons

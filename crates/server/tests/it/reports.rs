@@ -43,6 +43,11 @@ async fn fill(app: &TestApp) {
             visit_id: None,
             customer_key: None,
             terminal_id: None,
+            lang: match i % 5 {
+                0 => Some("ar".into()),
+                1 | 2 => Some("lv".into()),
+                _ => None,
+            },
             flags: 0,
         })
         .collect();
@@ -89,7 +94,68 @@ async fn reports_group_and_refuse_what_they_do_not_know(backend: Backend) {
         (0..60).filter(|i| i % 3 == 0 && i % 4 != 0).count() as u64
     );
 
+    // By the customers' language: each language's CSAT answers, those in an unknown one
+    // apart; and one language only.
+    let csat = |i: &usize| !i.is_multiple_of(4);
+    let r: Value = head
+        .get("/api/v1/reports/run?metrics=csat&group=language&period=day")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let by_lang: Vec<(String, u64)> = r["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["labels"][0].as_str().unwrap().to_string(),
+                r["figures"][0]["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let count = |f: fn(usize) -> bool| (0..60usize).filter(csat).filter(|i| f(*i)).count() as u64;
+    assert_eq!(
+        by_lang,
+        vec![
+            ("Latviešu".to_string(), count(|i| matches!(i % 5, 1 | 2))),
+            ("—".to_string(), count(|i| i % 5 > 2)),
+            ("العربية".to_string(), count(|i| i % 5 == 0)),
+        ]
+        // Rows come ordered by their labels.
+        .into_iter()
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect::<Vec<_>>()
+    );
+    let r: Value = head
+        .get("/api/v1/reports/run?metrics=csat&group=site&language=ar-SA&period=day")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let arabic: u64 = r["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["figures"][0]["n"].as_u64().unwrap())
+        .sum();
+    assert_eq!(arabic, count(|i| i % 5 == 0));
+    // The builder page says next to the language why it cannot go with a service.
+    let page = head
+        .get("/admin/reports/new?metrics=csat&group=service&language=ar&period=day")
+        .await;
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.unwrap();
+    assert!(html.contains("id=\"e-language\""), "{html}");
+
     for (path, field) in [
+        ("/api/v1/reports/run?group=service&language=ar", "language"),
+        (
+            "/api/v1/reports/run?language=ar&service=SERVICE",
+            "language",
+        ),
+        ("/api/v1/reports/run?language=english", "language"),
         ("/api/v1/reports/run?metrics=happiness", "metrics"),
         ("/api/v1/reports/run?group=weather", "group"),
         ("/api/v1/reports/run?group=site,service,channel", "group"),
@@ -97,6 +163,7 @@ async fn reports_group_and_refuse_what_they_do_not_know(backend: Backend) {
         ("/api/v1/reports/run?channel=pigeon", "channel"),
         ("/api/v1/reports/run?chart=pie", "chart"),
     ] {
+        let path = &path.replace("SERVICE", &app.w.service.to_string());
         let r = head.get(path).await;
         assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{path}");
         let p = problem(r).await;

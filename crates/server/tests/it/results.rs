@@ -45,6 +45,7 @@ fn answer(
         visit_id: None,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     }
 }

@@ -113,6 +113,7 @@ pub fn rating(w: &World, score: i16) -> NewRating {
         visit_id: None,
         customer_key: None,
         terminal_id: None,
+        lang: None,
         flags: 0,
     }
 }
