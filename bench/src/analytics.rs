@@ -18,7 +18,7 @@ use rida_domain::{
 };
 use rida_server::analytics::{
     Reach, dashboard,
-    report::{self, ChartKind, GroupBy, ReportSpec},
+    report::{self, ChartKind, GroupBy, ReportMetric, ReportSpec},
 };
 use rida_store::{By, ConnectOptions, EmployeeInput, NewRating, SiteInput, Store};
 use uuid::Uuid;
@@ -345,7 +345,10 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     }
     // A two-dimension saved report: CSAT and NPS per site × service over a quarter.
     let spec = ReportSpec {
-        metrics: vec![Metric::Csat, Metric::Nps],
+        metrics: vec![
+            ReportMetric::Score(Metric::Csat),
+            ReportMetric::Score(Metric::Nps),
+        ],
         group: vec![GroupBy::Site, GroupBy::Service],
         channel: None,
         question: None,
@@ -355,7 +358,15 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     let q = Period::containing(PeriodKind::Quarter, day);
     let r = reach(q);
     let (p50, p95) = timings(20, || async {
-        report::run(store, org.id, thresholds, &r, &spec).await?;
+        report::run(
+            store,
+            org.id,
+            thresholds,
+            &r,
+            &spec,
+            rida_domain::Locale::En,
+        )
+        .await?;
         Ok(())
     })
     .await?;

@@ -22,6 +22,22 @@ pub struct Question {
     pub active: bool,
 }
 
+impl Question {
+    /// How the question is named to a reader: its prompt in their language, else its code.
+    pub fn label(&self, l: rida_domain::Locale) -> String {
+        let prompt = match l {
+            rida_domain::Locale::Ar => &self.prompt_ar,
+            rida_domain::Locale::Lv => &self.prompt_lv,
+            rida_domain::Locale::En => &self.prompt_en,
+        };
+        if prompt.trim().is_empty() {
+            self.code.clone()
+        } else {
+            prompt.clone()
+        }
+    }
+}
+
 /// A validated rating ready to store.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewRating {

@@ -194,6 +194,80 @@ impl VisitTotals {
     }
 }
 
+/// An operational metric, as the report builder asks for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VisitMetric {
+    /// Visits with an answer / visits, in %.
+    ResponseRate,
+    /// Mean waiting time, in minutes.
+    Wait,
+    /// Share of waits within the service's target, in %.
+    WaitWithinTarget,
+    /// Mean time with the customer, in minutes.
+    Handle,
+    /// Share of visits within the service's target time with the customer, in %.
+    HandleWithinTarget,
+}
+
+impl VisitMetric {
+    pub const ALL: [VisitMetric; 5] = [
+        VisitMetric::ResponseRate,
+        VisitMetric::Wait,
+        VisitMetric::WaitWithinTarget,
+        VisitMetric::Handle,
+        VisitMetric::HandleWithinTarget,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VisitMetric::ResponseRate => "response_rate",
+            VisitMetric::Wait => "wait",
+            VisitMetric::WaitWithinTarget => "wait_within_target",
+            VisitMetric::Handle => "handle",
+            VisitMetric::HandleWithinTarget => "handle_within_target",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<VisitMetric> {
+        VisitMetric::ALL.into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// Whether the figure is a mean (in minutes) rather than a share in %.
+    pub fn is_mean(self) -> bool {
+        matches!(self, VisitMetric::Wait | VisitMetric::Handle)
+    }
+
+    /// The figure and its interval from the visits' totals (means in minutes).
+    pub fn estimate(self, t: &VisitTotals) -> Option<Estimate> {
+        let minutes = |e: Estimate| Estimate {
+            value: e.value / 60.0,
+            low: e.low / 60.0,
+            high: e.high / 60.0,
+            n: e.n,
+        };
+        match self {
+            VisitMetric::ResponseRate => t.response_rate(),
+            VisitMetric::Wait => t.mean_wait().map(minutes),
+            VisitMetric::WaitWithinTarget => t.wait_within_target(),
+            VisitMetric::Handle => t.mean_handle().map(minutes),
+            VisitMetric::HandleWithinTarget => t.handle_within_target(),
+        }
+    }
+
+    /// How many visits the figure counts (its sample size, even when too few for a figure).
+    pub fn n(self, t: &VisitTotals) -> u64 {
+        let n = match self {
+            VisitMetric::ResponseRate => t.visits,
+            VisitMetric::Wait => t.waited,
+            VisitMetric::WaitWithinTarget => t.wait_targeted,
+            VisitMetric::Handle => t.handled,
+            VisitMetric::HandleWithinTarget => t.handle_targeted,
+        };
+        u64::try_from(n).unwrap_or(0)
+    }
+}
+
 /// `k` of `n` as a share in %, with its Wilson interval.
 pub fn share(k: i64, n: i64) -> Option<Estimate> {
     let (k, n) = (u64::try_from(k).ok()?, u64::try_from(n).ok()?);
@@ -332,6 +406,30 @@ mod tests {
         free.target_handle_s = None;
         let f = VisitTotals::of(&free);
         assert_eq!((f.handled, f.handle_targeted), (1, 0));
+    }
+
+    #[test]
+    fn report_metrics_read_the_totals_in_minutes_and_percent() {
+        let mut t = VisitTotals::default();
+        for (arrived, start, end) in [(0, 120_000, 420_000), (0, 480_000, 1_080_000)] {
+            t.add(&VisitTotals::of(&visit(Some(arrived), start, Some(end))));
+        }
+        t.add(&VisitTotals::of(&visit(None, 0, None)));
+        // Waits of 2 and 8 minutes: mean 5; both within 5 minutes? 2 yes, 8 no.
+        let wait = VisitMetric::Wait.estimate(&t).unwrap();
+        assert!((wait.value - 5.0).abs() < 1e-9 && wait.low < 5.0 && wait.high > 5.0);
+        assert_eq!(VisitMetric::Wait.n(&t), 2);
+        let within = VisitMetric::WaitWithinTarget.estimate(&t).unwrap();
+        assert!((within.value - 50.0).abs() < 1e-9);
+        // Times with the customer: 5 and 10 minutes.
+        let handle = VisitMetric::Handle.estimate(&t).unwrap();
+        assert!((handle.value - 7.5).abs() < 1e-9);
+        assert_eq!(VisitMetric::ResponseRate.n(&t), 3);
+        assert_eq!(VisitMetric::ResponseRate.estimate(&t).unwrap().value, 0.0);
+        for m in VisitMetric::ALL {
+            assert_eq!(VisitMetric::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(VisitMetric::parse("csat"), None);
     }
 
     #[test]

@@ -5,15 +5,19 @@
 use std::collections::{BTreeMap, HashMap};
 
 use rida_domain::{
-    Channel, Scale,
-    metrics::{Estimate, Metric, ScoreCounts, Thresholds},
+    Channel, Locale, Scale,
+    metrics::{
+        Estimate, Metric, ScoreCounts, Thresholds, Unit,
+        operations::{VisitMetric, VisitTotals, share},
+    },
+    survey::{Area, ServqualSide},
 };
 use rida_store::{CubeQuery, Dim, Store};
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, Serializer};
 use uuid::Uuid;
 
 use super::{Reach, dashboard::Names};
-use crate::Error;
+use crate::{Error, i18n};
 
 /// What can group a report: the rollup's dimensions, plus region (from the sites).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -25,19 +29,22 @@ pub enum GroupBy {
     Employee,
     Channel,
     Question,
+    /// The area of the service a question is tagged with (its answers only).
+    Area,
     Language,
     Day,
     Month,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 9] = [
+    pub const ALL: [GroupBy; 10] = [
         GroupBy::Region,
         GroupBy::Site,
         GroupBy::Service,
         GroupBy::Employee,
         GroupBy::Channel,
         GroupBy::Question,
+        GroupBy::Area,
         GroupBy::Language,
         GroupBy::Day,
         GroupBy::Month,
@@ -51,6 +58,7 @@ impl GroupBy {
             GroupBy::Employee => "employee",
             GroupBy::Channel => "channel",
             GroupBy::Question => "question",
+            GroupBy::Area => "area",
             GroupBy::Language => "language",
             GroupBy::Day => "day",
             GroupBy::Month => "month",
@@ -67,7 +75,7 @@ impl GroupBy {
             GroupBy::Service => Dim::Service,
             GroupBy::Employee => Dim::Employee,
             GroupBy::Channel => Dim::Channel,
-            GroupBy::Question => Dim::Question,
+            GroupBy::Question | GroupBy::Area => Dim::Question,
             GroupBy::Language => Dim::Lang,
             GroupBy::Day => Dim::Day,
             GroupBy::Month => Dim::Month,
@@ -82,6 +90,56 @@ pub enum ChartKind {
     Bar,
     Line,
     Table,
+}
+
+/// A figure a report can show: from the answers (CSAT, NPS, CES…) or from the visits
+/// (response rate, waiting time, time with the customer).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportMetric {
+    Score(Metric),
+    /// The share of good answers on any scale (4–5 of 5, 9–10 of 10, 5–7 of 7, "yes"):
+    /// how questions of different scales meet, e.g. per area.
+    Good,
+    Visit(VisitMetric),
+}
+
+impl ReportMetric {
+    /// Every metric, those from answers first.
+    pub fn all() -> Vec<ReportMetric> {
+        Metric::ALL
+            .into_iter()
+            .map(ReportMetric::Score)
+            .chain([ReportMetric::Good])
+            .chain(VisitMetric::ALL.into_iter().map(ReportMetric::Visit))
+            .collect()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReportMetric::Score(m) => m.as_str(),
+            ReportMetric::Good => "good",
+            ReportMetric::Visit(m) => m.as_str(),
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReportMetric> {
+        ReportMetric::all().into_iter().find(|m| m.as_str() == s)
+    }
+
+    /// How its values read (means of minutes read like means).
+    pub fn unit(self) -> Unit {
+        match self {
+            ReportMetric::Score(m) => m.unit(),
+            ReportMetric::Visit(m) if m.is_mean() => Unit::Mean,
+            ReportMetric::Good | ReportMetric::Visit(_) => Unit::Percent,
+        }
+    }
+}
+
+impl Serialize for ReportMetric {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 /// A report's own parameters (the selection of period and place is apart), as sent.
@@ -107,7 +165,7 @@ pub struct ReportParams {
 /// Checked report parameters.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReportSpec {
-    pub metrics: Vec<Metric>,
+    pub metrics: Vec<ReportMetric>,
     pub group: Vec<GroupBy>,
     pub channel: Option<Channel>,
     pub question: Option<Uuid>,
@@ -135,8 +193,8 @@ impl ReportParams {
     pub fn spec(&self) -> Result<ReportSpec, Error> {
         let mut metrics = Vec::new();
         for m in list(&self.metrics) {
-            let metric = Metric::parse(m).ok_or_else(|| {
-                let known: Vec<&str> = Metric::ALL.iter().map(|m| m.as_str()).collect();
+            let metric = ReportMetric::parse(m).ok_or_else(|| {
+                let known: Vec<&str> = ReportMetric::all().iter().map(|m| m.as_str()).collect();
                 bad(
                     "metrics",
                     format!("unknown '{m}'; one of {}", known.join(", ")),
@@ -147,7 +205,7 @@ impl ReportParams {
             }
         }
         if metrics.is_empty() {
-            metrics.push(Metric::Csat);
+            metrics.push(ReportMetric::Score(Metric::Csat));
         }
         let mut group = Vec::new();
         for g in list(&self.group) {
@@ -267,12 +325,16 @@ pub async fn run_query(
         user.org.thresholds(),
         &reach,
         &spec,
+        user.locale,
     )
     .await
 }
 
 /// The code of the error for a language combined with a service or an employee.
 pub const LANGUAGE_WITH_PEOPLE: &str = "language-with-people";
+
+/// The code of the error for figures from visits asked per channel, question or language.
+pub const VISITS_NOT_PER: &str = "visits-not-per";
 
 impl Report {
     /// A report without rows, for a selection that cannot be answered.
@@ -294,6 +356,7 @@ pub async fn run(
     thresholds: Thresholds,
     reach: &Reach,
     spec: &ReportSpec,
+    locale: Locale,
 ) -> Result<Report, Error> {
     if spec.group.contains(&GroupBy::Employee) && !reach.see_employees {
         return Err(Error::Forbidden);
@@ -302,8 +365,20 @@ pub async fn run(
         .list_questions(org)
         .await?
         .into_iter()
-        .map(|q| (q.id, q.code))
+        .map(|q| (q.id, q.label(locale)))
         .collect();
+    // Each tagged question's area (SERVQUAL expectations are not satisfaction: left out).
+    let areas: HashMap<Uuid, Area> = if spec.group.contains(&GroupBy::Area) {
+        store
+            .latest_questions(org)
+            .await?
+            .into_iter()
+            .filter(|q| q.servqual != Some(ServqualSide::Expectation))
+            .filter_map(|q| Some((q.id, q.area?)))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     if spec.question.is_some_and(|q| !questions.contains_key(&q)) {
         return Err(Error::NotFound);
     }
@@ -312,12 +387,49 @@ pub async fn run(
     filter.channels = spec.channel.map(|c| vec![c.as_str().to_string()]);
     filter.questions = spec.question.map(|q| vec![q]);
     filter.langs = spec.language.clone().map(|l| vec![l]);
-    if spec
+    let visits = spec
         .metrics
         .iter()
-        .all(|m| m.scale() == spec.metrics[0].scale())
+        .any(|m| matches!(m, ReportMetric::Visit(_)));
+    let answers = spec
+        .metrics
+        .iter()
+        .any(|m| !matches!(m, ReportMetric::Visit(_)));
+    let not_per_visit = spec
+        .group
+        .iter()
+        .find(|g| {
+            matches!(
+                g,
+                GroupBy::Channel | GroupBy::Question | GroupBy::Area | GroupBy::Language
+            )
+        })
+        .map(|g| g.as_str())
+        .or(spec.channel.map(|_| "channel"))
+        .or(spec.question.map(|_| "question"))
+        .or(spec.language.as_ref().map(|_| "language"));
+    if let Some(what) = not_per_visit.filter(|_| visits) {
+        return Err(Error::BadRequest {
+            code: VISITS_NOT_PER,
+            detail: format!(
+                "metrics: the figures from visits (response rate, waiting time, time with the \
+                 customer) are kept per site, service and employee, not per {what}"
+            ),
+        });
+    }
+    let scales: Vec<Option<Scale>> = spec
+        .metrics
+        .iter()
+        .filter_map(|m| match m {
+            ReportMetric::Score(m) => Some(Some(m.scale())),
+            ReportMetric::Good => Some(None),
+            ReportMetric::Visit(_) => None,
+        })
+        .collect();
+    if let Some(Some(first)) = scales.first()
+        && scales.iter().all(|s| *s == Some(*first))
     {
-        filter.scale = Some(spec.metrics[0].scale());
+        filter.scale = Some(*first);
     }
     let mut group: Vec<Dim> = spec.group.iter().map(|g| g.dim()).collect();
     group.dedup();
@@ -336,11 +448,19 @@ pub async fn run(
                 .into(),
         });
     }
-    let rows = store.cube(org, &query).await?;
+    let rows = if !answers {
+        vec![]
+    } else {
+        store.cube(org, &query).await?
+    };
+    let visit_rows = if visits {
+        store.visit_cube(org, &query).await?
+    } else {
+        vec![]
+    };
 
     // Labels of each group (ordered like the spec), and the counts per scale.
-    let label = |g: GroupBy, r: &rida_store::CubeRow| -> (String, String) {
-        let k = &r.key;
+    let label = |g: GroupBy, k: &rida_store::GroupKey| -> (String, String) {
         let of = |m: &HashMap<Uuid, String>, id: Option<Uuid>| {
             let id = id.unwrap_or_default();
             if id.is_nil() {
@@ -367,8 +487,16 @@ pub async fn run(
             GroupBy::Question => of(&questions, k.question),
             GroupBy::Channel => {
                 let c = k.channel.clone().unwrap_or_default();
-                (c.clone(), c)
+                let name = i18n::t(locale, &format!("channel-{c}"));
+                (c, name)
             }
+            GroupBy::Area => match k.question.and_then(|q| areas.get(&q)) {
+                Some(a) => (
+                    a.as_str().to_string(),
+                    i18n::t(locale, &format!("area-{}", a.as_str())),
+                ),
+                None => (String::new(), String::new()),
+            },
             GroupBy::Language => match k.lang.clone().unwrap_or_default() {
                 l if l.is_empty() => (l, "—".into()),
                 l => (l.clone(), rida_domain::locale::language_name(&l)),
@@ -393,35 +521,56 @@ pub async fn run(
         .filter(|g| !g.is_time())
         .collect();
     order.extend(spec.group.iter().copied().filter(|g| g.is_time()));
-    let mut grouped: BTreeMap<Vec<(String, String)>, HashMap<Scale, ScoreCounts>> = BTreeMap::new();
+    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals);
+    let mut grouped: BTreeMap<Vec<(String, String)>, Cell> = BTreeMap::new();
+    let key_of = |k: &rida_store::GroupKey| -> Vec<(String, String)> {
+        order.iter().map(|g| label(*g, k)).collect()
+    };
     for r in &rows {
-        let key: Vec<(String, String)> = order.iter().map(|g| label(*g, r)).collect();
+        if spec.group.contains(&GroupBy::Area)
+            && !r.key.question.is_some_and(|q| areas.contains_key(&q))
+        {
+            continue;
+        }
         grouped
-            .entry(key)
+            .entry(key_of(&r.key))
             .or_default()
+            .0
             .entry(r.counts.scale)
             .or_insert_with(|| ScoreCounts::new(r.counts.scale))
             .merge(&r.counts);
     }
+    for r in &visit_rows {
+        grouped.entry(key_of(&r.key)).or_default().1.add(&r.totals);
+    }
     let about_employees = spec.group.contains(&GroupBy::Employee) || reach.employee.is_some();
     let mut out: Vec<ReportRow> = grouped
         .into_iter()
-        .map(|(key, counts)| ReportRow {
+        .map(|(key, (counts, totals))| ReportRow {
             labels: key.into_iter().map(|(_, name)| name).collect(),
             figures: spec
                 .metrics
                 .iter()
                 .map(|m| {
-                    let c = counts.get(&m.scale());
-                    let n = c.map(|c| c.n()).unwrap_or(0);
+                    let (n, estimate) = match m {
+                        ReportMetric::Score(m) => {
+                            let c = counts.get(&m.scale());
+                            (c.map(|c| c.n()).unwrap_or(0), c.and_then(|c| m.estimate(c)))
+                        }
+                        ReportMetric::Good => {
+                            let (good, n) = counts.values().fold((0, 0), |(g, n), c| {
+                                let good =
+                                    c.scale.good_range().map_or(0, |(lo, hi)| c.between(lo, hi));
+                                (g + good, n + c.n())
+                            });
+                            (n, share(good as i64, n as i64))
+                        }
+                        ReportMetric::Visit(m) => (m.n(&totals), m.estimate(&totals)),
+                    };
                     let withheld = about_employees && n < thresholds.min_shown;
                     Figure {
                         n,
-                        estimate: if withheld {
-                            None
-                        } else {
-                            c.and_then(|c| m.estimate(c))
-                        },
+                        estimate: estimate.filter(|_| !withheld),
                         withheld,
                     }
                 })

@@ -22,7 +22,7 @@ use super::{FormErrors, Web, form_id, redirect_with_flash};
 use crate::{
     analytics::{
         Selection,
-        report::{self, GroupBy, Report, ReportParams},
+        report::{self, GroupBy, Report, ReportMetric, ReportParams},
     },
     auth::CsrfForm,
     error::Result,
@@ -116,11 +116,16 @@ async fn page(
         w.user.org.thresholds(),
         &reach,
         &spec,
+        w.locale(),
     )
     .await
     {
         Err(crate::Error::BadRequest { code, .. }) if code == report::LANGUAGE_WITH_PEOPLE => {
             errors.key("language", "report-language-people");
+            Report::empty(spec, &reach)
+        }
+        Err(crate::Error::BadRequest { code, .. }) if code == report::VISITS_NOT_PER => {
+            errors.key("metrics", "report-visits-not-per");
             Report::empty(spec, &reach)
         }
         other => other?,
@@ -136,6 +141,16 @@ async fn page(
     } = super::results::filter_options(w, see).await?;
     let locale = w.locale();
     let chart = chart_data(&result, locale);
+    // The scored questions, to filter on one.
+    let questions: Vec<minijinja::Value> = w
+        .state
+        .store
+        .list_questions(w.user.org.id)
+        .await?
+        .into_iter()
+        .filter(|q| rida_domain::Scale::parse(&q.scale).is_some_and(|s| s.score_range().is_some()))
+        .map(|q| context! { id => q.id, name => q.label(locale) })
+        .collect();
     let group: Vec<&str> = result.spec.group.iter().map(|g| g.as_str()).collect();
     let dims: Vec<&str> = group
         .iter()
@@ -167,12 +182,15 @@ async fn page(
                 chart => params.chart.unwrap_or_else(|| "bar".into()),
                 channel => params.channel.unwrap_or_default(),
                 language => result.spec.language.clone().unwrap_or_default(),
+                question => result.spec.question.map(|q| q.to_string()).unwrap_or_default(),
                 period => sel.period.unwrap_or_else(|| "month".into()),
                 at => sel.at, from => sel.from, to => sel.to,
                 region => sel.region, site => sel.site, service => sel.service, employee => sel.employee,
             },
             options => context! {
-                metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                metrics => Metric::ALL.iter().map(|m| m.as_str()).chain(["good"]).collect::<Vec<_>>(),
+                questions => questions,
+                visit_metrics => rida_domain::metrics::operations::VisitMetric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
                 dims => GroupBy::ALL.iter().map(|g| g.as_str()).filter(|g| *g != "day" && *g != "month" && (see || *g != "employee")).collect::<Vec<_>>(),
                 channels => rida_domain::Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
                 languages => rida_domain::Locale::ALL.iter().map(|l| context! { tag => l.tag(), name => l.native_name() }).collect::<Vec<_>>(),
@@ -186,7 +204,7 @@ async fn page(
 /// The chart of a report. Over time (a day or month grouping) each group is one line or
 /// set of bars across the periods; otherwise each metric is one series across the groups.
 fn chart_data(result: &Report, locale: rida_domain::Locale) -> minijinja::Value {
-    let metric_name = |m: &Metric| i18n::t(locale, &format!("metric-{}", m.as_str()));
+    let metric_name = |m: &ReportMetric| i18n::t(locale, &format!("metric-{}", m.as_str()));
     let over_time = result
         .spec
         .group

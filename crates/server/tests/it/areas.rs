@@ -136,4 +136,43 @@ async fn areas_and_servqual_gaps_come_from_tagged_questions(backend: Backend) {
     let html = head.get("/admin/results").await.text().await.unwrap();
     assert!(html.contains("Satisfaction by area") && html.contains("SERVQUAL"));
     assert!(html.contains("Reliability (SERVQUAL)"));
+
+    // The report builder groups by area: the good answers of each area's questions, on
+    // any scale; a SERVQUAL dimension counts its perceptions (5–7 of 7), not what
+    // customers expected.
+    let r: Value = head
+        .get("/api/v1/reports/run?metrics=good,csat&group=area&period=day")
+        .await
+        .json()
+        .await
+        .unwrap();
+    let rows: Vec<(String, u64, f64, u64)> = r["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|row| {
+            let f = &row["figures"];
+            (
+                row["labels"][0].as_str().unwrap().to_string(),
+                f[0]["n"].as_u64().unwrap(),
+                f[0]["estimate"]["value"].as_f64().unwrap_or(-1.0),
+                f[1]["n"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let good_perceptions = perceive.iter().filter(|s| **s >= 5).count() as f64;
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].0, "Reliability (SERVQUAL)");
+    assert_eq!((rows[0].1, rows[0].3), (8, 0), "perceptions only, no CSAT");
+    assert!((rows[0].2 - 100.0 * good_perceptions / 8.0).abs() < 1e-9);
+    assert_eq!(rows[1].0, "Waiting time");
+    assert_eq!((rows[1].1, rows[1].3), (20, 20));
+    assert!((rows[1].2 - 70.0).abs() < 1e-9);
+    let html = head
+        .get("/admin/reports/new?metrics=good&group=area&period=day")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Area of service") && html.contains("Waiting time"));
 }

@@ -148,6 +148,66 @@ async fn operations_show_visits_against_the_service_targets_within_reach(backend
     assert!(html.contains(&format!("n = {} visits", want.visits)));
     assert!(html.contains(" min"));
 
+    // The report builder shows the same figures per site, beside the CSAT of the answers.
+    let report: Value = head
+        .get(&format!(
+            "/api/v1/reports/run?metrics=csat,response_rate,wait,handle_within_target&group=site&period=month&at={at}"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    let rows = report["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{report}");
+    for row in rows {
+        let site = if row["labels"][0] == "Harbour" {
+            w.other_site
+        } else {
+            w.site
+        };
+        let mut t = VisitTotals::default();
+        for v in raw.iter().filter(|v| v.site_id == Some(site)) {
+            t.add(&v.totals());
+        }
+        let f = &row["figures"];
+        assert_eq!(f[1]["n"], json!(t.visits));
+        assert!(close(
+            &f[1]["estimate"]["value"],
+            t.response_rate().unwrap().value
+        ));
+        assert!(close(
+            &f[2]["estimate"]["value"],
+            t.mean_wait().unwrap().value / 60.0
+        ));
+        assert!(close(
+            &f[3]["estimate"]["value"],
+            t.handle_within_target().unwrap().value
+        ));
+    }
+    let csat_n: u64 = rows
+        .iter()
+        .map(|r| r["figures"][0]["n"].as_u64().unwrap())
+        .sum();
+    assert_eq!(csat_n, 8);
+    // Visits are not kept per channel, question or language: said, not guessed.
+    let r = head
+        .get("/api/v1/reports/run?metrics=response_rate&group=channel")
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        crate::helpers::problem(r).await["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("metrics")
+    );
+    let html = head
+        .get("/admin/reports/new?metrics=wait&channel=sms")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"id="e-metrics""#), "{html}");
+
     // The manager reaches the North region only, and (by default) no employee.
     let manager = app.login_as(Role::Manager).await;
     let ops: Value = manager
@@ -162,6 +222,20 @@ async fn operations_show_visits_against_the_service_targets_within_reach(backend
     assert_eq!(ops["total"]["visits"], json!(18));
     let html = manager.get("/admin/operations").await.text().await.unwrap();
     assert!(!html.contains("By employee"));
+    let report: Value = manager
+        .get(&format!(
+            "/api/v1/reports/run?metrics=response_rate&group=site&period=month&at={at}"
+        ))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(report["rows"].as_array().unwrap().len(), 1, "{report}");
+    assert_eq!(report["rows"][0]["figures"][0]["n"], json!(18));
+    let r = manager
+        .get("/api/v1/reports/run?metrics=wait&group=employee")
+        .await;
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
     let r = manager
         .get(&format!("/api/v1/operations?site={}", w.other_site))
         .await;
