@@ -150,6 +150,8 @@ pub struct Dashboard {
     /// Satisfaction by area and the SERVQUAL gaps.
     pub areas: super::areas::Areas,
     pub today: super::today::Today,
+    /// Imported figures over the trend's months.
+    pub external: Vec<super::external::Series>,
 }
 
 /// Names of the organisation's sites, services and employees.
@@ -419,41 +421,53 @@ pub async fn build(
     // The surveys' questions once, for the reasons and the areas.
     let questions = store.latest_questions(org).await?;
     // Every read at once: the page waits for the slowest, not for their sum.
-    let (names, now, before, trend_rows, people_now, people_before, found, today, reasons, areas) =
-        tokio::try_join!(
-            Names::load(store, org),
-            async {
-                Ok(store
-                    .cube(org, &query(&period, filter(reach, None), vec![]))
-                    .await?)
-            },
-            async {
-                Ok(store
-                    .cube(org, &query(&previous, filter(reach, None), vec![]))
-                    .await?)
-            },
-            async { Ok(store.cube(org, &trend_query).await?) },
-            async {
-                Ok(store
-                    .cube(
-                        org,
-                        &query(&period, filter(reach, Some(scale)), people.clone()),
-                    )
-                    .await?)
-            },
-            async {
-                Ok(store
-                    .cube(
-                        org,
-                        &query(&previous, filter(reach, Some(scale)), people.clone()),
-                    )
-                    .await?)
-            },
-            async { Ok(store.comments(org, &comment_query).await?) },
-            super::today::today(store, org, thresholds, reach),
-            super::reasons::build(store, org, thresholds, reach, &questions),
-            super::areas::build(store, org, thresholds, reach, &questions),
-        )?;
+    let (
+        names,
+        now,
+        before,
+        trend_rows,
+        people_now,
+        people_before,
+        found,
+        today,
+        reasons,
+        areas,
+        external,
+    ) = tokio::try_join!(
+        Names::load(store, org),
+        async {
+            Ok(store
+                .cube(org, &query(&period, filter(reach, None), vec![]))
+                .await?)
+        },
+        async {
+            Ok(store
+                .cube(org, &query(&previous, filter(reach, None), vec![]))
+                .await?)
+        },
+        async { Ok(store.cube(org, &trend_query).await?) },
+        async {
+            Ok(store
+                .cube(
+                    org,
+                    &query(&period, filter(reach, Some(scale)), people.clone()),
+                )
+                .await?)
+        },
+        async {
+            Ok(store
+                .cube(
+                    org,
+                    &query(&previous, filter(reach, Some(scale)), people.clone()),
+                )
+                .await?)
+        },
+        async { Ok(store.comments(org, &comment_query).await?) },
+        super::today::today(store, org, thresholds, reach),
+        super::reasons::build(store, org, thresholds, reach, &questions),
+        super::areas::build(store, org, thresholds, reach, &questions),
+        super::external::over(store, org, &months),
+    )?;
 
     // Headline tiles: every scale, this period and the one before.
     let one_employee = reach.employee.is_some();
@@ -582,5 +596,6 @@ pub async fn build(
         reasons,
         areas,
         today,
+        external,
     })
 }

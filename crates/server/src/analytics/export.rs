@@ -6,7 +6,9 @@ use rida_domain::{
     Locale,
     metrics::{Change, Estimate, Unit},
 };
-use rust_xlsxwriter::{Chart, ChartType, Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartLine, ChartLineDashType, ChartType, Format, Workbook, Worksheet, XlsxError,
+};
 
 use super::{
     dashboard::{Dashboard, RankRow},
@@ -153,17 +155,25 @@ pub fn tables(d: &Dashboard, l: Locale) -> Vec<Table> {
             })
             .collect(),
     });
+    // The trend, and beside it the imported external figures of the same months.
+    let mut header = figure_header(l, d.metric.as_str(), "col-month");
+    header.extend(d.external.iter().map(|e| e.label.clone()));
     out.push(Table {
         key: "sheet-trend",
-        header: figure_header(l, d.metric.as_str(), "col-month"),
+        header,
         rows: d
             .trend
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 let mut row = vec![Cell::Text(p.month.clone())];
                 row.extend(estimate_cells(p.estimate, d.unit));
                 row.push(Cell::Number(p.n as f64, NumberKind::Count));
                 row.extend(change_cells(p.change, d.unit, l));
+                row.extend(d.external.iter().map(|e| match e.values.get(i) {
+                    Some(Some(v)) => Cell::Number(*v, NumberKind::Mean),
+                    _ => Cell::Empty,
+                }));
                 row
             })
             .collect(),
@@ -361,6 +371,18 @@ pub fn xlsx(d: &Dashboard, l: Locale) -> Result<Vec<u8>, XlsxError> {
                         }
                         .as_str(),
                     );
+            }
+            // External figures on their own axis, dashed, as on the page.
+            let first_external = (table.header.len() - d.external.len()) as u16;
+            for (i, e) in d.external.iter().enumerate() {
+                let col = first_external + i as u16;
+                chart
+                    .add_series()
+                    .set_categories((name.as_str(), 1, 0, last, 0))
+                    .set_values((name.as_str(), 1, col, last, col))
+                    .set_name(e.label.as_str())
+                    .set_format(ChartLine::new().set_dash_type(ChartLineDashType::Dash))
+                    .set_secondary_axis(true);
             }
             if l.dir() == "rtl" {
                 chart.x_axis().set_reverse();

@@ -242,7 +242,7 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
             locale.localise_digits(&format!("{name} {y}"))
         })
         .collect();
-    let external = external_lines(&w, &d).await?;
+    let external = &d.external;
     let chart = context! {
         external => external,
         labels => labels,
@@ -319,39 +319,6 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
             },
         },
     ))
-}
-
-/// The imported external series over the trend's months (monthly means, `None` for a
-/// month without values), for the chart's second axis and its table.
-async fn external_lines(w: &Web, d: &Dashboard) -> Result<Vec<minijinja::Value>> {
-    let months: Vec<i32> = d
-        .trend
-        .iter()
-        .filter_map(|p| p.month.replace('-', "").parse().ok())
-        .collect();
-    let (Some(first), Some(last)) = (months.first(), months.last()) else {
-        return Ok(vec![]);
-    };
-    let rows = w
-        .state
-        .store
-        .external_months(w.user.org.id, first * 100 + 1, last * 100 + 31)
-        .await?;
-    // Rows come ordered by source and metric: one series per run of them.
-    let mut series: Vec<(String, Vec<Option<f64>>)> = Vec::new();
-    for r in rows {
-        let label = format!("{} · {}", r.source, r.metric);
-        if series.last().is_none_or(|s| s.0 != label) {
-            series.push((label, vec![None; months.len()]));
-        }
-        if let (Some(i), Some(s)) = (months.iter().position(|m| *m == r.month), series.last_mut()) {
-            s.1[i] = Some(r.mean);
-        }
-    }
-    Ok(series
-        .into_iter()
-        .map(|(label, values)| context! { label => label, values => values })
-        .collect())
 }
 
 /// The open alerts of the selection's sites that the user may see (`sites`: those in

@@ -62,7 +62,7 @@ async fn fill(app: &TestApp) {
 }
 
 /// The names of the files inside an `.xlsx` (a zip) and one file's text.
-fn part(bytes: &[u8], name: &str) -> Option<String> {
+pub(crate) fn part(bytes: &[u8], name: &str) -> Option<String> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
     let mut f = z.by_name(name).ok()?;
     let mut s = String::new();
@@ -70,7 +70,7 @@ fn part(bytes: &[u8], name: &str) -> Option<String> {
     Some(s)
 }
 
-async fn download(c: &crate::helpers::Client, path: &str) -> Vec<u8> {
+pub(crate) async fn download(c: &crate::helpers::Client, path: &str) -> Vec<u8> {
     let r = c.get(path).await;
     assert_eq!(r.status(), StatusCode::OK, "{path}");
     assert!(

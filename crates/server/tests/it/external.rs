@@ -80,6 +80,25 @@ async fn external_figures_are_imported_with_a_report_of_the_bad_rows(backend: Ba
         page.contains("Website · Sessions") && page.contains("2,000.0"),
         "{page}"
     );
+    // And in the Excel trend sheet: a column per series, drawn on the chart's second axis.
+    let bytes = crate::exports::download(&head, "/admin/results/export.xlsx").await;
+    {
+        use calamine::{Data, Reader};
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.clone())).unwrap();
+        let trend = book.worksheet_range("Trend").unwrap();
+        let header: Vec<&Data> = trend.rows().next().unwrap().iter().collect();
+        let col = header
+            .iter()
+            .position(|h| **h == Data::String("Website · Sessions".into()))
+            .expect("a column for the series");
+        let last = trend.rows().last().unwrap();
+        assert_eq!(last[0], Data::String(month.clone()));
+        assert_eq!(last[col], Data::Float(2000.0));
+    }
+    let chart = crate::exports::part(&bytes, "xl/charts/chart1.xml").unwrap();
+    assert!(chart.contains("Website · Sessions"), "{chart}");
+    assert_eq!(chart.matches("<c:valAx>").count(), 2, "a second value axis");
 
     // A manager may read results but not import; removing a series removes it.
     let manager = app.login_as(Role::Manager).await;
