@@ -168,6 +168,7 @@ async fn generate(store: &Store, org: &Org, n: u64, last: jiff::civil::Date) -> 
 
 fn reach(period: Period) -> Reach {
     Reach {
+        time_zone: "Europe/Riga".into(),
         period,
         today: period.to,
         metric: Metric::Csat,

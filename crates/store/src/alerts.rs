@@ -64,6 +64,16 @@ pub struct NewAlert {
     pub raised_at: i64,
 }
 
+/// A closed alert: where it was raised, and when it was raised and closed (ms).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ClosedAlert {
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub raised_at: i64,
+    pub closed_at: i64,
+}
+
 /// An alert as listed and followed up.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize)]
 pub struct Alert {
@@ -357,6 +367,15 @@ impl Store {
         Ok(with_db!(self, p => sqlx::query_as(
             "SELECT site_id, closed_at - raised_at FROM alerts WHERE org_id = $1 AND status = 'closed' AND closed_at >= $2")
             .bind(org).bind(since).fetch_all(p).await)?)
+    }
+
+    /// The alerts closed between `from` and `to` (ms, `to` excluded), for the report
+    /// builder's time to close.
+    pub async fn closed_alerts(&self, org: Uuid, from: i64, to: i64) -> Result<Vec<ClosedAlert>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT site_id, service_id, employee_id, raised_at, closed_at FROM alerts \
+             WHERE org_id = $1 AND status = 'closed' AND closed_at >= $2 AND closed_at < $3")
+            .bind(org).bind(from).bind(to).fetch_all(p).await)?)
     }
 
     /// The words customers wrote in a visit (shown with the alert a low score raised).

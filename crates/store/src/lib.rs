@@ -30,7 +30,9 @@ mod visits;
 mod writer;
 
 pub use active::Deactivatable;
-pub use alerts::{Alert, AlertNote, AlertRule, AlertRuleInput, NewAlert, ScoredAnswer};
+pub use alerts::{
+    Alert, AlertNote, AlertRule, AlertRuleInput, ClosedAlert, NewAlert, ScoredAnswer,
+};
 pub use answers::{AnswerCursor, AnswerFilter, RawAnswer};
 pub use audit::{AuditEntry, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};

@@ -281,6 +281,24 @@ pub fn share(k: i64, n: i64) -> Option<Estimate> {
     })
 }
 
+/// The mean of some values with a Student-t interval (at least two values).
+pub fn mean_of_values(xs: &[f64]) -> Option<Estimate> {
+    let n = xs.len() as u64;
+    if n < 2 {
+        return None;
+    }
+    let nf = n as f64;
+    let mean = xs.iter().sum::<f64>() / nf;
+    let var = xs.iter().map(|x| (x - mean).powi(2)).sum::<f64>() / (nf - 1.0);
+    let half = t_95(n - 1) * (var / nf).sqrt();
+    Some(Estimate {
+        value: mean,
+        low: (mean - half).max(0.0),
+        high: mean + half,
+        n,
+    })
+}
+
 /// The mean of `n` values from their sum and sum of squares, with a Student-t interval.
 fn mean_of(n: i64, sum: i64, sum_sq: i64) -> Option<Estimate> {
     let n = u64::try_from(n).ok().filter(|n| *n >= 2)?;
@@ -430,6 +448,12 @@ mod tests {
             assert_eq!(VisitMetric::parse(m.as_str()), Some(m));
         }
         assert_eq!(VisitMetric::parse("csat"), None);
+        // Hours to close 1, 2, 3: mean 2, t(2) = 4.303 × 1/√3.
+        let m = mean_of_values(&[1.0, 2.0, 3.0]).unwrap();
+        assert!((m.value - 2.0).abs() < 1e-12);
+        assert!((m.high - (2.0 + 4.303 / 3f64.sqrt())).abs() < 1e-9);
+        assert_eq!(m.low, 0.0, "never below zero");
+        assert!(mean_of_values(&[5.0]).is_none());
     }
 
     #[test]

@@ -69,6 +69,8 @@ pub struct Reach {
     /// Whether per-employee figures and comments about employees may be shown.
     pub see_employees: bool,
     pub low_only: bool,
+    /// The organisation's time zone, for what is timed rather than dated (alerts).
+    pub time_zone: String,
 }
 
 fn bad(field: &str, detail: impl Into<String>) -> Error {
@@ -197,6 +199,7 @@ impl Selection {
             sites,
             see_employees: user.may(Action::ViewEmployeeResults { site: None }),
             low_only: self.low.as_deref() != Some("0"),
+            time_zone: user.org.time_zone.clone(),
         })
     }
 }

@@ -8,7 +8,7 @@ use rida_domain::{
     Channel, Locale, Scale,
     metrics::{
         Estimate, Metric, ScoreCounts, Thresholds, Unit,
-        operations::{VisitMetric, VisitTotals, share},
+        operations::{VisitMetric, VisitTotals, mean_of_values, share},
     },
     survey::{Area, ServqualSide},
 };
@@ -101,6 +101,9 @@ pub enum ReportMetric {
     /// how questions of different scales meet, e.g. per area.
     Good,
     Visit(VisitMetric),
+    /// Mean hours from an alert being raised to its closing, of the alerts closed in the
+    /// period: the closed loop's speed.
+    CloseHours,
 }
 
 impl ReportMetric {
@@ -111,6 +114,7 @@ impl ReportMetric {
             .map(ReportMetric::Score)
             .chain([ReportMetric::Good])
             .chain(VisitMetric::ALL.into_iter().map(ReportMetric::Visit))
+            .chain([ReportMetric::CloseHours])
             .collect()
     }
 
@@ -119,6 +123,7 @@ impl ReportMetric {
             ReportMetric::Score(m) => m.as_str(),
             ReportMetric::Good => "good",
             ReportMetric::Visit(m) => m.as_str(),
+            ReportMetric::CloseHours => "close_hours",
         }
     }
 
@@ -126,11 +131,18 @@ impl ReportMetric {
         ReportMetric::all().into_iter().find(|m| m.as_str() == s)
     }
 
+    /// Whether it is counted from answers (the others come from visits or alerts, kept per
+    /// site, service and employee only).
+    pub fn from_answers(self) -> bool {
+        matches!(self, ReportMetric::Score(_) | ReportMetric::Good)
+    }
+
     /// How its values read (means of minutes read like means).
     pub fn unit(self) -> Unit {
         match self {
             ReportMetric::Score(m) => m.unit(),
             ReportMetric::Visit(m) if m.is_mean() => Unit::Mean,
+            ReportMetric::CloseHours => Unit::Mean,
             ReportMetric::Good | ReportMetric::Visit(_) => Unit::Percent,
         }
     }
@@ -307,6 +319,11 @@ pub async fn prepare(
     let sel: super::Selection = serde_html_form::from_str(query).unwrap_or_default();
     let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
     let spec = params.spec()?;
+    if spec.metrics.contains(&ReportMetric::CloseHours)
+        && !user.may(rida_domain::Action::ViewAlerts { site: None })
+    {
+        return Err(Error::Forbidden);
+    }
     let reach = sel.resolve(state, user).await?;
     Ok((spec, reach))
 }
@@ -391,10 +408,8 @@ pub async fn run(
         .metrics
         .iter()
         .any(|m| matches!(m, ReportMetric::Visit(_)));
-    let answers = spec
-        .metrics
-        .iter()
-        .any(|m| !matches!(m, ReportMetric::Visit(_)));
+    let alerts = spec.metrics.contains(&ReportMetric::CloseHours);
+    let answers = spec.metrics.iter().any(|m| m.from_answers());
     let not_per_visit = spec
         .group
         .iter()
@@ -408,12 +423,13 @@ pub async fn run(
         .or(spec.channel.map(|_| "channel"))
         .or(spec.question.map(|_| "question"))
         .or(spec.language.as_ref().map(|_| "language"));
-    if let Some(what) = not_per_visit.filter(|_| visits) {
+    if let Some(what) = not_per_visit.filter(|_| visits || alerts) {
         return Err(Error::BadRequest {
             code: VISITS_NOT_PER,
             detail: format!(
                 "metrics: the figures from visits (response rate, waiting time, time with the \
-                 customer) are kept per site, service and employee, not per {what}"
+                 customer) and alerts (time to close) are kept per site, service and \
+                 employee, not per {what}"
             ),
         });
     }
@@ -423,7 +439,7 @@ pub async fn run(
         .filter_map(|m| match m {
             ReportMetric::Score(m) => Some(Some(m.scale())),
             ReportMetric::Good => Some(None),
-            ReportMetric::Visit(_) => None,
+            ReportMetric::Visit(_) | ReportMetric::CloseHours => None,
         })
         .collect();
     if let Some(Some(first)) = scales.first()
@@ -521,7 +537,7 @@ pub async fn run(
         .filter(|g| !g.is_time())
         .collect();
     order.extend(spec.group.iter().copied().filter(|g| g.is_time()));
-    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals);
+    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals, Vec<f64>);
     let mut grouped: BTreeMap<Vec<(String, String)>, Cell> = BTreeMap::new();
     let key_of = |k: &rida_store::GroupKey| -> Vec<(String, String)> {
         order.iter().map(|g| label(*g, k)).collect()
@@ -543,10 +559,15 @@ pub async fn run(
     for r in &visit_rows {
         grouped.entry(key_of(&r.key)).or_default().1.add(&r.totals);
     }
+    if alerts {
+        for (key, hours) in close_hours(store, org, reach, &query.group).await? {
+            grouped.entry(key_of(&key)).or_default().2.push(hours);
+        }
+    }
     let about_employees = spec.group.contains(&GroupBy::Employee) || reach.employee.is_some();
     let mut out: Vec<ReportRow> = grouped
         .into_iter()
-        .map(|(key, (counts, totals))| ReportRow {
+        .map(|(key, (counts, totals, hours))| ReportRow {
             labels: key.into_iter().map(|(_, name)| name).collect(),
             figures: spec
                 .metrics
@@ -566,6 +587,7 @@ pub async fn run(
                             (n, share(good as i64, n as i64))
                         }
                         ReportMetric::Visit(m) => (m.n(&totals), m.estimate(&totals)),
+                        ReportMetric::CloseHours => (hours.len() as u64, mean_of_values(&hours)),
                     };
                     let withheld = about_employees && n < thresholds.min_shown;
                     Figure {
@@ -585,4 +607,52 @@ pub async fn run(
         to: reach.period.to.to_string(),
         rows: out,
     })
+}
+
+/// The hours to close of each alert closed in the reach's period and places, with the
+/// group it falls in (`group`: site, service, employee, day or month of the closing, in
+/// the organisation's time zone).
+async fn close_hours(
+    store: &Store,
+    org: Uuid,
+    reach: &Reach,
+    group: &[Dim],
+) -> Result<Vec<(rida_store::GroupKey, f64)>, Error> {
+    let tz = jiff::tz::TimeZone::get(&reach.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let ms = |d: jiff::civil::Date| {
+        d.to_zoned(tz.clone())
+            .map(|z| z.timestamp().as_millisecond())
+            .unwrap_or(0)
+    };
+    let to = reach.period.to.tomorrow().map(ms).unwrap_or(i64::MAX);
+    let closed = store.closed_alerts(org, ms(reach.period.from), to).await?;
+    let has = |d: Dim| group.contains(&d);
+    Ok(closed
+        .into_iter()
+        .filter(|a| match &reach.sites {
+            Some(sites) => a.site_id.is_some_and(|s| sites.contains(&s)),
+            None => true,
+        })
+        .filter(|a| reach.service.is_none_or(|s| a.service_id == Some(s)))
+        .filter(|a| reach.employee.is_none_or(|e| a.employee_id == Some(e)))
+        .map(|a| {
+            let day = jiff::Timestamp::from_millisecond(a.closed_at)
+                .map(|t| rida_domain::period::day_key(t.to_zoned(tz.clone()).date()))
+                .unwrap_or(0);
+            let key = rida_store::GroupKey {
+                site: has(Dim::Site).then(|| a.site_id.unwrap_or_default()),
+                service: has(Dim::Service).then(|| a.service_id.unwrap_or_default()),
+                employee: has(Dim::Employee).then(|| a.employee_id.unwrap_or_default()),
+                period: if has(Dim::Day) {
+                    Some(day)
+                } else if has(Dim::Month) {
+                    Some(day / 100)
+                } else {
+                    None
+                },
+                ..Default::default()
+            };
+            (key, (a.closed_at - a.raised_at).max(0) as f64 / 3_600_000.0)
+        })
+        .collect())
 }

@@ -190,7 +190,9 @@ async fn page(
             options => context! {
                 metrics => Metric::ALL.iter().map(|m| m.as_str()).chain(["good"]).collect::<Vec<_>>(),
                 questions => questions,
-                visit_metrics => rida_domain::metrics::operations::VisitMetric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                visit_metrics => rida_domain::metrics::operations::VisitMetric::ALL.iter().map(|m| m.as_str())
+                    .chain(w.user.may(rida_domain::Action::ViewAlerts { site: None }).then_some(ReportMetric::CloseHours.as_str()))
+                    .collect::<Vec<_>>(),
                 dims => GroupBy::ALL.iter().map(|g| g.as_str()).filter(|g| *g != "day" && *g != "month" && (see || *g != "employee")).collect::<Vec<_>>(),
                 channels => rida_domain::Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
                 languages => rida_domain::Locale::ALL.iter().map(|l| context! { tag => l.tag(), name => l.native_name() }).collect::<Vec<_>>(),

@@ -242,6 +242,65 @@ async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
             .unwrap()
             .contains("No open alerts")
     );
+
+    // The time to close as a report figure per site: the mean of the alerts' own times.
+    let now = jiff::Timestamp::now().as_millisecond();
+    let closer = store
+        .list_users(org, &rida_store::ListQuery::all())
+        .await
+        .unwrap()
+        .items[0]
+        .id;
+    for (i, (at, hours)) in [(site, 2), (site, 6), (other_site, 30)]
+        .into_iter()
+        .enumerate()
+    {
+        let id = Uuid::now_v7();
+        let alert = rida_store::NewAlert {
+            id,
+            rule_id: low.rule_id,
+            key: format!("closed-{i}"),
+            site_id: Some(at),
+            service_id: None,
+            employee_id: None,
+            visit_id: None,
+            value: 1.0,
+            n: 1,
+            raised_at: now - hours * 3_600_000,
+        };
+        store.raise_alert(org, &alert, &[]).await.unwrap();
+        let by = rida_store::By::system("test");
+        store
+            .follow_up_alert(org, id, closer, None, None, Some(Some("done")), &by)
+            .await
+            .unwrap();
+    }
+    let closed = store.list_alerts(org, Some("closed"), 100).await.unwrap();
+    let hours_at = |s: Uuid| -> Vec<f64> {
+        closed
+            .iter()
+            .filter(|a| a.site_id == Some(s))
+            .map(|a| (a.closed_at.unwrap() - a.raised_at) as f64 / 3_600_000.0)
+            .collect()
+    };
+    let main = hours_at(site);
+    assert_eq!(main.len(), 3, "the alert closed above and two more");
+    let path = "/api/v1/reports/run?metrics=close_hours&group=site&period=day";
+    let r: serde_json::Value = head.get(path).await.json().await.unwrap();
+    let rows = r["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{r}");
+    let main_row = rows.iter().find(|r| r["labels"][0] == "Main").unwrap();
+    let f = &main_row["figures"][0];
+    assert_eq!(f["n"], 3);
+    let mean = main.iter().sum::<f64>() / 3.0;
+    assert!((f["estimate"]["value"].as_f64().unwrap() - mean).abs() < 1e-9);
+    assert!(mean > 2.6 && mean < 2.8, "(0 + 2 + 6) / 3 hours: {mean}");
+    // The manager reaches Main only; the supervisor may not read alerts.
+    let r: serde_json::Value = manager.get(path).await.json().await.unwrap();
+    assert_eq!(r["rows"].as_array().unwrap().len(), 1, "{r}");
+    assert_eq!(r["rows"][0]["labels"][0], "Main");
+    let supervisor = app.login_as(Role::Supervisor).await;
+    assert_eq!(supervisor.get(path).await.status(), StatusCode::FORBIDDEN);
 }
 
 async fn a_terminal_collecting_lowest_scores_raises_one_alert_a_day(backend: Backend) {
