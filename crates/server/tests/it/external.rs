@@ -92,7 +92,7 @@ async fn external_figures_are_imported_with_a_report_of_the_bad_rows(backend: Ba
             .iter()
             .position(|h| **h == Data::String("Website · Sessions".into()))
             .expect("a column for the series");
-        let last = trend.rows().last().unwrap();
+        let last = trend.rows().next_back().unwrap();
         assert_eq!(last[0], Data::String(month.clone()));
         assert_eq!(last[col], Data::Float(2000.0));
     }
