@@ -185,6 +185,16 @@ impl CubeQuery {
     }
 }
 
+/// Whether the query filters or groups by question or channel (the lean day grain with
+/// people keeps neither).
+fn by_question_or_channel(q: &CubeQuery) -> bool {
+    q.filter.questions.is_some()
+        || q.filter.channels.is_some()
+        || q.group
+            .iter()
+            .any(|d| matches!(d, Dim::Question | Dim::Channel))
+}
+
 /// Whether only day grains hold the answer: grouped by day, or about people and channels
 /// (the month grain with people keeps no channel).
 fn days_only(q: &CubeQuery) -> bool {
@@ -220,7 +230,8 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
         (true, _, true) => Grain::MonthLang,
         (false, false, false) => Grain::DaySite,
         (false, false, true) => Grain::MonthSite,
-        (false, true, false) => Grain::Day,
+        (false, true, false) if by_question_or_channel(q) => Grain::Day,
+        (false, true, false) => Grain::DayPeople,
         (false, true, true) => Grain::Month,
     };
     let mut args = vec![

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::BeginWrite;
 use crate::{NewRating, Result, Store, with_db};
 
-/// The six grains of the rollup table.
+/// The seven grains of the rollup table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grain {
     /// Day × site × question × channel.
@@ -26,26 +26,35 @@ pub enum Grain {
     DayLang = 5,
     /// Month × site × question × channel × language.
     MonthLang = 6,
+    /// Day × site × service × employee (no question, no channel): the rankings and the
+    /// matrix of a period with edge days read it.
+    DayPeople = 7,
 }
 
 impl Grain {
-    pub const ALL: [Grain; 6] = [
+    pub const ALL: [Grain; 7] = [
         Grain::DaySite,
         Grain::MonthSite,
         Grain::Day,
         Grain::Month,
         Grain::DayLang,
         Grain::MonthLang,
+        Grain::DayPeople,
     ];
 
     /// Whether the grain keeps service and employee.
     pub fn has_people(self) -> bool {
-        matches!(self, Grain::Day | Grain::Month)
+        matches!(self, Grain::Day | Grain::Month | Grain::DayPeople)
     }
 
     /// Whether the grain keeps the channel.
     pub fn has_channel(self) -> bool {
-        self != Grain::Month
+        !matches!(self, Grain::Month | Grain::DayPeople)
+    }
+
+    /// Whether the grain keeps the question (the others keep the nil UUID).
+    pub fn has_question(self) -> bool {
+        self != Grain::DayPeople
     }
 
     /// Whether the grain keeps the answer's language (the others keep `''`).
@@ -164,7 +173,11 @@ pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
         site_id: a.site_id,
         service_id: if people { a.service_id } else { Uuid::nil() },
         employee_id: if people { a.employee_id } else { Uuid::nil() },
-        question_id: a.question_id,
+        question_id: if grain.has_question() {
+            a.question_id
+        } else {
+            Uuid::nil()
+        },
         channel: if grain.has_channel() {
             a.channel.clone()
         } else {
@@ -249,11 +262,18 @@ fn rebuild_sql(grain: Grain) -> String {
     } else {
         "''"
     };
+    let question = if grain.has_question() {
+        "r.question_id"
+    } else {
+        "$2"
+    };
     let mut group = vec![period, "q.scale", "r.site_id"];
     if grain.has_people() {
         group.extend([service, employee]);
     }
-    group.push("r.question_id");
+    if grain.has_question() {
+        group.push(question);
+    }
     if grain.has_channel() {
         group.push("r.channel");
     }
@@ -265,7 +285,7 @@ fn rebuild_sql(grain: Grain) -> String {
         .collect();
     format!(
         "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {SCORE_COLUMNS}, bursts) \
-         SELECT r.org_id, {g}, {period}, q.scale, r.site_id, {service}, {employee}, r.question_id, {channel}, {lang}, {sums}, \
+         SELECT r.org_id, {g}, {period}, q.scale, r.site_id, {service}, {employee}, {question}, {channel}, {lang}, {sums}, \
          SUM(CASE WHEN r.flags <> 0 THEN 1 ELSE 0 END) \
          FROM ratings r JOIN questions q ON q.id = r.question_id \
          WHERE r.score IS NOT NULL AND ($1 IS NULL OR r.org_id = $1) AND r.local_day BETWEEN $3 AND $4 \

@@ -276,14 +276,16 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
     let nil = Uuid::nil();
     for r in rida_store::testing::all_ratings(store, org).await {
         let Some(score) = r.score else { continue };
-        // (grain, period, keeps service and employee, keeps the channel, keeps the language)
-        for (grain, period, people, channel, lang) in [
-            (1, r.local_day, false, true, false),
-            (2, r.local_day / 100, false, true, false),
-            (3, r.local_day, true, true, false),
-            (4, r.local_day / 100, true, false, false),
-            (5, r.local_day, false, true, true),
-            (6, r.local_day / 100, false, true, true),
+        // (grain, period, keeps service and employee, keeps the channel, keeps the language,
+        // keeps the question)
+        for (grain, period, people, channel, lang, question) in [
+            (1, r.local_day, false, true, false, true),
+            (2, r.local_day / 100, false, true, false, true),
+            (3, r.local_day, true, true, false, true),
+            (4, r.local_day / 100, true, false, false, true),
+            (5, r.local_day, false, true, true, true),
+            (6, r.local_day / 100, false, true, true, true),
+            (7, r.local_day, true, false, false, false),
         ] {
             let key = rida_store::RollupKey {
                 org_id: org,
@@ -294,7 +296,7 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
                 site_id: r.site_id,
                 service_id: r.service_id.filter(|_| people).unwrap_or(nil),
                 employee_id: r.employee_id.filter(|_| people).unwrap_or(nil),
-                question_id: r.question_id,
+                question_id: if question { r.question_id } else { nil },
                 channel: if channel {
                     r.channel.clone()
                 } else {
