@@ -601,6 +601,16 @@ help-servqual-what = The five dimensions of service quality (tangibles, reliabil
 help-servqual-formula = gap = mean perception − mean expectation, on the 1–7 agreement scale
 help-servqual-counts = Statements tagged with a dimension and a side on the question form (the SERVQUAL survey template does this for you).
 help-servqual-trust = Welch interval for the difference of two means; a gap whose whole range is below zero is a clear shortfall.
+help-close-title = Time to close an alert
+help-close-what = How quickly a problem a customer reported is followed up and closed: the speed of the closed loop.
+help-close-formula = mean of (closed − raised), in hours, of the alerts closed in the period
+help-close-counts = Alerts closed in the period, by the site, service and employee they were raised for; the alerts page shows the median of the last 30 days. Only for those who may read alerts.
+help-close-trust = Student-t interval for the mean, with the number of alerts.
+help-language-title = Customer's language
+help-language-what = The language the customer answered in: the one shown on the terminal when they tapped, or the one a channel reports.
+help-language-formula = any figure, filtered or grouped by the answers' language
+help-language-counts = Kept per site, question and channel (not per service or employee, so that it cannot narrow an anonymous answer down to a person). Answers from before languages were recorded count as language unknown (—).
+help-language-trust = The same intervals as the figure it filters.
 
 ## Results dashboard
 nav-results = Results

@@ -602,6 +602,16 @@ help-servqual-what = Piecas pakalpojuma kvalitātes dimensijas (taustāmie aspek
 help-servqual-formula = starpība = vidējā uztvere − vidējās gaidas, piekrišanas skalā 1–7
 help-servqual-counts = Apgalvojumi, kuriem jautājuma formā norādīta dimensija un puse (SERVQUAL aptaujas veidne to izdara jūsu vietā).
 help-servqual-trust = Velča intervāls divu vidējo starpībai; starpība, kuras viss diapazons ir zem nulles, ir skaidrs trūkums.
+help-close-title = Brīdinājuma slēgšanas laiks
+help-close-what = Cik ātri klienta norādītā problēma tiek izskatīta un slēgta: noslēgtā cikla ātrums.
+help-close-formula = vidējais (slēgts − izveidots) stundās periodā slēgtajiem brīdinājumiem
+help-close-counts = Periodā slēgtie brīdinājumi pēc filiāles, pakalpojuma un darbinieka, kam tie izveidoti; brīdinājumu lapa rāda pēdējo 30 dienu mediānu. Tikai tiem, kas drīkst lasīt brīdinājumus.
+help-close-trust = Stjudenta t intervāls vidējam, ar brīdinājumu skaitu.
+help-language-title = Klienta valoda
+help-language-what = Valoda, kurā klients atbildēja: tā, kas bija redzama terminālī, kad viņš pieskārās, vai ko norāda kanāls.
+help-language-formula = jebkurš rādītājs, atlasīts vai grupēts pēc atbilžu valodas
+help-language-counts = Glabājas pa filiālēm, jautājumiem un kanāliem (ne pa pakalpojumiem vai darbiniekiem, lai anonīmu atbildi nevarētu sašaurināt līdz personai). Atbildes no laika pirms valodu reģistrēšanas skaitās ar nezināmu valodu (—).
+help-language-trust = Tie paši intervāli kā atlasītajam rādītājam.
 
 ## Results dashboard
 nav-results = Rezultāti

@@ -13,7 +13,7 @@ pub fn router() -> Router<AppState> {
 
 /// The metrics, one section each: what it measures, its formula, the scale, what counts
 /// as an answer, and how sure the figure is.
-const METRICS: [&str; 12] = [
+const METRICS: [&str; 14] = [
     "csat",
     "nps",
     "ces",
@@ -26,6 +26,8 @@ const METRICS: [&str; 12] = [
     "reasons",
     "areas",
     "servqual",
+    "close",
+    "language",
 ];
 
 async fn metrics(w: Web) -> Result<Response> {
