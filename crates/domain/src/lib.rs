@@ -11,6 +11,7 @@ pub mod names;
 pub mod period;
 pub mod policy;
 pub mod rating;
+pub mod reply;
 pub mod role;
 pub mod stats;
 pub mod survey;
