@@ -4,6 +4,7 @@
 //! - Loans are rated lower at every branch (a weak service);
 //! - one employee is good at everything but mortgages;
 //! - the Liepāja branch improves steadily over the year;
+//! - at Jūrmala, customers answering in English are less satisfied than the others;
 //! - weekdays are busy, Saturdays quieter, Sundays closed; mornings and late
 //!   afternoons peak.
 //!
@@ -447,11 +448,17 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
         if zoned.weekday() == jiff::civil::Weekday::Friday && hour >= 16 {
             mean -= 0.25;
         }
-        // Most answer in Latvian; those answering in English find the loan papers,
-        // written only in Latvian, harder going.
-        let lang = ["lv", "en", "ar"][pick_weighted(&mut rng, &[0.6, 0.25, 0.15])];
-        if lang == "en" && service_ix == loans {
-            mean -= 0.5;
+        // Most answer in Latvian; at the seaside Jūrmala branch many answer in English,
+        // and they are less satisfied there (few of its staff speak English).
+        let jurmala = site_ix == 3;
+        let weights = if jurmala {
+            [0.45, 0.45, 0.10]
+        } else {
+            [0.6, 0.25, 0.15]
+        };
+        let lang = ["lv", "en", "ar"][pick_weighted(&mut rng, &weights)];
+        if lang == "en" && jurmala {
+            mean -= 0.6;
         }
         let score = (mean + 0.95 * normal(&mut rng)).round().clamp(1.0, 5.0) as i16;
         let visit = Uuid::now_v7();

@@ -376,6 +376,67 @@ impl Store {
         })
     }
 
+    /// The visit ids of external visit ids (a queue system's, a POS's…), new ones for
+    /// those not seen before, claimed so that every instance gets the same.
+    pub async fn claim_visit_ids(
+        &self,
+        org: Uuid,
+        external: &[String],
+    ) -> Result<HashMap<String, Uuid>> {
+        let mut out = HashMap::new();
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            for chunk in external.chunks(crate::ratings::ROWS_PER_STATEMENT) {
+                let mut qb = sqlx::QueryBuilder::new("INSERT INTO visit_external_ids (org_id, external_id, visit_id) ");
+                qb.push_values(chunk, |mut b, e| {
+                    b.push_bind(org).push_bind(e.clone()).push_bind(Uuid::now_v7());
+                });
+                qb.push(" ON CONFLICT (org_id, external_id) DO NOTHING");
+                qb.build().execute(&mut *tx).await?;
+                let sql = format!(
+                    "SELECT external_id, visit_id FROM visit_external_ids WHERE org_id = $1 AND external_id IN ({})",
+                    crate::ratings::in_list(2, chunk.len()));
+                let mut q = sqlx::query_as::<_, (String, Uuid)>(&sql).bind(org);
+                for e in chunk { q = q.bind(e.clone()); }
+                out.extend(q.fetch_all(&mut *tx).await?);
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(out)
+    }
+
+    /// The visit of an external id, if it was recorded.
+    pub async fn visit_by_external_id(&self, org: Uuid, external: &str) -> Result<Option<Visit>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT v.id, v.started_at, v.ended_at FROM visit_external_ids x JOIN visits v ON v.id = x.visit_id \
+             WHERE x.org_id = $1 AND x.external_id = $2 AND v.org_id = $1")
+            .bind(org).bind(external).fetch_optional(p).await)?)
+    }
+
+    /// The employees of an organisation by their external id (from HR or the queue
+    /// system).
+    pub async fn employees_by_external_id(
+        &self,
+        org: Uuid,
+        external: &[String],
+    ) -> Result<HashMap<String, Uuid>> {
+        let mut out = HashMap::new();
+        for chunk in external.chunks(crate::ratings::ROWS_PER_STATEMENT) {
+            let sql = format!(
+                "SELECT external_id, id FROM employees WHERE org_id = $1 AND external_id IN ({})",
+                crate::ratings::in_list(2, chunk.len())
+            );
+            let found: Vec<(String, Uuid)> = with_db!(self, p => {
+                let mut q = sqlx::query_as(&sql).bind(org);
+                for e in chunk { q = q.bind(e.clone()); }
+                q.fetch_all(p).await
+            })?;
+            out.extend(found);
+        }
+        Ok(out)
+    }
+
     /// The employee's open visit, if any.
     pub async fn open_visit(&self, org: Uuid, employee: Uuid) -> Result<Option<Visit>> {
         Ok(with_db!(self, p => sqlx::query_as(

@@ -7,6 +7,7 @@ pub mod areas;
 pub mod dashboard;
 pub mod export;
 pub mod external;
+pub mod names;
 pub mod operations;
 pub mod raw;
 pub mod reasons;

@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod metrics;
 pub mod openapi;
 pub mod ratings;
+pub mod visits;
 
 use axum::{
     Router,
@@ -50,6 +51,8 @@ pub async fn read_body(
 pub fn router(_state: AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1/ratings", post(ratings::ingest))
+        .route("/api/v1/visits", post(visits::record))
+        .route("/api/v1/visits/events", post(visits::event))
         .route("/api/v1/kiosk/pair", post(kiosk::pair))
         .route("/api/v1/kiosk/config", get(kiosk::config))
         .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))

@@ -390,8 +390,18 @@ impl TestApp {
 
     /// `POST /api/v1/ratings` with a JSON body and a bearer token.
     pub async fn post_ratings(&self, token: Option<&str>, body: &serde_json::Value) -> Response {
+        self.post_api("/api/v1/ratings", token, body).await
+    }
+
+    /// POSTs JSON to an API path, with the token if given.
+    pub async fn post_api(
+        &self,
+        path: &str,
+        token: Option<&str>,
+        body: &serde_json::Value,
+    ) -> Response {
         let mut req = reqwest::Client::new()
-            .post(format!("{}/api/v1/ratings", self.addr))
+            .post(format!("{}{path}", self.addr))
             .json(body);
         if let Some(t) = token {
             req = req.bearer_auth(t);

@@ -18,4 +18,5 @@ mod results;
 mod station;
 mod surveys;
 mod terminal_api;
+mod visit_api;
 mod visits;

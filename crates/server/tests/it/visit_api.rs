@@ -1,0 +1,197 @@
+//! The visit API as a queue system uses it, on both databases: a visit by its external
+//! id (sent again, it is updated, not doubled), the employee by their external id, a
+//! batch with refused items, the started/ended events, and what is refused.
+
+use reqwest::StatusCode;
+use rida_store::{Backend, both_backends, testing::all_visits};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+use crate::helpers::{problem, spawn_app};
+
+both_backends! {
+    a_queue_system_records_and_updates_visits_by_its_own_ids;
+    a_batch_and_the_start_and_end_events;
+}
+
+fn ms(t: &str) -> i64 {
+    t.parse::<jiff::Timestamp>().unwrap().as_millisecond()
+}
+
+async fn a_queue_system_records_and_updates_visits_by_its_own_ids(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.token().await;
+    let w = &app.w;
+    let visit = json!({
+        "external_id": "Q-0415",
+        "site_id": w.site,
+        "service_id": w.service,
+        "employee_external_id": "E1",
+        "arrived_at": "2026-11-24T09:31:00Z",
+        "started_at": "2026-11-24T09:38:00Z",
+        "customer_key": "c-7f3a",
+    });
+    // Without a token: nothing stored.
+    let r = app.post_api("/api/v1/visits", None, &visit).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    assert!(all_visits(&app.store, w.org).await.is_empty());
+
+    let r = app.post_api("/api/v1/visits", Some(&token), &visit).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["status"], "stored");
+    let id: Uuid = serde_json::from_value(v["id"].clone()).unwrap();
+    let stored = all_visits(&app.store, w.org).await;
+    assert_eq!(stored.len(), 1);
+    let s = &stored[0];
+    assert_eq!(
+        (s.id, s.site_id, s.service_id, s.employee_id),
+        (id, Some(w.site), Some(w.service), Some(w.employee)),
+        "the employee found by their external id"
+    );
+    assert_eq!(s.arrived_at, Some(ms("2026-11-24T09:31:00Z")));
+    assert_eq!(s.ended_at, None);
+
+    // The same visit again with its end: updated, not doubled; the same id.
+    let mut ended = visit.clone();
+    ended["ended_at"] = json!("2026-11-24T09:47:00Z");
+    let v: Value = app
+        .post_api("/api/v1/visits", Some(&token), &ended)
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(v["id"], json!(id));
+    let stored = all_visits(&app.store, w.org).await;
+    assert_eq!(stored.len(), 1);
+    assert_eq!(stored[0].ended_at, Some(ms("2026-11-24T09:47:00Z")));
+    // An answer naming the visit counts toward its response rate.
+    let answer = json!({ "ratings": [{ "id": Uuid::now_v7(), "answered_at": "2026-11-24T10:00:00Z",
+        "site_id": w.site, "channel": "sms", "question_id": w.question, "score": 5, "visit_id": id }] });
+    let r = app.post_ratings(Some(&token), &answer).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(all_visits(&app.store, w.org).await[0].answered_at.is_some());
+
+    // A visit naming what the organisation does not have: one problem listing it all,
+    // nothing stored.
+    let mut bad = visit.clone();
+    bad["external_id"] = json!("Q-0416");
+    bad["site_id"] = json!(Uuid::now_v7());
+    bad["employee_external_id"] = json!("NOBODY");
+    bad["ended_at"] = json!("2026-11-24T09:00:00Z");
+    let r = app.post_api("/api/v1/visits", Some(&token), &bad).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    let p = problem(r).await;
+    let detail = p["detail"].as_str().unwrap();
+    for field in ["site_id", "employee_external_id", "ended_at"] {
+        assert!(detail.contains(field), "{field}: {detail}");
+    }
+    assert!(detail.contains("NOBODY"));
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 1);
+    // Unknown fields and malformed JSON are problems too.
+    let mut extra = visit.clone();
+    extra["mood"] = json!("happy");
+    let r = app.post_api("/api/v1/visits", Some(&token), &extra).await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        problem(r).await["detail"]
+            .as_str()
+            .unwrap()
+            .contains("mood")
+    );
+}
+
+async fn a_batch_and_the_start_and_end_events(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.token().await;
+    let w = &app.w;
+    let item = |x: &str| {
+        json!({ "external_id": x, "site_id": w.site, "employee_id": w.employee,
+            "started_at": "2026-11-24T11:00:00Z", "ended_at": "2026-11-24T11:06:00Z" })
+    };
+    let mut unknown_service = item("B-2");
+    unknown_service["service_id"] = json!(Uuid::now_v7());
+    let batch = json!({ "visits": [item("B-1"), unknown_service, {"external_id": 5}, item("B-1"), item("B-3")] });
+    let r = app.post_api("/api/v1/visits", Some(&token), &batch).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(
+        (v["stored"].clone(), v["rejected"].clone()),
+        (json!(3), json!(2)),
+        "{v:#}"
+    );
+    assert_eq!(v["results"][1]["errors"][0]["code"], "unknown_service");
+    assert_eq!(v["results"][2]["errors"][0]["code"], "malformed");
+    assert_eq!(
+        v["results"][0]["id"], v["results"][3]["id"],
+        "one id per external id"
+    );
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 2);
+
+    // Two calls: the start, then the end.
+    let start = json!({ "external_id": "E-9", "event": "started", "at": "2026-11-24T12:00:00Z",
+        "site_id": w.site, "service_id": w.service, "employee_external_id": "E1" });
+    let r = app
+        .post_api("/api/v1/visits/events", Some(&token), &start)
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let id = r.json::<Value>().await.unwrap()["id"].clone();
+    let end = json!({ "external_id": "E-9", "event": "ended", "at": "2026-11-24T12:09:00Z" });
+    let r = app
+        .post_api("/api/v1/visits/events", Some(&token), &end)
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.json::<Value>().await.unwrap()["id"], id);
+    let visits = all_visits(&app.store, w.org).await;
+    let v = visits.iter().find(|v| json!(v.id) == id).unwrap();
+    assert_eq!(
+        (v.started_at, v.ended_at, v.employee_id),
+        (
+            ms("2026-11-24T12:00:00Z"),
+            Some(ms("2026-11-24T12:09:00Z")),
+            Some(w.employee)
+        )
+    );
+    // What cannot be: an end never started, an end before the start, an unknown event,
+    // a start without a site.
+    for (body, field) in [
+        (
+            json!({ "external_id": "NEVER", "event": "ended", "at": "2026-11-24T12:09:00Z" }),
+            "external_id",
+        ),
+        (
+            json!({ "external_id": "E-9", "event": "ended", "at": "2026-11-24T11:00:00Z" }),
+            "at",
+        ),
+        (
+            json!({ "external_id": "E-9", "event": "paused", "at": "2026-11-24T12:09:00Z" }),
+            "event",
+        ),
+        (
+            json!({ "external_id": "E-10", "event": "started", "at": "2026-11-24T12:09:00Z" }),
+            "site_id",
+        ),
+    ] {
+        let r = app
+            .post_api("/api/v1/visits/events", Some(&token), &body)
+            .await;
+        assert_eq!(r.status(), StatusCode::BAD_REQUEST, "{body}");
+        let p = problem(r).await;
+        assert!(
+            p["detail"].as_str().unwrap().starts_with(field),
+            "{body}: {p:?}"
+        );
+    }
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 3);
+
+    // Documented in the OpenAPI file.
+    let doc: Value = reqwest::get(format!("{}/api/openapi.json", app.addr))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(doc["paths"]["/api/v1/visits"]["post"].is_object());
+    assert!(doc["paths"]["/api/v1/visits/events"]["post"].is_object());
+    assert!(doc["components"]["schemas"]["VisitItem"]["example"].is_object());
+}
