@@ -97,6 +97,12 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
     let org = store
         .create_organisation("Dzintars Bank", "en", "Europe/Riga")
         .await?;
+    // Its queue system sends Latvian numbers without the country code.
+    let settings = rida_store::OrgSettings {
+        phone_region: Some("LV".into()),
+        ..store.organisation(org).await?.settings()
+    };
+    store.update_organisation(org, &settings, &by).await?;
     let mut regions = Vec::new();
     for r in ["Rīga", "Kurzeme", "Vidzeme"] {
         regions.push(

@@ -445,3 +445,95 @@ fn settings_come_from_the_file_then_the_environment_and_mistakes_are_clear() {
         text(&o)
     );
 }
+
+#[tokio::test]
+async fn phone_numbers_never_reach_the_logs() {
+    let dir = temp();
+    let (mut child, _, _) = start(&["serve"], &dir);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let o = run(&["token", "create", "queue system"], &dir);
+    let token = String::from_utf8_lossy(&o.stdout).trim().to_string();
+    let site = {
+        let store = store_of(&dir).await;
+        let org = store.first_organisation().await.unwrap().unwrap().id;
+        let by = rida_store::By::system("test");
+        let region = store
+            .create_region(org, rida_domain::new_id(), "North", &by)
+            .await
+            .unwrap();
+        let input = rida_store::SiteInput {
+            region_id: region,
+            name: "Main".into(),
+            address: None,
+            time_zone: None,
+            opening_hours: None,
+            service_ids: vec![],
+        };
+        store
+            .create_site(org, rida_domain::new_id(), &input, &by)
+            .await
+            .unwrap()
+    };
+    // The most talkative logs, every request traced (logs go to standard output).
+    let mut child = rida()
+        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
+        .arg(dir.join("data"))
+        .env("RIDA_LOG", "debug")
+        .stderr(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut all = String::new();
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            all.push_str(&line);
+            all.push('\n');
+        }
+        all
+    });
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = loop {
+        let line = lines.next().expect("rida printed its address").unwrap();
+        if let Some(a) = line.trim().strip_prefix("Rida is running at http://") {
+            break a.trim_end_matches('/').to_string();
+        }
+    };
+    let errors =
+        std::thread::spawn(move || lines.map_while(Result::ok).collect::<Vec<_>>().join("\n"));
+    let http = reqwest::Client::new();
+    for (x, phone) in [
+        ("L-1", "+371 2000 0089"),
+        ("L-2", "+371 2000 008"),
+        ("L-3", "2000 0089"),
+    ] {
+        let body = serde_json::json!({ "external_id": x, "site_id": site,
+            "started_at": "2026-11-24T09:38:00Z", "phone": phone, "email": "anna@example.com" });
+        let r = http
+            .post(format!("http://{addr}/api/v1/visits"))
+            .bearer_auth(&token)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200, "{}", r.text().await.unwrap());
+    }
+    // A malformed body that carries a number is refused without echoing it to the log.
+    let r = http
+        .post(format!("http://{addr}/api/v1/visits"))
+        .bearer_auth(&token)
+        .body(r#"{"external_id": "L-4", "phone": "+37120000089", "#)
+        .header("content-type", "application/json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let log = format!("{}\n{}", reader.join().unwrap(), errors.join().unwrap());
+    assert!(log.contains("/api/v1/visits"), "requests are logged: {log}");
+    for secret in ["20000089", "2000 0089", "2000008", "anna@example.com"] {
+        assert!(!log.contains(secret), "{secret} in the log:\n{log}");
+    }
+}

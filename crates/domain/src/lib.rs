@@ -3,6 +3,7 @@
 //! Raw input becomes one of these types at the edge (HTTP, CLI, channels);
 //! everything behind the edge can then trust it.
 
+pub mod contact;
 pub mod external;
 pub mod hours;
 pub mod locale;

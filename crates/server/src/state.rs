@@ -21,6 +21,8 @@ pub struct Inner {
     pub settings: Settings,
     pub templates: minijinja::Environment<'static>,
     pub csrf_key: Vec<u8>,
+    /// Seals customers' contact details; the same on every instance.
+    pub contact_key: crate::contact::ContactKey,
     pub metrics: PrometheusHandle,
 }
 
@@ -37,6 +39,10 @@ impl AppState {
     pub async fn new(settings: Settings, store: Store) -> anyhow::Result<AppState> {
         let fresh: [u8; 32] = rand::random();
         let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
+        let fresh: [u8; 32] = rand::random();
+        let contact_key =
+            crate::contact::ContactKey::new(&store.secret("contact-key", fresh.to_vec()).await?)
+                .ok_or_else(|| anyhow::anyhow!("the stored contact key is not 32 bytes"))?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
             hub: crate::push::TerminalHub::spawn(store.clone()),
@@ -44,6 +50,7 @@ impl AppState {
             settings,
             templates: render::environment(),
             csrf_key,
+            contact_key,
             metrics: metrics_handle(),
         })))
     }

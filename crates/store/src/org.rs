@@ -28,6 +28,8 @@ pub struct Organisation {
     pub min_shown: i32,
     /// Retention: a customer who comes back within this many days is retained.
     pub retention_days: i32,
+    /// The country of national phone numbers sent without a country code (`LV`).
+    pub phone_region: Option<String>,
     /// When it was created (Unix ms).
     pub created_at: i64,
 }
@@ -38,6 +40,24 @@ impl Organisation {
         rida_domain::metrics::Thresholds {
             min_ranked: self.min_ranked.max(1) as u64,
             min_shown: self.min_shown.max(1) as u64,
+        }
+    }
+
+    /// The settings as the organisation page edits them.
+    pub fn settings(&self) -> OrgSettings {
+        OrgSettings {
+            name: self.name.clone(),
+            default_locale: self.default_locale.clone(),
+            time_zone: self.time_zone.clone(),
+            managers_see_employees: self.managers_see_employees,
+            analysts_see_employees: self.analysts_see_employees,
+            burst: rida_domain::terminal::BurstRule {
+                taps: self.burst_taps.max(0) as u32,
+                seconds: self.burst_seconds.max(0) as u32,
+            },
+            thresholds: self.thresholds(),
+            retention_days: self.retention_days,
+            phone_region: self.phone_region.clone(),
         }
     }
 
@@ -61,6 +81,7 @@ pub struct OrgSettings {
     pub burst: rida_domain::terminal::BurstRule,
     pub thresholds: rida_domain::metrics::Thresholds,
     pub retention_days: i32,
+    pub phone_region: Option<String>,
 }
 
 /// A region groups sites.
@@ -130,7 +151,7 @@ impl ServiceInput {
 
 const SERVICE_COLUMNS: &str = "id, name, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -172,7 +193,7 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {}",
             s.name,
             s.default_locale,
             s.time_zone,
@@ -182,16 +203,17 @@ impl Store {
             s.burst.seconds,
             s.thresholds.min_ranked,
             s.thresholds.min_shown,
-            s.retention_days
+            s.retention_days,
+            s.phone_region.as_deref().unwrap_or("-")
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
-                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days)
+                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

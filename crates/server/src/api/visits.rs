@@ -13,7 +13,8 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::Timestamp;
-use rida_store::NewVisit;
+use rida_domain::contact::parse_phone;
+use rida_store::{NewVisit, VisitContact};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
@@ -69,9 +70,47 @@ pub struct VisitItem {
     #[schema(value_type = Option<String>, format = DateTime)]
     pub ended_at: Option<Timestamp>,
     /// An anonymous key for the customer (never a phone number or name), up to 128
-    /// characters, for retention.
+    /// characters, for retention. Without one, a phone number gives one (a keyed hash).
     #[serde(default)]
     pub customer_key: Option<String>,
+    /// The customer's phone, for a survey by SMS or WhatsApp: international (`+371…`) or
+    /// national when the organisation's country is set. Stored encrypted, never logged.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub phone: Option<Private>,
+    /// The customer's e-mail address, for a survey link. Stored encrypted.
+    #[serde(default)]
+    #[schema(value_type = Option<String>)]
+    pub email: Option<Private>,
+    /// The customer's language (`ar`, `en`, `lv`…) for the survey; else the site's.
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Whether to survey the customer after the visit (default: yes, when a phone or
+    /// e-mail is given).
+    #[serde(default)]
+    pub survey: Option<bool>,
+}
+
+/// A contact detail as sent: kept out of `Debug`, so that it cannot reach a log.
+#[derive(Clone, Deserialize)]
+#[serde(transparent)]
+pub struct Private(String);
+
+impl std::fmt::Debug for Private {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Private(…)")
+    }
+}
+
+/// Whether a survey will follow the visit.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SurveyState {
+    /// `pending` (it will go when its channel's rules allow) or `skipped`.
+    pub status: &'static str,
+    /// Why it is skipped: `phone_unparseable`, `phone_invalid`, `phone_needs_country`,
+    /// `email_invalid`, `no_contact`, `not_requested`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
 }
 
 /// A batch of visits.
@@ -95,6 +134,9 @@ pub struct VisitResult {
     pub status: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<ItemError>,
+    /// Whether a survey follows, when a contact or `survey` was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub survey: Option<SurveyState>,
 }
 
 /// What happened to a batch.
@@ -280,6 +322,16 @@ fn validate(v: &VisitItem, refs: &Refs, now: i64) -> std::result::Result<NewVisi
             "ended_at is before started_at".into(),
         ));
     }
+    if v.lang
+        .as_deref()
+        .is_some_and(|l| rida_domain::locale::answer_language(l).is_none())
+    {
+        errs.push(item_error(
+            "lang",
+            "invalid_language",
+            "lang is a BCP 47 language tag such as ar, en or lv-LV".into(),
+        ));
+    }
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -292,6 +344,93 @@ fn validate(v: &VisitItem, refs: &Refs, now: i64) -> std::result::Result<NewVisi
         arrived_at: arrived,
         started_at: started,
         ended_at: ended,
+    })
+}
+
+/// The contact to keep for a visit's survey, if any; a phone number without a customer
+/// key gives the visit one. A detail that cannot be used skips the survey, with the
+/// reason, and the visit is kept all the same.
+fn contact_of(
+    state: &AppState,
+    org: Uuid,
+    region: Option<&str>,
+    item: &VisitItem,
+    visit: &mut NewVisit,
+) -> Option<(VisitContact, SurveyState)> {
+    let wanted = item.survey.unwrap_or(true);
+    if item.phone.is_none() && item.email.is_none() && item.survey.is_none() {
+        return None;
+    }
+    let key = &state.contact_key;
+    let mut reason: Option<&str> = None;
+    let phone = match item.phone.as_ref().map(|p| parse_phone(&p.0, region)) {
+        Some(Ok(p)) => {
+            if visit.customer_key.is_none() {
+                visit.customer_key = Some(key.customer_key(org, &p));
+            }
+            Some(p)
+        }
+        Some(Err(e)) => {
+            reason = Some(e.code());
+            None
+        }
+        None => None,
+    };
+    let email = match item.email.as_ref().map(|e| rida_domain::names::email(&e.0)) {
+        Some(Ok(Some(e))) => Some(e),
+        Some(_) => {
+            reason = reason.or(Some("email_invalid"));
+            None
+        }
+        None => None,
+    };
+    let skip = if !wanted {
+        Some("not_requested")
+    } else if phone.is_none() && email.is_none() {
+        Some(reason.unwrap_or("no_contact"))
+    } else {
+        None
+    };
+    // Nothing personal is kept for a visit that will not be surveyed.
+    let keep = skip.is_none();
+    let contact = VisitContact {
+        visit_id: visit.id,
+        phone_enc: phone.filter(|_| keep).map(|p| key.seal(p.e164())),
+        email_enc: email.filter(|_| keep).map(|e| key.seal(&e)),
+        lang: item
+            .lang
+            .as_deref()
+            .and_then(rida_domain::locale::answer_language),
+        survey: keep,
+        skip_reason: skip.map(str::to_string),
+    };
+    let state = SurveyState {
+        status: if keep { "pending" } else { "skipped" },
+        reason: skip.map(str::to_string),
+    };
+    Some((contact, state))
+}
+
+/// Records one checked visit under its claimed id, with its contact.
+async fn store_visit(
+    state: &AppState,
+    org: Uuid,
+    region: Option<&str>,
+    item: &VisitItem,
+    mut visit: NewVisit,
+) -> Result<VisitResult> {
+    let contact = contact_of(state, org, region, item, &mut visit);
+    state.store.record_visit(org, &visit).await?;
+    if let Some((c, _)) = &contact {
+        state.store.save_visit_contact(org, c).await?;
+    }
+    Ok(VisitResult {
+        index: 0,
+        external_id: Some(item.external_id.clone()),
+        id: Some(visit.id),
+        status: "stored",
+        errors: vec![],
+        survey: contact.map(|(_, s)| s),
     })
 }
 
@@ -314,9 +453,9 @@ fn refused(errs: &[ItemError]) -> Error {
     }
 }
 
-/// A batch item checked: its external id (when it parsed) and the visit or its errors.
+/// A batch item checked: the item (when it parsed) and the visit or its errors.
 type CheckedVisit = (
-    Option<String>,
+    Option<VisitItem>,
     std::result::Result<NewVisit, Vec<ItemError>>,
 );
 
@@ -360,15 +499,9 @@ pub async fn record(
             .claim_visit_ids(org, std::slice::from_ref(&item.external_id))
             .await?;
         visit.id = ids[&item.external_id];
-        state.store.record_visit(org, &visit).await?;
-        return Ok(Json(VisitResult {
-            index: 0,
-            external_id: Some(item.external_id),
-            id: Some(visit.id),
-            status: "stored",
-            errors: vec![],
-        })
-        .into_response());
+        let region = state.store.organisation(org).await?.phone_region;
+        let result = store_visit(&state, org, region.as_deref(), &item, visit).await?;
+        return Ok(Json(result).into_response());
     }
     let batch: VisitBatch = serde_json::from_value(value).map_err(|e| malformed(e.to_string()))?;
     if batch.visits.is_empty() || batch.visits.len() > MAX_VISITS {
@@ -388,37 +521,39 @@ pub async fn record(
     let checked: Vec<CheckedVisit> = items
         .into_iter()
         .map(|i| match i {
-            Ok(i) => (Some(i.external_id.clone()), validate(&i, &refs, now)),
+            Ok(i) => {
+                let v = validate(&i, &refs, now);
+                (Some(i), v)
+            }
             Err(e) => (None, Err(vec![e])),
         })
         .collect();
     let good: Vec<String> = checked
         .iter()
         .filter(|(_, r)| r.is_ok())
-        .filter_map(|(x, _)| x.clone())
+        .filter_map(|(i, _)| i.as_ref().map(|i| i.external_id.clone()))
         .collect();
     let ids = state.store.claim_visit_ids(org, &good).await?;
+    let region = state.store.organisation(org).await?.phone_region;
     let mut results = Vec::with_capacity(checked.len());
-    for (index, (external_id, r)) in checked.into_iter().enumerate() {
-        let result = match r {
-            Ok(mut v) => {
-                v.id = ids[external_id.as_deref().unwrap_or_default()];
-                state.store.record_visit(org, &v).await?;
+    for (index, (item, r)) in checked.into_iter().enumerate() {
+        let result = match (item, r) {
+            (Some(item), Ok(mut v)) => {
+                v.id = ids[&item.external_id];
                 VisitResult {
                     index,
-                    external_id,
-                    id: Some(v.id),
-                    status: "stored",
-                    errors: vec![],
+                    ..store_visit(&state, org, region.as_deref(), &item, v).await?
                 }
             }
-            Err(errors) => VisitResult {
+            (item, Err(errors)) => VisitResult {
                 index,
-                external_id,
+                external_id: item.map(|i| i.external_id),
                 id: None,
                 status: "rejected",
                 errors,
+                survey: None,
             },
+            (None, Ok(_)) => unreachable!("an item that did not parse has no visit"),
         };
         results.push(result);
     }
@@ -540,6 +675,7 @@ pub async fn event(
         id: Some(visit.id),
         status: "stored",
         errors: vec![],
+        survey: None,
     })
     .into_response())
 }

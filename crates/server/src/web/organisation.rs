@@ -72,6 +72,8 @@ struct OrgForm {
     min_shown: String,
     #[serde(default)]
     retention_days: String,
+    #[serde(default)]
+    phone_region: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -96,16 +98,28 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if retention_days.is_none() {
         errors.key("retention_days", "error-retention-days");
     }
-    let (Some(name), Some(burst), Some(thresholds), Some(retention_days), true) =
-        (name, burst, thresholds, retention_days, errors.is_empty())
-    else {
+    let phone_region = match f.phone_region.trim() {
+        "" => Some(None),
+        r => rida_domain::contact::phone_region(r).map(Some),
+    };
+    if phone_region.is_none() {
+        errors.key("phone_region", "error-phone-region");
+    }
+    let (Some(name), Some(burst), Some(thresholds), Some(retention_days), Some(phone_region), true) = (
+        name,
+        burst,
+        thresholds,
+        retention_days,
+        phone_region,
+        errors.is_empty(),
+    ) else {
         let form = context! {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
             managers_see_employees => f.managers_see_employees.is_some(),
             analysts_see_employees => f.analysts_see_employees.is_some(),
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
-            retention_days => f.retention_days,
+            retention_days => f.retention_days, phone_region => f.phone_region,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -118,6 +132,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         burst,
         thresholds,
         retention_days,
+        phone_region,
     };
     w.state
         .store
@@ -185,6 +200,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         min_ranked => o.min_ranked.to_string(),
         min_shown => o.min_shown.to_string(),
         retention_days => o.retention_days.to_string(),
+        phone_region => o.phone_region.clone().unwrap_or_default(),
     }
 }
 

@@ -217,6 +217,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("min_ranked", "30"),
                 ("min_shown", "2"),
                 ("retention_days", "0"),
+                ("phone_region", "Latvia"),
             ],
         )
         .await;
@@ -226,6 +227,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     let page = r.text().await.unwrap();
     assert!(page.contains(r#"id="e-burst""#) && page.contains(r#"id="e-thresholds""#));
     assert!(page.contains(r#"id="e-retention_days""#));
+    assert!(page.contains(r#"id="e-phone_region""#));
     let r = head
         .submit(
             "/admin/organisation",
@@ -240,6 +242,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("min_ranked", "50"),
                 ("min_shown", "7"),
                 ("retention_days", "60"),
+                ("phone_region", "lv"),
             ],
         )
         .await;
@@ -255,6 +258,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert_eq!((org.burst_taps, org.burst_seconds), (4, 30));
     assert_eq!((org.min_ranked, org.min_shown), (50, 7));
     assert_eq!(org.retention_days, 60);
+    assert_eq!(org.phone_region.as_deref(), Some("LV"));
     // Terminals read the rule with themselves.
     let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(

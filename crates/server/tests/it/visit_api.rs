@@ -12,6 +12,7 @@ use crate::helpers::{problem, spawn_app};
 both_backends! {
     a_queue_system_records_and_updates_visits_by_its_own_ids;
     a_batch_and_the_start_and_end_events;
+    contacts_are_normalised_sealed_and_skipped_with_a_reason;
 }
 
 fn ms(t: &str) -> i64 {
@@ -194,4 +195,119 @@ async fn a_batch_and_the_start_and_end_events(backend: Backend) {
     assert!(doc["paths"]["/api/v1/visits"]["post"].is_object());
     assert!(doc["paths"]["/api/v1/visits/events"]["post"].is_object());
     assert!(doc["components"]["schemas"]["VisitItem"]["example"].is_object());
+}
+
+async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let token = app.token().await;
+    let w = &app.w;
+    // National numbers are read as Latvian ones.
+    let org = app.store.organisation(w.org).await.unwrap();
+    let settings = rida_store::OrgSettings {
+        phone_region: Some("LV".into()),
+        ..org.settings()
+    };
+    let by = rida_store::By::system("test");
+    app.store
+        .update_organisation(w.org, &settings, &by)
+        .await
+        .unwrap();
+    let key = rida_server::contact::ContactKey::new(
+        &app.store.secret("contact-key", vec![]).await.unwrap(),
+    )
+    .unwrap();
+    let visit = |x: &str, extra: Value| {
+        let mut v =
+            json!({ "external_id": x, "site_id": w.site, "started_at": "2026-11-24T09:38:00Z" });
+        for (k, val) in extra.as_object().unwrap() {
+            v[k] = val.clone();
+        }
+        v
+    };
+    let send = |body: Value| {
+        let token = token.clone();
+        let app = &app;
+        async move {
+            let r = app.post_api("/api/v1/visits", Some(&token), &body).await;
+            assert_eq!(r.status(), StatusCode::OK, "{body}");
+            let v: Value = r.json().await.unwrap();
+            let id: Uuid = serde_json::from_value(v["id"].clone()).unwrap();
+            (id, v["survey"].clone())
+        }
+    };
+    // International, then national: one number, one customer key, sealed at rest.
+    let (a, survey) = send(visit(
+        "C-1",
+        json!({ "phone": "+371 2000 0089", "lang": "lv-LV" }),
+    ))
+    .await;
+    assert_eq!(survey, json!({ "status": "pending" }));
+    let (b, _) = send(visit("C-2", json!({ "phone": "2000 0089" }))).await;
+    let c = app.store.visit_contact(w.org, a).await.unwrap().unwrap();
+    let sealed = c.phone_enc.clone().unwrap();
+    assert!(!String::from_utf8_lossy(&sealed).contains("20000089"));
+    assert_eq!(key.open(&sealed).as_deref(), Some("+37120000089"));
+    assert_eq!((c.lang.as_deref(), c.survey), (Some("lv"), true));
+    let visits = all_visits(&app.store, w.org).await;
+    let ck = |id: Uuid| {
+        visits
+            .iter()
+            .find(|v| v.id == id)
+            .unwrap()
+            .customer_key
+            .clone()
+    };
+    assert!(ck(a).unwrap().starts_with("p-"));
+    assert_eq!(ck(a), ck(b), "the same customer, for retention");
+    assert!(!ck(a).unwrap().contains("20000089"));
+
+    // A number that cannot be read: the visit is kept, the survey skipped, with why.
+    for (x, extra, reason) in [
+        ("C-3", json!({ "phone": "call me" }), "phone_unparseable"),
+        ("C-4", json!({ "phone": "+371 123" }), "phone_invalid"),
+        ("C-5", json!({ "email": "not an address" }), "email_invalid"),
+        ("C-6", json!({ "survey": true }), "no_contact"),
+        (
+            "C-7",
+            json!({ "phone": "+37120000089", "survey": false }),
+            "not_requested",
+        ),
+    ] {
+        let (id, survey) = send(visit(x, extra)).await;
+        assert_eq!(
+            survey,
+            json!({ "status": "skipped", "reason": reason }),
+            "{x}"
+        );
+        let c = app.store.visit_contact(w.org, id).await.unwrap().unwrap();
+        assert_eq!(c.skip_reason.as_deref(), Some(reason));
+        assert!(
+            c.phone_enc.is_none(),
+            "nothing kept for a visit not surveyed"
+        );
+    }
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 7);
+    // An e-mail address is sealed too.
+    let (id, survey) = send(visit("C-8", json!({ "email": "anna@example.com" }))).await;
+    assert_eq!(survey["status"], "pending");
+    let c = app.store.visit_contact(w.org, id).await.unwrap().unwrap();
+    assert_eq!(
+        key.open(&c.email_enc.unwrap()).as_deref(),
+        Some("anna@example.com")
+    );
+    // A language that is not one is refused.
+    let r = app
+        .post_api(
+            "/api/v1/visits",
+            Some(&token),
+            &visit("C-9", json!({ "lang": "English" })),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        problem(r).await["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("lang")
+    );
 }
