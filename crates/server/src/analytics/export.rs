@@ -419,7 +419,7 @@ pub fn report_table(r: &Report, l: Locale) -> Table {
         header.push(t(l, &format!("metric-{}", m.as_str())));
         header.push(t(l, "col-low"));
         header.push(t(l, "col-high"));
-        header.push(t(l, "col-answers"));
+        header.push(t(l, m.n_key()));
     }
     let rows = r
         .rows

@@ -163,6 +163,7 @@ async fn page(
     Ok(w.render(
         "report.html",
         context! {
+            n_keys => result.spec.metrics.iter().map(|m| m.n_key()).collect::<Vec<_>>(),
             result => result,
             chart => chart,
             saved => saved,

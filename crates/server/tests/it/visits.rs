@@ -189,6 +189,20 @@ async fn operations_show_visits_against_the_service_targets_within_reach(backend
         .map(|r| r["figures"][0]["n"].as_u64().unwrap())
         .sum();
     assert_eq!(csat_n, 8);
+    // The page says what each sample size counts: answers for CSAT, visits for the rest.
+    let html = head
+        .get(&format!(
+            "/admin/reports/new?metrics=csat,response_rate&group=site&period=month&at={at}"
+        ))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains(r#"<th class="num">Answers</th>"#)
+            && html.contains(r#"<th class="num">Visits</th>"#),
+        "{html}"
+    );
     // Visits are not kept per channel, question or language: said, not guessed.
     let r = head
         .get("/api/v1/reports/run?metrics=response_rate&group=channel")

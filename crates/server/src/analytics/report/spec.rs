@@ -123,6 +123,15 @@ impl ReportMetric {
         ReportMetric::all().into_iter().find(|m| m.as_str() == s)
     }
 
+    /// The message key naming what its sample size counts.
+    pub fn n_key(self) -> &'static str {
+        match self {
+            ReportMetric::Score(_) | ReportMetric::Good => "col-answers",
+            ReportMetric::Visit(_) => "col-visits",
+            ReportMetric::CloseHours => "col-closed-alerts",
+        }
+    }
+
     /// Whether it is counted from answers (the others come from visits or alerts, kept per
     /// site, service and employee only).
     pub fn from_answers(self) -> bool {
