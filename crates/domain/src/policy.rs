@@ -103,6 +103,8 @@ pub enum Action {
     /// Import figures from outside Rida (web analytics, social media…) and remove them;
     /// everyone who reads results sees them beside satisfaction.
     ImportExternal,
+    /// Look a customer up in the opt-out register, opt them out of surveys or back in.
+    ManageConsent,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
     /// See the terminals (of the sites in reach) and their live status.
@@ -149,6 +151,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
         (Analyst, ViewAlerts { .. }) => true,
         (Analyst, ImportExternal) => true,
+        (Manager, ManageConsent) => true,
         (Manager, ViewAlerts { site }) => in_scope(site) || site.is_none(),
         (Manager, HandleAlert { site }) => in_scope(site),
         _ => false,

@@ -122,6 +122,7 @@ const NAV: &[(&str, &str, Action)] = &[
         Action::ViewResults { site: None },
     ),
     ("/admin/external", "nav-external", Action::ImportExternal),
+    ("/admin/consent", "nav-consent", Action::ManageConsent),
     (
         "/admin/alerts",
         "nav-alerts",

@@ -48,3 +48,71 @@ impl Store {
             .bind(org).bind(visit).fetch_optional(p).await)?)
     }
 }
+
+/// One change in the opt-out register.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct ConsentEvent {
+    pub opted_out: bool,
+    /// `reply`, `admin` or `api`.
+    pub source: String,
+    pub by_name: Option<String>,
+    pub note: Option<String>,
+    pub at: i64,
+}
+
+impl Store {
+    /// Opts a customer out of surveys (or back in), with where the change came from;
+    /// returns whether it changed anything (a second STOP changes nothing and is not
+    /// recorded twice).
+    pub async fn set_consent(
+        &self,
+        org: Uuid,
+        customer_key: &str,
+        opted_out: bool,
+        source: &str,
+        note: Option<&str>,
+        by: &crate::By,
+    ) -> Result<bool> {
+        let now = now_ms();
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            let before: Option<bool> = sqlx::query_scalar(
+                "SELECT opted_out FROM consents WHERE org_id = $1 AND customer_key = $2")
+                .bind(org).bind(customer_key).fetch_optional(&mut *tx).await?;
+            if before == Some(opted_out) || (before.is_none() && !opted_out) {
+                return Ok(false);
+            }
+            sqlx::query(
+                "INSERT INTO consents (org_id, customer_key, opted_out, changed_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (org_id, customer_key) DO UPDATE SET opted_out = excluded.opted_out, changed_at = excluded.changed_at")
+                .bind(org).bind(customer_key).bind(opted_out).bind(now).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO consent_events (id, org_id, customer_key, opted_out, source, by_name, note, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(Uuid::now_v7()).bind(org).bind(customer_key).bind(opted_out).bind(source)
+                .bind(&by.actor).bind(note).bind(now).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Whether a customer opted out of surveys.
+    pub async fn opted_out(&self, org: Uuid, customer_key: &str) -> Result<bool> {
+        let v: Option<bool> = with_db!(self, p => sqlx::query_scalar(
+            "SELECT opted_out FROM consents WHERE org_id = $1 AND customer_key = $2")
+            .bind(org).bind(customer_key).fetch_optional(p).await)?;
+        Ok(v.unwrap_or(false))
+    }
+
+    /// Every change of a customer's consent, newest first.
+    pub async fn consent_history(
+        &self,
+        org: Uuid,
+        customer_key: &str,
+    ) -> Result<Vec<ConsentEvent>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT opted_out, source, by_name, note, at FROM consent_events \
+             WHERE org_id = $1 AND customer_key = $2 ORDER BY at DESC, id DESC")
+            .bind(org).bind(customer_key).fetch_all(p).await)?)
+    }
+}

@@ -108,7 +108,7 @@ pub struct SurveyState {
     /// `pending` (it will go when its channel's rules allow) or `skipped`.
     pub status: &'static str,
     /// Why it is skipped: `phone_unparseable`, `phone_invalid`, `phone_needs_country`,
-    /// `email_invalid`, `no_contact`, `not_requested`.
+    /// `email_invalid`, `no_contact`, `not_requested`, `opted_out`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
 }
@@ -356,18 +356,21 @@ fn contact_of(
     region: Option<&str>,
     item: &VisitItem,
     visit: &mut NewVisit,
-) -> Option<(VisitContact, SurveyState)> {
+) -> Option<(VisitContact, SurveyState, Option<String>)> {
     let wanted = item.survey.unwrap_or(true);
     if item.phone.is_none() && item.email.is_none() && item.survey.is_none() {
         return None;
     }
     let key = &state.contact_key;
     let mut reason: Option<&str> = None;
+    let mut phone_key = None;
     let phone = match item.phone.as_ref().map(|p| parse_phone(&p.0, region)) {
         Some(Ok(p)) => {
+            let k = key.customer_key(org, &p);
             if visit.customer_key.is_none() {
-                visit.customer_key = Some(key.customer_key(org, &p));
+                visit.customer_key = Some(k.clone());
             }
+            phone_key = Some(k);
             Some(p)
         }
         Some(Err(e)) => {
@@ -408,7 +411,7 @@ fn contact_of(
         status: if keep { "pending" } else { "skipped" },
         reason: skip.map(str::to_string),
     };
-    Some((contact, state))
+    Some((contact, state, phone_key))
 }
 
 /// Records one checked visit under its claimed id, with its contact.
@@ -419,9 +422,26 @@ async fn store_visit(
     item: &VisitItem,
     mut visit: NewVisit,
 ) -> Result<VisitResult> {
-    let contact = contact_of(state, org, region, item, &mut visit);
+    let mut contact = contact_of(state, org, region, item, &mut visit);
+    // A customer in the opt-out register is not surveyed, and nothing of theirs is kept.
+    if let Some((c, s, Some(phone_key))) = contact.as_mut()
+        && c.survey
+        && state.store.opted_out(org, phone_key).await?
+    {
+        *c = VisitContact {
+            phone_enc: None,
+            email_enc: None,
+            survey: false,
+            skip_reason: Some("opted_out".into()),
+            ..c.clone()
+        };
+        *s = SurveyState {
+            status: "skipped",
+            reason: Some("opted_out".into()),
+        };
+    }
     state.store.record_visit(org, &visit).await?;
-    if let Some((c, _)) = &contact {
+    if let Some((c, _, _)) = &contact {
         state.store.save_visit_contact(org, c).await?;
     }
     Ok(VisitResult {
@@ -430,7 +450,7 @@ async fn store_visit(
         id: Some(visit.id),
         status: "stored",
         errors: vec![],
-        survey: contact.map(|(_, s)| s),
+        survey: contact.map(|(_, s, _)| s),
     })
 }
 

@@ -4,6 +4,7 @@
 mod account;
 mod alerts;
 mod audit;
+mod consent;
 mod employees;
 mod external;
 mod help;
@@ -75,6 +76,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(results::router())
         .merge(operations::router())
         .merge(external::router())
+        .merge(consent::router())
         .merge(reports::router())
         .merge(organisation::router())
         .merge(regions::router())

@@ -59,6 +59,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
         ("/admin/operations".into(), [OK, OK, NO, OK, NO]),
         ("/admin/external".into(), [OK, NO, NO, OK, NO]),
+        ("/admin/consent".into(), [OK, OK, NO, NO, NO]),
         ("/admin/supervision".into(), [OK, OK, OK, NO, NO]),
         ("/station".into(), [NO, NO, NO, NO, OK]),
         (

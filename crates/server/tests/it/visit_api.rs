@@ -295,6 +295,57 @@ async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backe
         key.open(&c.email_enc.unwrap()).as_deref(),
         Some("anna@example.com")
     );
+    // The register: a manager opts the customer out (they called to ask); the next visit
+    // with their number is not surveyed and keeps nothing of theirs.
+    let manager = app.login_as(rida_domain::Role::Manager).await;
+    let consent = |fields: Vec<(&'static str, &'static str)>| {
+        let manager = &manager;
+        async move {
+            manager
+                .submit("/admin/consent", "/admin/consent", &fields)
+                .await
+        }
+    };
+    let r = consent(vec![("phone", "phone number?"), ("action", "lookup")]).await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains(r#"id="e-phone""#) && html.contains("phone number?"));
+    let r = consent(vec![
+        ("phone", "+371 2000 0089"),
+        ("action", "out"),
+        ("note", "asked by phone"),
+    ])
+    .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let html = r.text().await.unwrap();
+    assert!(
+        html.contains("Opted out") && html.contains("+371••••••89"),
+        "{html}"
+    );
+    let (id, survey) = send(visit("C-10", json!({ "phone": "2000 0089" }))).await;
+    assert_eq!(
+        survey,
+        json!({ "status": "skipped", "reason": "opted_out" })
+    );
+    let c = app.store.visit_contact(w.org, id).await.unwrap().unwrap();
+    assert!(c.phone_enc.is_none() && !c.survey);
+    // Back in, with the history of both changes.
+    let r = consent(vec![("phone", "+37120000089"), ("action", "in")]).await;
+    let html = r.text().await.unwrap();
+    assert!(html.contains("May be surveyed") && html.contains("asked by phone"));
+    let phone = rida_domain::contact::parse_phone("+37120000089", None).unwrap();
+    let history = app
+        .store
+        .consent_history(w.org, &key.customer_key(w.org, &phone))
+        .await
+        .unwrap();
+    assert_eq!(
+        history.iter().map(|e| e.opted_out).collect::<Vec<_>>(),
+        vec![false, true]
+    );
+    let (_, survey) = send(visit("C-11", json!({ "phone": "+37120000089" }))).await;
+    assert_eq!(survey["status"], "pending");
+
     // A language that is not one is refused.
     let r = app
         .post_api(
