@@ -284,6 +284,7 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             Ok(())
         }
         Command::Export(cmd) => crate::export::run(config, cmd).await,
+        Command::Customer(cmd) => crate::customer::run(config, cmd).await,
         Command::User(cmd) => user(config, cmd).await,
         Command::Token(cmd) => token(config, cmd).await,
     }

@@ -1,6 +1,7 @@
 //! `rida`: the one binary. Parses the command line, loads settings and calls the library.
 
 mod commands;
+mod customer;
 mod demo;
 mod export;
 
@@ -68,6 +69,9 @@ enum Command {
     /// Rebuild the result rollups from the raw answers.
     #[command(subcommand)]
     Rollup(commands::RollupCmd),
+    /// One customer's data on request: export it, or erase it.
+    #[command(subcommand)]
+    Customer(customer::CustomerCmd),
     /// Export data: every answer of a period as CSV or Excel.
     #[command(subcommand)]
     Export(export::ExportCmd),

@@ -536,4 +536,31 @@ async fn phone_numbers_never_reach_the_logs() {
     for secret in ["20000089", "2000 0089", "2000008", "anna@example.com"] {
         assert!(!log.contains(secret), "{secret} in the log:\n{log}");
     }
+
+    // On the customer's request: all their data, then erased (the number on stdin).
+    let export = |dir: &Path| {
+        let o = run_with_stdin(&["customer", "export"], dir, "+371 2000 0089\n");
+        assert!(o.status.success(), "{}", text(&o));
+        serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
+    };
+    let data = export(&dir);
+    assert_eq!(data["phone"], "+37120000089");
+    assert_eq!(data["visits"].as_array().unwrap().len(), 1, "{data}");
+    assert_eq!(data["contacts"][0]["phone"], "+37120000089");
+    assert_eq!(data["contacts"][0]["email"], "anna@example.com");
+    assert_eq!(data["visits"][0]["started_at"], "2026-11-24T09:38:00Z");
+    let o = run_with_stdin(&["customer", "erase"], &dir, "+37120000089\n");
+    assert!(!o.status.success() && text(&o).contains("--yes"));
+    let o = run_with_stdin(&["customer", "erase", "--yes"], &dir, "+37120000089\n");
+    assert!(text(&o).contains("1 visits unlinked"), "{}", text(&o));
+    let data = export(&dir);
+    assert!(data["visits"].as_array().unwrap().is_empty());
+    assert!(data["contacts"].as_array().unwrap().is_empty());
+    let store = store_of(&dir).await;
+    let org = store.first_organisation().await.unwrap().unwrap().id;
+    let visits = rida_store::testing::all_visits(&store, org).await;
+    assert_eq!(visits.len(), 3, "the visits stay, anonymous");
+    assert!(visits.iter().all(|v| v.customer_key.is_none()));
+    let o = run_with_stdin(&["customer", "export"], &dir, "not a number\n");
+    assert!(!o.status.success() && text(&o).contains("phone number"));
 }

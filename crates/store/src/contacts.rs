@@ -116,3 +116,91 @@ impl Store {
             .bind(org).bind(customer_key).fetch_all(p).await)?)
     }
 }
+
+/// One visit of a customer, as their data export shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct CustomerVisit {
+    pub id: Uuid,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub arrived_at: Option<i64>,
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+}
+
+/// One answer of a customer, as their data export shows it.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct CustomerAnswer {
+    pub id: Uuid,
+    pub answered_at: i64,
+    pub site_id: Uuid,
+    pub channel: String,
+    pub question_id: Uuid,
+    pub score: Option<i16>,
+    pub choice: Option<String>,
+    pub answer_text: Option<String>,
+    pub visit_id: Option<Uuid>,
+}
+
+/// What Rida holds about one customer (by their customer key).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerData {
+    pub visits: Vec<CustomerVisit>,
+    pub contacts: Vec<VisitContact>,
+    pub answers: Vec<CustomerAnswer>,
+    pub opted_out: bool,
+    pub consent: Vec<ConsentEvent>,
+}
+
+/// The customer's visits, as a subquery on `$1` (org) and `$2` (customer key).
+const THEIR_VISITS: &str = "SELECT id FROM visits WHERE org_id = $1 AND customer_key = $2";
+
+impl Store {
+    /// Everything kept about a customer: their visits, the contacts given with them
+    /// (still sealed), their answers (named by visit or by key) and their consent.
+    pub async fn customer_data(&self, org: Uuid, key: &str) -> Result<CustomerData> {
+        let (visits, contacts, answers) = with_db!(self, p => {
+            let visits: Vec<CustomerVisit> = sqlx::query_as(
+                "SELECT id, site_id, service_id, arrived_at, started_at, ended_at FROM visits \
+                 WHERE org_id = $1 AND customer_key = $2 ORDER BY started_at")
+                .bind(org).bind(key).fetch_all(p).await?;
+            let contacts: Vec<VisitContact> = sqlx::query_as(&format!(
+                "SELECT visit_id, phone_enc, email_enc, lang, survey, skip_reason FROM visit_contacts \
+                 WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS}) ORDER BY created_at"))
+                .bind(org).bind(key).fetch_all(p).await?;
+            let answers: Vec<CustomerAnswer> = sqlx::query_as(&format!(
+                "SELECT id, answered_at, site_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
+                 WHERE org_id = $1 AND (customer_key = $2 OR visit_id IN ({THEIR_VISITS})) ORDER BY answered_at"))
+                .bind(org).bind(key).fetch_all(p).await?;
+            Ok::<_, sqlx::Error>((visits, contacts, answers))
+        })?;
+        Ok(CustomerData {
+            visits,
+            contacts,
+            answers,
+            opted_out: self.opted_out(org, key).await?,
+            consent: self.consent_history(org, key).await?,
+        })
+    }
+
+    /// Erases a customer's personal data in one transaction: the contacts given with
+    /// their visits, and the customer key that links their visits and answers (the
+    /// visits and answers stay, anonymous). An opt-out stays, so that they are never
+    /// surveyed again. Returns how many visits were unlinked.
+    pub async fn erase_customer(&self, org: Uuid, key: &str, by: &crate::By) -> Result<u64> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            sqlx::query(&format!("DELETE FROM visit_contacts WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS})"))
+                .bind(org).bind(key).execute(&mut *tx).await?;
+            sqlx::query("UPDATE ratings SET customer_key = NULL WHERE org_id = $1 AND customer_key = $2")
+                .bind(org).bind(key).execute(&mut *tx).await?;
+            let n = sqlx::query(
+                "UPDATE visits SET customer_key = NULL, next_visit_at = NULL, next_visit_day = NULL \
+                 WHERE org_id = $1 AND customer_key = $2")
+                .bind(org).bind(key).execute(&mut *tx).await?.rows_affected();
+            crate::audit::audit!(tx, by, org, "erase", "customer", None::<Uuid>, &format!("{n} visits unlinked"));
+            tx.commit().await?;
+            Ok(n)
+        })
+    }
+}

@@ -41,7 +41,7 @@ pub use cache::CACHE_TTL;
 pub use choices::ChoiceRow;
 pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
-pub use contacts::{ConsentEvent, VisitContact};
+pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
 pub use external::{ExternalMonth, ExternalSeries};
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};

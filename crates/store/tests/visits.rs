@@ -18,6 +18,7 @@ use uuid::Uuid;
 both_backends! {
     visit_figures_equal_a_recomputation_from_the_raw_visits;
     retention_follows_each_customer_to_their_next_visit;
+    a_customer_is_exported_opted_out_and_erased;
 }
 
 const DAY: i64 = 86_400_000;
@@ -333,4 +334,100 @@ async fn retention_follows_each_customer_to_their_next_visit(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(short[&w.site].retained, 0);
+}
+
+async fn a_customer_is_exported_opted_out_and_erased(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let visit = |key: &str, hour: i64| NewVisit {
+        id: Uuid::now_v7(),
+        site_id: Some(w.site),
+        service_id: None,
+        employee_id: Some(w.employee),
+        customer_key: Some(key.into()),
+        arrived_at: None,
+        started_at: 1_790_000_000_000 + hour * 3_600_000,
+        ended_at: None,
+    };
+    let (a, b, other) = (visit("p-anna", 1), visit("p-anna", 30), visit("p-other", 2));
+    store
+        .insert_visits(w.org, &[a.clone(), b.clone(), other.clone()])
+        .await
+        .unwrap();
+    let contact = |v: &NewVisit| rida_store::VisitContact {
+        visit_id: v.id,
+        phone_enc: Some(vec![1, 2, 3]),
+        email_enc: None,
+        lang: Some("lv".into()),
+        survey: true,
+        skip_reason: None,
+    };
+    store.save_visit_contact(w.org, &contact(&a)).await.unwrap();
+    store
+        .save_visit_contact(w.org, &contact(&other))
+        .await
+        .unwrap();
+    let mut answer = rating(&w, 4);
+    answer.visit_id = Some(b.id);
+    store
+        .insert_ratings(w.org, &[answer.clone()])
+        .await
+        .unwrap();
+    // The register: out, out again (nothing new), back in, out.
+    for (out, changed) in [(true, true), (true, false), (false, true), (true, true)] {
+        assert_eq!(
+            store
+                .set_consent(w.org, "p-anna", out, "admin", None, &by())
+                .await
+                .unwrap(),
+            changed
+        );
+    }
+    assert!(store.opted_out(w.org, "p-anna").await.unwrap());
+    assert!(!store.opted_out(w.org, "p-other").await.unwrap());
+    // Opting in someone never opted out records nothing.
+    assert!(
+        !store
+            .set_consent(w.org, "p-new", false, "api", None, &by())
+            .await
+            .unwrap()
+    );
+
+    let d = store.customer_data(w.org, "p-anna").await.unwrap();
+    assert_eq!(
+        d.visits.iter().map(|v| v.id).collect::<Vec<_>>(),
+        vec![a.id, b.id]
+    );
+    assert_eq!(d.contacts.len(), 1);
+    assert_eq!(
+        d.answers.iter().map(|x| x.id).collect::<Vec<_>>(),
+        vec![answer.id]
+    );
+    assert_eq!(d.consent.len(), 3);
+
+    assert_eq!(
+        store.erase_customer(w.org, "p-anna", &by()).await.unwrap(),
+        2
+    );
+    let d = store.customer_data(w.org, "p-anna").await.unwrap();
+    assert!(d.visits.is_empty() && d.contacts.is_empty() && d.answers.is_empty());
+    assert!(d.opted_out, "the opt-out stays");
+    // Nobody else is touched; the visits and the answer stay, anonymous.
+    assert!(
+        store
+            .visit_contact(w.org, other.id)
+            .await
+            .unwrap()
+            .is_some()
+    );
+    let visits = rida_store::testing::all_visits(&store, w.org).await;
+    assert_eq!(visits.len(), 3);
+    assert_eq!(
+        visits.iter().filter(|v| v.customer_key.is_some()).count(),
+        1
+    );
+    assert_eq!(
+        rida_store::testing::all_ratings(&store, w.org).await.len(),
+        1
+    );
 }
