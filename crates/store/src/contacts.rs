@@ -96,6 +96,16 @@ impl Store {
         })
     }
 
+    /// Erases the contact details given with visits before `before` (ms); returns how
+    /// many. Safe to run on every instance at once.
+    pub async fn erase_contacts_before(&self, org: Uuid, before: i64) -> Result<u64> {
+        with_db!(self, p => {
+            let done = sqlx::query("DELETE FROM visit_contacts WHERE org_id = $1 AND created_at < $2")
+                .bind(org).bind(before).execute(p).await?;
+            Ok(done.rows_affected())
+        })
+    }
+
     /// Whether a customer opted out of surveys.
     pub async fn opted_out(&self, org: Uuid, customer_key: &str) -> Result<bool> {
         let v: Option<bool> = with_db!(self, p => sqlx::query_scalar(

@@ -30,6 +30,8 @@ pub struct Organisation {
     pub retention_days: i32,
     /// The country of national phone numbers sent without a country code (`LV`).
     pub phone_region: Option<String>,
+    /// Customers' contact details are erased this many days after their visit.
+    pub contact_days: i32,
     /// When it was created (Unix ms).
     pub created_at: i64,
 }
@@ -58,6 +60,7 @@ impl Organisation {
             thresholds: self.thresholds(),
             retention_days: self.retention_days,
             phone_region: self.phone_region.clone(),
+            contact_days: self.contact_days,
         }
     }
 
@@ -82,6 +85,7 @@ pub struct OrgSettings {
     pub thresholds: rida_domain::metrics::Thresholds,
     pub retention_days: i32,
     pub phone_region: Option<String>,
+    pub contact_days: i32,
 }
 
 /// A region groups sites.
@@ -151,7 +155,7 @@ impl ServiceInput {
 
 const SERVICE_COLUMNS: &str = "id, name, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -193,7 +197,7 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {}",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days",
             s.name,
             s.default_locale,
             s.time_zone,
@@ -204,16 +208,17 @@ impl Store {
             s.thresholds.min_ranked,
             s.thresholds.min_shown,
             s.retention_days,
-            s.phone_region.as_deref().unwrap_or("-")
+            s.phone_region.as_deref().unwrap_or("-"),
+            s.contact_days
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
-                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region)
+                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

@@ -107,6 +107,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 thresholds: Default::default(),
                 retention_days: 90,
                 phone_region: Some("SA".into()),
+                contact_days: 14,
             },
             &by(),
         )
@@ -115,6 +116,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
     let org = store.organisation(w.org).await.unwrap();
     assert_eq!(org.name, "بنك البلطيق");
     assert_eq!(org.phone_region.as_deref(), Some("SA"));
+    assert_eq!(org.contact_days, 14);
     assert_eq!((org.burst_taps, org.burst_seconds), (3, 10));
     assert!(org.policy().managers_see_employees);
 

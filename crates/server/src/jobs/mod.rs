@@ -1,11 +1,12 @@
-//! Scheduled work: alert rules, the monthly report, scheduled saved reports, and sending
-//! the outbox.
+//! Scheduled work: alert rules, the monthly report, scheduled saved reports, erasing old
+//! contact details, and sending the outbox.
 //! Every instance with `jobs` on runs the loop; each job of an organisation still runs
 //! once (its messages are queued in the same transaction that records it, see
 //! `rida_store::Store::finish_job`), and each message is taken by one instance at a time.
 
 pub mod alerts;
 pub mod monthly;
+pub mod privacy;
 pub mod scheduled;
 
 use std::time::Duration;
@@ -45,6 +46,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
         }
         if let Err(e) = scheduled::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "scheduled reports");
+        }
+        if let Err(e) = privacy::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "erasing old contacts");
         }
     }
     mail::deliver_due(state, now.as_millisecond()).await

@@ -74,6 +74,8 @@ struct OrgForm {
     retention_days: String,
     #[serde(default)]
     phone_region: String,
+    #[serde(default)]
+    contact_days: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -105,14 +107,33 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if phone_region.is_none() {
         errors.key("phone_region", "error-phone-region");
     }
-    let (Some(name), Some(burst), Some(thresholds), Some(retention_days), Some(phone_region), true) = (
+    let contact_days = f
+        .contact_days
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|d| (1..=3650).contains(d));
+    if contact_days.is_none() {
+        errors.key("contact_days", "error-contact-days");
+    }
+    let (
+        Some(name),
+        Some(burst),
+        Some(thresholds),
+        Some(retention_days),
+        Some(phone_region),
+        Some(contact_days),
+        true,
+    ) = (
         name,
         burst,
         thresholds,
         retention_days,
         phone_region,
+        contact_days,
         errors.is_empty(),
-    ) else {
+    )
+    else {
         let form = context! {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
             managers_see_employees => f.managers_see_employees.is_some(),
@@ -120,6 +141,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
             retention_days => f.retention_days, phone_region => f.phone_region,
+            contact_days => f.contact_days,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -133,6 +155,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         thresholds,
         retention_days,
         phone_region,
+        contact_days,
     };
     w.state
         .store
@@ -201,6 +224,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         min_shown => o.min_shown.to_string(),
         retention_days => o.retention_days.to_string(),
         phone_region => o.phone_region.clone().unwrap_or_default(),
+        contact_days => o.contact_days.to_string(),
     }
 }
 

@@ -218,6 +218,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("min_shown", "2"),
                 ("retention_days", "0"),
                 ("phone_region", "Latvia"),
+                ("contact_days", "0"),
             ],
         )
         .await;
@@ -228,6 +229,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert!(page.contains(r#"id="e-burst""#) && page.contains(r#"id="e-thresholds""#));
     assert!(page.contains(r#"id="e-retention_days""#));
     assert!(page.contains(r#"id="e-phone_region""#));
+    assert!(page.contains(r#"id="e-contact_days""#));
     let r = head
         .submit(
             "/admin/organisation",
@@ -243,6 +245,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("min_shown", "7"),
                 ("retention_days", "60"),
                 ("phone_region", "lv"),
+                ("contact_days", "45"),
             ],
         )
         .await;
@@ -259,6 +262,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert_eq!((org.min_ranked, org.min_shown), (50, 7));
     assert_eq!(org.retention_days, 60);
     assert_eq!(org.phone_region.as_deref(), Some("LV"));
+    assert_eq!(org.contact_days, 45);
     // Terminals read the rule with themselves.
     let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(

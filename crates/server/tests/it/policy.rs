@@ -198,6 +198,7 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("min_ranked", "30".into()),
                 ("min_shown", "5".into()),
                 ("retention_days", "90".into()),
+                ("contact_days", "30".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),

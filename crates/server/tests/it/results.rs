@@ -327,6 +327,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                 thresholds: org.thresholds(),
                 retention_days: org.retention_days,
                 phone_region: None,
+                contact_days: 30,
             },
             &By::system("test"),
         )

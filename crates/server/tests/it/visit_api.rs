@@ -346,6 +346,26 @@ async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backe
     let (_, survey) = send(visit("C-11", json!({ "phone": "+37120000089" }))).await;
     assert_eq!(survey["status"], "pending");
 
+    // Contact details are erased once the organisation's window has passed; the visits
+    // stay. Every contact here was given just now: 29 days on they are kept, 31 not.
+    let (state, _running) = crate::mail::instance(&app.store, "smtp://127.0.0.1:9").await;
+    let now = jiff::Timestamp::now();
+    let later = |days: i64| {
+        now.checked_add(jiff::SignedDuration::from_hours(24 * days))
+            .unwrap()
+    };
+    let kept = rida_server::jobs::privacy::run(&state, w.org, later(29))
+        .await
+        .unwrap();
+    assert_eq!(kept, 0);
+    assert!(app.store.visit_contact(w.org, a).await.unwrap().is_some());
+    rida_server::jobs::run_once(&state, later(31))
+        .await
+        .unwrap();
+    assert!(app.store.visit_contact(w.org, a).await.unwrap().is_none());
+    assert!(app.store.visit_contact(w.org, id).await.unwrap().is_none());
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 10);
+
     // A language that is not one is refused.
     let r = app
         .post_api(
