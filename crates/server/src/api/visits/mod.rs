@@ -4,6 +4,9 @@
 //! id), and its times. Visits feed the operational figures (response rate, waiting
 //! time, time with the customer, retention) and, later, the surveys sent after them.
 
+mod contact;
+mod events;
+
 use std::collections::{HashMap, HashSet};
 
 use axum::{
@@ -13,11 +16,14 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::Timestamp;
-use rida_domain::contact::parse_phone;
-use rida_store::{NewVisit, VisitContact};
+use rida_store::NewVisit;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use uuid::Uuid;
+
+use contact::store_visit;
+pub use contact::{Private, SurveyState};
+pub use events::{__path_event, VisitEvent, event};
 
 use super::ratings::{ItemError, MAX_BODY_BYTES};
 use crate::{
@@ -91,28 +97,6 @@ pub struct VisitItem {
     pub survey: Option<bool>,
 }
 
-/// A contact detail as sent: kept out of `Debug`, so that it cannot reach a log.
-#[derive(Clone, Deserialize)]
-#[serde(transparent)]
-pub struct Private(String);
-
-impl std::fmt::Debug for Private {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Private(…)")
-    }
-}
-
-/// Whether a survey will follow the visit.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct SurveyState {
-    /// `pending` (it will go when its channel's rules allow) or `skipped`.
-    pub status: &'static str,
-    /// Why it is skipped: `phone_unparseable`, `phone_invalid`, `phone_needs_country`,
-    /// `email_invalid`, `no_contact`, `not_requested`, `opted_out`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
-}
-
 /// A batch of visits.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -145,36 +129,6 @@ pub struct VisitBatchResult {
     pub stored: usize,
     pub rejected: usize,
     pub results: Vec<VisitResult>,
-}
-
-/// A visit that starts or ends, for systems that report the two moments apart.
-#[derive(Debug, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-#[schema(example = json!({
-    "external_id": "Q-2026-11-24-0415",
-    "event": "ended",
-    "at": "2026-11-24T09:47:40Z"
-}))]
-pub struct VisitEvent {
-    pub external_id: String,
-    /// `started` (the visit is recorded; `site_id` is needed) or `ended` (of a visit
-    /// started before).
-    pub event: String,
-    #[schema(value_type = String, format = DateTime)]
-    pub at: Timestamp,
-    #[serde(default)]
-    pub site_id: Option<Uuid>,
-    #[serde(default)]
-    pub service_id: Option<Uuid>,
-    #[serde(default)]
-    pub employee_id: Option<Uuid>,
-    #[serde(default)]
-    pub employee_external_id: Option<String>,
-    #[serde(default)]
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub arrived_at: Option<Timestamp>,
-    #[serde(default)]
-    pub customer_key: Option<String>,
 }
 
 fn item_error(field: &'static str, code: &'static str, detail: String) -> ItemError {
@@ -347,113 +301,6 @@ fn validate(v: &VisitItem, refs: &Refs, now: i64) -> std::result::Result<NewVisi
     })
 }
 
-/// The contact to keep for a visit's survey, if any; a phone number without a customer
-/// key gives the visit one. A detail that cannot be used skips the survey, with the
-/// reason, and the visit is kept all the same.
-fn contact_of(
-    state: &AppState,
-    org: Uuid,
-    region: Option<&str>,
-    item: &VisitItem,
-    visit: &mut NewVisit,
-) -> Option<(VisitContact, SurveyState, Option<String>)> {
-    let wanted = item.survey.unwrap_or(true);
-    if item.phone.is_none() && item.email.is_none() && item.survey.is_none() {
-        return None;
-    }
-    let key = &state.contact_key;
-    let mut reason: Option<&str> = None;
-    let mut phone_key = None;
-    let phone = match item.phone.as_ref().map(|p| parse_phone(&p.0, region)) {
-        Some(Ok(p)) => {
-            let k = key.customer_key(org, &p);
-            if visit.customer_key.is_none() {
-                visit.customer_key = Some(k.clone());
-            }
-            phone_key = Some(k);
-            Some(p)
-        }
-        Some(Err(e)) => {
-            reason = Some(e.code());
-            None
-        }
-        None => None,
-    };
-    let email = match item.email.as_ref().map(|e| rida_domain::names::email(&e.0)) {
-        Some(Ok(Some(e))) => Some(e),
-        Some(_) => {
-            reason = reason.or(Some("email_invalid"));
-            None
-        }
-        None => None,
-    };
-    let skip = if !wanted {
-        Some("not_requested")
-    } else if phone.is_none() && email.is_none() {
-        Some(reason.unwrap_or("no_contact"))
-    } else {
-        None
-    };
-    // Nothing personal is kept for a visit that will not be surveyed.
-    let keep = skip.is_none();
-    let contact = VisitContact {
-        visit_id: visit.id,
-        phone_enc: phone.filter(|_| keep).map(|p| key.seal(p.e164())),
-        email_enc: email.filter(|_| keep).map(|e| key.seal(&e)),
-        lang: item
-            .lang
-            .as_deref()
-            .and_then(rida_domain::locale::answer_language),
-        survey: keep,
-        skip_reason: skip.map(str::to_string),
-    };
-    let state = SurveyState {
-        status: if keep { "pending" } else { "skipped" },
-        reason: skip.map(str::to_string),
-    };
-    Some((contact, state, phone_key))
-}
-
-/// Records one checked visit under its claimed id, with its contact.
-async fn store_visit(
-    state: &AppState,
-    org: Uuid,
-    region: Option<&str>,
-    item: &VisitItem,
-    mut visit: NewVisit,
-) -> Result<VisitResult> {
-    let mut contact = contact_of(state, org, region, item, &mut visit);
-    // A customer in the opt-out register is not surveyed, and nothing of theirs is kept.
-    if let Some((c, s, Some(phone_key))) = contact.as_mut()
-        && c.survey
-        && state.store.opted_out(org, phone_key).await?
-    {
-        *c = VisitContact {
-            phone_enc: None,
-            email_enc: None,
-            survey: false,
-            skip_reason: Some("opted_out".into()),
-            ..c.clone()
-        };
-        *s = SurveyState {
-            status: "skipped",
-            reason: Some("opted_out".into()),
-        };
-    }
-    state.store.record_visit(org, &visit).await?;
-    if let Some((c, _, _)) = &contact {
-        state.store.save_visit_contact(org, c).await?;
-    }
-    Ok(VisitResult {
-        index: 0,
-        external_id: Some(item.external_id.clone()),
-        id: Some(visit.id),
-        status: "stored",
-        errors: vec![],
-        survey: contact.map(|(_, s, _)| s),
-    })
-}
-
 fn malformed(detail: String) -> Error {
     Error::BadRequest {
         code: "malformed-json",
@@ -498,7 +345,7 @@ pub async fn record(
     client: ApiClient,
     body: Body,
 ) -> Result<Response> {
-    let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
+    let bytes = crate::api::read_body(body, MAX_BODY_BYTES).await?;
     let value: serde_json::Value =
         serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
     let org = client.org_id;
@@ -531,7 +378,7 @@ pub async fn record(
         });
     }
     let items: Vec<std::result::Result<VisitItem, ItemError>> =
-        super::ratings::parse_items(&batch.visits);
+        crate::api::ratings::parse_items(&batch.visits);
     let external: Vec<String> = items
         .iter()
         .flatten()
@@ -582,120 +429,6 @@ pub async fn record(
         stored,
         rejected: results.len() - stored,
         results,
-    })
-    .into_response())
-}
-
-/// A visit starts or ends.
-#[utoipa::path(
-    post,
-    path = "/api/v1/visits/events",
-    tag = "visits",
-    request_body = VisitEvent,
-    security(("api_token" = [])),
-    responses(
-        (status = 200, description = "The visit's id", body = VisitResult),
-        (status = 400, description = "Malformed, an unknown event, site, service or employee, or `ended` for a visit never started", body = Problem, content_type = "application/problem+json"),
-        (status = 401, description = "Missing, unknown or revoked API token", body = Problem, content_type = "application/problem+json"),
-    )
-)]
-#[tracing::instrument(skip_all, fields(org = %client.org_id))]
-pub async fn event(
-    State(state): State<AppState>,
-    client: ApiClient,
-    body: Body,
-) -> Result<Response> {
-    let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
-    let e: VisitEvent = serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
-    let org = client.org_id;
-    let mut errs = Vec::new();
-    check_external_id(&e.external_id, &mut errs);
-    let refs = refs(
-        &state,
-        org,
-        e.employee_external_id.clone().into_iter().collect(),
-    )
-    .await?;
-    let employee_id = Fields {
-        site_id: e.site_id,
-        service_id: e.service_id,
-        employee_id: e.employee_id,
-        employee_external_id: e.employee_external_id.as_deref(),
-        customer_key: e.customer_key.as_deref(),
-    }
-    .check(&refs, &mut errs);
-    let at = ms(e.at);
-    if at > rida_store::now_ms() + MAX_CLOCK_SKEW_MS {
-        errs.push(item_error(
-            "at",
-            "in_future",
-            "at is more than a day ahead of the server's clock".into(),
-        ));
-    }
-    let known = state
-        .store
-        .visit_by_external_id(org, &e.external_id)
-        .await?;
-    let mut visit = NewVisit {
-        id: Uuid::nil(),
-        site_id: e.site_id,
-        service_id: e.service_id,
-        employee_id,
-        customer_key: e.customer_key.clone(),
-        arrived_at: e.arrived_at.map(ms),
-        started_at: at,
-        ended_at: None,
-    };
-    match (e.event.as_str(), &known) {
-        ("started", _) if e.site_id.is_none() && known.is_none() => errs.push(item_error(
-            "site_id",
-            "required",
-            "a visit that starts names its site".into(),
-        )),
-        ("started", _) => {}
-        ("ended", None) => errs.push(item_error(
-            "external_id",
-            "unknown_visit",
-            format!(
-                "no visit '{}' was started; send `started` first, or the whole visit to /api/v1/visits",
-                e.external_id
-            ),
-        )),
-        ("ended", Some(v)) if at < v.started_at => errs.push(item_error(
-            "at",
-            "before_start",
-            "the visit ends before it started".into(),
-        )),
-        ("ended", Some(v)) => {
-            visit.started_at = v.started_at;
-            visit.ended_at = Some(at);
-        }
-        (other, _) => errs.push(item_error(
-            "event",
-            "unknown_event",
-            format!("'{other}' is not an event; one of started, ended"),
-        )),
-    }
-    if !errs.is_empty() {
-        return Err(refused(&errs));
-    }
-    visit.id = match known {
-        Some(v) => v.id,
-        None => {
-            state
-                .store
-                .claim_visit_ids(org, std::slice::from_ref(&e.external_id))
-                .await?[&e.external_id]
-        }
-    };
-    state.store.record_visit(org, &visit).await?;
-    Ok(Json(VisitResult {
-        index: 0,
-        external_id: Some(e.external_id),
-        id: Some(visit.id),
-        status: "stored",
-        errors: vec![],
-        survey: None,
     })
     .into_response())
 }
