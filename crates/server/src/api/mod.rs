@@ -1,6 +1,7 @@
 //! The JSON API (`/api/v1/…`), health checks, metrics and the OpenAPI document.
 //! Errors are RFC 9457 problem details.
 
+pub mod consent;
 pub mod health;
 pub mod kiosk;
 pub mod metrics;
@@ -53,6 +54,7 @@ pub fn router(_state: AppState) -> Router<AppState> {
         .route("/api/v1/ratings", post(ratings::ingest))
         .route("/api/v1/visits", post(visits::record))
         .route("/api/v1/visits/events", post(visits::event))
+        .route("/api/v1/consent", post(consent::change))
         .route("/api/v1/kiosk/pair", post(kiosk::pair))
         .route("/api/v1/kiosk/config", get(kiosk::config))
         .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))

@@ -6,14 +6,14 @@ use utoipa::{
     openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme},
 };
 
-use super::{health, ratings, visits};
+use super::{consent, health, ratings, visits};
 use crate::error::Problem;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "Rida API", description = "Ratings and visits ingest and operations endpoints of Rida, the customer-satisfaction platform. Errors are RFC 9457 problem details with a stable `type` per error."),
-    paths(ratings::ingest, visits::record, visits::event, health::healthz, health::readyz),
-    components(schemas(ratings::RatingBatch, ratings::RatingItem, ratings::BatchResult, ratings::ItemResult, ratings::ItemError, visits::VisitItem, visits::VisitBatch, visits::VisitResult, visits::VisitBatchResult, visits::VisitEvent, Problem)),
+    paths(ratings::ingest, visits::record, visits::event, consent::change, health::healthz, health::readyz),
+    components(schemas(ratings::RatingBatch, ratings::RatingItem, ratings::BatchResult, ratings::ItemResult, ratings::ItemError, visits::VisitItem, visits::VisitBatch, visits::VisitResult, visits::VisitBatchResult, visits::VisitEvent, consent::ConsentChange, consent::ConsentState, Problem)),
     modifiers(&BearerAuth),
     tags((name = "ratings", description = "Store answers from any channel"), (name = "visits", description = "Visits from queue systems, POS and CRMs"), (name = "operations", description = "Health checks"))
 )]

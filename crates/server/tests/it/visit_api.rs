@@ -346,6 +346,46 @@ async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backe
     let (_, survey) = send(visit("C-11", json!({ "phone": "+37120000089" }))).await;
     assert_eq!(survey["status"], "pending");
 
+    // A CRM reports an opt-out through the API: recorded once, with the API as source.
+    let change = json!({ "phone": "+371 2000 0077", "opted_out": true, "note": "CRM" });
+    let r = app.post_api("/api/v1/consent", None, &change).await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    for changed in [true, false] {
+        let r = app.post_api("/api/v1/consent", Some(&token), &change).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        assert_eq!(
+            r.json::<Value>().await.unwrap(),
+            json!({ "opted_out": true, "changed": changed })
+        );
+    }
+    let (_, survey) = send(visit("C-12", json!({ "phone": "20000077" }))).await;
+    assert_eq!(survey["reason"], "opted_out");
+    let p77 = rida_domain::contact::parse_phone("+37120000077", None).unwrap();
+    let history = app
+        .store
+        .consent_history(w.org, &key.customer_key(w.org, &p77))
+        .await
+        .unwrap();
+    assert_eq!(history.len(), 1);
+    assert_eq!(
+        (history[0].source.as_str(), history[0].note.as_deref()),
+        ("api", Some("CRM"))
+    );
+    let r = app
+        .post_api(
+            "/api/v1/consent",
+            Some(&token),
+            &json!({ "phone": "call me", "opted_out": true }),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert!(
+        problem(r).await["detail"]
+            .as_str()
+            .unwrap()
+            .starts_with("phone")
+    );
+
     // Contact details are erased once the organisation's window has passed; the visits
     // stay. Every contact here was given just now: 29 days on they are kept, 31 not.
     let (state, _running) = crate::mail::instance(&app.store, "smtp://127.0.0.1:9").await;
@@ -364,7 +404,7 @@ async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backe
         .unwrap();
     assert!(app.store.visit_contact(w.org, a).await.unwrap().is_none());
     assert!(app.store.visit_contact(w.org, id).await.unwrap().is_none());
-    assert_eq!(all_visits(&app.store, w.org).await.len(), 10);
+    assert_eq!(all_visits(&app.store, w.org).await.len(), 11);
 
     // A language that is not one is refused.
     let r = app

@@ -16,6 +16,13 @@ use crate::{error::Result, state::AppState};
 #[serde(transparent)]
 pub struct Private(String);
 
+impl Private {
+    /// The detail itself, for parsing; never for a log.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
 impl std::fmt::Debug for Private {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("Private(…)")
