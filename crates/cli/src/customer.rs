@@ -50,7 +50,8 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
     let db = match &cmd {
         CustomerCmd::Export { db, .. } | CustomerCmd::Erase { db, .. } => db,
     };
-    let store = open(&settings(config, db, None)?).await?;
+    let settings = settings(config, db, None)?;
+    let store = open(&settings).await?;
     let org = store
         .first_organisation()
         .await?
@@ -59,9 +60,7 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
     std::io::stdin().lock().read_line(&mut line)?;
     let phone = parse_phone(&line, org.phone_region.as_deref())
         .map_err(|e| anyhow::anyhow!("the phone number on standard input: {e}"))?;
-    let fresh: [u8; 32] = rand::random();
-    let key = ContactKey::new(&store.secret("contact-key", fresh.to_vec()).await?)
-        .context("the stored contact key is not 32 bytes")?;
+    let key = ContactKey::load(&settings, &store).await?;
     let customer = key.customer_key(org.id, &phone);
     match cmd {
         CustomerCmd::Export { out, .. } => {

@@ -27,6 +27,37 @@ impl ContactKey {
         Some(ContactKey(bytes.try_into().ok()?))
     }
 
+    /// The key from 64 hex digits (surrounding white space ignored).
+    pub fn from_hex(text: &str) -> Option<ContactKey> {
+        let text = text.trim();
+        if text.len() != 64 || !text.is_ascii() {
+            return None;
+        }
+        let bytes: Option<Vec<u8>> = (0..32)
+            .map(|i| u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok())
+            .collect();
+        ContactKey::new(&bytes?)
+    }
+
+    /// The key the settings name: read from `contact_key_file`, else made once and kept
+    /// in the database's secrets (the same on every instance either way).
+    pub async fn load(
+        settings: &crate::settings::Settings,
+        store: &rida_store::Store,
+    ) -> anyhow::Result<ContactKey> {
+        use anyhow::Context;
+        if !settings.contact_key_file.trim().is_empty() {
+            let path = settings.contact_key_file.trim();
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading contact_key_file {path}"))?;
+            return ContactKey::from_hex(&text)
+                .with_context(|| format!("contact_key_file {path}: 64 hex digits expected"));
+        }
+        let fresh: [u8; 32] = rand::random();
+        ContactKey::new(&store.secret("contact-key", fresh.to_vec()).await?)
+            .context("the stored contact key is not 32 bytes")
+    }
+
     /// A random nonce, then the ciphertext with its tag.
     pub fn seal(&self, plain: &str) -> Vec<u8> {
         let cipher = XChaCha20Poly1305::new((&self.0).into());
@@ -84,5 +115,10 @@ mod tests {
         assert_ne!(key.customer_key(a, &phone), key.customer_key(b, &phone));
         assert!(!key.customer_key(a, &phone).contains("20000089"));
         assert_eq!(format!("{key:?}"), "ContactKey(…)");
+        let hex = "07".repeat(32);
+        let from_file = ContactKey::from_hex(&format!("{hex}\n")).unwrap();
+        assert_eq!(from_file.open(&sealed).as_deref(), Some("+37120000089"));
+        assert!(ContactKey::from_hex(&"0".repeat(63)).is_none());
+        assert!(ContactKey::from_hex(&"zz".repeat(32)).is_none());
     }
 }

@@ -41,6 +41,9 @@ pub struct Settings {
     pub public_url: String,
     /// Run the scheduled jobs (monthly report, scheduled reports, e-mail) in this instance.
     pub jobs: bool,
+    /// A file holding the key that seals customers' contact details (64 hex digits), kept
+    /// apart from the database; empty: a key made once and kept in the database.
+    pub contact_key_file: String,
 }
 
 impl Default for Settings {
@@ -60,6 +63,7 @@ impl Default for Settings {
             mail_from: "Rida <rida@localhost>".into(),
             public_url: "http://127.0.0.1:8080".into(),
             jobs: true,
+            contact_key_file: String::new(),
         }
     }
 }
@@ -78,6 +82,7 @@ impl std::fmt::Debug for Settings {
             .field("mail_from", &self.mail_from)
             .field("public_url", &self.public_url)
             .field("jobs", &self.jobs)
+            .field("contact_key_file", &self.contact_key_file)
             .finish_non_exhaustive()
     }
 }
@@ -126,6 +131,7 @@ impl Settings {
             "mail_from",
             "public_url",
             "jobs",
+            "contact_key_file",
         ]))
         .extract()
         .map_err(Box::new)
@@ -197,6 +203,15 @@ public_url = "{public_url}"
 
 # Run scheduled jobs here. Several instances may all run them: each job runs once.
 jobs = {jobs}
+
+# Customers' phone numbers and e-mail addresses are stored encrypted. Empty: with a key
+# made once and kept in the database. For a key kept apart from the database (a stolen
+# database then reveals no contact), name a file with 64 hex digits, the same file on
+# every instance, e.g. made by `openssl rand -hex 32 > /etc/rida/contact.key`:
+#   contact_key_file = "/etc/rida/contact.key"
+# Set it before the first contact is stored: contacts sealed with one key do not open
+# with another.
+contact_key_file = ""
 "#,
             listen = d.listen,
             data_dir = d.data_dir.display(),

@@ -39,10 +39,7 @@ impl AppState {
     pub async fn new(settings: Settings, store: Store) -> anyhow::Result<AppState> {
         let fresh: [u8; 32] = rand::random();
         let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
-        let fresh: [u8; 32] = rand::random();
-        let contact_key =
-            crate::contact::ContactKey::new(&store.secret("contact-key", fresh.to_vec()).await?)
-                .ok_or_else(|| anyhow::anyhow!("the stored contact key is not 32 bytes"))?;
+        let contact_key = crate::contact::ContactKey::load(&settings, &store).await?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
             hub: crate::push::TerminalHub::spawn(store.clone()),

@@ -13,6 +13,7 @@ both_backends! {
     a_queue_system_records_and_updates_visits_by_its_own_ids;
     a_batch_and_the_start_and_end_events;
     contacts_are_normalised_sealed_and_skipped_with_a_reason;
+    a_contact_key_kept_apart_from_the_database_seals_the_contacts;
 }
 
 fn ms(t: &str) -> i64 {
@@ -421,4 +422,63 @@ async fn contacts_are_normalised_sealed_and_skipped_with_a_reason(backend: Backe
             .unwrap()
             .starts_with("lang")
     );
+}
+
+async fn a_contact_key_kept_apart_from_the_database_seals_the_contacts(backend: Backend) {
+    let (store, w, _db) = crate::helpers::prepared(backend).await;
+    let dir = std::env::temp_dir().join(format!("rida-test-key-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("contact.key");
+    std::fs::write(&file, format!("{}\n", "3c".repeat(32))).unwrap();
+    let settings = rida_server::Settings {
+        listen: "127.0.0.1:0".parse().unwrap(),
+        jobs: false,
+        contact_key_file: file.display().to_string(),
+        ..rida_server::Settings::default()
+    };
+    let app = rida_server::Application::build(settings, store.clone())
+        .await
+        .unwrap();
+    let (addr, _stop) = crate::helpers::start_with(app).await;
+    let token = rida_server::web::issue_token(&store, w.org, "t", &rida_store::By::system("t"))
+        .await
+        .unwrap();
+    let body = json!({ "external_id": "K-1", "site_id": w.site,
+        "started_at": "2026-11-24T09:38:00Z", "phone": "+37120000089" });
+    let r = reqwest::Client::new()
+        .post(format!("{addr}/api/v1/visits"))
+        .bearer_auth(&token)
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let id: Uuid = serde_json::from_value(r.json::<Value>().await.unwrap()["id"].clone()).unwrap();
+    let sealed = store
+        .visit_contact(w.org, id)
+        .await
+        .unwrap()
+        .unwrap()
+        .phone_enc
+        .unwrap();
+    let from_file = rida_server::contact::ContactKey::from_hex(&"3c".repeat(32)).unwrap();
+    assert_eq!(from_file.open(&sealed).as_deref(), Some("+37120000089"));
+    // The database holds no key that opens it.
+    let in_db = rida_server::contact::ContactKey::new(
+        &store.secret("contact-key", vec![9; 32]).await.unwrap(),
+    )
+    .unwrap();
+    assert_eq!(in_db.open(&sealed), None);
+    // A key file that is not a key stops the start with a clear error.
+    std::fs::write(&file, "not a key").unwrap();
+    let settings = rida_server::Settings {
+        contact_key_file: file.display().to_string(),
+        ..rida_server::Settings::default()
+    };
+    let err = match rida_server::Application::build(settings, store.clone()).await {
+        Ok(_) => panic!("a bad key file was accepted"),
+        Err(e) => format!("{e:#}"),
+    };
+    assert!(err.contains("64 hex digits"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
 }
