@@ -82,10 +82,10 @@ pub fn phone_region(s: &str) -> Option<String> {
 pub fn parse_phone(raw: &str, region: Option<&str>) -> Result<Phone, PhoneError> {
     let ascii: String = raw
         .chars()
-        .map(|c| match c {
-            '\u{0660}'..='\u{0669}' => char::from(b'0' + (c as u32 - 0x0660) as u8),
-            '\u{06F0}'..='\u{06F9}' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
-            _ => c,
+        .map(|c| {
+            crate::reply::digit(c)
+                .and_then(|d| char::from_digit(d, 10))
+                .unwrap_or(c)
         })
         .collect();
     let ascii = ascii.trim();

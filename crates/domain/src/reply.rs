@@ -161,8 +161,9 @@ const UNITS: &[&str] = &[
 /// Words between a score and the scale's top: `4 of 5`, `4 من 5`, `4 no 5`.
 const OF: &[&str] = &["of", "out of", "from", "من", "no"];
 
-/// The ASCII digit a character stands for, in any of the scripts customers type.
-fn digit(c: char) -> Option<u32> {
+/// The digit a character stands for, in any of the scripts customers type: ASCII,
+/// Arabic-Indic, Eastern Arabic-Indic and full-width.
+pub fn digit(c: char) -> Option<u32> {
     match c {
         '0'..='9' => c.to_digit(10),
         '\u{0660}'..='\u{0669}' => Some(c as u32 - 0x0660),

@@ -62,11 +62,7 @@ pub async fn change(
     client: ApiClient,
     body: Body,
 ) -> Result<Response> {
-    let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
-    let c: ConsentChange = serde_json::from_slice(&bytes).map_err(|e| Error::BadRequest {
-        code: "malformed-json",
-        detail: e.to_string(),
-    })?;
+    let c: ConsentChange = super::read_json(body, MAX_BODY_BYTES).await?;
     let org = state.store.organisation(client.org_id).await?;
     let phone = parse_phone(c.phone.expose(), org.phone_region.as_deref()).map_err(|e| {
         Error::BadRequest {

@@ -311,11 +311,7 @@ pub async fn answers(
     Device(t): Device,
     body: Body,
 ) -> Result<Response> {
-    let bytes = super::read_body(body, super::ratings::MAX_BODY_BYTES).await?;
-    let batch: AnswerBatch = serde_json::from_slice(&bytes).map_err(|e| Error::BadRequest {
-        code: "malformed-json",
-        detail: e.to_string(),
-    })?;
+    let batch: AnswerBatch = super::read_json(body, super::ratings::MAX_BODY_BYTES).await?;
     if batch.answers.len() > MAX_ANSWERS {
         return Err(Error::BadRequest {
             code: "batch-too-large",

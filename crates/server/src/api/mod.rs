@@ -49,6 +49,19 @@ pub async fn read_body(
     Ok(buf.into())
 }
 
+/// Reads a JSON body of at most `limit` bytes as `T`; malformed JSON (or unknown fields,
+/// where `T` denies them) is a `malformed-json` problem.
+pub async fn read_json<T: serde::de::DeserializeOwned>(
+    body: axum::body::Body,
+    limit: usize,
+) -> Result<T, crate::Error> {
+    let bytes = read_body(body, limit).await?;
+    serde_json::from_slice(&bytes).map_err(|e| crate::Error::BadRequest {
+        code: "malformed-json",
+        detail: e.to_string(),
+    })
+}
+
 pub fn router(_state: AppState) -> Router<AppState> {
     Router::new()
         .route("/api/v1/ratings", post(ratings::ingest))

@@ -14,8 +14,7 @@ use utoipa::ToSchema;
 use uuid::Uuid;
 
 use super::{
-    Fields, MAX_CLOCK_SKEW_MS, VisitResult, check_external_id, item_error, malformed, ms, refs,
-    refused,
+    Fields, MAX_CLOCK_SKEW_MS, VisitResult, check_external_id, item_error, ms, refs, refused,
 };
 use crate::api::ratings::MAX_BODY_BYTES;
 use crate::{
@@ -73,8 +72,7 @@ pub async fn event(
     client: ApiClient,
     body: Body,
 ) -> Result<Response> {
-    let bytes = crate::api::read_body(body, MAX_BODY_BYTES).await?;
-    let e: VisitEvent = serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
+    let e: VisitEvent = crate::api::read_json(body, MAX_BODY_BYTES).await?;
     let org = client.org_id;
     let mut errs = Vec::new();
     check_external_id(&e.external_id, &mut errs);

@@ -345,9 +345,7 @@ pub async fn record(
     client: ApiClient,
     body: Body,
 ) -> Result<Response> {
-    let bytes = crate::api::read_body(body, MAX_BODY_BYTES).await?;
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| malformed(e.to_string()))?;
+    let value: serde_json::Value = crate::api::read_json(body, MAX_BODY_BYTES).await?;
     let org = client.org_id;
     let now = rida_store::now_ms();
     if value.get("visits").is_none() {
