@@ -4,6 +4,7 @@
 //! everything behind the edge can then trust it.
 
 pub mod contact;
+pub mod dispatch;
 pub mod external;
 pub mod hours;
 pub mod locale;
@@ -14,6 +15,7 @@ pub mod policy;
 pub mod rating;
 pub mod reply;
 pub mod role;
+pub mod sms;
 pub mod stats;
 pub mod survey;
 pub mod terminal;

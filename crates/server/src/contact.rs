@@ -83,6 +83,17 @@ impl ContactKey {
         String::from_utf8(plain).ok()
     }
 
+    /// The key of a phone number across organisations: a reply from the number finds
+    /// the survey sent to it by this key (the number itself is not kept with messages).
+    pub fn recipient_key(&self, phone: &Phone) -> String {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
+        mac.update(b"recipient-key\0");
+        mac.update(phone.e164().as_bytes());
+        let digest = mac.finalize().into_bytes();
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        format!("r-{hex}")
+    }
+
     /// The anonymous customer key of a phone number in an organisation: the same number
     /// gives the same key there, and nothing leads back from the key to the number.
     pub fn customer_key(&self, org: Uuid, phone: &Phone) -> String {

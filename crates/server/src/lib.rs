@@ -9,6 +9,7 @@ pub mod error;
 pub mod i18n;
 pub mod jobs;
 pub mod mail;
+pub mod messaging;
 pub mod push;
 pub mod render;
 pub mod settings;
@@ -67,11 +68,12 @@ impl Application {
         self,
         shutdown: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let jobs = self
-            .state
-            .settings
-            .jobs
-            .then(|| jobs::spawn(self.state.clone()));
+        let jobs = self.state.settings.jobs.then(|| {
+            [
+                jobs::spawn(self.state.clone()),
+                messaging::dispatch::spawn(self.state.clone()),
+            ]
+        });
         let served = axum::serve(
             self.listener,
             self.router
@@ -79,7 +81,7 @@ impl Application {
         )
         .with_graceful_shutdown(shutdown)
         .await;
-        if let Some(j) = jobs {
+        for j in jobs.into_iter().flatten() {
             j.abort();
         }
         served?;
@@ -93,6 +95,14 @@ pub fn router(state: AppState) -> Router {
         .merge(web::router(state.clone()))
         .merge(api::router(state.clone()))
         .layer(axum::middleware::from_fn(api::metrics::track))
-        .layer(tower_http::trace::TraceLayer::new_for_http())
+        // Spans name the path only: query strings may carry phone numbers and tokens
+        // (gateways call with them), which must never reach a log.
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http().make_span_with(
+                |r: &axum::http::Request<axum::body::Body>| {
+                    tracing::debug_span!("request", method = %r.method(), path = %r.uri().path())
+                },
+            ),
+        )
         .with_state(state)
 }

@@ -44,6 +44,21 @@ pub struct Settings {
     /// A file holding the key that seals customers' contact details (64 hex digits), kept
     /// apart from the database; empty: a key made once and kept in the database.
     pub contact_key_file: String,
+    /// The SMS gateway surveys go through: `kannel`, or empty (messages wait in the outbox).
+    pub sms_gateway: String,
+    /// Kannel's `sendsms` URL, its user and password.
+    pub kannel_url: String,
+    pub kannel_username: String,
+    pub kannel_password: String,
+    /// The number (or name) SMS come from.
+    pub sms_from: String,
+    /// The secret Kannel adds to each call to Rida (`token=` in its `get-url` and in the
+    /// delivery-report URL); calls without it are refused.
+    pub kannel_hook_token: String,
+    /// Where the gateway reaches Rida (delivery reports); empty: `public_url`.
+    pub hooks_url: String,
+    /// How many messages one instance hands to the gateway at once.
+    pub dispatch_concurrency: usize,
 }
 
 impl Default for Settings {
@@ -64,6 +79,14 @@ impl Default for Settings {
             public_url: "http://127.0.0.1:8080".into(),
             jobs: true,
             contact_key_file: String::new(),
+            sms_gateway: String::new(),
+            kannel_url: "http://127.0.0.1:13013/cgi-bin/sendsms".into(),
+            kannel_username: String::new(),
+            kannel_password: String::new(),
+            sms_from: String::new(),
+            kannel_hook_token: String::new(),
+            hooks_url: String::new(),
+            dispatch_concurrency: 16,
         }
     }
 }
@@ -83,6 +106,9 @@ impl std::fmt::Debug for Settings {
             .field("public_url", &self.public_url)
             .field("jobs", &self.jobs)
             .field("contact_key_file", &self.contact_key_file)
+            .field("sms_gateway", &self.sms_gateway)
+            .field("kannel_url", &self.kannel_url)
+            .field("sms_from", &self.sms_from)
             .finish_non_exhaustive()
     }
 }
@@ -132,6 +158,14 @@ impl Settings {
             "public_url",
             "jobs",
             "contact_key_file",
+            "sms_gateway",
+            "kannel_url",
+            "kannel_username",
+            "kannel_password",
+            "sms_from",
+            "kannel_hook_token",
+            "hooks_url",
+            "dispatch_concurrency",
         ]))
         .extract()
         .map_err(Box::new)
@@ -212,7 +246,31 @@ jobs = {jobs}
 # Set it before the first contact is stored: contacts sealed with one key do not open
 # with another.
 contact_key_file = ""
+
+# Surveys by SMS go through a gateway. Empty: survey messages wait in the outbox
+# (Settings → Survey messages). Kannel (self-hosted; see the README):
+#   sms_gateway = "kannel"
+#   kannel_url = "http://127.0.0.1:13013/cgi-bin/sendsms"
+#   kannel_username = "rida"
+#   kannel_password = "SECRET"
+#   sms_from = "RIDA"
+# Kannel calls Rida for replies and delivery reports with this token in the URL:
+#   get-url = "https://rida.example.org/hooks/kannel/mo?token=TOKEN&from=%p&to=%P&text=%a&id=%I"
+sms_gateway = ""
+kannel_url = "{kannel_url}"
+kannel_username = ""
+kannel_password = ""
+sms_from = ""
+kannel_hook_token = ""
+
+# Where gateways reach Rida (delivery reports). Empty: public_url.
+hooks_url = ""
+
+# How many messages one instance hands to the gateway at once.
+dispatch_concurrency = {dispatch_concurrency}
 "#,
+            kannel_url = d.kannel_url,
+            dispatch_concurrency = d.dispatch_concurrency,
             listen = d.listen,
             data_dir = d.data_dir.display(),
             max_connections = d.max_connections,

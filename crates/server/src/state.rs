@@ -24,6 +24,8 @@ pub struct Inner {
     /// Seals customers' contact details; the same on every instance.
     pub contact_key: crate::contact::ContactKey,
     pub metrics: PrometheusHandle,
+    /// The SMS gateway surveys go through; `None`: they wait in the outbox.
+    pub sms: Option<crate::messaging::SmsGateway>,
 }
 
 impl std::ops::Deref for AppState {
@@ -40,6 +42,8 @@ impl AppState {
         let fresh: [u8; 32] = rand::random();
         let csrf_key = store.secret("csrf-key", fresh.to_vec()).await?;
         let contact_key = crate::contact::ContactKey::load(&settings, &store).await?;
+        let http = crate::messaging::http_client()?;
+        let sms = crate::messaging::SmsGateway::from_settings(&settings, &http)?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
             hub: crate::push::TerminalHub::spawn(store.clone()),
@@ -49,6 +53,7 @@ impl AppState {
             csrf_key,
             contact_key,
             metrics: metrics_handle(),
+            sms,
         })))
     }
 }

@@ -60,6 +60,31 @@ pub struct ConsentEvent {
     pub at: i64,
 }
 
+/// Writes a consent change inside the caller's transaction; evaluates to whether it
+/// changed anything (the same change twice is recorded once).
+macro_rules! write_consent {
+    ($tx:ident, $org:expr, $key:expr, $opted_out:expr, $source:expr, $note:expr, $by_name:expr, $now:expr) => {{
+        let before: Option<bool> = sqlx::query_scalar(
+            "SELECT opted_out FROM consents WHERE org_id = $1 AND customer_key = $2")
+            .bind($org).bind($key).fetch_optional(&mut *$tx).await?;
+        if before == Some($opted_out) || (before.is_none() && !$opted_out) {
+            false
+        } else {
+            sqlx::query(
+                "INSERT INTO consents (org_id, customer_key, opted_out, changed_at) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (org_id, customer_key) DO UPDATE SET opted_out = excluded.opted_out, changed_at = excluded.changed_at")
+                .bind($org).bind($key).bind($opted_out).bind($now).execute(&mut *$tx).await?;
+            sqlx::query(
+                "INSERT INTO consent_events (id, org_id, customer_key, opted_out, source, by_name, note, at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(Uuid::now_v7()).bind($org).bind($key).bind($opted_out).bind($source)
+                .bind($by_name).bind($note).bind($now).execute(&mut *$tx).await?;
+            true
+        }
+    }};
+}
+pub(crate) use write_consent;
+
 impl Store {
     /// Opts a customer out of surveys (or back in), with where the change came from;
     /// returns whether it changed anything (a second STOP changes nothing and is not
@@ -73,26 +98,11 @@ impl Store {
         note: Option<&str>,
         by: &crate::By,
     ) -> Result<bool> {
-        let now = now_ms();
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let before: Option<bool> = sqlx::query_scalar(
-                "SELECT opted_out FROM consents WHERE org_id = $1 AND customer_key = $2")
-                .bind(org).bind(customer_key).fetch_optional(&mut *tx).await?;
-            if before == Some(opted_out) || (before.is_none() && !opted_out) {
-                return Ok(false);
-            }
-            sqlx::query(
-                "INSERT INTO consents (org_id, customer_key, opted_out, changed_at) VALUES ($1, $2, $3, $4) \
-                 ON CONFLICT (org_id, customer_key) DO UPDATE SET opted_out = excluded.opted_out, changed_at = excluded.changed_at")
-                .bind(org).bind(customer_key).bind(opted_out).bind(now).execute(&mut *tx).await?;
-            sqlx::query(
-                "INSERT INTO consent_events (id, org_id, customer_key, opted_out, source, by_name, note, at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(Uuid::now_v7()).bind(org).bind(customer_key).bind(opted_out).bind(source)
-                .bind(&by.actor).bind(note).bind(now).execute(&mut *tx).await?;
+            let changed = write_consent!(tx, org, customer_key, opted_out, source, note, &by.actor, now_ms());
             tx.commit().await?;
-            Ok(true)
+            Ok(changed)
         })
     }
 
@@ -100,8 +110,13 @@ impl Store {
     /// many. Safe to run on every instance at once.
     pub async fn erase_contacts_before(&self, org: Uuid, before: i64) -> Result<u64> {
         with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
             let done = sqlx::query("DELETE FROM visit_contacts WHERE org_id = $1 AND created_at < $2")
-                .bind(org).bind(before).execute(p).await?;
+                .bind(org).bind(before).execute(&mut *tx).await?;
+            // The addresses their survey messages went to, too.
+            sqlx::query("UPDATE survey_messages SET to_enc = NULL WHERE org_id = $1 AND created_at < $2 AND to_enc IS NOT NULL")
+                .bind(org).bind(before).execute(&mut *tx).await?;
+            tx.commit().await?;
             Ok(done.rows_affected())
         })
     }
@@ -201,6 +216,8 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             sqlx::query(&format!("DELETE FROM visit_contacts WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS})"))
+                .bind(org).bind(key).execute(&mut *tx).await?;
+            sqlx::query("UPDATE survey_messages SET to_enc = NULL, customer_key = NULL, recipient_key = 'erased' WHERE org_id = $1 AND customer_key = $2")
                 .bind(org).bind(key).execute(&mut *tx).await?;
             sqlx::query("UPDATE ratings SET customer_key = NULL WHERE org_id = $1 AND customer_key = $2")
                 .bind(org).bind(key).execute(&mut *tx).await?;

@@ -32,6 +32,8 @@ pub struct Organisation {
     pub phone_region: Option<String>,
     /// Customers' contact details are erased this many days after their visit.
     pub contact_days: i32,
+    /// How customers reach the organisation (sent back to a HELP reply).
+    pub help_contact: Option<String>,
     /// When it was created (Unix ms).
     pub created_at: i64,
 }
@@ -61,6 +63,7 @@ impl Organisation {
             retention_days: self.retention_days,
             phone_region: self.phone_region.clone(),
             contact_days: self.contact_days,
+            help_contact: self.help_contact.clone(),
         }
     }
 
@@ -86,6 +89,7 @@ pub struct OrgSettings {
     pub retention_days: i32,
     pub phone_region: Option<String>,
     pub contact_days: i32,
+    pub help_contact: Option<String>,
 }
 
 /// A region groups sites.
@@ -155,7 +159,7 @@ impl ServiceInput {
 
 const SERVICE_COLUMNS: &str = "id, name, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -214,11 +218,11 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
-                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days)
+                .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days).bind(&s.help_contact)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

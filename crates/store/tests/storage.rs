@@ -108,6 +108,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 retention_days: 90,
                 phone_region: Some("SA".into()),
                 contact_days: 14,
+                help_contact: Some("+966 11 000 0000".into()),
             },
             &by(),
         )
@@ -117,6 +118,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
     assert_eq!(org.name, "بنك البلطيق");
     assert_eq!(org.phone_region.as_deref(), Some("SA"));
     assert_eq!(org.contact_days, 14);
+    assert_eq!(org.help_contact.as_deref(), Some("+966 11 000 0000"));
     assert_eq!((org.burst_taps, org.burst_seconds), (3, 10));
     assert!(org.policy().managers_see_employees);
 

@@ -827,6 +827,16 @@ org-contact-days = Customers' contact details
 org-contact-days-help = The phone numbers and e-mail addresses sent with visits are kept encrypted only as long as needed to survey and read the replies, then erased. The visits and answers stay, anonymous.
 org-contact-days-label = Erase them after
 error-contact-days = A whole number of days from 1 to 3650.
+org-help-contact = Contact for customers
+org-help-contact-help = Sent to a customer who replies HELP to a survey message: a phone number or a web address.
+error-help-contact = At most 160 characters, on one line.
+sms-survey = { $org }: how was your visit to { $site } today? Reply { $low }-{ $high } ({ $high } = excellent). Reply STOP to opt out.
+sms-survey-question = { $org }: { $question } Reply { $low }-{ $high }. Reply STOP to opt out.
+sms-reask = Sorry, we did not understand. Please reply with one number from { $low } to { $high }.
+sms-stopped = { $org }: you will receive no more messages from us. Reply START to receive them again.
+sms-started = { $org }: you will receive our short surveys again. Reply STOP to opt out.
+sms-help = { $org }: we ask how your visit went. Reply { $low }-{ $high } to rate it, STOP to opt out.
+sms-help-contact = { $org }: we ask how your visit went. Reply { $low }-{ $high } to rate it, STOP to opt out. Contact us: { $contact }
 days-unit = days
 error-retention-days = Enter a number of days from 1 to 730.
 thresholds-help = A group with fewer answers than the first number is withheld, so that nobody can be identified from an anonymous answer; with fewer than the second it is shown but never ranked.

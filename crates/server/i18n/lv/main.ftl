@@ -828,6 +828,16 @@ org-contact-days = Klientu kontaktinformācija
 org-contact-days-help = Ar apmeklējumiem nosūtītie tālruņa numuri un e-pasta adreses tiek glabāti šifrēti tikai tik ilgi, cik vajag aptaujai un atbilžu nolasīšanai, pēc tam tiek dzēsti. Apmeklējumi un atbildes paliek anonīmi.
 org-contact-days-label = Dzēst pēc
 error-contact-days = Vesels dienu skaits no 1 līdz 3650.
+org-help-contact = Kontakts klientiem
+org-help-contact-help = Tiek nosūtīts klientam, kurš uz aptaujas ziņu atbild PALĪDZĪBA: tālruņa numurs vai tīmekļa adrese.
+error-help-contact = Ne vairāk kā 160 rakstzīmes vienā rindā.
+sms-survey = { $org }: kā vērtējat šodienas apmeklējumu { $site }? Atbildiet { $low }-{ $high } ({ $high } = izcili). Atteikties: STOP.
+sms-survey-question = { $org }: { $question } Atbildiet { $low }-{ $high }. Atteikties: STOP.
+sms-reask = Atvainojiet, mēs nesapratām. Lūdzu, atbildiet ar vienu skaitli no { $low } līdz { $high }.
+sms-stopped = { $org }: jūs vairs nesaņemsiet mūsu ziņas. Lai tās saņemtu atkal, atbildiet START.
+sms-started = { $org }: jūs atkal saņemsiet mūsu īsās aptaujas. Atteikties: STOP.
+sms-help = { $org }: mēs jautājam par jūsu apmeklējumu. Novērtējiet to ar { $low }-{ $high }, atteikties: STOP.
+sms-help-contact = { $org }: mēs jautājam par jūsu apmeklējumu. Novērtējiet to ar { $low }-{ $high }, atteikties: STOP. Sazinieties ar mums: { $contact }
 days-unit = dienu laikā
 error-retention-days = Ievadiet dienu skaitu no 1 līdz 730.
 thresholds-help = Grupu ar mazāk atbildēm nekā pirmais skaitlis neuzrāda, lai no anonīmas atbildes nevienu nevarētu atpazīt; ar mazāk nekā otrais skaitlis to rāda, bet neierindo.

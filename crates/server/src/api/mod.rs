@@ -3,6 +3,7 @@
 
 pub mod consent;
 pub mod health;
+pub mod hooks;
 pub mod kiosk;
 pub mod metrics;
 pub mod openapi;
@@ -68,6 +69,8 @@ pub fn router(_state: AppState) -> Router<AppState> {
         .route("/api/v1/visits", post(visits::record))
         .route("/api/v1/visits/events", post(visits::event))
         .route("/api/v1/consent", post(consent::change))
+        .route("/hooks/kannel/mo", get(hooks::kannel_mo))
+        .route("/hooks/kannel/dlr", get(hooks::kannel_dlr))
         .route("/api/v1/kiosk/pair", post(kiosk::pair))
         .route("/api/v1/kiosk/config", get(kiosk::config))
         .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))

@@ -76,6 +76,8 @@ struct OrgForm {
     phone_region: String,
     #[serde(default)]
     contact_days: String,
+    #[serde(default)]
+    help_contact: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -116,6 +118,10 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if contact_days.is_none() {
         errors.key("contact_days", "error-contact-days");
     }
+    let help_contact = f.help_contact.trim();
+    if help_contact.chars().count() > 160 || help_contact.chars().any(char::is_control) {
+        errors.key("help_contact", "error-help-contact");
+    }
     let (
         Some(name),
         Some(burst),
@@ -141,7 +147,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
             retention_days => f.retention_days, phone_region => f.phone_region,
-            contact_days => f.contact_days,
+            contact_days => f.contact_days, help_contact => f.help_contact,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -156,6 +162,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         retention_days,
         phone_region,
         contact_days,
+        help_contact: Some(help_contact.to_string()).filter(|c| !c.is_empty()),
     };
     w.state
         .store
@@ -225,6 +232,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         retention_days => o.retention_days.to_string(),
         phone_region => o.phone_region.clone().unwrap_or_default(),
         contact_days => o.contact_days.to_string(),
+        help_contact => o.help_contact.clone().unwrap_or_default(),
     }
 }
 

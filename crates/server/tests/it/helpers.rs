@@ -79,6 +79,12 @@ pub async fn serve_free(
 }
 
 impl TestApp {
+    /// Stops the server (gracefully) and keeps its database.
+    pub fn stop(self) -> (Store, World, TempDb) {
+        drop(self._shutdown);
+        (self.store, self.w, self.db)
+    }
+
     /// A test application around a server already started.
     pub fn new(
         (addr, shutdown): (String, tokio::sync::oneshot::Sender<()>),

@@ -328,6 +328,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                 retention_days: org.retention_days,
                 phone_region: None,
                 contact_days: 30,
+                help_contact: None,
             },
             &By::system("test"),
         )
