@@ -107,6 +107,9 @@ pub enum Action {
     ManageConsent,
     /// Design surveys (questions, wording, follow-ups); they apply to the whole organisation.
     ManageSurveys,
+    /// Set which surveys follow visits (channel, timing, sampling) and see the messages
+    /// sent; they apply to the whole organisation.
+    ManageSurveyDispatch,
     /// See the terminals (of the sites in reach) and their live status.
     ViewTerminals,
     /// Open the form to register a terminal (the site chosen is checked on saving).
@@ -146,7 +149,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager | Supervisor, ManageSite { site: Some(s) }) => actor.scope.includes(s),
         (Manager | Supervisor, ViewEmployees) => true,
         (Manager, ManageEmployee { site }) => in_scope(site),
-        (Manager, ManageSurveys) => in_scope(None),
+        (Manager, ManageSurveys | ManageSurveyDispatch) => in_scope(None),
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
         (Analyst, ViewAlerts { .. }) => true,
@@ -348,12 +351,15 @@ mod tests {
         assert!(!allows(&m, &org, Action::ManageSite { site: Some(other) }));
         assert!(!allows(&m, &org, Action::ManageSite { site: None }));
         // Surveys serve every site: only a manager of the whole organisation edits them.
-        assert!(!allows(&m, &org, Action::ManageSurveys));
-        let everywhere = Actor::new(Uuid::now_v7(), Role::Manager, Scope::All, None);
-        assert!(allows(&everywhere, &org, Action::ManageSurveys));
-        for role in [Role::Supervisor, Role::Analyst, Role::Employee] {
-            let a = Actor::new(Uuid::now_v7(), role, Scope::All, None);
-            assert!(!allows(&a, &org, Action::ManageSurveys), "{role:?}");
+        // So do the rules that send them after visits.
+        for action in [Action::ManageSurveys, Action::ManageSurveyDispatch] {
+            assert!(!allows(&m, &org, action));
+            let everywhere = Actor::new(Uuid::now_v7(), Role::Manager, Scope::All, None);
+            assert!(allows(&everywhere, &org, action));
+            for role in [Role::Supervisor, Role::Analyst, Role::Employee] {
+                let a = Actor::new(Uuid::now_v7(), role, Scope::All, None);
+                assert!(!allows(&a, &org, action), "{role:?}");
+            }
         }
     }
 

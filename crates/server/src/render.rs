@@ -139,6 +139,16 @@ const NAV: &[(&str, &str, Action)] = &[
     ("/admin/employees", "nav-employees", Action::ViewEmployees),
     ("/admin/surveys", "nav-surveys", Action::ViewStructure),
     (
+        "/admin/survey-rules",
+        "nav-survey-rules",
+        Action::ManageSurveyDispatch,
+    ),
+    (
+        "/admin/messages",
+        "nav-messages",
+        Action::ManageSurveyDispatch,
+    ),
+    (
         "/admin/supervision",
         "nav-supervision",
         Action::ViewTerminals,

@@ -1,5 +1,6 @@
 //! What the demo adds around its answers: the visits behind them, alert rules and a few
-//! alerts followed up, and a year of figures from outside Rida.
+//! alerts followed up, a year of figures from outside Rida, and the rule for surveys
+//! after visits.
 
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use rand::{SeedableRng, rngs::StdRng};
@@ -10,6 +11,30 @@ use rand::Rng;
 use rida_store::NewVisit;
 
 use super::{SERVICES, World, normal};
+
+/// The default rule for surveys after visits: an SMS two minutes after the visit
+/// (never at night), at most one a month per customer, with the counter survey.
+pub async fn survey_rule(store: &Store, org: Uuid, survey: Uuid, by: &By) -> anyhow::Result<()> {
+    use rida_domain::dispatch::{Quiet, Rule, SurveyChannel};
+    let rule = Rule {
+        id: rida_domain::new_id(),
+        site_id: None,
+        service_id: None,
+        channel: SurveyChannel::Sms,
+        delay_minutes: 2,
+        quiet: Some(Quiet {
+            from: 21 * 60,
+            to: 9 * 60,
+        }),
+        cap_days: 30,
+        sample_percent: 100,
+        survey_id: Some(survey),
+        lang: None,
+        expiry_hours: 24,
+    };
+    store.save_survey_rule(org, &rule, by).await?;
+    Ok(())
+}
 
 /// Alert rules, so that the alerts page shows what they do from the first minutes;
 /// returns the low-score rule.

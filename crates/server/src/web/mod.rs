@@ -11,6 +11,7 @@ mod help;
 mod home;
 mod kiosk;
 mod mail;
+mod messages;
 mod operations;
 mod organisation;
 mod regions;
@@ -22,6 +23,7 @@ mod sites;
 mod station;
 mod supervision;
 mod survey_questions;
+mod survey_rules;
 mod surveys;
 pub use surveys::starting_point as survey_start;
 pub(crate) mod terminals;
@@ -95,6 +97,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(alerts::router())
         .merge(audit::router())
         .merge(mail::router())
+        .merge(survey_rules::router())
+        .merge(messages::router())
         .merge(account::router())
         .fallback(|| async { crate::Error::NotFound })
         .layer(middleware::from_fn_with_state(state, page_layer))

@@ -18,6 +18,7 @@ mod reports;
 mod results;
 mod sms;
 mod station;
+mod survey_rules;
 mod surveys;
 mod terminal_api;
 mod visit_api;

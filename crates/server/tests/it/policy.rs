@@ -54,6 +54,9 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
         ("/admin/mail".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/survey-rules".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/survey-rules/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/messages".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
@@ -216,6 +219,18 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             "/admin/tokens".into(),
             vec![("name", "T".into())],
             [OK, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/survey-rules".into(),
+            vec![
+                ("site", site.clone()),
+                ("channel", "sms".into()),
+                ("delay_minutes", "10".into()),
+                ("cap_days", "0".into()),
+                ("sample_percent", "100".into()),
+                ("expiry_hours", "24".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
         ),
         (
             "/admin/surveys".into(),
