@@ -44,7 +44,8 @@ pub struct Settings {
     /// A file holding the key that seals customers' contact details (64 hex digits), kept
     /// apart from the database; empty: a key made once and kept in the database.
     pub contact_key_file: String,
-    /// The SMS gateway surveys go through: `kannel`, or empty (messages wait in the outbox).
+    /// The SMS gateway surveys go through: `kannel`, `twilio`, or empty (messages wait in
+    /// the outbox).
     pub sms_gateway: String,
     /// Kannel's `sendsms` URL, its user and password.
     pub kannel_url: String,
@@ -55,6 +56,11 @@ pub struct Settings {
     /// The secret Kannel adds to each call to Rida (`token=` in its `get-url` and in the
     /// delivery-report URL); calls without it are refused.
     pub kannel_hook_token: String,
+    /// Twilio's account SID and auth token (which also signs Twilio's calls to Rida),
+    /// and its API's address (changed only for tests).
+    pub twilio_account_sid: String,
+    pub twilio_auth_token: String,
+    pub twilio_api_url: String,
     /// Where the gateway reaches Rida (delivery reports); empty: `public_url`.
     pub hooks_url: String,
     /// How many messages one instance hands to the gateway at once.
@@ -85,6 +91,9 @@ impl Default for Settings {
             kannel_password: String::new(),
             sms_from: String::new(),
             kannel_hook_token: String::new(),
+            twilio_account_sid: String::new(),
+            twilio_auth_token: String::new(),
+            twilio_api_url: "https://api.twilio.com".into(),
             hooks_url: String::new(),
             dispatch_concurrency: 16,
         }
@@ -164,6 +173,9 @@ impl Settings {
             "kannel_password",
             "sms_from",
             "kannel_hook_token",
+            "twilio_account_sid",
+            "twilio_auth_token",
+            "twilio_api_url",
             "hooks_url",
             "dispatch_concurrency",
         ]))
@@ -263,6 +275,13 @@ kannel_password = ""
 sms_from = ""
 kannel_hook_token = ""
 
+# Twilio instead: sms_gateway = "twilio", sms_from = a Twilio number ("+1555…") or a
+# messaging service SID ("MG…"). Set the number's "A message comes in" webhook to
+# HOOKS_URL/hooks/twilio/sms (HTTP POST); Twilio's calls are checked against the auth token.
+twilio_account_sid = ""
+twilio_auth_token = ""
+twilio_api_url = "{twilio_api_url}"
+
 # Where gateways reach Rida (delivery reports). Empty: public_url.
 hooks_url = ""
 
@@ -270,6 +289,7 @@ hooks_url = ""
 dispatch_concurrency = {dispatch_concurrency}
 "#,
             kannel_url = d.kannel_url,
+            twilio_api_url = d.twilio_api_url,
             dispatch_concurrency = d.dispatch_concurrency,
             listen = d.listen,
             data_dir = d.data_dir.display(),

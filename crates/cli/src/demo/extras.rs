@@ -12,20 +12,18 @@ use rida_store::NewVisit;
 
 use super::{SERVICES, World, normal};
 
-/// The default rule for surveys after visits: an SMS two minutes after the visit
-/// (never at night), at most one a month per customer, with the counter survey.
+/// The default rule for surveys after visits: an SMS a minute after the visit, at most
+/// one a month per customer, with the counter survey (no quiet hours, so that the
+/// README's walk-through works at any hour; a real organisation sets them).
 pub async fn survey_rule(store: &Store, org: Uuid, survey: Uuid, by: &By) -> anyhow::Result<()> {
-    use rida_domain::dispatch::{Quiet, Rule, SurveyChannel};
+    use rida_domain::dispatch::{Rule, SurveyChannel};
     let rule = Rule {
         id: rida_domain::new_id(),
         site_id: None,
         service_id: None,
         channel: SurveyChannel::Sms,
-        delay_minutes: 2,
-        quiet: Some(Quiet {
-            from: 21 * 60,
-            to: 9 * 60,
-        }),
+        delay_minutes: 1,
+        quiet: None,
         cap_days: 30,
         sample_percent: 100,
         survey_id: Some(survey),

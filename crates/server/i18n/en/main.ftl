@@ -914,6 +914,7 @@ lang-ar = Arabic
 lang-en = English
 lang-lv = Latvian
 flash-message-queued-again = The message is queued again.
+api-id = Id for integrations (the visit and ratings APIs):
 sms-survey = { $org }: how was your visit to { $site } today? Reply { $low }-{ $high } ({ $high } = excellent). Reply STOP to opt out.
 sms-survey-question = { $org }: { $question } Reply { $low }-{ $high }. Reply STOP to opt out.
 sms-reask = Sorry, we did not understand. Please reply with one number from { $low } to { $high }.

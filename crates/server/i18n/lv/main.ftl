@@ -915,7 +915,8 @@ lang-ar = arābu
 lang-en = angļu
 lang-lv = latviešu
 flash-message-queued-again = Ziņa atkal ir rindā.
-sms-survey = { $org }: kā vērtējat šodienas apmeklējumu { $site }? Atbildiet { $low }-{ $high } ({ $high } = izcili). Atteikties: STOP.
+api-id = Identifikators integrācijām (apmeklējumu un vērtējumu API):
+sms-survey = { $org }: kā vērtējat šodienas apmeklējumu ({ $site })? Atbildiet { $low }-{ $high } ({ $high } = izcili). Atteikties: STOP.
 sms-survey-question = { $org }: { $question } Atbildiet { $low }-{ $high }. Atteikties: STOP.
 sms-reask = Atvainojiet, mēs nesapratām. Lūdzu, atbildiet ar vienu skaitli no { $low } līdz { $high }.
 sms-stopped = { $org }: jūs vairs nesaņemsiet mūsu ziņas. Lai tās saņemtu atkal, atbildiet START.

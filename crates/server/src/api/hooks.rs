@@ -4,8 +4,9 @@
 //! body back as an SMS sends nothing.
 
 use axum::{
+    body::Body,
     extract::{Query, State},
-    http::StatusCode,
+    http::{HeaderMap, StatusCode, Uri, header},
     response::{IntoResponse, Response},
 };
 use rida_domain::contact::parse_phone;
@@ -15,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     Error,
     error::Result,
-    messaging::{inbound, kannel, same_secret},
+    messaging::{hooks_base, inbound, kannel, same_secret, twilio},
     state::AppState,
 };
 
@@ -104,6 +105,121 @@ pub async fn kannel_dlr(
         state
             .store
             .message_delivery(msg, delivered, jiff::Timestamp::now().as_millisecond())
+            .await?;
+    }
+    Ok(StatusCode::OK.into_response())
+}
+
+/// A Twilio call's form parameters, once its signature is checked against the URL
+/// Twilio called (Rida's hooks address, the path and any query).
+async fn twilio_params(
+    state: &AppState,
+    uri: &Uri,
+    headers: &HeaderMap,
+    body: Body,
+) -> Result<Vec<(String, String)>> {
+    let bytes = super::read_body(body, 64 * 1024).await?;
+    let params: Vec<(String, String)> =
+        serde_html_form::from_bytes(&bytes).map_err(|_| Error::BadRequest {
+            code: "bad-form",
+            detail: "the body is not a form".into(),
+        })?;
+    let url = format!(
+        "{}{}",
+        hooks_base(&state.settings),
+        uri.path_and_query().map(|p| p.as_str()).unwrap_or("")
+    );
+    let given = headers
+        .get("x-twilio-signature")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if twilio::verify(
+        state.settings.twilio_auth_token.trim(),
+        &url,
+        &params,
+        given,
+    ) {
+        Ok(params)
+    } else {
+        Err(Error::Unauthenticated)
+    }
+}
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.as_str())
+}
+
+/// `POST /hooks/twilio/sms`: a customer's SMS through Twilio. Answered with empty
+/// TwiML (no reply SMS from Twilio itself).
+pub async fn twilio_sms(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response> {
+    let params = twilio_params(&state, &uri, &headers, body).await?;
+    let (Some(sid), Some(from)) = (param(&params, "MessageSid"), param(&params, "From")) else {
+        return Err(Error::BadRequest {
+            code: "bad-message",
+            detail: "a message needs MessageSid and From".into(),
+        });
+    };
+    let from = parse_phone(from, None).map_err(|e| Error::BadRequest {
+        code: e.code(),
+        detail: "the sender is not an international phone number".into(),
+    })?;
+    let done = inbound::receive(
+        &state,
+        inbound::Incoming {
+            provider: "twilio",
+            provider_id: sid.to_string(),
+            from,
+            text: param(&params, "Body").unwrap_or("").to_string(),
+            button: None,
+        },
+    )
+    .await?;
+    metrics::counter!("rida_replies_total", "gateway" => "twilio").increment(1);
+    tracing::info!(outcome = ?done, "reply received");
+    Ok((
+        [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>",
+    )
+        .into_response())
+}
+
+/// `POST /hooks/twilio/status`: how a message fared (Twilio's status callback).
+pub async fn twilio_status(
+    State(state): State<AppState>,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response> {
+    let params = twilio_params(&state, &uri, &headers, body).await?;
+    let (Some(sid), Some(status)) = (
+        param(&params, "MessageSid"),
+        param(&params, "MessageStatus"),
+    ) else {
+        return Err(Error::BadRequest {
+            code: "bad-report",
+            detail: "a status callback needs MessageSid and MessageStatus".into(),
+        });
+    };
+    let ours = uri
+        .query()
+        .and_then(|q| q.strip_prefix("msg="))
+        .and_then(|id| Uuid::parse_str(id).ok());
+    let id = match ours {
+        Some(id) => Some(id),
+        None => state.store.message_by_provider_id("twilio", sid).await?,
+    };
+    if let (Some(delivered), Some(id)) = (twilio::delivery(status), id) {
+        state
+            .store
+            .message_delivery(id, delivered, jiff::Timestamp::now().as_millisecond())
             .await?;
     }
     Ok(StatusCode::OK.into_response())

@@ -71,6 +71,8 @@ pub fn router(_state: AppState) -> Router<AppState> {
         .route("/api/v1/consent", post(consent::change))
         .route("/hooks/kannel/mo", get(hooks::kannel_mo))
         .route("/hooks/kannel/dlr", get(hooks::kannel_dlr))
+        .route("/hooks/twilio/sms", post(hooks::twilio_sms))
+        .route("/hooks/twilio/status", post(hooks::twilio_status))
         .route("/api/v1/kiosk/pair", post(kiosk::pair))
         .route("/api/v1/kiosk/config", get(kiosk::config))
         .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))

@@ -142,7 +142,10 @@ impl<'a> Planner<'a> {
         let skip = match (&rule, &asked) {
             (None, _) => Some("no_rule"),
             (Some(r), _) if r.channel == SurveyChannel::None => Some("channel_none"),
-            (Some(r), _) if r.channel == SurveyChannel::Email => Some("channel_unavailable"),
+            // E-mail links and WhatsApp come with web surveys and the WhatsApp gateway.
+            (Some(r), _) if matches!(r.channel, SurveyChannel::Email | SurveyChannel::Whatsapp) => {
+                Some("channel_unavailable")
+            }
             (Some(_), None) => Some("no_question"),
             _ if phone.is_none() => Some("no_phone"),
             _ if opted_out => Some("opted_out"),

@@ -9,6 +9,7 @@ pub mod compose;
 pub mod dispatch;
 pub mod inbound;
 pub mod kannel;
+pub mod twilio;
 
 use std::future::Future;
 
@@ -53,6 +54,7 @@ pub trait Gateway {
 #[derive(Debug, Clone)]
 pub enum SmsGateway {
     Kannel(kannel::Kannel),
+    Twilio(twilio::Twilio),
 }
 
 impl SmsGateway {
@@ -67,7 +69,13 @@ impl SmsGateway {
                 s,
                 client.clone(),
             )?))),
-            other => anyhow::bail!("sms_gateway: unknown gateway {other:?} (kannel, or empty)"),
+            "twilio" => Ok(Some(SmsGateway::Twilio(twilio::Twilio::new(
+                s,
+                client.clone(),
+            )?))),
+            other => {
+                anyhow::bail!("sms_gateway: unknown gateway {other:?} (kannel, twilio, or empty)")
+            }
         }
     }
 }
@@ -76,12 +84,14 @@ impl Gateway for SmsGateway {
     fn name(&self) -> &'static str {
         match self {
             SmsGateway::Kannel(k) => k.name(),
+            SmsGateway::Twilio(t) => t.name(),
         }
     }
 
     async fn send(&self, m: &Outgoing<'_>) -> Result<Accepted, SendError> {
         match self {
             SmsGateway::Kannel(k) => k.send(m).await,
+            SmsGateway::Twilio(t) => t.send(m).await,
         }
     }
 }

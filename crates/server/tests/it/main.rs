@@ -21,5 +21,6 @@ mod station;
 mod survey_rules;
 mod surveys;
 mod terminal_api;
+mod twilio;
 mod visit_api;
 mod visits;

@@ -29,7 +29,7 @@ both_backends! {
 const PHONE: &str = "+37120000089";
 
 /// The organisation's default rule: SMS at once, every visit, with the sample survey.
-async fn default_rule(app: &TestApp) {
+pub async fn default_rule(app: &TestApp) {
     let rule = Rule {
         id: Uuid::now_v7(),
         site_id: None,
@@ -51,6 +51,11 @@ async fn default_rule(app: &TestApp) {
 
 /// Posts a visit that just ended, with the customer's phone; returns the response.
 async fn post_visit(app: &TestApp, external: &str, lang: &str) -> Value {
+    post_visit_with(app, external, lang, PHONE).await
+}
+
+/// Posts a visit that just ended at the test site, service and employee.
+pub async fn post_visit_with(app: &TestApp, external: &str, lang: &str, phone: &str) -> Value {
     let now = Timestamp::now();
     let r = reqwest::Client::new()
         .post(format!("{}/api/v1/visits", app.addr))
@@ -62,7 +67,7 @@ async fn post_visit(app: &TestApp, external: &str, lang: &str) -> Value {
             "employee_id": app.w.employee,
             "started_at": (now - Span::new().minutes(10)).to_string(),
             "ended_at": now.to_string(),
-            "phone": PHONE,
+            "phone": phone,
             "lang": lang,
         }))
         .send()
