@@ -17,11 +17,15 @@
 //!
 //! export: `rida export answers --format xlsx` of 1 M answers against the spreadsheet
 //! library alone (see `export.rs`).
+//!
+//! sms: surveys sent through Kannel against Kannel driven directly, 100,000 replies
+//! stored, and a reply's way to the dashboard (see `sms.rs`).
 
 mod analytics;
 mod export;
 mod kiosk;
 mod rig;
+mod sms;
 mod terminals;
 
 use std::{
@@ -422,6 +426,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "export" | "all") {
         export::export().await?;
+    }
+    if matches!(what.as_str(), "sms" | "all") {
+        sms::sms().await?;
     }
     Ok(())
 }

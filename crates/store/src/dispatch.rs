@@ -86,6 +86,16 @@ pub struct NewMessage {
     pub expires_at: Option<i64>,
 }
 
+/// A visit's survey as planned: its message and since when an earlier survey to the
+/// same customer makes it wait (the frequency cap).
+#[derive(Debug, Clone)]
+pub struct PlannedSurvey {
+    pub org: Uuid,
+    pub visit: Uuid,
+    pub message: NewMessage,
+    pub cap_since: Option<i64>,
+}
+
 /// A queued message an instance has taken to send.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct DueMessage {
@@ -250,41 +260,37 @@ impl Store {
             .bind(limit).fetch_all(p).await)?)
     }
 
-    /// Plans a visit's survey in one transaction: marks its contact planned and queues
-    /// the message (or records it skipped). A message to a customer surveyed within
-    /// `cap_since` (ms) is skipped as `frequency_cap`. Returns `false` (nothing written)
-    /// when another instance planned it first.
-    pub async fn plan_survey(
-        &self,
-        org: Uuid,
-        visit: Uuid,
-        message: Option<&NewMessage>,
-        cap_since: Option<i64>,
-    ) -> Result<bool> {
+    /// Plans visits' surveys in one transaction: marks each contact planned and queues
+    /// its message (or records it skipped). A message to a customer surveyed since its
+    /// `cap_since` (ms) is skipped as `frequency_cap`. A visit another instance planned
+    /// first is left alone. Returns how many were planned here.
+    pub async fn plan_surveys(&self, plans: &[PlannedSurvey]) -> Result<usize> {
         let now = now_ms();
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let claimed = sqlx::query(
-                "UPDATE visit_contacts SET planned_at = $3 WHERE org_id = $1 AND visit_id = $2 AND planned_at IS NULL")
-                .bind(org).bind(visit).bind(now).execute(&mut *tx).await?.rows_affected() == 1;
-            if !claimed {
-                return Ok(false);
-            }
-            if let Some(m) = message {
-                let mut m = m.clone();
-                if let (None, Some(since), Some(key)) = (&m.skip_reason, cap_since, &m.customer_key) {
+            let mut planned = 0;
+            for plan in plans {
+                let claimed = sqlx::query(
+                    "UPDATE visit_contacts SET planned_at = $3 WHERE org_id = $1 AND visit_id = $2 AND planned_at IS NULL")
+                    .bind(plan.org).bind(plan.visit).bind(now).execute(&mut *tx).await?.rows_affected() == 1;
+                if !claimed {
+                    continue;
+                }
+                planned += 1;
+                let mut m = plan.message.clone();
+                if let (None, Some(since), Some(key)) = (&m.skip_reason, plan.cap_since, &m.customer_key) {
                     let recent: i64 = sqlx::query_scalar(
                         "SELECT COUNT(*) FROM survey_messages WHERE org_id = $1 AND customer_key = $2 \
                          AND kind = 'survey' AND status <> 'skipped' AND created_at >= $3")
-                        .bind(org).bind(key).bind(since).fetch_one(&mut *tx).await?;
+                        .bind(plan.org).bind(key).bind(since).fetch_one(&mut *tx).await?;
                     if recent > 0 {
                         m.skip_reason = Some("frequency_cap".into());
                     }
                 }
-                insert_message!(tx, org, m, now);
+                insert_message!(tx, plan.org, m, now);
             }
             tx.commit().await?;
-            Ok::<_, StoreError>(true)
+            Ok::<_, StoreError>(planned)
         })
     }
 
@@ -339,21 +345,23 @@ impl Store {
         })
     }
 
-    /// Marks a message handed to the gateway.
-    pub async fn message_sent(
+    /// Records messages handed to the gateway (`(id, provider's id)`), in one
+    /// transaction.
+    pub async fn messages_sent(
         &self,
-        id: Uuid,
         provider: &str,
-        provider_id: Option<&str>,
+        sent: &[(Uuid, Option<String>)],
         now: i64,
     ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query(
-                "UPDATE survey_messages SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END, \
-                 sent_at = $2, provider = $3, provider_id = $4, attempts = attempts + 1, last_error = NULL, locked_until = 0 \
-                 WHERE id = $1 AND sent_at IS NULL AND status IN ('queued', 'delivered', 'failed')")
-                .bind(id).bind(now).bind(provider).bind(provider_id).execute(&mut *tx).await?;
+            for (id, provider_id) in sent {
+                sqlx::query(
+                    "UPDATE survey_messages SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END, \
+                     sent_at = $2, provider = $3, provider_id = $4, attempts = attempts + 1, last_error = NULL, locked_until = 0 \
+                     WHERE id = $1 AND sent_at IS NULL AND status IN ('queued', 'delivered', 'failed')")
+                    .bind(id).bind(now).bind(provider).bind(provider_id).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             Ok(())
         })
@@ -416,7 +424,7 @@ impl Store {
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(
                 "UPDATE survey_messages SET status = 'expired', locked_until = 0 \
-                 WHERE status IN ('sent', 'delivered', 'queued') AND expires_at < $1 AND kind = 'survey' AND locked_until <= $1")
+                 WHERE status IN ('queued', 'sent', 'delivered') AND expires_at < $1 AND kind = 'survey' AND locked_until <= $1")
                 .bind(now).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             Ok(n)

@@ -39,6 +39,32 @@ impl std::fmt::Debug for KannelMo {
     }
 }
 
+/// A customer's message from a gateway: the sender read as a number, then the reply
+/// received (once per gateway id).
+async fn receive(
+    state: &AppState,
+    provider: &'static str,
+    id: &str,
+    from: &str,
+    text: String,
+) -> Result<()> {
+    let from = parse_phone(from, None).map_err(|e| Error::BadRequest {
+        code: e.code(),
+        detail: "the sender is not an international phone number".into(),
+    })?;
+    let incoming = inbound::Incoming {
+        provider,
+        provider_id: id.to_string(),
+        from,
+        text,
+        button: None,
+    };
+    let done = inbound::receive(state, incoming).await?;
+    metrics::counter!("rida_replies_total", "gateway" => provider).increment(1);
+    tracing::info!(outcome = ?done, gateway = provider, "reply received");
+    Ok(())
+}
+
 fn check_kannel(state: &AppState, token: &str) -> Result<()> {
     if same_secret(token, state.settings.kannel_hook_token.trim()) {
         Ok(())
@@ -60,23 +86,7 @@ pub async fn kannel_mo(
             detail: "the message id is missing: add id=%I to Kannel's get-url".into(),
         });
     }
-    let from = parse_phone(&q.from, None).map_err(|e| Error::BadRequest {
-        code: e.code(),
-        detail: "the sender is not an international phone number".into(),
-    })?;
-    let done = inbound::receive(
-        &state,
-        inbound::Incoming {
-            provider: "kannel",
-            provider_id: id.to_string(),
-            from,
-            text: q.text,
-            button: None,
-        },
-    )
-    .await?;
-    metrics::counter!("rida_replies_total", "gateway" => "kannel").increment(1);
-    tracing::info!(outcome = ?done, "reply received");
+    receive(&state, "kannel", id, &q.from, q.text).await?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -167,23 +177,8 @@ pub async fn twilio_sms(
             detail: "a message needs MessageSid and From".into(),
         });
     };
-    let from = parse_phone(from, None).map_err(|e| Error::BadRequest {
-        code: e.code(),
-        detail: "the sender is not an international phone number".into(),
-    })?;
-    let done = inbound::receive(
-        &state,
-        inbound::Incoming {
-            provider: "twilio",
-            provider_id: sid.to_string(),
-            from,
-            text: param(&params, "Body").unwrap_or("").to_string(),
-            button: None,
-        },
-    )
-    .await?;
-    metrics::counter!("rida_replies_total", "gateway" => "twilio").increment(1);
-    tracing::info!(outcome = ?done, "reply received");
+    let text = param(&params, "Body").unwrap_or("").to_string();
+    receive(&state, "twilio", sid, from, text).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>",

@@ -9,7 +9,7 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use jiff::Timestamp;
 use rida_domain::contact::parse_phone;
-use rida_store::DueMessage;
+use rida_store::{DueMessage, PlannedSurvey};
 
 use super::{Gateway, Outgoing, SendError, SmsGateway, compose::Planner};
 use crate::state::AppState;
@@ -18,6 +18,8 @@ use crate::state::AppState;
 const LEASE_MS: i64 = 120_000;
 /// Messages taken per round.
 const BATCH: i64 = 500;
+/// Sent messages recorded per transaction.
+const RECORD_EVERY: usize = 64;
 /// The pause between rounds when there was nothing more to do.
 const IDLE: Duration = Duration::from_millis(500);
 
@@ -62,22 +64,21 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<Round>
     Ok(round)
 }
 
-/// Plans the surveys of visits that ended; returns how many.
+/// Plans the surveys of visits that ended (in one transaction); returns how many.
 async fn plan(state: &AppState, now: Timestamp) -> anyhow::Result<usize> {
     let visits = state.store.unplanned_surveys(BATCH).await?;
     let mut planner = Planner::new(state);
-    let mut planned = 0;
+    let mut plans = Vec::with_capacity(visits.len());
     for u in &visits {
         let plan = planner.plan(u, now).await?;
-        if state
-            .store
-            .plan_survey(u.org_id, u.visit_id, Some(&plan.message), plan.cap_since)
-            .await?
-        {
-            planned += 1;
-        }
+        plans.push(PlannedSurvey {
+            org: u.org_id,
+            visit: u.visit_id,
+            message: plan.message,
+            cap_since: plan.cap_since,
+        });
     }
-    Ok(planned)
+    Ok(state.store.plan_surveys(&plans).await?)
 }
 
 /// The pause before attempt `attempts + 1`: 30 s, doubling, at most 10 minutes.
@@ -96,34 +97,53 @@ async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow
         .take_due_messages(now_ms, LEASE_MS, BATCH)
         .await?;
     let concurrency = state.settings.dispatch_concurrency.max(1);
-    let outcomes: Vec<anyhow::Result<Outcome>> = futures_util::stream::iter(due)
-        .map(|m| send_one(state, gateway, m, now_ms))
+    // Sent messages are recorded a handful at a time, each handful in one transaction
+    // written while the next messages go (the gateway is never kept waiting on the
+    // database).
+    let mut results = futures_util::stream::iter(due)
+        .map(|m| send_one(state, gateway, m))
         .buffer_unordered(concurrency)
-        .collect()
-        .await;
-    for o in outcomes {
-        match o? {
-            Outcome::Sent => round.sent += 1,
-            Outcome::Retrying => round.retrying += 1,
-            Outcome::Failed => round.failed += 1,
+        .ready_chunks(RECORD_EVERY);
+    let mut writes = tokio::task::JoinSet::new();
+    while let Some(chunk) = results.next().await {
+        let sent_at = Timestamp::now().as_millisecond().max(now_ms);
+        let mut sent = Vec::new();
+        for (m, result) in chunk {
+            match result {
+                Ok(a) => {
+                    metrics::counter!("rida_messages_sent_total", "channel" => m.channel.clone())
+                        .increment(1);
+                    sent.push((m.id, a.provider_id));
+                }
+                Err(SendError::Temporary(e)) => {
+                    let retry_at = now_ms + backoff_ms(m.attempts);
+                    state.store.message_failed(m.id, &e, Some(retry_at)).await?;
+                    tracing::warn!(message = %m.id, error = %e, "message not sent; tried again later");
+                    round.retrying += 1;
+                }
+                Err(SendError::Permanent(e)) => {
+                    state.store.message_failed(m.id, &e, None).await?;
+                    tracing::warn!(message = %m.id, error = %e, "message refused");
+                    round.failed += 1;
+                }
+            }
         }
+        round.sent += sent.len();
+        let (store, name) = (state.store.clone(), gateway.name());
+        writes.spawn(async move { store.messages_sent(name, &sent, sent_at).await });
+    }
+    while let Some(done) = writes.join_next().await {
+        done??;
     }
     Ok(())
 }
 
-enum Outcome {
-    Sent,
-    Retrying,
-    Failed,
-}
-
-/// Sends one message and records at once how it went.
+/// Sends one message through the gateway.
 async fn send_one(
     state: &AppState,
     gateway: &SmsGateway,
     m: DueMessage,
-    now_ms: i64,
-) -> anyhow::Result<Outcome> {
+) -> (DueMessage, Result<super::Accepted, SendError>) {
     let to = m
         .to_enc
         .as_deref()
@@ -141,30 +161,7 @@ async fn send_one(
                 .await
         }
     };
-    let store = &state.store;
-    Ok(match result {
-        Ok(a) => {
-            let sent_at = Timestamp::now().as_millisecond().max(now_ms);
-            store
-                .message_sent(m.id, gateway.name(), a.provider_id.as_deref(), sent_at)
-                .await?;
-            metrics::counter!("rida_messages_sent_total", "channel" => m.channel.clone())
-                .increment(1);
-            Outcome::Sent
-        }
-        Err(SendError::Temporary(e)) => {
-            store
-                .message_failed(m.id, &e, Some(now_ms + backoff_ms(m.attempts)))
-                .await?;
-            tracing::warn!(message = %m.id, error = %e, "message not sent; tried again later");
-            Outcome::Retrying
-        }
-        Err(SendError::Permanent(e)) => {
-            store.message_failed(m.id, &e, None).await?;
-            tracing::warn!(message = %m.id, error = %e, "message refused");
-            Outcome::Failed
-        }
-    })
+    (m, result)
 }
 
 #[cfg(test)]

@@ -24,6 +24,7 @@ both_backends! {
     replies_sent_while_rida_restarts_are_not_lost;
     a_gateway_down_for_an_hour_delays_messages_and_sends_each_once;
     unclear_replies_are_asked_again_once_and_floods_are_limited;
+    two_instances_send_each_message_once;
 }
 
 const PHONE: &str = "+37120000089";
@@ -96,6 +97,17 @@ async fn wait_outbox(s: &SmsApp, what: &str, check: impl Fn(&[rida_store::Messag
     panic!("{what}: {:#?}", outbox(s).await);
 }
 
+/// The answers the dashboard counts at the test site on `day`.
+async fn csat_answers(s: &SmsApp, day: i32) -> u64 {
+    let (counts, _) = s
+        .app
+        .store
+        .score_counts(s.app.w.org, Scale::Csat5, day, day, Some(&[s.app.w.site]))
+        .await
+        .unwrap();
+    counts.n()
+}
+
 async fn round(s: &SmsApp, now: Timestamp) -> dispatch::Round {
     dispatch::run_once(&s.state, now).await.unwrap()
 }
@@ -166,13 +178,7 @@ async fn a_survey_goes_through_kannel_and_an_arabic_reply_lands_on_the_dashboard
     );
     // The dashboard's figures count it at once (the rollup is written with the answer).
     let day = a.local_day;
-    let (counts, _) = s
-        .app
-        .store
-        .score_counts(s.app.w.org, Scale::Csat5, day, day, Some(&[s.app.w.site]))
-        .await
-        .unwrap();
-    assert_eq!(counts.n(), 1, "{counts:?}");
+    assert_eq!(csat_answers(&s, day).await, 1);
     // A gateway calling again with the same message id stores nothing twice; a call
     // without the token (or with a wrong one) is refused and stores nothing.
     let id = "replayed-1";
@@ -197,13 +203,7 @@ async fn a_survey_goes_through_kannel_and_an_arabic_reply_lands_on_the_dashboard
         s.app.store.count_ratings(s.app.w.org).await.unwrap(),
         before + 3
     );
-    let (counts, _) = s
-        .app
-        .store
-        .score_counts(s.app.w.org, Scale::Csat5, day, day, Some(&[s.app.w.site]))
-        .await
-        .unwrap();
-    assert_eq!(counts.n(), 1, "{counts:?}");
+    assert_eq!(csat_answers(&s, day).await, 1);
 }
 
 async fn stop_opts_the_number_out_and_start_back_in(b: Backend) {
@@ -377,4 +377,38 @@ async fn unclear_replies_are_asked_again_once_and_floods_are_limited(b: Backend)
     round(&s, Timestamp::now()).await;
     tokio::time::sleep(std::time::Duration::from_millis(300)).await;
     assert_eq!(kannel.sent().len(), 2, "nothing sent back to a flood");
+}
+
+async fn two_instances_send_each_message_once(b: Backend) {
+    let s = spawn_sms_app(b).await;
+    let kannel = Kannel::start(&s.app.addr, s.base).await;
+    default_rule(&s.app).await;
+    for i in 0..40 {
+        post_visit_with(&s.app, &format!("Q-{i}"), "en", &format!("+3712000{i:04}")).await;
+    }
+    // A second instance on the same database, with the same settings.
+    let settings = crate::kannel::settings(s.port, s.base).await;
+    let other = rida_server::AppState::new(settings, s.app.store.clone())
+        .await
+        .unwrap();
+    let now = Timestamp::now();
+    let (a, b) = tokio::join!(
+        dispatch::run_once(&s.state, now),
+        dispatch::run_once(&other, now)
+    );
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.planned + b.planned, 40, "{a:?} {b:?}");
+    let (a2, b2) = tokio::join!(
+        dispatch::run_once(&s.state, now),
+        dispatch::run_once(&other, now)
+    );
+    let sent = a.sent + b.sent + a2.unwrap().sent + b2.unwrap().sent;
+    assert_eq!(sent, 40);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let received = kannel.wait_sent(40).await;
+    assert_eq!(received.len(), 40, "each message once");
+    let mut to: Vec<&str> = received.iter().map(|(t, _)| t.as_str()).collect();
+    to.sort();
+    to.dedup();
+    assert_eq!(to.len(), 40);
 }

@@ -71,7 +71,7 @@ CREATE TABLE survey_messages (
 );
 CREATE UNIQUE INDEX survey_messages_visit ON survey_messages(visit_id) WHERE kind = 'survey';
 CREATE INDEX survey_messages_due ON survey_messages(next_attempt_at) WHERE status = 'queued';
-CREATE INDEX survey_messages_open ON survey_messages(expires_at) WHERE status IN ('sent', 'delivered');
+CREATE INDEX survey_messages_open ON survey_messages(expires_at) WHERE status IN ('queued', 'sent', 'delivered');
 CREATE INDEX survey_messages_recipient ON survey_messages(recipient_key, sent_at);
 CREATE INDEX survey_messages_customer ON survey_messages(org_id, customer_key, created_at);
 CREATE INDEX survey_messages_provider ON survey_messages(provider_id);
