@@ -377,7 +377,9 @@ async fn open_surveys(
     }
     loop {
         let now = jiff::Timestamp::now().as_millisecond();
-        let due = store.take_due_messages(now, 60_000, 1_000).await?;
+        let due = store
+            .take_due_messages(now, 60_000, 1_000, &["sms"])
+            .await?;
         if due.is_empty() {
             break;
         }

@@ -61,6 +61,15 @@ pub struct Settings {
     pub twilio_account_sid: String,
     pub twilio_auth_token: String,
     pub twilio_api_url: String,
+    /// WhatsApp (Meta's Cloud API): the business phone number's id, the access token,
+    /// the app secret (which signs Meta's calls to Rida), the token Rida answers Meta's
+    /// webhook check with, the approved survey template, and the API's address.
+    pub whatsapp_phone_number_id: String,
+    pub whatsapp_access_token: String,
+    pub whatsapp_app_secret: String,
+    pub whatsapp_verify_token: String,
+    pub whatsapp_template: String,
+    pub whatsapp_api_url: String,
     /// Where the gateway reaches Rida (delivery reports); empty: `public_url`.
     pub hooks_url: String,
     /// How many messages one instance hands to the gateway at once.
@@ -94,6 +103,12 @@ impl Default for Settings {
             twilio_account_sid: String::new(),
             twilio_auth_token: String::new(),
             twilio_api_url: "https://api.twilio.com".into(),
+            whatsapp_phone_number_id: String::new(),
+            whatsapp_access_token: String::new(),
+            whatsapp_app_secret: String::new(),
+            whatsapp_verify_token: String::new(),
+            whatsapp_template: "rida_survey".into(),
+            whatsapp_api_url: "https://graph.facebook.com/v21.0".into(),
             hooks_url: String::new(),
             dispatch_concurrency: 16,
         }
@@ -176,6 +191,12 @@ impl Settings {
             "twilio_account_sid",
             "twilio_auth_token",
             "twilio_api_url",
+            "whatsapp_phone_number_id",
+            "whatsapp_access_token",
+            "whatsapp_app_secret",
+            "whatsapp_verify_token",
+            "whatsapp_template",
+            "whatsapp_api_url",
             "hooks_url",
             "dispatch_concurrency",
         ]))
@@ -282,6 +303,18 @@ twilio_account_sid = ""
 twilio_auth_token = ""
 twilio_api_url = "{twilio_api_url}"
 
+# WhatsApp (Meta's Cloud API), for rules whose channel is WhatsApp. The survey goes as
+# the approved template named here: its body takes the organisation ({{{{1}}}}) and the site
+# ({{{{2}}}}), and it has a quick-reply button per score (1 to 5). Subscribe the app's
+# webhook to HOOKS_URL/hooks/whatsapp with whatsapp_verify_token; Meta's calls are
+# checked against the app secret.
+whatsapp_phone_number_id = ""
+whatsapp_access_token = ""
+whatsapp_app_secret = ""
+whatsapp_verify_token = ""
+whatsapp_template = "{whatsapp_template}"
+whatsapp_api_url = "{whatsapp_api_url}"
+
 # Where gateways reach Rida (delivery reports). Empty: public_url.
 hooks_url = ""
 
@@ -290,6 +323,8 @@ dispatch_concurrency = {dispatch_concurrency}
 "#,
             kannel_url = d.kannel_url,
             twilio_api_url = d.twilio_api_url,
+            whatsapp_template = d.whatsapp_template,
+            whatsapp_api_url = d.whatsapp_api_url,
             dispatch_concurrency = d.dispatch_concurrency,
             listen = d.listen,
             data_dir = d.data_dir.display(),

@@ -26,6 +26,8 @@ pub struct Inner {
     pub metrics: PrometheusHandle,
     /// The SMS gateway surveys go through; `None`: they wait in the outbox.
     pub sms: Option<crate::messaging::SmsGateway>,
+    /// WhatsApp (Cloud API), when its phone number id is set.
+    pub whatsapp: Option<crate::messaging::whatsapp::WhatsApp>,
 }
 
 impl std::ops::Deref for AppState {
@@ -44,6 +46,7 @@ impl AppState {
         let contact_key = crate::contact::ContactKey::load(&settings, &store).await?;
         let http = crate::messaging::http_client()?;
         let sms = crate::messaging::SmsGateway::from_settings(&settings, &http)?;
+        let whatsapp = crate::messaging::whatsapp::WhatsApp::from_settings(&settings, &http)?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
             hub: crate::push::TerminalHub::spawn(store.clone()),
@@ -54,6 +57,7 @@ impl AppState {
             contact_key,
             metrics: metrics_handle(),
             sms,
+            whatsapp,
         })))
     }
 }

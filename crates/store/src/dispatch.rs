@@ -77,6 +77,8 @@ pub struct NewMessage {
     pub to_enc: Option<Vec<u8>>,
     pub body: String,
     pub lang: String,
+    /// What a WhatsApp template needs besides the text (JSON).
+    pub params: Option<String>,
     pub question_id: Option<Uuid>,
     pub comment_question_id: Option<Uuid>,
     /// Why it will not go (`frequency_cap`, `sampled_out`…); `None`: queued.
@@ -106,6 +108,7 @@ pub struct DueMessage {
     pub to_enc: Option<Vec<u8>>,
     pub body: String,
     pub lang: String,
+    pub params: Option<String>,
     pub question_id: Option<Uuid>,
     pub attempts: i32,
     pub expires_at: Option<i64>,
@@ -172,15 +175,15 @@ macro_rules! insert_message {
         sqlx::query(
             "INSERT INTO survey_messages (id, org_id, kind, visit_id, parent_id, channel, recipient_key, customer_key, \
              to_enc, body, lang, question_id, comment_question_id, status, skip_reason, segments, next_attempt_at, \
-             expires_at, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) \
+             expires_at, created_at, params) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
              ON CONFLICT DO NOTHING")
             .bind($m.id).bind($org).bind($m.kind).bind($m.visit_id).bind($m.parent_id)
             .bind($m.channel.as_str()).bind(&$m.recipient_key).bind(&$m.customer_key)
             .bind(if $m.skip_reason.is_some() { None } else { $m.to_enc.clone() })
             .bind(&$m.body).bind(&$m.lang).bind($m.question_id).bind($m.comment_question_id)
             .bind(if $m.skip_reason.is_some() { "skipped" } else { "queued" })
-            .bind(&$m.skip_reason).bind($m.segments).bind($m.due_at).bind($m.expires_at).bind($now)
+            .bind(&$m.skip_reason).bind($m.segments).bind($m.due_at).bind($m.expires_at).bind($now).bind(&$m.params)
             .execute(&mut *$tx).await?
     };
 }
@@ -312,10 +315,17 @@ impl Store {
         now: i64,
         lease_ms: i64,
         limit: i64,
+        channels: &[&str],
     ) -> Result<Vec<DueMessage>> {
-        const RETURNING: &str = "RETURNING id, org_id, kind, channel, to_enc, body, lang, question_id, attempts, expires_at";
-        let pick = "SELECT id FROM survey_messages WHERE status = 'queued' AND next_attempt_at <= $1 \
-                    AND locked_until <= $1 ORDER BY next_attempt_at LIMIT $3";
+        if channels.is_empty() {
+            return Ok(vec![]);
+        }
+        let channel_in = crate::ratings::in_list(4, channels.len());
+        const RETURNING: &str = "RETURNING id, org_id, kind, channel, to_enc, body, lang, params, question_id, attempts, expires_at";
+        let pick = format!(
+            "SELECT id FROM survey_messages WHERE status = 'queued' AND next_attempt_at <= $1 \
+             AND locked_until <= $1 AND channel IN ({channel_in}) ORDER BY next_attempt_at LIMIT $3"
+        );
         // The outer condition is checked again on each row as it is locked, so two
         // instances racing for one row never both take it.
         let update = "UPDATE survey_messages SET locked_until = $2 \
@@ -324,23 +334,27 @@ impl Store {
             crate::Db::Sqlite(p) => {
                 let sql = format!("{update} ({pick}) {RETURNING}");
                 let mut tx = p.begin_write().await?;
-                let rows = sqlx::query_as(&sql)
+                let mut q = sqlx::query_as(&sql)
                     .bind(now)
                     .bind(now + lease_ms)
-                    .bind(limit)
-                    .fetch_all(&mut *tx)
-                    .await?;
+                    .bind(limit);
+                for c in channels {
+                    q = q.bind(*c);
+                }
+                let rows = q.fetch_all(&mut *tx).await?;
                 tx.commit().await?;
                 rows
             }
             crate::Db::Postgres(p) => {
                 let sql = format!("{update} ({pick} FOR UPDATE SKIP LOCKED) {RETURNING}");
-                sqlx::query_as(&sql)
+                let mut q = sqlx::query_as(&sql)
                     .bind(now)
                     .bind(now + lease_ms)
-                    .bind(limit)
-                    .fetch_all(p)
-                    .await?
+                    .bind(limit);
+                for c in channels {
+                    q = q.bind(*c);
+                }
+                q.fetch_all(p).await?
             }
         })
     }

@@ -16,7 +16,7 @@ use uuid::Uuid;
 use crate::{
     Error,
     error::Result,
-    messaging::{hooks_base, inbound, kannel, same_secret, twilio},
+    messaging::{hooks_base, inbound, kannel, same_secret, twilio, whatsapp},
     state::AppState,
 };
 
@@ -216,6 +216,83 @@ pub async fn twilio_status(
             .store
             .message_delivery(id, delivered, jiff::Timestamp::now().as_millisecond())
             .await?;
+    }
+    Ok(StatusCode::OK.into_response())
+}
+
+/// Meta's webhook check (`hub.mode=subscribe`, `hub.verify_token`, `hub.challenge`).
+#[derive(Deserialize)]
+pub struct HubCheck {
+    #[serde(rename = "hub.mode", default)]
+    mode: String,
+    #[serde(rename = "hub.verify_token", default)]
+    verify_token: String,
+    #[serde(rename = "hub.challenge", default)]
+    challenge: String,
+}
+
+/// `GET /hooks/whatsapp`: answers Meta's check with its challenge when the token is
+/// the one set; 403 otherwise.
+pub async fn whatsapp_check(
+    State(state): State<AppState>,
+    Query(q): Query<HubCheck>,
+) -> Result<Response> {
+    if q.mode == "subscribe"
+        && same_secret(&q.verify_token, state.settings.whatsapp_verify_token.trim())
+    {
+        Ok((StatusCode::OK, q.challenge).into_response())
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// `POST /hooks/whatsapp`: messages and statuses from Meta, signed with
+/// `X-Hub-Signature-256` under the app secret; unsigned or wrongly signed: 401.
+pub async fn whatsapp_notify(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response> {
+    let bytes = super::read_body(body, 256 * 1024).await?;
+    let signature = headers
+        .get("x-hub-signature-256")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !whatsapp::verify(state.settings.whatsapp_app_secret.trim(), &bytes, signature) {
+        return Err(Error::Unauthenticated);
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&bytes).map_err(|e| Error::BadRequest {
+            code: "malformed-json",
+            detail: e.to_string(),
+        })?;
+    let n = whatsapp::read(&value);
+    for (id, from, text, button) in n.messages {
+        let from = match parse_phone(&from, None) {
+            Ok(p) => p,
+            Err(_) => continue,
+        };
+        let incoming = inbound::Incoming {
+            provider: "whatsapp",
+            provider_id: id,
+            from,
+            text,
+            button,
+        };
+        let done = inbound::receive(&state, incoming).await?;
+        metrics::counter!("rida_replies_total", "gateway" => "whatsapp").increment(1);
+        tracing::info!(outcome = ?done, gateway = "whatsapp", "reply received");
+    }
+    for (id, status) in n.statuses {
+        if let (Some(delivered), Some(msg)) = (
+            whatsapp::delivery(&status),
+            state.store.message_by_provider_id("whatsapp", &id).await?,
+        ) {
+            state
+                .store
+                .message_delivery(msg, delivered, jiff::Timestamp::now().as_millisecond())
+                .await?;
+        }
     }
     Ok(StatusCode::OK.into_response())
 }

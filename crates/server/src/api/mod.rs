@@ -73,6 +73,10 @@ pub fn router(_state: AppState) -> Router<AppState> {
         .route("/hooks/kannel/dlr", get(hooks::kannel_dlr))
         .route("/hooks/twilio/sms", post(hooks::twilio_sms))
         .route("/hooks/twilio/status", post(hooks::twilio_status))
+        .route(
+            "/hooks/whatsapp",
+            get(hooks::whatsapp_check).post(hooks::whatsapp_notify),
+        )
         .route("/api/v1/kiosk/pair", post(kiosk::pair))
         .route("/api/v1/kiosk/config", get(kiosk::config))
         .route("/api/v1/kiosk/heartbeat", post(kiosk::heartbeat))

@@ -142,10 +142,8 @@ impl<'a> Planner<'a> {
         let skip = match (&rule, &asked) {
             (None, _) => Some("no_rule"),
             (Some(r), _) if r.channel == SurveyChannel::None => Some("channel_none"),
-            // E-mail links and WhatsApp come with web surveys and the WhatsApp gateway.
-            (Some(r), _) if matches!(r.channel, SurveyChannel::Email | SurveyChannel::Whatsapp) => {
-                Some("channel_unavailable")
-            }
+            // E-mail links come with web surveys.
+            (Some(r), _) if r.channel == SurveyChannel::Email => Some("channel_unavailable"),
             (Some(_), None) => Some("no_question"),
             _ if phone.is_none() => Some("no_phone"),
             _ if opted_out => Some("opted_out"),
@@ -179,6 +177,11 @@ impl<'a> Planner<'a> {
                 customer_key: u.customer_key.clone(),
                 to_enc: u.phone_enc.clone(),
                 segments: sms::encode(&body).parts as i32,
+                params: asked.as_ref().map(|a| {
+                    let (low, high) = a.range();
+                    serde_json::json!({ "org": plan.org.name, "site": site_name, "low": low, "high": high })
+                        .to_string()
+                }),
                 body,
                 lang: lang.tag().to_string(),
                 question_id: asked.as_ref().map(|a| a.question),
@@ -318,6 +321,7 @@ pub fn answer_to(
         segments: sms::encode(&body).parts as i32,
         body,
         lang: lang.tag().to_string(),
+        params: None,
         question_id: None,
         comment_question_id: None,
         skip_reason: None,

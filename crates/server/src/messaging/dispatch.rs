@@ -11,7 +11,7 @@ use jiff::Timestamp;
 use rida_domain::contact::parse_phone;
 use rida_store::{DueMessage, PlannedSurvey};
 
-use super::{Gateway, Outgoing, SendError, SmsGateway, compose::Planner};
+use super::{Gateway, Outgoing, SendError, Template, compose::Planner};
 use crate::state::AppState;
 
 /// How long an instance holds a message it is sending.
@@ -88,32 +88,38 @@ pub fn backoff_ms(attempts: i32) -> i64 {
 }
 
 async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow::Result<()> {
-    let Some(gateway) = state.sms.as_ref() else {
-        return Ok(());
-    };
+    // Only the channels with a gateway: the others' messages wait.
+    let mut channels = Vec::new();
+    if state.sms.is_some() {
+        channels.push("sms");
+    }
+    if state.whatsapp.is_some() {
+        channels.push("whatsapp");
+    }
     let now_ms = now.as_millisecond();
     let due = state
         .store
-        .take_due_messages(now_ms, LEASE_MS, BATCH)
+        .take_due_messages(now_ms, LEASE_MS, BATCH, &channels)
         .await?;
     let concurrency = state.settings.dispatch_concurrency.max(1);
     // Sent messages are recorded a handful at a time, each handful in one transaction
     // written while the next messages go (the gateway is never kept waiting on the
     // database).
     let mut results = futures_util::stream::iter(due)
-        .map(|m| send_one(state, gateway, m))
+        .map(|m| send_one(state, m))
         .buffer_unordered(concurrency)
         .ready_chunks(RECORD_EVERY);
     let mut writes = tokio::task::JoinSet::new();
     while let Some(chunk) = results.next().await {
         let sent_at = Timestamp::now().as_millisecond().max(now_ms);
-        let mut sent = Vec::new();
+        let mut sent: std::collections::HashMap<&'static str, Vec<(uuid::Uuid, Option<String>)>> =
+            Default::default();
         for (m, result) in chunk {
             match result {
-                Ok(a) => {
+                Ok((gateway, a)) => {
                     metrics::counter!("rida_messages_sent_total", "channel" => m.channel.clone())
                         .increment(1);
-                    sent.push((m.id, a.provider_id));
+                    sent.entry(gateway).or_default().push((m.id, a.provider_id));
                 }
                 Err(SendError::Temporary(e)) => {
                     let retry_at = now_ms + backoff_ms(m.attempts);
@@ -128,9 +134,11 @@ async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow
                 }
             }
         }
-        round.sent += sent.len();
-        let (store, name) = (state.store.clone(), gateway.name());
-        writes.spawn(async move { store.messages_sent(name, &sent, sent_at).await });
+        for (name, sent) in sent {
+            round.sent += sent.len();
+            let store = state.store.clone();
+            writes.spawn(async move { store.messages_sent(name, &sent, sent_at).await });
+        }
     }
     while let Some(done) = writes.join_next().await {
         done??;
@@ -138,27 +146,39 @@ async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow
     Ok(())
 }
 
-/// Sends one message through the gateway.
+/// Sends one message through its channel's gateway; says which gateway took it.
 async fn send_one(
     state: &AppState,
-    gateway: &SmsGateway,
     m: DueMessage,
-) -> (DueMessage, Result<super::Accepted, SendError>) {
+) -> (
+    DueMessage,
+    Result<(&'static str, super::Accepted), SendError>,
+) {
     let to = m
         .to_enc
         .as_deref()
         .and_then(|e| state.contact_key.open(e))
         .and_then(|p| parse_phone(&p, None).ok());
+    let survey = m
+        .params
+        .as_deref()
+        .filter(|_| m.kind == "survey")
+        .and_then(|p| serde_json::from_str::<Template>(p).ok());
     let result = match &to {
         None => Err(SendError::Permanent("no address (erased)".into())),
         Some(phone) => {
-            gateway
-                .send(&Outgoing {
-                    id: m.id,
-                    to: phone.e164(),
-                    body: &m.body,
-                })
-                .await
+            let out = Outgoing {
+                id: m.id,
+                to: phone.e164(),
+                body: &m.body,
+                lang: &m.lang,
+                survey,
+            };
+            match (m.channel.as_str(), &state.sms, &state.whatsapp) {
+                ("whatsapp", _, Some(w)) => w.send(&out).await.map(|a| (w.name(), a)),
+                ("sms", Some(g), _) => g.send(&out).await.map(|a| (g.name(), a)),
+                _ => Err(SendError::Temporary("no gateway for this channel".into())),
+            }
         }
     };
     (m, result)

@@ -10,6 +10,7 @@ pub mod dispatch;
 pub mod inbound;
 pub mod kannel;
 pub mod twilio;
+pub mod whatsapp;
 
 use std::future::Future;
 
@@ -24,6 +25,19 @@ pub struct Outgoing<'a> {
     /// The number in E.164.
     pub to: &'a str,
     pub body: &'a str,
+    /// The customer's language (`ar`, `en`, `lv`).
+    pub lang: &'a str,
+    /// For a survey: what a template with buttons needs (WhatsApp).
+    pub survey: Option<Template>,
+}
+
+/// A survey's template parameters: who asks, about which site, and the scale.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Deserialize)]
+pub struct Template {
+    pub org: String,
+    pub site: String,
+    pub low: i16,
+    pub high: i16,
 }
 
 /// The gateway took the message; its own id for it, when it gives one.

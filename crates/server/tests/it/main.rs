@@ -24,3 +24,4 @@ mod terminal_api;
 mod twilio;
 mod visit_api;
 mod visits;
+mod whatsapp;

@@ -50,6 +50,8 @@ CREATE TABLE survey_messages (
     to_enc BLOB,
     body TEXT NOT NULL,
     lang TEXT NOT NULL,
+    -- What a WhatsApp template needs besides (JSON: org, site, the scale's low and high).
+    params TEXT,
     question_id BLOB,
     comment_question_id BLOB,
     -- queued, sent, delivered, failed, answered, expired, skipped
