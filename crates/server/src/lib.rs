@@ -15,6 +15,7 @@ pub mod render;
 pub mod settings;
 pub mod state;
 pub mod web;
+pub mod webhooks;
 
 use std::{future::Future, net::SocketAddr};
 

@@ -161,6 +161,7 @@ const NAV: &[(&str, &str, Action)] = &[
     ),
     ("/admin/users", "nav-users", Action::ManageUsers),
     ("/admin/tokens", "nav-tokens", Action::ManageTokens),
+    ("/admin/webhooks", "nav-webhooks", Action::ManageTokens),
     ("/admin/audit", "nav-audit", Action::ViewAudit),
     ("/admin/mail", "nav-mail", Action::ManageMail),
     (

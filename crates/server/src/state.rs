@@ -26,6 +26,8 @@ pub struct Inner {
     pub metrics: PrometheusHandle,
     /// The SMS gateway surveys go through; `None`: they wait in the outbox.
     pub sms: Option<crate::messaging::SmsGateway>,
+    /// The HTTP client for gateways and webhooks (kept-alive connections).
+    pub http: reqwest::Client,
     /// WhatsApp (Cloud API), when its phone number id is set.
     pub whatsapp: Option<crate::messaging::whatsapp::WhatsApp>,
 }
@@ -58,6 +60,7 @@ impl AppState {
             metrics: metrics_handle(),
             sms,
             whatsapp,
+            http,
         })))
     }
 }

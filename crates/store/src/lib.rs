@@ -30,6 +30,7 @@ mod station;
 mod surveys;
 mod terminals;
 mod visits;
+mod webhooks;
 mod writer;
 
 pub use active::Deactivatable;
@@ -61,6 +62,7 @@ pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
 pub use visits::{NewVisit, Visit};
+pub use webhooks::{DeliveryEntry, DueDelivery, NewDelivery, Webhook};
 pub use writer::RatingWriter;
 
 use sqlx::{PgPool, SqlitePool};

@@ -913,6 +913,22 @@ lang-en = الإنجليزية
 lang-lv = اللاتفية
 flash-message-queued-again = أُعيدت الرسالة إلى قائمة الانتظار.
 api-id = المعرّف للتكامل (واجهتا الزيارات والتقييمات):
+nav-webhooks = خطافات الويب
+webhooks-intro = يُبلغ رضا نظام إدارة علاقات العملاء بكل إجابة، أو بالتقييمات المنخفضة فقط، عبر طلب POST بصيغة JSON موقَّع بسرّ الخطاف (الترويسة X-Rida-Signature: t=الوقت,v1=HMAC-SHA256 لـ«الوقت.المحتوى»). ويُعاد الإرسال لمدة يوم إلى المستقبِل الذي لا يجيب بـ2xx.
+webhook-new = خطاف جديد
+webhook-url = العنوان
+webhook-events = الإبلاغ عن
+webhook-event = الحدث
+webhook-on-answer = كل إجابة (answer.received)
+webhook-on-low = التقييمات المنخفضة (answer.low_score)
+webhook-secret = سرّ التوقيع
+webhook-log = عمليات التسليم
+webhook-delivered = استُلم
+webhook-log-empty = لم يُسلَّم شيء بعد.
+webhooks-empty = لا خطافات بعد
+webhooks-empty-help = أضف عنوان نظام إدارة علاقات العملاء أعلاه ليُبلَّغ بالتقييمات المنخفضة فور وصولها.
+error-webhook-url = عنوان يبدأ بـ https://‏ (أو http://‏)، ٥٠٠ حرف على الأكثر.
+error-webhook-events = اختر حدثًا واحدًا على الأقل.
 sms-survey = { $org }: كيف كانت زيارتك إلى { $site } اليوم؟ أجب برقم من { $low } إلى { $high } ({ $high } = ممتاز). أرسل توقف لإيقاف الرسائل.
 sms-survey-question = { $org }: { $question } أجب برقم من { $low } إلى { $high }. أرسل توقف لإيقاف الرسائل.
 sms-reask = عذرًا، لم نفهم ردك. يُرجى الرد برقم واحد من { $low } إلى { $high }.

@@ -915,6 +915,22 @@ lang-en = English
 lang-lv = Latvian
 flash-message-queued-again = The message is queued again.
 api-id = Id for integrations (the visit and ratings APIs):
+nav-webhooks = Webhooks
+webhooks-intro = Rida tells your CRM of each answer, or of low scores only, by a POST of JSON signed with the webhook’s secret (header X-Rida-Signature: t=time,v1=HMAC-SHA256 of “time.body”). A receiver that does not answer 2xx gets it again for a day.
+webhook-new = New webhook
+webhook-url = Address
+webhook-events = Announce
+webhook-event = Event
+webhook-on-answer = every answer (answer.received)
+webhook-on-low = low scores (answer.low_score)
+webhook-secret = Signing secret
+webhook-log = Deliveries
+webhook-delivered = Received
+webhook-log-empty = Nothing delivered yet.
+webhooks-empty = No webhooks yet
+webhooks-empty-help = Add your CRM’s address above to be told of low scores as they come in.
+error-webhook-url = An address starting with https:// (or http://), at most 500 characters.
+error-webhook-events = Choose at least one event.
 sms-survey = { $org }: how was your visit to { $site } today? Reply { $low }-{ $high } ({ $high } = excellent). Reply STOP to opt out.
 sms-survey-question = { $org }: { $question } Reply { $low }-{ $high }. Reply STOP to opt out.
 sms-reask = Sorry, we did not understand. Please reply with one number from { $low } to { $high }.

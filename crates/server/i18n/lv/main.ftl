@@ -916,6 +916,22 @@ lang-en = angļu
 lang-lv = latviešu
 flash-message-queued-again = Ziņa atkal ir rindā.
 api-id = Identifikators integrācijām (apmeklējumu un vērtējumu API):
+nav-webhooks = Tīmekļa āķi
+webhooks-intro = Rida paziņo jūsu CRM par katru atbildi vai tikai par zemiem vērtējumiem ar JSON POST, kas parakstīts ar āķa noslēpumu (galvene X-Rida-Signature: t=laiks,v1=HMAC-SHA256 no “laiks.saturs”). Saņēmējs, kas neatbild ar 2xx, to saņem atkārtoti vienu dienu.
+webhook-new = Jauns āķis
+webhook-url = Adrese
+webhook-events = Paziņot
+webhook-event = Notikums
+webhook-on-answer = katru atbildi (answer.received)
+webhook-on-low = zemus vērtējumus (answer.low_score)
+webhook-secret = Parakstīšanas noslēpums
+webhook-log = Piegādes
+webhook-delivered = Saņemts
+webhook-log-empty = Vēl nekas nav piegādāts.
+webhooks-empty = Āķu vēl nav
+webhooks-empty-help = Pievienojiet augstāk sava CRM adresi, lai par zemiem vērtējumiem uzzinātu uzreiz.
+error-webhook-url = Adrese, kas sākas ar https:// (vai http://), ne garāka par 500 rakstzīmēm.
+error-webhook-events = Izvēlieties vismaz vienu notikumu.
 sms-survey = { $org }: kā vērtējat šodienas apmeklējumu ({ $site })? Atbildiet { $low }-{ $high } ({ $high } = izcili). Atteikties: STOP.
 sms-survey-question = { $org }: { $question } Atbildiet { $low }-{ $high }. Atteikties: STOP.
 sms-reask = Atvainojiet, mēs nesapratām. Lūdzu, atbildiet ar vienu skaitli no { $low } līdz { $high }.

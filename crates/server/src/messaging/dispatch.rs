@@ -33,7 +33,8 @@ pub struct Round {
     pub expired: u64,
 }
 
-/// Runs rounds until the process ends: at once again while there is more to send.
+/// Runs rounds (surveys, then webhooks) until the process ends: at once again while
+/// there is more to send.
 pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
@@ -46,6 +47,9 @@ pub fn spawn(state: AppState) -> tokio::task::JoinHandle<()> {
                     false
                 }
             };
+            if let Err(e) = crate::webhooks::run_once(&state, Timestamp::now()).await {
+                tracing::warn!(error = %e, "webhooks");
+            }
             if !busy {
                 tokio::time::sleep(IDLE).await;
             }

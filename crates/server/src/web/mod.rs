@@ -31,6 +31,7 @@ pub(crate) mod tokens;
 mod upload;
 mod users;
 mod voice;
+mod webhooks;
 
 pub use tokens::issue_token;
 pub use upload::{Upload, read_upload};
@@ -99,6 +100,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(mail::router())
         .merge(survey_rules::router())
         .merge(messages::router())
+        .merge(webhooks::router())
         .merge(account::router())
         .fallback(|| async { crate::Error::NotFound })
         .layer(middleware::from_fn_with_state(state, page_layer))

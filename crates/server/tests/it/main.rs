@@ -24,4 +24,5 @@ mod terminal_api;
 mod twilio;
 mod visit_api;
 mod visits;
+mod webhooks;
 mod whatsapp;

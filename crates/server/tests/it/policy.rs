@@ -57,6 +57,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/survey-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/survey-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/messages".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/webhooks".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
@@ -219,6 +220,14 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             "/admin/tokens".into(),
             vec![("name", "T".into())],
             [OK, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/webhooks".into(),
+            vec![
+                ("url", "https://crm.example.org/rida".into()),
+                ("on_low", "1".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
         ),
         (
             "/admin/survey-rules".into(),
