@@ -31,11 +31,16 @@ const PHONE: &str = "+37120000089";
 
 /// The organisation's default rule: SMS at once, every visit, with the sample survey.
 pub async fn default_rule(app: &TestApp) {
+    rule_for(app, SurveyChannel::Sms).await;
+}
+
+/// The organisation's default rule: `channel` at once, every visit, the sample survey.
+pub async fn rule_for(app: &TestApp, channel: SurveyChannel) {
     let rule = Rule {
         id: Uuid::now_v7(),
         site_id: None,
         service_id: None,
-        channel: SurveyChannel::Sms,
+        channel,
         delay_minutes: 0,
         quiet: None,
         cap_days: 0,

@@ -8,14 +8,13 @@ use std::sync::{Arc, Mutex};
 use axum::{Json, Router, extract::State, http::HeaderMap, routing::post};
 use jiff::Timestamp;
 use reqwest::StatusCode;
-use rida_domain::dispatch::{Rule, SurveyChannel};
+use rida_domain::dispatch::SurveyChannel;
 use rida_server::{
     Application, Settings,
     messaging::{dispatch, whatsapp},
 };
-use rida_store::{Backend, By, both_backends};
+use rida_store::{Backend, both_backends};
 use serde_json::{Value, json};
-use uuid::Uuid;
 
 use crate::helpers::{TestApp, prepared, start_with};
 
@@ -108,23 +107,7 @@ async fn a_survey_goes_as_a_template_with_buttons_and_signed_replies_come_back(b
     let built = Application::build(settings, store.clone()).await.unwrap();
     let state = built.state().clone();
     let app = TestApp::new(start_with(built).await, store, w, db);
-    let rule = Rule {
-        id: Uuid::now_v7(),
-        site_id: None,
-        service_id: None,
-        channel: SurveyChannel::Whatsapp,
-        delay_minutes: 0,
-        quiet: None,
-        cap_days: 0,
-        sample_percent: 100,
-        survey_id: Some(app.w.survey),
-        lang: None,
-        expiry_hours: 24,
-    };
-    app.store
-        .save_survey_rule(app.w.org, &rule, &By::system("test"))
-        .await
-        .unwrap();
+    crate::sms::rule_for(&app, SurveyChannel::Whatsapp).await;
 
     // Meta's webhook check: the challenge back with the right token, 403 otherwise.
     let check = |token: &str| {
