@@ -281,7 +281,7 @@ jobs = {jobs}
 contact_key_file = ""
 
 # Surveys by SMS go through a gateway. Empty: survey messages wait in the outbox
-# (Settings → Survey messages). Kannel (self-hosted; see the README):
+# (the Survey messages page). Kannel (self-hosted; see the README):
 #   sms_gateway = "kannel"
 #   kannel_url = "http://127.0.0.1:13013/cgi-bin/sendsms"
 #   kannel_username = "rida"

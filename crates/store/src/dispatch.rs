@@ -332,6 +332,17 @@ impl Store {
                       WHERE status = 'queued' AND locked_until <= $1 AND id IN";
         Ok(match &self.db {
             crate::Db::Sqlite(p) => {
+                // A read first: an idle round takes no write lock.
+                let mut any = sqlx::query_scalar::<_, Uuid>(&pick)
+                    .bind(now)
+                    .bind(now + lease_ms)
+                    .bind(1_i64);
+                for c in channels {
+                    any = any.bind(*c);
+                }
+                if any.fetch_optional(p).await?.is_none() {
+                    return Ok(vec![]);
+                }
                 let sql = format!("{update} ({pick}) {RETURNING}");
                 let mut tx = p.begin_write().await?;
                 let mut q = sqlx::query_as(&sql)
@@ -435,6 +446,14 @@ impl Store {
     /// returns how many.
     pub async fn expire_messages(&self, now: i64) -> Result<u64> {
         with_db!(self, p => {
+            // A read first: an idle round takes no write lock.
+            let due: Option<Uuid> = sqlx::query_scalar(
+                "SELECT id FROM survey_messages WHERE status IN ('queued', 'sent', 'delivered') AND expires_at < $1 \
+                 AND kind = 'survey' AND locked_until <= $1 LIMIT 1")
+                .bind(now).fetch_optional(p).await?;
+            if due.is_none() {
+                return Ok(0);
+            }
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(
                 "UPDATE survey_messages SET status = 'expired', locked_until = 0 \

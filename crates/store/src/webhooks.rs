@@ -150,6 +150,13 @@ impl Store {
         limit: i64,
     ) -> Result<Vec<DueDelivery>> {
         with_db!(self, p => {
+            // A read first: an idle round takes no write lock.
+            let any: Option<Uuid> = sqlx::query_scalar(
+                "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 AND locked_until <= $1 LIMIT 1")
+                .bind(now).fetch_optional(p).await?;
+            if any.is_none() {
+                return Ok(vec![]);
+            }
             let mut tx = p.begin_write().await?;
             let ids: Vec<Uuid> = sqlx::query_scalar(
                 "SELECT id FROM webhook_deliveries WHERE status = 'pending' AND next_attempt_at <= $1 AND locked_until <= $1 \
