@@ -22,9 +22,27 @@ pub fn local_day(ts: Timestamp, tz: &TimeZone) -> i32 {
     i32::from(d.year()) * 10_000 + i32::from(d.month()) * 100 + i32::from(d.day())
 }
 
+/// The pause before attempt `attempts + 1` of something that failed: 30 s, doubling,
+/// at most `cap_ms`.
+pub fn doubling_pause_ms(attempts: i32, cap_ms: i64) -> i64 {
+    30_000_i64
+        .saturating_mul(1_i64 << attempts.clamp(0, 20))
+        .min(cap_ms)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pause_doubles_up_to_its_cap() {
+        assert_eq!(doubling_pause_ms(0, 600_000), 30_000);
+        assert_eq!(doubling_pause_ms(1, 600_000), 60_000);
+        assert_eq!(doubling_pause_ms(4, 600_000), 480_000);
+        assert_eq!(doubling_pause_ms(5, 600_000), 600_000);
+        assert_eq!(doubling_pause_ms(40, 3_600_000), 3_600_000);
+        assert_eq!(doubling_pause_ms(-1, 3_600_000), 30_000);
+    }
 
     #[test]
     fn local_day_follows_the_site_time_zone() {

@@ -10,7 +10,7 @@
 
 use hmac::{Hmac, Mac};
 use jiff::Timestamp;
-use rida_domain::{Scale, new_id};
+use rida_domain::{Scale, new_id, time::doubling_pause_ms};
 use rida_store::NewDelivery;
 use serde_json::json;
 use sha2::Sha256;
@@ -35,13 +35,6 @@ pub fn signature(secret: &str, t: i64, body: &str) -> String {
 pub fn new_secret() -> String {
     let bytes: [u8; 24] = rand::random();
     format!("whsec_{}", hex::encode(bytes))
-}
-
-/// The pause before attempt `attempts + 1`: 30 s, doubling, at most an hour.
-pub fn backoff_ms(attempts: i32) -> i64 {
-    30_000_i64
-        .saturating_mul(1_i64 << attempts.clamp(0, 12))
-        .min(3_600_000)
 }
 
 /// One round: queue the events of new answers, then send what is due.
@@ -122,7 +115,7 @@ async fn send_due(state: &AppState, now: Timestamp) -> anyhow::Result<usize> {
             ),
             Err(e) => (false, None, Some(e.without_url().to_string())),
         };
-        let retry_at = now_ms + backoff_ms(d.attempts);
+        let retry_at = now_ms + doubling_pause_ms(d.attempts, 3_600_000);
         let retry = (!ok && retry_at < d.created_at + GIVE_UP_MS).then_some(retry_at);
         state
             .store
@@ -153,8 +146,6 @@ mod tests {
             s,
             signature("whsec_y", 1_764_547_200, r#"{"event":"answer.received"}"#)
         );
-        assert_eq!(backoff_ms(0), 30_000);
-        assert_eq!(backoff_ms(20), 3_600_000);
         assert!(new_secret().starts_with("whsec_") && new_secret() != new_secret());
     }
 }

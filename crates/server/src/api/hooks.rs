@@ -46,7 +46,7 @@ async fn receive(
     provider: &'static str,
     id: &str,
     from: &str,
-    text: String,
+    (text, button): (String, Option<i16>),
 ) -> Result<()> {
     let from = parse_phone(from, None).map_err(|e| Error::BadRequest {
         code: e.code(),
@@ -57,11 +57,38 @@ async fn receive(
         provider_id: id.to_string(),
         from,
         text,
-        button: None,
+        button,
     };
     let done = inbound::receive(state, incoming).await?;
     metrics::counter!("rida_replies_total", "gateway" => provider).increment(1);
     tracing::info!(outcome = ?done, gateway = provider, "reply received");
+    Ok(())
+}
+
+/// A delivery report: the message by Rida's id when the gateway carries it back, else by
+/// the gateway's own id; states on the way (`None`) change nothing and look nothing up.
+async fn record_delivery(
+    state: &AppState,
+    delivered: Option<bool>,
+    ours: Option<Uuid>,
+    (provider, provider_id): (&str, &str),
+) -> Result<()> {
+    let Some(delivered) = delivered else {
+        return Ok(());
+    };
+    let id = match ours {
+        Some(id) => Some(id),
+        None => {
+            state
+                .store
+                .message_by_provider_id(provider, provider_id)
+                .await?
+        }
+    };
+    if let Some(id) = id {
+        let now = jiff::Timestamp::now().as_millisecond();
+        state.store.message_delivery(id, delivered, now).await?;
+    }
     Ok(())
 }
 
@@ -86,7 +113,7 @@ pub async fn kannel_mo(
             detail: "the message id is missing: add id=%I to Kannel's get-url".into(),
         });
     }
-    receive(&state, "kannel", id, &q.from, q.text).await?;
+    receive(&state, "kannel", id, &q.from, (q.text, None)).await?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -111,12 +138,7 @@ pub async fn kannel_dlr(
             detail: "a delivery report needs msg and status".into(),
         });
     };
-    if let Some(delivered) = kannel::delivery(status) {
-        state
-            .store
-            .message_delivery(msg, delivered, jiff::Timestamp::now().as_millisecond())
-            .await?;
-    }
+    record_delivery(&state, kannel::delivery(status), Some(msg), ("kannel", "")).await?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -178,7 +200,7 @@ pub async fn twilio_sms(
         });
     };
     let text = param(&params, "Body").unwrap_or("").to_string();
-    receive(&state, "twilio", sid, from, text).await?;
+    receive(&state, "twilio", sid, from, (text, None)).await?;
     Ok((
         [(header::CONTENT_TYPE, "text/xml; charset=utf-8")],
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>",
@@ -207,16 +229,7 @@ pub async fn twilio_status(
         .query()
         .and_then(|q| q.strip_prefix("msg="))
         .and_then(|id| Uuid::parse_str(id).ok());
-    let id = match ours {
-        Some(id) => Some(id),
-        None => state.store.message_by_provider_id("twilio", sid).await?,
-    };
-    if let (Some(delivered), Some(id)) = (twilio::delivery(status), id) {
-        state
-            .store
-            .message_delivery(id, delivered, jiff::Timestamp::now().as_millisecond())
-            .await?;
-    }
+    record_delivery(&state, twilio::delivery(status), ours, ("twilio", sid)).await?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -268,31 +281,14 @@ pub async fn whatsapp_notify(
         })?;
     let n = whatsapp::read(&value);
     for (id, from, text, button) in n.messages {
-        let from = match parse_phone(&from, None) {
-            Ok(p) => p,
-            Err(_) => continue,
-        };
-        let incoming = inbound::Incoming {
-            provider: "whatsapp",
-            provider_id: id,
-            from,
-            text,
-            button,
-        };
-        let done = inbound::receive(&state, incoming).await?;
-        metrics::counter!("rida_replies_total", "gateway" => "whatsapp").increment(1);
-        tracing::info!(outcome = ?done, gateway = "whatsapp", "reply received");
+        // A sender that is not a phone number is skipped, not the whole notification.
+        match receive(&state, "whatsapp", &id, &from, (text, button)).await {
+            Err(Error::BadRequest { .. }) | Ok(()) => {}
+            Err(e) => return Err(e),
+        }
     }
     for (id, status) in n.statuses {
-        if let (Some(delivered), Some(msg)) = (
-            whatsapp::delivery(&status),
-            state.store.message_by_provider_id("whatsapp", &id).await?,
-        ) {
-            state
-                .store
-                .message_delivery(msg, delivered, jiff::Timestamp::now().as_millisecond())
-                .await?;
-        }
+        record_delivery(&state, whatsapp::delivery(&status), None, ("whatsapp", &id)).await?;
     }
     Ok(StatusCode::OK.into_response())
 }

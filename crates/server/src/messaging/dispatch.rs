@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use jiff::Timestamp;
-use rida_domain::contact::parse_phone;
+use rida_domain::{contact::parse_phone, time::doubling_pause_ms};
 use rida_store::{DueMessage, PlannedSurvey};
 
 use super::{Gateway, Outgoing, SendError, Template, compose::Planner};
@@ -85,11 +85,8 @@ async fn plan(state: &AppState, now: Timestamp) -> anyhow::Result<usize> {
     Ok(state.store.plan_surveys(&plans).await?)
 }
 
-/// The pause before attempt `attempts + 1`: 30 s, doubling, at most 10 minutes.
-pub fn backoff_ms(attempts: i32) -> i64 {
-    let doubled = 30_000_i64.saturating_mul(1_i64 << attempts.clamp(0, 10));
-    doubled.min(600_000)
-}
+/// The longest pause between two tries of a message.
+const MAX_PAUSE_MS: i64 = 600_000;
 
 async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow::Result<()> {
     // Only the channels with a gateway: the others' messages wait.
@@ -126,7 +123,7 @@ async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow
                     sent.entry(gateway).or_default().push((m.id, a.provider_id));
                 }
                 Err(SendError::Temporary(e)) => {
-                    let retry_at = now_ms + backoff_ms(m.attempts);
+                    let retry_at = now_ms + doubling_pause_ms(m.attempts, MAX_PAUSE_MS);
                     state.store.message_failed(m.id, &e, Some(retry_at)).await?;
                     tracing::warn!(message = %m.id, error = %e, "message not sent; tried again later");
                     round.retrying += 1;
@@ -186,18 +183,4 @@ async fn send_one(
         }
     };
     (m, result)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_pause_doubles_up_to_ten_minutes() {
-        assert_eq!(backoff_ms(0), 30_000);
-        assert_eq!(backoff_ms(1), 60_000);
-        assert_eq!(backoff_ms(4), 480_000);
-        assert_eq!(backoff_ms(5), 600_000);
-        assert_eq!(backoff_ms(40), 600_000);
-    }
 }

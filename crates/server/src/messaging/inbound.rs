@@ -66,7 +66,7 @@ pub async fn receive(state: &AppState, r: Incoming) -> anyhow::Result<Received> 
         },
         None => reply::parse(&r.text, scale),
     };
-    let effect = effect_of(state, &r, said, latest, scale, now).await?;
+    let effect = effect_of(state, (&r, &recipient_key), said, latest, scale, now).await?;
     Ok(store.receive_reply(&inbound, &effect).await?)
 }
 
@@ -87,7 +87,7 @@ async fn scale_of(state: &AppState, s: &SentSurvey) -> anyhow::Result<Scale> {
 
 async fn effect_of(
     state: &AppState,
-    r: &Incoming,
+    (r, recipient_key): (&Incoming, &str),
     said: Reply,
     latest: Option<SentSurvey>,
     scale: Scale,
@@ -104,7 +104,7 @@ async fn effect_of(
             let opted_out = said == Reply::Stop;
             let kind = if opted_out { "stop" } else { "start" };
             let mut orgs = Vec::new();
-            for (org_id, key) in state.store.organisations_of(&recipient(state, r)).await? {
+            for (org_id, key) in state.store.organisations_of(recipient_key).await? {
                 let org = state.store.organisation(org_id).await?;
                 let lang = latest
                     .as_ref()
@@ -137,12 +137,13 @@ async fn effect_of(
                 return Ok(nothing(&None, "unmatched"));
             };
             if s.is_open(now) {
+                let at = place(state, &s, now).await?;
                 let mut ratings = vec![];
                 if let Some(q) = s.question_id {
-                    ratings.push(rating(state, &s, s.id, q, Answer::Score(score), now).await?);
+                    ratings.push(rating(&s, &at, s.id, q, Answer::Score(score), now));
                 }
                 if let (Some(text), Some(q)) = (comment, s.comment_question_id) {
-                    ratings.push(rating(state, &s, new_id(), q, Answer::Text(text), now).await?);
+                    ratings.push(rating(&s, &at, new_id(), q, Answer::Text(text), now));
                 }
                 Ok(ReplyEffect::Answer {
                     org: s.org_id,
@@ -162,7 +163,8 @@ async fn effect_of(
             }
             let words = match (reply::parse(&text, scale), s.comment_question_id) {
                 (Reply::Comment { text }, Some(q)) => {
-                    vec![rating(state, &s, new_id(), q, Answer::Text(text), now).await?]
+                    let at = place(state, &s, now).await?;
+                    vec![rating(&s, &at, new_id(), q, Answer::Text(text), now)]
                 }
                 _ => vec![],
             };
@@ -192,10 +194,6 @@ async fn effect_of(
     }
 }
 
-fn recipient(state: &AppState, r: &Incoming) -> String {
-    state.contact_key.recipient_key(&r.from)
-}
-
 /// A reply to a survey no longer open: its words kept as a comment on that visit.
 async fn late(
     state: &AppState,
@@ -206,7 +204,8 @@ async fn late(
     let words: String = text.trim().chars().take(reply::MAX_COMMENT_CHARS).collect();
     let ratings = match s.comment_question_id {
         Some(q) if !words.is_empty() => {
-            vec![rating(state, s, new_id(), q, Answer::Text(words), now).await?]
+            let at = place(state, s, now).await?;
+            vec![rating(s, &at, new_id(), q, Answer::Text(words), now)]
         }
         _ => vec![],
     };
@@ -218,15 +217,14 @@ async fn late(
     })
 }
 
-/// An answer to the survey's visit: its site, service and employee, on the site's day.
-async fn rating(
-    state: &AppState,
-    s: &SentSurvey,
-    id: Uuid,
-    question: Uuid,
-    answer: Answer,
-    now: i64,
-) -> anyhow::Result<NewRating> {
+/// Where and on which day a reply to a survey counts: the visit's site, in its time
+/// zone (read once per reply, whatever it stores).
+struct Place {
+    site: Uuid,
+    day: i32,
+}
+
+async fn place(state: &AppState, s: &SentSurvey, now: i64) -> anyhow::Result<Place> {
     let site = s
         .site_id
         .ok_or_else(|| anyhow::anyhow!("survey {} follows a visit without a site", s.id))?;
@@ -234,16 +232,26 @@ async fn rating(
         .store
         .rating_refs(s.org_id, &[site], &[], &[], &[])
         .await?;
-    let org = state.store.organisation(s.org_id).await?;
-    let tz = refs
-        .sites
-        .get(&site)
-        .cloned()
-        .flatten()
-        .unwrap_or(org.time_zone);
+    let tz = match refs.sites.get(&site).cloned().flatten() {
+        Some(tz) => tz,
+        None => state.store.organisation(s.org_id).await?.time_zone,
+    };
     let tz = jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC);
     let day = rida_domain::time::local_day(rida_domain::time::from_millis(now), &tz);
-    Ok(NewRating {
+    Ok(Place { site, day })
+}
+
+/// An answer to the survey's visit: its site, service and employee, on the site's day.
+fn rating(
+    s: &SentSurvey,
+    at: &Place,
+    id: Uuid,
+    question: Uuid,
+    answer: Answer,
+    now: i64,
+) -> NewRating {
+    let (site, day) = (at.site, at.day);
+    NewRating {
         id,
         answered_at: now,
         received_at: now,
@@ -263,5 +271,5 @@ async fn rating(
         terminal_id: None,
         lang: Some(s.lang.clone()),
         flags: 0,
-    })
+    }
 }
