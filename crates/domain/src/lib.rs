@@ -21,6 +21,7 @@ pub mod survey;
 pub mod terminal;
 pub mod time;
 pub mod voice;
+pub mod web;
 
 pub use locale::Locale;
 pub use policy::{Action, Actor, OrgPolicy, Scope};

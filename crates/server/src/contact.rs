@@ -83,27 +83,107 @@ impl ContactKey {
         String::from_utf8(plain).ok()
     }
 
+    /// A keyed hash of the parts, for one purpose (each purpose gives other hashes).
+    fn tag(&self, purpose: &str, parts: &[&[u8]]) -> [u8; 32] {
+        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
+        mac.update(purpose.as_bytes());
+        mac.update(b"\0");
+        for p in parts {
+            mac.update(p);
+        }
+        mac.finalize().into_bytes().into()
+    }
+
+    /// A keyed hash for one purpose, as bytes (ids derived from others).
+    pub fn tag_bytes(&self, purpose: &str, parts: &[&[u8]]) -> [u8; 32] {
+        self.tag(purpose, parts)
+    }
+
+    fn tag_hex(&self, prefix: &str, purpose: &str, parts: &[&[u8]]) -> String {
+        let digest = self.tag(purpose, parts);
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        format!("{prefix}-{hex}")
+    }
+
     /// The key of a phone number across organisations: a reply from the number finds
     /// the survey sent to it by this key (the number itself is not kept with messages).
     pub fn recipient_key(&self, phone: &Phone) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
-        mac.update(b"recipient-key\0");
-        mac.update(phone.e164().as_bytes());
-        let digest = mac.finalize().into_bytes();
-        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        format!("r-{hex}")
+        self.tag_hex("r", "recipient-key", &[phone.e164().as_bytes()])
+    }
+
+    /// The key of an e-mail address across organisations (as [`Self::recipient_key`]).
+    pub fn email_recipient_key(&self, email: &str) -> String {
+        self.tag_hex("r", "recipient-key", &[email.to_lowercase().as_bytes()])
     }
 
     /// The anonymous customer key of a phone number in an organisation: the same number
     /// gives the same key there, and nothing leads back from the key to the number.
     pub fn customer_key(&self, org: Uuid, phone: &Phone) -> String {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&self.0).expect("any key length");
-        mac.update(b"customer-key\0");
-        mac.update(org.as_bytes());
-        mac.update(phone.e164().as_bytes());
-        let digest = mac.finalize().into_bytes();
-        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
-        format!("p-{hex}")
+        self.tag_hex(
+            "p",
+            "customer-key",
+            &[org.as_bytes(), phone.e164().as_bytes()],
+        )
+    }
+
+    /// The anonymous customer key of an e-mail address in an organisation.
+    pub fn email_customer_key(&self, org: Uuid, email: &str) -> String {
+        self.tag_hex(
+            "e",
+            "customer-key",
+            &[org.as_bytes(), email.to_lowercase().as_bytes()],
+        )
+    }
+
+    /// The code of a survey message's one-time web link: derived from its id, so that
+    /// the code itself is never stored.
+    pub fn link_code(&self, message: Uuid) -> String {
+        rida_domain::web::code_from(
+            &self.tag("survey-link", &[message.as_bytes()]),
+            rida_domain::web::LINK_CODE_LEN,
+        )
+    }
+
+    /// What is stored to find a message by its link's code.
+    pub fn link_key(&self, code: &str) -> String {
+        self.tag_hex("l", "link-key", &[code.as_bytes()])
+    }
+
+    /// The token an anonymous form carries: who issued it (the survey's code) and when,
+    /// so that a page of another site cannot post answers in a visitor's name.
+    pub fn form_token(&self, scope: &str, issued_ms: i64) -> String {
+        let at = issued_ms.to_string();
+        let t = self.tag_hex("f", "web-form", &[scope.as_bytes(), b"\0", at.as_bytes()]);
+        format!("{at}.{t}")
+    }
+
+    /// Whether a form token was issued here for `scope` within `max_age_ms` of `now`.
+    pub fn form_token_ok(&self, token: &str, scope: &str, now: i64, max_age_ms: i64) -> bool {
+        use subtle::ConstantTimeEq;
+        let Some((at, _)) = token.split_once('.') else {
+            return false;
+        };
+        let Ok(issued) = at.parse::<i64>() else {
+            return false;
+        };
+        let fresh = issued <= now + 60_000 && now - issued <= max_age_ms;
+        fresh
+            && bool::from(
+                self.form_token(scope, issued)
+                    .as_bytes()
+                    .ct_eq(token.as_bytes()),
+            )
+    }
+
+    /// A device's key for the web survey guard: its address and browser hashed with the
+    /// salt of the day (nothing leads back to the device once the salt is dropped).
+    pub fn device_key(&self, salt: &[u8], scope: &str, parts: &[&str]) -> String {
+        let mut all: Vec<&[u8]> = vec![salt, scope.as_bytes()];
+        for p in parts {
+            all.push(b"\0");
+            all.push(p.as_bytes());
+        }
+        self.tag_hex("d", "web-guard", &all)
     }
 }
 

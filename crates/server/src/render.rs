@@ -149,6 +149,11 @@ const NAV: &[(&str, &str, Action)] = &[
         Action::ManageSurveyDispatch,
     ),
     (
+        "/admin/web-surveys",
+        "nav-web-surveys",
+        Action::ManageSurveyDispatch,
+    ),
+    (
         "/admin/supervision",
         "nav-supervision",
         Action::ViewTerminals,

@@ -74,6 +74,13 @@ pub struct Settings {
     pub hooks_url: String,
     /// How many messages one instance hands to the gateway at once.
     pub dispatch_concurrency: usize,
+    /// Anonymous web surveys: answers one address may send in an hour (all surveys),
+    /// and the minutes before one device may answer the same survey again.
+    pub web_answers_per_hour: i64,
+    pub web_repeat_minutes: i64,
+    /// The request header holding the visitor's address when Rida runs behind a reverse
+    /// proxy (`X-Forwarded-For`, `X-Real-IP`); empty: the connection's address.
+    pub client_ip_header: String,
 }
 
 impl Default for Settings {
@@ -111,6 +118,9 @@ impl Default for Settings {
             whatsapp_api_url: "https://graph.facebook.com/v21.0".into(),
             hooks_url: String::new(),
             dispatch_concurrency: 16,
+            web_answers_per_hour: 60,
+            web_repeat_minutes: 60,
+            client_ip_header: String::new(),
         }
     }
 }
@@ -199,6 +209,9 @@ impl Settings {
             "whatsapp_api_url",
             "hooks_url",
             "dispatch_concurrency",
+            "web_answers_per_hour",
+            "web_repeat_minutes",
+            "client_ip_header",
         ]))
         .extract()
         .map_err(Box::new)
@@ -320,12 +333,24 @@ hooks_url = ""
 
 # How many messages one instance hands to the gateway at once.
 dispatch_concurrency = {dispatch_concurrency}
+
+# Anonymous web surveys (QR posters, the website widget): answers one address may send
+# in an hour, and minutes before one device may answer the same survey again. Nothing
+# that identifies a device is kept with an answer or beyond the day.
+web_answers_per_hour = {web_answers_per_hour}
+web_repeat_minutes = {web_repeat_minutes}
+
+# Behind a reverse proxy: the header that holds the visitor's address (X-Forwarded-For,
+# X-Real-IP). Empty: the connection's own address.
+client_ip_header = ""
 "#,
             kannel_url = d.kannel_url,
             twilio_api_url = d.twilio_api_url,
             whatsapp_template = d.whatsapp_template,
             whatsapp_api_url = d.whatsapp_api_url,
             dispatch_concurrency = d.dispatch_concurrency,
+            web_answers_per_hour = d.web_answers_per_hour,
+            web_repeat_minutes = d.web_repeat_minutes,
             listen = d.listen,
             data_dir = d.data_dir.display(),
             max_connections = d.max_connections,

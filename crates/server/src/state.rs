@@ -2,6 +2,8 @@
 
 use std::sync::Arc;
 
+use uuid::Uuid;
+
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use rida_store::{RatingWriter, Store};
 
@@ -30,6 +32,8 @@ pub struct Inner {
     pub http: reqwest::Client,
     /// WhatsApp (Cloud API), when its phone number id is set.
     pub whatsapp: Option<crate::messaging::whatsapp::WhatsApp>,
+    /// Surveys by e-mail, when an SMTP server is set.
+    pub email: Option<crate::messaging::email::Email>,
 }
 
 impl std::ops::Deref for AppState {
@@ -49,6 +53,7 @@ impl AppState {
         let http = crate::messaging::http_client()?;
         let sms = crate::messaging::SmsGateway::from_settings(&settings, &http)?;
         let whatsapp = crate::messaging::whatsapp::WhatsApp::from_settings(&settings, &http)?;
+        let email = crate::messaging::email::Email::from_settings(&settings)?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(store.clone()),
             hub: crate::push::TerminalHub::spawn(store.clone()),
@@ -60,8 +65,26 @@ impl AppState {
             metrics: metrics_handle(),
             sms,
             whatsapp,
+            email,
             http,
         })))
+    }
+}
+
+impl AppState {
+    /// The day (`yyyymmdd`) an answer at `at_ms` counts on: the site's time zone, else
+    /// the organisation's.
+    pub async fn site_day(&self, org: Uuid, site: Uuid, at_ms: i64) -> anyhow::Result<i32> {
+        let refs = self.store.rating_refs(org, &[site], &[], &[], &[]).await?;
+        let tz = match refs.sites.get(&site).cloned().flatten() {
+            Some(tz) => tz,
+            None => self.store.organisation(org).await?.time_zone,
+        };
+        let tz = jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC);
+        Ok(rida_domain::time::local_day(
+            rida_domain::time::from_millis(at_ms),
+            &tz,
+        ))
     }
 }
 

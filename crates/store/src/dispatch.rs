@@ -86,6 +86,10 @@ pub struct NewMessage {
     pub segments: i32,
     pub due_at: i64,
     pub expires_at: Option<i64>,
+    /// A survey's one-time web link: the keyed hash of its code.
+    pub link_key: Option<String>,
+    /// The survey its web link shows.
+    pub survey_id: Option<Uuid>,
 }
 
 /// A visit's survey as planned: its message and since when an earlier survey to the
@@ -133,6 +137,7 @@ pub struct SentSurvey {
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
+    pub survey_id: Option<Uuid>,
 }
 
 impl SentSurvey {
@@ -166,7 +171,7 @@ pub struct MessageEntry {
 
 const SENT_SURVEY: &str = "SELECT m.id, m.org_id, m.visit_id, m.channel, m.customer_key, m.to_enc, m.lang, \
      m.question_id, m.comment_question_id, m.status, m.reasked, m.sent_at, m.expires_at, \
-     v.site_id, v.service_id, v.employee_id \
+     v.site_id, v.service_id, v.employee_id, m.survey_id \
      FROM survey_messages m LEFT JOIN visits v ON v.id = m.visit_id";
 
 /// Inserts a message inside the caller's transaction.
@@ -175,8 +180,8 @@ macro_rules! insert_message {
         sqlx::query(
             "INSERT INTO survey_messages (id, org_id, kind, visit_id, parent_id, channel, recipient_key, customer_key, \
              to_enc, body, lang, question_id, comment_question_id, status, skip_reason, segments, next_attempt_at, \
-             expires_at, created_at, params) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) \
+             expires_at, created_at, params, link_key, survey_id) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22) \
              ON CONFLICT DO NOTHING")
             .bind($m.id).bind($org).bind($m.kind).bind($m.visit_id).bind($m.parent_id)
             .bind($m.channel.as_str()).bind(&$m.recipient_key).bind(&$m.customer_key)
@@ -184,6 +189,7 @@ macro_rules! insert_message {
             .bind(&$m.body).bind(&$m.lang).bind($m.question_id).bind($m.comment_question_id)
             .bind(if $m.skip_reason.is_some() { "skipped" } else { "queued" })
             .bind(&$m.skip_reason).bind($m.segments).bind($m.due_at).bind($m.expires_at).bind($now).bind(&$m.params)
+            .bind(&$m.link_key).bind($m.survey_id)
             .execute(&mut *$tx).await?
     };
 }
@@ -485,6 +491,12 @@ impl Store {
     pub async fn survey_message(&self, id: Uuid) -> Result<Option<SentSurvey>> {
         let sql = format!("{SENT_SURVEY} WHERE m.id = $1");
         Ok(with_db!(self, p => sqlx::query_as(&sql).bind(id).fetch_optional(p).await)?)
+    }
+
+    /// The survey message whose one-time web link has this keyed hash.
+    pub async fn survey_by_link(&self, link_key: &str) -> Result<Option<SentSurvey>> {
+        let sql = format!("{SENT_SURVEY} WHERE m.link_key = $1 AND m.kind = 'survey'");
+        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(link_key).fetch_optional(p).await)?)
     }
 
     /// The organisation's latest messages, newest first, optionally in one state.

@@ -30,6 +30,7 @@ mod station;
 mod surveys;
 mod terminals;
 mod visits;
+mod web;
 mod webhooks;
 mod writer;
 
@@ -62,6 +63,7 @@ pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
 pub use visits::{NewVisit, Visit};
+pub use web::{GuardHit, WebAnswers, WebOutcome, WebSurvey, WebSurveyInput, guard_day};
 pub use webhooks::{DeliveryEntry, DueDelivery, NewDelivery, Webhook};
 pub use writer::RatingWriter;
 

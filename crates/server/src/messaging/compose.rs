@@ -20,6 +20,8 @@ use crate::{i18n, state::AppState};
 /// The question an SMS asks, and where the words around a score go.
 #[derive(Debug, Clone)]
 pub struct Asked {
+    /// The survey (its web link shows all of it).
+    pub survey: Uuid,
     pub question: Uuid,
     pub scale: Scale,
     pub prompt: Texts,
@@ -100,15 +102,29 @@ impl<'a> Planner<'a> {
         let state = self.state;
         let plan = self.org(u.org_id).await?;
         let rule = dispatch::pick(&plan.rules, u.site_id, u.service_id).cloned();
+        let channel = rule
+            .as_ref()
+            .map(|r| r.channel)
+            .unwrap_or(SurveyChannel::None);
+        let key = &state.contact_key;
         let phone: Option<Phone> = u
             .phone_enc
             .as_deref()
-            .and_then(|p| state.contact_key.open(p))
+            .and_then(|p| key.open(p))
             .and_then(|p| parse_phone(&p, None).ok());
-        let recipient_key = phone
-            .as_ref()
-            .map(|p| state.contact_key.recipient_key(p))
-            .unwrap_or_default();
+        let email: Option<String> = u.email_enc.as_deref().and_then(|e| key.open(e));
+        // The address the channel uses, sealed, and its key across organisations.
+        let (to_enc, recipient_key) = if channel == SurveyChannel::Email {
+            (
+                email.as_ref().and(u.email_enc.clone()),
+                email.as_deref().map(|e| key.email_recipient_key(e)),
+            )
+        } else {
+            (
+                phone.as_ref().and(u.phone_enc.clone()),
+                phone.as_ref().map(|p| key.recipient_key(p)),
+            )
+        };
         let (site_name, site_tz) = u
             .site_id
             .and_then(|s| plan.sites.get(&s).cloned())
@@ -131,10 +147,6 @@ impl<'a> Planner<'a> {
             })
             .or_else(|| Locale::parse(&plan.org.default_locale))
             .unwrap_or_default();
-        let channel = rule
-            .as_ref()
-            .map(|r| r.channel)
-            .unwrap_or(SurveyChannel::None);
         let opted_out = match &u.customer_key {
             Some(k) => state.store.opted_out(u.org_id, k).await?,
             None => false,
@@ -142,20 +154,28 @@ impl<'a> Planner<'a> {
         let skip = match (&rule, &asked) {
             (None, _) => Some("no_rule"),
             (Some(r), _) if r.channel == SurveyChannel::None => Some("channel_none"),
-            // E-mail links come with web surveys.
-            (Some(r), _) if r.channel == SurveyChannel::Email => Some("channel_unavailable"),
             (Some(_), None) => Some("no_question"),
-            _ if phone.is_none() => Some("no_phone"),
+            _ if to_enc.is_none() && channel == SurveyChannel::Email => Some("no_email"),
+            _ if to_enc.is_none() => Some("no_phone"),
             _ if opted_out => Some("opted_out"),
             (Some(r), _) if !dispatch::in_sample(u.visit_id, r.sample_percent) => {
                 Some("sampled_out")
             }
             _ => None,
         };
-        let body = asked
-            .as_ref()
-            .map(|a| survey_text(lang, &plan.org.name, &site_name, a))
-            .unwrap_or_default();
+        let body = match &asked {
+            Some(_) if channel == SurveyChannel::Email => i18n::t_args(
+                lang,
+                "mail-survey-intro",
+                &[
+                    ("org", plan.org.name.clone().into()),
+                    ("site", site_name.clone().into()),
+                ],
+            ),
+            Some(a) => survey_text(lang, &plan.org.name, &site_name, a),
+            None => String::new(),
+        };
+        let id = new_id();
         let ended = Timestamp::from_millisecond(u.ended_at).unwrap_or(now);
         let due = rule
             .as_ref()
@@ -168,14 +188,14 @@ impl<'a> Planner<'a> {
             .map(|r| now.as_millisecond() - i64::from(r.cap_days) * 86_400_000);
         Ok(Plan {
             message: NewMessage {
-                id: new_id(),
+                id,
                 kind: "survey",
                 visit_id: Some(u.visit_id),
                 parent_id: None,
                 channel,
-                recipient_key,
+                recipient_key: recipient_key.unwrap_or_default(),
                 customer_key: u.customer_key.clone(),
-                to_enc: u.phone_enc.clone(),
+                to_enc,
                 segments: sms::encode(&body).parts as i32,
                 params: asked.as_ref().map(|a| {
                     let (low, high) = a.range();
@@ -189,6 +209,8 @@ impl<'a> Planner<'a> {
                 skip_reason: skip.map(str::to_string),
                 due_at: due.as_millisecond(),
                 expires_at: Some(due.as_millisecond() + expiry_ms),
+                link_key: Some(key.link_key(&key.link_code(id))),
+                survey_id: asked.as_ref().map(|a| a.survey),
             },
             cap_since,
         })
@@ -227,6 +249,7 @@ pub async fn asked_of(
         .iter()
         .find(|q| !q.id.is_nil() && q.scale != Scale::YesNo && q.scale.score_range().is_some())
         .map(|q| Asked {
+            survey: id,
             question: q.id,
             scale: q.scale,
             prompt: q.prompt.clone(),
@@ -327,5 +350,7 @@ pub fn answer_to(
         skip_reason: None,
         due_at: now,
         expires_at: None,
+        link_key: None,
+        survey_id: None,
     }
 }

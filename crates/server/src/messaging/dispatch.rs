@@ -97,6 +97,9 @@ async fn send_due(state: &AppState, now: Timestamp, round: &mut Round) -> anyhow
     if state.whatsapp.is_some() {
         channels.push("whatsapp");
     }
+    if state.email.is_some() {
+        channels.push("email");
+    }
     let now_ms = now.as_millisecond();
     let due = state
         .store
@@ -155,32 +158,52 @@ async fn send_one(
     DueMessage,
     Result<(&'static str, super::Accepted), SendError>,
 ) {
-    let to = m
-        .to_enc
-        .as_deref()
-        .and_then(|e| state.contact_key.open(e))
-        .and_then(|p| parse_phone(&p, None).ok());
+    let opened = m.to_enc.as_deref().and_then(|e| state.contact_key.open(e));
+    // A number is read again as E.164; an e-mail address goes as it was checked.
+    let to = match m.channel.as_str() {
+        "email" => opened,
+        _ => opened
+            .and_then(|p| parse_phone(&p, None).ok())
+            .map(|p| p.e164().to_string()),
+    };
     let survey = m
         .params
         .as_deref()
         .filter(|_| m.kind == "survey")
         .and_then(|p| serde_json::from_str::<Template>(p).ok());
+    let link = (m.kind == "survey").then(|| survey_link(state, m.id));
     let result = match &to {
         None => Err(SendError::Permanent("no address (erased)".into())),
-        Some(phone) => {
+        Some(to) => {
             let out = Outgoing {
                 id: m.id,
-                to: phone.e164(),
+                to,
                 body: &m.body,
                 lang: &m.lang,
                 survey,
+                link,
             };
-            match (m.channel.as_str(), &state.sms, &state.whatsapp) {
-                ("whatsapp", _, Some(w)) => w.send(&out).await.map(|a| (w.name(), a)),
-                ("sms", Some(g), _) => g.send(&out).await.map(|a| (g.name(), a)),
+            match (
+                m.channel.as_str(),
+                &state.sms,
+                &state.whatsapp,
+                &state.email,
+            ) {
+                ("whatsapp", _, Some(w), _) => w.send(&out).await.map(|a| (w.name(), a)),
+                ("sms", Some(g), _, _) => g.send(&out).await.map(|a| (g.name(), a)),
+                ("email", _, _, Some(e)) => e.send(&out).await.map(|a| (e.name(), a)),
                 _ => Err(SendError::Temporary("no gateway for this channel".into())),
             }
         }
     };
     (m, result)
+}
+
+/// A survey message's one-time web link (`public_url` + `/s/` + its code).
+pub fn survey_link(state: &AppState, message: uuid::Uuid) -> String {
+    format!(
+        "{}/s/{}",
+        state.settings.public_url.trim().trim_end_matches('/'),
+        state.contact_key.link_code(message)
+    )
 }

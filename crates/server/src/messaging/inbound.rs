@@ -228,16 +228,7 @@ async fn place(state: &AppState, s: &SentSurvey, now: i64) -> anyhow::Result<Pla
     let site = s
         .site_id
         .ok_or_else(|| anyhow::anyhow!("survey {} follows a visit without a site", s.id))?;
-    let refs = state
-        .store
-        .rating_refs(s.org_id, &[site], &[], &[], &[])
-        .await?;
-    let tz = match refs.sites.get(&site).cloned().flatten() {
-        Some(tz) => tz,
-        None => state.store.organisation(s.org_id).await?.time_zone,
-    };
-    let tz = jiff::tz::TimeZone::get(&tz).unwrap_or(jiff::tz::TimeZone::UTC);
-    let day = rida_domain::time::local_day(rida_domain::time::from_millis(now), &tz);
+    let day = state.site_day(s.org_id, site, now).await?;
     Ok(Place { site, day })
 }
 

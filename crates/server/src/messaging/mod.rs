@@ -7,6 +7,7 @@
 
 pub mod compose;
 pub mod dispatch;
+pub mod email;
 pub mod inbound;
 pub mod kannel;
 pub mod twilio;
@@ -22,13 +23,15 @@ use crate::settings::Settings;
 pub struct Outgoing<'a> {
     /// Rida's id of the message (delivery reports come back with it).
     pub id: Uuid,
-    /// The number in E.164.
+    /// The number in E.164 (an e-mail address for e-mail).
     pub to: &'a str,
     pub body: &'a str,
     /// The customer's language (`ar`, `en`, `lv`).
     pub lang: &'a str,
     /// For a survey: what a template with buttons needs (WhatsApp).
     pub survey: Option<Template>,
+    /// For a survey: its one-time web link.
+    pub link: Option<String>,
 }
 
 /// A survey's template parameters: who asks, about which site, and the scale.

@@ -3,6 +3,9 @@
 
 mod account;
 mod alerts;
+mod answer;
+mod answer_page;
+mod assets;
 mod audit;
 mod consent;
 mod employees;
@@ -14,6 +17,7 @@ mod mail;
 mod messages;
 mod operations;
 mod organisation;
+mod poster;
 mod regions;
 mod reports;
 mod results;
@@ -31,6 +35,7 @@ pub(crate) mod tokens;
 mod upload;
 mod users;
 mod voice;
+mod web_surveys;
 mod webhooks;
 
 pub use tokens::issue_token;
@@ -54,7 +59,6 @@ use axum_extra::extract::{
 use minijinja::{Value, context};
 use rida_domain::{Locale, names::FieldError};
 use rida_store::ListQuery;
-use rust_embed::Embed;
 use serde::Deserialize;
 
 use crate::{
@@ -73,7 +77,7 @@ pub const PAGE_SIZE: i64 = 25;
 pub fn router(state: AppState) -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { Redirect::to("/admin") }))
-        .route("/static/{*path}", get(static_file))
+        .route("/static/{*path}", get(assets::static_file))
         .merge(session::router())
         .merge(home::router())
         .merge(results::router())
@@ -102,38 +106,10 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(messages::router())
         .merge(webhooks::router())
         .merge(account::router())
+        .merge(answer::router())
+        .merge(web_surveys::router())
         .fallback(|| async { crate::Error::NotFound })
         .layer(middleware::from_fn_with_state(state, page_layer))
-}
-
-#[derive(Embed)]
-#[folder = "static/"]
-struct Static;
-
-async fn static_file(axum::extract::Path(path): axum::extract::Path<String>) -> Response {
-    match Static::get(&path) {
-        Some(file) => {
-            let mime = match path.rsplit('.').next() {
-                Some("css") => "text/css; charset=utf-8",
-                Some("js") => "text/javascript; charset=utf-8",
-                Some("woff2") => "font/woff2",
-                Some("svg") => "image/svg+xml",
-                Some("png") => "image/png",
-                Some("opus") => "audio/ogg",
-                Some("md") => "text/plain; charset=utf-8",
-                _ => "application/octet-stream",
-            };
-            (
-                [
-                    (header::CONTENT_TYPE, mime),
-                    (header::CACHE_CONTROL, "public, max-age=3600"),
-                ],
-                file.data,
-            )
-                .into_response()
-        }
-        None => crate::Error::NotFound.into_response(),
-    }
 }
 
 /// Around every page: the CSRF seed cookie, HTML error pages, the login redirect,
@@ -207,18 +183,24 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
         }
     }
     let h = res.headers_mut();
-    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    // A page that set its own policy (the survey a website's widget frames) keeps it.
+    let own_policy = h.contains_key(header::CONTENT_SECURITY_POLICY);
+    if !own_policy {
+        h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    }
     h.insert(
         "x-content-type-options",
         HeaderValue::from_static("nosniff"),
     );
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    h.insert(
-        "content-security-policy",
-        HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'",
-        ),
-    );
+    if !own_policy {
+        h.insert(
+            "content-security-policy",
+            HeaderValue::from_static(
+                "default-src 'self'; img-src 'self' data:; media-src 'self' blob:; frame-ancestors 'none'; form-action 'self'",
+            ),
+        );
+    }
     res
 }
 

@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/organisation", get(show).post(save))
         .route("/admin/organisation/logo", post(upload_logo))
         .route("/logo", get(logo))
+        .route("/logo/{org}", get(org_logo))
 }
 
 fn page(w: &Web, form: minijinja::Value, errors: &FormErrors) -> minijinja::Value {
@@ -243,11 +244,19 @@ async fn logo(State(state): State<AppState>) -> Result<Response> {
         .first_organisation()
         .await?
         .ok_or(crate::Error::NotFound)?;
-    let (bytes, mime) = state
-        .store
-        .logo(org.id)
-        .await?
-        .ok_or(crate::Error::NotFound)?;
+    logo_of(&state, org.id).await
+}
+
+/// One organisation's logo, for its public survey pages.
+async fn org_logo(
+    State(state): State<AppState>,
+    axum::extract::Path(org): axum::extract::Path<uuid::Uuid>,
+) -> Result<Response> {
+    logo_of(&state, org).await
+}
+
+async fn logo_of(state: &AppState, org: uuid::Uuid) -> Result<Response> {
+    let (bytes, mime) = state.store.logo(org).await?.ok_or(crate::Error::NotFound)?;
     Ok((
         [
             (header::CONTENT_TYPE, mime),

@@ -96,7 +96,7 @@ pub struct Received {
     pub to: String,
     pub subject: String,
     pub html: String,
-    text: String,
+    pub text: String,
     attachments: Vec<(String, Vec<u8>)>,
 }
 

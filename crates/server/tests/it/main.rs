@@ -24,5 +24,6 @@ mod terminal_api;
 mod twilio;
 mod visit_api;
 mod visits;
+mod web_survey;
 mod webhooks;
 mod whatsapp;

@@ -80,6 +80,16 @@ pub(super) fn contact_of(
         }
         None => None,
     };
+    // Without a number, the address keys the customer (frequency cap, opt-out).
+    if phone_key.is_none()
+        && let Some(e) = &email
+    {
+        let k = key.email_customer_key(org, e);
+        if visit.customer_key.is_none() {
+            visit.customer_key = Some(k.clone());
+        }
+        phone_key = Some(k);
+    }
     let skip = if !wanted {
         Some("not_requested")
     } else if phone.is_none() && email.is_none() {
