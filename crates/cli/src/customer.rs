@@ -1,7 +1,7 @@
 //! `rida customer export|erase`: one customer's data on request — everything kept about
 //! them as JSON, or their personal data erased (the answers stay, anonymous). The phone
-//! number is read from standard input, so that it stays out of the shell's history and
-//! the process list.
+//! number (or, for a customer known by e-mail only, the address) is read from standard
+//! input, so that it stays out of the shell's history and the process list.
 
 use std::{io::BufRead, path::PathBuf};
 
@@ -19,8 +19,8 @@ use crate::{
 
 #[derive(Subcommand)]
 pub enum CustomerCmd {
-    /// Everything kept about the customer whose phone number is on standard input, as
-    /// JSON (their right of access).
+    /// Everything kept about the customer whose phone number (or e-mail address, for a
+    /// customer known by it only) is on standard input, as JSON (their right of access).
     Export {
         /// The file to write [default: standard output].
         #[arg(long)]
@@ -28,7 +28,8 @@ pub enum CustomerCmd {
         #[command(flatten)]
         db: DbOpts,
     },
-    /// Erase the personal data of the customer whose phone number is on standard input:
+    /// Erase the personal data of the customer whose phone number (or e-mail address) is
+    /// on standard input:
     /// the contacts given with their visits and the key linking them. Their answers stay,
     /// anonymous; an opt-out stays, so that they are never surveyed again.
     Erase {
@@ -58,17 +59,27 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
         .context("the database has no organisation yet")?;
     let mut line = String::new();
     std::io::stdin().lock().read_line(&mut line)?;
-    let phone = parse_phone(&line, org.phone_region.as_deref())
-        .map_err(|e| anyhow::anyhow!("the phone number on standard input: {e}"))?;
     let key = ContactKey::load(&settings, &store).await?;
-    let customer = key.customer_key(org.id, &phone);
+    // A customer is keyed by their number, or by their address when no number was given.
+    let (who, customer) = if line.contains('@') {
+        let email = rida_domain::names::email(&line)
+            .ok()
+            .flatten()
+            .context("the e-mail address on standard input is not valid")?;
+        let k = key.email_customer_key(org.id, &email);
+        (json!({ "email": email }), k)
+    } else {
+        let phone = parse_phone(&line, org.phone_region.as_deref())
+            .map_err(|e| anyhow::anyhow!("the phone number on standard input: {e}"))?;
+        let k = key.customer_key(org.id, &phone);
+        (json!({ "phone": phone.e164() }), k)
+    };
     match cmd {
         CustomerCmd::Export { out, .. } => {
             let d = store.customer_data(org.id, &customer).await?;
             let open_sealed = |b: &Option<Vec<u8>>| b.as_deref().and_then(|b| key.open(b));
-            let doc = json!({
+            let mut doc = json!({
                 "organisation": org.name,
-                "phone": phone.e164(),
                 "opted_out": d.opted_out,
                 "consent": d.consent.iter().map(|e| json!({
                     "opted_out": e.opted_out, "source": e.source, "note": e.note, "at": iso(e.at),
@@ -89,6 +100,9 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
                     "choice": a.choice, "text": a.answer_text, "visit_id": a.visit_id,
                 })).collect::<Vec<_>>(),
             });
+            if let (Some(doc), Some(who)) = (doc.as_object_mut(), who.as_object()) {
+                doc.extend(who.clone());
+            }
             let text = serde_json::to_string_pretty(&doc)?;
             match out {
                 Some(path) => {

@@ -322,7 +322,7 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
         comment: id_of("comment"),
     };
     extras::insert_external(store, org, &by).await?;
-    extras::survey_rule(store, org, survey, &by).await?;
+    extras::survey_rule(store, org, survey, world.sites[0].0, &by).await?;
     let low_rule = extras::alert_rules(store, org, &by).await?;
     insert_answers(store, &world, answers).await?;
     if let Some(rule) = low_rule {

@@ -556,6 +556,12 @@ async fn phone_numbers_never_reach_the_logs() {
     let data = export(&dir);
     assert!(data["visits"].as_array().unwrap().is_empty());
     assert!(data["contacts"].as_array().unwrap().is_empty());
+    // The two visits whose number could not be read are the address's: erased by it.
+    let by_mail = run_with_stdin(&["customer", "export"], &dir, "anna@example.com\n");
+    let by_mail: serde_json::Value = serde_json::from_slice(&by_mail.stdout).unwrap();
+    assert_eq!(by_mail["visits"].as_array().unwrap().len(), 2, "{by_mail}");
+    let o = run_with_stdin(&["customer", "erase", "--yes"], &dir, "anna@example.com\n");
+    assert!(text(&o).contains("2 visits unlinked"), "{}", text(&o));
     let store = store_of(&dir).await;
     let org = store.first_organisation().await.unwrap().unwrap().id;
     let visits = rida_store::testing::all_visits(&store, org).await;

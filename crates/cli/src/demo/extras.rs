@@ -15,7 +15,13 @@ use super::{SERVICES, World, normal};
 /// The default rule for surveys after visits: an SMS a minute after the visit, at most
 /// one a month per customer, with the counter survey (no quiet hours, so that the
 /// README's walk-through works at any hour; a real organisation sets them).
-pub async fn survey_rule(store: &Store, org: Uuid, survey: Uuid, by: &By) -> anyhow::Result<()> {
+pub async fn survey_rule(
+    store: &Store,
+    org: Uuid,
+    survey: Uuid,
+    site: Uuid,
+    by: &By,
+) -> anyhow::Result<()> {
     use rida_domain::dispatch::{Rule, SurveyChannel};
     let rule = Rule {
         id: rida_domain::new_id(),
@@ -31,6 +37,19 @@ pub async fn survey_rule(store: &Store, org: Uuid, survey: Uuid, by: &By) -> any
         expiry_hours: 24,
     };
     store.save_survey_rule(org, &rule, by).await?;
+    // A QR poster at the first site's counter, for the anonymous web survey.
+    let poster = rida_store::WebSurveyInput {
+        name: "Counter poster".into(),
+        site_id: site,
+        service_id: None,
+        employee_id: None,
+        survey_id: Some(survey),
+        active: true,
+    };
+    let code = rida_domain::web::code_from(&rand::random::<[u8; 16]>(), 8);
+    store
+        .save_web_survey(org, rida_domain::new_id(), &code, &poster, by)
+        .await?;
     Ok(())
 }
 
