@@ -104,7 +104,16 @@ mod tests {
             let path = entry.unwrap().path();
             let text = std::fs::read_to_string(&path).unwrap();
             for quote in ['"', '\''] {
-                for part in text.split(&format!("t({quote}")).skip(1) {
+                let call = format!("t({quote}");
+                // `t(` as a call of its own (not the end of `createElement(`).
+                let calls = text.match_indices(&call).filter(|(at, _)| {
+                    !text[..*at]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| c.is_alphanumeric() || c == '_')
+                });
+                for (at, _) in calls {
+                    let part = &text[at + call.len()..];
                     let (key, rest) = part.split_once(quote).unwrap_or(("", ""));
                     // `t("scale-" ~ s)`: some message must start with the prefix.
                     let known = if rest.trim_start().starts_with('~') {

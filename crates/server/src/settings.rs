@@ -8,6 +8,28 @@ use figment::{
 };
 use serde::{Deserialize, Serialize};
 
+/// A setting that is text even when it looks like a number (`RIDA_SMS_FROM=37120000089`,
+/// a WhatsApp phone number id, an all-digit password): the environment's values are
+/// read as numbers when they can be.
+fn text<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Text {
+        S(String),
+        U(u64),
+        I(i64),
+        F(f64),
+        B(bool),
+    }
+    Ok(match Text::deserialize(d)? {
+        Text::S(s) => s,
+        Text::U(n) => n.to_string(),
+        Text::I(n) => n.to_string(),
+        Text::F(n) => n.to_string(),
+        Text::B(b) => b.to_string(),
+    })
+}
+
 /// Every setting, typed and defaulted. `rida config` prints them as a commented example.
 #[derive(Clone, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -49,24 +71,33 @@ pub struct Settings {
     pub sms_gateway: String,
     /// Kannel's `sendsms` URL, its user and password.
     pub kannel_url: String,
+    #[serde(deserialize_with = "text")]
     pub kannel_username: String,
+    #[serde(deserialize_with = "text")]
     pub kannel_password: String,
     /// The number (or name) SMS come from.
+    #[serde(deserialize_with = "text")]
     pub sms_from: String,
     /// The secret Kannel adds to each call to Rida (`token=` in its `get-url` and in the
     /// delivery-report URL); calls without it are refused.
+    #[serde(deserialize_with = "text")]
     pub kannel_hook_token: String,
     /// Twilio's account SID and auth token (which also signs Twilio's calls to Rida),
     /// and its API's address (changed only for tests).
     pub twilio_account_sid: String,
+    #[serde(deserialize_with = "text")]
     pub twilio_auth_token: String,
     pub twilio_api_url: String,
     /// WhatsApp (Meta's Cloud API): the business phone number's id, the access token,
     /// the app secret (which signs Meta's calls to Rida), the token Rida answers Meta's
     /// webhook check with, the approved survey template, and the API's address.
+    #[serde(deserialize_with = "text")]
     pub whatsapp_phone_number_id: String,
+    #[serde(deserialize_with = "text")]
     pub whatsapp_access_token: String,
+    #[serde(deserialize_with = "text")]
     pub whatsapp_app_secret: String,
+    #[serde(deserialize_with = "text")]
     pub whatsapp_verify_token: String,
     pub whatsapp_template: String,
     pub whatsapp_api_url: String,
@@ -391,5 +422,19 @@ mod tests {
             .unwrap();
         assert_eq!(parsed.listen, Settings::default().listen);
         assert_eq!(parsed.session_hours, 12);
+    }
+
+    #[test]
+    fn numbers_from_the_environment_are_text_where_text_is_wanted() {
+        // What `RIDA_WHATSAPP_PHONE_NUMBER_ID=106540352242922` and the like become.
+        let parsed: Settings = Figment::from(Serialized::defaults(Settings::default()))
+            .merge(("whatsapp_phone_number_id", 106540352242922u64))
+            .merge(("sms_from", 37120000089i64))
+            .merge(("kannel_password", 1234.5))
+            .extract()
+            .unwrap();
+        assert_eq!(parsed.whatsapp_phone_number_id, "106540352242922");
+        assert_eq!(parsed.sms_from, "37120000089");
+        assert_eq!(parsed.kannel_password, "1234.5");
     }
 }

@@ -68,8 +68,8 @@ mod tests {
     #[test]
     fn the_code_has_its_quiet_zone_and_dark_modules() {
         let (d, modules) = qr_path("https://rida.example.org/q/AbC123xy").unwrap();
-        // Version 3 at level Q holds this address: 29 modules and 8 of quiet zone.
-        assert_eq!(modules, 29 + 8);
+        // Version 4 at level Q holds this address: 33 modules and 8 of quiet zone.
+        assert_eq!(modules, 33 + 8);
         // The finder pattern's corner module sits just inside the quiet zone.
         assert!(d.starts_with("M4 4h1v1h-1z"));
         assert!(d.matches('M').count() > 200);
