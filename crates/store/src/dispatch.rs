@@ -107,6 +107,7 @@ pub struct PlannedSurvey {
 pub struct DueMessage {
     pub id: Uuid,
     pub org_id: Uuid,
+    pub recipient_key: String,
     pub kind: String,
     pub channel: String,
     pub to_enc: Option<Vec<u8>>,
@@ -327,7 +328,7 @@ impl Store {
             return Ok(vec![]);
         }
         let channel_in = crate::ratings::in_list(4, channels.len());
-        const RETURNING: &str = "RETURNING id, org_id, kind, channel, to_enc, body, lang, params, question_id, attempts, expires_at";
+        const RETURNING: &str = "RETURNING id, org_id, recipient_key, kind, channel, to_enc, body, lang, params, question_id, attempts, expires_at";
         let pick = format!(
             "SELECT id FROM survey_messages WHERE status = 'queued' AND next_attempt_at <= $1 \
              AND locked_until <= $1 AND channel IN ({channel_in}) ORDER BY next_attempt_at LIMIT $3"

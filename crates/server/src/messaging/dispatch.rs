@@ -85,6 +85,9 @@ async fn plan(state: &AppState, now: Timestamp) -> anyhow::Result<usize> {
     Ok(state.store.plan_surveys(&plans).await?)
 }
 
+/// WhatsApp's customer-service window after a customer's message.
+const WINDOW_MS: i64 = 24 * 3_600_000;
+
 /// The longest pause between two tries of a message.
 const MAX_PAUSE_MS: i64 = 600_000;
 
@@ -172,6 +175,16 @@ async fn send_one(
         .filter(|_| m.kind == "survey")
         .and_then(|p| serde_json::from_str::<Template>(p).ok());
     let link = (m.kind == "survey").then(|| survey_link(state, m.id));
+    // WhatsApp's customer-service window: the customer wrote in the last 24 hours.
+    let window_open = m.channel == "whatsapp"
+        && state
+            .store
+            .replies_since(
+                &m.recipient_key,
+                Timestamp::now().as_millisecond() - WINDOW_MS,
+            )
+            .await
+            .is_ok_and(|n| n > 0);
     let result = match &to {
         None => Err(SendError::Permanent("no address (erased)".into())),
         Some(to) => {
@@ -182,6 +195,7 @@ async fn send_one(
                 lang: &m.lang,
                 survey,
                 link,
+                window_open,
             };
             match (
                 m.channel.as_str(),

@@ -32,6 +32,9 @@ pub struct Outgoing<'a> {
     pub survey: Option<Template>,
     /// For a survey: its one-time web link.
     pub link: Option<String>,
+    /// The customer wrote in the last 24 hours (WhatsApp's customer-service window is
+    /// open: a survey may go as an interactive message instead of the template).
+    pub window_open: bool,
 }
 
 /// A survey's template parameters: who asks, about which site, and the scale.

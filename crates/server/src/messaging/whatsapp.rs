@@ -1,7 +1,8 @@
 //! WhatsApp through Meta's Cloud API: a survey goes as the organisation's approved
 //! template (required outside the 24-hour customer-service window) with quick-reply
-//! buttons for the scores; answers to a customer who just wrote (a re-ask, a
-//! confirmation) go as free-form text inside the window. Meta calls Rida's webhook with
+//! buttons for the scores, or, to a customer who wrote in the last 24 hours, as a
+//! free-form interactive list of the scores; answers to a customer who just wrote (a
+//! re-ask, a confirmation) go as free-form text inside the window. Meta calls Rida's webhook with
 //! messages and statuses, signed with `X-Hub-Signature-256` (HMAC-SHA256 of the body
 //! under the app secret); the webhook is confirmed once with the `hub.challenge`
 //! handshake.
@@ -11,8 +12,10 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 use sha2::Sha256;
 
+use rida_domain::Locale;
+
 use super::{Accepted, Gateway, Outgoing, SendError};
-use crate::settings::Settings;
+use crate::{i18n, settings::Settings};
 
 /// The Cloud API's messages endpoint of one business phone number.
 #[derive(Clone)]
@@ -57,12 +60,41 @@ impl WhatsApp {
     }
 
     /// The request body of a message: a survey as the template with a quick-reply
-    /// button per score (payload `score-N`: it may go at any time), anything else (a
-    /// re-ask, a confirmation: answers to a customer who just wrote, inside the
-    /// 24-hour window) as text.
+    /// button per score (payload `score-N`: it may go at any time), or inside the
+    /// 24-hour window as an interactive list of the scores (row ids `score-N`; at most
+    /// ten rows, so a 0–10 scale keeps the template); anything else (a re-ask, a
+    /// confirmation: answers to a customer who just wrote) as text.
     pub fn body(&self, m: &Outgoing<'_>) -> Value {
         let to = m.to.trim_start_matches('+');
         match &m.survey {
+            Some(s) if m.window_open && s.high - s.low < 10 => {
+                let l = Locale::parse(m.lang).unwrap_or_default();
+                let rows: Vec<Value> = (s.low..=s.high)
+                    .map(|score| {
+                        let mut row =
+                            json!({ "id": format!("score-{score}"), "title": score.to_string() });
+                        if (s.low, s.high) == (1, 5) {
+                            row["description"] =
+                                i18n::t(l, &format!("kiosk-smiley-{score}")).into();
+                        }
+                        row
+                    })
+                    .collect();
+                json!({
+                    "messaging_product": "whatsapp",
+                    "recipient_type": "individual",
+                    "to": to,
+                    "type": "interactive",
+                    "interactive": {
+                        "type": "list",
+                        "body": { "text": m.body },
+                        "action": {
+                            "button": i18n::t(l, "whatsapp-choose-score"),
+                            "sections": [{ "title": i18n::t(l, "whatsapp-scores"), "rows": rows }],
+                        },
+                    },
+                })
+            }
             Some(s) => {
                 let mut components = vec![json!({
                     "type": "body",

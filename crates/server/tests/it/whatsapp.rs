@@ -193,9 +193,26 @@ async fn a_survey_goes_as_a_template_with_buttons_and_signed_replies_come_back(b
     );
     assert_eq!(app.store.count_ratings(app.w.org).await.unwrap(), 1);
 
-    // Another visit; this time the customer types the answer, with words.
+    // Another visit; the customer wrote today, so inside the 24-hour window the survey
+    // goes as a free-form interactive list of the scores. This time they type the
+    // answer, with words.
     crate::sms::post_visit_with(&app, "Q-2", "lv", PHONE).await;
     dispatch::run_once(&state, Timestamp::now()).await.unwrap();
+    let list = sent.lock().unwrap().last().unwrap().1.clone();
+    assert_eq!(list["type"], "interactive", "{list}");
+    assert_eq!(list["interactive"]["type"], "list");
+    assert_eq!(
+        list["interactive"]["action"]["button"],
+        "Izvēlieties vērtējumu"
+    );
+    let rows = list["interactive"]["action"]["sections"][0]["rows"]
+        .as_array()
+        .unwrap();
+    assert_eq!(rows.len(), 5);
+    assert_eq!(
+        (rows[4]["id"].as_str(), rows[4]["description"].as_str()),
+        (Some("score-5"), Some("Ļoti apmierināts"))
+    );
     let typed = message(
         "wamid.IN2",
         "text",
