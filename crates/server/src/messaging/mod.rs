@@ -116,6 +116,25 @@ impl Gateway for SmsGateway {
     }
 }
 
+/// The channels the organisation's rules use that have no gateway here (their messages
+/// wait in the outbox until one is set).
+pub async fn waiting_channels(
+    state: &crate::state::AppState,
+    org: Uuid,
+) -> anyhow::Result<Vec<&'static str>> {
+    use rida_domain::dispatch::SurveyChannel;
+    let rules = state.store.survey_rules(org).await?;
+    Ok([
+        (SurveyChannel::Sms, state.sms.is_some()),
+        (SurveyChannel::Whatsapp, state.whatsapp.is_some()),
+        (SurveyChannel::Email, state.email.is_some()),
+    ]
+    .into_iter()
+    .filter(|(c, set)| !set && rules.iter().any(|r| r.channel == *c))
+    .map(|(c, _)| c.as_str())
+    .collect())
+}
+
 /// The HTTP client every gateway shares (kept-alive connections, bounded waits).
 pub fn http_client() -> anyhow::Result<reqwest::Client> {
     Ok(reqwest::Client::builder()

@@ -85,7 +85,7 @@ async fn list(w: Web, Query(f): Query<Filter>) -> Result<Response> {
             total => counts.iter().map(|(_, n)| n).sum::<i64>(),
             filtered => status,
             replies => replies,
-            gateway => w.state.sms.as_ref().map(|g| crate::messaging::Gateway::name(g)),
+            waiting => crate::messaging::waiting_channels(&w.state, w.user.org.id).await?,
         },
     ))
 }

@@ -182,7 +182,7 @@ async fn list(w: Web) -> Result<Response> {
         .collect();
     Ok(w.render(
         "survey_rules.html",
-        context! { rules => rows, gateway => w.state.sms.is_some() },
+        context! { rules => rows, waiting => crate::messaging::waiting_channels(&w.state, org).await? },
     ))
 }
 

@@ -174,7 +174,7 @@ async fn rules_decide_which_visits_are_surveyed_when_and_how_often(b: Backend) {
         page.contains("surveyed recently") && page.contains("the rule sends none"),
         "{page}"
     );
-    assert!(page.contains("No SMS gateway is set"), "{page}");
+    assert!(page.contains("Nothing is set to send by SMS"), "{page}");
     assert!(!page.contains("20000001"), "no phone number on the page");
     // Never sent within a day of being due: expired.
     let r = dispatch::run_once(&state, noon + 72.hours()).await.unwrap();
