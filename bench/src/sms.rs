@@ -204,6 +204,7 @@ pub async fn sms() -> anyhow::Result<()> {
         survey_id: Some(survey),
         lang: None,
         expiry_hours: 24,
+        with_link: false,
     };
     store.save_survey_rule(org, &rule, &by).await?;
     let (port, base) = (free_port(), free_base());

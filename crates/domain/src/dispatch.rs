@@ -70,6 +70,8 @@ pub struct Rule {
     pub survey_id: Option<Uuid>,
     pub lang: Option<String>,
     pub expiry_hours: u32,
+    /// SMS and WhatsApp text carry the survey's one-time web link too.
+    pub with_link: bool,
 }
 
 impl Rule {
@@ -175,6 +177,7 @@ mod tests {
             survey_id: None,
             lang: None,
             expiry_hours: 24,
+            with_link: false,
         }
     }
 

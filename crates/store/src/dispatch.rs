@@ -22,6 +22,7 @@ struct RuleRow {
     survey_id: Option<Uuid>,
     lang: Option<String>,
     expiry_hours: i32,
+    with_link: bool,
 }
 
 impl RuleRow {
@@ -44,6 +45,7 @@ impl RuleRow {
             survey_id: self.survey_id,
             lang: self.lang,
             expiry_hours: self.expiry_hours.max(1) as u32,
+            with_link: self.with_link,
         }
     }
 }
@@ -201,7 +203,7 @@ impl Store {
     pub async fn survey_rules(&self, org: Uuid) -> Result<Vec<Rule>> {
         let rows: Vec<RuleRow> = with_db!(self, p => sqlx::query_as(
             "SELECT id, site_id, service_id, channel, delay_minutes, quiet_from, quiet_to, cap_days, \
-             sample_percent, survey_id, lang, expiry_hours FROM survey_rules WHERE org_id = $1 ORDER BY updated_at, id")
+             sample_percent, survey_id, lang, expiry_hours, with_link FROM survey_rules WHERE org_id = $1 ORDER BY updated_at, id")
             .bind(org).fetch_all(p).await)?;
         Ok(rows.into_iter().map(RuleRow::rule).collect())
     }
@@ -225,18 +227,18 @@ impl Store {
             }
             sqlx::query(
                 "INSERT INTO survey_rules (id, org_id, site_id, service_id, channel, delay_minutes, quiet_from, quiet_to, \
-                 cap_days, sample_percent, survey_id, lang, expiry_hours, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                 cap_days, sample_percent, survey_id, lang, expiry_hours, updated_at, with_link) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
                  ON CONFLICT (id) DO UPDATE SET site_id = excluded.site_id, service_id = excluded.service_id, \
                  channel = excluded.channel, delay_minutes = excluded.delay_minutes, quiet_from = excluded.quiet_from, \
                  quiet_to = excluded.quiet_to, cap_days = excluded.cap_days, sample_percent = excluded.sample_percent, \
                  survey_id = excluded.survey_id, lang = excluded.lang, expiry_hours = excluded.expiry_hours, \
-                 updated_at = excluded.updated_at WHERE survey_rules.org_id = excluded.org_id")
+                 updated_at = excluded.updated_at, with_link = excluded.with_link WHERE survey_rules.org_id = excluded.org_id")
                 .bind(r.id).bind(org).bind(r.site_id).bind(r.service_id).bind(r.channel.as_str())
                 .bind(r.delay_minutes as i32).bind(r.quiet.map(|q| i32::from(q.from)))
                 .bind(r.quiet.map(|q| i32::from(q.to))).bind(r.cap_days as i32)
                 .bind(i32::from(r.sample_percent)).bind(r.survey_id).bind(&r.lang)
-                .bind(r.expiry_hours as i32).bind(now)
+                .bind(r.expiry_hours as i32).bind(now).bind(r.with_link)
                 .execute(&mut *tx).await?;
             audit!(tx, by, org, "save", "survey_rule", Some(r.id), r.channel.as_str());
             tx.commit().await?;

@@ -35,6 +35,7 @@ pub async fn survey_rule(
         survey_id: Some(survey),
         lang: None,
         expiry_hours: 24,
+        with_link: false,
     };
     store.save_survey_rule(org, &rule, by).await?;
     // A QR poster at the first site's counter, for the anonymous web survey.

@@ -847,6 +847,8 @@ channel-not-configured = لم يُضبط ما يُرسل عبر { $channel }:
 channel-not-configured-sms = تنتظر رسائل الاستبيان هنا حتى تُضبط بوابة (sms_gateway في rida.toml؛ انظر README).
 channel-not-configured-whatsapp = تنتظر رسائل الاستبيان هنا حتى تُضبط واجهة Cloud API ‏(whatsapp_phone_number_id وغيره في rida.toml؛ انظر README).
 channel-not-configured-email = تنتظر رسائل الاستبيان بالبريد هنا حتى يُضبط خادم SMTP ‏(smtp_url في rida.toml؛ انظر README).
+rule-with-link = أضف رابط الاستبيان على الويب إلى الرسائل النصية وواتساب
+rule-with-link-help = يمكن للعميل الرد بدرجة أو فتح الرابط والإجابة عن كل الأسئلة (نحو 45 حرفًا إضافيًا: غالبًا جزء رسالة إضافي)
 channel-none = لا شيء
 channel-none-help = لا استبيان بعد هذه الزيارات
 rule-delay = التأخير
@@ -934,6 +936,7 @@ error-webhook-url = عنوان يبدأ بـ https://‏ (أو http://‏)، ٥�
 error-webhook-events = اختر حدثًا واحدًا على الأقل.
 sms-survey = { $org }: كيف كانت زيارتك إلى { $site } اليوم؟ أجب برقم من { $low } إلى { $high } ({ $high } = ممتاز). أرسل توقف لإيقاف الرسائل.
 sms-survey-question = { $org }: { $question } أجب برقم من { $low } إلى { $high }. أرسل توقف لإيقاف الرسائل.
+sms-survey-link = أو أجب عبر الإنترنت: { $link }
 mail-survey-subject = { $org }: كيف كانت زيارتك؟
 mail-survey-intro = شكرًا لزيارتك { $site }. كيف كانت زيارتك اليوم؟
 mail-survey-scale = { $low } = سيئ جدًا، { $high } = ممتاز. اختر درجة لفتح الاستبيان.

@@ -849,6 +849,8 @@ channel-not-configured = Nothing is set to send by { $channel }:
 channel-not-configured-sms = its survey messages wait here until a gateway is (sms_gateway in rida.toml; see the README).
 channel-not-configured-whatsapp = its survey messages wait here until the Cloud API is (whatsapp_phone_number_id and the rest in rida.toml; see the README).
 channel-not-configured-email = its survey e-mails wait here until an SMTP server is (smtp_url in rida.toml; see the README).
+rule-with-link = Add the web survey link to SMS and WhatsApp
+rule-with-link-help = the customer may reply with a score or open the link and answer every question (about 45 more characters: often one more SMS part)
 channel-none = none
 channel-none-help = no survey after these visits
 rule-delay = Delay
@@ -936,6 +938,7 @@ error-webhook-url = An address starting with https:// (or http://), at most 500 
 error-webhook-events = Choose at least one event.
 sms-survey = { $org }: how was your visit to { $site } today? Reply { $low }-{ $high } ({ $high } = excellent). Reply STOP to opt out.
 sms-survey-question = { $org }: { $question } Reply { $low }-{ $high }. Reply STOP to opt out.
+sms-survey-link = Or answer online: { $link }
 mail-survey-subject = { $org }: how was your visit?
 mail-survey-intro = Thank you for visiting { $site }. How was your visit today?
 mail-survey-scale = { $low } = very poor, { $high } = excellent. Choose a score to open the survey.

@@ -850,6 +850,8 @@ channel-not-configured = Nav iestatīts, kā sūtīt ar { $channel }:
 channel-not-configured-sms = aptauju ziņas gaida šeit, līdz tiek iestatīta vārteja (sms_gateway failā rida.toml; skatiet README).
 channel-not-configured-whatsapp = aptauju ziņas gaida šeit, līdz tiek iestatīts Cloud API (whatsapp_phone_number_id u. c. failā rida.toml; skatiet README).
 channel-not-configured-email = aptauju e-pasti gaida šeit, līdz tiek iestatīts SMTP serveris (smtp_url failā rida.toml; skatiet README).
+rule-with-link = Pievienot tīmekļa aptaujas saiti SMS un WhatsApp ziņām
+rule-with-link-help = klients var atbildēt ar vērtējumu vai atvērt saiti un atbildēt uz visiem jautājumiem (apmēram 45 rakstzīmes vairāk: bieži vēl viena SMS daļa)
 channel-none = nav
 channel-none-help = pēc šiem apmeklējumiem aptaujas nav
 rule-delay = Aizture
@@ -937,6 +939,7 @@ error-webhook-url = Adrese, kas sākas ar https:// (vai http://), ne garāka par
 error-webhook-events = Izvēlieties vismaz vienu notikumu.
 sms-survey = { $org }: kā vērtējat šodienas apmeklējumu ({ $site })? Atbildiet { $low }-{ $high } ({ $high } = izcili). Atteikties: STOP.
 sms-survey-question = { $org }: { $question } Atbildiet { $low }-{ $high }. Atteikties: STOP.
+sms-survey-link = Vai atbildiet tiešsaistē: { $link }
 mail-survey-subject = { $org }: kā vērtējat apmeklējumu?
 mail-survey-intro = Paldies, ka apmeklējāt { $site }. Kā vērtējat šodienas apmeklējumu?
 mail-survey-scale = { $low } = ļoti slikti, { $high } = izcili. Izvēlieties vērtējumu, lai atvērtu aptauju.

@@ -176,6 +176,15 @@ impl<'a> Planner<'a> {
             None => String::new(),
         };
         let id = new_id();
+        // The link goes into the text as it leaves (the stored text never holds it); the
+        // parts are counted with it.
+        let with_link = rule.as_ref().is_some_and(|r| r.with_link)
+            && matches!(channel, SurveyChannel::Sms | SurveyChannel::Whatsapp);
+        let counted = if with_link {
+            text_with_link(&body, lang, &super::dispatch::survey_link(state, id))
+        } else {
+            body.clone()
+        };
         let ended = Timestamp::from_millisecond(u.ended_at).unwrap_or(now);
         let due = rule
             .as_ref()
@@ -196,10 +205,10 @@ impl<'a> Planner<'a> {
                 recipient_key: recipient_key.unwrap_or_default(),
                 customer_key: u.customer_key.clone(),
                 to_enc,
-                segments: sms::encode(&body).parts as i32,
+                segments: sms::encode(&counted).parts as i32,
                 params: asked.as_ref().map(|a| {
                     let (low, high) = a.range();
-                    serde_json::json!({ "org": plan.org.name, "site": site_name, "low": low, "high": high })
+                    serde_json::json!({ "org": plan.org.name, "site": site_name, "low": low, "high": high, "link": with_link })
                         .to_string()
                 }),
                 body,
@@ -289,6 +298,12 @@ pub fn survey_text(l: Locale, org: &str, site: &str, a: &Asked) -> String {
             ],
         )
     }
+}
+
+/// A survey's text with its web link after it.
+pub fn text_with_link(body: &str, l: Locale, link: &str) -> String {
+    let line = i18n::t_args(l, "sms-survey-link", &[("link", link.to_string().into())]);
+    format!("{body} {line}")
 }
 
 /// A short message in answer to a reply (`reask`, `stop`, `start`, `help`), to the

@@ -188,10 +188,18 @@ async fn send_one(
     let result = match &to {
         None => Err(SendError::Permanent("no address (erased)".into())),
         Some(to) => {
+            let body = match (&survey, &link) {
+                (Some(t), Some(link)) if t.link => super::compose::text_with_link(
+                    &m.body,
+                    rida_domain::Locale::parse(&m.lang).unwrap_or_default(),
+                    link,
+                ),
+                _ => m.body.clone(),
+            };
             let out = Outgoing {
                 id: m.id,
                 to,
-                body: &m.body,
+                body: &body,
                 lang: &m.lang,
                 survey,
                 link,

@@ -44,6 +44,9 @@ pub struct Template {
     pub site: String,
     pub low: i16,
     pub high: i16,
+    /// The text carries the survey's web link.
+    #[serde(default)]
+    pub link: bool,
 }
 
 /// The gateway took the message; its own id for it, when it gives one.

@@ -56,6 +56,8 @@ struct RuleForm {
     lang: String,
     #[serde(default)]
     expiry_hours: String,
+    #[serde(default)]
+    with_link: Option<String>,
 }
 
 impl RuleForm {
@@ -74,6 +76,7 @@ impl RuleForm {
             survey: id(r.survey_id),
             lang: r.lang.clone().unwrap_or_default(),
             expiry_hours: r.expiry_hours.to_string(),
+            with_link: r.with_link.then(|| "on".into()),
         }
     }
 
@@ -149,6 +152,7 @@ fn rule_of(f: &RuleForm, errors: &mut FormErrors) -> Option<Rule> {
         survey_id: opt_id(&f.survey),
         lang,
         expiry_hours: number(errors, "expiry_hours", &f.expiry_hours, 1..=720),
+        with_link: f.with_link.is_some(),
     };
     errors.is_empty().then_some(rule)
 }
@@ -203,7 +207,7 @@ async fn form_page(
             form_id => form.form_id, site => form.site, service => form.service, channel => form.channel,
             delay_minutes => form.delay_minutes, quiet_from => form.quiet_from, quiet_to => form.quiet_to,
             cap_days => form.cap_days, sample_percent => form.sample_percent, survey => form.survey,
-            lang => form.lang, expiry_hours => form.expiry_hours,
+            lang => form.lang, expiry_hours => form.expiry_hours, with_link => form.with_link.is_some(),
         },
         errors => errors.value(),
         sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items,

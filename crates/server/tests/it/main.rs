@@ -25,5 +25,6 @@ mod twilio;
 mod visit_api;
 mod visits;
 mod web_survey;
+mod web_widget;
 mod webhooks;
 mod whatsapp;

@@ -25,6 +25,7 @@ both_backends! {
     a_gateway_down_for_an_hour_delays_messages_and_sends_each_once;
     unclear_replies_are_asked_again_once_and_floods_are_limited;
     two_instances_send_each_message_once;
+    a_survey_with_its_web_link_is_answered_on_the_page_once;
 }
 
 const PHONE: &str = "+37120000089";
@@ -48,6 +49,7 @@ pub async fn rule_for(app: &TestApp, channel: SurveyChannel) {
         survey_id: Some(app.w.survey),
         lang: None,
         expiry_hours: 24,
+        with_link: false,
     };
     app.store
         .save_survey_rule(app.w.org, &rule, &By::system("test"))
@@ -416,4 +418,91 @@ async fn two_instances_send_each_message_once(b: Backend) {
     to.sort();
     to.dedup();
     assert_eq!(to.len(), 40);
+}
+
+/// A rule that adds the web link: the SMS carries it, the customer answers every
+/// question on the page, and a later SMS reply is kept as words only.
+async fn a_survey_with_its_web_link_is_answered_on_the_page_once(b: Backend) {
+    let s = spawn_sms_app(b).await;
+    let kannel = Kannel::start(&s.app.addr, s.base).await;
+    let rule = Rule {
+        id: Uuid::now_v7(),
+        site_id: None,
+        service_id: None,
+        channel: SurveyChannel::Sms,
+        delay_minutes: 0,
+        quiet: None,
+        cap_days: 0,
+        sample_percent: 100,
+        survey_id: Some(s.app.w.survey),
+        lang: None,
+        expiry_hours: 24,
+        with_link: true,
+    };
+    s.app
+        .store
+        .save_survey_rule(s.app.w.org, &rule, &By::system("test"))
+        .await
+        .unwrap();
+    post_visit(&s.app, "Q-L", "ar").await;
+    round(&s, Timestamp::now()).await;
+    let sent = kannel.wait_sent(1).await;
+    let text = &sent[0].1;
+    let at = text
+        .find("/s/")
+        .unwrap_or_else(|| panic!("no link in {text:?}"));
+    assert!(
+        text.contains("أو أجب عبر الإنترنت: http://127.0.0.1:"),
+        "{text:?}"
+    );
+    let code: String = text[at + 3..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    // The parts were counted with the link in the text (UCS-2: three, not two).
+    let parts = rida_domain::sms::encode(text).parts as i32;
+    assert_eq!((outbox(&s).await[0].segments, parts), (3, 3), "{text:?}");
+    let link = format!("{}/s/{code}", s.app.addr);
+    let c = reqwest::Client::new();
+    let page = c.get(&link).send().await.unwrap().text().await.unwrap();
+    let field = |name: &str| {
+        let at = page.find(&format!("name=\"{name}\" value=\"")).unwrap() + name.len() + 15;
+        page[at..at + page[at..].find('"').unwrap()].to_string()
+    };
+    let form = [
+        ("token", field("token")),
+        ("pass", field("pass")),
+        ("q-csat", "2".to_string()),
+        ("q-reasons", "wait".to_string()),
+    ];
+    let r = c.post(&link).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    wait_outbox(&s, "answered on the page", |m| m[0].status == "answered").await;
+    let web = s
+        .app
+        .store
+        .answers_of_channel(s.app.w.org, "web")
+        .await
+        .unwrap();
+    assert_eq!(web.len(), 2, "{web:?}");
+    assert!(web.iter().all(|a| a.employee_id == Some(s.app.w.employee)));
+    // The SMS reply after it counts as words only.
+    kannel.mo(PHONE, "5 great");
+    for _ in 0..100 {
+        if s.app.store.count_ratings(s.app.w.org).await.unwrap() == 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let sms = s
+        .app
+        .store
+        .answers_of_channel(s.app.w.org, "sms")
+        .await
+        .unwrap();
+    assert_eq!(sms.len(), 1, "{sms:?}");
+    assert_eq!(
+        (sms[0].score, sms[0].answer_text.as_deref()),
+        (None, Some("5 great"))
+    );
 }
