@@ -22,7 +22,7 @@ use rida_store::{By, GuardHit, NewRating, SentSurvey, WebAnswers, WebOutcome, We
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::answer_page::{Form, Shown, render};
+use super::answer_page::{Form, Shown, unknown};
 use crate::{error::Result, state::AppState};
 
 /// How long a form stays good to send after it was shown.
@@ -46,31 +46,29 @@ struct PageQuery {
     embed: Option<String>,
 }
 
-/// The survey message behind a link's code, if the code is one.
-async fn find_link(state: &AppState, code: &str) -> Result<Option<SentSurvey>> {
+/// The survey message behind a link's code and what its page shows; `None` if the code
+/// is none or its survey cannot be answered on a page.
+async fn find_link(state: &AppState, code: &str) -> Result<Option<(SentSurvey, Shown)>> {
     if !web::is_code(code) {
         return Ok(None);
     }
     let key = state.contact_key.link_key(code);
-    Ok(state.store.survey_by_link(&key).await?)
-}
-
-/// What a link shows: its visit's site and the survey; `None` if it cannot be answered.
-async fn link_shown(state: &AppState, s: &SentSurvey) -> Result<Option<Shown>> {
+    let Some(s) = state.store.survey_by_link(&key).await? else {
+        return Ok(None);
+    };
     let (Some(site), Some(survey)) = (s.site_id, s.survey_id) else {
         return Ok(None);
     };
-    Ok(Some(
-        Shown::load(
-            state,
-            s.org_id,
-            site,
-            s.service_id,
-            s.employee_id,
-            Some(survey),
-        )
-        .await?,
-    ))
+    let shown = Shown::load(
+        state,
+        s.org_id,
+        site,
+        s.service_id,
+        s.employee_id,
+        Some(survey),
+    )
+    .await?;
+    Ok(Some((s, shown)))
 }
 
 /// Why a page shows no form: `unknown` (no such link or survey), `closed` (expired or
@@ -90,23 +88,10 @@ async fn link_page(
     headers: HeaderMap,
 ) -> Result<Response> {
     let now = rida_store::now_ms();
-    let s = find_link(&state, &code).await?;
-    let shown = match &s {
-        Some(s) => link_shown(&state, s).await?,
-        None => None,
+    let Some((s, shown)) = find_link(&state, &code).await? else {
+        return Ok(unknown(&state, &headers, q.lang.as_deref()));
     };
-    let lang = s.as_ref().and_then(|s| Locale::parse(&s.lang));
-    let (Some(s), Some(shown)) = (s, shown) else {
-        return Ok(render(
-            &state,
-            &headers,
-            None,
-            q.lang.as_deref(),
-            None,
-            "unknown",
-            StatusCode::NOT_FOUND,
-        ));
-    };
+    let lang = Locale::parse(&s.lang);
     let form = Form::new(&state, &format!("/s/{code}"), now, q.score, false);
     let status = if s.is_open(now) {
         "form"
@@ -127,15 +112,7 @@ async fn public_page(
     let embed = q.embed.is_some();
     let Some((w, shown)) = find_public(&state, &code).await? else {
         return Ok(framable(
-            render(
-                &state,
-                &headers,
-                None,
-                q.lang.as_deref(),
-                None,
-                "unknown",
-                StatusCode::NOT_FOUND,
-            ),
+            unknown(&state, &headers, q.lang.as_deref()),
             embed,
         ));
     };
@@ -372,21 +349,8 @@ async fn link_answer(
     body: Bytes,
 ) -> Result<Response> {
     let p = posted(&body);
-    let s = find_link(&state, &code).await?;
-    let shown = match &s {
-        Some(s) => link_shown(&state, s).await?,
-        None => None,
-    };
-    let (Some(s), Some(shown)) = (s, shown) else {
-        return Ok(render(
-            &state,
-            &headers,
-            None,
-            p.lang.as_deref(),
-            None,
-            "unknown",
-            StatusCode::NOT_FOUND,
-        ));
+    let Some((s, shown)) = find_link(&state, &code).await? else {
+        return Ok(unknown(&state, &headers, p.lang.as_deref()));
     };
     let own = Locale::parse(&s.lang);
     answer(
@@ -414,15 +378,7 @@ async fn public_answer(
     let embed = p.embed;
     let Some((w, shown)) = find_public(&state, &code).await? else {
         return Ok(framable(
-            render(
-                &state,
-                &headers,
-                None,
-                p.lang.as_deref(),
-                None,
-                "unknown",
-                StatusCode::NOT_FOUND,
-            ),
+            unknown(&state, &headers, p.lang.as_deref()),
             embed,
         ));
     };
@@ -488,21 +444,8 @@ async fn stop_common(
     token: Option<String>,
 ) -> Result<Response> {
     let now = rida_store::now_ms();
-    let s = find_link(state, code).await?;
-    let shown = match &s {
-        Some(s) => link_shown(state, s).await?,
-        None => None,
-    };
-    let (Some(s), Some(shown)) = (s, shown) else {
-        return Ok(render(
-            state,
-            headers,
-            None,
-            lang,
-            None,
-            "unknown",
-            StatusCode::NOT_FOUND,
-        ));
+    let Some((s, shown)) = find_link(state, code).await? else {
+        return Ok(unknown(state, headers, lang));
     };
     let scope = format!("/s/{code}/stop");
     let l = pick_locale(headers, lang, Locale::parse(&s.lang), &shown);

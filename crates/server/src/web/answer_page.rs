@@ -114,20 +114,19 @@ impl Shown {
     }
 }
 
-/// A page without a survey (an unknown link).
-pub fn render(
-    state: &AppState,
-    headers: &HeaderMap,
-    _shown: Option<&Shown>,
-    lang: Option<&str>,
-    form: Option<Form>,
-    status: &str,
-    code: StatusCode,
-) -> Response {
+/// The page of an unknown link or code.
+pub fn unknown(state: &AppState, headers: &HeaderMap, lang: Option<&str>) -> Response {
     let l = lang
         .and_then(Locale::parse)
         .unwrap_or_else(|| crate::auth::request_locale(headers, None, None));
-    page(state, l, status, form, code, context! {})
+    page(
+        state,
+        l,
+        "unknown",
+        None,
+        StatusCode::NOT_FOUND,
+        context! {},
+    )
 }
 
 fn page(

@@ -37,6 +37,11 @@ pub async fn default_rule(app: &TestApp) {
 
 /// The organisation's default rule: `channel` at once, every visit, the sample survey.
 pub async fn rule_for(app: &TestApp, channel: SurveyChannel) {
+    rule_with(app, channel, false).await;
+}
+
+/// The same, with the survey's web link in the text or not.
+pub async fn rule_with(app: &TestApp, channel: SurveyChannel, with_link: bool) {
     let rule = Rule {
         id: Uuid::now_v7(),
         site_id: None,
@@ -49,7 +54,7 @@ pub async fn rule_for(app: &TestApp, channel: SurveyChannel) {
         survey_id: Some(app.w.survey),
         lang: None,
         expiry_hours: 24,
-        with_link: false,
+        with_link,
     };
     app.store
         .save_survey_rule(app.w.org, &rule, &By::system("test"))
@@ -425,25 +430,7 @@ async fn two_instances_send_each_message_once(b: Backend) {
 async fn a_survey_with_its_web_link_is_answered_on_the_page_once(b: Backend) {
     let s = spawn_sms_app(b).await;
     let kannel = Kannel::start(&s.app.addr, s.base).await;
-    let rule = Rule {
-        id: Uuid::now_v7(),
-        site_id: None,
-        service_id: None,
-        channel: SurveyChannel::Sms,
-        delay_minutes: 0,
-        quiet: None,
-        cap_days: 0,
-        sample_percent: 100,
-        survey_id: Some(s.app.w.survey),
-        lang: None,
-        expiry_hours: 24,
-        with_link: true,
-    };
-    s.app
-        .store
-        .save_survey_rule(s.app.w.org, &rule, &By::system("test"))
-        .await
-        .unwrap();
+    rule_with(&s.app, SurveyChannel::Sms, true).await;
     post_visit(&s.app, "Q-L", "ar").await;
     round(&s, Timestamp::now()).await;
     let sent = kannel.wait_sent(1).await;

@@ -5,10 +5,7 @@
 //! website widget.
 
 use reqwest::{StatusCode, header};
-use rida_domain::{
-    Role,
-    dispatch::{Rule, SurveyChannel},
-};
+use rida_domain::{Role, dispatch::SurveyChannel};
 use rida_server::{Application, Settings, messaging::dispatch};
 use rida_store::{Backend, By, StoredRating, both_backends};
 use serde_json::json;
@@ -79,24 +76,7 @@ async fn an_emailed_survey_is_answered_once_on_its_web_page(b: Backend) {
     let application = Application::build(settings, store.clone()).await.unwrap();
     let state = application.state().clone();
     let app = TestApp::new(start_with(application).await, store, w, db);
-    let rule = Rule {
-        id: Uuid::now_v7(),
-        site_id: None,
-        service_id: None,
-        channel: SurveyChannel::Email,
-        delay_minutes: 0,
-        quiet: None,
-        cap_days: 0,
-        sample_percent: 100,
-        survey_id: Some(app.w.survey),
-        lang: None,
-        expiry_hours: 24,
-        with_link: false,
-    };
-    app.store
-        .save_survey_rule(app.w.org, &rule, &By::system("test"))
-        .await
-        .unwrap();
+    crate::sms::rule_for(&app, SurveyChannel::Email).await;
     let visit = |id: &'static str| {
         let app = &app;
         async move {
