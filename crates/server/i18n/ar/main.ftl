@@ -987,6 +987,7 @@ websurvey-for = تُحتسب الإجابات لـ
 websurvey-for-help = تُحتسب الإجابات لهذا الموقع، وللخدمة أو الموظف إن اخترت أحدهما (لملصق عند مكتب واحد). لا يرى الموظفون الإجابات عنهم أبدًا.
 websurvey-any-service = أي خدمة
 websurvey-no-employee = بدون موظف
+websurvey-terminal-survey = استبيان أجهزة الموقع (وإلا فأول استبيان فعّال)
 websurvey-address = العنوان
 websurvey-address-help = اطبعه على الإيصالات أو أرسله؛ يمكن لكل من يملكه الإجابة مرة واحدة لكل جهاز خلال مدة التكرار.
 websurvey-state = الحالة

@@ -989,6 +989,7 @@ websurvey-for = Answers count for
 websurvey-for-help = Answers count for this site, and for the service or the employee if one is chosen (for a poster at one desk). Employees never see their answers.
 websurvey-any-service = Any service
 websurvey-no-employee = No employee
+websurvey-terminal-survey = The site's terminal survey (else the first active one)
 websurvey-address = Address
 websurvey-address-help = Print it on receipts or send it; anyone with it can answer once per device within the repeat window.
 websurvey-state = State

@@ -990,6 +990,7 @@ websurvey-for = Atbildes attiecas uz
 websurvey-for-help = Atbildes attiecas uz šo vietu un uz pakalpojumu vai darbinieku, ja tas izvēlēts (plakātam pie vienas darba vietas). Darbinieki savas atbildes nekad neredz.
 websurvey-any-service = Jebkurš pakalpojums
 websurvey-no-employee = Bez darbinieka
+websurvey-terminal-survey = Vietas termināļu aptauja (citādi pirmā aktīvā)
 websurvey-address = Adrese
 websurvey-address-help = Drukājiet to uz čekiem vai nosūtiet; ikviens, kam tā ir, var atbildēt reizi no ierīces atkārtošanas laikā.
 websurvey-state = Stāvoklis

@@ -29,7 +29,8 @@ pub struct Shown {
 }
 
 impl Shown {
-    /// Reads what a page shows; `survey` `None`: the organisation's first active survey.
+    /// Reads what a page shows; `survey` `None`: the survey of the site's terminals, else
+    /// the organisation's first active survey.
     pub async fn load(
         state: &AppState,
         org: Uuid,
@@ -39,15 +40,25 @@ impl Shown {
         survey: Option<Uuid>,
     ) -> anyhow::Result<Shown> {
         let store = &state.store;
+        // Unless one is named: the survey the site's terminals ask, else the first active.
         let survey = match survey {
             Some(id) => Some(id),
-            None => store
-                .list_surveys(org, &ListQuery::all())
+            None => match store
+                .list_terminals(org, Some(&[site]), &ListQuery::all())
                 .await?
                 .items
                 .into_iter()
-                .find(|s| s.active)
-                .map(|s| s.id),
+                .find_map(|t| t.survey_id)
+            {
+                Some(id) => Some(id),
+                None => store
+                    .list_surveys(org, &ListQuery::all())
+                    .await?
+                    .items
+                    .into_iter()
+                    .find(|s| s.active)
+                    .map(|s| s.id),
+            },
         };
         let def = match survey {
             Some(id) => store.survey(org, id).await?.def,

@@ -295,7 +295,13 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
         "{list}"
     );
 
-    // The poster: A4, the call in three languages, the address the QR code holds.
+    // The poster: A4, the organisation's logo, the call in three languages, the address
+    // the QR code holds.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+    app.store
+        .set_logo(app.w.org, Some((png, "image/png")), &By::system("test"))
+        .await
+        .unwrap();
     let r = head
         .get(&format!("/admin/web-surveys/{}/poster.svg", ws[0].id))
         .await;
@@ -305,6 +311,7 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
     );
     let svg = r.text().await.unwrap();
     assert!(svg.contains("width=\"210mm\" height=\"297mm\""));
+    assert!(svg.contains("png;base64,iVBORw0KGgo"), "the logo, embedded");
     for call in [
         "How was your visit?",
         "كيف كانت زيارتك؟",
