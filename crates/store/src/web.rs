@@ -25,6 +25,9 @@ pub struct WebSurvey {
     pub survey_id: Option<Uuid>,
     pub active: bool,
     pub created_at: i64,
+    /// Customers who answered it, and when the last did.
+    pub answers: i64,
+    pub last_answer_at: Option<i64>,
     pub site_name: String,
     pub service_name: Option<String>,
     pub employee_name: Option<String>,
@@ -42,7 +45,7 @@ pub struct WebSurveyInput {
 }
 
 const WEB_SURVEY: &str = "SELECT w.id, w.org_id, w.code, w.name, w.site_id, w.service_id, w.employee_id, \
-     w.survey_id, w.active, w.created_at, s.name AS site_name, v.name AS service_name, e.name AS employee_name \
+     w.survey_id, w.active, w.created_at, w.answers, w.last_answer_at, s.name AS site_name, v.name AS service_name, e.name AS employee_name \
      FROM web_surveys w JOIN sites s ON s.id = w.site_id LEFT JOIN services v ON v.id = w.service_id \
      LEFT JOIN employees e ON e.id = w.employee_id";
 
@@ -64,6 +67,8 @@ pub struct WebAnswers {
     pub org: Uuid,
     /// The visit's survey message a one-time link answers.
     pub message: Option<Uuid>,
+    /// The web survey (a poster, the widget) answered.
+    pub web_survey: Option<Uuid>,
     pub guards: Vec<GuardHit>,
     pub ratings: Vec<NewRating>,
     pub now: i64,
@@ -205,6 +210,10 @@ impl Store {
                 if hits > g.max_hits {
                     return Ok(WebOutcome::Refused(g.kind));
                 }
+            }
+            if let Some(w) = a.web_survey {
+                sqlx::query("UPDATE web_surveys SET answers = answers + 1, last_answer_at = $2 WHERE id = $1")
+                    .bind(w).bind(a.now).execute(&mut *tx).await?;
             }
             if !a.ratings.is_empty() {
                 let batches: Vec<(Uuid, &[NewRating])> = vec![(org, a.ratings.as_slice())];

@@ -205,6 +205,15 @@ impl Pass<'_> {
     }
 }
 
+/// What a posted form answers.
+#[derive(Clone, Copy)]
+enum Answering<'a> {
+    /// A visit's survey, by its one-time link (answered once).
+    Link(&'a SentSurvey),
+    /// A web survey (a poster, the widget): once per device within the repeat window.
+    Public(Uuid),
+}
+
 /// Reads, checks and stores a posted form; the page to show after.
 #[allow(clippy::too_many_arguments)]
 async fn answer(
@@ -215,9 +224,12 @@ async fn answer(
     shown: &Shown,
     own_lang: Option<Locale>,
     p: Posted,
-    message: Option<&SentSurvey>,
-    repeat_guard: bool,
+    what: Answering<'_>,
 ) -> Result<Response> {
+    let (message, web_survey) = match what {
+        Answering::Link(m) => (Some(m), None),
+        Answering::Public(w) => (None, Some(w)),
+    };
     let now = rida_store::now_ms();
     let l = pick_locale(headers, p.lang.as_deref(), own_lang, shown);
     let form = Form::new(state, scope, now, None, p.embed);
@@ -267,12 +279,13 @@ async fn answer(
             flags: 0,
         })
         .collect();
-    let guards = guards(state, headers, peer, scope, now, repeat_guard).await?;
+    let guards = guards(state, headers, peer, scope, now, web_survey.is_some()).await?;
     let outcome = state
         .store
         .store_web_answers(&WebAnswers {
             org: shown.org.id,
             message: message.map(|m| m.id),
+            web_survey,
             guards,
             ratings,
             now,
@@ -361,8 +374,7 @@ async fn link_answer(
         &shown,
         own,
         p,
-        Some(&s),
-        false,
+        Answering::Link(&s),
     )
     .await
 }
@@ -397,8 +409,7 @@ async fn public_answer(
         &shown,
         None,
         p,
-        None,
-        true,
+        Answering::Public(w.id),
     )
     .await?;
     Ok(framable(page, embed))

@@ -396,6 +396,14 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
     // Another phone on the same connection counts.
     let (status, _, _) = answer(&phone("Mozilla/5.0 (Android 15)"), &url, &[("q-csat", "4")]).await;
     assert_eq!(status, StatusCode::OK);
+    // The list counts the customers who answered (the refused one is not counted).
+    let ws = app.store.web_surveys(app.w.org).await.unwrap();
+    assert_eq!(ws[0].answers, 2);
+    let list = head.get("/admin/web-surveys").await.text().await.unwrap();
+    assert!(
+        list.contains("Customers who answered") && list.contains("last "),
+        "{list}"
+    );
     // What the guard keeps names no device: keyed hashes only, no address, no browser.
     let keys = app.store.guard_keys().await.unwrap();
     assert!(!keys.is_empty());
