@@ -163,9 +163,16 @@ impl Store {
         })
     }
 
-    /// Drops the guard's salts and counts of days before `day`.
+    /// Drops the guard's salts and counts of days before `day` (a read first: a round
+    /// with nothing to drop takes no write lock).
     pub async fn forget_guard(&self, day: i64) -> Result<()> {
         with_db!(self, p => {
+            let old: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM web_guard_salts WHERE day < $1) + (SELECT COUNT(*) FROM web_guard WHERE day < $1)")
+                .bind(day).fetch_one(p).await?;
+            if old == 0 {
+                return Ok(());
+            }
             let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM web_guard_salts WHERE day < $1").bind(day).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM web_guard WHERE day < $1").bind(day).execute(&mut *tx).await?;

@@ -51,6 +51,11 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
             tracing::warn!(org = %org, error = %e, "erasing old contacts");
         }
     }
+    // The web survey guard's salts and counts of past days, even when no one answers.
+    let today = rida_store::guard_day(now.as_millisecond());
+    if let Err(e) = state.store.forget_guard(today).await {
+        tracing::warn!(error = %e, "forgetting the web survey guard");
+    }
     mail::deliver_due(state, now.as_millisecond()).await
 }
 
