@@ -323,6 +323,20 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
         svg.contains(&code) && svg.contains("<path d=\"M4 4h1v1h-1z"),
         "{svg}"
     );
+    // Only those who manage surveys after visits get the poster or the survey's page.
+    for role in [Role::Manager, Role::Analyst, Role::Employee] {
+        let c = app.login_as(role).await;
+        for path in [
+            format!("/admin/web-surveys/{}/poster.svg", ws[0].id),
+            format!("/admin/web-surveys/{}", ws[0].id),
+        ] {
+            assert_eq!(
+                c.get(&path).await.status(),
+                StatusCode::FORBIDDEN,
+                "{role:?} {path}"
+            );
+        }
+    }
     // The widget's script: one tag, labels in every language, the survey in a frame.
     let js = reqwest::get(format!("{}/w/{code}.js", app.addr))
         .await
