@@ -106,15 +106,29 @@ impl Store {
         })
     }
 
-    /// Erases the contact details given with visits before `before` (ms); returns how
-    /// many. Safe to run on every instance at once.
+    /// Erases the contact details given with visits before `before` (ms), the addresses
+    /// messages went to and the record of replies received before it; returns how many
+    /// contacts. Safe to run on every instance at once.
     pub async fn erase_contacts_before(&self, org: Uuid, before: i64) -> Result<u64> {
         with_db!(self, p => {
+            // A read first: a round with nothing to erase takes no write lock.
+            let due: i64 = sqlx::query_scalar(
+                "SELECT (SELECT COUNT(*) FROM visit_contacts WHERE org_id = $1 AND created_at < $2) \
+                 + (SELECT COUNT(*) FROM survey_messages WHERE org_id = $1 AND created_at < $2 AND to_enc IS NOT NULL) \
+                 + (SELECT COUNT(*) FROM inbound_messages WHERE (org_id = $1 OR org_id IS NULL) AND received_at < $2)")
+                .bind(org).bind(before).fetch_one(p).await?;
+            if due == 0 {
+                return Ok(0);
+            }
             let mut tx = p.begin_write().await?;
             let done = sqlx::query("DELETE FROM visit_contacts WHERE org_id = $1 AND created_at < $2")
                 .bind(org).bind(before).execute(&mut *tx).await?;
             // The addresses their survey messages went to, too.
             sqlx::query("UPDATE survey_messages SET to_enc = NULL WHERE org_id = $1 AND created_at < $2 AND to_enc IS NOT NULL")
+                .bind(org).bind(before).execute(&mut *tx).await?;
+            // The record of replies (the number's keyed hash, what each did), and those
+            // from numbers no survey went to.
+            sqlx::query("DELETE FROM inbound_messages WHERE (org_id = $1 OR org_id IS NULL) AND received_at < $2")
                 .bind(org).bind(before).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(done.rows_affected())

@@ -19,6 +19,7 @@ both_backends! {
     visit_figures_equal_a_recomputation_from_the_raw_visits;
     retention_follows_each_customer_to_their_next_visit;
     a_customer_is_exported_opted_out_and_erased;
+    the_record_of_replies_goes_with_the_contacts;
 }
 
 const DAY: i64 = 86_400_000;
@@ -429,5 +430,42 @@ async fn a_customer_is_exported_opted_out_and_erased(backend: Backend) {
     assert_eq!(
         rida_store::testing::all_ratings(&store, w.org).await.len(),
         1
+    );
+}
+
+async fn the_record_of_replies_goes_with_the_contacts(backend: Backend) {
+    use rida_store::{Inbound, Received, ReplyEffect};
+    let (store, _g) = fresh_store(backend).await;
+    let w = common::world(&store).await;
+    let reply = |id: &str, at: i64| Inbound {
+        provider: "kannel".into(),
+        provider_id: id.into(),
+        recipient_key: "r-0123".into(),
+        received_at: at,
+    };
+    let nothing = |org| ReplyEffect::Nothing {
+        org,
+        message: None,
+        outcome: "unmatched",
+    };
+    let t = 100 * DAY;
+    for (id, at, org) in [
+        ("a", t, Some(w.org)),
+        ("b", t, None),
+        ("c", t + 2 * DAY, Some(w.org)),
+    ] {
+        let got = store
+            .receive_reply(&reply(id, at), &nothing(org))
+            .await
+            .unwrap();
+        assert_eq!(got, Received::Done("unmatched"));
+    }
+    assert_eq!(store.replies_since("r-0123", 0).await.unwrap(), 3);
+    store.erase_contacts_before(w.org, t + DAY).await.unwrap();
+    // The old ones are gone (the organisation's and the unmatched one), the newer stays.
+    assert_eq!(store.replies_since("r-0123", 0).await.unwrap(), 1);
+    assert_eq!(
+        store.erase_contacts_before(w.org, t + DAY).await.unwrap(),
+        0
     );
 }
