@@ -227,11 +227,43 @@ impl Store {
     /// Scored answers of an organisation after `seq` (in order, at most `limit`), with
     /// their question's scale; bursts left out.
     pub async fn scored_after(&self, org: Uuid, seq: i64, limit: i64) -> Result<Vec<ScoredAnswer>> {
-        Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT r.seq, r.id, r.site_id, r.service_id, r.employee_id, r.visit_id, r.question_id, q.scale, r.score, r.received_at \
+        const SQL: &str = "SELECT r.seq, r.id, r.site_id, r.service_id, r.employee_id, r.visit_id, r.question_id, q.scale, r.score, r.received_at \
              FROM ratings r JOIN questions q ON q.id = r.question_id \
-             WHERE r.seq > $1 AND r.org_id = $2 AND r.score IS NOT NULL AND r.flags = 0 ORDER BY r.seq LIMIT $3")
-            .bind(seq).bind(org).bind(limit).fetch_all(p).await)?)
+             WHERE r.seq > $1 AND r.org_id = $2 AND r.score IS NOT NULL AND r.flags = 0 ORDER BY r.seq LIMIT $3";
+        Ok(match &self.db {
+            // One writer at a time: answers commit in the order of their seq.
+            crate::Db::Sqlite(p) => {
+                sqlx::query_as(SQL)
+                    .bind(seq)
+                    .bind(org)
+                    .bind(limit)
+                    .fetch_all(p)
+                    .await?
+            }
+            // Transactions may commit out of seq order: a reader that went past a seq whose
+            // transaction commits later would never see it. The share lock waits for every
+            // transaction writing answers to end (new ones wait the few milliseconds of the
+            // read), so no smaller seq can appear after this read.
+            crate::Db::Postgres(p) => {
+                let mut tx = p.begin().await?;
+                // Given up (and tried again next round) rather than waiting long: never
+                // part of a deadlock with writers queued behind it.
+                sqlx::query("SET LOCAL lock_timeout = '500ms'")
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("LOCK TABLE ratings IN SHARE MODE")
+                    .execute(&mut *tx)
+                    .await?;
+                let rows = sqlx::query_as(SQL)
+                    .bind(seq)
+                    .bind(org)
+                    .bind(limit)
+                    .fetch_all(&mut *tx)
+                    .await?;
+                tx.commit().await?;
+                rows
+            }
+        })
     }
 
     /// Raises an alert and queues its e-mail, in one transaction; `false` (nothing

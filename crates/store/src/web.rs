@@ -234,14 +234,6 @@ impl Store {
         })
     }
 
-    /// The organisation's answers from one channel, oldest first (for checks).
-    pub async fn answers_of_channel(&self, org: Uuid, channel: &str) -> Result<Vec<StoredRating>> {
-        let sql = format!(
-            "SELECT {RATING_COLUMNS} FROM ratings WHERE org_id = $1 AND channel = $2 ORDER BY seq"
-        );
-        Ok(with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(channel).fetch_all(p).await)?)
-    }
-
     /// Every key the guard holds now (for checks that it names no device).
     pub async fn guard_keys(&self) -> Result<Vec<String>> {
         Ok(

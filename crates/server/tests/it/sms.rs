@@ -465,12 +465,7 @@ async fn a_survey_with_its_web_link_is_answered_on_the_page_once(b: Backend) {
     let r = c.post(&link).form(&form).send().await.unwrap();
     assert_eq!(r.status(), StatusCode::OK);
     wait_outbox(&s, "answered on the page", |m| m[0].status == "answered").await;
-    let web = s
-        .app
-        .store
-        .answers_of_channel(s.app.w.org, "web")
-        .await
-        .unwrap();
+    let web = crate::web_survey::of_channel(&s.app.store, s.app.w.org, "web").await;
     assert_eq!(web.len(), 2, "{web:?}");
     assert!(web.iter().all(|a| a.employee_id == Some(s.app.w.employee)));
     // The SMS reply after it counts as words only.
@@ -481,12 +476,7 @@ async fn a_survey_with_its_web_link_is_answered_on_the_page_once(b: Backend) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    let sms = s
-        .app
-        .store
-        .answers_of_channel(s.app.w.org, "sms")
-        .await
-        .unwrap();
+    let sms = crate::web_survey::of_channel(&s.app.store, s.app.w.org, "sms").await;
     assert_eq!(sms.len(), 1, "{sms:?}");
     assert_eq!(
         (sms[0].score, sms[0].answer_text.as_deref()),
