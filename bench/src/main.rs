@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -20,6 +20,9 @@
 //!
 //! sms: surveys sent through Kannel against Kannel driven directly, 100,000 replies
 //! stored, and a reply's way to the dashboard (see `sms.rs`).
+//!
+//! web: customers answering the anonymous web survey against the ratings API (see
+//! `web.rs`).
 
 mod analytics;
 mod export;
@@ -27,6 +30,7 @@ mod kiosk;
 mod rig;
 mod sms;
 mod terminals;
+mod web;
 
 use std::{
     path::PathBuf,
@@ -429,6 +433,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "sms" | "all") {
         sms::sms().await?;
+    }
+    if matches!(what.as_str(), "web" | "all") {
+        web::web().await?;
     }
     Ok(())
 }

@@ -152,6 +152,12 @@ impl Store {
     /// counts of earlier days are dropped then.
     pub async fn guard_salt(&self, day: i64, fresh: Vec<u8>) -> Result<Vec<u8>> {
         with_db!(self, p => {
+            // A read first: the day's salt is made once, then only read.
+            let kept: Option<Vec<u8>> = sqlx::query_scalar("SELECT salt FROM web_guard_salts WHERE day = $1")
+                .bind(day).fetch_optional(p).await?;
+            if let Some(salt) = kept {
+                return Ok(salt);
+            }
             let made = sqlx::query("INSERT INTO web_guard_salts (day, salt) VALUES ($1, $2) ON CONFLICT (day) DO NOTHING")
                 .bind(day).bind(&fresh).execute(p).await?.rows_affected() == 1;
             if made {
