@@ -8,7 +8,7 @@ use axum::{
     extract::Path,
     http::header,
     response::{IntoResponse, Response},
-    routing::get,
+    routing::{get, post},
 };
 use minijinja::context;
 use rida_domain::{Action, new_id, web};
@@ -23,6 +23,8 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/web-surveys", get(list).post(create))
         .route("/admin/web-surveys/new", get(new))
+        .route("/admin/web-surveys/every-site", post(every_site))
+        .route("/admin/web-surveys/print", get(print))
         .route("/admin/web-surveys/{id}", get(edit).post(update))
         .route("/admin/web-surveys/{id}/poster.svg", get(poster))
 }
@@ -236,4 +238,53 @@ async fn poster(w: Web, Path(id): Path<String>) -> Result<Response> {
         svg,
     )
         .into_response())
+}
+
+/// Creates a web survey for every active site that has none (a counter poster each),
+/// so that a chain puts posters up everywhere at once.
+async fn every_site(w: Web, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Response> {
+    w.user.require(Action::ManageSurveyDispatch)?;
+    let org = w.user.org.id;
+    let store = &w.state.store;
+    let covered: std::collections::HashSet<Uuid> = store
+        .web_surveys(org)
+        .await?
+        .into_iter()
+        .map(|s| s.site_id)
+        .collect();
+    let name = crate::i18n::t(w.locale(), "websurvey-counter-poster");
+    for site in store.list_sites(org, &ListQuery::all(), None).await?.items {
+        if !site.active || covered.contains(&site.id) {
+            continue;
+        }
+        let input = WebSurveyInput {
+            name: format!("{name} · {}", site.name),
+            site_id: site.id,
+            service_id: None,
+            employee_id: None,
+            survey_id: None,
+            active: true,
+        };
+        let code = web::code_from(&rand::random::<[u8; 16]>(), web::PUBLIC_CODE_LEN);
+        store
+            .save_web_survey(org, new_id(), &code, &input, &w.user.by())
+            .await?;
+    }
+    Ok(redirect_with_flash("/admin/web-surveys", "flash-saved"))
+}
+
+/// Every active web survey's poster, one per A4 page: printed from the browser (or
+/// saved as one PDF) in one go.
+async fn print(w: Web) -> Result<Response> {
+    w.user.require(Action::ManageSurveyDispatch)?;
+    let posters: Vec<minijinja::Value> = w
+        .state
+        .store
+        .web_surveys(w.user.org.id)
+        .await?
+        .into_iter()
+        .filter(|s| s.active)
+        .map(|s| context! { id => s.id, name => s.name })
+        .collect();
+    Ok(w.render("web_survey_print.html", context! { posters => posters }))
 }

@@ -60,6 +60,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/webhooks".into(), [OK, NO, NO, NO, NO]),
         ("/admin/web-surveys".into(), [OK, NO, NO, NO, NO]),
         ("/admin/web-surveys/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/web-surveys/print".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alert-rules/new".into(), [OK, NO, NO, NO, NO]),
         ("/admin/alerts".into(), [OK, OK, NO, OK, NO]),
@@ -241,6 +242,11 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("sample_percent", "100".into()),
                 ("expiry_hours", "24".into()),
             ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/web-surveys/every-site".into(),
+            vec![],
             [DONE, NO, NO, NO, NO],
         ),
         (

@@ -434,6 +434,29 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
             .all(|k| k.starts_with("d-") && !k.contains("127.0.0.1") && !k.contains("Mozilla")),
         "{keys:?}"
     );
+    // A poster for every site without one: the other site gets one, once.
+    for _ in 0..2 {
+        let r = head
+            .submit("/admin/web-surveys", "/admin/web-surveys/every-site", &[])
+            .await;
+        assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    }
+    let all = app.store.web_surveys(app.w.org).await.unwrap();
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert!(
+        all.iter()
+            .any(|s| s.site_id == app.w.other_site && s.name.starts_with("Counter poster"))
+    );
+    // Every poster on one page to print.
+    let page = head
+        .get("/admin/web-surveys/print")
+        .await
+        .text()
+        .await
+        .unwrap();
+    for s in &all {
+        assert!(page.contains(&format!("{}/poster.svg", s.id)), "{page}");
+    }
     // A paused survey says it is closed.
     let r = head
         .submit(
