@@ -8,6 +8,26 @@ use figment::{
 };
 use serde::{Deserialize, Serialize};
 
+impl Settings {
+    /// Where users reach Rida, without a trailing `/`: `public_url`, else `http://` and
+    /// the listen address (a wildcard address read as this machine).
+    pub fn public_base(&self) -> String {
+        let set = self.public_url.trim().trim_end_matches('/');
+        if !set.is_empty() {
+            return set.to_string();
+        }
+        let ip = match self.listen.ip() {
+            std::net::IpAddr::V4(v) if v.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::IpAddr::V6(v) if v.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
+            ip => ip,
+        };
+        format!(
+            "http://{}",
+            std::net::SocketAddr::new(ip, self.listen.port())
+        )
+    }
+}
+
 /// A setting that is text even when it looks like a number (`RIDA_SMS_FROM=37120000089`,
 /// a WhatsApp phone number id, an all-digit password): the environment's values are
 /// read as numbers when they can be.
@@ -59,7 +79,8 @@ pub struct Settings {
     pub smtp_url: String,
     /// The sender of Rida's e-mail.
     pub mail_from: String,
-    /// Where users reach Rida (links in e-mail), e.g. `https://rida.example.org`.
+    /// Where users reach Rida (links in e-mail, survey links, posters), e.g.
+    /// `https://rida.example.org`; empty: `http://` and the listen address.
     pub public_url: String,
     /// Run the scheduled jobs (monthly report, scheduled reports, e-mail) in this instance.
     pub jobs: bool,
@@ -129,7 +150,7 @@ impl Default for Settings {
             max_logo_bytes: 512 * 1024,
             smtp_url: String::new(),
             mail_from: "Rida <rida@localhost>".into(),
-            public_url: "http://127.0.0.1:8080".into(),
+            public_url: String::new(),
             jobs: true,
             contact_key_file: String::new(),
             sms_gateway: String::new(),
@@ -309,8 +330,10 @@ max_logo_bytes = {max_logo_bytes}
 smtp_url = ""
 mail_from = "{mail_from}"
 
-# Where users reach Rida: the links in e-mail point here.
-public_url = "{public_url}"
+# Where users reach Rida: links in e-mail, survey links and QR posters point here.
+# Empty: http:// and the listen address (enough on one machine; set it as soon as
+# customers or colleagues reach Rida by another name, e.g. "https://rida.example.org").
+public_url = ""
 
 # Run scheduled jobs here. Several instances may all run them: each job runs once.
 jobs = {jobs}
@@ -392,7 +415,6 @@ client_ip_header = ""
             login_window_minutes = d.login_window_minutes,
             max_logo_bytes = d.max_logo_bytes,
             mail_from = d.mail_from,
-            public_url = d.public_url,
             jobs = d.jobs,
         )
     }
@@ -422,6 +444,19 @@ mod tests {
             .unwrap();
         assert_eq!(parsed.listen, Settings::default().listen);
         assert_eq!(parsed.session_hours, 12);
+    }
+
+    #[test]
+    fn the_public_address_defaults_to_the_listen_address() {
+        let mut s = Settings {
+            listen: "0.0.0.0:9000".parse().unwrap(),
+            ..Settings::default()
+        };
+        assert_eq!(s.public_base(), "http://127.0.0.1:9000");
+        s.listen = "[::]:9000".parse().unwrap();
+        assert_eq!(s.public_base(), "http://[::1]:9000");
+        s.public_url = " https://rida.example.org/ ".into();
+        assert_eq!(s.public_base(), "https://rida.example.org");
     }
 
     #[test]

@@ -147,14 +147,12 @@ pub fn http_client() -> anyhow::Result<reqwest::Client> {
         .build()?)
 }
 
-/// Where gateways reach Rida: `hooks_url`, else `public_url`, without a trailing `/`.
+/// Where gateways reach Rida: `hooks_url`, else the public address, without a trailing `/`.
 pub fn hooks_base(s: &Settings) -> String {
-    let base = if s.hooks_url.trim().is_empty() {
-        &s.public_url
-    } else {
-        &s.hooks_url
-    };
-    base.trim().trim_end_matches('/').to_string()
+    match s.hooks_url.trim().trim_end_matches('/') {
+        "" => s.public_base(),
+        set => set.to_string(),
+    }
 }
 
 /// Whether a secret given in a call is the expected one (compared in constant time;
