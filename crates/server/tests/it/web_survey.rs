@@ -302,6 +302,9 @@ async fn a_qr_survey_takes_anonymous_answers_once_per_device(b: Backend) {
         list.contains("Counter poster") && list.contains(&code),
         "{list}"
     );
+    // Without a public_url, the address is the one Rida listens on.
+    let shown = format!("{}/q/{code}", app.addr).replace('/', "&#x2f;");
+    assert!(list.contains(&shown), "{list}");
 
     // The poster: A4, the organisation's logo, the call in three languages, the address
     // the QR code holds.
