@@ -40,15 +40,14 @@ impl Application {
         settings: Settings,
         store: rida_store::Store,
     ) -> anyhow::Result<Application> {
+        let state = AppState::new(settings.clone(), store).await?;
+        let router = router(state.clone());
         let listener = TcpListener::bind(settings.listen)
             .await
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.listen))?;
         // The address bound (port 0 asks for a free one): the public address falls back
         // to it.
-        let mut settings = settings;
-        settings.listen = listener.local_addr()?;
-        let state = AppState::new(settings, store).await?;
-        let router = router(state.clone());
+        let _ = state.bound.set(listener.local_addr()?);
         Ok(Application {
             listener,
             router,

@@ -10,21 +10,18 @@ use serde::{Deserialize, Serialize};
 
 impl Settings {
     /// Where users reach Rida, without a trailing `/`: `public_url`, else `http://` and
-    /// the listen address (a wildcard address read as this machine).
-    pub fn public_base(&self) -> String {
+    /// the address Rida listens `at` (a wildcard address read as this machine).
+    pub fn public_base(&self, at: std::net::SocketAddr) -> String {
         let set = self.public_url.trim().trim_end_matches('/');
         if !set.is_empty() {
             return set.to_string();
         }
-        let ip = match self.listen.ip() {
+        let ip = match at.ip() {
             std::net::IpAddr::V4(v) if v.is_unspecified() => std::net::Ipv4Addr::LOCALHOST.into(),
             std::net::IpAddr::V6(v) if v.is_unspecified() => std::net::Ipv6Addr::LOCALHOST.into(),
             ip => ip,
         };
-        format!(
-            "http://{}",
-            std::net::SocketAddr::new(ip, self.listen.port())
-        )
+        format!("http://{}", std::net::SocketAddr::new(ip, at.port()))
     }
 }
 
@@ -448,15 +445,16 @@ mod tests {
 
     #[test]
     fn the_public_address_defaults_to_the_listen_address() {
-        let mut s = Settings {
-            listen: "0.0.0.0:9000".parse().unwrap(),
-            ..Settings::default()
-        };
-        assert_eq!(s.public_base(), "http://127.0.0.1:9000");
-        s.listen = "[::]:9000".parse().unwrap();
-        assert_eq!(s.public_base(), "http://[::1]:9000");
+        let mut s = Settings::default();
+        let at = |a: &str| a.parse::<std::net::SocketAddr>().unwrap();
+        assert_eq!(s.public_base(at("0.0.0.0:9000")), "http://127.0.0.1:9000");
+        assert_eq!(s.public_base(at("[::]:9000")), "http://[::1]:9000");
+        assert_eq!(s.public_base(at("192.0.2.7:80")), "http://192.0.2.7:80");
         s.public_url = " https://rida.example.org/ ".into();
-        assert_eq!(s.public_base(), "https://rida.example.org");
+        assert_eq!(
+            s.public_base(at("0.0.0.0:9000")),
+            "https://rida.example.org"
+        );
     }
 
     #[test]

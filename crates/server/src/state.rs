@@ -34,6 +34,8 @@ pub struct Inner {
     pub whatsapp: Option<crate::messaging::whatsapp::WhatsApp>,
     /// Surveys by e-mail, when an SMTP server is set.
     pub email: Option<crate::messaging::email::Email>,
+    /// The address this instance listens on, once bound.
+    pub bound: std::sync::OnceLock<std::net::SocketAddr>,
 }
 
 impl std::ops::Deref for AppState {
@@ -67,11 +69,18 @@ impl AppState {
             whatsapp,
             email,
             http,
+            bound: std::sync::OnceLock::new(),
         })))
     }
 }
 
 impl AppState {
+    /// Where users reach Rida (see [`Settings::public_base`]), with the address bound.
+    pub fn public_base(&self) -> String {
+        let at = self.bound.get().copied().unwrap_or(self.settings.listen);
+        self.settings.public_base(at)
+    }
+
     /// The day (`yyyymmdd`) an answer at `at_ms` counts on: the site's time zone, else
     /// the organisation's.
     pub async fn site_day(&self, org: Uuid, site: Uuid, at_ms: i64) -> anyhow::Result<i32> {

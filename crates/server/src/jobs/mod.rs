@@ -113,7 +113,7 @@ fn render(state: &AppState, template: &str, l: Locale, page: Value) -> anyhow::R
 
 /// A link into Rida for an e-mail.
 fn link(state: &AppState, path: &str) -> String {
-    format!("{}{path}", state.settings.public_base())
+    format!("{}{path}", state.public_base())
 }
 
 #[cfg(test)]

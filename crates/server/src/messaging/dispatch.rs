@@ -225,7 +225,7 @@ async fn send_one(
 pub fn survey_link(state: &AppState, message: uuid::Uuid) -> String {
     format!(
         "{}/s/{}",
-        state.settings.public_base(),
+        state.public_base(),
         state.contact_key.link_code(message)
     )
 }

@@ -150,7 +150,7 @@ pub fn http_client() -> anyhow::Result<reqwest::Client> {
 /// Where gateways reach Rida: `hooks_url`, else the public address, without a trailing `/`.
 pub fn hooks_base(s: &Settings) -> String {
     match s.hooks_url.trim().trim_end_matches('/') {
-        "" => s.public_base(),
+        "" => s.public_base(s.listen),
         set => set.to_string(),
     }
 }

@@ -76,7 +76,7 @@ fn input_of(f: &WebSurveyForm, errors: &mut FormErrors) -> Option<WebSurveyInput
 
 /// The public addresses of a web survey.
 fn addresses(w: &Web, code: &str) -> minijinja::Value {
-    let base = w.state.settings.public_base();
+    let base = w.state.public_base();
     context! {
         url => format!("{base}/q/{code}"),
         widget => format!("<script src=\"{base}/w/{code}.js\" async></script>"),
@@ -220,7 +220,7 @@ async fn poster(w: Web, Path(id): Path<String>) -> Result<Response> {
     w.user.require(Action::ManageSurveyDispatch)?;
     let org = w.user.org.id;
     let s = w.state.store.web_survey(org, parse_id(&id)?).await?;
-    let base = w.state.settings.public_base();
+    let base = w.state.public_base();
     let url = format!("{base}/q/{}", s.code);
     let about = s.employee_name.as_deref().or(s.service_name.as_deref());
     let svg = super::poster::render(
