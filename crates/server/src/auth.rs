@@ -268,6 +268,40 @@ fn csrf_mac(state: &AppState, headers: &HeaderMap, seed: &str) -> Hmac<Sha256> {
     mac
 }
 
+/// The visitor's address, for rate limits (logins, pairing, anonymous answers): the
+/// header `client_ip_header` names when Rida runs behind a reverse proxy (its first
+/// address), else the connection's own.
+pub struct ClientIp(pub String);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = Error;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
+        let peer = parts
+            .extensions
+            .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+            .map(|c| c.0.ip().to_string())
+            .unwrap_or_default();
+        Ok(ClientIp(client_ip(
+            &parts.headers,
+            &peer,
+            &state.settings.client_ip_header,
+        )))
+    }
+}
+
+/// The address a request came from: the named header's first address, else `peer`.
+pub fn client_ip(headers: &HeaderMap, peer: &str, header_name: &str) -> String {
+    let named = header_name.trim();
+    if !named.is_empty()
+        && let Some(v) = headers.get(named).and_then(|v| v.to_str().ok())
+        && let Some(first) = v.split(',').next().map(str::trim).filter(|f| !f.is_empty())
+    {
+        return first.to_string();
+    }
+    peer.to_string()
+}
+
 /// A url-encoded form whose CSRF token has been checked. Every state-changing form
 /// handler takes its input through this extractor.
 pub struct CsrfForm<T>(pub T);
@@ -301,6 +335,18 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_client_address_comes_from_the_proxy_header_only_when_named() {
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", "203.0.113.7, 10.0.0.1".parse().unwrap());
+        assert_eq!(client_ip(&h, "10.0.0.1", "X-Forwarded-For"), "203.0.113.7");
+        assert_eq!(client_ip(&h, "10.0.0.1", ""), "10.0.0.1");
+        assert_eq!(
+            client_ip(&HeaderMap::new(), "10.0.0.1", "X-Real-IP"),
+            "10.0.0.1"
+        );
+    }
 
     #[tokio::test]
     async fn a_password_verifies_only_against_its_own_hash() {

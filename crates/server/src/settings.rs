@@ -128,7 +128,8 @@ pub struct Settings {
     pub web_answers_per_hour: i64,
     pub web_repeat_minutes: i64,
     /// The request header holding the visitor's address when Rida runs behind a reverse
-    /// proxy (`X-Forwarded-For`, `X-Real-IP`); empty: the connection's address.
+    /// proxy (`X-Forwarded-For`, `X-Real-IP`), for the rate limits of logins, terminal
+    /// pairing and anonymous answers; empty: the connection's address.
     pub client_ip_header: String,
 }
 
@@ -392,7 +393,9 @@ web_answers_per_hour = {web_answers_per_hour}
 web_repeat_minutes = {web_repeat_minutes}
 
 # Behind a reverse proxy: the header that holds the visitor's address (X-Forwarded-For,
-# X-Real-IP). Empty: the connection's own address.
+# X-Real-IP), so that the limits on failed logins, terminal pairing and anonymous answers
+# count each visitor, not the proxy. Only set it behind a proxy that writes the header
+# itself (otherwise a visitor could choose their address). Empty: the connection's own.
 client_ip_header = ""
 "#,
             kannel_url = d.kannel_url,

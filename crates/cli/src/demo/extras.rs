@@ -47,7 +47,7 @@ pub async fn survey_rule(
         survey_id: Some(survey),
         active: true,
     };
-    let code = rida_domain::web::code_from(&rand::random::<[u8; 16]>(), 8);
+    let code = rida_server::web::new_public_code();
     store
         .save_web_survey(org, rida_domain::new_id(), &code, &poster, by)
         .await?;

@@ -2,12 +2,12 @@
 //! heartbeats and the long poll that brings remote changes. A paired device sends its
 //! device token as `Authorization: Bearer …`; an unknown or revoked token gets 401.
 
-use std::{net::SocketAddr, time::Duration};
+use std::time::Duration;
 
 use axum::{
     Json,
     body::Body,
-    extract::{ConnectInfo, FromRequestParts, Query, State},
+    extract::{FromRequestParts, Query, State},
     http::{StatusCode, request::Parts},
     response::{IntoResponse, Response},
 };
@@ -59,10 +59,10 @@ pub struct PairRequest {
 /// Pairs this device with the terminal whose code was typed; returns its device token.
 pub async fn pair(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    crate::auth::ClientIp(ip): crate::auth::ClientIp,
     Json(req): Json<PairRequest>,
 ) -> Result<Response> {
-    let key = format!("pair:{}", peer.ip());
+    let key = format!("pair:{ip}");
     let since = rida_store::now_ms() - PAIR_WINDOW_MS;
     if state.store.login_failures_since(&key, since).await? >= PAIR_MAX_FAILURES {
         return Err(Error::TooManyRequests {

@@ -6,12 +6,10 @@
 //! no cookie. Repeated answers and floods are held back by counts kept under a hash of
 //! the device made with a salt of the day (see `rida_store::Store::guard_salt`).
 
-use std::net::SocketAddr;
-
 use axum::{
     Router,
     body::Bytes,
-    extract::{ConnectInfo, Path, Query, State},
+    extract::{Path, Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Response},
     routing::get,
@@ -23,7 +21,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::answer_page::{Form, Shown, unknown};
-use crate::{error::Result, state::AppState};
+use crate::{auth::ClientIp, error::Result, state::AppState};
 
 /// How long a form stays good to send after it was shown.
 const FORM_MAX_AGE_MS: i64 = 24 * 3_600_000;
@@ -219,7 +217,7 @@ enum Answering<'a> {
 async fn answer(
     state: &AppState,
     headers: &HeaderMap,
-    peer: SocketAddr,
+    ip: String,
     scope: &str,
     shown: &Shown,
     own_lang: Option<Locale>,
@@ -279,7 +277,7 @@ async fn answer(
             flags: 0,
         })
         .collect();
-    let guards = guards(state, headers, peer, scope, now, web_survey.is_some()).await?;
+    let guards = guards(state, headers, &ip, scope, now, web_survey.is_some()).await?;
     let outcome = state
         .store
         .store_web_answers(&WebAnswers {
@@ -308,7 +306,7 @@ async fn answer(
 async fn guards(
     state: &AppState,
     headers: &HeaderMap,
-    peer: SocketAddr,
+    ip: &str,
     scope: &str,
     now: i64,
     repeat: bool,
@@ -319,7 +317,6 @@ async fn guards(
         .store
         .guard_salt(rida_store::guard_day(now), fresh.to_vec())
         .await?;
-    let ip = client_ip(headers, peer, &s.client_ip_header);
     let agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -327,14 +324,14 @@ async fn guards(
     let key = &state.contact_key;
     let mut out = vec![GuardHit {
         kind: "rate",
-        key: key.device_key(&salt, "rate", &[&ip]),
+        key: key.device_key(&salt, "rate", &[ip]),
         window_ms: 3_600_000,
         max_hits: s.web_answers_per_hour.max(1),
     }];
     if repeat && s.web_repeat_minutes > 0 {
         out.push(GuardHit {
             kind: "duplicate",
-            key: key.device_key(&salt, scope, &[&ip, agent]),
+            key: key.device_key(&salt, scope, &[ip, agent]),
             window_ms: s.web_repeat_minutes * 60_000,
             max_hits: 1,
         });
@@ -342,22 +339,10 @@ async fn guards(
     Ok(out)
 }
 
-/// The visitor's address: the proxy's header when one is named, else the connection's.
-fn client_ip(headers: &HeaderMap, peer: SocketAddr, header_name: &str) -> String {
-    let named = header_name.trim();
-    if !named.is_empty()
-        && let Some(v) = headers.get(named).and_then(|v| v.to_str().ok())
-        && let Some(first) = v.split(',').next().map(str::trim).filter(|f| !f.is_empty())
-    {
-        return first.to_string();
-    }
-    peer.ip().to_string()
-}
-
 async fn link_answer(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response> {
@@ -369,7 +354,7 @@ async fn link_answer(
     answer(
         &state,
         &headers,
-        peer,
+        ip,
         &format!("/s/{code}"),
         &shown,
         own,
@@ -382,7 +367,7 @@ async fn link_answer(
 async fn public_answer(
     State(state): State<AppState>,
     Path(code): Path<String>,
-    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    ClientIp(ip): ClientIp,
     headers: HeaderMap,
     body: Bytes,
 ) -> Result<Response> {
@@ -404,7 +389,7 @@ async fn public_answer(
     let page = answer(
         &state,
         &headers,
-        peer,
+        ip,
         &format!("/q/{}", w.code),
         &shown,
         None,

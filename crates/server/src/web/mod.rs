@@ -41,6 +41,7 @@ mod webhooks;
 pub use tokens::issue_token;
 pub use upload::{Upload, read_upload};
 pub use voice::audio_url;
+pub use web_surveys::new_public_code;
 
 use std::collections::BTreeMap;
 

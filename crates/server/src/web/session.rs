@@ -2,7 +2,7 @@
 
 use axum::{
     Router,
-    extract::{ConnectInfo, Query, State},
+    extract::{Query, State},
     http::{HeaderMap, HeaderValue, StatusCode, header},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
@@ -79,7 +79,7 @@ struct LoginForm {
 
 async fn login(
     State(state): State<AppState>,
-    ConnectInfo(peer): ConnectInfo<std::net::SocketAddr>,
+    crate::auth::ClientIp(ip): crate::auth::ClientIp,
     headers: HeaderMap,
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     CsrfForm(f): CsrfForm<LoginForm>,
@@ -106,7 +106,7 @@ async fn login(
     let window_ms = s.login_window_minutes * 60_000;
     let now = rida_store::now_ms();
     // Per account, and per address for someone trying many accounts.
-    let address = format!("address:{}", peer.ip());
+    let address = format!("address:{ip}");
     let since = now - window_ms;
     if state.store.login_failures_since(&username, since).await? >= s.login_max_failures
         || state.store.login_failures_since(&address, since).await? >= s.login_max_failures * 10

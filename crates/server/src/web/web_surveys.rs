@@ -48,6 +48,11 @@ struct WebSurveyForm {
     active: Option<String>,
 }
 
+/// A new web survey's public code (8 random letters and digits).
+pub fn new_public_code() -> String {
+    web::code_from(&rand::random::<[u8; 16]>(), web::PUBLIC_CODE_LEN)
+}
+
 /// The longest name of a web survey.
 const MAX_NAME_CHARS: usize = 120;
 
@@ -189,7 +194,7 @@ async fn save(w: Web, id: Option<Uuid>, f: WebSurveyForm) -> Result<Response> {
         let code = existing
             .as_ref()
             .map(|e| e.code.clone())
-            .unwrap_or_else(|| web::code_from(&rand::random::<[u8; 16]>(), web::PUBLIC_CODE_LEN));
+            .unwrap_or_else(new_public_code);
         match w
             .state
             .store
@@ -265,7 +270,7 @@ async fn every_site(w: Web, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Respo
             survey_id: None,
             active: true,
         };
-        let code = web::code_from(&rand::random::<[u8; 16]>(), web::PUBLIC_CODE_LEN);
+        let code = new_public_code();
         store
             .save_web_survey(org, new_id(), &code, &input, &w.user.by())
             .await?;

@@ -452,10 +452,7 @@ async fn a_survey_with_its_web_link_is_answered_on_the_page_once(b: Backend) {
     let link = format!("{}/s/{code}", s.app.addr);
     let c = reqwest::Client::new();
     let page = c.get(&link).send().await.unwrap().text().await.unwrap();
-    let field = |name: &str| {
-        let at = page.find(&format!("name=\"{name}\" value=\"")).unwrap() + name.len() + 15;
-        page[at..at + page[at..].find('"').unwrap()].to_string()
-    };
+    let field = |name: &str| crate::web_survey::hidden(&page, name);
     let form = [
         ("token", field("token")),
         ("pass", field("pass")),
