@@ -174,6 +174,49 @@ pub fn terminal_may_answer(
         && question_survey == terminal_survey
 }
 
+/// How long a station's request lets the terminal name the employee who asked: answers
+/// queued on a terminal that was offline arrive late, but not weeks late.
+pub const STATION_REQUEST_VALID_MS: i64 = 7 * 24 * 3_600_000;
+
+/// What a terminal's answer may name besides its site, gathered by the caller: the staff
+/// of the terminal's site, the services it offers, and when each employee last asked
+/// this terminal for a rating from their station.
+#[derive(Debug, Clone, Default)]
+pub struct TerminalReach {
+    pub mode: crate::terminal::Mode,
+    /// Free rating offers the site's staff on its first screen.
+    pub show_staff: bool,
+    /// The employee of the terminal's desk, if any.
+    pub desk_employee: Option<Uuid>,
+    /// The service the terminal is bound to, if any.
+    pub bound_service: Option<Uuid>,
+    pub site_staff: HashSet<Uuid>,
+    pub site_services: HashSet<Uuid>,
+    /// Employee → when their station last asked this terminal (ms since the epoch).
+    pub asked: std::collections::HashMap<Uuid, i64>,
+}
+
+/// Whether a terminal's answer may be put on `employee`: the desk's employee; an
+/// employee whose station asked this terminal in the last week; or, on a free-rating
+/// screen that offers the staff, an employee of the terminal's site. Never anyone else
+/// of the organisation: one tablet's token must not skew another branch's results.
+pub fn terminal_may_name_employee(reach: &TerminalReach, employee: Uuid, now_ms: i64) -> bool {
+    reach.desk_employee == Some(employee)
+        || reach
+            .asked
+            .get(&employee)
+            .is_some_and(|at| now_ms - at <= STATION_REQUEST_VALID_MS)
+        || (reach.mode == crate::terminal::Mode::Free
+            && reach.show_staff
+            && reach.site_staff.contains(&employee))
+}
+
+/// Whether a terminal's answer may be put on `service`: the one it is bound to, or a
+/// service its site offers.
+pub fn terminal_may_name_service(reach: &TerminalReach, service: Uuid) -> bool {
+    reach.bound_service == Some(service) || reach.site_services.contains(&service)
+}
+
 /// A paired station device acts for the employee of its desk, and only for them; it
 /// reads no rating, exactly like the employee's own station.
 pub fn station_device_acts_for(
@@ -239,6 +282,40 @@ mod tests {
             Scope::Sites(sites.iter().copied().collect())
         };
         Actor::new(Uuid::now_v7(), role, scope, None)
+    }
+
+    #[test]
+    fn a_terminal_names_only_its_desk_its_askers_and_offered_staff() {
+        use crate::terminal::Mode;
+        let (desk, asker, staff, elsewhere) = (
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+            Uuid::now_v7(),
+        );
+        let now = 1_000_000_000_000;
+        let mut reach = TerminalReach {
+            mode: Mode::Multi,
+            show_staff: true,
+            desk_employee: Some(desk),
+            bound_service: None,
+            site_staff: [desk, asker, staff].into_iter().collect(),
+            site_services: HashSet::new(),
+            asked: [(asker, now - 3_600_000)].into_iter().collect(),
+        };
+        assert!(terminal_may_name_employee(&reach, desk, now));
+        assert!(terminal_may_name_employee(&reach, asker, now));
+        // Staff are offered on a free-rating screen only, and only when it shows them.
+        assert!(!terminal_may_name_employee(&reach, staff, now));
+        assert!(!terminal_may_name_employee(&reach, elsewhere, now));
+        reach.mode = Mode::Free;
+        assert!(terminal_may_name_employee(&reach, staff, now));
+        assert!(!terminal_may_name_employee(&reach, elsewhere, now));
+        reach.show_staff = false;
+        assert!(!terminal_may_name_employee(&reach, staff, now));
+        // A request from weeks ago no longer names anyone.
+        let later = now + STATION_REQUEST_VALID_MS + 1;
+        assert!(!terminal_may_name_employee(&reach, asker, later));
     }
 
     #[test]

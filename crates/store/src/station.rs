@@ -3,6 +3,7 @@
 
 use crate::BeginWrite;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 use uuid::Uuid;
 
 use crate::{Result, Store, now_ms, with_db};
@@ -36,6 +37,9 @@ impl Store {
             let Some((id, name)) = found else { return Ok(None) };
             sqlx::query("UPDATE terminals SET asked_employee_id = $2, asked_visit_id = $3, asked_at = $4, config_version = config_version + 1 WHERE id = $1")
                 .bind(id).bind(employee).bind(visit).bind(now_ms()).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO terminal_asks (terminal_id, employee_id, asked_at) VALUES ($1, $2, $3) \
+                ON CONFLICT (terminal_id, employee_id) DO UPDATE SET asked_at = excluded.asked_at")
+                .bind(id).bind(employee).bind(now_ms()).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(Some(AskState { terminal_id: id, terminal_name: name, waiting: true }))
         })
@@ -58,6 +62,28 @@ impl Store {
             Some(s) if s.waiting => "waiting",
             Some(_) => "received",
             None => "none",
+        })
+    }
+
+    /// What a terminal's answers may name besides its site: its site's staff and
+    /// services, and who asked it for a rating and when (for the policy to decide).
+    pub async fn terminal_reach(
+        &self,
+        terminal: Uuid,
+        site: Uuid,
+    ) -> Result<(HashSet<Uuid>, HashSet<Uuid>, HashMap<Uuid, i64>)> {
+        with_db!(self, p => {
+            let staff: Vec<(Uuid,)> = sqlx::query_as("SELECT employee_id FROM employee_sites WHERE site_id = $1")
+                .bind(site).fetch_all(p).await?;
+            let services: Vec<(Uuid,)> = sqlx::query_as("SELECT service_id FROM site_services WHERE site_id = $1")
+                .bind(site).fetch_all(p).await?;
+            let asked: Vec<(Uuid, i64)> = sqlx::query_as("SELECT employee_id, asked_at FROM terminal_asks WHERE terminal_id = $1")
+                .bind(terminal).fetch_all(p).await?;
+            Ok((
+                staff.into_iter().map(|r| r.0).collect(),
+                services.into_iter().map(|r| r.0).collect(),
+                asked.into_iter().collect(),
+            ))
         })
     }
 }

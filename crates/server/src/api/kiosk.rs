@@ -12,6 +12,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use jiff::{Timestamp, tz::TimeZone};
+use rida_domain::policy::{self, TerminalReach};
 use rida_domain::{Channel, terminal::Mode};
 use rida_store::{Heartbeat, ListQuery, StoreError, Terminal, Versions};
 use serde::{Deserialize, Serialize};
@@ -145,7 +146,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         }
         None => None,
     };
-    let visit = match rida_domain::policy::station_device_acts_for(t.kind(), t.employee_id) {
+    let visit = match policy::station_device_acts_for(t.kind(), t.employee_id) {
         Some(e) => state.store.open_visit(t.org_id, e).await?,
         None => None,
     };
@@ -342,20 +343,63 @@ pub async fn answers(
             .collect();
     let refs = lookup_refs(&state, t.org_id, &items).await?;
     let org_tz = TimeZone::get(&t.org_time_zone).unwrap_or(TimeZone::UTC);
-    // Only questions of this terminal's survey (any version of it).
+    let reach = if items
+        .iter()
+        .flatten()
+        .any(|i| i.employee_id.is_some() || i.service_id.is_some())
+    {
+        let (site_staff, site_services, asked) =
+            state.store.terminal_reach(t.id, t.site_id).await?;
+        TerminalReach {
+            mode: t.mode(),
+            show_staff: t.show_staff,
+            desk_employee: t.employee_id,
+            bound_service: t.service_id,
+            site_staff,
+            site_services,
+            asked,
+        }
+    } else {
+        TerminalReach::default()
+    };
+    let now = rida_store::now_ms();
+    // Only questions of this terminal's survey (any version of it), and only the
+    // employees and services the terminal may name.
     let mut checked = check_items(items, &refs, &org_tz, |i| {
-        let allowed = refs.questions.get(&i.question_id).is_none_or(|q| {
-            rida_domain::policy::terminal_may_answer(t.kind(), t.survey_id, q.survey_id)
-        });
-        if allowed {
-            Ok(())
-        } else {
-            Err(ItemError {
+        let allowed = refs
+            .questions
+            .get(&i.question_id)
+            .is_none_or(|q| policy::terminal_may_answer(t.kind(), t.survey_id, q.survey_id));
+        if !allowed {
+            return Err(ItemError {
                 field: "question_id",
                 code: "not_in_survey",
                 detail: "this question is not part of the terminal's survey".into(),
-            })
+            });
         }
+        if let Some(e) = i
+            .employee_id
+            .filter(|e| !policy::terminal_may_name_employee(&reach, *e, now))
+        {
+            return Err(ItemError {
+                field: "employee_id",
+                code: "employee_not_allowed",
+                detail: format!(
+                    "this terminal may not rate employee {e}: only its desk's employee, an employee whose station asked it, or staff of its site on a free-rating screen"
+                ),
+            });
+        }
+        if let Some(s) = i
+            .service_id
+            .filter(|s| !policy::terminal_may_name_service(&reach, *s))
+        {
+            return Err(ItemError {
+                field: "service_id",
+                code: "service_not_allowed",
+                detail: format!("service {s} is not offered at this terminal's site"),
+            });
+        }
+        Ok(())
     });
     for (_, r) in checked.to_store.iter_mut() {
         r.terminal_id = Some(t.id);
@@ -374,7 +418,7 @@ pub async fn answers(
 
 /// The employee a paired station device acts for, as the policy decides.
 fn station_employee(t: &Terminal) -> Result<Uuid> {
-    rida_domain::policy::station_device_acts_for(t.kind(), t.employee_id).ok_or(Error::Forbidden)
+    policy::station_device_acts_for(t.kind(), t.employee_id).ok_or(Error::Forbidden)
 }
 
 /// A station device asks the desk's (or the branch's main) terminal for the next

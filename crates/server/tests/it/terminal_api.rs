@@ -10,6 +10,7 @@ use crate::helpers::{spawn_app, start};
 
 both_backends! {
     a_terminal_sends_only_answers_that_fit_its_survey;
+    a_terminal_names_only_the_employees_and_services_its_mode_allows;
     an_unpaired_or_unknown_device_gets_a_clear_refusal;
     a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_another;
 }
@@ -214,4 +215,224 @@ async fn a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_anot
     );
     let config: Value = app.device_config(&token).await;
     assert_eq!(config["terminal"]["state"], "maintenance");
+}
+
+/// What each stored answer of a batch became: "stored" or its first error's code.
+async fn outcomes(app: &crate::helpers::TestApp, token: &str, answers: Vec<Value>) -> Vec<String> {
+    let r = app
+        .device(
+            token,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/answers",
+            Some(json!({ "answers": answers })),
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::OK);
+    let j: Value = r.json().await.unwrap();
+    j["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            r["errors"][0]["code"]
+                .as_str()
+                .unwrap_or("stored")
+                .to_string()
+        })
+        .collect()
+}
+
+async fn a_terminal_names_only_the_employees_and_services_its_mode_allows(backend: Backend) {
+    use rida_domain::terminal::Mode;
+    use rida_store::{By, EmployeeInput, ServiceInput, TerminalInput, testing::terminal_input};
+    let app = spawn_app(backend).await;
+    let (org, by) = (app.w.org, By::system("test"));
+    let employee_at = |name: &str, site| EmployeeInput {
+        name: name.into(),
+        desk: None,
+        external_id: None,
+        site_ids: vec![site],
+    };
+    let far = app
+        .store
+        .create_employee(
+            org,
+            uuid::Uuid::now_v7(),
+            &employee_at("Far", app.w.other_site),
+            &by,
+        )
+        .await
+        .unwrap();
+    let colleague = app
+        .store
+        .create_employee(
+            org,
+            uuid::Uuid::now_v7(),
+            &employee_at("Colleague", app.w.site),
+            &by,
+        )
+        .await
+        .unwrap();
+    let elsewhere_service = app
+        .store
+        .create_service(
+            org,
+            uuid::Uuid::now_v7(),
+            &ServiceInput::named("Cards"),
+            &by,
+        )
+        .await
+        .unwrap();
+    let paired = async |name: &str, code: &str, input: TerminalInput| {
+        let id = app
+            .store
+            .create_terminal(
+                org,
+                uuid::Uuid::now_v7(),
+                &TerminalInput {
+                    name: name.into(),
+                    ..input
+                },
+                &by,
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        app.pair_device(id, code).await
+    };
+    let at_site = || terminal_input("", app.w.site, Some(app.w.survey));
+    let multi = paired(
+        "A main point",
+        "MVTX2345",
+        TerminalInput {
+            mode: Mode::Multi,
+            ..at_site()
+        },
+    )
+    .await;
+    let csat = app.device_config(&multi).await["survey"]["questions"][0]["id"].clone();
+    let answer = |employee: Option<uuid::Uuid>, service: Option<uuid::Uuid>| {
+        let mut a = json!({ "id": uuid::Uuid::now_v7(), "answered_at": "2026-11-24T09:00:00Z",
+            "question_id": csat, "visit_id": uuid::Uuid::now_v7(), "score": 4 });
+        if let Some(e) = employee {
+            a["employee_id"] = json!(e);
+        }
+        if let Some(s) = service {
+            a["service_id"] = json!(s);
+        }
+        a
+    };
+
+    // A multi-point terminal with no desk: nobody of another branch, nobody who did not
+    // ask; the employee whose station asked, for this and later batches of the visit.
+    let refused = outcomes(
+        &app,
+        &multi,
+        vec![
+            answer(Some(far), None),
+            answer(Some(colleague), None),
+            answer(Some(app.w.employee), None),
+        ],
+    )
+    .await;
+    assert_eq!(refused, ["employee_not_allowed"; 3]);
+    let asked = app
+        .store
+        .ask_for_rating(org, app.w.employee)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(asked.terminal_name, "A main point");
+    for _ in 0..2 {
+        let r = outcomes(
+            &app,
+            &multi,
+            vec![answer(Some(app.w.employee), None), answer(Some(far), None)],
+        )
+        .await;
+        assert_eq!(r, ["stored", "employee_not_allowed"]);
+    }
+    // Services: those its site offers, not another of the organisation.
+    let r = outcomes(
+        &app,
+        &multi,
+        vec![
+            answer(None, Some(app.w.service)),
+            answer(None, Some(elsewhere_service)),
+        ],
+    )
+    .await;
+    assert_eq!(r, ["stored", "service_not_allowed"]);
+
+    // Free rating offering the staff: the site's staff, no one else.
+    let free = paired(
+        "Free",
+        "FREE2345",
+        TerminalInput {
+            mode: Mode::Free,
+            show_staff: true,
+            ..at_site()
+        },
+    )
+    .await;
+    let r = outcomes(
+        &app,
+        &free,
+        vec![answer(Some(colleague), None), answer(Some(far), None)],
+    )
+    .await;
+    assert_eq!(r, ["stored", "employee_not_allowed"]);
+    // Free rating without the staff on its screen names nobody.
+    let free_places = paired(
+        "Places",
+        "PKAC2345",
+        TerminalInput {
+            mode: Mode::Free,
+            ..at_site()
+        },
+    )
+    .await;
+    let r = outcomes(&app, &free_places, vec![answer(Some(colleague), None)]).await;
+    assert_eq!(r, ["employee_not_allowed"]);
+    // A single point names nobody itself.
+    let single = paired("Single", "SQNG2345", at_site()).await;
+    let r = outcomes(&app, &single, vec![answer(Some(colleague), None)]).await;
+    assert_eq!(r, ["employee_not_allowed"]);
+
+    // A desk terminal's answers go on its desk's employee whatever the page sends.
+    let desk = paired(
+        "Desk",
+        "DESK2345",
+        TerminalInput {
+            employee_id: Some(colleague),
+            ..at_site()
+        },
+    )
+    .await;
+    let r = outcomes(&app, &desk, vec![answer(Some(far), None)]).await;
+    assert_eq!(r, ["stored"]);
+
+    let stored = rida_store::testing::all_ratings(&app.store, org).await;
+    assert!(
+        stored.iter().all(|r| r.employee_id != Some(far)),
+        "nothing on the far employee"
+    );
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|r| r.employee_id == Some(app.w.employee))
+            .count(),
+        2
+    );
+    assert_eq!(
+        stored
+            .iter()
+            .filter(|r| r.employee_id == Some(colleague))
+            .count(),
+        2
+    );
+    assert!(
+        stored
+            .iter()
+            .all(|r| r.service_id != Some(elsewhere_service))
+    );
 }
