@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
             Reply::Comment { text } | Reply::Unclear { text } => {
                 assert!(text.chars().count() <= MAX_COMMENT_CHARS.max(data.len()));
             }
-            Reply::Stop | Reply::Start | Reply::Help => {}
+            Reply::Stop { .. } | Reply::Start | Reply::Help => {}
         }
     }
 });

@@ -25,6 +25,59 @@ impl Settings {
     }
 }
 
+/// Settings that are text, read from `RIDA_<KEY>` exactly as written.
+const TEXT_KEYS: &[&str] = &[
+    "data_dir",
+    "database_url",
+    "smtp_url",
+    "mail_from",
+    "public_url",
+    "contact_key_file",
+    "sms_gateway",
+    "kannel_url",
+    "kannel_username",
+    "kannel_password",
+    "sms_from",
+    "kannel_hook_token",
+    "twilio_account_sid",
+    "twilio_auth_token",
+    "twilio_api_url",
+    "whatsapp_phone_number_id",
+    "whatsapp_access_token",
+    "whatsapp_app_secret",
+    "whatsapp_verify_token",
+    "whatsapp_template",
+    "whatsapp_api_url",
+    "hooks_url",
+    "client_ip_header",
+];
+
+/// Settings that are numbers, flags or addresses, read from `RIDA_<KEY>` as values.
+const VALUE_KEYS: &[&str] = &[
+    "listen",
+    "max_connections",
+    "log_json",
+    "secure_cookies",
+    "session_hours",
+    "login_max_failures",
+    "login_window_minutes",
+    "max_logo_bytes",
+    "jobs",
+    "dispatch_concurrency",
+    "web_answers_per_hour",
+    "web_repeat_minutes",
+];
+
+/// The text settings the environment gives (`get` reads a variable), as written.
+fn text_settings(mut fig: Figment, get: impl Fn(&str) -> Option<String>) -> Figment {
+    for key in TEXT_KEYS {
+        if let Some(v) = get(&format!("RIDA_{}", key.to_uppercase())) {
+            fig = fig.merge((*key, v));
+        }
+    }
+    fig
+}
+
 /// A setting that is text even when it looks like a number (`RIDA_SMS_FROM=37120000089`,
 /// a WhatsApp phone number id, an all-digit password): the environment's values are
 /// read as numbers when they can be.
@@ -226,45 +279,12 @@ impl Settings {
                 file.display()
             ))));
         }
-        fig.merge(Env::prefixed("RIDA_").only(&[
-            "listen",
-            "data_dir",
-            "database_url",
-            "max_connections",
-            "log_json",
-            "secure_cookies",
-            "session_hours",
-            "login_max_failures",
-            "login_window_minutes",
-            "max_logo_bytes",
-            "smtp_url",
-            "mail_from",
-            "public_url",
-            "jobs",
-            "contact_key_file",
-            "sms_gateway",
-            "kannel_url",
-            "kannel_username",
-            "kannel_password",
-            "sms_from",
-            "kannel_hook_token",
-            "twilio_account_sid",
-            "twilio_auth_token",
-            "twilio_api_url",
-            "whatsapp_phone_number_id",
-            "whatsapp_access_token",
-            "whatsapp_app_secret",
-            "whatsapp_verify_token",
-            "whatsapp_template",
-            "whatsapp_api_url",
-            "hooks_url",
-            "dispatch_concurrency",
-            "web_answers_per_hour",
-            "web_repeat_minutes",
-            "client_ip_header",
-        ]))
-        .extract()
-        .map_err(Box::new)
+        // Text settings are taken from the environment as they are written: Env would
+        // read `+14155550100` as a number and lose the plus, `007` as 7.
+        text_settings(fig, |var| std::env::var(var).ok())
+            .merge(Env::prefixed("RIDA_").only(VALUE_KEYS))
+            .extract()
+            .map_err(Box::new)
     }
 
     /// The database URL to use: the configured one, or the SQLite file in the data folder.
@@ -472,5 +492,22 @@ mod tests {
         assert_eq!(parsed.whatsapp_phone_number_id, "106540352242922");
         assert_eq!(parsed.sms_from, "37120000089");
         assert_eq!(parsed.kannel_password, "1234.5");
+        // From the environment, text stays exactly as written: the plus of an
+        // international number, leading zeros, an exponent.
+        let env = |var: &str| match var {
+            "RIDA_SMS_FROM" => Some("+14155550100".to_string()),
+            "RIDA_KANNEL_PASSWORD" => Some("007".to_string()),
+            "RIDA_WHATSAPP_PHONE_NUMBER_ID" => Some("1e5".to_string()),
+            _ => None,
+        };
+        let parsed: Settings = text_settings(
+            Figment::from(Serialized::defaults(Settings::default())),
+            env,
+        )
+        .extract()
+        .unwrap();
+        assert_eq!(parsed.sms_from, "+14155550100");
+        assert_eq!(parsed.kannel_password, "007");
+        assert_eq!(parsed.whatsapp_phone_number_id, "1e5");
     }
 }

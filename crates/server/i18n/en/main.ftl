@@ -1009,6 +1009,7 @@ websurvey-print = Print every poster
 websurvey-print-help = Posters: { $n }, one per A4 page. Print this page (Ctrl+P), or save it as a PDF, at 100 % without margins.
 sms-reask = Sorry, we did not understand. Please reply with one number from { $low } to { $high }.
 sms-stopped = { $org }: you will receive no more messages from us. Reply START to receive them again.
+sms-stopped-score = { $org }: you will receive no more messages from us, so your score was not recorded. Reply START to receive them again.
 sms-started = { $org }: you will receive our short surveys again. Reply STOP to opt out.
 sms-help = { $org }: we ask how your visit went. Reply { $low }-{ $high } to rate it, STOP to opt out.
 sms-help-contact = { $org }: we ask how your visit went. Reply { $low }-{ $high } to rate it, STOP to opt out. Contact us: { $contact }

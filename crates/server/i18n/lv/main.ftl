@@ -1010,6 +1010,7 @@ websurvey-print = Drukāt visus plakātus
 websurvey-print-help = Plakāti: { $n }, pa vienam A4 lapā. Drukājiet šo lapu (Ctrl+P) vai saglabājiet to kā PDF, 100 % mērogā bez malām.
 sms-reask = Atvainojiet, mēs nesapratām. Lūdzu, atbildiet ar vienu skaitli no { $low } līdz { $high }.
 sms-stopped = { $org }: jūs vairs nesaņemsiet mūsu ziņas. Lai tās saņemtu atkal, atbildiet START.
+sms-stopped-score = { $org }: jūs vairs nesaņemsiet mūsu ziņas, tāpēc jūsu vērtējums netika saglabāts. Atbildiet START, lai tās saņemtu atkal.
 sms-started = { $org }: jūs atkal saņemsiet mūsu īsās aptaujas. Atteikties: STOP.
 sms-help = { $org }: mēs jautājam par jūsu apmeklējumu. Novērtējiet to ar { $low }-{ $high }, atteikties: STOP.
 sms-help-contact = { $org }: mēs jautājam par jūsu apmeklējumu. Novērtējiet to ar { $low }-{ $high }, atteikties: STOP. Sazinieties ar mums: { $contact }

@@ -142,8 +142,9 @@ pub async fn kannel_dlr(
     Ok(StatusCode::OK.into_response())
 }
 
-/// A Twilio call's form parameters, once its signature is checked against the URL
-/// Twilio called (Rida's hooks address, the path and any query).
+/// A Twilio call's parameters, once its signature is checked against the URL Twilio
+/// called (Rida's hooks address, the path and any query): a form, or a JSON object when
+/// the URL carries `bodySHA256` (Twilio's JSON-bodied webhooks).
 async fn twilio_params(
     state: &AppState,
     uri: &Uri,
@@ -151,11 +152,6 @@ async fn twilio_params(
     body: Body,
 ) -> Result<Vec<(String, String)>> {
     let bytes = super::read_body(body, 64 * 1024).await?;
-    let params: Vec<(String, String)> =
-        serde_html_form::from_bytes(&bytes).map_err(|_| Error::BadRequest {
-            code: "bad-form",
-            detail: "the body is not a form".into(),
-        })?;
     let url = format!(
         "{}{}",
         hooks_base(&state.settings),
@@ -165,12 +161,33 @@ async fn twilio_params(
         .get("x-twilio-signature")
         .and_then(|v| v.to_str().ok())
         .unwrap_or("");
-    if twilio::verify(
-        state.settings.twilio_auth_token.trim(),
-        &url,
-        &params,
-        given,
-    ) {
+    let token = state.settings.twilio_auth_token.trim();
+    let json = uri
+        .query()
+        .is_some_and(|q| q.split('&').any(|kv| kv.starts_with("bodySHA256=")));
+    if json {
+        if !twilio::verify_json(token, &url, &bytes, given) {
+            return Err(Error::Unauthenticated);
+        }
+        let object: serde_json::Map<String, serde_json::Value> = serde_json::from_slice(&bytes)
+            .map_err(|_| Error::BadRequest {
+                code: "bad-json",
+                detail: "the body is not a JSON object".into(),
+            })?;
+        return Ok(object
+            .into_iter()
+            .map(|(k, v)| match v {
+                serde_json::Value::String(s) => (k, s),
+                other => (k, other.to_string()),
+            })
+            .collect());
+    }
+    let params: Vec<(String, String)> =
+        serde_html_form::from_bytes(&bytes).map_err(|_| Error::BadRequest {
+            code: "bad-form",
+            detail: "the body is not a form".into(),
+        })?;
+    if twilio::verify(token, &url, &params, given) {
         Ok(params)
     } else {
         Err(Error::Unauthenticated)
@@ -227,7 +244,7 @@ pub async fn twilio_status(
     };
     let ours = uri
         .query()
-        .and_then(|q| q.strip_prefix("msg="))
+        .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("msg=")))
         .and_then(|id| Uuid::parse_str(id).ok());
     record_delivery(&state, twilio::delivery(status), ours, ("twilio", sid)).await?;
     Ok(StatusCode::OK.into_response())

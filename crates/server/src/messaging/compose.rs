@@ -326,6 +326,7 @@ pub fn answer_to(
     let key = match kind {
         "reask" => "sms-reask",
         "stop" => "sms-stopped",
+        "stop-score" => "sms-stopped-score",
         "start" => "sms-started",
         _ => {
             args.push((
@@ -347,7 +348,8 @@ pub fn answer_to(
     let now = jiff::Timestamp::now().as_millisecond();
     NewMessage {
         id: new_id(),
-        kind,
+        // An opt-out that came with a score is an opt-out; only its words differ.
+        kind: if kind == "stop-score" { "stop" } else { kind },
         visit_id: None,
         parent_id: survey.map(|s| s.id),
         channel: survey

@@ -100,9 +100,13 @@ async fn effect_of(
         outcome,
     };
     match said {
-        Reply::Stop | Reply::Start => {
-            let opted_out = said == Reply::Stop;
-            let kind = if opted_out { "stop" } else { "start" };
+        Reply::Stop { .. } | Reply::Start => {
+            let opted_out = matches!(said, Reply::Stop { .. });
+            let kind = match said {
+                Reply::Stop { with_score: true } => "stop-score",
+                Reply::Stop { with_score: false } => "stop",
+                _ => "start",
+            };
             let mut orgs = Vec::new();
             for (org_id, key) in state.store.organisations_of(recipient_key).await? {
                 let org = state.store.organisation(org_id).await?;

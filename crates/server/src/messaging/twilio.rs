@@ -69,9 +69,53 @@ pub fn signature(auth_token: &str, url: &str, params: &[(String, String)]) -> St
     base64::engine::general_purpose::STANDARD.encode(mac.finalize().into_bytes())
 }
 
-/// Whether `given` is Twilio's signature of the call (compared in constant time).
+/// Whether `given` is Twilio's signature of the call (compared in constant time). As
+/// Twilio's own validators do, the URL is tried without a port and with one (the
+/// scheme's default, 443 or 80, when none is written): Twilio signs whichever form it
+/// called.
 pub fn verify(auth_token: &str, url: &str, params: &[(String, String)], given: &str) -> bool {
-    !auth_token.is_empty() && super::same_secret(given, &signature(auth_token, url, params))
+    !auth_token.is_empty()
+        && url_forms(url)
+            .iter()
+            .any(|u| super::same_secret(given, &signature(auth_token, u, params)))
+}
+
+/// Whether a JSON-bodied call is Twilio's: the URL carries `bodySHA256`, the hex
+/// SHA-256 of the body, and the signature covers the URL alone (no parameters).
+pub fn verify_json(auth_token: &str, url: &str, body: &[u8], given: &str) -> bool {
+    use sha2::{Digest, Sha256};
+    let Some(hash) = url
+        .split_once('?')
+        .and_then(|(_, q)| q.split('&').find_map(|kv| kv.strip_prefix("bodySHA256=")))
+    else {
+        return false;
+    };
+    super::same_secret(hash, &hex::encode(Sha256::digest(body)))
+        && verify(auth_token, url, &[], given)
+}
+
+/// The URL without its port and with one (the scheme's default when none is given).
+fn url_forms(url: &str) -> [String; 2] {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return [url.to_string(), url.to_string()];
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    // The port follows the last colon, after an IPv6 address's closing bracket.
+    let host_end = match authority.rfind(':') {
+        Some(i) if !authority[i..].contains(']') => i,
+        _ => authority.len(),
+    };
+    let (host, port) = authority.split_at(host_end);
+    let port = match (port.strip_prefix(':'), scheme) {
+        (Some(p), _) => p,
+        (None, "https") => "443",
+        (None, _) => "80",
+    };
+    [
+        format!("{scheme}://{host}{tail}"),
+        format!("{scheme}://{host}:{port}{tail}"),
+    ]
 }
 
 /// A status callback's `MessageStatus` as a delivery result: `delivered`, or `failed`
@@ -200,6 +244,113 @@ mod tests {
             "0/KCTR6DLpKmkAf8muzZqo1nDgQ="
         ));
         assert!(!verify("", url, &params, &signature("", url, &params)));
+    }
+
+    /// The vectors of Twilio's own Python library (tests/unit/test_request_validator.py),
+    /// under the auth token 12345.
+    #[test]
+    fn the_signature_checks_pass_twilios_own_library_vectors() {
+        let uri = "https://mycompany.com/myapp.php?foo=1&bar=2";
+        let params = p(&[
+            ("CallSid", "CA1234567890ABCDE"),
+            ("Digits", "1234"),
+            ("From", "+14158675309"),
+            ("To", "+18005551212"),
+            ("Caller", "+14158675309"),
+        ]);
+        assert_eq!(
+            signature("12345", uri, &params),
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        );
+        assert!(verify(
+            "12345",
+            uri,
+            &params,
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        ));
+        // Signed without the port, called with one.
+        let with_port = uri.replace(".com", ".com:1234");
+        assert!(verify(
+            "12345",
+            &with_port,
+            &params,
+            "RSOYDt4T1cUTdK1PDd93/VVr8B8="
+        ));
+        // Signed with the port, http.
+        let http_port = with_port.replace("https", "http");
+        assert!(verify(
+            "12345",
+            &http_port,
+            &params,
+            "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="
+        ));
+        // Signed with the scheme's default port, called without it.
+        assert!(verify(
+            "12345",
+            uri,
+            &params,
+            "kvajT1Ptam85bY51eRf/AJRuM3w="
+        ));
+        let http = uri.replace("https", "http");
+        assert!(verify(
+            "12345",
+            &http,
+            &params,
+            "0ZXoZLH/DfblKGATFgpif+LLRf4="
+        ));
+        // A repeated parameter: every value, in order.
+        let repeated = p(&[
+            ("Sid", "CA123"),
+            ("SidAccount", "AC123"),
+            ("Digits", "5678"),
+            ("Digits", "1234"),
+        ]);
+        assert_eq!(
+            signature("12345", uri, &repeated),
+            "IK+Dwps556ElfBT0I3Rgjkr1wJU="
+        );
+        // A JSON body: its hash in the URL, the URL signed alone.
+        let body = br#"{"property": "value", "boolean": true}"#;
+        let with_body = format!(
+            "{uri}&bodySHA256=0a1ff7634d9ab3b95db5c9a2dfe9416e41502b283a80c7cf19632632f96e6620"
+        );
+        assert!(verify_json(
+            "12345",
+            &with_body,
+            body,
+            "a9nBmqA0ju/hNViExpshrM61xv4="
+        ));
+        assert!(!verify_json(
+            "12345",
+            &with_body,
+            b"{}",
+            "a9nBmqA0ju/hNViExpshrM61xv4="
+        ));
+        assert!(!verify_json(
+            "12345",
+            uri,
+            body,
+            "a9nBmqA0ju/hNViExpshrM61xv4="
+        ));
+        assert!(!verify(
+            "12345",
+            uri,
+            &params,
+            "Zmvh+3yNM1Phv2jhDCwEM3q5ebU="
+        ));
+    }
+
+    #[test]
+    fn a_url_has_a_form_without_and_with_its_port() {
+        assert_eq!(
+            url_forms("https://a.example/x?y=1"),
+            ["https://a.example/x?y=1", "https://a.example:443/x?y=1"]
+        );
+        assert_eq!(
+            url_forms("http://[::1]:8080/hooks"),
+            ["http://[::1]/hooks", "http://[::1]:8080/hooks"]
+        );
+        assert_eq!(url_forms("http://h"), ["http://h", "http://h:80"]);
     }
 
     #[test]

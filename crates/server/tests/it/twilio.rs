@@ -102,6 +102,28 @@ async fn twilio_call(
     r.send().await.unwrap().status()
 }
 
+/// Calls Rida as Twilio's JSON-bodied webhooks do: the body's SHA-256 in the URL as
+/// `bodySHA256`, and the signature over that URL alone.
+async fn twilio_json_call(app: &TestApp, path: &str, body: &serde_json::Value) -> StatusCode {
+    use sha2::{Digest, Sha256};
+    let bytes = serde_json::to_vec(body).unwrap();
+    let sep = if path.contains('?') { '&' } else { '?' };
+    let url = format!(
+        "{}{path}{sep}bodySHA256={}",
+        app.addr,
+        hex::encode(Sha256::digest(&bytes))
+    );
+    reqwest::Client::new()
+        .post(&url)
+        .header("content-type", "application/json")
+        .header("X-Twilio-Signature", twilio::signature(AUTH, &url, &[]))
+        .body(bytes)
+        .send()
+        .await
+        .unwrap()
+        .status()
+}
+
 /// A reply in the form of Twilio's incoming-message webhook.
 fn incoming(sid: &str, body: &str) -> Vec<(&'static str, String)> {
     vec![
@@ -205,13 +227,30 @@ async fn a_survey_goes_through_twilio_and_its_signed_calls_come_back(b: Backend)
         app.store.survey_outbox(app.w.org, None, 10).await.unwrap()[0].status,
         "sent"
     );
-    assert_eq!(
-        twilio_call(&app, &path, &status, Some(AUTH)).await,
-        StatusCode::OK
-    );
+    // Signed for the address without its port, as Twilio may sign it: accepted.
+    let owned: Vec<(String, String)> = status
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    let no_port = format!("http://127.0.0.1{path}");
+    let r = reqwest::Client::new()
+        .post(format!("{}{path}", app.addr))
+        .form(&owned)
+        .header(
+            "X-Twilio-Signature",
+            twilio::signature(AUTH, &no_port, &owned),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
     assert_eq!(
         app.store.survey_outbox(app.w.org, None, 10).await.unwrap()[0].status,
         "delivered"
+    );
+    assert_eq!(
+        twilio_call(&app, &path, &status, Some(AUTH)).await,
+        StatusCode::OK
     );
     // The customer's reply in Arabic digits, signed; refused unsigned, stored once when
     // Twilio sends it twice.
@@ -238,6 +277,37 @@ async fn a_survey_goes_through_twilio_and_its_signed_calls_come_back(b: Backend)
         app.store.count_ratings(app.w.org).await.unwrap(),
         2,
         "score and words, once"
+    );
+    // A JSON-bodied reply from another customer, its body's hash checked: a score; the
+    // same call with another body is refused.
+    crate::sms::post_visit_with(&app, "Q-J", "en", "+37120000095").await;
+    let r = dispatch::run_once(&state, Timestamp::now()).await.unwrap();
+    assert_eq!(r.sent, 1, "{r:?}");
+    let json_reply = json!({ "MessageSid": "SM20000000000000000000000000000001",
+        "AccountSid": SID, "From": "+37120000095", "To": "+15557122661", "Body": "5 STOP" });
+    assert_eq!(
+        twilio_json_call(&app, "/hooks/twilio/sms", &json_reply).await,
+        StatusCode::OK
+    );
+    let phone = rida_domain::contact::parse_phone("+37120000095", None).unwrap();
+    let key = state.contact_key.customer_key(app.w.org, &phone);
+    assert!(
+        app.store.opted_out(app.w.org, &key).await.unwrap(),
+        "5 STOP opts out"
+    );
+    assert_eq!(
+        app.store.count_ratings(app.w.org).await.unwrap(),
+        2,
+        "the score given with STOP is not kept"
+    );
+    let r = dispatch::run_once(&state, Timestamp::now()).await.unwrap();
+    assert_eq!(r.sent, 1, "the confirmation: {r:?}");
+    let (_, form) = fake.lock().unwrap().requests.last().unwrap().clone();
+    let body = &form.iter().find(|(k, _)| k == "Body").unwrap().1;
+    assert!(body.contains("score was not recorded"), "{body}");
+    assert_eq!(
+        form.iter().find(|(k, _)| k == "To").unwrap().1,
+        "+37120000095"
     );
     // A number Twilio refuses: failed for good, with Twilio's error code and no number.
     fake.lock().unwrap().refuse = 400;
