@@ -47,6 +47,7 @@ const TEXT_KEYS: &[&str] = &[
     "whatsapp_app_secret",
     "whatsapp_verify_token",
     "whatsapp_template",
+    "whatsapp_number_template",
     "whatsapp_api_url",
     "hooks_url",
     "client_ip_header",
@@ -171,6 +172,9 @@ pub struct Settings {
     #[serde(deserialize_with = "text")]
     pub whatsapp_verify_token: String,
     pub whatsapp_template: String,
+    /// The approved template for questions other than 1–5 (a 0–10 scale has more
+    /// scores than a template has buttons): the customer types the number.
+    pub whatsapp_number_template: String,
     pub whatsapp_api_url: String,
     /// Where the gateway reaches Rida (delivery reports); empty: `public_url`.
     pub hooks_url: String,
@@ -218,6 +222,7 @@ impl Default for Settings {
             whatsapp_app_secret: String::new(),
             whatsapp_verify_token: String::new(),
             whatsapp_template: "rida_survey".into(),
+            whatsapp_number_template: String::new(),
             whatsapp_api_url: "https://graph.facebook.com/v21.0".into(),
             hooks_url: String::new(),
             dispatch_concurrency: 16,
@@ -390,14 +395,19 @@ twilio_api_url = "{twilio_api_url}"
 
 # WhatsApp (Meta's Cloud API), for rules whose channel is WhatsApp. The survey goes as
 # the approved template named here: its body takes the organisation ({{{{1}}}}) and the site
-# ({{{{2}}}}), and it has a quick-reply button per score (1 to 5). Subscribe the app's
-# webhook to HOOKS_URL/hooks/whatsapp with whatsapp_verify_token; Meta's calls are
-# checked against the app secret.
+# ({{{{2}}}}), and it has a quick-reply button per score (1 to 5). A question on another
+# scale (0-10, 1-7) goes as whatsapp_number_template: its body takes the organisation,
+# the site, the lowest and the highest score ({{{{1}}}}-{{{{4}}}}) and asks for a typed number;
+# without it such surveys fail with a clear error. Inside the 24-hour window surveys go
+# without a template (a list of up to 10 scores, else a typed number). Subscribe the
+# app's webhook to HOOKS_URL/hooks/whatsapp with whatsapp_verify_token; Meta's calls
+# are checked against the app secret.
 whatsapp_phone_number_id = ""
 whatsapp_access_token = ""
 whatsapp_app_secret = ""
 whatsapp_verify_token = ""
 whatsapp_template = "{whatsapp_template}"
+whatsapp_number_template = ""
 whatsapp_api_url = "{whatsapp_api_url}"
 
 # Where gateways reach Rida (delivery reports). Empty: public_url.

@@ -146,9 +146,20 @@ pub struct SentSurvey {
 impl SentSurvey {
     /// Whether a reply at `now` still answers it.
     pub fn is_open(&self, now: i64) -> bool {
-        matches!(self.status.as_str(), "sent" | "delivered")
+        matches!(self.status.as_str(), "sent" | "delivered" | "read")
             && self.expires_at.is_none_or(|e| e > now)
     }
+}
+
+/// What a gateway reports of a message it took.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Delivered,
+    /// Seen by the customer (WhatsApp), which implies delivered.
+    Read,
+    /// Not delivered, with the gateway's error code and title if it gave one (never
+    /// anything that could hold the number).
+    Failed(Option<String>),
 }
 
 /// A message as the outbox page lists it (no address, no body).
@@ -392,8 +403,9 @@ impl Store {
             for (id, provider_id) in sent {
                 sqlx::query(
                     "UPDATE survey_messages SET status = CASE WHEN status = 'queued' THEN 'sent' ELSE status END, \
-                     sent_at = $2, provider = $3, provider_id = $4, attempts = attempts + 1, last_error = NULL, locked_until = 0 \
-                     WHERE id = $1 AND sent_at IS NULL AND status IN ('queued', 'delivered', 'failed')")
+                     sent_at = $2, provider = $3, provider_id = $4, attempts = attempts + 1, \
+                     last_error = CASE WHEN status = 'failed' THEN last_error ELSE NULL END, locked_until = 0 \
+                     WHERE id = $1 AND sent_at IS NULL AND status IN ('queued', 'delivered', 'read', 'failed')")
                     .bind(id).bind(now).bind(provider).bind(provider_id).execute(&mut *tx).await?;
             }
             tx.commit().await?;
@@ -423,18 +435,22 @@ impl Store {
     /// that state; a report for an unknown message changes nothing. A report may come
     /// before the sender has recorded the message sent (the gateway is quick). Returns
     /// whether a message changed.
-    pub async fn message_delivery(&self, id: Uuid, delivered: bool, now: i64) -> Result<bool> {
-        let (status, at) = if delivered {
-            ("delivered", Some(now))
-        } else {
-            ("failed", None)
+    pub async fn message_delivery(&self, id: Uuid, report: &Delivery, now: i64) -> Result<bool> {
+        // Each state only moves forward: read after delivered, never back.
+        let (status, from, error) = match report {
+            Delivery::Delivered => ("delivered", "'queued', 'sent'", None),
+            Delivery::Read => ("read", "'queued', 'sent', 'delivered'", None),
+            Delivery::Failed(e) => ("failed", "'queued', 'sent'", e.as_deref()),
         };
+        let at = (status != "failed").then_some(now);
+        let sql = format!(
+            "UPDATE survey_messages SET status = $2, delivered_at = COALESCE(delivered_at, $3), \
+             last_error = COALESCE($4, last_error) WHERE id = $1 AND status IN ({from})"
+        );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let n = sqlx::query(
-                "UPDATE survey_messages SET status = $2, delivered_at = COALESCE($3, delivered_at) \
-                 WHERE id = $1 AND status IN ('queued', 'sent')")
-                .bind(id).bind(status).bind(at).execute(&mut *tx).await?.rows_affected();
+            let n = sqlx::query(&sql)
+                .bind(id).bind(status).bind(at).bind(error).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             Ok(n == 1)
         })
@@ -457,7 +473,7 @@ impl Store {
         with_db!(self, p => {
             // A read first: an idle round takes no write lock.
             let due: Option<Uuid> = sqlx::query_scalar(
-                "SELECT id FROM survey_messages WHERE status IN ('queued', 'sent', 'delivered') AND expires_at < $1 \
+                "SELECT id FROM survey_messages WHERE status IN ('queued', 'sent', 'delivered', 'read') AND expires_at < $1 \
                  AND kind = 'survey' AND locked_until <= $1 LIMIT 1")
                 .bind(now).fetch_optional(p).await?;
             if due.is_none() {
@@ -466,7 +482,7 @@ impl Store {
             let mut tx = p.begin_write().await?;
             let n = sqlx::query(
                 "UPDATE survey_messages SET status = 'expired', locked_until = 0 \
-                 WHERE status IN ('queued', 'sent', 'delivered') AND expires_at < $1 AND kind = 'survey' AND locked_until <= $1")
+                 WHERE status IN ('queued', 'sent', 'delivered', 'read') AND expires_at < $1 AND kind = 'survey' AND locked_until <= $1")
                 .bind(now).execute(&mut *tx).await?.rows_affected();
             tx.commit().await?;
             Ok(n)
@@ -477,7 +493,7 @@ impl Store {
     pub async fn latest_survey_to(&self, recipient_key: &str) -> Result<Option<SentSurvey>> {
         let sql = format!(
             "{SENT_SURVEY} WHERE m.recipient_key = $1 AND m.kind = 'survey' AND m.sent_at IS NOT NULL \
-             ORDER BY CASE WHEN m.status IN ('sent', 'delivered') THEN 0 ELSE 1 END, m.sent_at DESC LIMIT 1"
+             ORDER BY CASE WHEN m.status IN ('sent', 'delivered', 'read') THEN 0 ELSE 1 END, m.sent_at DESC LIMIT 1"
         );
         Ok(with_db!(self, p => sqlx::query_as(&sql).bind(recipient_key).fetch_optional(p).await)?)
     }

@@ -47,7 +47,9 @@ pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
-pub use dispatch::{DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned};
+pub use dispatch::{
+    Delivery, DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned,
+};
 pub use external::{ExternalMonth, ExternalSeries};
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
 pub use operations::VisitRowTotals;

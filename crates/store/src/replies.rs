@@ -113,7 +113,7 @@ impl Store {
                 ReplyEffect::Answer { org, message, ratings } => {
                     let took = sqlx::query(
                         "UPDATE survey_messages SET status = 'answered', answered_at = $2 \
-                         WHERE id = $1 AND status IN ('sent', 'delivered')")
+                         WHERE id = $1 AND status IN ('sent', 'delivered', 'read')")
                         .bind(message).bind(now).execute(&mut *tx).await?.rows_affected() == 1;
                     // Another reply answered it meanwhile: keep only the words.
                     rows = ratings.iter()

@@ -205,7 +205,7 @@ impl Store {
             if let Some(m) = a.message {
                 let took = sqlx::query(
                     "UPDATE survey_messages SET status = 'answered', answered_at = $2 \
-                     WHERE id = $1 AND status IN ('sent', 'delivered') AND (expires_at IS NULL OR expires_at > $2)")
+                     WHERE id = $1 AND status IN ('sent', 'delivered', 'read') AND (expires_at IS NULL OR expires_at > $2)")
                     .bind(m).bind(a.now).execute(&mut *tx).await?.rows_affected() == 1;
                 if !took {
                     return Ok(WebOutcome::Closed);

@@ -886,6 +886,7 @@ messages-empty-help = تظهر هنا عند انتهاء زيارات مع رق
 message-queued = في الانتظار
 message-sent = أُرسلت
 message-delivered = سُلّمت
+message-read = مقروءة
 message-answered = أُجيب عنها
 message-expired = انتهت صلاحيتها
 message-failed = فشلت

@@ -888,6 +888,7 @@ messages-empty-help = They appear here when visits with a phone number end and a
 message-queued = Queued
 message-sent = Sent
 message-delivered = Delivered
+message-read = Read
 message-answered = Answered
 message-expired = Expired
 message-failed = Failed

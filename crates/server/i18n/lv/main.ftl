@@ -889,6 +889,7 @@ messages-empty-help = Tās parādās šeit, kad beidzas apmeklējumi ar tālruņ
 message-queued = Rindā
 message-sent = Nosūtīta
 message-delivered = Piegādāta
+message-read = Izlasīta
 message-answered = Atbildēta
 message-expired = Beidzies termiņš
 message-failed = Neizdevās

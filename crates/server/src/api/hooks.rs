@@ -10,6 +10,7 @@ use axum::{
     response::{IntoResponse, Response},
 };
 use rida_domain::contact::parse_phone;
+use rida_store::Delivery;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -69,11 +70,11 @@ async fn receive(
 /// the gateway's own id; states on the way (`None`) change nothing and look nothing up.
 async fn record_delivery(
     state: &AppState,
-    delivered: Option<bool>,
+    report: Option<Delivery>,
     ours: Option<Uuid>,
     (provider, provider_id): (&str, &str),
 ) -> Result<()> {
-    let Some(delivered) = delivered else {
+    let Some(report) = report else {
         return Ok(());
     };
     let id = match ours {
@@ -87,7 +88,7 @@ async fn record_delivery(
     };
     if let Some(id) = id {
         let now = jiff::Timestamp::now().as_millisecond();
-        state.store.message_delivery(id, delivered, now).await?;
+        state.store.message_delivery(id, &report, now).await?;
     }
     Ok(())
 }
@@ -246,7 +247,8 @@ pub async fn twilio_status(
         .query()
         .and_then(|q| q.split('&').find_map(|kv| kv.strip_prefix("msg=")))
         .and_then(|id| Uuid::parse_str(id).ok());
-    record_delivery(&state, twilio::delivery(status), ours, ("twilio", sid)).await?;
+    let report = twilio::delivery(status, param(&params, "ErrorCode"));
+    record_delivery(&state, report, ours, ("twilio", sid)).await?;
     Ok(StatusCode::OK.into_response())
 }
 
@@ -304,8 +306,8 @@ pub async fn whatsapp_notify(
             Err(e) => return Err(e),
         }
     }
-    for (id, status) in n.statuses {
-        record_delivery(&state, whatsapp::delivery(&status), None, ("whatsapp", &id)).await?;
+    for (id, report) in n.statuses {
+        record_delivery(&state, Some(report), None, ("whatsapp", &id)).await?;
     }
     Ok(StatusCode::OK.into_response())
 }

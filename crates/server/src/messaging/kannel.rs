@@ -7,6 +7,8 @@
 
 use rida_domain::sms;
 
+use rida_store::Delivery;
+
 use super::{Accepted, Gateway, Outgoing, SendError};
 use crate::settings::Settings;
 
@@ -57,10 +59,13 @@ impl Kannel {
 
 /// Kannel's delivery-report states (`%d`): 1 delivered, 2 failed, 4 buffered, 8 taken
 /// by the SMSC, 16 refused by the SMSC. Only the final ones change a message.
-pub fn delivery(status: u32) -> Option<bool> {
+pub fn delivery(status: u32) -> Option<Delivery> {
     match status {
-        1 => Some(true),
-        2 | 16 => Some(false),
+        1 => Some(Delivery::Delivered),
+        2 => Some(Delivery::Failed(Some("kannel: not delivered (2)".into()))),
+        16 => Some(Delivery::Failed(Some(
+            "kannel: refused by the SMSC (16)".into(),
+        ))),
         _ => None,
     }
 }

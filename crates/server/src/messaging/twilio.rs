@@ -7,6 +7,8 @@ use base64::Engine;
 use hmac::{Hmac, Mac};
 use sha1::Sha1;
 
+use rida_store::Delivery;
+
 use super::{Accepted, Gateway, Outgoing, SendError};
 use crate::settings::Settings;
 
@@ -118,12 +120,19 @@ fn url_forms(url: &str) -> [String; 2] {
     ]
 }
 
-/// A status callback's `MessageStatus` as a delivery result: `delivered`, or `failed`
-/// and `undelivered`; the states on the way (queued, sent…) change nothing.
-pub fn delivery(status: &str) -> Option<bool> {
+/// A status callback's `MessageStatus` as a delivery result: `delivered`, `read`, or
+/// `failed` and `undelivered` with Twilio's `ErrorCode`; the states on the way (queued,
+/// sent…) change nothing.
+pub fn delivery(status: &str, error_code: Option<&str>) -> Option<Delivery> {
     match status {
-        "delivered" | "read" => Some(true),
-        "failed" | "undelivered" => Some(false),
+        "delivered" => Some(Delivery::Delivered),
+        "read" => Some(Delivery::Read),
+        "failed" | "undelivered" => Some(Delivery::Failed(Some(match error_code {
+            Some(c) if !c.is_empty() && c.chars().all(|c| c.is_ascii_digit()) => {
+                format!("twilio: {status}, error {c} (https://www.twilio.com/docs/errors/{c})")
+            }
+            _ => format!("twilio: {status}"),
+        }))),
         _ => None,
     }
 }
@@ -355,10 +364,21 @@ mod tests {
 
     #[test]
     fn only_final_states_change_a_message() {
-        assert_eq!(delivery("delivered"), Some(true));
-        assert_eq!(delivery("undelivered"), Some(false));
-        assert_eq!(delivery("failed"), Some(false));
-        assert_eq!(delivery("sent"), None);
-        assert_eq!(delivery("queued"), None);
+        assert_eq!(delivery("delivered", None), Some(Delivery::Delivered));
+        assert_eq!(delivery("read", None), Some(Delivery::Read));
+        assert_eq!(
+            delivery("undelivered", Some("30003")),
+            Some(Delivery::Failed(Some(
+                "twilio: undelivered, error 30003 (https://www.twilio.com/docs/errors/30003)"
+                    .into()
+            )))
+        );
+        assert_eq!(
+            delivery("failed", Some("+3712")),
+            Some(Delivery::Failed(Some("twilio: failed".into()))),
+            "only a numeric code is kept"
+        );
+        assert_eq!(delivery("sent", None), None);
+        assert_eq!(delivery("queued", None), None);
     }
 }

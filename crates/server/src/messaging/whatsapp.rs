@@ -14,6 +14,8 @@ use sha2::Sha256;
 
 use rida_domain::Locale;
 
+use rida_store::Delivery;
+
 use super::{Accepted, Gateway, Outgoing, SendError};
 use crate::{i18n, settings::Settings};
 
@@ -24,6 +26,7 @@ pub struct WhatsApp {
     messages_url: String,
     access_token: String,
     template: String,
+    number_template: String,
 }
 
 impl std::fmt::Debug for WhatsApp {
@@ -56,83 +59,109 @@ impl WhatsApp {
             ),
             access_token: s.whatsapp_access_token.trim().to_string(),
             template: s.whatsapp_template.trim().to_string(),
+            number_template: s.whatsapp_number_template.trim().to_string(),
         }))
     }
 
-    /// The request body of a message: a survey as the template with a quick-reply
-    /// button per score (payload `score-N`: it may go at any time), or inside the
-    /// 24-hour window as an interactive list of the scores (row ids `score-N`; at most
-    /// ten rows, so a 0–10 scale keeps the template); anything else (a re-ask, a
-    /// confirmation: answers to a customer who just wrote) as text.
-    pub fn body(&self, m: &Outgoing<'_>) -> Value {
+    /// The request body of a message, as Meta allows it:
+    /// - inside the 24-hour window, a survey of at most ten scores as an interactive
+    ///   list (row ids `score-N`; a list holds ten rows), one of more scores (0–10) as
+    ///   text asking for a typed number (the link to the web page when the rule adds it);
+    /// - outside it, a 1–5 survey as the approved template with a quick-reply button per
+    ///   score (payload `score-N`), any other as the number template (no buttons; the
+    ///   customer types the number), or an error when none is set;
+    /// - anything else (a re-ask, a confirmation: answers to a customer who just wrote)
+    ///   as text.
+    pub fn body(&self, m: &Outgoing<'_>) -> Result<Value, SendError> {
         let to = m.to.trim_start_matches('+');
-        match &m.survey {
-            Some(s) if m.window_open && s.high - s.low < 10 => {
-                let l = Locale::parse(m.lang).unwrap_or_default();
-                let rows: Vec<Value> = (s.low..=s.high)
-                    .map(|score| {
-                        let mut row =
-                            json!({ "id": format!("score-{score}"), "title": score.to_string() });
-                        if (s.low, s.high) == (1, 5) {
-                            row["description"] =
-                                i18n::t(l, &format!("kiosk-smiley-{score}")).into();
-                        }
-                        row
-                    })
-                    .collect();
-                json!({
-                    "messaging_product": "whatsapp",
-                    "recipient_type": "individual",
-                    "to": to,
-                    "type": "interactive",
-                    "interactive": {
-                        "type": "list",
-                        "body": { "text": m.body },
-                        "action": {
-                            "button": i18n::t(l, "whatsapp-choose-score"),
-                            "sections": [{ "title": i18n::t(l, "whatsapp-scores"), "rows": rows }],
-                        },
-                    },
-                })
-            }
-            Some(s) => {
-                let mut components = vec![json!({
-                    "type": "body",
-                    "parameters": [
-                        { "type": "text", "text": s.org },
-                        { "type": "text", "text": s.site },
-                    ],
-                })];
-                for (index, score) in (s.low..=s.high).enumerate().take(10) {
-                    components.push(json!({
-                        "type": "button",
-                        "sub_type": "quick_reply",
-                        "index": index.to_string(),
-                        "parameters": [{ "type": "payload", "payload": format!("score-{score}") }],
-                    }));
-                }
-                json!({
-                    "messaging_product": "whatsapp",
-                    "recipient_type": "individual",
-                    "to": to,
-                    "type": "template",
-                    "template": {
-                        "name": self.template,
-                        "language": { "code": m.lang },
-                        "components": components,
-                    },
-                })
-            }
-            _ => json!({
+        let text = || {
+            json!({
                 "messaging_product": "whatsapp",
                 "recipient_type": "individual",
                 "to": to,
                 "type": "text",
                 "text": { "preview_url": false, "body": m.body },
-            }),
+            })
+        };
+        let Some(s) = &m.survey else {
+            return Ok(text());
+        };
+        let scores = i32::from(s.high) - i32::from(s.low) + 1;
+        if m.window_open && scores > MAX_LIST_ROWS {
+            return Ok(text());
         }
+        if m.window_open {
+            let l = Locale::parse(m.lang).unwrap_or_default();
+            let rows: Vec<Value> = (s.low..=s.high)
+                .map(|score| {
+                    let mut row =
+                        json!({ "id": format!("score-{score}"), "title": score.to_string() });
+                    if (s.low, s.high) == (1, 5) {
+                        row["description"] = i18n::t(l, &format!("kiosk-smiley-{score}")).into();
+                    }
+                    row
+                })
+                .collect();
+            return Ok(json!({
+                "messaging_product": "whatsapp",
+                "recipient_type": "individual",
+                "to": to,
+                "type": "interactive",
+                "interactive": {
+                    "type": "list",
+                    "body": { "text": m.body },
+                    "action": {
+                        "button": i18n::t(l, "whatsapp-choose-score"),
+                        "sections": [{ "title": i18n::t(l, "whatsapp-scores"), "rows": rows }],
+                    },
+                },
+            }));
+        }
+        let mut parameters = vec![
+            json!({ "type": "text", "text": s.org }),
+            json!({ "type": "text", "text": s.site }),
+        ];
+        let (name, buttons) = if (s.low, s.high) == BUTTON_SCALE {
+            (&self.template, true)
+        } else if !self.number_template.is_empty() {
+            parameters.push(json!({ "type": "text", "text": s.low.to_string() }));
+            parameters.push(json!({ "type": "text", "text": s.high.to_string() }));
+            (&self.number_template, false)
+        } else {
+            return Err(SendError::Permanent(format!(
+                "whatsapp: a {}-{} question outside the 24-hour window needs whatsapp_number_template (the survey template has buttons for 1-5)",
+                s.low, s.high
+            )));
+        };
+        let mut components = vec![json!({ "type": "body", "parameters": parameters })];
+        if buttons {
+            for (index, score) in (s.low..=s.high).enumerate() {
+                components.push(json!({
+                    "type": "button",
+                    "sub_type": "quick_reply",
+                    "index": index.to_string(),
+                    "parameters": [{ "type": "payload", "payload": format!("score-{score}") }],
+                }));
+            }
+        }
+        Ok(json!({
+            "messaging_product": "whatsapp",
+            "recipient_type": "individual",
+            "to": to,
+            "type": "template",
+            "template": {
+                "name": name,
+                "language": { "code": m.lang },
+                "components": components,
+            },
+        }))
     }
 }
+
+/// Rows an interactive list may hold.
+const MAX_LIST_ROWS: i32 = 10;
+/// The scale of the survey template's quick-reply buttons, one per score.
+const BUTTON_SCALE: (i16, i16) = (1, 5);
 
 /// Whether `header` (`sha256=<hex>`) is Meta's signature of `body` under `app_secret`.
 pub fn verify(app_secret: &str, body: &[u8], header: &str) -> bool {
@@ -157,11 +186,25 @@ pub fn signature(app_secret: &str, body: &[u8]) -> String {
     format!("sha256={}", hex::encode(mac.finalize().into_bytes()))
 }
 
-/// A status's delivery result: `delivered`/`read`, or `failed`; others change nothing.
-pub fn delivery(status: &str) -> Option<bool> {
-    match status {
-        "delivered" | "read" => Some(true),
-        "failed" => Some(false),
+/// A status's delivery result: `delivered`, `read`, or `failed` with the first error's
+/// code and title (Meta's `message` and `error_data` may quote the customer: not kept);
+/// others (`sent`) change nothing.
+pub fn delivery(status: &Value) -> Option<Delivery> {
+    match status["status"].as_str()? {
+        "delivered" => Some(Delivery::Delivered),
+        "read" => Some(Delivery::Read),
+        "failed" => {
+            let e = &status["errors"][0];
+            let code = e["code"].as_i64().map(|c| format!(" error {c}"));
+            let title = e["title"]
+                .as_str()
+                .map(|t| format!(": {}", t.chars().take(120).collect::<String>()));
+            Some(Delivery::Failed(Some(format!(
+                "whatsapp: failed{}{}",
+                code.unwrap_or_default(),
+                title.unwrap_or_default()
+            ))))
+        }
         _ => None,
     }
 }
@@ -197,7 +240,7 @@ impl Gateway for WhatsApp {
             .client
             .post(&self.messages_url)
             .bearer_auth(&self.access_token)
-            .json(&self.body(m))
+            .json(&self.body(m)?)
             .send()
             .await
             .map_err(|e| SendError::Temporary(format!("whatsapp: {}", e.without_url())))?;
@@ -229,8 +272,8 @@ impl Gateway for WhatsApp {
 pub struct Notification {
     /// (message id, sender as E.164, text, tapped score).
     pub messages: Vec<(String, String, String, Option<i16>)>,
-    /// (message id, status).
-    pub statuses: Vec<(String, String)>,
+    /// (message id, what became of it); states that change nothing are left out.
+    pub statuses: Vec<(String, Delivery)>,
 }
 
 /// Reads a webhook notification (`object: whatsapp_business_account`): typed texts,
@@ -276,8 +319,8 @@ pub fn read(v: &Value) -> Notification {
             ));
         }
         for s in value["statuses"].as_array().into_iter().flatten() {
-            if let (Some(id), Some(status)) = (s["id"].as_str(), s["status"].as_str()) {
-                n.statuses.push((id.to_string(), status.to_string()));
+            if let (Some(id), Some(report)) = (s["id"].as_str(), delivery(s)) {
+                n.statuses.push((id.to_string(), report));
             }
         }
     }
@@ -303,7 +346,14 @@ mod tests {
                       "interactive": { "type": "button_reply", "button_reply": { "id": "score-1", "title": "1" } } },
                     { "from": "37120000089", "id": "wamid.D", "timestamp": "1", "type": "image", "image": {} }
                 ],
-                "statuses": [{ "id": "wamid.S", "status": "read", "timestamp": "1", "recipient_id": "37120000089" }]
+                "statuses": [
+                    { "id": "wamid.S", "status": "read", "timestamp": "1", "recipient_id": "37120000089" },
+                    { "id": "wamid.T", "status": "sent", "timestamp": "1", "recipient_id": "37120000089" },
+                    { "id": "wamid.U", "status": "failed", "timestamp": "1", "recipient_id": "37120000089",
+                      "errors": [{ "code": 131047, "title": "Re-engagement message",
+                        "message": "Re-engagement message", "error_data": { "details": "Message failed to send because more than 24 hours have passed since the customer last replied to this number." },
+                        "href": "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/" }] }
+                ]
             } }] }]
         });
         let n = read(&v);
@@ -321,10 +371,83 @@ mod tests {
         assert_eq!(n.messages[2].3, Some(1));
         assert_eq!(
             n.statuses,
-            vec![("wamid.S".to_string(), "read".to_string())]
+            vec![
+                ("wamid.S".to_string(), Delivery::Read),
+                (
+                    "wamid.U".to_string(),
+                    Delivery::Failed(Some(
+                        "whatsapp: failed error 131047: Re-engagement message".into()
+                    ))
+                ),
+            ]
         );
-        assert_eq!(delivery("read"), Some(true));
         assert_eq!(read(&json!({"object": "page"})), Notification::default());
+    }
+
+    fn gateway(number_template: &str) -> WhatsApp {
+        let s = Settings {
+            whatsapp_phone_number_id: "1".into(),
+            whatsapp_access_token: "t".into(),
+            whatsapp_app_secret: "s".into(),
+            whatsapp_number_template: number_template.into(),
+            ..Settings::default()
+        };
+        WhatsApp::from_settings(&s, &reqwest::Client::new())
+            .unwrap()
+            .unwrap()
+    }
+
+    fn survey(low: i16, high: i16, window_open: bool) -> Outgoing<'static> {
+        Outgoing {
+            id: uuid::Uuid::nil(),
+            to: "+37120000089",
+            body: "Reply 0-10",
+            lang: "en",
+            survey: Some(super::super::Template {
+                org: "Bank".into(),
+                site: "Main".into(),
+                low,
+                high,
+                link: false,
+            }),
+            link: None,
+            window_open,
+        }
+    }
+
+    #[test]
+    fn a_survey_goes_only_in_a_form_meta_allows() {
+        // 1-5 outside the window: the template, one button per score.
+        let b = gateway("").body(&survey(1, 5, false)).unwrap();
+        assert_eq!(b["template"]["name"], "rida_survey");
+        assert_eq!(b["template"]["components"].as_array().unwrap().len(), 6);
+        // 0-10 inside the window: more scores than a list holds rows, so a typed number.
+        let b = gateway("").body(&survey(0, 10, true)).unwrap();
+        assert_eq!(b["type"], "text");
+        assert_eq!(b["text"]["body"], "Reply 0-10");
+        // 1-7 inside the window: a list of seven rows.
+        let b = gateway("").body(&survey(1, 7, true)).unwrap();
+        let rows = b["interactive"]["action"]["sections"][0]["rows"]
+            .as_array()
+            .unwrap();
+        assert_eq!(rows.len(), 7);
+        // 0-10 outside the window: the number template without buttons, with the range.
+        let b = gateway("rida_number").body(&survey(0, 10, false)).unwrap();
+        assert_eq!(b["template"]["name"], "rida_number");
+        let components = b["template"]["components"].as_array().unwrap();
+        assert_eq!(components.len(), 1, "no buttons: {b}");
+        let params: Vec<&str> = components[0]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["text"].as_str().unwrap())
+            .collect();
+        assert_eq!(params, ["Bank", "Main", "0", "10"]);
+        // Without a number template it fails for good, saying what to set.
+        match gateway("").body(&survey(0, 10, false)) {
+            Err(SendError::Permanent(e)) => assert!(e.contains("whatsapp_number_template"), "{e}"),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -19,10 +19,11 @@ use crate::{analytics::names::Names, auth::CsrfForm, error::Result, state::AppSt
 /// Messages listed at most.
 const SHOWN: i64 = 300;
 /// Every state, in the order of a message's life.
-const STATES: [&str; 8] = [
+const STATES: [&str; 9] = [
     "queued",
     "sent",
     "delivered",
+    "read",
     "answered",
     "expired",
     "failed",

@@ -73,6 +73,18 @@ fn message(id: &str, kind: &str, content: Value) -> Value {
     }))
 }
 
+/// A status notification of one message; `extra` adds to the status (its state, errors).
+fn status_of(wamid: &str, extra: Value) -> Value {
+    let mut status = json!({ "id": wamid, "timestamp": "1749416390",
+        "recipient_id": PHONE.trim_start_matches('+') });
+    for (k, v) in extra.as_object().unwrap() {
+        status[k] = v.clone();
+    }
+    notification(json!({
+        "messaging_product": "whatsapp", "metadata": metadata(), "statuses": [status],
+    }))
+}
+
 /// Posts a notification to Rida as Meta does (`secret`: the key it is signed with).
 async fn notify(app: &TestApp, body: &Value, secret: Option<&str>) -> StatusCode {
     let bytes = serde_json::to_vec(body).unwrap();
@@ -172,6 +184,19 @@ async fn a_survey_goes_as_a_template_with_buttons_and_signed_replies_come_back(b
         app.store.survey_outbox(app.w.org, None, 10).await.unwrap()[0].status,
         "delivered"
     );
+    // Read is a state of its own, and the survey still takes an answer.
+    let read = status_of(wamid, json!({ "status": "read" }));
+    assert_eq!(notify(&app, &read, Some(SECRET)).await, StatusCode::OK);
+    assert_eq!(
+        app.store.survey_outbox(app.w.org, None, 10).await.unwrap()[0].status,
+        "read"
+    );
+    // A late "delivered" does not take it back.
+    assert_eq!(notify(&app, &status, Some(SECRET)).await, StatusCode::OK);
+    assert_eq!(
+        app.store.survey_outbox(app.w.org, None, 10).await.unwrap()[0].status,
+        "read"
+    );
 
     // The customer taps "4": stored once, even when Meta sends it twice.
     let tap = message(
@@ -249,5 +274,36 @@ async fn a_survey_goes_as_a_template_with_buttons_and_signed_replies_come_back(b
             .unwrap()
             .contains("vairs nesaņemsiet"),
         "{last}"
+    );
+    // The confirmation fails: Meta's error code and title are kept and shown.
+    let failed = status_of(
+        "wamid.HBgLMzcxMjAwMDAwODkVAgARGBI0003AA==",
+        json!({ "status": "failed", "errors": [{ "code": 131026, "title": "Message undeliverable",
+            "message": "Message undeliverable", "error_data": { "details": "Message Undeliverable." } }] }),
+    );
+    assert_eq!(notify(&app, &failed, Some(SECRET)).await, StatusCode::OK);
+    let stop = app
+        .store
+        .survey_outbox(app.w.org, Some("failed"), 10)
+        .await
+        .unwrap();
+    assert_eq!(stop.len(), 1);
+    assert_eq!(stop[0].kind, "stop");
+    let error = stop[0].last_error.clone().unwrap();
+    assert_eq!(
+        error,
+        "whatsapp: failed error 131026: Message undeliverable"
+    );
+    let page = app
+        .login_as(rida_domain::Role::Head)
+        .await
+        .get("/admin/messages?status=failed")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("131026: Message undeliverable"),
+        "shown on Survey messages"
     );
 }
