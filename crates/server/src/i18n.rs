@@ -12,17 +12,30 @@ fluent_templates::static_loader! {
         locales: "./i18n",
         fallback_language: "en",
         // Templates isolate interpolated values themselves (<bdi>), where bidi needs it.
-        // Arabic writes the numbers of its messages in Arabic-Indic digits, like `num`.
+        // Numbers are passed as numbers, so that plural rules choose the form (Arabic
+        // has six), and written as the `num` filter writes them: the language's digits
+        // (Arabic-Indic in Arabic) and group separators.
         customise: |bundle| {
             bundle.set_use_isolating(false);
-            if bundle.locales.first().is_some_and(|l| l.language.as_str() == "ar") {
-                bundle.set_formatter(Some(|value, _| match value {
-                    FluentValue::Number(n) => Some(Locale::Ar.localise_digits(&n.as_string())),
-                    _ => None,
-                }));
+            match bundle.locales.first().map(|l| l.language.as_str()) {
+                Some("ar") => bundle.set_formatter(Some(|v, _| number(Locale::Ar, v))),
+                Some("lv") => bundle.set_formatter(Some(|v, _| number(Locale::Lv, v))),
+                _ => bundle.set_formatter(Some(|v, _| number(Locale::En, v))),
             }
         },
     };
+}
+
+/// A number in a message, written the language's way.
+fn number(locale: Locale, value: &FluentValue) -> Option<String> {
+    match value {
+        FluentValue::Number(n) => {
+            let raw = n.as_string();
+            let decimals = raw.split_once('.').map_or(0, |(_, f)| f.len());
+            Some(locale.format_number(n.value, decimals))
+        }
+        _ => None,
+    }
 }
 
 fn langid(locale: Locale) -> LanguageIdentifier {
@@ -73,6 +86,151 @@ mod tests {
         );
         // Numbers in Arabic messages use Arabic-Indic digits, as the `num` filter does.
         assert_eq!(n(11), "١١ عنصرًا");
+    }
+
+    /// Every message that counts something, with the number it counts by.
+    const COUNTED: &[(&str, &str)] = &[
+        ("list-count", "count"),
+        ("error-too-long", "max"),
+        ("error-too-short", "min"),
+        ("password-hint", "min"),
+        ("overview-bursts-left-out", "n"),
+        ("help-ranking-counts", "min_ranked"),
+        ("help-anonymity-what", "min_shown"),
+        ("help-retention-what", "days"),
+        ("help-retention-counts", "days"),
+        ("help-reasons-counts", "min_shown"),
+        ("help-areas-trust", "min_shown"),
+        ("external-stored", "n"),
+        ("external-bad", "n"),
+        ("ops-of-visits", "n"),
+        ("ops-customers", "n"),
+        ("ops-pending", "n"),
+        ("ops-window", "days"),
+        ("ops-pending-hint", "days"),
+        ("withheld", "n"),
+        ("results-bursts", "n"),
+        ("matrix-help", "min"),
+        ("results-open-alerts", "n"),
+        ("areas-questions", "n"),
+        ("reasons-help", "min"),
+        ("reasons-answers", "n"),
+        ("comments-withheld", "min"),
+        ("rule-cap-n", "n"),
+        ("mail-ranking-note", "min"),
+        ("mail-more-rows", "n"),
+        ("alert-what-metric", "n"),
+        ("alerts-time-to-close", "days"),
+        ("alert-what-terminal", "n"),
+        ("websurvey-print-help", "n"),
+    ];
+
+    /// The CLDR plural categories of each language, with numbers that fall in each.
+    fn categories(l: Locale) -> &'static [(&'static str, &'static [i64])] {
+        match l {
+            Locale::En => &[("one", &[1]), ("other", &[0, 2, 5, 21, 100])],
+            Locale::Lv => &[
+                ("zero", &[0, 10, 11, 19, 20, 100]),
+                ("one", &[1, 21, 101]),
+                ("other", &[2, 5, 22, 102]),
+            ],
+            Locale::Ar => &[
+                ("zero", &[0]),
+                ("one", &[1]),
+                ("two", &[2]),
+                ("few", &[3, 10, 103]),
+                ("many", &[11, 99, 111]),
+                ("other", &[100, 102, 1000]),
+            ],
+        }
+    }
+
+    fn ftl(l: Locale) -> &'static str {
+        match l {
+            Locale::En => include_str!("../i18n/en/main.ftl"),
+            Locale::Lv => include_str!("../i18n/lv/main.ftl"),
+            Locale::Ar => include_str!("../i18n/ar/main.ftl"),
+        }
+    }
+
+    /// The variants of the selector on `$var` in message `key`: category → text.
+    fn variants(source: &str, key: &str, var: &str) -> HashMap<String, String> {
+        let start = source
+            .find(&format!("\n{key} ="))
+            .unwrap_or_else(|| panic!("{key} missing"));
+        let body: Vec<&str> = source[start + 1..]
+            .lines()
+            .enumerate()
+            .take_while(|(i, l)| *i == 0 || l.starts_with(' '))
+            .map(|(_, l)| l)
+            .collect();
+        assert!(
+            body[0].contains(&format!("{{ ${var} ->")),
+            "{key}: no selector on ${var}: {body:?}"
+        );
+        // The variants of the first selector, the one on `$var`.
+        body.iter()
+            .skip(1)
+            .take_while(|l| !l.trim_start().starts_with('}'))
+            .filter_map(|l| {
+                let l = l.trim_start().trim_start_matches('*');
+                let (cat, text) = l.strip_prefix('[')?.split_once("] ")?;
+                Some((cat.to_string(), text.to_string()))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_count_chooses_its_plural_form_by_the_number_itself() {
+        for l in Locale::ALL {
+            for (key, var) in COUNTED {
+                let forms = variants(ftl(l), key, var);
+                for (category, numbers) in categories(l) {
+                    let form = forms
+                        .get(*category)
+                        .unwrap_or_else(|| panic!("{l} {key}: no [{category}] form"));
+                    for n in *numbers {
+                        let args: Vec<(&str, FluentValue<'static>)> = [
+                            *var,
+                            "min",
+                            "raw",
+                            "previous",
+                            "metric",
+                            "value",
+                            "threshold",
+                            "terminal",
+                            "share",
+                            "jump",
+                        ]
+                        .into_iter()
+                        .map(|a| (a, FluentValue::from(if a == *var { *n } else { 7 })))
+                        .collect();
+                        let text = t_args(l, key, &args);
+                        let want = form
+                            .replace(&format!("{{ ${var} }}"), &l.format_number(*n as f64, 0))
+                            .replace("{ $jump }", &l.format_number(7.0, 0));
+                        let want = want.split("{ $").next().unwrap_or("");
+                        assert!(
+                            text.contains(want),
+                            "{l} {key} n={n}: {text:?} lacks {want:?}"
+                        );
+                    }
+                }
+            }
+        }
+        // The forms themselves, as a reader expects them.
+        let n = |l, n: i64| t_args(l, "withheld", &[("n", n.into()), ("min", 5.into())]);
+        assert!(n(Locale::Ar, 1).contains("إجابة واحدة"));
+        assert!(n(Locale::Ar, 2).contains("إجابتان"));
+        assert!(n(Locale::Ar, 5).contains("٥ إجابات"));
+        assert!(n(Locale::Ar, 11).contains("١١ إجابةً"));
+        assert!(n(Locale::Lv, 1).contains("1 atbilde,"));
+        assert!(n(Locale::Lv, 11).contains("11 atbilžu"));
+        assert!(n(Locale::En, 1).contains("1 answer,"));
+        // Numbers keep the language's separators, as `num` writes them.
+        assert!(
+            t_args(Locale::En, "results-bursts", &[("n", 12345.into())]).contains("12,345 answers")
+        );
     }
 
     fn keys(ftl: &str) -> std::collections::BTreeSet<String> {

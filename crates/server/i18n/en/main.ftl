@@ -74,8 +74,14 @@ flash-password-changed = Password changed. Your other sessions were signed out.
 ## Field errors
 error-required = Required.
 error-invalid = Not valid.
-error-too-long = Too long: at most { $max } characters.
-error-too-short = Too short: at least { $min } characters.
+error-too-long = Too long: at most { $max ->
+        [one] { $max } character
+       *[other] { $max } characters
+    }.
+error-too-short = Too short: at least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }.
 error-name-taken = This name is already in use.
 error-username-taken = This username is already taken.
 error-external-id-taken = Another employee already has this external id.
@@ -231,7 +237,10 @@ password-change = Change password
 password-current = Current password
 password-new = New password
 password-confirm = New password again
-password-hint = At least { $min } characters. A few words make a strong password.
+password-hint = At least { $min ->
+        [one] { $min } character
+       *[other] { $min } characters
+    }. A few words make a strong password.
 password-keep-hint = Leave empty to keep the current password.
 password-change-sessions = Changing the password signs you out everywhere else.
 
@@ -523,7 +532,10 @@ burst-more-than = Flag more than
 burst-customers-within = customers on one terminal within
 burst-seconds = seconds
 error-burst = Give 1–100 customers and 1–3600 seconds.
-overview-bursts-left-out = { $n } more in bursts of taps left out ({ $raw } raw)
+overview-bursts-left-out = { $n ->
+        [one] { $n } more answer
+       *[other] { $n } more answers
+    } in bursts of taps left out ({ $raw } raw)
 opening-hours = Opening hours
 opening-hours-hint = For example “mon-fri 09:00-18:00, sat 10:00-14:00” or “sun-thu 08:00-16:00”, in the site's time. A terminal silent for three hours while the site is open is flagged on the supervision page.
 error-opening-hours = Write days (mon … sun, or a range like mon-fri) and hours like 09:00-18:00, separated by commas.
@@ -559,10 +571,16 @@ help-ces-trust = Student-t interval for the mean, Wilson interval for the share.
 help-ranking-title = Rankings of services and employees
 help-ranking-what = Who leads and who trails, without letting a few lucky answers beat many good ones.
 help-ranking-formula = order by the lower end of the 95% range, best first
-help-ranking-counts = Entries with fewer than { $min_ranked } answers are shown as "not enough answers" and are not ranked.
+help-ranking-counts = Entries with fewer than { $min_ranked ->
+        [one] { $min_ranked } answer
+       *[other] { $min_ranked } answers
+    } are shown as "not enough answers" and are not ranked.
 help-ranking-trust = An entry with 3 answers of 5 has a wide range reaching far down, so it ranks below one with 300 answers that are mostly good.
 help-anonymity-title = Anonymous answers stay anonymous
-help-anonymity-what = Figures and comments of a group with fewer than { $min_shown } answers are withheld, so that nobody can tell who answered what.
+help-anonymity-what = Figures and comments of a group with fewer than { $min_shown ->
+        [one] { $min_shown } answer
+       *[other] { $min_shown } answers
+    } are withheld, so that nobody can tell who answered what.
 help-anonymity-formula = group shown only when answers ≥ { $min_shown }
 help-anonymity-counts = Applies to per-employee figures and to the comments behind any figure.
 help-anonymity-trust = Employees never see any rating of themselves or others; managers and analysts see per-employee results only when the head allows it.
@@ -582,20 +600,32 @@ help-handle-formula = mean of (end of service − start), in minutes; within tar
 help-handle-counts = Visits that have ended. A visit left open for more than 12 hours counts as a visit but not as a time.
 help-handle-trust = Student-t interval for the mean, Wilson interval for the share within target.
 help-retention-title = Retention and churn
-help-retention-what = Of the customers who visited in a period, how many came back within { $days } days.
+help-retention-what = Of the customers who visited in a period, how many came back within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }.
 help-retention-formula = retention = customers who came back ÷ (came back + did not) × 100 %; churn = 100 % − retention
-help-retention-counts = Customers are known by the customer key their visits carry (never a phone number in clear); each counts once, at their last visit in the period. Those whose { $days } days are not over yet are shown as not yet decided and left out. The window is set on the organisation page.
+help-retention-counts = Customers are known by the customer key their visits carry (never a phone number in clear); each counts once, at their last visit in the period. Those whose window ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) is not over yet are shown as not yet decided and left out. The window is set on the organisation page.
 help-retention-trust = Wilson score interval, with the number of customers.
 help-reasons-title = Reasons and purposes (why)
 help-reasons-what = What customers chose in a choice question (what went wrong, what brought them), and how satisfied those who chose each answer were.
 help-reasons-formula = share = answers naming the choice ÷ answers to the question × 100 % (several choices may add up to more than 100 %); CSAT of those customers = their 4–5 answers in the same visit ÷ their answers
-help-reasons-counts = Answers to choice and visit-reason questions; the CSAT beside a choice counts the smiley answers given in the same visit. Not shown per employee, and hidden for fewer than { $min_shown } answers.
+help-reasons-counts = Answers to choice and visit-reason questions; the CSAT beside a choice counts the smiley answers given in the same visit. Not shown per employee, and hidden for fewer than { $min_shown ->
+        [one] { $min_shown } answer
+       *[other] { $min_shown } answers
+    }.
 help-reasons-trust = Wilson interval for each share; the change from the previous period is tested with a two-proportion test.
 help-areas-title = Satisfaction by area
 help-areas-what = How customers rate parts of the service (waiting time, courtesy, accuracy…), from the questions tagged with each area.
 help-areas-formula = good answers ÷ answers × 100 %, where good is 4–5 of 5, 9–10 of 10, 5–7 of 7 or yes
 help-areas-counts = Answers to scored questions whose area is set on the question form; several questions of one area count together.
-help-areas-trust = Wilson interval; hidden for fewer than { $min_shown } answers.
+help-areas-trust = Wilson interval; hidden for fewer than { $min_shown ->
+        [one] { $min_shown } answer
+       *[other] { $min_shown } answers
+    }.
 help-servqual-title = SERVQUAL gaps
 help-servqual-what = The five dimensions of service quality (tangibles, reliability, responsiveness, assurance, empathy), each asked as what customers expect of an excellent organisation and as what they perceive of yours.
 help-servqual-formula = gap = mean perception − mean expectation, on the 1–7 agreement scale
@@ -622,8 +652,14 @@ ops-title = Operations: visits, waiting and time with customers
 external-title = External figures beside satisfaction
 external-help = Import figures from outside Rida — web analytics, social media, sales — as a CSV file with the columns date, source, metric and value. They appear on the results page beside satisfaction, month by month. Importing a day again replaces its value.
 external-report = Import report
-external-stored = { $n } rows imported.
-external-bad = { $n } rows were not imported; correct them and import the file again (rows already imported are replaced, not doubled).
+external-stored = { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    } imported.
+external-bad = { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    } not imported; correct them and import the file again (rows already imported are replaced, not doubled).
 external-import = Import a CSV file
 external-file = CSV file
 external-file-hint = A header row naming date, source, metric and value; comma, semicolon or tab between fields; dates as 2026-11-24 or 24.11.2026; at most 100,000 rows.
@@ -685,12 +721,24 @@ ops-handle-within = Service within target
 ops-retention = Retention
 ops-set-targets = Set targets per service
 ops-previous = Previous period: { $value }
-ops-of-visits = n = { $n } visits
-ops-customers = n = { $n } customers
+ops-of-visits = n = { $n ->
+        [one] { $n } visit
+       *[other] { $n } visits
+    }
+ops-customers = n = { $n ->
+        [one] { $n } customer
+       *[other] { $n } customers
+    }
 ops-within-target = { $share } within the service’s target
 ops-churn = Churn { $share }
-ops-pending = { $n } not yet decided
-ops-window = Came back within { $days } days
+ops-pending = { $n ->
+        [one] { $n } not yet decided
+       *[other] { $n } not yet decided
+    }
+ops-window = Came back within { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }
 ops-no-arrivals = No arrival times recorded
 ops-no-customers = No visits with a customer key
 ops-table-empty = No visits in this period.
@@ -698,7 +746,10 @@ ops-trend = The last 12 months
 ops-by-site = By site
 ops-by-service = By service
 ops-by-employee = By employee
-ops-pending-hint = Their { $days } days are not over yet: choose an earlier period to see retention.
+ops-pending-hint = Their window ({ $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    }) is not over yet: choose an earlier period to see retention.
 ops-none-site = (no site)
 ops-none-service = (no service)
 ops-none-employee = (no employee)
@@ -737,7 +788,10 @@ metric-close_hours = Time to close an alert, mean (hours)
 period-previous = ← Previous period
 period-next = Next period →
 period-compared = compared with { $from } – { $to }
-withheld = Withheld: { $n } answers, fewer than { $min }, so nobody can be identified.
+withheld = Withheld: { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }, fewer than { $min }, so nobody can be identified.
 tile-empty = No answers in this period.
 change-none = No answers in the previous period to compare with.
 unit-percent-change = points
@@ -747,7 +801,10 @@ change-clear = a clear change
 change-unclear = within chance
 today-title = Today, live
 today-empty = No answers yet today.
-results-bursts = { $n } answers in bursts of taps are left out of these figures.
+results-bursts = { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    } in bursts of taps left out of these figures.
 results-empty-title = No answers in this period
 results-empty-body = Nothing was answered here in this period. Choose an earlier period, or check on the Supervision page that the terminals of these sites are online.
 trend-title = { $metric }: the last 12 months
@@ -766,7 +823,10 @@ ranking-sites = Sites, best first
 ranking-services = Services, best first
 ranking-employees = Employees, best first
 matrix-title = { $metric }: employee × service
-matrix-help = Each cell is one employee at one service, coloured by how far it lies from that service across the whole selection, so an employee weak at one service stands out; a bold frame means the difference is more than chance. Cells with fewer than { $min } answers are greyed.
+matrix-help = Each cell is one employee at one service, coloured by how far it lies from that service across the whole selection, so an employee weak at one service stands out; a bold frame means the difference is more than chance. Cells with fewer than { $min ->
+        [one] { $min } answer
+       *[other] { $min } answers
+    } are greyed.
 legend-much-lower = much lower
 legend-lower = lower
 legend-same = about the same
@@ -776,17 +836,17 @@ legend-too-few = too few answers
 comments-title = What customers wrote
 reasons-title = Why: reasons and purposes of the visits
 results-open-alerts = { $n ->
-    [one] One open alert
-   *[other] { $n } open alerts
-}
+        [one] One open alert
+       *[other] { $n } open alerts
+    }
 results-all-alerts = Follow them up
 areas-title = Satisfaction by area
 areas-help = Questions tagged with an area of the service, put side by side as the share of good answers (4–5 of 5, 9–10 of 10, 5–7 of 7, yes).
 areas-good = Good answers
 areas-questions = { $n ->
-    [one] { $n } question
-   *[other] { $n } questions
-}
+        [one] { $n } question
+       *[other] { $n } questions
+    }
 col-area = Area
 col-dimension = Dimension
 servqual-title = SERVQUAL: expectations against perceptions
@@ -794,8 +854,14 @@ servqual-help = For each dimension, the mean agreement (1–7) with what an exce
 servqual-gap = Gap
 col-expectation = Expectation (mean of 1–7)
 col-perception = Perception (mean of 1–7)
-reasons-help = What customers chose in this period, with the change from the previous period and the satisfaction of those who chose it (their CSAT in the same visit; hidden under { $min } answers).
-reasons-answers = { $n } answers (previous period: { $previous })
+reasons-help = What customers chose in this period, with the change from the previous period and the satisfaction of those who chose it (their CSAT in the same visit; hidden under { $min ->
+        [one] { $min } answer
+       *[other] { $min } answers
+    }).
+reasons-answers = { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    } (previous period: { $previous })
 reasons-csat = CSAT of those customers
 reasons-empty = No choice questions were answered in this period. Add a question with choices (e.g. “What went wrong?” after a low score, or “What brought you here today?”) to a survey to see why scores move.
 reasons-not-per-employee = Reasons are not shown per employee, so that a reason cannot point at a person.
@@ -803,7 +869,10 @@ col-choice = Choice
 col-share = Share
 comments-low = With a low score
 comments-all = All comments
-comments-withheld = Comments are withheld: fewer than { $min } answers, so nobody can be identified.
+comments-withheld = Comments are withheld: fewer than { $min ->
+        [one] { $min } answer
+       *[other] { $min } answers
+    }, so nobody can be identified.
 comments-empty = No comments in this period.
 channel-kiosk = terminal
 channel-station = desk
@@ -862,7 +931,10 @@ rule-quiet-from = From
 rule-quiet-to = To
 rule-cap = At most once in
 rule-cap-label = At most one survey per customer in (days; 0: no limit)
-rule-cap-n = { $n } days
+rule-cap-n = { $n ->
+        [one] { $n } day
+       *[other] { $n } days
+    }
 rule-sample = Visits surveyed
 rule-sample-label = Share of visits surveyed (%)
 rule-survey = Survey
@@ -1007,7 +1079,10 @@ websurvey-widget-help = Paste this tag into your website: a Feedback button open
 websurvey-counter-poster = Counter poster
 websurvey-every-site = A poster for every site without one
 websurvey-print = Print every poster
-websurvey-print-help = Posters: { $n }, one per A4 page. Print this page (Ctrl+P), or save it as a PDF, at 100 % without margins.
+websurvey-print-help = { $n ->
+        [one] { $n } poster
+       *[other] { $n } posters
+    }, one per A4 page. Print this page (Ctrl+P), or save it as a PDF, at 100 % without margins.
 sms-reask = Sorry, we did not understand. Please reply with one number from { $low } to { $high }.
 sms-stopped = { $org }: you will receive no more messages from us. Reply START to receive them again.
 sms-stopped-score = { $org }: you will receive no more messages from us, so your score was not recorded. Reply START to receive them again.
@@ -1118,14 +1193,20 @@ mail-hello = Hello { $name }.
 mail-scope-sites = Figures of your sites:
 mail-scope-all = Figures of the whole organisation.
 mail-trend = { $metric } over the last 12 months
-mail-ranking-note = Ordered by the lower end of the 95% interval; entries with fewer than { $min } answers are not ranked.
+mail-ranking-note = Ordered by the lower end of the 95% interval; entries with fewer than { $min ->
+        [one] { $min } answer
+       *[other] { $min } answers
+    } are not ranked.
 mail-open-results = Open the results
 mail-open-report = Open the report
 mail-attachment = The attached Excel file holds every table, with charts.
 mail-why-monthly = You receive this because your Rida account asks for the monthly report. The head can change this on the Users page.
 mail-why-report = You receive this because you scheduled this report in Rida. Change its schedule on the report's page.
 mail-report-subject = { $report }: { $from } – { $to }
-mail-more-rows = { $n } more rows in the attached file.
+mail-more-rows = { $n ->
+        [one] { $n } row
+       *[other] { $n } rows
+    } more in the attached file.
 sheet-report = Report
 nav-mail = E-mail
 mail-not-configured = No e-mail server is set.
@@ -1157,12 +1238,18 @@ nav-open-alerts = { $n ->
 nav-alert-rules = Alert rules
 alert-title = Alert
 alert-what-low = A customer gave a low score: { $score }
-alert-what-metric = { $metric } this week: { $value } from { $n } answers, under { $threshold }
+alert-what-metric = { $metric } this week: { $value } from { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }, under { $threshold }
 mail-alert-subject = Alert: { $rule }
 mail-open-alert = Follow it up in Rida
 mail-why-alert = You receive this because an alert rule in Rida tells your role. The head sets the rules.
 unit-hours = h
-alerts-time-to-close = Time to close (last { $days } days)
+alerts-time-to-close = Time to close (last { $days ->
+        [one] { $days } day
+       *[other] { $days } days
+    })
 alerts-median = median
 alerts-mean = mean
 alerts-none-closed = No alert closed in this window.
@@ -1197,7 +1284,13 @@ alert-kind-metric_below = a metric under a threshold
 alert-kind-metric_below-help = the metric of the current week (Monday to today) falls under the threshold, with enough answers; once a week
 alert-kind-terminal_jump = a terminal’s lowest scores jump
 alert-kind-terminal_jump-help = today a terminal’s share of lowest scores (1 of 5, 0 of 10…) is at least the threshold in points above its previous four weeks, with enough answers today; checked hourly, once a day per terminal
-alert-what-terminal = { $terminal }: { $share } % lowest scores today from { $n } answers, { $jump } points or more above its usual share
+alert-what-terminal = { $terminal }: { $share } % lowest scores today from { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }, { $jump ->
+        [one] { $jump } point
+       *[other] { $jump } points
+    } or more above its usual share
 alert-rule-limits = Threshold and answers needed
 alert-rule-limits-hint = For a metric: the value under which the week raises an alert, in the metric’s unit. For a terminal: the jump in percentage points above its usual share of lowest scores (e.g. 20). Answers needed: this week’s, or the terminal’s today.
 error-alert-jump = A number of points from 1 to 100, e.g. 20.

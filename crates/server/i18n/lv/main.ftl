@@ -75,8 +75,16 @@ flash-password-changed = Parole nomainīta. Jūsu pārējās sesijas ir slēgtas
 ## Field errors
 error-required = Obligāts lauks.
 error-invalid = Nederīga vērtība.
-error-too-long = Pārāk garš: ne vairāk kā { $max } rakstzīmes.
-error-too-short = Pārāk īss: vismaz { $min } rakstzīmes.
+error-too-long = Pārāk garš: ne vairāk kā { $max ->
+        [zero] { $max } rakstzīmju
+        [one] { $max } rakstzīme
+       *[other] { $max } rakstzīmes
+    }.
+error-too-short = Pārāk īss: vismaz { $min ->
+        [zero] { $min } rakstzīmju
+        [one] { $min } rakstzīme
+       *[other] { $min } rakstzīmes
+    }.
 error-name-taken = Šis nosaukums jau tiek lietots.
 error-username-taken = Šis lietotājvārds jau ir aizņemts.
 error-external-id-taken = Citam darbiniekam jau ir šis ārējais identifikators.
@@ -232,7 +240,11 @@ password-change = Mainīt paroli
 password-current = Pašreizējā parole
 password-new = Jaunā parole
 password-confirm = Jaunā parole vēlreiz
-password-hint = Vismaz { $min } rakstzīmes. Daži vārdi veido stipru paroli.
+password-hint = Vismaz { $min ->
+        [zero] { $min } rakstzīmju
+        [one] { $min } rakstzīme
+       *[other] { $min } rakstzīmes
+    }. Daži vārdi veido stipru paroli.
 password-keep-hint = Atstājiet tukšu, lai paturētu pašreizējo paroli.
 password-change-sessions = Paroles maiņa izraksta jūs no visām citām ierīcēm.
 
@@ -524,7 +536,11 @@ burst-more-than = Atzīmēt vairāk nekā
 burst-customers-within = klientus vienā terminālī
 burst-seconds = sekundēs
 error-burst = Norādiet 1–100 klientus un 1–3600 sekundes.
-overview-bursts-left-out = vēl { $n } pieskārienu sērijās nav ņemti vērā (kopā { $raw })
+overview-bursts-left-out = { $n ->
+        [zero] vēl { $n } atbilžu
+        [one] vēl { $n } atbilde
+       *[other] vēl { $n } atbildes
+    } pieskārienu sērijās nav ņemtas vērā (kopā { $raw })
 opening-hours = Darba laiks
 opening-hours-hint = Piemēram, “mon-fri 09:00-18:00, sat 10:00-14:00”, filiāles laikā. Terminālis, kas trīs stundas klusē darba laikā, tiek atzīmēts uzraudzības lapā.
 error-opening-hours = Norādiet dienas (mon … sun vai diapazonu, piem., mon-fri) un stundas, piem., 09:00-18:00, atdalot ar komatiem.
@@ -560,10 +576,18 @@ help-ces-trust = Stjūdenta intervāls vidējam, Vilsona intervāls daļai.
 help-ranking-title = Pakalpojumu un darbinieku vērtējumi
 help-ranking-what = Kas ir priekšā un kas atpaliek, neļaujot dažām veiksmīgām atbildēm pārspēt daudzas labas.
 help-ranking-formula = secība pēc 95% intervāla apakšējās robežas, labākie vispirms
-help-ranking-counts = Ieraksti ar mazāk nekā { $min_ranked } atbildēm tiek rādīti kā “nepietiek atbilžu” un netiek ierindoti.
+help-ranking-counts = Ieraksti ar mazāk nekā { $min_ranked ->
+        [zero] { $min_ranked } atbildēm
+        [one] { $min_ranked } atbildi
+       *[other] { $min_ranked } atbildēm
+    } tiek rādīti kā “nepietiek atbilžu” un netiek ierindoti.
 help-ranking-trust = Ierakstam ar 3 atbildēm “5” ir plašs intervāls, kas sniedzas tālu uz leju, tāpēc tas ierindojas aiz ieraksta ar 300 pārsvarā labām atbildēm.
 help-anonymity-title = Anonīmas atbildes paliek anonīmas
-help-anonymity-what = Grupas ar mazāk nekā { $min_shown } atbildēm rādītāji un komentāri netiek rādīti, lai neviens nevarētu uzzināt, kas ko atbildēja.
+help-anonymity-what = Grupas ar mazāk nekā { $min_shown ->
+        [zero] { $min_shown } atbildēm
+        [one] { $min_shown } atbildi
+       *[other] { $min_shown } atbildēm
+    } rādītāji un komentāri netiek rādīti, lai neviens nevarētu uzzināt, kas ko atbildēja.
 help-anonymity-formula = grupu rāda tikai tad, ja atbilžu ir ≥ { $min_shown }
 help-anonymity-counts = Attiecas uz katra darbinieka rādītājiem un komentāriem aiz jebkura rādītāja.
 help-anonymity-trust = Darbinieki neredz nevienu savu vai citu vērtējumu; vadītāji un analītiķi redz katra darbinieka rezultātus tikai tad, ja to atļauj vadītājs.
@@ -583,20 +607,36 @@ help-handle-formula = vidējais (apkalpošanas beigas − sākums) minūtēs; m�
 help-handle-counts = Pabeigti apmeklējumi. Apmeklējums, kas atstāts atvērts ilgāk par 12 stundām, skaitās kā apmeklējums, bet ne kā laiks.
 help-handle-trust = Stjūdenta intervāls vidējam, Vilsona intervāls daļai mērķa robežās.
 help-retention-title = Noturēšana un aizplūde
-help-retention-what = Cik no klientiem, kas apmeklēja periodā, atgriezās { $days } dienu laikā.
+help-retention-what = Cik no klientiem, kas apmeklēja periodā, atgriezās { $days ->
+        [zero] { $days } dienu
+        [one] { $days } dienas
+       *[other] { $days } dienu
+    } laikā.
 help-retention-formula = noturēšana = atgriezušies klienti ÷ (atgriezušies + neatgriezušies) × 100 %; aizplūde = 100 % − noturēšana
-help-retention-counts = Klienti tiek atpazīti pēc klienta atslēgas viņu apmeklējumos (nekad ne atklāts tālruņa numurs); katrs tiek skaitīts vienreiz, pēc pēdējā apmeklējuma periodā. Tie, kuru { $days } dienas vēl nav pagājušas, tiek rādīti kā vēl nezināmi un netiek skaitīti. Logu iestata organizācijas lapā.
+help-retention-counts = Klienti tiek atpazīti pēc klienta atslēgas viņu apmeklējumos (nekad ne atklāts tālruņa numurs); katrs tiek skaitīts vienreiz, pēc pēdējā apmeklējuma periodā. Tie, kuru logs ({ $days ->
+        [zero] { $days } dienu
+        [one] { $days } diena
+       *[other] { $days } dienas
+    }) vēl nav beidzies, tiek rādīti kā vēl nezināmi un netiek skaitīti. Logu iestata organizācijas lapā.
 help-retention-trust = Vilsona intervāls ar klientu skaitu.
 help-reasons-title = Iemesli un mērķi (kāpēc)
 help-reasons-what = Ko klienti izvēlējās izvēles jautājumā (kas nogāja greizi, kas viņus atveda) un cik apmierināti bija tie, kuri izvēlējās katru atbildi.
 help-reasons-formula = daļa = atbildes ar šo izvēli ÷ atbildes uz jautājumu × 100 % (vairākas izvēles kopā var pārsniegt 100 %); šo klientu CSAT = viņu 4–5 atbildes tajā pašā apmeklējumā ÷ viņu atbildes
-help-reasons-counts = Atbildes uz izvēles un apmeklējuma iemesla jautājumiem; CSAT pie izvēles skaita smaidiņu atbildes tajā pašā apmeklējumā. Netiek rādīts pa darbiniekiem un tiek slēpts, ja atbilžu mazāk par { $min_shown }.
+help-reasons-counts = Atbildes uz izvēles un apmeklējuma iemesla jautājumiem; CSAT pie izvēles skaita smaidiņu atbildes tajā pašā apmeklējumā. Netiek rādīts pa darbiniekiem un tiek slēpts, ja ir mazāk nekā { $min_shown ->
+        [zero] { $min_shown } atbilžu
+        [one] { $min_shown } atbilde
+       *[other] { $min_shown } atbildes
+    }.
 help-reasons-trust = Vilsona intervāls katrai daļai; izmaiņas pret iepriekšējo periodu pārbauda ar divu proporciju testu.
 help-areas-title = Apmierinātība pa jomām
 help-areas-what = Kā klienti vērtē pakalpojuma daļas (gaidīšanas laiku, laipnību, precizitāti…), no jautājumiem ar katru jomu.
 help-areas-formula = labās atbildes ÷ atbildes × 100 %, kur labā ir 4–5 no 5, 9–10 no 10, 5–7 no 7 vai jā
 help-areas-counts = Atbildes uz vērtējuma jautājumiem, kuriem jautājuma formā norādīta joma; vienas jomas jautājumi tiek skaitīti kopā.
-help-areas-trust = Vilsona intervāls; slēpts, ja atbilžu mazāk par { $min_shown }.
+help-areas-trust = Vilsona intervāls; slēpts, ja ir mazāk nekā { $min_shown ->
+        [zero] { $min_shown } atbilžu
+        [one] { $min_shown } atbilde
+       *[other] { $min_shown } atbildes
+    }.
 help-servqual-title = SERVQUAL starpības
 help-servqual-what = Piecas pakalpojuma kvalitātes dimensijas (taustāmie aspekti, uzticamība, atsaucība, pārliecība, empātija), katra jautāta kā klientu gaidas no izcilas organizācijas un kā viņu uztvere par jūsējo.
 help-servqual-formula = starpība = vidējā uztvere − vidējās gaidas, piekrišanas skalā 1–7
@@ -623,8 +663,16 @@ ops-title = Darbība: apmeklējumi, gaidīšana un laiks ar klientiem
 external-title = Ārējie rādītāji blakus apmierinātībai
 external-help = Importējiet rādītājus no ārpus Rida — tīmekļa analītiku, sociālos tīklus, pārdošanu — kā CSV failu ar kolonnām date, source, metric un value. Tie parādās rezultātu lapā blakus apmierinātībai pa mēnešiem. Atkārtoti importējot dienu, tās vērtība tiek aizstāta.
 external-report = Importa pārskats
-external-stored = Importētas { $n } rindas.
-external-bad = { $n } rindas netika importētas; izlabojiet tās un importējiet failu vēlreiz (jau importētās rindas tiek aizstātas, nevis dubultotas).
+external-stored = Importēts: { $n ->
+        [zero] { $n } rindu
+        [one] { $n } rinda
+       *[other] { $n } rindas
+    }.
+external-bad = Nav importēts: { $n ->
+        [zero] { $n } rindu
+        [one] { $n } rinda
+       *[other] { $n } rindas
+    }; izlabojiet tās un importējiet failu vēlreiz (jau importētās rindas tiek aizstātas, nevis dubultotas).
 external-import = Importēt CSV failu
 external-file = CSV fails
 external-file-hint = Virsraksta rinda ar date, source, metric un value; starp laukiem komats, semikols vai tabulācija; datumi kā 2026-11-24 vai 24.11.2026; ne vairāk kā 100 000 rindu.
@@ -686,12 +734,28 @@ ops-handle-within = Apkalpošana mērķa robežās
 ops-retention = Noturēšana
 ops-set-targets = Iestatīt mērķus pakalpojumiem
 ops-previous = Iepriekšējā periodā: { $value }
-ops-of-visits = n = { $n } apmeklējumi
-ops-customers = n = { $n } klienti
+ops-of-visits = n = { $n ->
+        [zero] { $n } apmeklējumu
+        [one] { $n } apmeklējums
+       *[other] { $n } apmeklējumi
+    }
+ops-customers = n = { $n ->
+        [zero] { $n } klientu
+        [one] { $n } klients
+       *[other] { $n } klienti
+    }
 ops-within-target = { $share } pakalpojuma mērķa robežās
 ops-churn = Aizplūde { $share }
-ops-pending = { $n } vēl nav zināms
-ops-window = Atgriezās { $days } dienu laikā
+ops-pending = { $n ->
+        [zero] { $n } vēl nav zināmi
+        [one] { $n } vēl nav zināms
+       *[other] { $n } vēl nav zināmi
+    }
+ops-window = Atgriezās { $days ->
+        [zero] { $days } dienu
+        [one] { $days } dienas
+       *[other] { $days } dienu
+    } laikā
 ops-no-arrivals = Ierašanās laiki nav reģistrēti
 ops-no-customers = Nav apmeklējumu ar klienta atslēgu
 ops-table-empty = Šajā periodā nav apmeklējumu.
@@ -699,7 +763,11 @@ ops-trend = Pēdējie 12 mēneši
 ops-by-site = Pa vietām
 ops-by-service = Pa pakalpojumiem
 ops-by-employee = Pa darbiniekiem
-ops-pending-hint = Viņu { $days } dienas vēl nav pagājušas: izvēlieties agrāku periodu, lai redzētu noturēšanu.
+ops-pending-hint = Viņu logs ({ $days ->
+        [zero] { $days } dienu
+        [one] { $days } diena
+       *[other] { $days } dienas
+    }) vēl nav beidzies: izvēlieties agrāku periodu, lai redzētu noturēšanu.
 ops-none-site = (bez vietas)
 ops-none-service = (bez pakalpojuma)
 ops-none-employee = (bez darbinieka)
@@ -738,7 +806,11 @@ metric-close_hours = Brīdinājuma slēgšanas laiks, vidēji (stundas)
 period-previous = ← Iepriekšējais periods
 period-next = Nākamais periods →
 period-compared = salīdzinot ar { $from } – { $to }
-withheld = Neuzrāda: { $n } atbildes, mazāk nekā { $min }, lai nevienu nevarētu atpazīt.
+withheld = Neuzrāda: { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }, mazāk nekā { $min }, lai nevienu nevarētu atpazīt.
 tile-empty = Šajā periodā atbilžu nav.
 change-none = Iepriekšējā periodā nav atbilžu, ar ko salīdzināt.
 unit-percent-change = punkti
@@ -748,7 +820,11 @@ change-clear = skaidras izmaiņas
 change-unclear = nejaušības robežās
 today-title = Šodien, tiešraidē
 today-empty = Šodien vēl nav atbilžu.
-results-bursts = { $n } atbildes no pieskārienu sērijām šajos skaitļos nav ieskaitītas.
+results-bursts = Pieskārienu sērijās šajos skaitļos nav ieskaitītas: { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }.
 results-empty-title = Šajā periodā atbilžu nav
 results-empty-body = Šeit šajā periodā neviens nav atbildējis. Izvēlieties agrāku periodu vai pārbaudiet lapā “Uzraudzība”, vai šo filiāļu termināļi ir tiešsaistē.
 trend-title = { $metric }: pēdējie 12 mēneši
@@ -767,7 +843,11 @@ ranking-sites = Filiāles, labākās vispirms
 ranking-services = Pakalpojumi, labākie vispirms
 ranking-employees = Darbinieki, labākie vispirms
 matrix-title = { $metric }: darbinieks × pakalpojums
-matrix-help = Katra šūna ir viens darbinieks vienā pakalpojumā, iekrāsota pēc tā, cik tālu tā ir no šī paša pakalpojuma visā izlasē, tāpēc izceļas darbinieks, kuram vājš ir tieši viens pakalpojums; trekns rāmis nozīmē, ka atšķirība ir lielāka par nejaušību. Šūnas ar mazāk nekā { $min } atbildēm ir pelēkas.
+matrix-help = Katra šūna ir viens darbinieks vienā pakalpojumā, iekrāsota pēc tā, cik tālu tā ir no šī paša pakalpojuma visā izlasē, tāpēc izceļas darbinieks, kuram vājš ir tieši viens pakalpojums; trekns rāmis nozīmē, ka atšķirība ir lielāka par nejaušību. Šūnas ar mazāk nekā { $min ->
+        [zero] { $min } atbildēm
+        [one] { $min } atbildi
+       *[other] { $min } atbildēm
+    } ir pelēkas.
 legend-much-lower = daudz zemāk
 legend-lower = zemāk
 legend-same = līdzīgi
@@ -777,17 +857,19 @@ legend-too-few = par maz atbilžu
 comments-title = Ko rakstīja klienti
 reasons-title = Kāpēc: iemesli un apmeklējumu mērķi
 results-open-alerts = { $n ->
-    [one] { $n } atvērts brīdinājums
-   *[other] { $n } atvērti brīdinājumi
-}
+        [zero] { $n } atvērtu brīdinājumu
+        [one] { $n } atvērts brīdinājums
+       *[other] { $n } atvērti brīdinājumi
+    }
 results-all-alerts = Sekot tiem
 areas-title = Apmierinātība pa jomām
 areas-help = Jautājumi ar pakalpojuma jomu, salīdzināti kā labo atbilžu daļa (4–5 no 5, 9–10 no 10, 5–7 no 7, jā).
 areas-good = Labās atbildes
 areas-questions = { $n ->
-    [one] { $n } jautājums
-   *[other] { $n } jautājumi
-}
+        [zero] { $n } jautājumu
+        [one] { $n } jautājums
+       *[other] { $n } jautājumi
+    }
 col-area = Joma
 col-dimension = Dimensija
 servqual-title = SERVQUAL: gaidas pret uztveri
@@ -795,8 +877,16 @@ servqual-help = Katrai dimensijai vidējā piekrišana (1–7) tam, ko darītu i
 servqual-gap = Starpība
 col-expectation = Gaidas (vidējais 1–7)
 col-perception = Uztvere (vidējā 1–7)
-reasons-help = Ko klienti izvēlējās šajā periodā, ar izmaiņām pret iepriekšējo periodu un to klientu apmierinātību, kuri to izvēlējās (viņu CSAT tajā pašā apmeklējumā; slēpts, ja atbilžu mazāk par { $min }).
-reasons-answers = { $n } atbildes (iepriekšējā periodā: { $previous })
+reasons-help = Ko klienti izvēlējās šajā periodā, ar izmaiņām pret iepriekšējo periodu un to klientu apmierinātību, kuri to izvēlējās (viņu CSAT tajā pašā apmeklējumā; slēpts, ja ir mazāk nekā { $min ->
+        [zero] { $min } atbilžu
+        [one] { $min } atbilde
+       *[other] { $min } atbildes
+    }).
+reasons-answers = { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    } (iepriekšējā periodā: { $previous })
 reasons-csat = Šo klientu CSAT
 reasons-empty = Šajā periodā netika atbildēts neviens izvēles jautājums. Pievienojiet aptaujai jautājumu ar izvēlēm (piem., “Kas nogāja greizi?” pēc zema vērtējuma vai “Kas jūs šodien atveda?”), lai redzētu, kāpēc vērtējumi mainās.
 reasons-not-per-employee = Iemesli netiek rādīti pa darbiniekiem, lai iemesls nevarētu norādīt uz konkrētu cilvēku.
@@ -804,7 +894,11 @@ col-choice = Izvēle
 col-share = Daļa
 comments-low = Ar zemu vērtējumu
 comments-all = Visi komentāri
-comments-withheld = Komentāri netiek rādīti: mazāk nekā { $min } atbildes, lai nevienu nevarētu atpazīt.
+comments-withheld = Komentāri netiek rādīti: mazāk nekā { $min ->
+        [zero] { $min } atbilžu
+        [one] { $min } atbilde
+       *[other] { $min } atbildes
+    }, lai nevienu nevarētu atpazīt.
 comments-empty = Šajā periodā komentāru nav.
 channel-kiosk = terminālis
 channel-station = galds
@@ -863,7 +957,11 @@ rule-quiet-from = No
 rule-quiet-to = Līdz
 rule-cap = Ne biežāk kā reizi
 rule-cap-label = Ne vairāk kā viena aptauja klientam (dienās; 0: bez ierobežojuma)
-rule-cap-n = { $n } dienās
+rule-cap-n = { $n ->
+        [zero] { $n } dienu
+        [one] { $n } diena
+       *[other] { $n } dienas
+    }
 rule-sample = Aptaujātie apmeklējumi
 rule-sample-label = Aptaujāto apmeklējumu daļa (%)
 rule-survey = Aptauja
@@ -1008,7 +1106,11 @@ websurvey-widget-help = Ielīmējiet šo tagu savā vietnē: poga “Atsauksmes�
 websurvey-counter-poster = Plakāts pie letes
 websurvey-every-site = Plakāts katrai vietai, kurai tā nav
 websurvey-print = Drukāt visus plakātus
-websurvey-print-help = Plakāti: { $n }, pa vienam A4 lapā. Drukājiet šo lapu (Ctrl+P) vai saglabājiet to kā PDF, 100 % mērogā bez malām.
+websurvey-print-help = { $n ->
+        [zero] { $n } plakātu
+        [one] { $n } plakāts
+       *[other] { $n } plakāti
+    }, pa vienam A4 lapā. Drukājiet šo lapu (Ctrl+P) vai saglabājiet to kā PDF, 100 % mērogā bez malām.
 sms-reask = Atvainojiet, mēs nesapratām. Lūdzu, atbildiet ar vienu skaitli no { $low } līdz { $high }.
 sms-stopped = { $org }: jūs vairs nesaņemsiet mūsu ziņas. Lai tās saņemtu atkal, atbildiet START.
 sms-stopped-score = { $org }: jūs vairs nesaņemsiet mūsu ziņas, tāpēc jūsu vērtējums netika saglabāts. Atbildiet START, lai tās saņemtu atkal.
@@ -1119,14 +1221,22 @@ mail-hello = Labdien, { $name }!
 mail-scope-sites = Jūsu filiāļu rādītāji:
 mail-scope-all = Visas organizācijas rādītāji.
 mail-trend = { $metric } pēdējos 12 mēnešos
-mail-ranking-note = Secība pēc 95% intervāla apakšējās robežas; ieraksti ar mazāk nekā { $min } atbildēm netiek ranžēti.
+mail-ranking-note = Secība pēc 95% intervāla apakšējās robežas; ieraksti ar mazāk nekā { $min ->
+        [zero] { $min } atbildēm
+        [one] { $min } atbildi
+       *[other] { $min } atbildēm
+    } netiek ranžēti.
 mail-open-results = Atvērt rezultātus
 mail-open-report = Atvērt pārskatu
 mail-attachment = Pievienotajā Excel failā ir visas tabulas ar diagrammām.
 mail-why-monthly = Jūs to saņemat, jo jūsu Rida kontam ir pieprasīts mēneša pārskats. Vadītājs to var mainīt lapā “Lietotāji”.
 mail-why-report = Jūs to saņemat, jo ieplānojāt šo pārskatu Rida. Grafiku var mainīt pārskata lapā.
 mail-report-subject = { $report }: { $from } – { $to }
-mail-more-rows = Vēl { $n } rindas pievienotajā failā.
+mail-more-rows = Pievienotajā failā vēl: { $n ->
+        [zero] { $n } rindu
+        [one] { $n } rinda
+       *[other] { $n } rindas
+    }.
 sheet-report = Pārskats
 nav-mail = E-pasts
 mail-not-configured = E-pasta serveris nav iestatīts.
@@ -1158,12 +1268,20 @@ nav-open-alerts = { $n ->
 nav-alert-rules = Brīdinājumu noteikumi
 alert-title = Brīdinājums
 alert-what-low = Klients deva zemu vērtējumu: { $score }
-alert-what-metric = { $metric } šonedēļ: { $value } no { $n } atbildēm, zem { $threshold }
+alert-what-metric = { $metric } šonedēļ: { $value } no { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }, zem { $threshold }
 mail-alert-subject = Brīdinājums: { $rule }
 mail-open-alert = Risināt to Rida
 mail-why-alert = Jūs to saņemat, jo Rida brīdinājuma noteikums informē jūsu lomu. Noteikumus iestata vadītājs.
 unit-hours = h
-alerts-time-to-close = Laiks līdz slēgšanai (pēdējās { $days } dienas)
+alerts-time-to-close = Laiks līdz slēgšanai (pēdējās { $days ->
+        [zero] { $days } dienu
+        [one] { $days } diena
+       *[other] { $days } dienas
+    })
 alerts-median = mediāna
 alerts-mean = vidēji
 alerts-none-closed = Šajā laikā neviens brīdinājums nav slēgts.
@@ -1198,7 +1316,15 @@ alert-kind-metric_below = rādītājs zem sliekšņa
 alert-kind-metric_below-help = šīs nedēļas (no pirmdienas līdz šodienai) rādītājs nokrītas zem sliekšņa ar pietiekami daudz atbildēm; reizi nedēļā
 alert-kind-terminal_jump = termināla zemāko vērtējumu lēciens
 alert-kind-terminal_jump-help = termināla zemāko vērtējumu (1 no 5, 0 no 10…) daļa šodien ir vismaz par slieksni punktos augstāka nekā iepriekšējās četrās nedēļās, ar pietiekamu atbilžu skaitu šodien; pārbauda ik stundu, reizi dienā katram terminālim
-alert-what-terminal = { $terminal }: šodien { $share } % zemāko vērtējumu no { $n } atbildēm, par { $jump } punktiem vai vairāk virs ierastās daļas
+alert-what-terminal = { $terminal }: šodien { $share } % zemāko vērtējumu no { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }, par { $jump ->
+        [zero] { $jump } punktiem
+        [one] { $jump } punktu
+       *[other] { $jump } punktiem
+    } vai vairāk virs ierastās daļas
 alert-rule-limits = Slieksnis un nepieciešamās atbildes
 alert-rule-limits-hint = Rādītājam: vērtība, zem kuras nedēļa izraisa brīdinājumu, rādītāja vienībās. Terminālim: lēciens procentpunktos virs tā ierastās zemāko vērtējumu daļas (piem., 20). Nepieciešamās atbildes: šīs nedēļas vai termināla šodienas.
 error-alert-jump = Punktu skaits no 1 līdz 100, piemēram, 20.
