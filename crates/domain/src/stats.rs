@@ -3,12 +3,17 @@
 /// The 95% Wilson score interval for `k` successes in `n` trials, as (low, high) shares.
 /// Unlike the normal approximation it stays within 0–1 and behaves for small `n`.
 pub fn wilson_95(k: u64, n: u64) -> Option<(f64, f64)> {
+    wilson_95_share(k as f64 / n.max(1) as f64, n)
+}
+
+/// The same for an observed share `p` (0–1) of `n`: also a conservative interval for
+/// the mean of `n` answers bounded in 0–1 (their variance is at most p(1 − p)).
+pub fn wilson_95_share(p: f64, n: u64) -> Option<(f64, f64)> {
     if n == 0 {
         return None;
     }
     let z = 1.959_963_984_540_054_f64;
-    let (k, n) = (k as f64, n as f64);
-    let p = k / n;
+    let n = n as f64;
     let denom = 1.0 + z * z / n;
     let centre = (p + z * z / (2.0 * n)) / denom;
     let half = z * ((p * (1.0 - p) / n) + z * z / (4.0 * n * n)).sqrt() / denom;

@@ -123,6 +123,7 @@ mod tests {
         ("alerts-time-to-close", "days"),
         ("alert-what-terminal", "n"),
         ("websurvey-print-help", "n"),
+        ("tile-too-few", "n"),
     ];
 
     /// The CLDR plural categories of each language, with numbers that fall in each.

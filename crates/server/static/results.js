@@ -13,7 +13,9 @@
     var css = getComputedStyle(document.documentElement);
     var primary = css.getPropertyValue("--primary").trim() || "#1f5fbf";
     var soft = css.getPropertyValue("--primary-soft").trim() || "rgba(31,95,191,0.15)";
-    var digits = new Intl.NumberFormat(d.locale, { maximumFractionDigits: d.unit === "mean" ? 2 : 1 });
+    // Arabic pages write every number in Arabic-Indic digits, the chart's too.
+    var loc = d.locale === "ar" ? "ar-u-nu-arab" : d.locale;
+    var digits = new Intl.NumberFormat(loc, { maximumFractionDigits: d.unit === "mean" ? 2 : 1 });
     Chart.defaults.font.family = font;
     new Chart(canvas, {
       type: "line",
@@ -25,28 +27,30 @@
           { label: d.interval, data: d.high, borderWidth: 0, pointRadius: 0, fill: "+1", backgroundColor: soft, spanGaps: false },
           { label: d.interval, data: d.low, borderWidth: 0, pointRadius: 0, fill: false, spanGaps: false }
         ].concat((d.external || []).map(function (e, i) {
-          // Imported figures on their own axis, dashed; the first shown, the others a
-          // click on the legend away.
+          // Imported figures on their own axis, dashed, each a click on the legend away
+          // (they are not Rida's answers).
           var colours = ["#b35c00", "#6a3d9a", "#1b7f5a", "#a61c3c"];
           return { label: e.label, data: e.values, yAxisID: "ext", borderColor: colours[i % 4], backgroundColor: colours[i % 4],
-            borderDash: [6, 4], borderWidth: 2, pointRadius: 2, spanGaps: true, hidden: i > 0 };
+            borderDash: [6, 4], borderWidth: 2, pointRadius: 2, spanGaps: true, hidden: true };
         }))
       },
       options: {
         maintainAspectRatio: false,
-        locale: d.locale,
+        locale: loc,
         animation: false,
         scales: {
           x: { reverse: rtl },
           y: {
             position: rtl ? "right" : "left",
+            min: d.axis_min,
+            max: d.axis_max,
             ticks: { callback: function (v) { return digits.format(v); } }
           },
           ext: {
-            display: !!(d.external && d.external.length),
+            display: "auto",
             position: rtl ? "left" : "right",
             grid: { drawOnChartArea: false },
-            ticks: { callback: function (v) { return new Intl.NumberFormat(d.locale, { notation: "compact", maximumFractionDigits: 2 }).format(v); } }
+            ticks: { callback: function (v) { return new Intl.NumberFormat(loc, { notation: "compact", maximumFractionDigits: 2 }).format(v); } }
           }
         },
         plugins: {

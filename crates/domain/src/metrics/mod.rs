@@ -39,13 +39,6 @@ pub struct Estimate {
     pub n: u64,
 }
 
-impl Estimate {
-    /// Half the width of the interval: the "±" shown next to the figure.
-    pub fn margin(&self) -> f64 {
-        (self.high - self.low) / 2.0
-    }
-}
-
 impl ScoreCounts {
     /// No answers yet.
     pub fn new(scale: Scale) -> ScoreCounts {
@@ -123,10 +116,21 @@ impl ScoreCounts {
             / (nf - 1.0);
         let half = t_95(n - 1) * (var / nf).sqrt();
         let (lo, hi) = self.range();
+        let (lo, hi) = (lo as f64, hi as f64);
+        let (mut low, mut high) = ((mean - half).max(lo), (mean + half).min(hi));
+        // Identical answers have no spread, yet a few of them leave the mean uncertain:
+        // then the interval is the one a share of the scale would have (Wilson, which
+        // holds for any answers bounded by the scale), never a width of zero.
+        if var == 0.0 {
+            let (wl, wh) =
+                crate::stats::wilson_95_share((mean - lo) / (hi - lo), n).unwrap_or((0.0, 1.0));
+            low = low.min(lo + wl * (hi - lo));
+            high = high.max(lo + wh * (hi - lo));
+        }
         Some(Estimate {
             value: mean,
-            low: (mean - half).max(lo as f64),
-            high: (mean + half).min(hi as f64),
+            low,
+            high,
             n,
         })
     }
@@ -413,12 +417,39 @@ mod tests {
             ScoreCounts::from_pairs(Scale::Nps11, [(10, 40), (9, 20), (8, 20), (6, 10), (0, 10)]);
         let e = nps(&c).unwrap();
         assert_eq!(e.value, 40.0);
-        assert!(e.low < 40.0 && e.high > 40.0 && e.margin() < 20.0, "{e:?}");
+        assert!(
+            e.low < 40.0 && e.high > 40.0 && (e.high - e.low) < 40.0,
+            "{e:?}"
+        );
         // All promoters: 100, the interval stays within the scale.
         let all = ScoreCounts::from_pairs(Scale::Nps11, [(10, 5)]);
         let e = nps(&all).unwrap();
         assert_eq!(e.value, 100.0);
         assert!(e.high <= 100.0 && e.low > 0.0);
+    }
+
+    #[test]
+    fn a_mean_of_identical_answers_is_not_certain() {
+        // Three answers of 1 on 1-7: the mean is 1, its interval is not [1, 1].
+        let c = ScoreCounts::from_pairs(Scale::Ces7, [(1, 3)]);
+        let m = c.mean().unwrap();
+        assert_eq!(m.value, 1.0);
+        assert_eq!(m.low, 1.0);
+        assert!(m.high > 2.0 && m.high < 7.0, "{m:?}");
+        // The more such answers, the narrower, never zero.
+        let many = ScoreCounts::from_pairs(Scale::Ces7, [(1, 300)])
+            .mean()
+            .unwrap();
+        assert!(many.high > 1.0 && many.high < m.high, "{many:?}");
+        // Answers with a spread keep their t interval.
+        let spread = ScoreCounts::from_pairs(Scale::Ces7, [(1, 2), (2, 2)])
+            .mean()
+            .unwrap();
+        assert!((spread.value - 1.5).abs() < 1e-9);
+        let half = 3.182 * ((1.0_f64 / 3.0) / 4.0).sqrt();
+        assert!((spread.high - (1.5 + half)).abs() < 1e-9, "{spread:?}");
+        // One answer is no mean at all: "not enough answers".
+        assert_eq!(ScoreCounts::from_pairs(Scale::Ces7, [(4, 1)]).mean(), None);
     }
 
     #[test]

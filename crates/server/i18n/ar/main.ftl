@@ -869,6 +869,17 @@ withheld = محجوب: { $n ->
        *[other] { $n } إجابة
     }، أقل من { $min }، حتى لا يمكن التعرف على أحد.
 tile-empty = لا توجد إجابات في هذه الفترة.
+list-sep = {"، "}
+interval-range = من { $low } إلى { $high }
+interval-tile = ٩٥٪: من { $low } إلى { $high }
+tile-too-few = لا تكفي الإجابات لهذا المؤشر ({ $n ->
+        [zero] { $n } إجابة
+        [one] إجابة واحدة
+        [two] إجابتان
+        [few] { $n } إجابات
+        [many] { $n } إجابةً
+       *[other] { $n } إجابة
+    }).
 change-none = لا توجد إجابات في الفترة السابقة للمقارنة.
 unit-percent-change = نقطة
 unit-score-change = نقطة

@@ -793,6 +793,13 @@ withheld = Withheld: { $n ->
        *[other] { $n } answers
     }, fewer than { $min }, so nobody can be identified.
 tile-empty = No answers in this period.
+list-sep = {" · "}
+interval-range = { $low }–{ $high }
+interval-tile = 95%: { $low }–{ $high }
+tile-too-few = Not enough answers for this figure ({ $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }).
 change-none = No answers in the previous period to compare with.
 unit-percent-change = points
 unit-score-change = points

@@ -812,6 +812,14 @@ withheld = Neuzrāda: { $n ->
        *[other] { $n } atbildes
     }, mazāk nekā { $min }, lai nevienu nevarētu atpazīt.
 tile-empty = Šajā periodā atbilžu nav.
+list-sep = {" · "}
+interval-range = { $low }–{ $high }
+interval-tile = 95 %: { $low }–{ $high }
+tile-too-few = Šim rādītājam nepietiek atbilžu ({ $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }).
 change-none = Iepriekšējā periodā nav atbilžu, ar ko salīdzināt.
 unit-percent-change = punkti
 unit-score-change = punkti

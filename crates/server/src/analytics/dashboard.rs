@@ -212,16 +212,24 @@ fn ranking(
     anonymous: bool,
 ) -> Vec<RankRow> {
     let mut withheld = Vec::new();
+    let mut too_few = Vec::new();
     let mut entries = Vec::new();
     for (id, c) in &now {
         if c.n() == 0 {
             continue;
         }
+        if anonymous && c.n() < t.min_shown {
+            withheld.push((*id, c.n(), "withheld"));
+            continue;
+        }
         match metric.estimate(c) {
-            Some(e) if !(anonymous && c.n() < t.min_shown) => entries.push((*id, e)),
-            _ => withheld.push((*id, c.n())),
+            Some(e) => entries.push((*id, e)),
+            // A figure that needs more answers than there are (a mean of one answer):
+            // not enough answers, which is not the anonymity rule.
+            None => too_few.push((*id, c.n(), "too_few")),
         }
     }
+    withheld.extend(too_few);
     let mut out: Vec<RankRow> = t
         .rank(entries, |id| Names::of(names, *id))
         .into_iter()
@@ -237,13 +245,13 @@ fn ranking(
         .collect();
     let mut hidden: Vec<RankRow> = withheld
         .into_iter()
-        .map(|(id, n)| RankRow {
+        .map(|(id, n, status)| RankRow {
             id,
             name: Names::of(names, id),
             n,
             estimate: None,
             rank: None,
-            status: "withheld",
+            status,
             change: None,
         })
         .collect();
@@ -413,7 +421,21 @@ pub async fn build(
         super::today::today(store, org, thresholds, reach),
         super::reasons::build(store, org, thresholds, reach, &questions),
         super::areas::build(store, org, thresholds, reach, &questions),
-        super::external::over(store, org, &months),
+        async {
+            // Imported figures (reviews, surveys of others) are the organisation's: they
+            // are drawn beside the whole organisation's trend only, never a region's,
+            // a site's or a person's.
+            let whole = reach.region.is_none()
+                && reach.site.is_none()
+                && reach.service.is_none()
+                && reach.employee.is_none()
+                && reach.sites.is_none();
+            if whole {
+                super::external::over(store, org, &months).await
+            } else {
+                Ok(Vec::new())
+            }
+        },
     )?;
 
     // Headline tiles: every scale, this period and the one before.

@@ -39,7 +39,8 @@ async fn overview(w: Web) -> Result<Response> {
         Some(context! {
             n => counts.n(),
             share => e.map(|e| e.value),
-            margin => e.map(|e| e.margin()),
+            low => e.map(|e| e.low),
+            high => e.map(|e| e.high),
             bursts => bursts,
         })
     } else {

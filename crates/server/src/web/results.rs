@@ -243,7 +243,15 @@ async fn page(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
         })
         .collect();
     let external = &d.external;
+    // The axis spans the whole scale: a band from 65 to 70 would magnify noise.
+    let (axis_min, axis_max) = match d.unit {
+        rida_domain::metrics::Unit::Percent => (0, 100),
+        rida_domain::metrics::Unit::Score => (-100, 100),
+        rida_domain::metrics::Unit::Mean => d.metric.scale().score_range().unwrap_or((1, 5)),
+    };
     let chart = context! {
+        axis_min => axis_min,
+        axis_max => axis_max,
         external => external,
         labels => labels,
         unit => d.unit,

@@ -45,7 +45,7 @@ async fn external_figures_are_imported_with_a_report_of_the_bad_rows(backend: Ba
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let html = r.text().await.unwrap();
     assert!(html.contains("3 rows imported"), "{html}");
-    assert!(html.contains("2 rows were not imported"));
+    assert!(html.contains("2 rows not imported"));
     assert!(html.contains("Not a date") && html.contains("Not a number"));
     assert!(html.contains("&#x3d;HYPERLINK") || html.contains("=HYPERLINK"));
     let series = app.store.external_series(app.w.org).await.unwrap();

@@ -17,6 +17,7 @@ both_backends! {
     figures_equal_a_recomputation_from_the_raw_answers;
     each_role_sees_only_what_it_may;
     bad_selections_are_refused_clearly;
+    intervals_show_their_bounds_and_one_answer_is_not_enough;
 }
 
 /// Today in the test organisation's zone, as `yyyymmdd`.
@@ -394,4 +395,63 @@ async fn bad_selections_are_refused_clearly(backend: Backend) {
     let page = r.text().await.unwrap();
     assert!(page.contains("No answers in this period"));
     assert!(!page.contains("0.0%"));
+}
+
+async fn intervals_show_their_bounds_and_one_answer_is_not_enough(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Three answers of 5: CSAT 100 %, its interval lopsided below it.
+    let mut rows: Vec<NewRating> = (0..3)
+        .map(|_| answer(&app, app.w.site, None, app.w.question, Answer::Score(5)))
+        .collect();
+    // One answer at the other site: a mean needs two.
+    rows.push(answer(&app, app.w.other_site, None, app.w.question, Answer::Score(4)));
+    app.store.insert_ratings(app.w.org, &rows).await.unwrap();
+    let head = app.login_as(Role::Head).await;
+    let page = head
+        .get("/admin/results?period=day")
+        .await
+        .text()
+        .await
+        .unwrap();
+    let e = metrics::csat(&ScoreCounts::from_pairs(Scale::Csat5, [(5, 3), (4, 1)])).unwrap();
+    let bounds = format!("95%: {:.1}–100.0", e.low);
+    assert!(e.high > 99.9);
+    assert!(page.contains(&bounds), "{bounds} not on the page");
+    assert!(!page.contains('±'), "no symmetric margin");
+    // A mean of one answer is "not enough answers", not the anonymity rule.
+    let ces_mean = head
+        .get("/admin/results?period=day&metric=csat_mean")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(ces_mean.contains("Harbour"), "the site of one answer is listed");
+    assert!(!ces_mean.contains("so nobody can be identified"));
+    // In Arabic: one numbering system and no middle dot that reads as a zero.
+    head.submit(
+        "/admin/results",
+        "/language",
+        &[("locale", "ar"), ("back", "/admin/results")],
+    )
+    .await;
+    let ar = head
+        .get("/admin/results?period=day")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(ar.contains("dir=\"rtl\""));
+    assert!(
+        ar.contains("من ٧٠") || ar.contains("٩٥٪: من"),
+        "bounds in Arabic"
+    );
+    let text_only: String = ar
+        .split("<script")
+        .map(|part| part.split("</script>").last().unwrap_or(""))
+        .collect();
+    assert!(!text_only.contains('·'), "a middle dot on the Arabic page");
+    assert!(
+        !text_only.contains("n = 4") && text_only.contains("ن = ٤"),
+        "Arabic-Indic digits in the sample size"
+    );
 }
