@@ -19,6 +19,7 @@ pub mod sms;
 pub mod stats;
 pub mod survey;
 pub mod terminal;
+pub mod throttle;
 pub mod time;
 pub mod voice;
 pub mod web;

@@ -124,6 +124,7 @@ mod tests {
         ("alert-what-terminal", "n"),
         ("websurvey-print-help", "n"),
         ("tile-too-few", "n"),
+        ("login-wait", "seconds"),
     ];
 
     /// The CLDR plural categories of each language, with numbers that fall in each.

@@ -72,6 +72,45 @@ impl Store {
         })
     }
 
+    /// Failed logins under `key` since `since_ms`: how many, and when the latest was.
+    pub async fn login_failures_of(&self, key: &str, since_ms: i64) -> Result<(i64, Option<i64>)> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT COUNT(*), MAX(at) FROM login_failures WHERE username = $1 AND at >= $2")
+            .bind(key).bind(since_ms).fetch_one(p).await)?)
+    }
+
+    /// Whether the account signed in from this place (its keyed hash) since `since_ms`.
+    pub async fn known_login_place(&self, place: &str, since_ms: i64) -> Result<bool> {
+        let n: i64 = with_db!(self, p => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM login_places WHERE place = $1 AND last_at >= $2")
+            .bind(place).bind(since_ms).fetch_one(p).await)?;
+        Ok(n > 0)
+    }
+
+    /// Remembers a place an account signed in from, and forgets those unused since
+    /// `forget_before_ms`.
+    pub async fn remember_login_place(&self, place: &str, forget_before_ms: i64) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            sqlx::query("DELETE FROM login_places WHERE last_at < $1").bind(forget_before_ms).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO login_places (place, last_at) VALUES ($1, $2) \
+                ON CONFLICT (place) DO UPDATE SET last_at = excluded.last_at")
+                .bind(place).bind(now_ms()).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    /// Records that sign-ins to an account from a place now wait (audit log only).
+    pub async fn audit_login_throttled(&self, org: Uuid, by: &By) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            audit!(tx, by, org, "login_throttled", "session", None::<Uuid>, "");
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
     /// Failed logins for this name since `since_ms`.
     pub async fn login_failures_since(&self, username: &str, since_ms: i64) -> Result<i64> {
         Ok(with_db!(self, p => sqlx::query_scalar(
@@ -79,11 +118,18 @@ impl Store {
             .bind(username).bind(since_ms).fetch_one(p).await)?)
     }
 
-    /// Forgets failed logins after a success, and very old ones of everybody.
-    pub async fn clear_login_failures(&self, username: &str, older_than_ms: i64) -> Result<()> {
-        with_db!(self, p => sqlx::query("DELETE FROM login_failures WHERE username = $1 OR at < $2")
-            .bind(username).bind(older_than_ms).execute(p).await.map(|_| ()))?;
-        Ok(())
+    /// Forgets failed logins under these keys after a success, and very old ones of
+    /// everybody.
+    pub async fn clear_login_failures(&self, keys: &[&str], older_than_ms: i64) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            for key in keys {
+                sqlx::query("DELETE FROM login_failures WHERE username = $1").bind(key).execute(&mut *tx).await?;
+            }
+            sqlx::query("DELETE FROM login_failures WHERE at < $1").bind(older_than_ms).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok(())
+        })
     }
 
     /// Stores a new session under the hash of its token, forgets expired ones and records

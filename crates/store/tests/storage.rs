@@ -333,7 +333,7 @@ async fn users_sessions_and_tokens(backend: Backend) {
             .unwrap();
     }
     assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 3);
-    store.clear_login_failures("manager", 0).await.unwrap();
+    store.clear_login_failures(&["manager"], 0).await.unwrap();
     assert_eq!(store.login_failures_since("manager", 0).await.unwrap(), 0);
 
     let tid = store

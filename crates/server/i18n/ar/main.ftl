@@ -30,7 +30,14 @@ role-employee-help = يستخدم محطته فقط ولا يرى التقييم
 login-title = تسجيل الدخول
 login-submit = دخول
 login-invalid = اسم المستخدم أو كلمة المرور غير صحيحة.
-login-locked = محاولات فاشلة كثيرة. هذا الحساب مقفل لبضع دقائق؛ حاول لاحقًا.
+login-wait = محاولات فاشلة كثيرة من هنا. حاول مرة أخرى بعد { $seconds ->
+        [zero] { $seconds } ثانية
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانيةً
+       *[other] { $seconds } ثانية
+    }.
 username = اسم المستخدم
 username-hint = من 3 إلى 64 حرفًا أو رقمًا أو نقطة أو شرطة أو @. يُستخدم لتسجيل الدخول.
 password = كلمة المرور
@@ -232,6 +239,7 @@ audit-action-password = تغيير كلمة المرور
 audit-action-revoke = إلغاء
 audit-action-login = تسجيل دخول
 audit-action-login_failed = محاولة دخول فاشلة
+audit-action-login_throttled = إبطاء تسجيل الدخول بعد محاولات فاشلة
 entity-organisation = المؤسسة
 entity-external_figures = أرقام خارجية
 entity-region = منطقة

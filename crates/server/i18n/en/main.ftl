@@ -30,7 +30,10 @@ role-employee-help = uses their own station only, never sees ratings
 login-title = Sign in
 login-submit = Sign in
 login-invalid = Wrong username or password.
-login-locked = Too many failed attempts. This account is locked for a few minutes; try again later.
+login-wait = Too many failed attempts from here. Try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
 username = Username
 username-hint = 3–64 letters, digits, dots, dashes or @. Used to sign in.
 password = Password
@@ -220,6 +223,7 @@ audit-action-password = Password changed
 audit-action-revoke = Revoked
 audit-action-login = Signed in
 audit-action-login_failed = Failed sign-in
+audit-action-login_throttled = Sign-ins slowed after failures
 entity-organisation = organisation
 entity-external_figures = external figures
 entity-region = region

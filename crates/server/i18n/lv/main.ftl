@@ -30,7 +30,11 @@ role-employee-help = lieto tikai savu darba vietu, vērtējumus neredz nekad
 login-title = Pieteikties
 login-submit = Pieteikties
 login-invalid = Nepareizs lietotājvārds vai parole.
-login-locked = Pārāk daudz neveiksmīgu mēģinājumu. Konts ir bloķēts uz dažām minūtēm; mēģiniet vēlāk.
+login-wait = Pārāk daudz neveiksmīgu mēģinājumu no šejienes. Mēģiniet vēlreiz pēc { $seconds ->
+        [zero] { $seconds } sekundēm
+        [one] { $seconds } sekundes
+       *[other] { $seconds } sekundēm
+    }.
 username = Lietotājvārds
 username-hint = 3–64 burti, cipari, punkti, domuzīmes vai @. To lieto, lai pieteiktos.
 password = Parole
@@ -223,6 +227,7 @@ audit-action-password = Nomainīja paroli
 audit-action-revoke = Atsauca
 audit-action-login = Pieteicās
 audit-action-login_failed = Neveiksmīga pieteikšanās
+audit-action-login_throttled = Pieteikšanās palēnināta pēc kļūdām
 entity-organisation = organizācija
 entity-external_figures = ārējie rādītāji
 entity-region = reģions

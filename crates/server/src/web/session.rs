@@ -13,6 +13,7 @@ use axum_extra::extract::{
 };
 use minijinja::context;
 use rida_domain::Locale;
+use rida_domain::throttle;
 use rida_store::By;
 use serde::Deserialize;
 
@@ -77,6 +78,9 @@ struct LoginForm {
     next: String,
 }
 
+/// How long a place an account signed in from stays known.
+const KNOWN_PLACE_MS: i64 = 90 * 24 * 3_600_000;
+
 async fn login(
     State(state): State<AppState>,
     crate::auth::ClientIp(ip): crate::auth::ClientIp,
@@ -105,13 +109,45 @@ async fn login(
     let s = &state.settings;
     let window_ms = s.login_window_minutes * 60_000;
     let now = rida_store::now_ms();
-    // Per account, and per address for someone trying many accounts.
-    let address = format!("address:{ip}");
     let since = now - window_ms;
-    if state.store.login_failures_since(&username, since).await? >= s.login_max_failures
-        || state.store.login_failures_since(&address, since).await? >= s.login_max_failures * 10
-    {
-        return Ok(fail(StatusCode::TOO_MANY_REQUESTS, "login-locked"));
+    // Counted per account and address, per address (someone trying many accounts) and
+    // per account (many addresses); each past its allowance waits a growing time. The
+    // account-wide count spares a place the account signed in from before.
+    let pair = format!("pair:{username}|{ip}");
+    let address = format!("address:{ip}");
+    let place = hex::encode(
+        state
+            .contact_key
+            .tag_bytes("login-place", &[username.as_bytes(), ip.as_bytes()]),
+    );
+    let known = state
+        .store
+        .known_login_place(&place, now - KNOWN_PLACE_MS)
+        .await?;
+    let max = s.login_max_failures;
+    let mut checks = vec![
+        (pair.as_str(), throttle::pair_allowance(max)),
+        (address.as_str(), throttle::address_allowance(max)),
+    ];
+    if !known {
+        checks.push((username.as_str(), throttle::account_allowance(max)));
+    }
+    let mut wait = 0;
+    for (key, allowed) in checks {
+        let (failures, last) = state.store.login_failures_of(key, since).await?;
+        wait = wait.max(throttle::wait_ms(failures, last, allowed, window_ms, now).unwrap_or(0));
+    }
+    if wait > 0 {
+        let seconds = (wait + 999) / 1000;
+        return Ok(ctx.render_status(
+            StatusCode::TOO_MANY_REQUESTS,
+            "login.html",
+            context! {
+                next => safe_next(&f.next),
+                username => f.username.clone(),
+                error => i18n::t_args(locale, "login-wait", &[("seconds", seconds.into())]),
+            },
+        ));
     }
     let account = state.store.login_user(&username).await?;
     let ok = auth::verify_password(
@@ -127,14 +163,30 @@ async fn login(
                 .map(|a| (a.org_id, By::user(a.id, &username)));
             state
                 .store
-                .record_login_failure(&[&username, &address], by.as_ref().map(|(o, b)| (*o, b)))
+                .record_login_failure(
+                    &[&username, &pair, &address],
+                    by.as_ref().map(|(o, b)| (*o, b)),
+                )
                 .await?;
+            // The failure that starts the waiting for this account and place is audited.
+            let (failures, _) = state.store.login_failures_of(&pair, since).await?;
+            if let Some((org, by)) = &by
+                && failures == throttle::pair_allowance(max)
+            {
+                state.store.audit_login_throttled(*org, by).await?;
+            }
             return Ok(fail(StatusCode::UNAUTHORIZED, "login-invalid"));
         }
     };
     state
         .store
-        .clear_login_failures(&username, now - window_ms)
+        // The account-wide count stays: a success at the usual place must not wipe out
+        // what an attacker elsewhere did.
+        .clear_login_failures(&[&pair], since)
+        .await?;
+    state
+        .store
+        .remember_login_place(&place, now - KNOWN_PLACE_MS)
         .await?;
     let token = auth::new_secret();
     let expires = now + s.session_hours * 3_600_000;

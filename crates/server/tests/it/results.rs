@@ -404,7 +404,13 @@ async fn intervals_show_their_bounds_and_one_answer_is_not_enough(backend: Backe
         .map(|_| answer(&app, app.w.site, None, app.w.question, Answer::Score(5)))
         .collect();
     // One answer at the other site: a mean needs two.
-    rows.push(answer(&app, app.w.other_site, None, app.w.question, Answer::Score(4)));
+    rows.push(answer(
+        &app,
+        app.w.other_site,
+        None,
+        app.w.question,
+        Answer::Score(4),
+    ));
     app.store.insert_ratings(app.w.org, &rows).await.unwrap();
     let head = app.login_as(Role::Head).await;
     let page = head
@@ -425,7 +431,10 @@ async fn intervals_show_their_bounds_and_one_answer_is_not_enough(backend: Backe
         .text()
         .await
         .unwrap();
-    assert!(ces_mean.contains("Harbour"), "the site of one answer is listed");
+    assert!(
+        ces_mean.contains("Harbour"),
+        "the site of one answer is listed"
+    );
     assert!(!ces_mean.contains("so nobody can be identified"));
     // In Arabic: one numbering system and no middle dot that reads as a zero.
     head.submit(
