@@ -7,6 +7,7 @@ pub mod contact;
 pub mod dispatch;
 pub mod external;
 pub mod hours;
+pub mod input;
 pub mod locale;
 pub mod metrics;
 pub mod names;

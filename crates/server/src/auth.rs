@@ -324,6 +324,12 @@ impl<T: DeserializeOwned> FromRequest<AppState> for CsrfForm<T> {
         }
         let token: Token = serde_html_form::from_bytes(&bytes).map_err(|_| Error::Csrf)?;
         verify_csrf(state, &parts.headers, &token.csrf)?;
+        if rida_domain::input::form_has_control(&bytes) {
+            return Err(Error::BadRequest {
+                code: "control-character",
+                detail: "a field holds a control character (NUL, escape…)".into(),
+            });
+        }
         let form = serde_html_form::from_bytes(&bytes).map_err(|e| Error::BadRequest {
             code: "bad-form",
             detail: e.to_string(),

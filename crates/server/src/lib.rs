@@ -93,12 +93,28 @@ impl Application {
     }
 }
 
+/// Responses that say nothing of caching are not kept by browsers or proxies: results,
+/// exports and every page carry data that must not outlive the session. Static files,
+/// voice prompts, logos and survey pages set their own.
+async fn no_store_by_default(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut res = next.run(req).await;
+    res.headers_mut()
+        .entry(axum::http::header::CACHE_CONTROL)
+        .or_insert(axum::http::HeaderValue::from_static("no-store"));
+    res
+}
+
 /// Every route of the application.
 pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(web::router(state.clone()))
         .merge(api::router(state.clone()))
         .layer(axum::middleware::from_fn(api::metrics::track))
+        .layer(axum::middleware::from_fn(no_store_by_default))
+        .layer(axum::middleware::from_fn(api::problems_only))
         // Spans name the path only: query strings may carry phone numbers and tokens
         // (gateways call with them), which must never reach a log.
         .layer(

@@ -51,6 +51,8 @@ const TEXT_KEYS: &[&str] = &[
     "whatsapp_api_url",
     "hooks_url",
     "client_ip_header",
+    "metrics_addresses",
+    "metrics_token",
 ];
 
 /// Settings that are numbers, flags or addresses, read from `RIDA_<KEY>` as values.
@@ -188,6 +190,12 @@ pub struct Settings {
     /// proxy (`X-Forwarded-For`, `X-Real-IP`), for the rate limits of logins, terminal
     /// pairing and anonymous answers; empty: the connection's address.
     pub client_ip_header: String,
+    /// Addresses that may read `/metrics` (comma-separated); empty: none but a holder
+    /// of `metrics_token`.
+    pub metrics_addresses: String,
+    /// A bearer token that lets a scraper read `/metrics` from anywhere; empty: none.
+    #[serde(deserialize_with = "text")]
+    pub metrics_token: String,
 }
 
 impl Default for Settings {
@@ -229,6 +237,8 @@ impl Default for Settings {
             web_answers_per_hour: 60,
             web_repeat_minutes: 60,
             client_ip_header: String::new(),
+            metrics_addresses: "127.0.0.1, ::1".into(),
+            metrics_token: String::new(),
         }
     }
 }
@@ -427,7 +437,14 @@ web_repeat_minutes = {web_repeat_minutes}
 # count each visitor, not the proxy. Only set it behind a proxy that writes the header
 # itself (otherwise a visitor could choose their address). Empty: the connection's own.
 client_ip_header = ""
+
+# Prometheus metrics (GET /metrics): served only to these addresses (comma-separated,
+# as client_ip_header gives them) or to a scraper sending "Authorization: Bearer
+# metrics_token"; everyone else gets 403.
+metrics_addresses = "{metrics_addresses}"
+metrics_token = ""
 "#,
+            metrics_addresses = d.metrics_addresses,
             kannel_url = d.kannel_url,
             twilio_api_url = d.twilio_api_url,
             whatsapp_template = d.whatsapp_template,

@@ -28,7 +28,8 @@ use uuid::Uuid;
 use crate::{Error, auth::CurrentUser, state::AppState};
 
 /// The query string of a results page or API call, as sent.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct Selection {
     #[serde(default)]
     pub period: Option<String>,

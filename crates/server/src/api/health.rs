@@ -14,15 +14,17 @@ pub async fn healthz() -> impl IntoResponse {
 /// The database answers; a load balancer may send traffic.
 #[utoipa::path(get, path = "/readyz", tag = "operations", responses(
     (status = 200, description = "Ready"),
-    (status = 503, description = "The database does not answer")))]
-pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    (status = 503, description = "The database does not answer", body = crate::error::Problem, content_type = "application/problem+json")))]
+pub async fn readyz(State(state): State<AppState>) -> axum::response::Response {
     match state.store.ping().await {
-        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready" }))),
+        Ok(()) => (StatusCode::OK, Json(json!({ "status": "ready" }))).into_response(),
         Err(e) => {
             tracing::warn!(error = %e, "not ready");
-            (
+            crate::error::problem(
                 StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "database unavailable" })),
+                "not-ready",
+                "The database does not answer",
+                None,
             )
         }
     }

@@ -53,6 +53,12 @@ async fn receive(
         code: e.code(),
         detail: "the sender is not an international phone number".into(),
     })?;
+    // A customer's text is kept without control characters (a gateway passes them on;
+    // PostgreSQL would refuse a NUL, and the gateway would retry for ever).
+    let text: String = text
+        .chars()
+        .filter(|c| !rida_domain::input::is_forbidden_control(*c))
+        .collect();
     let incoming = inbound::Incoming {
         provider,
         provider_id: id.to_string(),

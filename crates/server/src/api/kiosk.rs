@@ -19,10 +19,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::ratings::{ItemError, RatingItem, check_items, lookup_refs, parse_items};
+use super::ratings::{BatchResult, ItemError, RatingItem, check_items, lookup_refs, parse_items};
 use crate::{
     Error,
     auth::{bearer, hash_secret, new_secret},
+    error::Problem,
     error::{Result, problem},
     state::AppState,
 };
@@ -52,16 +53,21 @@ impl FromRequestParts<AppState> for Device {
     }
 }
 
-#[derive(Deserialize)]
+/// The pairing code typed on the device (spaces, dashes and case do not matter).
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct PairRequest {
     code: String,
 }
 
 /// Pairs this device with the terminal whose code was typed; returns its device token.
+#[utoipa::path(post, path = "/api/v1/kiosk/pair", tag = "terminals", request_body = PairRequest,
+    responses((status = 200, description = "The device token (shown once) and the terminal's id", body = Object),
+        (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"), (status = 404, description = "No terminal waits for this code", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many wrong codes from this address", body = Problem, content_type = "application/problem+json")))]
 pub async fn pair(
     State(state): State<AppState>,
     crate::auth::ClientIp(ip): crate::auth::ClientIp,
-    Json(req): Json<PairRequest>,
+    super::ApiJson(req): super::ApiJson<PairRequest>,
 ) -> Result<Response> {
     let key = format!("pair:{ip}");
     let since = rida_store::now_ms() - PAIR_WINDOW_MS;
@@ -101,6 +107,8 @@ struct Named {
 }
 
 /// Everything the terminal needs to show itself.
+#[utoipa::path(get, path = "/api/v1/kiosk/config", tag = "terminals", security(("device_token" = [])),
+    responses((status = 200, description = "What the terminal shows: survey, languages, services, staff on a free-rating screen, voice prompts", body = Object), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
     let org = state.store.organisation(t.org_id).await?;
     let all = ListQuery::all();
@@ -188,7 +196,8 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
     .into_response())
 }
 
-#[derive(Deserialize, Default)]
+/// What a terminal reports every few seconds.
+#[derive(Deserialize, Default, utoipa::ToSchema)]
 pub struct HeartbeatRequest {
     #[serde(default)]
     app_version: String,
@@ -201,10 +210,13 @@ pub struct HeartbeatRequest {
 }
 
 /// Records that the terminal is alive; answers the versions it should be at.
+#[utoipa::path(post, path = "/api/v1/kiosk/heartbeat", tag = "terminals", security(("device_token" = [])), request_body = HeartbeatRequest,
+    responses((status = 200, description = "The versions the terminal should be at", body = Object), (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The terminal is open in another window", body = Problem, content_type = "application/problem+json")))]
 pub async fn heartbeat(
     State(state): State<AppState>,
     Device(t): Device,
-    Json(h): Json<HeartbeatRequest>,
+    super::ApiJson(h): super::ApiJson<HeartbeatRequest>,
 ) -> Result<Response> {
     let beat = Heartbeat {
         app_version: h.app_version.chars().take(40).collect(),
@@ -226,7 +238,9 @@ pub async fn heartbeat(
     }
 }
 
-#[derive(Deserialize)]
+/// The versions the terminal knows.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct WaitQuery {
     #[serde(default)]
     config: i64,
@@ -236,6 +250,8 @@ pub struct WaitQuery {
 
 /// Answers as soon as the terminal's versions differ from those it knows, or after
 /// [`WAIT_SECS`] with the same versions.
+#[utoipa::path(get, path = "/api/v1/kiosk/wait", tag = "terminals", security(("device_token" = [])), params(WaitQuery),
+    responses((status = 200, description = "The current versions, as soon as they differ from those given or after a while", body = Object), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn wait(
     State(state): State<AppState>,
     Device(t): Device,
@@ -272,6 +288,13 @@ pub async fn wait(
     }
 }
 
+/// A batch of answers tapped on the terminal (as documented; each is read on its own).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct KioskBatch {
+    answers: Vec<KioskAnswer>,
+}
+
 /// A batch of answers tapped on the terminal.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -281,10 +304,11 @@ struct AnswerBatch {
 
 /// One answer as the terminal sends it; the site (and the desk's employee) come from
 /// the terminal itself.
-#[derive(Deserialize)]
+#[derive(Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
-struct KioskAnswer {
+pub struct KioskAnswer {
     id: Uuid,
+    #[schema(value_type = String, format = DateTime)]
     answered_at: Timestamp,
     question_id: Uuid,
     /// One customer's pass through the survey.
@@ -307,6 +331,8 @@ struct KioskAnswer {
 }
 
 /// Stores a terminal's answers; each gets its own outcome, as in the ratings API.
+#[utoipa::path(post, path = "/api/v1/kiosk/answers", tag = "terminals", security(("device_token" = [])), request_body = KioskBatch,
+    responses((status = 200, description = "Each answer's outcome, as in the ratings API", body = BatchResult), (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn answers(
     State(state): State<AppState>,
     Device(t): Device,
@@ -423,6 +449,10 @@ fn station_employee(t: &Terminal) -> Result<Uuid> {
 
 /// A station device asks the desk's (or the branch's main) terminal for the next
 /// customer's rating, as the employee's own station does.
+#[utoipa::path(post, path = "/api/v1/kiosk/station/ask", tag = "terminals", security(("device_token" = [])),
+    responses((status = 200, description = "The terminal that will ask the next customer", body = Object), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an employee station", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No paired terminal serves this desk or branch", body = Problem, content_type = "application/problem+json")))]
 pub async fn station_ask(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
     let employee = station_employee(&t)?;
     match state.store.ask_for_rating(t.org_id, employee).await? {
@@ -436,12 +466,16 @@ pub async fn station_ask(State(state): State<AppState>, Device(t): Device) -> Re
     }
 }
 
-#[derive(Deserialize)]
+/// The terminal asked.
+#[derive(Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct StationStatusQuery {
     terminal: Uuid,
 }
 
 /// `waiting` or `received` for the last request; never an answer.
+#[utoipa::path(get, path = "/api/v1/kiosk/station/status", tag = "terminals", security(("device_token" = [])), params(StationStatusQuery),
+    responses((status = 200, description = "`waiting` or `received`; never an answer", body = Object), (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn station_status(
     State(state): State<AppState>,
     Device(t): Device,
@@ -455,7 +489,8 @@ pub async fn station_status(
     Ok(Json(json!({ "state": state })).into_response())
 }
 
-#[derive(Deserialize)]
+/// A visit at the desk starting or ending.
+#[derive(Deserialize, utoipa::ToSchema)]
 pub struct VisitRequest {
     /// `start` (with the client's id for the visit) or `end`.
     action: String,
@@ -467,10 +502,12 @@ pub struct VisitRequest {
 }
 
 /// Starts or ends the desk employee's visit.
+#[utoipa::path(post, path = "/api/v1/kiosk/station/visit", tag = "terminals", security(("device_token" = [])), request_body = VisitRequest,
+    responses((status = 200, description = "The visit started or ended", body = Object), (status = 400, description = "Malformed request", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn station_visit(
     State(state): State<AppState>,
     Device(t): Device,
-    Json(v): Json<VisitRequest>,
+    super::ApiJson(v): super::ApiJson<VisitRequest>,
 ) -> Result<Response> {
     let employee = station_employee(&t)?;
     match v.action.as_str() {

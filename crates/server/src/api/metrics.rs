@@ -29,10 +29,32 @@ pub async fn track(req: Request, next: Next) -> Response {
     res
 }
 
-/// `GET /metrics` in the Prometheus text format.
-pub async fn render(State(state): State<AppState>) -> impl IntoResponse {
-    (
+/// `GET /metrics` in the Prometheus text format, for the configured addresses or a
+/// scraper with the metrics token only: it tells request rates and routes to whoever
+/// reads it.
+pub async fn render(
+    State(state): State<AppState>,
+    crate::auth::ClientIp(ip): crate::auth::ClientIp,
+    headers: axum::http::HeaderMap,
+) -> crate::error::Result<Response> {
+    let s = &state.settings;
+    let address_allowed = s
+        .metrics_addresses
+        .split(',')
+        .map(str::trim)
+        .any(|a| !a.is_empty() && a == ip);
+    let token = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .unwrap_or("");
+    let token_allowed = crate::messaging::same_secret(token, s.metrics_token.trim());
+    if !(address_allowed || token_allowed) {
+        return Err(crate::error::Error::Forbidden);
+    }
+    Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),
     )
+        .into_response())
 }

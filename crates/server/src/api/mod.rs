@@ -57,10 +57,72 @@ pub async fn read_json<T: serde::de::DeserializeOwned>(
     limit: usize,
 ) -> Result<T, crate::Error> {
     let bytes = read_body(body, limit).await?;
+    refuse_control(&bytes)?;
     serde_json::from_slice(&bytes).map_err(|e| crate::Error::BadRequest {
         code: "malformed-json",
         detail: e.to_string(),
     })
+}
+
+/// Refuses a JSON body whose text holds NUL or another control character: no text Rida
+/// stores may hold one (PostgreSQL refuses NUL outright).
+pub fn refuse_control(json: &[u8]) -> Result<(), crate::Error> {
+    if rida_domain::input::json_has_control(json) {
+        return Err(crate::Error::BadRequest {
+            code: "control-character",
+            detail: "a text holds a control character (NUL, escape…); only tab and line breaks are allowed"
+                .into(),
+        });
+    }
+    Ok(())
+}
+
+/// A JSON body read as the API reads every body: its errors are problem details.
+pub struct ApiJson<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned> axum::extract::FromRequest<AppState> for ApiJson<T> {
+    type Rejection = crate::Error;
+
+    async fn from_request(req: axum::extract::Request, _: &AppState) -> Result<Self, crate::Error> {
+        Ok(ApiJson(read_json(req.into_body(), 64 * 1024).await?))
+    }
+}
+
+/// Every error an `/api` or `/hooks` route gives is RFC 9457 problem details, also
+/// those that come from the framework before a handler runs (a query that does not
+/// parse, an id that is not one, an unknown route).
+pub async fn problems_only(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let api = {
+        let p = req.uri().path();
+        p.starts_with("/api/") || p.starts_with("/hooks/")
+    };
+    let res = next.run(req).await;
+    let status = res.status();
+    let is_problem = res
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/problem+json"));
+    if !api || is_problem || !(status.is_client_error() || status.is_server_error()) {
+        return res;
+    }
+    let bytes = axum::body::to_bytes(res.into_body(), 16 * 1024)
+        .await
+        .unwrap_or_default();
+    let detail = String::from_utf8_lossy(&bytes).trim().to_string();
+    let code = status
+        .canonical_reason()
+        .unwrap_or("error")
+        .to_lowercase()
+        .replace(' ', "-");
+    crate::error::problem(
+        status,
+        &code,
+        status.canonical_reason().unwrap_or("Error"),
+        (!detail.is_empty()).then_some(detail),
+    )
 }
 
 pub fn router(_state: AppState) -> Router<AppState> {

@@ -30,6 +30,9 @@ pub const MAX_BATCH: usize = 1000;
 pub const MAX_BODY_BYTES: usize = 8 * 1024 * 1024;
 /// How far ahead of the server's clock a client's `answered_at` may be.
 const MAX_CLOCK_SKEW_MS: i64 = 24 * 3_600_000;
+/// The earliest time an answer may carry (2000-01-01T00:00:00Z): a year 0000 is a
+/// client's bug, not a customer.
+pub(crate) const EARLIEST_ANSWER_MS: i64 = 946_684_800_000;
 
 /// A batch of ratings.
 #[derive(Debug, Deserialize, ToSchema)]
@@ -167,6 +170,7 @@ pub async fn ingest(
         ));
     }
     let bytes = super::read_body(body, MAX_BODY_BYTES).await?;
+    super::refuse_control(&bytes)?;
     let batch: RatingBatch =
         serde_json::from_slice(&bytes).map_err(|e| bad("malformed-json", e.to_string()))?;
     if batch.ratings.is_empty() {
@@ -377,6 +381,13 @@ fn validate(
         (Some(_), Err(e)) => err("score", e.code(), e.to_string()),
     }
     let answered_at = time::to_millis(i.answered_at);
+    if answered_at < EARLIEST_ANSWER_MS {
+        err(
+            "answered_at",
+            "too_early",
+            "answered_at is before 2000-01-01, earlier than any answer Rida can hold".into(),
+        );
+    }
     if answered_at > received_at + MAX_CLOCK_SKEW_MS {
         err(
             "answered_at",

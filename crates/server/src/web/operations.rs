@@ -14,6 +14,7 @@ use crate::{
         Selection,
         operations::{self, Operations},
     },
+    error::Problem,
     error::Result,
     state::AppState,
 };
@@ -34,7 +35,11 @@ async fn operations_of(w: &Web, sel: &Selection) -> Result<(crate::analytics::Re
 }
 
 /// The same figures as JSON (errors as problem details).
-async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+#[utoipa::path(get, path = "/api/v1/operations", tag = "results", security(("session" = [])),
+    params(crate::analytics::Selection),
+    responses((status = 200, description = "Visits, response rate, waiting and service times and retention of the selection", body = Object),
+        (status = 400, description = "A selection that does not parse", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"), (status = 403, description = "The role may not see this", body = Problem, content_type = "application/problem+json")))]
+pub(crate) async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     use axum::response::IntoResponse;
     let (_, o) = operations_of(&w, &sel).await?;
     Ok(Json(o).into_response())

@@ -25,6 +25,7 @@ use crate::{
         report::{self, GroupBy, Report, ReportMetric, ReportParams},
     },
     auth::CsrfForm,
+    error::Problem,
     error::Result,
     i18n,
     state::AppState,
@@ -73,7 +74,16 @@ async fn saved_xlsx(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Resu
 }
 
 /// `GET /api/v1/reports/run?metrics=csat,nps&group=site,month&…`: a report as JSON.
-async fn run_json(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
+#[utoipa::path(get, path = "/api/v1/reports/run", tag = "results", security(("session" = [])),
+    params(
+        ("metrics" = String, Query, description = "Comma-separated metrics: csat, nps, ces, csat_mean, ces_mean"),
+        ("group" = Option<String>, Query, description = "Up to two groupings: region, site, service, employee, channel, language, day, week, month"),
+        ("from" = Option<String>, Query, description = "First day, yyyy-mm-dd"),
+        ("to" = Option<String>, Query, description = "Last day, yyyy-mm-dd"),
+    ),
+    responses((status = 200, description = "One row per group with each metric, its interval and answers", body = Object),
+        (status = 400, description = "A selection that does not parse", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"), (status = 403, description = "The role may not see this", body = Problem, content_type = "application/problem+json")))]
+pub(crate) async fn run_json(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
     let r = run(&w, q.as_deref().unwrap_or("")).await?;
     Ok(Json(r).into_response())
 }

@@ -18,6 +18,7 @@ use crate::{
         dashboard::{self, Dashboard},
         export,
     },
+    error::Problem,
     error::Result,
     i18n,
     state::AppState,
@@ -190,7 +191,11 @@ pub(super) async fn filter_options(w: &Web, see_employees: bool) -> Result<Filte
 }
 
 /// The dashboard as JSON for a signed-in user (errors as problem details).
-async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
+#[utoipa::path(get, path = "/api/v1/results", tag = "results", security(("session" = [])),
+    params(crate::analytics::Selection),
+    responses((status = 200, description = "Tiles, trend, rankings, heat map, reasons, areas and comments of the selection, within the user's reach", body = Object),
+        (status = 400, description = "A selection that does not parse", body = Problem, content_type = "application/problem+json"), (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"), (status = 403, description = "The role may not see this", body = Problem, content_type = "application/problem+json")))]
+pub(crate) async fn api(w: Web, Query(sel): Query<Selection>) -> Result<Response> {
     let (_, d) = dashboard_of(&w, &sel).await?;
     Ok(Json(d).into_response())
 }

@@ -20,7 +20,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Web, terminals::status};
-use crate::{error::Result, state::AppState};
+use crate::{error::Problem, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -31,8 +31,9 @@ pub fn router() -> Router<AppState> {
 /// A site's name and its terminals' rows.
 type SiteGroup = (String, Vec<Value>);
 
-#[derive(Deserialize, Default)]
-struct Filter {
+#[derive(Deserialize, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct Filter {
     #[serde(default)]
     region: String,
     #[serde(default)]
@@ -135,7 +136,11 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
 }
 
 /// The same list as JSON, for a wall screen or a monitoring system.
-async fn api(w: Web, Query(f): Query<Filter>) -> Result<Response> {
+#[utoipa::path(get, path = "/api/v1/terminals", tag = "terminals", security(("session" = [])),
+    params(Filter),
+    responses((status = 200, description = "Every terminal in reach: site, state, last answer, queued answers, battery, version and what needs attention", body = Object),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"), (status = 403, description = "The role may not see this", body = Problem, content_type = "application/problem+json")))]
+pub(crate) async fn api(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let list = terminals(&w, &f).await?;
     let now = rida_store::now_ms();
     let items: Vec<serde_json::Value> = list

@@ -16,6 +16,7 @@ mod ratings;
 mod reasons;
 mod reports;
 mod results;
+mod security;
 mod sms;
 mod station;
 mod survey_rules;
