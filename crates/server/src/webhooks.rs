@@ -148,4 +148,15 @@ mod tests {
         );
         assert!(new_secret().starts_with("whsec_") && new_secret() != new_secret());
     }
+
+    /// A known answer, computed apart from this code with the README's recipe
+    /// (`printf '%s.%s' 1764547200 '{"event":"answer.received"}' | openssl dgst -sha256
+    /// -hmac whsec_x`, and Python's `hmac`): the key is the whole secret.
+    #[test]
+    fn the_signature_matches_the_documented_recipe() {
+        assert_eq!(
+            signature("whsec_x", 1_764_547_200, r#"{"event":"answer.received"}"#),
+            "t=1764547200,v1=4fdb95659635844f2e72e0eea730225d17d428d5a77082e2959e53c8f2290844"
+        );
+    }
 }

@@ -311,18 +311,25 @@ impl Store {
         )
     }
 
-    /// How many alerts are open at `sites` (`None`: anywhere, org-wide ones included).
-    pub async fn count_open_alerts(&self, org: Uuid, sites: Option<&[Uuid]>) -> Result<u64> {
+    /// How many alerts are open at `sites` (`None`: anywhere, org-wide ones included),
+    /// for `service` only when one is given: counted in SQL, however many there are.
+    pub async fn count_open_alerts(
+        &self,
+        org: Uuid,
+        sites: Option<&[Uuid]>,
+        service: Option<Uuid>,
+    ) -> Result<u64> {
         let mut sql =
-            "SELECT COUNT(*) FROM alerts WHERE org_id = $1 AND status = 'open'".to_string();
+            "SELECT COUNT(*) FROM alerts WHERE org_id = $1 AND status = 'open' AND ($2 IS NULL OR service_id = $2)"
+                .to_string();
         if let Some(s) = sites {
             if s.is_empty() {
                 return Ok(0);
             }
-            sql += &format!(" AND site_id IN ({})", crate::ratings::in_list(2, s.len()));
+            sql += &format!(" AND site_id IN ({})", crate::ratings::in_list(3, s.len()));
         }
         let n: i64 = with_db!(self, p => {
-            let mut q = sqlx::query_scalar(&sql).bind(org);
+            let mut q = sqlx::query_scalar(&sql).bind(org).bind(service);
             for id in sites.unwrap_or(&[]) { q = q.bind(*id); }
             q.fetch_one(p).await
         })?;

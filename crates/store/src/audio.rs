@@ -9,19 +9,20 @@ use uuid::Uuid;
 use crate::{By, Result, Store, audit::audit, with_db};
 
 impl Store {
-    /// Replaces (or with `None`, removes) the prompt of one screen in one language; every
-    /// terminal fetches it on its next look at its settings.
+    /// Replaces (or with `None`, removes) the prompt of one screen in one language (its
+    /// bytes, media type and content digest); every terminal fetches it on its next look
+    /// at its settings.
     pub async fn set_audio(
         &self,
         org: Uuid,
         locale: &str,
         screen: &str,
-        audio: Option<(&[u8], &str)>,
+        audio: Option<(&[u8], &str, &str)>,
         by: &By,
     ) -> Result<()> {
         let detail = format!(
             "{locale} {screen}: {}",
-            audio.map_or("default".to_string(), |(b, m)| format!(
+            audio.map_or("default".to_string(), |(b, m, _)| format!(
                 "{m}, {} bytes",
                 b.len()
             ))
@@ -33,9 +34,9 @@ impl Store {
                 .bind(org).fetch_one(&mut *tx).await?;
             sqlx::query("DELETE FROM audio_prompts WHERE org_id = $1 AND locale = $2 AND screen = $3")
                 .bind(org).bind(locale).bind(screen).execute(&mut *tx).await?;
-            if let Some((bytes, mime)) = audio {
-                sqlx::query("INSERT INTO audio_prompts (org_id, locale, screen, mime, data, version) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(org).bind(locale).bind(screen).bind(mime).bind(bytes).bind(version)
+            if let Some((bytes, mime, digest)) = audio {
+                sqlx::query("INSERT INTO audio_prompts (org_id, locale, screen, mime, data, version, digest) VALUES ($1, $2, $3, $4, $5, $6, $7)")
+                    .bind(org).bind(locale).bind(screen).bind(mime).bind(bytes).bind(version).bind(digest)
                     .execute(&mut *tx).await?;
             }
             crate::refresh_terminals!(tx, org);
@@ -57,11 +58,15 @@ impl Store {
             .bind(org).bind(locale).bind(screen).fetch_optional(p).await)?)
     }
 
-    /// `(locale, screen)` → version of every uploaded prompt.
-    pub async fn audio_versions(&self, org: Uuid) -> Result<HashMap<(String, String), i64>> {
-        let rows: Vec<(String, String, i64)> = with_db!(self, p => sqlx::query_as(
-            "SELECT locale, screen, version FROM audio_prompts WHERE org_id = $1")
+    /// `(locale, screen)` → the content digest of every uploaded prompt (`vN` for one
+    /// uploaded before digests were kept).
+    pub async fn audio_digests(&self, org: Uuid) -> Result<HashMap<(String, String), String>> {
+        let rows: Vec<(String, String, i64, Option<String>)> = with_db!(self, p => sqlx::query_as(
+            "SELECT locale, screen, version, digest FROM audio_prompts WHERE org_id = $1")
             .bind(org).fetch_all(p).await)?;
-        Ok(rows.into_iter().map(|(l, s, v)| ((l, s), v)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|(l, s, v, d)| ((l, s), d.unwrap_or_else(|| format!("v{v}"))))
+            .collect())
     }
 }

@@ -96,7 +96,13 @@ pub async fn fresh_postgres_url() -> String {
     let base = std::env::var("RIDA_TEST_POSTGRES_URL").expect(
         "RIDA_TEST_POSTGRES_URL is not set: run the tests with ./scripts/test (it starts PostgreSQL)",
     );
-    let name = format!("rida_test_{}", uuid::Uuid::new_v4().simple());
+    // One run's databases share a prefix (scripts/test sets it), so that the run drops
+    // its own and never another run's on the same server.
+    let prefix = std::env::var("RIDA_TEST_DB_PREFIX")
+        .ok()
+        .filter(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'))
+        .unwrap_or_else(|| "rida_test_".into());
+    let name = format!("{prefix}{}", uuid::Uuid::new_v4().simple());
     let admin = sqlx::PgPool::connect(&base)
         .await
         .expect("connect to RIDA_TEST_POSTGRES_URL");

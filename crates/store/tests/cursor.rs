@@ -37,7 +37,23 @@ async fn an_answer_committed_late_is_not_skipped() {
         let store = store.clone();
         tokio::spawn(async move { store.scored_after(w.org, 0, 100).await })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    // The reader is seen waiting on the open transaction's lock before it commits.
+    let mut waiting = false;
+    for _ in 0..300 {
+        let n: i64 = sqlx::query_scalar(
+            "SELECT COUNT(*) FROM pg_locks WHERE NOT granted \
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
+        )
+        .fetch_one(&raw)
+        .await
+        .unwrap();
+        if n > 0 {
+            waiting = true;
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(waiting, "the reader should wait for the open write");
     slow.commit().await.unwrap();
     // The reader waited for the open transaction: both answers, in seq order.
     let got = reader.await.unwrap().unwrap();

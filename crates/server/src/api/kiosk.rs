@@ -158,7 +158,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         Some(e) => state.store.open_visit(t.org_id, e).await?,
         None => None,
     };
-    let versions = state.store.audio_versions(t.org_id).await?;
+    let digests = state.store.audio_digests(t.org_id).await?;
     let audio: serde_json::Map<String, serde_json::Value> = t
         .locale_list()
         .iter()
@@ -166,8 +166,11 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
             let screens: serde_json::Map<String, serde_json::Value> = rida_domain::voice::SCREENS
                 .iter()
                 .map(|s| {
-                    let v = versions.get(&(l.tag().to_string(), s.to_string())).copied();
-                    (s.to_string(), json!(crate::web::audio_url(l.tag(), s, v)))
+                    let d = digests.get(&(l.tag().to_string(), s.to_string()));
+                    (
+                        s.to_string(),
+                        json!(crate::web::audio_url(l.tag(), s, d.map(String::as_str))),
+                    )
                 })
                 .collect();
             (l.tag().to_string(), serde_json::Value::Object(screens))

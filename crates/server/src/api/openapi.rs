@@ -79,7 +79,8 @@ mod tests {
                     let text = std::fs::read_to_string(&path).unwrap();
                     for (at, _) in text.match_indices(".route(") {
                         let rest = text[at + ".route(".len()..].trim_start();
-                        if let Some(route) = rest.strip_prefix('"').and_then(|r| r.split('"').next())
+                        if let Some(route) =
+                            rest.strip_prefix('"').and_then(|r| r.split('"').next())
                             && route.starts_with("/api/")
                         {
                             out.push(route.to_string());
@@ -89,7 +90,10 @@ mod tests {
             }
         }
         let mut out = Vec::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
         out
     }
 

@@ -460,5 +460,22 @@ mod tests {
         assert!(!verify("secret", body, good.trim_start_matches("sha256=")));
         assert!(!verify("secret", body, "sha256=zz"));
         assert!(!verify("", body, &signature("", body)));
+        // A known answer of the same scheme (`X-Hub-Signature-256: sha256=<hex HMAC>`)
+        // from GitHub's webhook documentation, computed apart from this code.
+        let documented = "sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17";
+        assert!(verify(
+            "It's a Secret to Everybody",
+            b"Hello, World!",
+            documented
+        ));
+        assert_eq!(
+            signature("It's a Secret to Everybody", b"Hello, World!"),
+            documented
+        );
+        assert!(!verify(
+            "It's a Secret to Everybody",
+            b"Hello, World",
+            documented
+        ));
     }
 }

@@ -40,7 +40,7 @@ mod webhooks;
 
 pub use tokens::issue_token;
 pub use upload::{Upload, read_upload};
-pub use voice::audio_url;
+pub use voice::{audio_url, content_digest};
 pub use web_surveys::new_public_code;
 
 use std::collections::BTreeMap;
@@ -272,7 +272,7 @@ impl FromRequestParts<AppState> for Web {
             Some(
                 state
                     .store
-                    .count_open_alerts(user.org.id, sites.as_deref())
+                    .count_open_alerts(user.org.id, sites.as_deref(), None)
                     .await?,
             )
         } else {

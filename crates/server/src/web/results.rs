@@ -372,7 +372,21 @@ async fn open_alerts(
             }
         })
         .collect();
-    Ok(minijinja::context! { n => mine.len(), newest => newest })
+    // The count in SQL: the list above stops at 500. The sites are those of the
+    // selection within the user's reach (the policy's scope), as for the list.
+    let scope = rida_domain::policy::results_limited_to_scope(&w.user.actor);
+    let sites: Option<Vec<uuid::Uuid>> = match (scope, reach.sites.as_ref()) {
+        (None, None) => None,
+        (Some(s), None) => Some(s.iter().copied().collect()),
+        (None, Some(r)) => Some(r.clone()),
+        (Some(s), Some(r)) => Some(r.iter().copied().filter(|x| s.contains(x)).collect()),
+    };
+    let n = w
+        .state
+        .store
+        .count_open_alerts(w.user.org.id, sites.as_deref(), reach.service)
+        .await?;
+    Ok(minijinja::context! { n => n, newest => newest })
 }
 
 /// Today's answers for the live tile, refreshed by the page.

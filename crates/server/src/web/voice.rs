@@ -46,21 +46,50 @@ fn checked(locale: &str, screen: &str) -> Result<(Locale, &'static str)> {
     Ok((l, s))
 }
 
-/// The address a terminal plays a prompt from; the version changes with every upload.
-pub fn audio_url(locale: &str, screen: &str, version: Option<i64>) -> String {
-    format!("/kiosk/audio/{locale}/{screen}?v={}", version.unwrap_or(0))
+/// The address a terminal plays a prompt from: it carries a digest of the content (the
+/// upload's, else the shipped default's), so every change is an address never used
+/// before and no cache (browser, service worker) plays an old recording.
+pub fn audio_url(locale: &str, screen: &str, uploaded: Option<&str>) -> String {
+    let digest = match uploaded {
+        Some(d) => d.to_string(),
+        None => default_digest(locale, screen),
+    };
+    format!("/kiosk/audio/{locale}/{screen}?h={digest}")
+}
+
+/// A digest of bytes for an address: 16 hex digits of their SHA-256.
+pub fn content_digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    hex::encode(&Sha256::digest(bytes)[..8])
+}
+
+/// The digest of the default prompt shipped for a screen, computed once.
+fn default_digest(locale: &str, screen: &str) -> String {
+    static DIGESTS: std::sync::OnceLock<std::collections::HashMap<String, String>> =
+        std::sync::OnceLock::new();
+    let all = DIGESTS.get_or_init(|| {
+        Defaults::iter()
+            .filter_map(|name| {
+                let file = Defaults::get(&name)?;
+                Some((name.to_string(), content_digest(&file.data)))
+            })
+            .collect()
+    });
+    all.get(&format!("{locale}-{screen}.opus"))
+        .cloned()
+        .unwrap_or_else(|| "none".into())
 }
 
 async fn render(w: &Web, errors: &FormErrors, status_ok: bool) -> Result<Response> {
-    let versions = w.state.store.audio_versions(w.user.org.id).await?;
+    let digests = w.state.store.audio_digests(w.user.org.id).await?;
     let rows: Vec<minijinja::Value> = SCREENS
         .iter()
         .map(|s| {
             context! {
                 screen => s,
                 cells => Locale::ALL.iter().map(|l| {
-                    let v = versions.get(&(l.tag().to_string(), s.to_string())).copied();
-                    context! { locale => l.tag(), name => l.native_name(), url => audio_url(l.tag(), s, v), uploaded => v.is_some() }
+                    let d = digests.get(&(l.tag().to_string(), s.to_string()));
+                    context! { locale => l.tag(), name => l.native_name(), url => audio_url(l.tag(), s, d.map(String::as_str)), uploaded => d.is_some() }
                 }).collect::<Vec<_>>(),
             }
         })
@@ -105,7 +134,13 @@ async fn upload(
             Some(mime) => {
                 w.state
                     .store
-                    .set_audio(org, l.tag(), s, Some((bytes, mime)), &w.user.by())
+                    .set_audio(
+                        org,
+                        l.tag(),
+                        s,
+                        Some((bytes, mime, &content_digest(bytes))),
+                        &w.user.by(),
+                    )
                     .await?;
                 return Ok(redirect_with_flash("/admin/voice", "flash-voice-saved"));
             }

@@ -239,7 +239,7 @@ async fn a_customer_taps_through_the_survey_in_every_language(backend: Backend) 
 
 async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once(backend: Backend) {
     let (store, w, _db) = prepared(backend).await;
-    register(&store, &w, "KQ7M2P9Y").await;
+    let terminal = register(&store, &w, "KQ7M2P9Y").await;
     let (server, port, addr) = serve_free(store.clone()).await;
     let driver = start_chromedriver().await;
     let b = browser(&driver, 1280, 800).await;
@@ -275,8 +275,16 @@ async fn fifty_taps_offline_across_a_server_restart_are_stored_exactly_once(back
         store.count_ratings(w.org).await.unwrap() >= before + 50
     })
     .await;
-    // Give any duplicate send a chance to show, then count again.
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    let drained_at = rida_store::now_ms();
+    // The terminal's own queue is empty (its heartbeat says so): nothing is left that
+    // could be sent again, so the count is final.
+    until("the terminal's queue reported empty", async || {
+        store
+            .terminal(w.org, terminal)
+            .await
+            .is_ok_and(|t| t.queued == Some(0) && t.last_seen_at.is_some_and(|s| s > drained_at))
+    })
+    .await;
     assert_eq!(store.count_ratings(w.org).await.unwrap(), before + 50);
     b.close().await.unwrap();
     server.abort();

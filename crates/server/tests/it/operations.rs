@@ -164,13 +164,7 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
     big.resize(rida_domain::voice::MAX_AUDIO_BYTES + 1, 0);
     let r = upload(big, None).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        app.store
-            .audio_versions(app.w.org)
-            .await
-            .unwrap()
-            .is_empty()
-    );
+    assert!(app.store.audio_digests(app.w.org).await.unwrap().is_empty());
 
     // A WAV file: stored, served, and the terminal is told to look again.
     let before = app
@@ -182,7 +176,12 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
     let wav = b"RIFF\x24\0\0\0WAVEfmt \x10\0\0\0".to_vec();
     let r = upload(wav.clone(), None).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = reqwest::get(format!("{}/kiosk/audio/lv/thanks?v=1", app.addr))
+    let wav_url = rida_server::web::audio_url(
+        "lv",
+        "thanks",
+        Some(&rida_server::web::content_digest(&wav)),
+    );
+    let r = reqwest::get(format!("{}{wav_url}", app.addr))
         .await
         .unwrap();
     assert_eq!(r.headers()["content-type"], "audio/wav");
@@ -195,10 +194,18 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
         .config_version;
     assert!(after > before);
     let config: Value = app.device_config(&token).await;
-    // The terminal offers en and ar: it gets their addresses, with versions.
-    assert_eq!(
-        config["audio"]["en"]["thanks"],
-        "/kiosk/audio/en/thanks?v=0"
+    // The terminal offers en and ar: it gets their addresses, each naming its content.
+    let en_default = config["audio"]["en"]["thanks"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        en_default.starts_with("/kiosk/audio/en/thanks?h="),
+        "{en_default}"
+    );
+    assert_ne!(
+        en_default,
+        config["audio"]["ar"]["thanks"].as_str().unwrap()
     );
     assert!(config["audio"].get("lv").is_none());
 
@@ -218,11 +225,38 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
         .unwrap();
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
 
-    // Back to the default.
+    // Back to the default, then another recording: every change is a new address, never
+    // one used before (a terminal caches prompts by address).
+    // The address the Voice page and the terminals are given now.
+    let current_url = || async {
+        let digests = app.store.audio_digests(app.w.org).await.unwrap();
+        let d = digests.get(&("lv".to_string(), "thanks".to_string()));
+        rida_server::web::audio_url("lv", "thanks", d.map(String::as_str))
+    };
+    let uploaded_url = current_url().await;
+    assert_eq!(uploaded_url, wav_url);
     let r = upload(vec![], Some("default")).await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
-    let r = reqwest::get(format!("{}/kiosk/audio/lv/thanks", app.addr))
+    let default_url = current_url().await;
+    let r = reqwest::get(format!("{}{default_url}", app.addr))
         .await
         .unwrap();
     assert_eq!(r.headers()["content-type"], "audio/ogg");
+    let other = b"RIFF\x24\0\0\0WAVEfmt \x10\0\0\0other".to_vec();
+    assert_eq!(
+        upload(other.clone(), None).await.status(),
+        StatusCode::SEE_OTHER
+    );
+    let other_url = current_url().await;
+    let seen = [&wav_url, &default_url, &other_url];
+    assert!(
+        seen.iter()
+            .enumerate()
+            .all(|(i, a)| seen[i + 1..].iter().all(|b| a != b)),
+        "{seen:?}"
+    );
+    let r = reqwest::get(format!("{}{other_url}", app.addr))
+        .await
+        .unwrap();
+    assert_eq!(r.bytes().await.unwrap().to_vec(), other);
 }

@@ -18,6 +18,7 @@ both_backends! {
     each_role_sees_only_what_it_may;
     bad_selections_are_refused_clearly;
     intervals_show_their_bounds_and_one_answer_is_not_enough;
+    the_open_alerts_are_counted_however_many;
 }
 
 /// Today in the test organisation's zone, as `yyyymmdd`.
@@ -462,5 +463,64 @@ async fn intervals_show_their_bounds_and_one_answer_is_not_enough(backend: Backe
     assert!(
         !text_only.contains("n = 4") && text_only.contains("ن = ٤"),
         "Arabic-Indic digits in the sample size"
+    );
+}
+
+async fn the_open_alerts_are_counted_however_many(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let by = By::system("test");
+    let rule = app
+        .store
+        .create_alert_rule(
+            app.w.org,
+            Uuid::now_v7(),
+            &rida_store::AlertRuleInput {
+                name: "Low scores".into(),
+                kind: "low_score".into(),
+                site_id: None,
+                service_id: None,
+                metric: None,
+                threshold: None,
+                min_answers: 1,
+                notify_roles: vec![],
+            },
+            &by,
+        )
+        .await
+        .unwrap();
+    // 520 open at the manager's site, 7 at the other one.
+    for i in 0..527 {
+        let site = if i < 520 {
+            app.w.site
+        } else {
+            app.w.other_site
+        };
+        let alert = rida_store::NewAlert {
+            id: Uuid::now_v7(),
+            rule_id: rule,
+            key: format!("answer-{i}"),
+            site_id: Some(site),
+            service_id: None,
+            employee_id: None,
+            visit_id: None,
+            value: 1.0,
+            n: 1,
+            raised_at: 1_790_000_000_000 + i,
+        };
+        app.store.raise_alert(app.w.org, &alert, &[]).await.unwrap();
+    }
+    let page = |c: crate::helpers::Client| async move {
+        c.get("/admin/results").await.text().await.unwrap()
+    };
+    assert!(
+        page(app.login_as(Role::Head).await)
+            .await
+            .contains("527 open alerts")
+    );
+    // The manager reaches the first site only.
+    assert!(
+        page(app.login_as(Role::Manager).await)
+            .await
+            .contains("520 open alerts")
     );
 }

@@ -277,8 +277,67 @@ async fn an_employee_asks_for_a_rating_and_learns_only_that_it_arrived(backend: 
     .await;
     let s: Value = emp.get(&status).await.json().await.unwrap();
     assert_eq!(s, json!({ "state": "received" }));
-    let html = emp.get("/station").await.text().await.unwrap();
-    assert!(!html.contains("Very dissatisfied") && !html.contains("CSAT"));
+    // The station, in every language, with everything it asks for: no score, no figure,
+    // no comment of the organisation, no word for one.
+    let comment = "Zebra-comment-7431 slow and rude";
+    let text_q = config["survey"]["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["scale"] == "text")
+        .unwrap()["id"]
+        .clone();
+    app.device(
+        &token,
+        reqwest::Method::POST,
+        "/api/v1/kiosk/answers",
+        Some(json!({ "answers": [{ "id": uuid::Uuid::now_v7(), "answered_at": "2026-11-24T09:00:05Z",
+            "question_id": text_q, "visit_id": visit.id, "text": comment, "employee_id": app.w.employee }] })),
+    )
+    .await;
+    let mut forbidden: Vec<String> = vec![comment.into(), "Zebra".into(), "\"score\"".into()];
+    for l in rida_domain::Locale::ALL {
+        for key in [
+            "kiosk-smiley-1",
+            "kiosk-smiley-2",
+            "kiosk-smiley-3",
+            "kiosk-smiley-4",
+            "kiosk-smiley-5",
+            "metric-csat",
+            "metric-nps",
+            "metric-ces",
+            "metric-csat_mean",
+            "nav-results",
+        ] {
+            forbidden.push(rida_server::i18n::t(l, key));
+        }
+    }
+    for l in rida_domain::Locale::ALL {
+        emp.submit(
+            "/station",
+            "/language",
+            &[("locale", l.tag()), ("back", "/station")],
+        )
+        .await;
+        let html = emp.get("/station").await.text().await.unwrap();
+        assert!(html.contains(&format!("lang=\"{}\"", l.tag())), "{l}");
+        // What the page loads and asks for.
+        let mut seen = vec![html.clone(), emp.get(&status).await.text().await.unwrap()];
+        for src in html
+            .split("src=\"")
+            .skip(1)
+            .filter_map(|p| p.split('"').next())
+        {
+            if src.starts_with('/') {
+                seen.push(emp.get(src).await.text().await.unwrap());
+            }
+        }
+        for text in &seen {
+            for f in &forbidden {
+                assert!(!text.contains(f.as_str()), "{l}: the station shows {f:?}");
+            }
+        }
+    }
     let stored = rida_store::testing::all_ratings(&app.store, app.w.org).await;
     assert_eq!(stored[0].employee_id, Some(app.w.employee));
     assert_eq!(stored[0].visit_id, Some(visit.id));

@@ -128,11 +128,14 @@ async fn answers_and_low_scores_reach_the_crm_signed_and_once(b: Backend) {
             .unwrap()
             .parse()
             .unwrap();
-        assert_eq!(
-            sig,
-            &webhooks::signature(&hook.secret, t, body),
-            "signed with the secret"
-        );
+        // Checked as a receiver would, with its own HMAC (the README's recipe): the
+        // key is the whole secret, `whsec_` included.
+        use hmac::{Hmac, Mac};
+        let mut mac = Hmac::<sha2::Sha256>::new_from_slice(hook.secret.as_bytes()).unwrap();
+        mac.update(format!("{t}.{body}").as_bytes());
+        let want = format!("t={t},v1={}", hex::encode(mac.finalize().into_bytes()));
+        assert!(hook.secret.starts_with("whsec_"));
+        assert_eq!(sig, &want, "signed with the secret");
         let v: Value = serde_json::from_str(body).unwrap();
         assert_eq!(v["site_id"], app.w.site.to_string());
     }
