@@ -236,7 +236,14 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
         Command::Demo { serve: o, answers } => {
             let s = settings(config, &o.db, o.listen)?;
             let store = open(&s).await?;
-            demo::ensure(&store, answers).await?;
+            // Serves at once; the demo's history is written meanwhile.
+            if let Some(fill) = demo::ensure(&store, answers).await? {
+                tokio::spawn(async move {
+                    if let Err(e) = fill.run().await {
+                        eprintln!("  demo: writing the history failed: {e:#}");
+                    }
+                });
+            }
             serve(s, store).await
         }
         Command::Migrate(db) => {

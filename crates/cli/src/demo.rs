@@ -56,16 +56,62 @@ const SERVICES: [(&str, &str, i32, i32); 6] = [
 
 const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
-/// Creates the demo organisation when the database is empty; prints the accounts.
-pub async fn ensure(store: &Store, answers: usize) -> anyhow::Result<()> {
-    if store.first_organisation().await?.is_none() {
-        create(store, answers).await?;
+/// Says how the history goes, on standard error; a closed stream is no reason to stop.
+fn tell(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
+/// The demo's history still to write, once the organisation exists.
+pub struct Fill {
+    store: Store,
+    world: World,
+    answers: usize,
+    low_rule: Option<Uuid>,
+}
+
+impl Fill {
+    /// Writes the year of answers (and the alerts they raise), reporting progress to the
+    /// pages and on the terminal: a bar, or a line every tenth when not a terminal.
+    pub async fn run(self) -> anyhow::Result<()> {
+        let by = By::system("demo");
+        insert_answers(&self.store, &self.world, self.answers).await?;
+        if let Some(rule) = self.low_rule {
+            extras::seed_alerts(&self.store, self.world.org, rule, &by).await?;
+        }
+        rida_server::demo_fill::set(0, 0);
+        tell("  demo: the history is complete");
+        Ok(())
     }
+}
+
+/// Creates the demo organisation when the database is empty (in seconds: its sites,
+/// people, surveys and terminals) and prints the accounts; returns the history still to
+/// write, for the caller to run while Rida already serves.
+pub async fn ensure(store: &Store, answers: usize) -> anyhow::Result<Option<Fill>> {
+    let fill = if store.first_organisation().await?.is_none() {
+        let (world, low_rule) = create(store).await?;
+        rida_server::demo_fill::set(0, answers as u64);
+        Some(Fill {
+            store: store.clone(),
+            world,
+            answers,
+            low_rule,
+        })
+    } else {
+        None
+    };
     eprintln!("\n  Demo accounts (username / password):");
     for (u, p, r) in DEMO_USERS {
         eprintln!("    {u:<11} {p:<22} {r}");
     }
-    Ok(())
+    if fill.is_some() {
+        eprintln!(
+            "\n  Rida serves now; the demo's {answers} answers over the last year are written \
+             meanwhile (a minute or two), and the pages fill as they come."
+        );
+    }
+    Ok(fill)
 }
 
 struct World {
@@ -92,7 +138,7 @@ struct World {
     comment: Uuid,
 }
 
-async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
+async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
     let by = By::system("demo");
     let org = store
         .create_organisation("Dzintars Bank", "en", "Europe/Riga")
@@ -324,11 +370,7 @@ async fn create(store: &Store, answers: usize) -> anyhow::Result<()> {
     extras::insert_external(store, org, &by).await?;
     extras::survey_rule(store, org, survey, world.sites[0].0, &by).await?;
     let low_rule = extras::alert_rules(store, org, &by).await?;
-    insert_answers(store, &world, answers).await?;
-    if let Some(rule) = low_rule {
-        extras::seed_alerts(store, org, rule, &by).await?;
-    }
-    Ok(())
+    Ok((world, low_rule))
 }
 
 /// A standard normal draw (Box–Muller).
@@ -405,7 +447,13 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
     let mortgages = 3usize;
     let liepaja = 4usize;
 
-    let bar = ProgressBar::new(answers as u64);
+    // A bar on a terminal; otherwise (a log, CI) a line at every tenth.
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        ProgressBar::new(answers as u64)
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut tenths_told = 0;
     bar.set_style(
         ProgressStyle::with_template(
             "  demo answers {bar:40.cyan/blue} {pos:>7}/{len:7} {per_sec} eta {eta}",
@@ -591,6 +639,15 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
             visits.clear();
             written += batch.len();
             bar.set_position(written.min(answers) as u64);
+            rida_server::demo_fill::set(written as u64, answers as u64);
+            let tenths = written.min(answers) * 10 / answers.max(1);
+            if bar.is_hidden() && tenths > tenths_told {
+                tenths_told = tenths;
+                tell(&format!(
+                    "  demo: {} of {answers} answers written",
+                    written.min(answers)
+                ));
+            }
             batch.clear();
         }
     }

@@ -81,6 +81,8 @@ fn start(args: &[&str], dir: &Path) -> (Child, String, String) {
             break a.trim_end_matches('/').to_string();
         }
     };
+    // Keep reading what it prints later (the demo's progress), as a terminal would.
+    std::thread::spawn(move || for _ in lines {});
     (child, addr, printed)
 }
 
@@ -168,12 +170,31 @@ async fn the_first_start_creates_an_admin_whose_password_works() {
 #[tokio::test]
 async fn the_demo_builds_a_believable_organisation() {
     let dir = temp();
-    let (mut child, _addr, printed) = start(&["demo", "--answers", "3000"], &dir);
-    child.kill().unwrap();
-    child.wait().unwrap();
+    let (mut child, addr, printed) = start(&["demo", "--answers", "3000"], &dir);
     assert!(printed.contains("demo-head-pass"), "{printed}");
+    // It serves at once, while the history is written: the pages say so.
+    let login = reqwest::get(format!("http://{addr}/login")).await.unwrap();
+    assert_eq!(login.status(), reqwest::StatusCode::OK);
     let store = store_of(&dir).await;
     let org = store.first_organisation().await.unwrap().unwrap();
+    let mut n = 0;
+    for _ in 0..1200 {
+        n = store.count_ratings(org.id).await.unwrap();
+        if n >= 3000 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert!(n >= 3000, "the history was written: {n}");
+    // Its alerts come last: once they are there, the history is complete.
+    for _ in 0..600 {
+        if !store.list_alerts(org.id, None, 1).await.unwrap().is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
     let all = ListQuery {
         limit: 1000,
         ..Default::default()

@@ -56,6 +56,9 @@ pub enum PeriodError {
     TooLong(i32),
 }
 
+/// The days a page shows before anyone chooses a period.
+pub const DEFAULT_DAYS: i32 = 30;
+
 /// The longest custom period, in days.
 pub const MAX_DAYS: i32 = 3 * 366;
 
@@ -96,6 +99,20 @@ impl Period {
             }
         };
         Period { kind, from, to }
+    }
+
+    /// The last `days` days up to and including `today`: what a page shows before anyone
+    /// chooses, the same on the overview and the results (no future days, no thin start
+    /// of a new month).
+    pub fn last_days(today: Date, days: i32) -> Period {
+        let from = today
+            .checked_sub(i64::from(days.max(1) - 1).days())
+            .unwrap_or(today);
+        Period {
+            kind: PeriodKind::Custom,
+            from,
+            to: today,
+        }
     }
 
     /// A custom range of days.
@@ -185,6 +202,15 @@ pub fn months_up_to(day: Date, count: u32) -> Vec<i32> {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn the_default_is_the_last_thirty_days_up_to_today() {
+        let today = jiff::civil::date(2026, 12, 1);
+        let p = Period::last_days(today, DEFAULT_DAYS);
+        assert_eq!((p.from, p.to), (jiff::civil::date(2026, 11, 2), today));
+        assert_eq!(p.days(), 30);
+        assert_eq!(p.kind, PeriodKind::Custom);
+    }
 
     #[test]
     fn each_kind_contains_the_day_and_knows_its_neighbours() {

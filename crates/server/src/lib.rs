@@ -5,6 +5,7 @@ pub mod analytics;
 pub mod api;
 pub mod auth;
 pub mod contact;
+pub mod demo_fill;
 pub mod error;
 pub mod i18n;
 pub mod jobs;

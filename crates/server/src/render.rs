@@ -23,6 +23,7 @@ pub fn environment() -> Environment<'static> {
     minijinja_embed::load_templates!(&mut env);
     env.add_function("t", translate);
     env.add_filter("num", num);
+    env.add_filter("digits", digits);
     env.add_filter("datetime", datetime);
     env
 }
@@ -54,6 +55,12 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
     } else {
         i18n::t_args(locale, key, &args)
     })
+}
+
+/// `{{ date|digits }}`: a text (a date, a code) with the language's digits, so that an
+/// Arabic page has one numbering system.
+fn digits(state: &State, value: Value) -> String {
+    locale_of(state).localise_digits(&value.to_string())
 }
 
 /// `{{ value|num(1) }}`: a number with the language's digits and separators.
@@ -268,6 +275,7 @@ impl PageCtx<'_> {
             path => self.path,
             csrf => auth::csrf_token(self.state, self.headers, &self.seed.0),
             flash => self.flash.clone(),
+            demo_fill => crate::demo_fill::percent(),
             // The id a "new" form gives what it creates: sending it twice creates it once.
             fresh_id => rida_domain::new_id(),
         };

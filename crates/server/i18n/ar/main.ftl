@@ -1458,3 +1458,4 @@ error-alert-threshold = رقم، مثل 80 لـ CSAT بالنسبة المئوي
 entity-alert = تنبيه
 entity-alert_rule = قاعدة تنبيه
 entity-report = تقرير
+demo-filling = ما زالت إجابات سنة المؤسسة التجريبية تُكتب ({ $percent }٪): تزداد الأرقام كلما أعدت تحميل الصفحة.

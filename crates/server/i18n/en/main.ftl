@@ -1317,3 +1317,4 @@ error-alert-threshold = A number, e.g. 80 for CSAT in %, 20 for NPS, 4.5 for a m
 entity-alert = alert
 entity-alert_rule = alert rule
 entity-report = report
+demo-filling = The demo organisation’s year of answers is still being written ({ $percent } %): figures grow as you reload.

@@ -1353,3 +1353,4 @@ error-alert-threshold = Skaitlis, piem., 80 CSAT procentos, 20 NPS, 4,5 vidējam
 entity-alert = brīdinājums
 entity-alert_rule = brīdinājuma noteikums
 entity-report = pārskats
+demo-filling = Demonstrācijas organizācijas gada atbildes vēl tiek ierakstītas ({ $percent } %): skaitļi pieaug, pārlādējot lapu.

@@ -102,9 +102,13 @@ pub fn org_today(time_zone: &str) -> Date {
 }
 
 impl Selection {
-    /// The period asked for (a month containing today by default).
+    /// The period asked for (the last 30 days up to today by default).
     pub fn period(&self, today: Date) -> Result<Period, Error> {
         let kind = match self.period.as_deref().map(str::trim) {
+            // Nothing chosen: the last 30 days; a day without a kind: its month.
+            None | Some("") if self.at.as_deref().is_none_or(|a| a.trim().is_empty()) => {
+                return Ok(Period::last_days(today, rida_domain::period::DEFAULT_DAYS));
+            }
             None | Some("") => PeriodKind::Month,
             Some(k) => PeriodKind::parse(k).ok_or_else(|| {
                 bad(

@@ -230,8 +230,15 @@ fn question(l: Locale, q: &SurveyQuestion, f: &Form, def: &SurveyDef) -> Value {
         _ => "numbers",
     };
     let (low, high) = q.scale.score_range().unwrap_or((0, 0));
+    // Yes before No, as on the terminal; every other scale from its lowest score.
+    let order: Vec<i16> = if q.scale == Scale::YesNo {
+        vec![1, 0]
+    } else {
+        (low..=high).collect()
+    };
     let scores: Vec<Value> = if q.scale.score_range().is_some() {
-        (low..=high)
+        order
+            .into_iter()
             .map(|n| {
                 let label = match q.scale {
                     Scale::Csat5 => i18n::t(l, &format!("kiosk-smiley-{n}")),

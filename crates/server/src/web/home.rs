@@ -30,8 +30,11 @@ async fn overview(w: Web) -> Result<Response> {
         .total;
     let csat = if w.user.may(Action::ViewResults { site: None }) {
         let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-        let since = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(30 * 24);
-        let day = rida_domain::time::local_day(since, &tz);
+        // The same 30 days as the results page opens on.
+        let today = jiff::Timestamp::now().to_zoned(tz).date();
+        let period =
+            rida_domain::period::Period::last_days(today, rida_domain::period::DEFAULT_DAYS);
+        let day = rida_domain::period::day_key(period.from);
         let (counts, bursts) = store
             .score_counts(org, Scale::Csat5, day, i32::MAX, within.as_deref())
             .await?;
