@@ -194,7 +194,9 @@ async fn page(
                 channel => params.channel.unwrap_or_default(),
                 language => result.spec.language.clone().unwrap_or_default(),
                 question => result.spec.question.map(|q| q.to_string()).unwrap_or_default(),
-                period => sel.period.unwrap_or_else(|| "month".into()),
+                // What the figures cover: the kind asked for, else the period the
+                // selection fell back to (the last 30 days is a custom range).
+                period => sel.period.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| result.period_kind.clone()),
                 at => sel.at, from => sel.from, to => sel.to,
                 region => sel.region, site => sel.site, service => sel.service, employee => sel.employee,
             },
@@ -284,14 +286,16 @@ fn chart_data(result: &Report, locale: rida_domain::Locale) -> minijinja::Value 
     context! { kind => result.spec.chart, labels => labels, series => series, locale => locale.tag() }
 }
 
+/// What the builder shows before anything is chosen: satisfaction per site, a chart
+/// with something to compare (a single total is one giant bar).
+const FIRST_VIEW: &str = "metrics=csat&group=site&chart=bar";
+
 async fn builder(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
-    page(
-        &w,
-        q.as_deref().unwrap_or(""),
-        None,
-        &FormErrors::new(w.locale()),
-    )
-    .await
+    let q = q
+        .as_deref()
+        .filter(|q| !q.trim().is_empty())
+        .unwrap_or(FIRST_VIEW);
+    page(&w, q, None, &FormErrors::new(w.locale())).await
 }
 
 fn open(w: &Web, r: &SavedReport) -> Result<()> {

@@ -43,6 +43,8 @@ pub struct Report {
     pub spec: ReportSpec,
     pub from: String,
     pub to: String,
+    /// The kind of period the figures cover (`custom` for the default 30 days).
+    pub period_kind: String,
     pub rows: Vec<ReportRow>,
 }
 
@@ -96,6 +98,7 @@ impl Report {
         Report {
             spec,
             from: reach.period.from.to_string(),
+            period_kind: reach.period.kind.as_str().to_string(),
             to: reach.period.to.to_string(),
             rows: vec![],
         }
@@ -341,6 +344,7 @@ pub async fn run(
     Ok(Report {
         spec: spec.clone(),
         from: reach.period.from.to_string(),
+        period_kind: reach.period.kind.as_str().to_string(),
         to: reach.period.to.to_string(),
         rows: out,
     })
