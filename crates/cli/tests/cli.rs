@@ -7,7 +7,64 @@ use std::{
     process::{Child, Command, Output, Stdio},
 };
 
-use rida_store::{ConnectOptions, ListQuery, Store};
+use rida_store::{Backend, ConnectOptions, ListQuery, Store};
+
+/// Where a test's Rida keeps its data: a data folder, and on PostgreSQL a database of
+/// its own (the folder still holds what is not in the database).
+struct Db {
+    dir: PathBuf,
+    url: Option<String>,
+}
+
+impl std::ops::Deref for Db {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.dir
+    }
+}
+
+impl Db {
+    async fn new(backend: Backend) -> Db {
+        let url = match backend {
+            Backend::Sqlite => None,
+            Backend::Postgres => Some(rida_store::testing::fresh_postgres_url().await),
+        };
+        Db { dir: temp(), url }
+    }
+
+    /// The arguments that point a command at this data.
+    fn args(&self, c: &mut Command) {
+        c.arg("--data-dir").arg(self.dir.join("data"));
+        if let Some(url) = &self.url {
+            c.arg("--database-url").arg(url);
+        }
+    }
+}
+
+/// Runs an async test on both databases.
+macro_rules! on_both {
+    ($($name:ident;)+) => {
+        $(
+            mod $name {
+                #[tokio::test]
+                async fn sqlite() {
+                    super::$name(super::Backend::Sqlite).await
+                }
+                #[tokio::test]
+                async fn postgres() {
+                    super::$name(super::Backend::Postgres).await
+                }
+            }
+        )+
+    };
+}
+
+on_both! {
+    the_first_start_creates_an_admin_whose_password_works;
+    the_demo_builds_a_believable_organisation;
+    users_tokens_and_backups_from_the_command_line;
+    phone_numbers_never_reach_the_logs;
+}
 
 fn rida() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_rida"));
@@ -23,20 +80,18 @@ fn temp() -> PathBuf {
     d
 }
 
-fn run(args: &[&str], dir: &Path) -> Output {
-    rida()
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
-        .output()
-        .unwrap()
+fn run(args: &[&str], db: &Db) -> Output {
+    let mut c = rida();
+    c.args(args);
+    db.args(&mut c);
+    c.output().unwrap()
 }
 
-fn run_with_stdin(args: &[&str], dir: &Path, input: &str) -> Output {
-    let mut child = rida()
-        .args(args)
-        .arg("--data-dir")
-        .arg(dir.join("data"))
+fn run_with_stdin(args: &[&str], db: &Db, input: &str) -> Output {
+    let mut c = rida();
+    c.args(args);
+    db.args(&mut c);
+    let mut child = c
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -61,11 +116,11 @@ fn text(o: &Output) -> String {
 
 /// Starts `rida serve`/`demo` on a free port; returns the child, its address and what it
 /// printed before it was ready.
-fn start(args: &[&str], dir: &Path) -> (Child, String, String) {
-    let mut child = rida()
-        .args(args)
-        .args(["--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.join("data"))
+fn start(args: &[&str], db: &Db) -> (Child, String, String) {
+    let mut c = rida();
+    c.args(args).args(["--listen", "127.0.0.1:0"]);
+    db.args(&mut c);
+    let mut child = c
         .env("RIDA_LOG", "warn")
         .stderr(Stdio::piped())
         .stdout(Stdio::null())
@@ -86,9 +141,12 @@ fn start(args: &[&str], dir: &Path) -> (Child, String, String) {
     (child, addr, printed)
 }
 
-async fn store_of(dir: &Path) -> Store {
+async fn store_of(db: &Db) -> Store {
     Store::connect(&ConnectOptions {
-        url: format!("sqlite://{}/data/rida.db", dir.display()),
+        url: db
+            .url
+            .clone()
+            .unwrap_or_else(|| format!("sqlite://{}/data/rida.db", db.dir.display())),
         create_if_missing: false,
         max_connections: 2,
     })
@@ -96,9 +154,8 @@ async fn store_of(dir: &Path) -> Store {
     .unwrap()
 }
 
-#[tokio::test]
-async fn the_first_start_creates_an_admin_whose_password_works() {
-    let dir = temp();
+async fn the_first_start_creates_an_admin_whose_password_works(backend: Backend) {
+    let dir = Db::new(backend).await;
     let (mut child, addr, printed) = start(&["serve"], &dir);
     let password = printed
         .split("with password")
@@ -167,9 +224,8 @@ async fn the_first_start_creates_an_admin_whose_password_works() {
     );
 }
 
-#[tokio::test]
-async fn the_demo_builds_a_believable_organisation() {
-    let dir = temp();
+async fn the_demo_builds_a_believable_organisation(backend: Backend) {
+    let dir = Db::new(backend).await;
     let (mut child, addr, printed) = start(&["demo", "--answers", "3000"], &dir);
     assert!(printed.contains("demo-head-pass"), "{printed}");
     // It serves at once, while the history is written: the pages say so.
@@ -296,9 +352,8 @@ async fn the_demo_builds_a_believable_organisation() {
     assert!(latvian > 0 && (latvian as i64) < n, "{latvian} of {n}");
 }
 
-#[tokio::test]
-async fn users_tokens_and_backups_from_the_command_line() {
-    let dir = temp();
+async fn users_tokens_and_backups_from_the_command_line(backend: Backend) {
+    let dir = Db::new(backend).await;
     // Before any organisation exists, user commands say what to do.
     let o = run(&["user", "list"], &dir);
     assert!(!o.status.success());
@@ -371,6 +426,12 @@ async fn users_tokens_and_backups_from_the_command_line() {
 
     let backup = dir.join("copy.db");
     let o = run(&["backup", backup.to_str().unwrap()], &dir);
+    if backend == Backend::Postgres {
+        // PostgreSQL is backed up with its own tools: the command says how.
+        assert!(!o.status.success());
+        assert!(text(&o).contains("pg_dump"), "{}", text(&o));
+        return;
+    }
     assert!(o.status.success(), "{}", text(&o));
     let copy = Store::connect(&ConnectOptions {
         url: format!("sqlite://{}", backup.display()),
@@ -467,9 +528,8 @@ fn settings_come_from_the_file_then_the_environment_and_mistakes_are_clear() {
     );
 }
 
-#[tokio::test]
-async fn phone_numbers_never_reach_the_logs() {
-    let dir = temp();
+async fn phone_numbers_never_reach_the_logs(backend: Backend) {
+    let dir = Db::new(backend).await;
     let (mut child, _, _) = start(&["serve"], &dir);
     child.kill().unwrap();
     child.wait().unwrap();
@@ -497,9 +557,10 @@ async fn phone_numbers_never_reach_the_logs() {
             .unwrap()
     };
     // The most talkative logs, every request traced (logs go to standard output).
-    let mut child = rida()
-        .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(dir.join("data"))
+    let mut c = rida();
+    c.args(["serve", "--listen", "127.0.0.1:0"]);
+    dir.args(&mut c);
+    let mut child = c
         .env("RIDA_LOG", "debug")
         .stderr(Stdio::piped())
         .stdout(Stdio::piped())
@@ -559,7 +620,7 @@ async fn phone_numbers_never_reach_the_logs() {
     }
 
     // On the customer's request: all their data, then erased (the number on stdin).
-    let export = |dir: &Path| {
+    let export = |dir: &Db| {
         let o = run_with_stdin(&["customer", "export"], dir, "+371 2000 0089\n");
         assert!(o.status.success(), "{}", text(&o));
         serde_json::from_slice::<serde_json::Value>(&o.stdout).unwrap()
