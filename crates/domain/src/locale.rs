@@ -193,3 +193,22 @@ mod tests {
         assert_eq!(Locale::En.format_number(999.0, 0), "999");
     }
 }
+
+/// A Latvian letter without its diacritic (`ā` → `a`, `š` → `s`); any other character as
+/// it is. Lower case only.
+pub fn latvian_base(c: char) -> char {
+    match c {
+        'ā' => 'a',
+        'č' => 'c',
+        'ē' => 'e',
+        'ģ' => 'g',
+        'ī' => 'i',
+        'ķ' => 'k',
+        'ļ' => 'l',
+        'ņ' => 'n',
+        'š' => 's',
+        'ū' => 'u',
+        'ž' => 'z',
+        _ => c,
+    }
+}

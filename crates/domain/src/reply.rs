@@ -230,22 +230,11 @@ pub fn fold(word: &str) -> String {
     word.to_lowercase()
         .chars()
         .filter(|c| !matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}'))
-        .map(|c| match c {
-            'ā' => 'a',
-            'č' => 'c',
-            'ē' => 'e',
-            'ģ' => 'g',
-            'ī' => 'i',
-            'ķ' => 'k',
-            'ļ' => 'l',
-            'ņ' => 'n',
-            'š' => 's',
-            'ū' => 'u',
-            'ž' => 'z',
+        .map(|c| match crate::locale::latvian_base(c) {
             'أ' | 'إ' | 'آ' | 'ٱ' => 'ا',
             'ى' => 'ي',
             'ة' => 'ه',
-            _ => c,
+            c => c,
         })
         .collect()
 }

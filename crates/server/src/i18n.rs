@@ -125,6 +125,7 @@ mod tests {
         ("websurvey-print-help", "n"),
         ("tile-too-few", "n"),
         ("login-wait", "seconds"),
+        ("survey-long-low", "n"),
     ];
 
     /// The CLDR plural categories of each language, with numbers that fall in each.

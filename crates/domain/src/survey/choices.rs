@@ -55,19 +55,8 @@ pub fn valid_key(k: &str) -> bool {
 pub fn key_from_label(label: &str) -> Option<String> {
     let mut key = String::new();
     for ch in label.chars().flat_map(char::to_lowercase) {
-        let c = match ch {
-            'a'..='z' | '0'..='9' => ch,
-            'ā' => 'a',
-            'č' => 'c',
-            'ē' => 'e',
-            'ģ' => 'g',
-            'ī' => 'i',
-            'ķ' => 'k',
-            'ļ' => 'l',
-            'ņ' => 'n',
-            'š' => 's',
-            'ū' => 'u',
-            'ž' => 'z',
+        let c = match crate::locale::latvian_base(ch) {
+            c @ ('a'..='z' | '0'..='9') => c,
             _ => '_',
         };
         if c == '_' && (key.is_empty() || key.ends_with('_')) {
@@ -87,25 +76,38 @@ pub fn key_from_label(label: &str) -> Option<String> {
 /// the English (else Latvian) label, or `c1`, `c2`… Fails with the 1-based number of
 /// the first line whose key is not a valid key.
 pub fn parse_choices(text: &str) -> Result<Vec<ChoiceOption>, usize> {
+    let rows: Vec<[String; 4]> = text
+        .lines()
+        .map(|line| {
+            let (key, labels) = match line.split_once('=') {
+                Some((k, rest)) if !k.contains('|') => (k.trim().to_string(), rest),
+                _ => (String::new(), line),
+            };
+            let mut parts = labels.split('|').map(|p| p.trim().to_string());
+            [
+                key,
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+                parts.next().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    choices_from_rows(&rows)
+}
+
+/// Predefined answers from rows of `[key, English, Arabic, Latvian]`, as the survey
+/// editor's fields give them: empty rows are skipped; an empty key is made from the
+/// label. `Err(n)`: row `n` (from 1) has a key that is not lower-case letters, digits
+/// and `_`.
+pub fn choices_from_rows(rows: &[[String; 4]]) -> Result<Vec<ChoiceOption>, usize> {
     let mut out: Vec<ChoiceOption> = Vec::new();
-    for (n, line) in text.lines().enumerate() {
-        if line.trim().is_empty() {
+    for (n, [key, en, ar, lv]) in rows.iter().enumerate() {
+        if [key, en, ar, lv].iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let (key, labels) = match line.split_once('=') {
-            Some((k, rest)) if !k.contains('|') => (Some(k.trim().to_string()), rest),
-            _ => (None, line),
-        };
-        let mut parts = labels.split('|').map(str::trim);
-        let label = Texts::new(
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-        );
-        let key = match key {
-            Some(k) if valid_key(&k) => k,
-            Some(_) => return Err(n + 1),
-            None => {
+        let label = Texts::new(en.trim(), ar.trim(), lv.trim());
+        let key = match key.trim() {
+            "" => {
                 let base = key_from_label(&label.en)
                     .or_else(|| key_from_label(&label.lv))
                     .unwrap_or_else(|| format!("c{}", out.len() + 1));
@@ -117,6 +119,8 @@ pub fn parse_choices(text: &str) -> Result<Vec<ChoiceOption>, usize> {
                 }
                 k
             }
+            k if valid_key(k) => k.to_string(),
+            _ => return Err(n + 1),
         };
         out.push(ChoiceOption { key, label });
     }

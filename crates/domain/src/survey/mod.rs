@@ -14,8 +14,8 @@ mod area;
 mod choices;
 pub use area::{Area, ServqualSide};
 pub use choices::{
-    ChoiceOption, SurveyAnswerError, check_choice, format_choices, key_from_label, parse_choices,
-    valid_key,
+    ChoiceOption, SurveyAnswerError, check_choice, choices_from_rows, format_choices,
+    key_from_label, parse_choices, valid_key,
 };
 
 /// The most questions one survey holds (a terminal shows them one by one).
@@ -201,6 +201,34 @@ pub struct SurveyError {
 }
 
 impl SurveyDef {
+    /// How many more screens a customer who gives the first scored question its lowest
+    /// score goes through (one question a screen; choices taken as not chosen): more
+    /// than a few and people leave before the end.
+    pub fn screens_after_lowest(&self) -> usize {
+        let Some(first) = self
+            .questions
+            .iter()
+            .position(|q| q.scale.score_range().is_some())
+        else {
+            return 0;
+        };
+        let q = &self.questions[first];
+        let lowest = q.scale.score_range().map(|r| r.0).unwrap_or(0);
+        let answers: std::collections::HashMap<&str, Answer> =
+            [(q.key.as_str(), Answer::Score(lowest))]
+                .into_iter()
+                .collect();
+        self.questions[first + 1..]
+            .iter()
+            .filter(|x| match &x.show_if {
+                None => true,
+                Some(r) => answers
+                    .get(r.question.as_str())
+                    .is_some_and(|a| r.met_by(a)),
+            })
+            .count()
+    }
+
     /// The question with this key.
     pub fn question(&self, key: &str) -> Option<&SurveyQuestion> {
         self.questions.iter().find(|q| q.key == key)
@@ -346,6 +374,38 @@ mod tests {
             area: None,
             servqual: None,
         }
+    }
+
+    #[test]
+    fn the_screens_after_the_lowest_score_are_counted() {
+        let low = |key: &str| {
+            let mut x = q(key, Scale::Text);
+            x.show_if = Some(ShowIf {
+                question: "csat".into(),
+                condition: Condition::ScoreAtMost(2),
+            });
+            x
+        };
+        let high = {
+            let mut x = q("praise", Scale::Text);
+            x.show_if = Some(ShowIf {
+                question: "csat".into(),
+                condition: Condition::ScoreAtLeast(4),
+            });
+            x
+        };
+        let mut def = SurveyDef {
+            questions: vec![
+                q("csat", Scale::Csat5),
+                low("a"),
+                high,
+                q("always", Scale::YesNo),
+            ],
+        };
+        assert_eq!(def.screens_after_lowest(), 2);
+        def.questions.extend([low("b"), low("c")]);
+        assert_eq!(def.screens_after_lowest(), 4);
+        assert_eq!(SurveyDef { questions: vec![] }.screens_after_lowest(), 0);
     }
 
     fn reasons() -> SurveyQuestion {

@@ -310,7 +310,17 @@ question-subject-hint = تُعرض الإجابات في التقارير حسب
 question-prompt = السؤال
 question-prompt-hint = اكتبه بكل لغة؛ وإذا تُرك فارغًا يُعرض النص الإنجليزي.
 question-choices = الإجابات المحددة مسبقًا
-question-choices-hint = لأسئلة الاختيار: إجابة في كل سطر، «المفتاح = English | العربية | Latviešu». أبقِ مفتاح السطر عند تغيير كلماته لكي تستمر التقارير في احتسابه معًا.
+question-choices-hint = لأسئلة الاختيار: إجابة في كل صف، بكلماتها في كل لغة. المفتاح (يُصنع من الكلمات الإنجليزية إن تُرك فارغًا) يجمع الإجابات في التقارير: أبقِه عند تغيير الكلمات.
+survey-long-low = يرى العميل الذي يعطي أدنى تقييم { $n ->
+        [zero] { $n } شاشة إضافية
+        [one] شاشة إضافية واحدة
+        [two] شاشتين إضافيتين
+        [few] { $n } شاشات إضافية
+        [many] { $n } شاشةً إضافية
+       *[other] { $n } شاشة إضافية
+    }: أكثر من ٣ تجعل كثيرين يغادرون قبل النهاية. اجعل أسئلة المتابعة بعد التقييم المنخفض قصيرة.
+question-choice-add = إضافة إجابة
+question-choice-key = المفتاح
 question-area = مجال الخدمة
 question-area-none = بلا مجال
 question-area-hint = الأسئلة ذات الدرجات الموسومة بمجال تشكّل «الرضا حسب المجال» في صفحة النتائج. لعبارة SERVQUAL اختر بُعدها وما إذا كانت تسأل عمّا يتوقعه العملاء أو عمّا يدركونه.
@@ -374,7 +384,7 @@ survey-error-rule-needs-earlier-question = السؤال { $position }: يجب أ
 survey-error-rule-does-not-fit = السؤال { $position }: الشرط لا يناسب إجابات ذلك السؤال (تحقق من نطاق التقييم أو الاختيار).
 survey-error-area-needs-score = السؤال { $position }: لا يُحتسب في مجال إلا سؤال يُجاب عنه بدرجة.
 survey-error-servqual-needs-dimension = السؤال { $position }: يحتاج توقع أو إدراك SERVQUAL إلى أحد أبعاد SERVQUAL الخمسة مجالًا له.
-survey-error-bad-choice-line = السطر { $line }: المفتاح أحرف لاتينية صغيرة وأرقام و_، يليه «=».
+survey-error-bad-choice-line = الإجابة { $line }: المفتاح أحرف لاتينية صغيرة وأرقام و_.
 start-csat-prompt = ما مدى رضاك عن زيارتك اليوم؟
 start-reasons-prompt = نأسف لذلك. ما الذي لم يكن على ما يرام؟
 start-reason-wait = انتظار طويل

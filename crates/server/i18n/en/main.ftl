@@ -290,7 +290,13 @@ question-subject-hint = Answers are reported for the site, the service or the em
 question-prompt = Question
 question-prompt-hint = Write it in each language; an empty one shows the English text.
 question-choices = Predefined answers
-question-choices-hint = For choice questions: one per line, “key = English | العربية | Latviešu”. Keep a line's key when you change its words, so reports keep counting it together.
+question-choices-hint = For choice questions: an answer a row, its words in each language. The key (made from the English words when left empty) ties answers together in reports: keep it when you change the words.
+survey-long-low = A customer who gives the lowest score sees { $n ->
+        [one] { $n } more screen
+       *[other] { $n } more screens
+    }: more than 3 and many leave before the end. Keep the follow-ups of a low score short.
+question-choice-add = Add an answer
+question-choice-key = Key
 question-area = Area of the service
 question-area-none = No area
 question-area-hint = Scored questions tagged with an area make up “Satisfaction by area” on the results page. For a SERVQUAL statement choose its dimension and whether it asks what customers expect or what they perceive.
@@ -354,7 +360,7 @@ survey-error-rule-needs-earlier-question = Question { $position }: its rule must
 survey-error-rule-does-not-fit = Question { $position }: the rule does not fit that question's answers (check the score range or the choice).
 survey-error-area-needs-score = Question { $position }: only a question answered with a score can count toward an area.
 survey-error-servqual-needs-dimension = Question { $position }: a SERVQUAL expectation or perception needs one of the five SERVQUAL dimensions as its area.
-survey-error-bad-choice-line = Line { $line }: a key is lower-case letters, digits and _, followed by “=”.
+survey-error-bad-choice-line = Answer { $line }: a key is lower-case letters, digits and _.
 start-csat-prompt = How satisfied are you with your visit today?
 start-reasons-prompt = We are sorry. What went wrong?
 start-reason-wait = Long wait

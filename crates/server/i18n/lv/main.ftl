@@ -295,7 +295,14 @@ question-subject-hint = Atbildes atskaitēs tiek rādītas filiālei, pakalpojum
 question-prompt = Jautājums
 question-prompt-hint = Uzrakstiet to katrā valodā; tukšas valodas vietā rāda angļu tekstu.
 question-choices = Iepriekš noteiktās atbildes
-question-choices-hint = Izvēles jautājumiem: pa vienai rindā, “atslēga = English | العربية | Latviešu”. Mainot rindas vārdus, saglabājiet tās atslēgu, lai atskaites to turpinātu skaitīt kopā.
+question-choices-hint = Izvēles jautājumiem: viena atbilde rindā, tās vārdi katrā valodā. Atslēga (ja tukša, veidota no angļu vārdiem) atskaitēs tur atbildes kopā: mainot vārdus, saglabājiet to.
+survey-long-low = Klients, kurš dod zemāko vērtējumu, redz { $n ->
+        [zero] vēl { $n } ekrānus
+        [one] vēl { $n } ekrānu
+       *[other] vēl { $n } ekrānus
+    }: ja vairāk par 3, daudzi aiziet pirms beigām. Zema vērtējuma papildjautājumiem jābūt īsiem.
+question-choice-add = Pievienot atbildi
+question-choice-key = Atslēga
 question-area = Pakalpojuma joma
 question-area-none = Bez jomas
 question-area-hint = Vērtējuma jautājumi ar jomu veido “Apmierinātība pa jomām” rezultātu lapā. SERVQUAL apgalvojumam izvēlieties tā dimensiju un vai tas jautā, ko klienti gaida vai ko viņi uztver.
@@ -359,7 +366,7 @@ survey-error-rule-needs-earlier-question = { $position }. jautājums: tā nosac�
 survey-error-rule-does-not-fit = { $position }. jautājums: nosacījums neatbilst šī jautājuma atbildēm (pārbaudiet vērtējuma diapazonu vai izvēli).
 survey-error-area-needs-score = Jautājums { $position }: jomā var ieskaitīt tikai jautājumu, uz kuru atbild ar vērtējumu.
 survey-error-servqual-needs-dimension = Jautājums { $position }: SERVQUAL gaidām vai uztverei kā jomai vajadzīga viena no piecām SERVQUAL dimensijām.
-survey-error-bad-choice-line = { $line }. rinda: atslēga ir mazie latīņu burti, cipari un _, un pēc tās “=”.
+survey-error-bad-choice-line = { $line }. atbilde: atslēga ir mazie latīņu burti, cipari un _.
 start-csat-prompt = Cik apmierināts esat ar šodienas apmeklējumu?
 start-reasons-prompt = Mums žēl. Kas nogāja greizi?
 start-reason-wait = Ilga gaidīšana

@@ -53,8 +53,15 @@ struct QuestionForm {
     prompt_ar: String,
     #[serde(default)]
     prompt_lv: String,
+    /// The predefined answers, a row each: key and label per language.
     #[serde(default)]
-    choices: String,
+    choice_key: Vec<String>,
+    #[serde(default)]
+    choice_en: Vec<String>,
+    #[serde(default)]
+    choice_ar: Vec<String>,
+    #[serde(default)]
+    choice_lv: Vec<String>,
     #[serde(default)]
     rule_question: String,
     #[serde(default)]
@@ -68,6 +75,31 @@ struct QuestionForm {
 }
 
 impl QuestionForm {
+    /// The answer rows as typed: `[key, en, ar, lv]`, the longest list deciding how many.
+    fn choice_rows(&self) -> Vec<[String; 4]> {
+        let n = [
+            &self.choice_key,
+            &self.choice_en,
+            &self.choice_ar,
+            &self.choice_lv,
+        ]
+        .iter()
+        .map(|v| v.len())
+        .max()
+        .unwrap_or(0);
+        let at = |v: &Vec<String>, i: usize| v.get(i).cloned().unwrap_or_default();
+        (0..n)
+            .map(|i| {
+                [
+                    at(&self.choice_key, i),
+                    at(&self.choice_en, i),
+                    at(&self.choice_ar, i),
+                    at(&self.choice_lv, i),
+                ]
+            })
+            .collect()
+    }
+
     fn of(q: &SurveyQuestion) -> QuestionForm {
         let (rule_question, rule_op, rule_value) = match &q.show_if {
             None => Default::default(),
@@ -87,7 +119,10 @@ impl QuestionForm {
             prompt_en: q.prompt.en.clone(),
             prompt_ar: q.prompt.ar.clone(),
             prompt_lv: q.prompt.lv.clone(),
-            choices: survey::format_choices(&q.choices),
+            choice_key: q.choices.iter().map(|c| c.key.clone()).collect(),
+            choice_en: q.choices.iter().map(|c| c.label.en.clone()).collect(),
+            choice_ar: q.choices.iter().map(|c| c.label.ar.clone()).collect(),
+            choice_lv: q.choices.iter().map(|c| c.label.lv.clone()).collect(),
             rule_question,
             rule_op,
             rule_value,
@@ -128,7 +163,13 @@ fn question_page(
         key => key,
         form => context! {
             scale => f.scale, subject => f.subject, prompt_en => f.prompt_en, prompt_ar => f.prompt_ar,
-            prompt_lv => f.prompt_lv, choices => f.choices, rule_question => f.rule_question,
+            prompt_lv => f.prompt_lv, rule_question => f.rule_question,
+            // What was typed, and a few empty rows to add answers (more after saving).
+            choices => f.choice_rows().into_iter()
+                .filter(|r| r.iter().any(|x| !x.trim().is_empty()))
+                .chain(std::iter::repeat_n(Default::default(), 3))
+                .map(|[key, en, ar, lv]| context! { key => key, en => en, ar => ar, lv => lv })
+                .collect::<Vec<_>>(),
             rule_op => f.rule_op, rule_value => f.rule_value, area => f.area, servqual => f.servqual,
         },
         areas => Area::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
@@ -181,7 +222,7 @@ fn parse_question(
     }
     let subject = Subject::parse(&f.subject).unwrap_or_default();
     let choices = match scale {
-        Some(s) if s.has_choices() => match survey::parse_choices(&f.choices) {
+        Some(s) if s.has_choices() => match survey::choices_from_rows(&f.choice_rows()) {
             Ok(c) => c,
             Err(line) => {
                 use fluent_templates::fluent_bundle::FluentValue;

@@ -210,6 +210,8 @@ fn editor(w: &Web, s: &Survey, problems: &[String]) -> minijinja::Value {
         survey => context! { id => s.id, name => s.name, version => s.version, active => s.active },
         questions => questions,
         problems => problems,
+        // More than three screens after the lowest score: people leave before the end.
+        long_low => Some(s.def.screens_after_lowest()).filter(|n| *n > 3),
         can_manage => w.user.may(Action::ManageSurveys),
     }
 }

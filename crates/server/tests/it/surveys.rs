@@ -44,7 +44,10 @@ async fn a_survey_is_designed_question_by_question(backend: Backend) {
             &[
                 ("scale", "choice"),
                 ("subject", "service"),
-                ("choices", "only = Only one"),
+                ("choice_key", "only"),
+                ("choice_en", "Only one"),
+                ("choice_ar", ""),
+                ("choice_lv", ""),
                 ("prompt_ar", ""),
             ],
         )
@@ -54,7 +57,10 @@ async fn a_survey_is_designed_question_by_question(backend: Backend) {
     assert!(html.contains(r#"id="e-prompt_en""#), "{html}");
     assert!(html.contains(r#"id="e-choices""#));
     assert!(html.contains("give at least two answers"));
-    assert!(html.contains("only = Only one"));
+    assert!(
+        html.contains(r#"name="choice_en" value="Only one""#),
+        "what was typed is kept"
+    );
 
     // A rule on a choice the smiley does not have.
     let r = head
@@ -141,6 +147,85 @@ async fn a_survey_is_designed_question_by_question(backend: Backend) {
     let r = head.submit(&editor, &editor, &[("name", "Counter")]).await;
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
     assert!(r.text().await.unwrap().contains(r#"id="e-name""#));
+    // Answers typed in their own fields per language: each kept in its language, a key
+    // made from the English words where none is given, a bad key refused at its row.
+    let r = head
+        .submit(
+            &new_q,
+            &action,
+            &[
+                ("scale", "choice"),
+                ("subject", "site"),
+                ("prompt_en", "What brought you?"),
+                ("choice_key", ""),
+                ("choice_en", "Open an account"),
+                ("choice_ar", "فتح حساب"),
+                ("choice_lv", "Atvērt kontu"),
+                ("choice_key", "Card!"),
+                ("choice_en", "A card"),
+                ("choice_ar", "بطاقة"),
+                ("choice_lv", "Karte"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Answer 2: a key is lower-case")
+    );
+    let r = head
+        .submit(
+            &new_q,
+            &action,
+            &[
+                ("scale", "choice"),
+                ("subject", "site"),
+                ("prompt_en", "What brought you?"),
+                ("choice_key", ""),
+                ("choice_en", "Open an account"),
+                ("choice_ar", "فتح حساب"),
+                ("choice_lv", "Atvērt kontu"),
+                ("choice_key", "card"),
+                ("choice_en", "A card"),
+                ("choice_ar", "بطاقة"),
+                ("choice_lv", "Karte"),
+                ("choice_key", ""),
+                ("choice_en", ""),
+                ("choice_ar", ""),
+                ("choice_lv", ""),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let id: uuid::Uuid = editor.rsplit('/').next().unwrap().parse().unwrap();
+    let saved = app.store.survey(app.w.org, id).await.unwrap();
+    let q = saved.def.questions.last().unwrap();
+    let got: Vec<(&str, &str, &str, &str)> = q
+        .choices
+        .iter()
+        .map(|c| {
+            (
+                c.key.as_str(),
+                c.label.en.as_str(),
+                c.label.ar.as_str(),
+                c.label.lv.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "open_an_account",
+                "Open an account",
+                "فتح حساب",
+                "Atvērt kontu"
+            ),
+            ("card", "A card", "بطاقة", "Karte")
+        ]
+    );
 }
 
 async fn an_answered_survey_gets_a_new_version_and_old_answers_keep_their_wording(
