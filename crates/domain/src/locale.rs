@@ -145,6 +145,25 @@ pub fn language_name(tag: &str) -> String {
         .unwrap_or_else(|| tag.to_string())
 }
 
+/// A Latvian letter without its diacritic (`ā` → `a`, `š` → `s`); any other character as
+/// it is. Lower case only.
+pub fn latvian_base(c: char) -> char {
+    match c {
+        'ā' => 'a',
+        'č' => 'c',
+        'ē' => 'e',
+        'ģ' => 'g',
+        'ī' => 'i',
+        'ķ' => 'k',
+        'ļ' => 'l',
+        'ņ' => 'n',
+        'š' => 's',
+        'ū' => 'u',
+        'ž' => 'z',
+        _ => c,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,24 +210,5 @@ mod tests {
         assert_eq!(Locale::Ar.format_number(1234.5, 1), "١٬٢٣٤٫٥");
         assert_eq!(Locale::En.format_number(-3.26, 1), "-3.3");
         assert_eq!(Locale::En.format_number(999.0, 0), "999");
-    }
-}
-
-/// A Latvian letter without its diacritic (`ā` → `a`, `š` → `s`); any other character as
-/// it is. Lower case only.
-pub fn latvian_base(c: char) -> char {
-    match c {
-        'ā' => 'a',
-        'č' => 'c',
-        'ē' => 'e',
-        'ģ' => 'g',
-        'ī' => 'i',
-        'ķ' => 'k',
-        'ļ' => 'l',
-        'ņ' => 'n',
-        'š' => 's',
-        'ū' => 'u',
-        'ž' => 'z',
-        _ => c,
     }
 }
