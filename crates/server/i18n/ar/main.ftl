@@ -1469,3 +1469,7 @@ entity-alert = تنبيه
 entity-alert_rule = قاعدة تنبيه
 entity-report = تقرير
 demo-filling = ما زالت إجابات سنة المؤسسة التجريبية تُكتب ({ $percent }٪): تزداد الأرقام كلما أعدت تحميل الصفحة.
+survey-preview-title = معاينة
+survey-preview-help = الاستبيان كما يظهر على هاتف العميل، بكل لغة؛ اختر تقييمًا منخفضًا لترى أسئلة المتابعة. تطرح أجهزة التقييم الأسئلة نفسها سؤالًا في كل شاشة.
+survey-preview-site = فرعك
+survey-preview-note = معاينة: لا يُرسل شيء.

@@ -1324,3 +1324,7 @@ entity-alert = alert
 entity-alert_rule = alert rule
 entity-report = report
 demo-filling = The demo organisation’s year of answers is still being written ({ $percent } %): figures grow as you reload.
+survey-preview-title = Preview
+survey-preview-help = The survey as a customer’s phone shows it, in each language; choose a low score to see its follow-ups. Terminals ask the same questions one a screen.
+survey-preview-site = Your branch
+survey-preview-note = A preview: nothing is sent.

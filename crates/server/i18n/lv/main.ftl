@@ -1361,3 +1361,7 @@ entity-alert = brīdinājums
 entity-alert_rule = brīdinājuma noteikums
 entity-report = pārskats
 demo-filling = Demonstrācijas organizācijas gada atbildes vēl tiek ierakstītas ({ $percent } %): skaitļi pieaug, pārlādējot lapu.
+survey-preview-title = Priekšskatījums
+survey-preview-help = Aptauja, kā to redz klienta tālrunis, katrā valodā; izvēlieties zemu vērtējumu, lai redzētu tā papildjautājumus. Termināļi uzdod tos pašus jautājumus pa vienam ekrānā.
+survey-preview-site = Jūsu filiāle
+survey-preview-note = Priekšskatījums: nekas netiek nosūtīts.

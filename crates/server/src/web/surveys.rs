@@ -28,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/surveys/new", get(new))
         .route("/admin/surveys/{id}", get(show).post(rename))
         .route("/admin/surveys/{id}/active", post(set_active))
+        .route("/admin/surveys/{id}/preview", get(preview))
         .merge(super::survey_questions::router())
 }
 
@@ -245,6 +246,46 @@ async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
     w.user.require(Action::ViewStructure)?;
     let s = load(&w, &id).await?;
     Ok(w.render("survey.html", editor(&w, &s, &[])))
+}
+
+#[derive(Deserialize, Default)]
+struct PreviewQuery {
+    #[serde(default)]
+    lang: String,
+}
+
+/// The survey as a customer's phone shows it (the web page, the same template), in one
+/// language, with its follow-ups appearing as answers call for them; nothing is sent.
+async fn preview(
+    w: Web,
+    Path(id): Path<String>,
+    Query(q): Query<PreviewQuery>,
+) -> Result<Response> {
+    use axum::http::{HeaderValue, StatusCode, header};
+    w.user.require(Action::ViewStructure)?;
+    let s = load(&w, &id).await?;
+    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let shown = super::answer_page::Shown {
+        org: w.user.org.clone(),
+        site: Uuid::nil(),
+        site_name: i18n::t(l, "survey-preview-site"),
+        service: None,
+        employee: None,
+        about: None,
+        def: s.def.clone(),
+    };
+    // No action: the page shows its fields and says it is a preview instead of sending.
+    let mut form = super::answer_page::Form::new(&w.state, "", rida_store::now_ms(), None, false);
+    form.action = String::new();
+    let mut res = shown.page(&w.state, l, "form", Some(form), StatusCode::OK);
+    // Framed by the survey editor (same origin), never elsewhere.
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'none'",
+        ),
+    );
+    Ok(res)
 }
 
 /// Validates and saves a changed survey, then back to the editor; an invalid one (or a

@@ -89,6 +89,10 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/surveys/new".into(), [OK, NO, NO, NO, NO]),
         (format!("/admin/surveys/{survey}"), [OK, OK, OK, OK, NO]),
         (
+            format!("/admin/surveys/{survey}/preview?lang=ar"),
+            [OK, OK, OK, OK, NO],
+        ),
+        (
             format!("/admin/surveys/{survey}/questions/new"),
             [OK, NO, NO, NO, NO],
         ),

@@ -226,6 +226,29 @@ async fn a_survey_is_designed_question_by_question(backend: Backend) {
             ("card", "A card", "بطاقة", "Karte")
         ]
     );
+    // The preview: the phone's page in each language, its answers in their words,
+    // nothing to send, framed only by Rida's own pages.
+    let r = head.get(&format!("{editor}/preview?lang=ar")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'self'")
+    );
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains(r#"lang="ar""#) && page.contains("فتح حساب"),
+        "{page}"
+    );
+    assert!(!page.contains("a-send") && page.contains("معاينة"));
+    let editor_page = head.get(&editor).await.text().await.unwrap();
+    assert!(editor_page.contains(&format!("{editor}/preview?lang=")));
+    let employee = app.login_as(Role::Employee).await;
+    assert_eq!(
+        employee.get(&format!("{editor}/preview")).await.status(),
+        StatusCode::FORBIDDEN
+    );
 }
 
 async fn an_answered_survey_gets_a_new_version_and_old_answers_keep_their_wording(
