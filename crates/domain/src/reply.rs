@@ -384,11 +384,18 @@ fn kept(text: &str) -> String {
 
 /// Whether `words` (folded) hold `phrase` as consecutive words.
 fn has_phrase(words: &[String], phrase: &str) -> bool {
-    let p: Vec<String> = phrase
-        .split(|c: char| c.is_whitespace() || c == '-')
-        .map(fold)
-        .collect();
+    let p: Vec<String> = phrase.split_whitespace().map(fold).collect();
     words.windows(p.len()).any(|w| w == p.as_slice())
+}
+
+/// The reply's words as keywords are looked for: split at spaces and punctuation, but a
+/// hyphen inside a word keeps it whole ("non-stop" is not "stop"; "opt-out" is one word).
+fn keyword_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || (is_filler(c) && c != '-' && c != '\''))
+        .map(|w| w.trim_matches('-'))
+        .filter(|w| !w.is_empty())
+        .map(fold)
+        .collect()
 }
 
 /// Reads a reply to a question on `scale`.
@@ -396,13 +403,11 @@ pub fn parse(text: &str, scale: Scale) -> Reply {
     let text = visible(text);
     let text = text.as_str();
     let toks = tokens(text);
-    let words: Vec<String> = toks
-        .iter()
-        .filter_map(|t| word_of(Some(t)).map(fold))
-        .collect();
+    let words = keyword_words(text);
     let has_number = toks.iter().any(|t| matches!(t, Token::Number { .. }));
     if STOP.iter().any(|k| has_phrase(&words, k))
-        || (words.len() == 1 && score_alone_but(&toks, STOP_ALONE))
+        || (toks.iter().filter(|t| word_of(Some(t)).is_some()).count() == 1
+            && score_alone_but(&toks, STOP_ALONE))
     {
         return Reply::Stop {
             with_score: has_number,
@@ -701,6 +706,11 @@ mod tests {
                 parse(text, Scale::Csat5)
             );
         }
+        // A hyphen keeps a word whole: "non-stop" is no opt-out.
+        assert_eq!(
+            score("Non-stop queue, 2"),
+            Some((2, Some("Non-stop queue".into())))
+        );
         // Opt-out words that comments also use are words there.
         assert_eq!(
             score("I had to cancel twice, 2"),
