@@ -19,7 +19,8 @@
     options: {
       maintainAspectRatio: false,
       animation: false,
-      locale: d.locale,
+      // Arabic pages write every number in Arabic-Indic digits, the chart's too.
+      locale: d.locale === "ar" ? "ar-u-nu-arab" : d.locale,
       scales: { x: { reverse: rtl }, y: { position: rtl ? "right" : "left" } },
       plugins: { legend: { rtl: rtl }, tooltip: { rtl: rtl } }
     }
