@@ -56,6 +56,35 @@ const SERVICES: [(&str, &str, i32, i32); 6] = [
 
 const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
+/// Writes one batch of the history. Rida already serves while it is written, and its
+/// jobs write too: on PostgreSQL a transaction may be chosen as a deadlock's victim, so a
+/// batch is tried again (answers and visits carry their ids: nothing is stored twice).
+async fn write_batch(
+    store: &Store,
+    org: Uuid,
+    ratings: &[NewRating],
+    visits: &[NewVisit],
+) -> anyhow::Result<()> {
+    let mut tries = 0;
+    loop {
+        let done = async {
+            store.insert_ratings(org, ratings).await?;
+            store.insert_visits(org, visits).await?;
+            Ok::<_, rida_store::StoreError>(())
+        }
+        .await;
+        match done {
+            Ok(()) => return Ok(()),
+            Err(e) if tries < 8 => {
+                tries += 1;
+                tell(&format!("  demo: a batch is tried again ({e})"));
+                tokio::time::sleep(std::time::Duration::from_millis(200 * tries)).await;
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
 /// Says how the history goes, on standard error; a closed stream is no reason to stop.
 fn tell(line: &str) {
     use std::io::Write;
@@ -634,8 +663,7 @@ async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Res
             batch.push(base(w.comment, Answer::Text(c.into()), 25));
         }
         if batch.len() >= BATCH || written + batch.len() >= answers {
-            store.insert_ratings(w.org, &batch).await?;
-            store.insert_visits(w.org, &visits).await?;
+            write_batch(store, w.org, &batch, &visits).await?;
             visits.clear();
             written += batch.len();
             bar.set_position(written.min(answers) as u64);

@@ -234,7 +234,7 @@ async fn the_demo_builds_a_believable_organisation(backend: Backend) {
     let store = store_of(&dir).await;
     let org = store.first_organisation().await.unwrap().unwrap();
     let mut n = 0;
-    for _ in 0..1200 {
+    for _ in 0..3000 {
         n = store.count_ratings(org.id).await.unwrap();
         if n >= 3000 {
             break;
