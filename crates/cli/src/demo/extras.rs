@@ -10,7 +10,7 @@ use uuid::Uuid;
 use rand::Rng;
 use rida_store::NewVisit;
 
-use super::{SERVICES, World, normal};
+use super::{SERVICES, World, history::normal};
 
 /// The default rule for surveys after visits: an SMS a minute after the visit, at most
 /// one a month per customer, with the counter survey (no quiet hours, so that the
