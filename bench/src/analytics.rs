@@ -49,7 +49,13 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
     let mut sites = Vec::new();
     for r in 0..4 {
         let region = store
-            .create_region(id, rida_domain::new_id(), &format!("Region {r}"), &by)
+            .create_region(
+                id,
+                rida_domain::new_id(),
+                &format!("Region {r}"),
+                &Default::default(),
+                &by,
+            )
             .await?;
         for s in 0..10 {
             let site = store
@@ -57,6 +63,7 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
                     id,
                     rida_domain::new_id(),
                     &SiteInput {
+                        names: Default::default(),
                         region_id: region,
                         name: format!("Site {r}-{s}"),
                         address: None,
@@ -179,6 +186,7 @@ fn reach(period: Period) -> Reach {
         sites: None,
         see_employees: true,
         low_only: true,
+        lang: rida_domain::Locale::En,
     }
 }
 
@@ -319,7 +327,7 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
             println!("probe {label}: p50 {p50:?} p95 {p95:?}");
         }
         let (p50, _) = timings(20, || async {
-            dashboard::Names::load(store, org.id).await?;
+            dashboard::Names::load(store, org.id, rida_domain::Locale::En).await?;
             Ok(())
         })
         .await?;

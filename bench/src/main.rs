@@ -70,7 +70,7 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
     let by = By::system("bench");
     let org = store.create_organisation("Bench", "en", "UTC").await?;
     let region = store
-        .create_region(org, rida_domain::new_id(), "R", &by)
+        .create_region(org, rida_domain::new_id(), "R", &Default::default(), &by)
         .await?;
     let service = store
         .create_service(
@@ -85,6 +85,7 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
             org,
             rida_domain::new_id(),
             &SiteInput {
+                names: Default::default(),
                 region_id: region,
                 name: "Site".into(),
                 address: None,

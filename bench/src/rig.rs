@@ -53,6 +53,7 @@ pub async fn with_survey(dir: &Path) -> anyhow::Result<(Store, Uuid, Uuid, Uuid)
             w.org,
             rida_domain::new_id(),
             "Counter",
+            &Default::default(),
             &rida_store::testing::sample_survey(),
             &By::system("bench"),
         )

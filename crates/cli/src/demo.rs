@@ -57,6 +57,25 @@ const SERVICES: [(&str, &str, i32, i32); 6] = [
     ("Business banking", "BIZ", 10, 30),
 ];
 
+/// The services' names in Arabic and Latvian, in the order of [`SERVICES`].
+const SERVICE_NAMES: [(&str, &str); 6] = [
+    ("الحسابات اليومية", "Ikdienas konti"),
+    ("البطاقات", "Kartes"),
+    ("القروض", "Kredīti"),
+    ("الرهن العقاري", "Hipotekārie kredīti"),
+    ("المدفوعات والنقد", "Maksājumi un skaidra nauda"),
+    ("الخدمات المصرفية للأعمال", "Biznesa pakalpojumi"),
+];
+
+/// A name's Arabic and Latvian spellings.
+fn ar_lv(ar: &str, lv: &str) -> rida_domain::names::LocalNames {
+    use rida_domain::Locale;
+    [(Locale::Ar, ar.to_string()), (Locale::Lv, lv.to_string())]
+        .into_iter()
+        .filter(|(_, n)| !n.is_empty())
+        .collect()
+}
+
 const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
 /// Says how the history goes, on standard error; a closed stream is no reason to stop.
@@ -153,17 +172,22 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
     };
     store.update_organisation(org, &settings, &by).await?;
     let mut regions = Vec::new();
-    for r in ["Rīga", "Kurzeme", "Vidzeme"] {
+    for (r, ar) in [
+        ("Rīga", "ريغا"),
+        ("Kurzeme", "كورزيمه"),
+        ("Vidzeme", "فيدزيمه"),
+    ] {
         regions.push(
             store
-                .create_region(org, rida_domain::new_id(), r, &by)
+                .create_region(org, rida_domain::new_id(), r, &ar_lv(ar, ""), &by)
                 .await?,
         );
     }
     let mut services = Vec::new();
-    for (name, code, wait, handle) in SERVICES {
+    for ((name, code, wait, handle), (ar, lv)) in SERVICES.into_iter().zip(SERVICE_NAMES) {
         let input = rida_store::ServiceInput {
             name: name.into(),
+            names: ar_lv(ar, lv),
             code: Some(code.into()),
             target_wait_s: Some(wait * 60),
             target_handle_s: Some(handle * 60),
@@ -176,22 +200,47 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
         ));
     }
     let all_services: Vec<Uuid> = services.iter().map(|s| s.0).collect();
-    // (name, region, address, relative traffic)
-    let branches: [(&str, usize, &str, f64); 8] = [
-        ("Rīga Centrs", 0, "Brīvības iela 21, Rīga", 1.6),
-        ("Rīga Pārdaugava", 0, "Kalnciema iela 40, Rīga", 1.2),
-        ("Rīga Purvciems", 0, "Dzelzavas iela 74, Rīga", 1.0),
-        ("Jūrmala", 0, "Jomas iela 33, Jūrmala", 0.7),
-        ("Liepāja", 1, "Lielā iela 8, Liepāja", 0.9),
-        ("Ventspils", 1, "Kuldīgas iela 12, Ventspils", 0.6),
-        ("Valmiera", 2, "Rīgas iela 25, Valmiera", 0.7),
-        ("Cēsis", 2, "Raunas iela 4, Cēsis", 0.5),
+    // (name, its Arabic spelling, region, address, relative traffic)
+    let branches: [(&str, &str, usize, &str, f64); 8] = [
+        (
+            "Rīga Centrs",
+            "ريغا - المركز",
+            0,
+            "Brīvības iela 21, Rīga",
+            1.6,
+        ),
+        (
+            "Rīga Pārdaugava",
+            "ريغا - بارداوغافا",
+            0,
+            "Kalnciema iela 40, Rīga",
+            1.2,
+        ),
+        (
+            "Rīga Purvciems",
+            "ريغا - بورفتسييمس",
+            0,
+            "Dzelzavas iela 74, Rīga",
+            1.0,
+        ),
+        ("Jūrmala", "يورمالا", 0, "Jomas iela 33, Jūrmala", 0.7),
+        ("Liepāja", "ليبايا", 1, "Lielā iela 8, Liepāja", 0.9),
+        (
+            "Ventspils",
+            "فنتسبيلس",
+            1,
+            "Kuldīgas iela 12, Ventspils",
+            0.6,
+        ),
+        ("Valmiera", "فالميرا", 2, "Rīgas iela 25, Valmiera", 0.7),
+        ("Cēsis", "تسيسيس", 2, "Raunas iela 4, Cēsis", 0.5),
     ];
     let mut sites = Vec::new();
-    for (name, region, address, traffic) in branches {
+    for (name, ar, region, address, traffic) in branches {
         let input = SiteInput {
             region_id: regions[region],
             name: name.into(),
+            names: ar_lv(ar, ""),
             address: Some(address.into()),
             time_zone: None,
             opening_hours: Some("mon-fri 09:00-18:00, sat 10:00-15:00".into()),
@@ -266,7 +315,14 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
     // The counter survey every demo terminal shows.
     let def: rida_domain::SurveyDef = serde_json::from_str(COUNTER_SURVEY)?;
     let survey = store
-        .create_survey(org, rida_domain::new_id(), "Counter survey", &def, &by)
+        .create_survey(
+            org,
+            rida_domain::new_id(),
+            "Counter survey",
+            &ar_lv("استبيان الشباك", "Aptauja pie letes"),
+            &def,
+            &by,
+        )
         .await?;
     let def = store.survey(org, survey).await?.def;
     let id_of = |key: &str| def.question(key).map(|q| q.id).unwrap_or_default();
@@ -277,6 +333,7 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
             org,
             rida_domain::new_id(),
             "After the visit (web)",
+            &ar_lv("بعد الزيارة (الويب)", "Pēc apmeklējuma (tīmeklī)"),
             &after,
             &by,
         )
@@ -287,6 +344,7 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
             org,
             rida_domain::new_id(),
             "Service quality (SERVQUAL)",
+            &ar_lv("جودة الخدمة (SERVQUAL)", "Pakalpojuma kvalitāte (SERVQUAL)"),
             &rida_server::web::survey_start("servqual"),
             &by,
         )

@@ -540,10 +540,17 @@ async fn phone_numbers_never_reach_the_logs(backend: Backend) {
         let org = store.first_organisation().await.unwrap().unwrap().id;
         let by = rida_store::By::system("test");
         let region = store
-            .create_region(org, rida_domain::new_id(), "North", &by)
+            .create_region(
+                org,
+                rida_domain::new_id(),
+                "North",
+                &Default::default(),
+                &by,
+            )
             .await
             .unwrap();
         let input = rida_store::SiteInput {
+            names: Default::default(),
             region_id: region,
             name: "Main".into(),
             address: None,

@@ -1,6 +1,10 @@
 //! Names typed by administrators: organisation, regions, sites, services, employees, users.
 
-use serde::Serialize;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::Locale;
 
 /// Why a typed value was refused; the HTTP layer turns the code into a translated
 /// message next to the field.
@@ -49,6 +53,99 @@ pub fn optional_text(raw: &str, max: usize) -> Result<Option<String>, FieldError
         Ok(None)
     } else {
         display_name(raw, max).map(Some)
+    }
+}
+
+/// A typed name's spelling in other languages (a site, service, region, alert rule or
+/// survey): a reader of a language that has one sees it, everyone else the main name.
+/// Stored as JSON text, `{"ar":"فرع ريغا","lv":"Rīgas filiāle"}`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalNames(BTreeMap<Locale, String>);
+
+impl LocalNames {
+    /// The spelling for `lang`, if one was given.
+    pub fn get(&self, lang: Locale) -> Option<&str> {
+        self.0.get(&lang).map(String::as_str)
+    }
+
+    /// What a reader of `lang` sees: its spelling, else `main`.
+    pub fn pick<'a>(&'a self, main: &'a str, lang: Locale) -> &'a str {
+        self.get(lang).unwrap_or(main)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each language's spelling.
+    pub fn iter(&self) -> impl Iterator<Item = (Locale, &str)> {
+        self.0.iter().map(|(l, n)| (*l, n.as_str()))
+    }
+
+    /// The spellings typed in a form, one field per language (empty: none); the first
+    /// refused field comes back with its language.
+    pub fn from_fields<'a>(
+        field: impl Fn(Locale) -> &'a str,
+        max: usize,
+    ) -> Result<LocalNames, (Locale, FieldError)> {
+        let mut out = BTreeMap::new();
+        for lang in Locale::ALL {
+            if let Some(n) = optional_text(field(lang), max).map_err(|e| (lang, e))? {
+                out.insert(lang, n);
+            }
+        }
+        Ok(LocalNames(out))
+    }
+
+    /// The JSON text kept in the database.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.0).unwrap_or_else(|_| "{}".into())
+    }
+}
+
+impl FromIterator<(Locale, String)> for LocalNames {
+    fn from_iter<I: IntoIterator<Item = (Locale, String)>>(iter: I) -> Self {
+        LocalNames(iter.into_iter().collect())
+    }
+}
+
+/// A typed name with its spellings in other languages.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct LocalName {
+    pub name: String,
+    pub names: LocalNames,
+}
+
+impl LocalName {
+    pub fn new(name: String, names: LocalNames) -> LocalName {
+        LocalName { name, names }
+    }
+
+    /// A name that has one spelling (a person's).
+    pub fn plain(name: String) -> LocalName {
+        LocalName {
+            name,
+            names: LocalNames::default(),
+        }
+    }
+
+    /// What a reader of `lang` sees.
+    pub fn get(&self, lang: Locale) -> &str {
+        self.names.pick(&self.name, lang)
+    }
+}
+
+/// Read from the database's JSON text; languages Rida no longer speaks are dropped, and
+/// text that is not a JSON object reads as no spellings (nothing typed is lost: the main
+/// name is in its own column).
+impl From<String> for LocalNames {
+    fn from(s: String) -> Self {
+        let raw: BTreeMap<String, String> = serde_json::from_str(&s).unwrap_or_default();
+        raw.into_iter()
+            .filter_map(|(k, v)| Locale::parse(&k).map(|l| (l, v)))
+            .filter(|(_, v)| !v.trim().is_empty())
+            .collect()
     }
 }
 
@@ -154,6 +251,27 @@ mod tests {
             Err(FieldError::TooLong { max: 5 })
         );
         assert_eq!(display_name("a\u{7}b", 10), Err(FieldError::Invalid));
+    }
+
+    #[test]
+    fn local_names_fall_back_to_the_main_name() {
+        let typed = |l: Locale| match l {
+            Locale::Ar => " فرع ريغا ",
+            Locale::Lv => "",
+            Locale::En => "Riga branch",
+        };
+        let n = LocalNames::from_fields(typed, 20).unwrap();
+        assert_eq!(n.pick("Rīga", Locale::Ar), "فرع ريغا");
+        assert_eq!(n.pick("Rīga", Locale::Lv), "Rīga");
+        assert_eq!(n.pick("Rīga", Locale::En), "Riga branch");
+        let back = LocalNames::from(n.to_json());
+        assert_eq!(back, n);
+        assert_eq!(
+            LocalNames::from_fields(|_| "x\u{7}", 20),
+            Err((Locale::En, FieldError::Invalid))
+        );
+        assert!(LocalNames::from("{\"xx\":\"a\",\"lv\":\" \"}".to_string()).is_empty());
+        assert!(LocalNames::from("not json".to_string()).is_empty());
     }
 
     #[test]

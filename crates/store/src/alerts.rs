@@ -2,6 +2,8 @@
 //! e-mail queued in the same transaction), and their follow-up: assignment, notes,
 //! closing with a resolution. The time to close is read back as a metric.
 
+use rida_domain::Locale;
+use rida_domain::names::LocalNames;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -15,6 +17,8 @@ use crate::{
 pub struct AlertRule {
     pub id: Uuid,
     pub name: String,
+    #[sqlx(try_from = "String")]
+    pub names: LocalNames,
     pub kind: String,
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
@@ -24,6 +28,24 @@ pub struct AlertRule {
     pub notify_roles: String,
     pub active: bool,
     pub created_at: i64,
+}
+
+impl crate::Localized for AlertRule {
+    fn localized(mut self, lang: Locale) -> Self {
+        if let Some(n) = self.names.get(lang) {
+            self.name = n.to_string();
+        }
+        self
+    }
+}
+
+impl crate::Localized for Alert {
+    fn localized(mut self, lang: Locale) -> Self {
+        if let Some(n) = self.rule_names.get(lang) {
+            self.rule_name = n.to_string();
+        }
+        self
+    }
 }
 
 impl AlertRule {
@@ -40,6 +62,7 @@ impl AlertRule {
 #[derive(Debug, Clone)]
 pub struct AlertRuleInput {
     pub name: String,
+    pub names: LocalNames,
     pub kind: String,
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
@@ -80,6 +103,8 @@ pub struct Alert {
     pub id: Uuid,
     pub rule_id: Uuid,
     pub rule_name: String,
+    #[sqlx(try_from = "String")]
+    pub rule_names: LocalNames,
     pub kind: String,
     pub metric: Option<String>,
     pub threshold: Option<f64>,
@@ -123,9 +148,9 @@ pub struct ScoredAnswer {
     pub received_at: i64,
 }
 
-const RULE_COLUMNS: &str = "id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at";
+const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at";
 
-const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.kind, r.metric, r.threshold, a.key, \
+const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, a.key, \
      a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.status, a.assigned_to, \
      u.display_name AS assignee, a.closed_at, c.display_name AS closer, a.resolution \
      FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
@@ -146,10 +171,10 @@ impl Store {
             crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             let done = sqlx::query(
-                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11) ON CONFLICT (id) DO NOTHING")
+                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) ON CONFLICT (id) DO NOTHING")
                 .bind(id).bind(org).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
-                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now)
+                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now).bind(r.names.to_json())
                 .execute(&mut *tx).await?;
             if done.rows_affected() == 1 {
                 audit!(tx, by, org, "create", "alert_rule", Some(id), &r.name);
@@ -174,9 +199,9 @@ impl Store {
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             let n = sqlx::query(
                 "UPDATE alert_rules SET name = $3, kind = $4, site_id = $5, service_id = $6, metric = $7, threshold = $8, \
-                 min_answers = $9, notify_roles = $10, updated_at = $11 WHERE org_id = $1 AND id = $2")
+                 min_answers = $9, notify_roles = $10, updated_at = $11, names = $12 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
-                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now_ms())
+                .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now_ms()).bind(r.names.to_json())
                 .execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(StoreError::NotFound);

@@ -53,7 +53,9 @@ pub use dispatch::{
 pub use external::{ExternalMonth, ExternalSeries};
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
 pub use operations::VisitRowTotals;
-pub use org::{OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput};
+pub use org::{
+    Localized, OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput,
+};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,

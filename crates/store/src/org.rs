@@ -1,7 +1,8 @@
 //! The organisation and its structure: regions, sites, services.
 
 use crate::BeginWrite;
-use rida_domain::{OrgPolicy, new_id};
+use rida_domain::names::LocalNames;
+use rida_domain::{Locale, OrgPolicy, new_id};
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -97,6 +98,8 @@ pub struct OrgSettings {
 pub struct Region {
     pub id: Uuid,
     pub name: String,
+    #[sqlx(try_from = "String")]
+    pub names: LocalNames,
     pub active: bool,
     pub site_count: i64,
 }
@@ -107,7 +110,11 @@ pub struct Site {
     pub id: Uuid,
     pub region_id: Uuid,
     pub region_name: String,
+    #[sqlx(try_from = "String")]
+    pub region_names: LocalNames,
     pub name: String,
+    #[sqlx(try_from = "String")]
+    pub names: LocalNames,
     pub address: Option<String>,
     pub time_zone: Option<String>,
     /// As written, e.g. `mon-fri 09:00-18:00` (see `rida_domain::hours`).
@@ -120,6 +127,7 @@ pub struct Site {
 pub struct SiteInput {
     pub region_id: Uuid,
     pub name: String,
+    pub names: LocalNames,
     pub address: Option<String>,
     pub time_zone: Option<String>,
     pub opening_hours: Option<String>,
@@ -131,6 +139,8 @@ pub struct SiteInput {
 pub struct Service {
     pub id: Uuid,
     pub name: String,
+    #[sqlx(try_from = "String")]
+    pub names: LocalNames,
     pub code: Option<String>,
     pub active: bool,
     /// Targets for the waiting time and the time with the customer, in seconds.
@@ -142,6 +152,7 @@ pub struct Service {
 #[derive(Debug, Clone, Default)]
 pub struct ServiceInput {
     pub name: String,
+    pub names: LocalNames,
     pub code: Option<String>,
     pub target_wait_s: Option<i32>,
     pub target_handle_s: Option<i32>,
@@ -157,7 +168,57 @@ impl ServiceInput {
     }
 }
 
-const SERVICE_COLUMNS: &str = "id, name, code, active, target_wait_s, target_handle_s";
+/// A row as a reader sees it: the names typed for the reader's language in place of the
+/// main ones (lists, filters, exports; never a form that edits the row).
+pub trait Localized: Sized {
+    fn localized(self, lang: Locale) -> Self;
+}
+
+/// Puts `names`' spelling for `lang` in place of `name`.
+fn relabel(name: &mut String, names: &LocalNames, lang: Locale) {
+    if let Some(n) = names.get(lang) {
+        *name = n.to_string();
+    }
+}
+
+impl Localized for Region {
+    fn localized(mut self, lang: Locale) -> Self {
+        relabel(&mut self.name, &self.names, lang);
+        self
+    }
+}
+
+impl Localized for Site {
+    fn localized(mut self, lang: Locale) -> Self {
+        relabel(&mut self.name, &self.names, lang);
+        relabel(&mut self.region_name, &self.region_names, lang);
+        self
+    }
+}
+
+impl Localized for Service {
+    fn localized(mut self, lang: Locale) -> Self {
+        relabel(&mut self.name, &self.names, lang);
+        self
+    }
+}
+
+impl<T: Localized> Localized for Vec<T> {
+    fn localized(self, lang: Locale) -> Self {
+        self.into_iter().map(|x| x.localized(lang)).collect()
+    }
+}
+
+impl<T: Localized> Localized for Page<T> {
+    fn localized(self, lang: Locale) -> Self {
+        Page {
+            items: self.items.localized(lang),
+            total: self.total,
+        }
+    }
+}
+
+const SERVICE_COLUMNS: &str = "id, name, names, code, active, target_wait_s, target_handle_s";
 
 const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, created_at";
 
@@ -277,7 +338,7 @@ impl Store {
         let all = q.include_inactive;
         with_db!(self, p => {
             let items = sqlx::query_as(
-                "SELECT r.id, r.name, r.active, \
+                "SELECT r.id, r.name, r.names, r.active, \
                  (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
                  FROM regions r WHERE r.org_id = $1 AND LOWER(r.name) LIKE $2 ESCAPE '\\' AND (r.active = TRUE OR $3) \
                  ORDER BY r.active DESC, r.name LIMIT $4 OFFSET $5")
@@ -292,16 +353,23 @@ impl Store {
     /// One region.
     pub async fn region(&self, org: Uuid, id: Uuid) -> Result<Region> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT r.id, r.name, r.active, (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
+            "SELECT r.id, r.name, r.names, r.active, (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
              FROM regions r WHERE r.org_id = $1 AND r.id = $2").bind(org).bind(id).fetch_one(p).await)?)
     }
 
     /// Creates a region; a duplicate name is [`StoreError::Conflict`].
-    pub async fn create_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<Uuid> {
+    pub async fn create_region(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        name: &str,
+        names: &LocalNames,
+        by: &By,
+    ) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("INSERT INTO regions (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(id).bind(org).bind(name).bind(now_ms()).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO regions (id, org_id, name, created_at, names) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id).bind(org).bind(name).bind(now_ms()).bind(names.to_json()).execute(&mut *tx).await?;
             audit!(tx, by, org, "create", "region", Some(id), name);
             tx.commit().await?;
             Ok(id)
@@ -309,11 +377,18 @@ impl Store {
     }
 
     /// Renames a region.
-    pub async fn update_region(&self, org: Uuid, id: Uuid, name: &str, by: &By) -> Result<()> {
+    pub async fn update_region(
+        &self,
+        org: Uuid,
+        id: Uuid,
+        name: &str,
+        names: &LocalNames,
+        by: &By,
+    ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let r = sqlx::query("UPDATE regions SET name = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(name).execute(&mut *tx).await?;
+            let r = sqlx::query("UPDATE regions SET name = $3, names = $4 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(name).bind(names.to_json()).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             audit!(tx, by, org, "update", "region", Some(id), name);
             tx.commit().await?;
@@ -333,7 +408,7 @@ impl Store {
         let pat = q.pattern();
         let all = q.include_inactive;
         let rows: Vec<Site> = with_db!(self, p => sqlx::query_as(
-            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.opening_hours, s.active \
+            "SELECT s.id, s.region_id, r.name AS region_name, r.names AS region_names, s.name, s.names, s.address, s.time_zone, s.opening_hours, s.active \
              FROM sites s JOIN regions r ON r.id = s.region_id \
              WHERE s.org_id = $1 AND (LOWER(s.name) LIKE $2 ESCAPE '\\' OR LOWER(r.name) LIKE $2 ESCAPE '\\') AND (s.active = TRUE OR $3) \
              ORDER BY s.active DESC, r.name, s.name")
@@ -349,7 +424,7 @@ impl Store {
     /// One site.
     pub async fn site(&self, org: Uuid, id: Uuid) -> Result<Site> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT s.id, s.region_id, r.name AS region_name, s.name, s.address, s.time_zone, s.opening_hours, s.active \
+            "SELECT s.id, s.region_id, r.name AS region_name, r.names AS region_names, s.name, s.names, s.address, s.time_zone, s.opening_hours, s.active \
              FROM sites s JOIN regions r ON r.id = s.region_id WHERE s.org_id = $1 AND s.id = $2")
             .bind(org).bind(id).fetch_one(p).await)?)
     }
@@ -367,8 +442,8 @@ impl Store {
             let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
-            sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at, opening_hours) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
-                .bind(id).bind(org).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(now_ms()).bind(&s.opening_hours)
+            sqlx::query("INSERT INTO sites (id, org_id, region_id, name, address, time_zone, created_at, opening_hours, names) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .bind(id).bind(org).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(now_ms()).bind(&s.opening_hours).bind(s.names.to_json())
                 .execute(&mut *tx).await?;
             for sv in &s.service_ids {
                 sqlx::query("INSERT INTO site_services (site_id, service_id) VALUES ($1, $2)")
@@ -387,8 +462,8 @@ impl Store {
             let mut tx = p.begin_write().await?;
             check_owned!(tx, "regions", org, [s.region_id]);
             check_owned!(tx, "services", org, s.service_ids);
-            let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6, opening_hours = $7 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(&s.opening_hours)
+            let r = sqlx::query("UPDATE sites SET region_id = $3, name = $4, address = $5, time_zone = $6, opening_hours = $7, names = $8 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(s.region_id).bind(&s.name).bind(&s.address).bind(&s.time_zone).bind(&s.opening_hours).bind(s.names.to_json())
                 .execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             sqlx::query("DELETE FROM site_services WHERE site_id = $1").bind(id).execute(&mut *tx).await?;
@@ -448,8 +523,8 @@ impl Store {
     ) -> Result<Uuid> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("INSERT INTO services (id, org_id, name, code, target_wait_s, target_handle_s, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)")
-                .bind(id).bind(org).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s).bind(now_ms())
+            sqlx::query("INSERT INTO services (id, org_id, name, code, target_wait_s, target_handle_s, created_at, names) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                .bind(id).bind(org).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s).bind(now_ms()).bind(s.names.to_json())
                 .execute(&mut *tx).await?;
             audit!(tx, by, org, "create", "service", Some(id), &s.name);
             tx.commit().await?;
@@ -467,8 +542,8 @@ impl Store {
     ) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            let r = sqlx::query("UPDATE services SET name = $3, code = $4, target_wait_s = $5, target_handle_s = $6 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s)
+            let r = sqlx::query("UPDATE services SET name = $3, code = $4, target_wait_s = $5, target_handle_s = $6, names = $7 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(&s.name).bind(&s.code).bind(s.target_wait_s).bind(s.target_handle_s).bind(s.names.to_json())
                 .execute(&mut *tx).await?;
             affected(r.rows_affected())?;
             audit!(tx, by, org, "update", "service", Some(id), &s.name);

@@ -3,6 +3,7 @@
 //! Either way, a question whose content changed gets a new immutable question row.
 
 use crate::BeginWrite;
+use rida_domain::names::LocalNames;
 use rida_domain::{SurveyDef, new_id};
 use serde::Serialize;
 use uuid::Uuid;
@@ -16,6 +17,7 @@ use crate::{
 pub struct SurveySummary {
     pub id: Uuid,
     pub name: String,
+    pub names: LocalNames,
     pub active: bool,
     pub version: i32,
     pub questions: usize,
@@ -28,6 +30,7 @@ pub struct SurveySummary {
 pub struct Survey {
     pub id: Uuid,
     pub name: String,
+    pub names: LocalNames,
     pub active: bool,
     pub version: i32,
     pub def: SurveyDef,
@@ -46,10 +49,21 @@ pub enum Saved {
 struct Row {
     id: Uuid,
     name: String,
+    #[sqlx(try_from = "String")]
+    names: LocalNames,
     active: bool,
     version: i32,
     definition: String,
     terminals: i64,
+}
+
+impl crate::Localized for SurveySummary {
+    fn localized(mut self, lang: rida_domain::Locale) -> Self {
+        if let Some(n) = self.names.get(lang) {
+            self.name = n.to_string();
+        }
+        self
+    }
 }
 
 impl Row {
@@ -59,6 +73,7 @@ impl Row {
         Ok(Survey {
             id: self.id,
             name: self.name,
+            names: self.names,
             active: self.active,
             version: self.version,
             def,
@@ -66,7 +81,7 @@ impl Row {
     }
 }
 
-const SURVEY_SELECT: &str = "SELECT s.id, s.name, s.active, v.version, v.definition, \
+const SURVEY_SELECT: &str = "SELECT s.id, s.name, s.names, s.active, v.version, v.definition, \
      (SELECT COUNT(*) FROM terminals t WHERE t.survey_id = s.id AND t.active = TRUE) AS terminals \
      FROM surveys s JOIN survey_versions v ON v.survey_id = s.id \
      AND v.version = (SELECT MAX(version) FROM survey_versions WHERE survey_id = s.id)";
@@ -115,6 +130,7 @@ impl Store {
                 r.survey().map(|s| SurveySummary {
                     id: s.id,
                     name: s.name,
+                    names: s.names,
                     active: s.active,
                     version: s.version,
                     questions: s.def.questions.len(),
@@ -167,6 +183,7 @@ impl Store {
         org: Uuid,
         id: Uuid,
         name: &str,
+        names: &LocalNames,
         def: &SurveyDef,
         by: &By,
     ) -> Result<Uuid> {
@@ -175,8 +192,8 @@ impl Store {
         let json = to_json(&def)?;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("INSERT INTO surveys (id, org_id, name, created_at) VALUES ($1, $2, $3, $4)")
-                .bind(id).bind(org).bind(name).bind(now_ms()).execute(&mut *tx).await?;
+            sqlx::query("INSERT INTO surveys (id, org_id, name, created_at, names) VALUES ($1, $2, $3, $4, $5)")
+                .bind(id).bind(org).bind(name).bind(now_ms()).bind(names.to_json()).execute(&mut *tx).await?;
             insert_new_questions!(tx, org, id, def, fresh);
             sqlx::query("INSERT INTO survey_versions (id, survey_id, version, definition, created_at) VALUES ($1, $2, 1, $3, $4)")
                 .bind(new_id()).bind(id).bind(&json).bind(now_ms()).execute(&mut *tx).await?;
@@ -192,6 +209,7 @@ impl Store {
         org: Uuid,
         id: Uuid,
         name: &str,
+        names: &LocalNames,
         def: &SurveyDef,
         by: &By,
     ) -> Result<Saved> {
@@ -217,8 +235,8 @@ impl Store {
                     break;
                 }
             }
-            sqlx::query("UPDATE surveys SET name = $3 WHERE org_id = $1 AND id = $2")
-                .bind(org).bind(id).bind(name).execute(&mut *tx).await?;
+            sqlx::query("UPDATE surveys SET name = $3, names = $4 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).bind(name).bind(names.to_json()).execute(&mut *tx).await?;
             insert_new_questions!(tx, org, id, def, fresh);
             let outcome = if answered {
                 let v = current.version + 1;

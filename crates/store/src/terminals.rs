@@ -7,6 +7,7 @@
 use crate::BeginWrite;
 use std::collections::{HashMap, HashSet};
 
+use rida_domain::names::LocalNames;
 use rida_domain::{
     Locale,
     terminal::{self, BurstRule, Kind, Mode, State},
@@ -32,10 +33,14 @@ pub struct Terminal {
     pub name: String,
     pub site_id: Uuid,
     pub site_name: String,
+    #[sqlx(try_from = "String")]
+    pub site_names: LocalNames,
     pub site_time_zone: Option<String>,
     pub site_opening_hours: Option<String>,
     pub region_id: Uuid,
     pub region_name: String,
+    #[sqlx(try_from = "String")]
+    pub region_names: LocalNames,
     pub mode: String,
     /// `kiosk` or `station` (see `rida_domain::terminal::Kind`).
     pub kind: String,
@@ -44,6 +49,8 @@ pub struct Terminal {
     pub employee_name: Option<String>,
     pub survey_id: Option<Uuid>,
     pub survey_name: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub survey_names: LocalNames,
     /// Language tags joined by commas, the first is the default.
     pub locales: String,
     pub show_staff: bool,
@@ -141,8 +148,23 @@ pub struct Versions {
     pub reload_seq: i64,
 }
 
-const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.time_zone AS site_time_zone, s.opening_hours AS site_opening_hours, s.region_id, r.name AS region_name, \
-     t.mode, t.kind, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, t.locales, t.show_staff, \
+impl crate::Localized for Terminal {
+    fn localized(mut self, lang: rida_domain::Locale) -> Self {
+        if let Some(n) = self.site_names.get(lang) {
+            self.site_name = n.to_string();
+        }
+        if let Some(n) = self.region_names.get(lang) {
+            self.region_name = n.to_string();
+        }
+        if let (Some(n), Some(_)) = (self.survey_names.get(lang), &self.survey_name) {
+            self.survey_name = Some(n.to_string());
+        }
+        self
+    }
+}
+
+const TERMINAL_SELECT: &str = "SELECT t.id, t.org_id, t.name, t.site_id, s.name AS site_name, s.names AS site_names, s.time_zone AS site_time_zone, s.opening_hours AS site_opening_hours, s.region_id, r.name AS region_name, r.names AS region_names, \
+     t.mode, t.kind, t.service_id, t.employee_id, e.name AS employee_name, t.survey_id, v.name AS survey_name, COALESCE(v.names, '{}') AS survey_names, t.locales, t.show_staff, \
      t.state, (t.device_token_hash IS NOT NULL) AS paired, t.pairing_code, t.pairing_expires_at, t.config_version, t.reload_seq, \
      t.asked_employee_id, t.asked_visit_id, t.last_seen_at, t.last_answer_at, t.app_version, t.queued, t.battery, t.active, \
      o.time_zone AS org_time_zone, o.burst_taps, o.burst_seconds \

@@ -4,6 +4,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rida_domain::names::LocalNames;
 use serde::Serialize;
 use uuid::Uuid;
 
@@ -29,8 +30,24 @@ pub struct WebSurvey {
     pub answers: i64,
     pub last_answer_at: Option<i64>,
     pub site_name: String,
+    #[sqlx(try_from = "String")]
+    pub site_names: LocalNames,
     pub service_name: Option<String>,
+    #[sqlx(try_from = "String")]
+    pub service_names: LocalNames,
     pub employee_name: Option<String>,
+}
+
+impl crate::Localized for WebSurvey {
+    fn localized(mut self, lang: rida_domain::Locale) -> Self {
+        if let Some(n) = self.site_names.get(lang) {
+            self.site_name = n.to_string();
+        }
+        if let (Some(n), Some(_)) = (self.service_names.get(lang), &self.service_name) {
+            self.service_name = Some(n.to_string());
+        }
+        self
+    }
 }
 
 /// What the admin saves.
@@ -45,7 +62,7 @@ pub struct WebSurveyInput {
 }
 
 const WEB_SURVEY: &str = "SELECT w.id, w.org_id, w.code, w.name, w.site_id, w.service_id, w.employee_id, \
-     w.survey_id, w.active, w.created_at, w.answers, w.last_answer_at, s.name AS site_name, v.name AS service_name, e.name AS employee_name \
+     w.survey_id, w.active, w.created_at, w.answers, w.last_answer_at, s.name AS site_name, s.names AS site_names, v.name AS service_name, COALESCE(v.names, '{}') AS service_names, e.name AS employee_name \
      FROM web_surveys w JOIN sites s ON s.id = w.site_id LEFT JOIN services v ON v.id = w.service_id \
      LEFT JOIN employees e ON e.id = w.employee_id";
 

@@ -88,6 +88,7 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
             w.org,
             rida_domain::new_id(),
             &rida_store::SiteInput {
+                names: Default::default(),
                 region_id: w.region,
                 name: "Ventspils".into(),
                 address: None,

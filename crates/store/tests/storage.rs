@@ -67,7 +67,13 @@ async fn organisation_structure_round_trips(backend: Backend) {
     // Duplicate names and external ids are conflicts.
     assert!(matches!(
         store
-            .create_region(w.org, rida_domain::new_id(), "Kurzeme", &by())
+            .create_region(
+                w.org,
+                rida_domain::new_id(),
+                "Kurzeme",
+                &Default::default(),
+                &by()
+            )
             .await,
         Err(StoreError::Conflict)
     ));
@@ -200,6 +206,7 @@ async fn ratings_are_idempotent_and_conflicts_are_detected(backend: Backend) {
     // The references are remembered for a moment, but a site's new time zone is
     // seen by the very next ingest.
     let moved = SiteInput {
+        names: Default::default(),
         region_id: w.region,
         name: "Liepāja".into(),
         address: None,
@@ -362,6 +369,7 @@ async fn a_failed_write_changes_nothing(backend: Backend) {
     let w = world(&store).await;
     // A site naming a service of no organisation is refused as a whole.
     let bad = SiteInput {
+        names: Default::default(),
         region_id: w.region,
         name: "Ventspils".into(),
         address: None,

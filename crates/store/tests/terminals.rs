@@ -28,6 +28,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
             w.org,
             rida_domain::new_id(),
             "Counter",
+            &Default::default(),
             &rida_store::testing::sample_survey(),
             &by(),
         )
@@ -39,6 +40,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
                 w.org,
                 rida_domain::new_id(),
                 "Counter",
+                &Default::default(),
                 &rida_store::testing::sample_survey(),
                 &by()
             )
@@ -54,7 +56,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
     def.questions[0].prompt.en = "How was your visit?".into();
     assert_eq!(
         store
-            .save_survey(w.org, id, "Counter", &def, &by())
+            .save_survey(w.org, id, "Counter", &Default::default(), &def, &by())
             .await
             .unwrap(),
         Saved::InPlace
@@ -73,7 +75,7 @@ async fn an_answered_survey_changes_by_new_version(backend: Backend) {
     def.questions[0].prompt.en = "How satisfied are you?".into();
     assert_eq!(
         store
-            .save_survey(w.org, id, "Counter desk", &def, &by())
+            .save_survey(w.org, id, "Counter desk", &Default::default(), &def, &by())
             .await
             .unwrap(),
         Saved::NewVersion(2)
@@ -116,6 +118,7 @@ async fn a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts(backend: Back
             w.org,
             rida_domain::new_id(),
             "Counter",
+            &Default::default(),
             &rida_store::testing::sample_survey(),
             &by(),
         )

@@ -70,6 +70,7 @@ async fn visit_figures_equal_a_recomputation_from_the_raw_visits(backend: Backen
             w.org,
             rida_domain::new_id(),
             &ServiceInput {
+                names: Default::default(),
                 target_wait_s: Some(240),
                 target_handle_s: Some(600),
                 ..ServiceInput::named("Cards")

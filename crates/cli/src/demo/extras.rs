@@ -58,7 +58,7 @@ pub async fn survey_rule(
 /// returns the low-score rule.
 pub async fn alert_rules(store: &Store, org: Uuid, by: &By) -> anyhow::Result<Option<Uuid>> {
     let mut low_rule = None;
-    for (name, kind, metric, threshold, min_answers) in [
+    for ((name, kind, metric, threshold, min_answers), (ar, lv)) in [
         ("Very low score", "low_score", None, None, 10),
         (
             "Satisfaction under 75 % this week",
@@ -74,9 +74,22 @@ pub async fn alert_rules(store: &Store, org: Uuid, by: &By) -> anyhow::Result<Op
             Some(20.0),
             10,
         ),
-    ] {
+    ]
+    .into_iter()
+    .zip([
+        ("درجة منخفضة جدًا", "Ļoti zems vērtējums"),
+        (
+            "الرضا أقل من 75 % هذا الأسبوع",
+            "Apmierinātība zem 75 % šonedēļ",
+        ),
+        (
+            "جهاز يجمع أدنى الدرجات",
+            "Terminālis vāc zemākos vērtējumus",
+        ),
+    ]) {
         let rule = rida_store::AlertRuleInput {
             name: name.into(),
+            names: super::ar_lv(ar, lv),
             kind: kind.into(),
             site_id: None,
             service_id: None,

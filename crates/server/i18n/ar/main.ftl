@@ -44,6 +44,8 @@ password = كلمة المرور
 
 ## Common
 name = الاسم
+local-names = الاسم بكل لغة (اختياري)
+local-names-hint = يراه من يقرأ بتلك اللغة؛ وحيث يكون فارغًا يظهر الاسم أعلاه.
 status = الحالة
 actions = إجراءات
 active = نشط

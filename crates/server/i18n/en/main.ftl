@@ -40,6 +40,8 @@ password = Password
 
 ## Common
 name = Name
+local-names = Name in each language (optional)
+local-names-hint = A reader of that language sees it; where it is empty, the name above is shown.
 status = Status
 actions = Actions
 active = Active

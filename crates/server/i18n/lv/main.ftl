@@ -41,6 +41,8 @@ password = Parole
 
 ## Common
 name = Nosaukums
+local-names = Nosaukums katrā valodā (nav obligāts)
+local-names-hint = To redz lasītājs šajā valodā; kur lauks ir tukšs, rāda augstāk norādīto nosaukumu.
 status = Statuss
 actions = Darbības
 active = Aktīvs

@@ -389,7 +389,7 @@ pub async fn build(
         areas,
         external,
     ) = tokio::try_join!(
-        Names::load(store, org),
+        Names::load(store, org, reach.lang),
         async {
             Ok(store
                 .cube(org, &query(&period, filter(reach, None), vec![]))

@@ -73,6 +73,8 @@ pub struct Reach {
     pub low_only: bool,
     /// The organisation's time zone, for what is timed rather than dated (alerts).
     pub time_zone: String,
+    /// The reader's language: names typed for it are shown.
+    pub lang: rida_domain::Locale,
 }
 
 fn bad(field: &str, detail: impl Into<String>) -> Error {
@@ -206,6 +208,7 @@ impl Selection {
             see_employees: user.may(Action::ViewEmployeeResults { site: None }),
             low_only: self.low.as_deref() != Some("0"),
             time_zone: user.org.time_zone.clone(),
+            lang: user.locale,
         })
     }
 }

@@ -3,12 +3,14 @@
 
 use std::collections::HashMap;
 
-use rida_store::{ListQuery, Store};
+use rida_domain::Locale;
+use rida_store::{ListQuery, Localized, Store};
 use uuid::Uuid;
 
 use crate::Error;
 
-/// Names of the organisation's sites, services and employees.
+/// Names of the organisation's sites, services and employees, as a reader of one
+/// language sees them (the names typed for that language where there are some).
 pub struct Names {
     pub sites: HashMap<Uuid, String>,
     /// Each site's region: (id, name).
@@ -19,31 +21,18 @@ pub struct Names {
 }
 
 impl Names {
-    pub async fn load(store: &Store, org: Uuid) -> Result<Names, Error> {
-        let all = ListQuery::all();
-        let sites = store.list_sites(org, &all, None).await?.items;
-        Ok(Names {
-            regions: sites
-                .iter()
-                .map(|s| (s.id, (s.region_id, s.region_name.clone())))
-                .collect(),
-            sites: sites.into_iter().map(|s| (s.id, s.name)).collect(),
-            services: store
-                .list_services(org, &all)
-                .await?
-                .items
-                .into_iter()
-                .map(|s| (s.id, s.name))
-                .collect(),
-            employees: store
-                .list_employees(org, &all, None)
-                .await?
-                .items
-                .into_iter()
-                .map(|e| (e.id, e.name))
-                .collect(),
-            terminals: store.terminal_names(org).await?.into_iter().collect(),
-        })
+    pub async fn load(store: &Store, org: Uuid, lang: Locale) -> Result<Names, Error> {
+        Ok(Raw::load(store, org).await?.names(lang))
+    }
+
+    /// The names as a reader of each language sees them, read once (mails to people of
+    /// different languages).
+    pub async fn load_every_language(
+        store: &Store,
+        org: Uuid,
+    ) -> Result<HashMap<Locale, Names>, Error> {
+        let raw = Raw::load(store, org).await?;
+        Ok(Locale::ALL.into_iter().map(|l| (l, raw.names(l))).collect())
     }
 
     /// The terminal a terminal alert's key names (`terminal:{id}:{day}`).
@@ -59,5 +48,51 @@ impl Names {
 
     pub(crate) fn of(map: &HashMap<Uuid, String>, id: Uuid) -> String {
         map.get(&id).cloned().unwrap_or_else(|| "—".into())
+    }
+}
+
+/// The rows names are taken from, before choosing a language.
+struct Raw {
+    sites: Vec<rida_store::Site>,
+    services: Vec<rida_store::Service>,
+    employees: HashMap<Uuid, String>,
+    terminals: HashMap<Uuid, String>,
+}
+
+impl Raw {
+    async fn load(store: &Store, org: Uuid) -> Result<Raw, Error> {
+        let all = ListQuery::all();
+        Ok(Raw {
+            sites: store.list_sites(org, &all, None).await?.items,
+            services: store.list_services(org, &all).await?.items,
+            employees: store
+                .list_employees(org, &all, None)
+                .await?
+                .items
+                .into_iter()
+                .map(|e| (e.id, e.name))
+                .collect(),
+            terminals: store.terminal_names(org).await?.into_iter().collect(),
+        })
+    }
+
+    fn names(&self, lang: Locale) -> Names {
+        let sites = self.sites.clone().localized(lang);
+        Names {
+            regions: sites
+                .iter()
+                .map(|s| (s.id, (s.region_id, s.region_name.clone())))
+                .collect(),
+            sites: sites.into_iter().map(|s| (s.id, s.name)).collect(),
+            services: self
+                .services
+                .clone()
+                .localized(lang)
+                .into_iter()
+                .map(|s| (s.id, s.name))
+                .collect(),
+            employees: self.employees.clone(),
+            terminals: self.terminals.clone(),
+        }
     }
 }

@@ -148,7 +148,7 @@ pub async fn build(
     };
     let by = |dim| query(&period, f.clone(), vec![dim]);
     let (names, total, previous, trend, sites, services, employees, retention) = tokio::try_join!(
-        Names::load(store, org.id),
+        Names::load(store, org.id, reach.lang),
         async {
             Ok::<_, Error>(
                 store

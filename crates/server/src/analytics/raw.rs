@@ -34,7 +34,7 @@ impl Columns {
         see_employees: bool,
     ) -> Result<Columns, Error> {
         Ok(Columns {
-            names: Names::load(store, org.id).await?,
+            names: Names::load(store, org.id, locale).await?,
             questions: store
                 .list_questions(org.id)
                 .await?

@@ -13,7 +13,7 @@ use axum::{
 };
 use jiff::{Timestamp, tz::TimeZone};
 use rida_domain::policy::{self, TerminalReach};
-use rida_domain::{Channel, terminal::Mode};
+use rida_domain::{Channel, names::LocalNames, terminal::Mode};
 use rida_store::{Heartbeat, ListQuery, StoreError, Terminal, Versions};
 use serde::{Deserialize, Serialize};
 use serde_json::json;
@@ -99,11 +99,14 @@ pub async fn pair(
     }
 }
 
-/// An id and a name, for lists the terminal shows.
+/// An id and a name (with its spellings per language, for services), for lists the
+/// terminal shows.
 #[derive(Serialize)]
 struct Named {
     id: Uuid,
     name: String,
+    #[serde(skip_serializing_if = "LocalNames::is_empty")]
+    names: LocalNames,
 }
 
 /// Everything the terminal needs to show itself.
@@ -130,6 +133,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         .map(|s| Named {
             id: s.id,
             name: s.name,
+            names: s.names,
         })
         .collect();
     let staff: Vec<Named> = if t.mode() == Mode::Free && t.show_staff {
@@ -142,6 +146,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
             .map(|e| Named {
                 id: e.id,
                 name: e.name,
+                names: LocalNames::default(),
             })
             .collect()
     } else {
@@ -188,7 +193,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
             "name": org.name,
             "logo": org.logo_mime.as_ref().map(|_| format!("/logo?v={}", org.logo_version)),
         },
-        "site": { "id": t.site_id, "name": t.site_name },
+        "site": { "id": t.site_id, "name": t.site_name, "names": t.site_names },
         "services": services,
         "staff": staff,
         "asked": asked,

@@ -3,12 +3,12 @@
 //! week. Each alert is raised once (unique per rule and key) with its e-mail queued in the
 //! same transaction, to the roles the rule names, each recipient only for what they reach.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use jiff::Timestamp;
 use minijinja::context;
 use rida_domain::{
-    Action, Scale,
+    Action, Locale, Scale,
     metrics::Metric,
     period::{Period, PeriodKind},
     policy::may_see_alert,
@@ -66,7 +66,7 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
         return Ok(0);
     }
     // Names and accounts once per round, however many alerts it raised.
-    let names = Names::load(&state.store, org).await?;
+    let names = Names::load_every_language(&state.store, org).await?;
     let users = state.store.list_users(org, &ListQuery::all()).await?.items;
     let mut n = 0;
     for r in raised {
@@ -281,7 +281,7 @@ async fn terminal_jumps<'a>(
 /// The alert's e-mail to each user of the rule's roles who may see it and has an address.
 async fn messages(
     state: &AppState,
-    names: &Names,
+    names: &HashMap<Locale, Names>,
     users: &[User],
     r: &Raised<'_>,
 ) -> anyhow::Result<Vec<NewMail>> {
@@ -304,9 +304,11 @@ async fn messages(
             id.and_then(|i| m.get(&i).cloned())
         };
         let l = user.locale;
+        let Some(names) = names.get(&l) else { continue };
+        let rule_name = r.rule.names.pick(&r.rule.name, l).to_string();
         let page = context! {
             org => user.org.name.clone(),
-            rule => r.rule.name.clone(),
+            rule => rule_name.clone(),
             kind => r.rule.kind.clone(),
             metric => r.rule.metric.clone(),
             threshold => r.rule.threshold,
@@ -318,11 +320,7 @@ async fn messages(
             terminal => names.terminal_of_alert(&a.key),
             link => link(state, &format!("/admin/alerts/{}", a.id)),
         };
-        let subject = crate::i18n::t_args(
-            l,
-            "mail-alert-subject",
-            &[("rule", r.rule.name.clone().into())],
-        );
+        let subject = crate::i18n::t_args(l, "mail-alert-subject", &[("rule", rule_name.into())]);
         let draft = Draft {
             to: to.clone(),
             subject: subject.clone(),

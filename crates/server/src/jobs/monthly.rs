@@ -112,7 +112,7 @@ pub async fn compose(
     let answers = d.tiles.first().map(|t| t.n).unwrap_or(0);
     let sites = match &reach.sites {
         Some(ids) => {
-            let names = dashboard::Names::load(&state.store, user.org.id).await?;
+            let names = dashboard::Names::load(&state.store, user.org.id, l).await?;
             let mut v: Vec<String> = ids
                 .iter()
                 .filter_map(|s| names.sites.get(s).cloned())

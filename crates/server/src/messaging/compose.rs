@@ -6,6 +6,7 @@ use std::collections::HashMap;
 
 use fluent_templates::fluent_bundle::FluentValue;
 use jiff::{Timestamp, tz::TimeZone};
+use rida_domain::names::LocalName;
 use rida_domain::{
     Locale, Scale, Texts,
     contact::{Phone, parse_phone},
@@ -40,7 +41,8 @@ impl Asked {
 struct OrgPlan {
     org: Organisation,
     rules: Vec<dispatch::Rule>,
-    sites: HashMap<Uuid, (String, Option<String>)>,
+    /// Each site's name (with its spellings) and time zone.
+    sites: HashMap<Uuid, (LocalName, Option<String>)>,
     asked: HashMap<Option<Uuid>, Option<Asked>>,
 }
 
@@ -82,7 +84,7 @@ impl<'a> Planner<'a> {
                 .await?
                 .items
                 .into_iter()
-                .map(|s| (s.id, (s.name, s.time_zone)))
+                .map(|s| (s.id, (LocalName::new(s.name, s.names), s.time_zone)))
                 .collect();
             self.orgs.insert(
                 id,
@@ -125,10 +127,10 @@ impl<'a> Planner<'a> {
                 phone.as_ref().map(|p| key.recipient_key(p)),
             )
         };
-        let (site_name, site_tz) = u
+        let (site, site_tz) = u
             .site_id
             .and_then(|s| plan.sites.get(&s).cloned())
-            .unwrap_or_else(|| (plan.org.name.clone(), None));
+            .unwrap_or_else(|| (LocalName::plain(plan.org.name.clone()), None));
         let tz = TimeZone::get(site_tz.as_deref().unwrap_or(&plan.org.time_zone))
             .unwrap_or(TimeZone::UTC);
         let survey_id = rule.as_ref().and_then(|r| r.survey_id);
@@ -147,6 +149,8 @@ impl<'a> Planner<'a> {
             })
             .or_else(|| Locale::parse(&plan.org.default_locale))
             .unwrap_or_default();
+        // The site as the customer's language spells it.
+        let site_name = site.get(lang).to_string();
         let opted_out = match &u.customer_key {
             Some(k) => state.store.opted_out(u.org_id, k).await?,
             None => false,

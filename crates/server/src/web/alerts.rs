@@ -15,11 +15,11 @@ use rida_domain::{
     names,
     policy::{may_handle_alert, may_see_alert},
 };
-use rida_store::{Alert, AlertRuleInput, ListQuery};
+use rida_store::{Alert, AlertRuleInput, ListQuery, Localized};
 use serde::Deserialize;
 use uuid::Uuid;
 
-use super::{FormErrors, Web, form_id, parse_id, redirect_with_flash};
+use super::{FormErrors, NameFields, Web, form_id, parse_id, redirect_with_flash};
 use crate::{analytics::dashboard::Names, auth::CsrfForm, error::Result, state::AppState};
 
 /// Alerts listed at most.
@@ -50,7 +50,7 @@ fn view(w: &Web, a: &Alert, names: &Names) -> minijinja::Value {
     };
     let see_employee = w.user.may(Action::ViewEmployeeResults { site: a.site_id });
     context! {
-        a => a,
+        a => a.clone().localized(w.locale()),
         site => name(&names.sites, a.site_id),
         service => name(&names.services, a.service_id),
         employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
@@ -95,7 +95,7 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
         "all" => None,
         _ => Some("open"),
     };
-    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
     let items: Vec<_> = w
         .state
         .store
@@ -125,7 +125,7 @@ async fn load(w: &Web, id: &str) -> Result<Alert> {
 }
 
 async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
-    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
     let notes = w.state.store.alert_notes(a.id).await?;
     // Whom it can be assigned to: users who may follow it up.
     let mut people = Vec::new();
@@ -241,12 +241,13 @@ async fn follow_up(
 
 async fn rules(w: Web) -> Result<Response> {
     w.user.require(Action::ManageAlertRules)?;
-    let names = Names::load(&w.state.store, w.user.org.id).await?;
+    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
     let items: Vec<_> = w
         .state
         .store
         .alert_rules(w.user.org.id)
         .await?
+        .localized(w.locale())
         .into_iter()
         .map(|r| {
             context! {
@@ -280,6 +281,8 @@ struct RuleForm {
     min_answers: String,
     #[serde(default)]
     notify: Vec<String>,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
 async fn rule_page(
@@ -297,9 +300,10 @@ async fn rule_page(
             metric => f.metric.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
             notify => f.notify.clone(),
         },
+        names => f.names.value(),
         errors => errors.value(),
-        sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items,
-        services => w.state.store.list_services(org, &ListQuery::all()).await?.items,
+        sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
+        services => w.state.store.list_services(org, &ListQuery::all()).await?.items.localized(w.locale()),
         metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
         roles => [Role::Head, Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
     };
@@ -338,6 +342,7 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
         threshold: r.threshold.map(|t| t.to_string()).unwrap_or_default(),
         min_answers: r.min_answers.to_string(),
         notify: r.roles().iter().map(|s| s.to_string()).collect(),
+        names: NameFields::of(&r.names),
     };
     rule_page(&w, Some(r.id), &f, &FormErrors::new(w.locale())).await
 }
@@ -346,6 +351,7 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
 /// number of answers for a metric rule; known roles.
 fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
+    let local = f.names.check(errors, 120);
     let kind = match f.kind.as_str() {
         k @ ("low_score" | "metric_below" | "terminal_jump") => Some(k.to_string()),
         _ => {
@@ -386,6 +392,7 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         .collect();
     Some(AlertRuleInput {
         name: name?,
+        names: local?,
         kind: kind?,
         site_id: Uuid::parse_str(f.site.trim()).ok(),
         service_id: Uuid::parse_str(f.service.trim()).ok(),

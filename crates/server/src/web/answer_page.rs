@@ -15,16 +15,17 @@ use rida_store::{ListQuery, Organisation};
 use uuid::Uuid;
 
 use crate::{i18n, state::AppState};
+use rida_domain::names::LocalName;
 
 /// What a survey page is about.
 pub struct Shown {
     pub org: Organisation,
     pub site: Uuid,
-    pub site_name: String,
+    pub site_name: LocalName,
     pub service: Option<Uuid>,
     pub employee: Option<Uuid>,
     /// The service's or the employee's name, shown under the site.
-    pub about: Option<String>,
+    pub about: Option<LocalName>,
     pub def: SurveyDef,
 }
 
@@ -65,14 +66,20 @@ impl Shown {
             None => SurveyDef::default(),
         };
         let about = match (employee, service) {
-            (Some(e), _) => Some(store.employee(org, e).await?.name),
-            (None, Some(s)) => Some(store.service(org, s).await?.name),
+            (Some(e), _) => Some(LocalName::plain(store.employee(org, e).await?.name)),
+            (None, Some(s)) => {
+                let s = store.service(org, s).await?;
+                Some(LocalName::new(s.name, s.names))
+            }
             _ => None,
         };
         Ok(Shown {
             org: store.organisation(org).await?,
             site,
-            site_name: store.site(org, site).await?.name,
+            site_name: {
+                let s = store.site(org, site).await?;
+                LocalName::new(s.name, s.names)
+            },
             service,
             employee,
             about,
@@ -116,8 +123,8 @@ impl Shown {
             code,
             context! {
                 org => org,
-                site => self.site_name.clone(),
-                about => self.about.clone(),
+                site => self.site_name.get(l),
+                about => self.about.as_ref().map(|a| a.get(l)),
                 served_by => self.employee.is_some(),
                 questions => questions,
             },

@@ -8,7 +8,7 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, names};
-use rida_store::{Deactivatable, EmployeeInput, ListQuery};
+use rida_store::{Deactivatable, EmployeeInput, ListQuery, Localized};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -60,7 +60,13 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         include_inactive: true,
         ..ListQuery::default()
     };
-    let sites = w.state.store.list_sites(org, &all, None).await?.items;
+    let sites = w
+        .state
+        .store
+        .list_sites(org, &all, None)
+        .await?
+        .items
+        .localized(w.locale());
     let items: Vec<Value> = page
         .items
         .iter()
@@ -112,7 +118,8 @@ async fn form_page(
         .store
         .list_sites(w.user.org.id, &all, within.as_deref())
         .await?
-        .items;
+        .items
+        .localized(w.locale());
     Ok(context! {
         id => id,
         form => context! {

@@ -53,7 +53,7 @@ async fn list(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let store = &w.state.store;
     let items = store.survey_outbox(org, status, SHOWN).await?;
     let counts = store.survey_outbox_counts(org).await?;
-    let names = Names::load(store, org).await?;
+    let names = Names::load(store, org, w.locale()).await?;
     let day_ago = jiff::Timestamp::now().as_millisecond() - 86_400_000;
     let replies = store.reply_outcomes(org, day_ago).await?;
     let rows: Vec<minijinja::Value> = items

@@ -58,8 +58,11 @@ use axum_extra::extract::{
     cookie::{Cookie, SameSite},
 };
 use minijinja::{Value, context};
-use rida_domain::{Locale, names::FieldError};
-use rida_store::ListQuery;
+use rida_domain::{
+    Locale,
+    names::{FieldError, LocalNames},
+};
+use rida_store::{ListQuery, Localized};
 use serde::Deserialize;
 
 use crate::{
@@ -322,15 +325,21 @@ impl Web {
             .render_status(StatusCode::UNPROCESSABLE_ENTITY, template, page)
     }
 
-    /// The sites this user reaches (all of them, or those of their scope), by name.
+    /// The sites this user reaches (all of them, or those of their scope), by region and
+    /// name as the user reads them.
     pub async fn sites_in_reach(&self) -> Result<Vec<rida_store::Site>, crate::Error> {
         let within = self.user.site_filter();
-        Ok(self
+        let mut sites = self
             .state
             .store
             .list_sites(self.user.org.id, &ListQuery::all(), within.as_deref())
             .await?
-            .items)
+            .items
+            .localized(self.locale());
+        sites.sort_by(|a, b| {
+            (!a.active, &a.region_name, &a.name).cmp(&(!b.active, &b.region_name, &b.name))
+        });
+        Ok(sites)
     }
 
     /// The user's language.
@@ -463,6 +472,65 @@ impl FormErrors {
     /// For the template.
     pub fn value(&self) -> Value {
         Value::from_serialize(&self.map)
+    }
+}
+
+/// The optional spellings of a typed name in each language (`name_ar`, `name_en`,
+/// `name_lv` of a form); flattened into the forms of regions, sites, services, alert
+/// rules and surveys.
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct NameFields {
+    #[serde(default)]
+    name_ar: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(default)]
+    name_lv: String,
+}
+
+impl NameFields {
+    /// The form field of a language.
+    fn key(lang: Locale) -> &'static str {
+        match lang {
+            Locale::Ar => "name_ar",
+            Locale::En => "name_en",
+            Locale::Lv => "name_lv",
+        }
+    }
+
+    fn typed(&self, lang: Locale) -> &str {
+        match lang {
+            Locale::Ar => &self.name_ar,
+            Locale::En => &self.name_en,
+            Locale::Lv => &self.name_lv,
+        }
+    }
+
+    /// The fields of saved spellings, for editing.
+    pub fn of(names: &LocalNames) -> NameFields {
+        let get = |l| names.get(l).unwrap_or("").to_string();
+        NameFields {
+            name_ar: get(Locale::Ar),
+            name_en: get(Locale::En),
+            name_lv: get(Locale::Lv),
+        }
+    }
+
+    /// The spellings typed, each checked as a name of at most `max` characters; a refused
+    /// one is an error next to its field.
+    pub fn check(&self, errors: &mut FormErrors, max: usize) -> Option<LocalNames> {
+        match LocalNames::from_fields(|l| self.typed(l), max) {
+            Ok(n) => Some(n),
+            Err((lang, e)) => {
+                errors.field(Self::key(lang), &e);
+                None
+            }
+        }
+    }
+
+    /// For the template: `name_ar`, `name_en`, `name_lv` as typed.
+    pub fn value(&self) -> Value {
+        context! { name_ar => self.name_ar, name_en => self.name_en, name_lv => self.name_lv }
     }
 }
 

@@ -8,11 +8,12 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::{Action, names};
-use rida_store::Deactivatable;
+use rida_store::{Deactivatable, Localized};
 use serde::Deserialize;
 
 use super::{
-    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, saved, toggle_active,
+    ActiveForm, FormErrors, ListParams, NameFields, Web, created, form_id, parse_id, saved,
+    toggle_active,
 };
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
@@ -30,7 +31,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         .state
         .store
         .list_regions(w.user.org.id, &p.query())
-        .await?;
+        .await?
+        .localized(w.locale());
     Ok(w.render(
         "regions.html",
         context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageCatalogue) },
@@ -43,17 +45,29 @@ struct RegionForm {
     form_id: String,
     #[serde(default)]
     name: String,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
-fn form_page(id: Option<uuid::Uuid>, name: &str, errors: &FormErrors) -> minijinja::Value {
-    context! { id => id, form => context! { name => name }, errors => errors.value() }
+fn form_page(
+    id: Option<uuid::Uuid>,
+    name: &str,
+    names: &NameFields,
+    errors: &FormErrors,
+) -> minijinja::Value {
+    context! { id => id, form => context! { name => name }, names => names.value(), errors => errors.value() }
 }
 
 async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageCatalogue)?;
     Ok(w.render(
         "region_form.html",
-        form_page(None, "", &FormErrors::new(w.locale())),
+        form_page(
+            None,
+            "",
+            &NameFields::default(),
+            &FormErrors::new(w.locale()),
+        ),
     ))
 }
 
@@ -62,7 +76,12 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     let r = w.state.store.region(w.user.org.id, parse_id(&id)?).await?;
     Ok(w.render(
         "region_form.html",
-        form_page(Some(r.id), &r.name, &FormErrors::new(w.locale())),
+        form_page(
+            Some(r.id),
+            &r.name,
+            &NameFields::of(&r.names),
+            &FormErrors::new(w.locale()),
+        ),
     ))
 }
 
@@ -75,15 +94,25 @@ async fn save(
     let id = id.map(|Path(id)| parse_id(&id)).transpose()?;
     w.user.require(Action::ManageCatalogue)?;
     let mut errors = FormErrors::new(w.locale());
-    if let Some(name) = errors.check("name", names::display_name(&f.name, 120)) {
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    let local = f.names.check(&mut errors, 120);
+    if let (Some(name), Some(local)) = (name, local) {
         let org = w.user.org.id;
         let by = w.user.by();
         let r = match id {
-            Some(id) => w.state.store.update_region(org, id, &name, &by).await,
+            Some(id) => {
+                w.state
+                    .store
+                    .update_region(org, id, &name, &local, &by)
+                    .await
+            }
             None => {
                 let new = form_id(&f.form_id);
                 created(
-                    w.state.store.create_region(org, new, &name, &by).await,
+                    w.state
+                        .store
+                        .create_region(org, new, &name, &local, &by)
+                        .await,
                     w.state.store.region(org, new),
                 )
                 .await
@@ -99,7 +128,10 @@ async fn save(
             return Ok(done);
         }
     }
-    Ok(w.render_invalid("region_form.html", form_page(id, &f.name, &errors)))
+    Ok(w.render_invalid(
+        "region_form.html",
+        form_page(id, &f.name, &f.names, &errors),
+    ))
 }
 
 async fn set_active(

@@ -9,7 +9,7 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::metrics::Metric;
-use rida_store::ListQuery;
+use rida_store::{ListQuery, Localized};
 
 use super::{Web, urlencode};
 use crate::{
@@ -169,10 +169,15 @@ pub(super) async fn filter_options(w: &Web, see_employees: bool) -> Result<Filte
         .list_regions(org, &ListQuery::all())
         .await?
         .items
+        .localized(w.locale())
         .into_iter()
         .filter(|r| sites.iter().any(|s| s.region_id == r.id))
         .collect();
-    let services = store.list_services(org, &ListQuery::all()).await?.items;
+    let services = store
+        .list_services(org, &ListQuery::all())
+        .await?
+        .items
+        .localized(w.locale());
     let employees = if see_employees {
         let within = w.user.site_filter();
         store

@@ -8,11 +8,12 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::{Action, metrics::operations, names};
-use rida_store::{Deactivatable, ServiceInput};
+use rida_store::{Deactivatable, Localized, ServiceInput};
 use serde::Deserialize;
 
 use super::{
-    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, saved, toggle_active,
+    ActiveForm, FormErrors, ListParams, NameFields, Web, created, form_id, parse_id, saved,
+    toggle_active,
 };
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
@@ -30,7 +31,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         .state
         .store
         .list_services(w.user.org.id, &p.query())
-        .await?;
+        .await?
+        .localized(w.locale());
     Ok(w.render(
         "services.html",
         context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageCatalogue) },
@@ -49,6 +51,8 @@ struct ServiceForm {
     target_wait: String,
     #[serde(default)]
     target_handle: String,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
 /// Seconds as minutes typed in the form ("2.5").
@@ -64,6 +68,7 @@ fn form_page(id: Option<uuid::Uuid>, f: &ServiceForm, errors: &FormErrors) -> mi
     context! {
         id => id,
         form => context! { name => f.name, code => f.code, target_wait => f.target_wait, target_handle => f.target_handle },
+        names => f.names.value(),
         errors => errors.value(),
     }
 }
@@ -100,6 +105,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
                 code: s.code.clone().unwrap_or_default(),
                 target_wait: minutes(s.target_wait_s),
                 target_handle: minutes(s.target_handle_s),
+                names: NameFields::of(&s.names),
             },
             &FormErrors::new(w.locale()),
         ),
@@ -118,16 +124,16 @@ async fn save(
     let code = errors.check("code", names::optional_text(&f.code, 20));
     let wait = target(&mut errors, "target_wait", &f.target_wait);
     let handle = target(&mut errors, "target_handle", &f.target_handle);
-    if let (Some(name), Some(code), Some(target_wait_s), Some(target_handle_s)) = (
-        errors.check("name", names::display_name(&f.name, 120)),
-        code,
-        wait,
-        handle,
-    ) {
+    let name = errors.check("name", names::display_name(&f.name, 120));
+    let local = f.names.check(&mut errors, 120);
+    if let (Some(name), Some(names), Some(code), Some(target_wait_s), Some(target_handle_s)) =
+        (name, local, code, wait, handle)
+    {
         let org = w.user.org.id;
         let by = w.user.by();
         let input = ServiceInput {
             name,
+            names,
             code,
             target_wait_s,
             target_handle_s,

@@ -8,13 +8,13 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, names};
-use rida_store::{Deactivatable, ListQuery, SiteInput};
+use rida_store::{Deactivatable, ListQuery, Localized, SiteInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, parse_ids, saved,
-    toggle_active,
+    ActiveForm, FormErrors, ListParams, NameFields, Web, created, form_id, parse_id, parse_ids,
+    saved, toggle_active,
 };
 use crate::{auth::CsrfForm, error::Result, state::AppState};
 
@@ -33,7 +33,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         .state
         .store
         .list_sites(w.user.org.id, &p.query(), within.as_deref())
-        .await?;
+        .await?
+        .localized(w.locale());
     let items: Vec<Value> = page
         .items
         .iter()
@@ -67,6 +68,8 @@ struct SiteForm {
     opening_hours: String,
     #[serde(default)]
     services: Vec<String>,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
 async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors) -> Result<Value> {
@@ -75,14 +78,28 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &SiteForm, errors: &FormErrors)
         limit: 1000,
         ..ListQuery::default()
     };
-    let regions = w.state.store.list_regions(org, &all).await?.items;
-    let services = w.state.store.list_services(org, &all).await?.items;
+    let lang = w.locale();
+    let regions = w
+        .state
+        .store
+        .list_regions(org, &all)
+        .await?
+        .items
+        .localized(lang);
+    let services = w
+        .state
+        .store
+        .list_services(org, &all)
+        .await?
+        .items
+        .localized(lang);
     Ok(context! {
         id => id,
         form => context! {
             name => f.name.clone(), region_id => f.region_id.clone(), address => f.address.clone(),
             time_zone => f.time_zone.clone(), opening_hours => f.opening_hours.clone(), services => f.services.clone(),
         },
+        names => f.names.value(),
         errors => errors.value(),
         regions => regions,
         services => services,
@@ -103,6 +120,7 @@ async fn edit(w: Web, Path(id): Path<String>) -> Result<Response> {
     let s = w.state.store.site(w.user.org.id, id).await?;
     let f = SiteForm {
         form_id: String::new(),
+        names: NameFields::of(&s.names),
         name: s.name,
         region_id: s.region_id.to_string(),
         address: s.address.unwrap_or_default(),
@@ -131,6 +149,7 @@ async fn save(
     w.user.require(Action::ManageSite { site: id })?;
     let mut errors = FormErrors::new(w.locale());
     let name = errors.check("name", names::display_name(&f.name, 120));
+    let local = f.names.check(&mut errors, 120);
     let address = errors.check("address", names::optional_text(&f.address, 300));
     let region_id = Uuid::parse_str(f.region_id.trim()).ok();
     if region_id.is_none() {
@@ -144,12 +163,13 @@ async fn save(
     if !hours.is_empty() && rida_domain::hours::OpeningHours::parse(hours).is_none() {
         errors.key("opening_hours", "error-opening-hours");
     }
-    if let (Some(name), Some(address), Some(region_id), true) =
-        (name, address, region_id, errors.is_empty())
+    if let (Some(name), Some(names), Some(address), Some(region_id), true) =
+        (name, local, address, region_id, errors.is_empty())
     {
         let input = SiteInput {
             region_id,
             name,
+            names,
             address,
             time_zone: Some(tz.to_string()).filter(|t| !t.is_empty()),
             opening_hours: Some(hours.to_string()).filter(|h| !h.is_empty()),

@@ -10,6 +10,7 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::Action;
+use rida_store::Localized;
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -50,7 +51,8 @@ async fn station_services(w: &Web, site: Option<Uuid>) -> Result<Vec<rida_store:
     let all = store
         .list_services(w.user.org.id, &rida_store::ListQuery::all())
         .await?
-        .items;
+        .items
+        .localized(w.locale());
     let offered = match site {
         Some(s) => store.site_service_ids(s).await?,
         None => vec![],

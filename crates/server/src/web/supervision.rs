@@ -15,7 +15,7 @@ use rida_domain::{
     hours::OpeningHours,
     terminal::{self, Alert},
 };
-use rida_store::{ListQuery, Terminal};
+use rida_store::{ListQuery, Localized, Terminal};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -52,7 +52,8 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
         .state
         .store
         .list_terminals(w.user.org.id, within.as_deref(), &all)
-        .await?;
+        .await?
+        .localized(w.locale());
     let now = rida_store::now_ms();
     let org_tz = TimeZone::get(&w.user.org.time_zone).unwrap_or(TimeZone::UTC);
     let region = Uuid::parse_str(&f.region).ok();
@@ -114,7 +115,13 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     }
     let all = ListQuery::all();
     let org = w.user.org.id;
-    let regions = w.state.store.list_regions(org, &all).await?.items;
+    let regions = w
+        .state
+        .store
+        .list_regions(org, &all)
+        .await?
+        .items
+        .localized(w.locale());
     let sites = w.sites_in_reach().await?;
     let ctx = context! {
         groups => groups.iter().map(|(r, sites)| context! {

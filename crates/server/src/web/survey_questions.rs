@@ -327,7 +327,7 @@ async fn save_question(
         }
         let position = def.questions.iter().position(|x| x.key == key).unwrap_or(0) + 1;
         match def.validate() {
-            Ok(()) if errors.is_empty() => return store_def(&w, &s, &s.name, def).await,
+            Ok(()) if errors.is_empty() => return store_def(&w, &s, def).await,
             Ok(()) => {}
             Err(errs) => {
                 for e in errs
@@ -380,7 +380,7 @@ async fn move_question(
     if let Some(j) = j {
         def.questions.swap(i, j);
     }
-    store_def(&w, &s, &s.name, def).await
+    store_def(&w, &s, def).await
 }
 
 async fn remove_question(
@@ -392,5 +392,5 @@ async fn remove_question(
     let s = load(&w, &id).await?;
     let mut def = s.def.clone();
     def.questions.retain(|q| q.key != key);
-    store_def(&w, &s, &s.name, def).await
+    store_def(&w, &s, def).await
 }

@@ -14,7 +14,7 @@ use rida_domain::{
     Action, Locale,
     dispatch::{Quiet, Rule, SurveyChannel, parse_time_of_day, time_of_day},
 };
-use rida_store::ListQuery;
+use rida_store::{ListQuery, Localized};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -161,13 +161,14 @@ async fn list(w: Web) -> Result<Response> {
     w.user.require(Action::ManageSurveyDispatch)?;
     let org = w.user.org.id;
     let rules = w.state.store.survey_rules(org).await?;
-    let names = Names::load(&w.state.store, org).await?;
+    let names = Names::load(&w.state.store, org, w.locale()).await?;
     let surveys = w
         .state
         .store
         .list_surveys(org, &ListQuery::all())
         .await?
-        .items;
+        .items
+        .localized(w.locale());
     let survey_name = |id: Option<Uuid>| {
         id.and_then(|id| surveys.iter().find(|s| s.id == id).map(|s| s.name.clone()))
     };
@@ -210,9 +211,9 @@ async fn form_page(
             lang => form.lang, expiry_hours => form.expiry_hours, with_link => form.with_link.is_some(),
         },
         errors => errors.value(),
-        sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items,
-        services => w.state.store.list_services(org, &ListQuery::all()).await?.items,
-        surveys => w.state.store.list_surveys(org, &ListQuery::all()).await?.items,
+        sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
+        services => w.state.store.list_services(org, &ListQuery::all()).await?.items.localized(w.locale()),
+        surveys => w.state.store.list_surveys(org, &ListQuery::all()).await?.items.localized(w.locale()),
         channels => SurveyChannel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),
         locales => Locale::ALL.iter().map(|l| context! { tag => l.tag(), name => l.native_name() }).collect::<Vec<_>>(),
     };

@@ -12,13 +12,13 @@ use rida_domain::{
     Action, Locale, Scale, SurveyDef, SurveyQuestion, Texts, names,
     survey::{self, Area, ChoiceOption, Condition, ServqualSide, ShowIf, Subject, SurveyError},
 };
-use rida_store::{Deactivatable, Saved, StoreError, Survey};
+use rida_store::{Deactivatable, Localized, Saved, StoreError, Survey};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{
-    ActiveForm, FormErrors, ListParams, Web, created, form_id, parse_id, redirect_with_flash,
-    toggle_active,
+    ActiveForm, FormErrors, ListParams, NameFields, Web, created, form_id, parse_id,
+    redirect_with_flash, toggle_active,
 };
 use crate::{auth::CsrfForm, error::Result, i18n, state::AppState};
 
@@ -38,7 +38,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         .state
         .store
         .list_surveys(w.user.org.id, &p.query())
-        .await?;
+        .await?
+        .localized(w.locale());
     Ok(w.render(
         "surveys.html",
         context! { items => page.items, pager => p.pager(page.total), can_manage => w.user.may(Action::ManageSurveys) },
@@ -53,6 +54,8 @@ struct NewSurveyForm {
     name: String,
     #[serde(default)]
     start: String,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
 const STARTS: [&str; 4] = ["smiley", "nps", "servqual", "empty"];
@@ -61,7 +64,7 @@ async fn new(w: Web) -> Result<Response> {
     w.user.require(Action::ManageSurveys)?;
     Ok(w.render(
         "survey_new.html",
-        context! { form => context! { name => "", start => "smiley" }, starts => STARTS, errors => FormErrors::new(w.locale()).value() },
+        context! { form => context! { name => "", start => "smiley" }, names => NameFields::default().value(), starts => STARTS, errors => FormErrors::new(w.locale()).value() },
     ))
 }
 
@@ -155,14 +158,16 @@ pub fn starting_point(start: &str) -> SurveyDef {
 async fn create(w: Web, CsrfForm(f): CsrfForm<NewSurveyForm>) -> Result<Response> {
     w.user.require(Action::ManageSurveys)?;
     let mut errors = FormErrors::new(w.locale());
-    if let Some(name) = errors.check("name", names::display_name(&f.name, survey::MAX_NAME_CHARS)) {
+    let name = errors.check("name", names::display_name(&f.name, survey::MAX_NAME_CHARS));
+    let local = f.names.check(&mut errors, survey::MAX_NAME_CHARS);
+    if let (Some(name), Some(local)) = (name, local) {
         let org = w.user.org.id;
         let id = form_id(&f.form_id);
         let def = starting_point(&f.start);
         let r = created(
             w.state
                 .store
-                .create_survey(org, id, &name, &def, &w.user.by())
+                .create_survey(org, id, &name, &local, &def, &w.user.by())
                 .await,
             w.state.store.survey(org, id),
         )
@@ -180,7 +185,7 @@ async fn create(w: Web, CsrfForm(f): CsrfForm<NewSurveyForm>) -> Result<Response
     }
     Ok(w.render_invalid(
         "survey_new.html",
-        context! { form => context! { name => f.name, start => f.start }, starts => STARTS, errors => errors.value() },
+        context! { form => context! { name => f.name, start => f.start }, names => f.names.value(), starts => STARTS, errors => errors.value() },
     ))
 }
 
@@ -209,6 +214,7 @@ fn editor(w: &Web, s: &Survey, problems: &[String]) -> minijinja::Value {
         .collect();
     context! {
         survey => context! { id => s.id, name => s.name, version => s.version, active => s.active },
+        names => NameFields::of(&s.names).value(),
         questions => questions,
         problems => problems,
         // More than three screens after the lowest score: people leave before the end.
@@ -268,7 +274,7 @@ async fn preview(
     let shown = super::answer_page::Shown {
         org: w.user.org.clone(),
         site: Uuid::nil(),
-        site_name: i18n::t(l, "survey-preview-site"),
+        site_name: rida_domain::names::LocalName::plain(i18n::t(l, "survey-preview-site")),
         service: None,
         employee: None,
         about: None,
@@ -290,13 +296,9 @@ async fn preview(
 
 /// Validates and saves a changed survey, then back to the editor; an invalid one (or a
 /// name already taken) is shown with its problems and nothing is saved.
-pub(super) async fn store_def(w: &Web, s: &Survey, name: &str, def: SurveyDef) -> Result<Response> {
+pub(super) async fn store_def(w: &Web, s: &Survey, def: SurveyDef) -> Result<Response> {
     let shown = |def: SurveyDef, problems: &[String], name_error: Option<String>| {
-        let shown = Survey {
-            def,
-            name: name.to_string(),
-            ..s.clone()
-        };
+        let shown = Survey { def, ..s.clone() };
         let v = editor(w, &shown, problems);
         w.render_invalid("survey.html", context! { name_error => name_error, ..v })
     };
@@ -307,7 +309,7 @@ pub(super) async fn store_def(w: &Web, s: &Survey, name: &str, def: SurveyDef) -
     let saved = w
         .state
         .store
-        .save_survey(w.user.org.id, s.id, name, &def, &w.user.by())
+        .save_survey(w.user.org.id, s.id, &s.name, &s.names, &def, &w.user.by())
         .await;
     let flash = match saved {
         Ok(Saved::InPlace) => "flash-saved",
@@ -341,6 +343,8 @@ pub(super) fn problem(l: Locale, e: &SurveyError) -> String {
 struct RenameForm {
     #[serde(default)]
     name: String,
+    #[serde(flatten)]
+    names: NameFields,
 }
 
 async fn rename(
@@ -350,15 +354,24 @@ async fn rename(
 ) -> Result<Response> {
     w.user.require(Action::ManageSurveys)?;
     let s = load(&w, &id).await?;
-    match names::display_name(&f.name, survey::MAX_NAME_CHARS) {
-        Ok(name) => store_def(&w, &s, &name, s.def.clone()).await,
-        Err(e) => {
-            let mut errors = FormErrors::new(w.locale());
-            errors.field("name", &e);
+    let mut errors = FormErrors::new(w.locale());
+    let name = errors.check("name", names::display_name(&f.name, survey::MAX_NAME_CHARS));
+    let local = f.names.check(&mut errors, survey::MAX_NAME_CHARS);
+    match (name, local) {
+        (Some(name), Some(names)) => {
+            let renamed = Survey {
+                name,
+                names,
+                ..s.clone()
+            };
+            let def = s.def.clone();
+            store_def(&w, &renamed, def).await
+        }
+        _ => {
             let v = editor(&w, &s, &[]);
             Ok(w.render_invalid(
                 "survey.html",
-                context! { name_error => errors.get("name"), ..v },
+                context! { name_error => errors.get("name"), names => f.names.value(), errors => errors.value(), ..v },
             ))
         }
     }

@@ -13,7 +13,7 @@ use rida_domain::{
     Action, Locale, names,
     terminal::{self, Kind, Mode, State},
 };
-use rida_store::{Deactivatable, ListQuery, StoreError, Terminal, TerminalInput};
+use rida_store::{Deactivatable, ListQuery, Localized, StoreError, Terminal, TerminalInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -54,7 +54,8 @@ async fn list(w: Web, Query(p): Query<ListParams>) -> Result<Response> {
         .state
         .store
         .list_terminals(w.user.org.id, within.as_deref(), &p.query())
-        .await?;
+        .await?
+        .localized(w.locale());
     let now = rida_store::now_ms();
     let items: Vec<Value> = page
         .items
@@ -145,9 +146,21 @@ async fn form_page(
     let org = w.user.org.id;
     let all = ListQuery::all();
     let sites = w.sites_in_reach().await?;
-    let services = w.state.store.list_services(org, &all).await?.items;
+    let services = w
+        .state
+        .store
+        .list_services(org, &all)
+        .await?
+        .items
+        .localized(w.locale());
     let employees = w.state.store.list_employees(org, &all, None).await?.items;
-    let surveys = w.state.store.list_surveys(org, &all).await?.items;
+    let surveys = w
+        .state
+        .store
+        .list_surveys(org, &all)
+        .await?
+        .items
+        .localized(w.locale());
     let now = rida_store::now_ms();
     let pairing = t.and_then(|t| {
         t.pairing_code

@@ -8,7 +8,7 @@ use axum::{
 };
 use minijinja::{Value, context};
 use rida_domain::{Action, Role, names};
-use rida_store::{ListQuery, UserInput};
+use rida_store::{ListQuery, Localized, UserInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -75,8 +75,8 @@ async fn form_page(w: &Web, id: Option<Uuid>, f: &UserForm, errors: &FormErrors)
         },
         errors => errors.value(),
         roles => Role::ALL.iter().map(|r| r.as_str()).collect::<Vec<_>>(),
-        regions => w.state.store.list_regions(org, &all).await?.items,
-        sites => w.state.store.list_sites(org, &all, None).await?.items,
+        regions => w.state.store.list_regions(org, &all).await?.items.localized(w.locale()),
+        sites => w.state.store.list_sites(org, &all, None).await?.items.localized(w.locale()),
         employees => w.state.store.list_employees(org, &all, None).await?.items,
         min_password => names::MIN_PASSWORD_CHARS,
     })

@@ -12,7 +12,7 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::{Action, new_id, web};
-use rida_store::{ListQuery, WebSurveyInput};
+use rida_store::{ListQuery, Localized, WebSurveyInput};
 use serde::Deserialize;
 use uuid::Uuid;
 
@@ -95,6 +95,7 @@ async fn list(w: Web) -> Result<Response> {
         .store
         .web_surveys(w.user.org.id)
         .await?
+        .localized(w.locale())
         .into_iter()
         .map(|s| context! { s => s.clone(), at => addresses(&w, &s.code) })
         .collect();
@@ -119,10 +120,10 @@ async fn form_page(
         form => form,
         at => code.map(|c| addresses(w, c)),
         errors => errors.value(),
-        sites => store.list_sites(org, &ListQuery::all(), None).await?.items,
-        services => store.list_services(org, &ListQuery::all()).await?.items,
+        sites => store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
+        services => store.list_services(org, &ListQuery::all()).await?.items.localized(w.locale()),
         employees => store.list_employees(org, &ListQuery::all(), None).await?.items,
-        surveys => store.list_surveys(org, &ListQuery::all()).await?.items,
+        surveys => store.list_surveys(org, &ListQuery::all()).await?.items.localized(w.locale()),
     };
     Ok(if errors.is_empty() {
         w.render("web_survey_form.html", page)
@@ -258,7 +259,12 @@ async fn every_site(w: Web, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Respo
         .map(|s| s.site_id)
         .collect();
     let name = crate::i18n::t(w.locale(), "websurvey-counter-poster");
-    for site in store.list_sites(org, &ListQuery::all(), None).await?.items {
+    for site in store
+        .list_sites(org, &ListQuery::all(), None)
+        .await?
+        .items
+        .localized(w.locale())
+    {
         if !site.active || covered.contains(&site.id) {
             continue;
         }

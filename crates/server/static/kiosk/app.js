@@ -78,6 +78,9 @@ function show(...nodes) {
 function text(obj) { // a Texts object {en, ar, lv} in the current language
   return (obj && (obj[S.lang] || obj.en || obj.ar || obj.lv)) || "";
 }
+function named(x) { // a service or site: its spelling in the current language, else its name
+  return (x.names && x.names[S.lang]) || x.name;
+}
 
 // ---------- API
 async function api(method, path, body) {
@@ -232,14 +235,14 @@ function chooser() {
   const c = S.config;
   const pick = (service, employee) => { S.chooser = false; S.service = service; S.employee = employee; render(); };
   const options = [el("button", { class: "k-choice", onclick: () => pick(null, null) }, t("rate-place"))];
-  for (const s of c.services) options.push(el("button", { class: "k-choice", onclick: () => pick(s.id, null) }, s.name));
+  for (const s of c.services) options.push(el("button", { class: "k-choice", onclick: () => pick(s.id, null) }, named(s)));
   for (const e of c.staff) options.push(el("button", { class: "k-choice", onclick: () => pick(null, e.id) }, e.name));
   show(el("h1", { class: "k-prompt" }, t("whom")), el("div", { class: "k-choices" }, options));
 }
 function servicePicker(q) {
   const pick = (id) => { S.service = id || "none"; S.current = q.key; touch(); render(); };
   show(el("h1", { class: "k-prompt" }, t("which-service")),
-    el("div", { class: "k-choices" }, S.config.services.map((s) => el("button", { class: "k-choice", onclick: () => pick(s.id) }, s.name))),
+    el("div", { class: "k-choices" }, S.config.services.map((s) => el("button", { class: "k-choice", onclick: () => pick(s.id) }, named(s)))),
     el("div", { class: "k-actions" }, el("button", { class: "k-secondary", onclick: () => pick(null) }, t("skip"))));
 }
 

@@ -39,7 +39,7 @@ fn answer(app: &TestApp, question: Uuid, a: Answer, visit: Option<Uuid>) -> NewR
 }
 
 /// 40 CSAT answers (30 of them 4 or 5) and a comment that looks like a formula.
-async fn fill(app: &TestApp) {
+pub(crate) async fn fill(app: &TestApp) {
     let mut rows: Vec<NewRating> = (0..40)
         .map(|i| {
             answer(

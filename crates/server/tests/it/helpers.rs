@@ -144,7 +144,13 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let region = store
-        .create_region(org, rida_domain::new_id(), "North", &by)
+        .create_region(
+            org,
+            rida_domain::new_id(),
+            "North",
+            &Default::default(),
+            &by,
+        )
         .await
         .unwrap();
     let service = store
@@ -157,6 +163,7 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let site_input = |name: &str| SiteInput {
+        names: Default::default(),
         region_id: region,
         name: name.into(),
         address: None,
@@ -169,7 +176,13 @@ async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let other_region = store
-        .create_region(org, rida_domain::new_id(), "South", &by)
+        .create_region(
+            org,
+            rida_domain::new_id(),
+            "South",
+            &Default::default(),
+            &by,
+        )
         .await
         .unwrap();
     let other_site = store
@@ -177,6 +190,7 @@ async fn world(store: &Store) -> World {
             org,
             rida_domain::new_id(),
             &SiteInput {
+                names: Default::default(),
                 region_id: other_region,
                 ..site_input("Harbour")
             },
@@ -236,6 +250,7 @@ async fn world(store: &Store) -> World {
             org,
             rida_domain::new_id(),
             "Counter",
+            &Default::default(),
             &rida_store::testing::sample_survey(),
             &by,
         )

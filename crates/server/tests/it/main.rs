@@ -8,6 +8,7 @@ mod external;
 mod helpers;
 mod kannel;
 mod kiosk;
+mod local_names;
 mod mail;
 mod operations;
 mod pages;

@@ -475,6 +475,7 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
             app.w.org,
             Uuid::now_v7(),
             &rida_store::AlertRuleInput {
+                names: Default::default(),
                 name: "Low scores".into(),
                 kind: "low_score".into(),
                 site_id: None,

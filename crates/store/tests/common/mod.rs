@@ -32,7 +32,13 @@ pub async fn world(store: &Store) -> World {
         .await
         .unwrap();
     let region = store
-        .create_region(org, rida_domain::new_id(), "Kurzeme", &by())
+        .create_region(
+            org,
+            rida_domain::new_id(),
+            "Kurzeme",
+            &Default::default(),
+            &by(),
+        )
         .await
         .unwrap();
     let service = store
@@ -40,6 +46,7 @@ pub async fn world(store: &Store) -> World {
             org,
             rida_domain::new_id(),
             &rida_store::ServiceInput {
+                names: Default::default(),
                 code: Some("LN".into()),
                 ..rida_store::ServiceInput::named("Loans")
             },
@@ -52,6 +59,7 @@ pub async fn world(store: &Store) -> World {
             org,
             rida_domain::new_id(),
             &SiteInput {
+                names: Default::default(),
                 region_id: region,
                 name: "Liepāja".into(),
                 address: Some("Lielā iela 1".into()),

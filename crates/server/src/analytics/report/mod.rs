@@ -139,7 +139,7 @@ pub async fn run(
     if spec.question.is_some_and(|q| !questions.contains_key(&q)) {
         return Err(Error::NotFound);
     }
-    let names = Names::load(store, org).await?;
+    let names = Names::load(store, org, locale).await?;
     let mut filter = super::dashboard::filter(reach, None);
     filter.channels = spec.channel.map(|c| vec![c.as_str().to_string()]);
     filter.questions = spec.question.map(|q| vec![q]);

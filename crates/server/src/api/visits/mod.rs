@@ -149,7 +149,9 @@ struct Refs {
 }
 
 async fn refs(state: &AppState, org: Uuid, external: Vec<String>) -> Result<Refs> {
-    let names = crate::analytics::names::Names::load(&state.store, org).await?;
+    let names =
+        crate::analytics::names::Names::load(&state.store, org, rida_domain::Locale::default())
+            .await?;
     Ok(Refs {
         sites: names.sites.into_keys().collect(),
         services: names.services.into_keys().collect(),
