@@ -63,6 +63,31 @@ pub const DEFAULT_DAYS: i32 = 30;
 pub const MAX_DAYS: i32 = 3 * 366;
 
 /// `yyyymmdd`, the form rollups and answers keep days in.
+/// A date typed in a form as year, month and day (`2026-11-05`, `2026/11/5`,
+/// `٢٠٢٦-١١-٠٥`): digits of any script customers and staff type, `-`, `/` or `.`
+/// between the parts. Only this order: it reads the same in every language.
+pub fn parse_typed_date(s: &str) -> Option<Date> {
+    let ascii: String = s
+        .trim()
+        .chars()
+        .map(|c| match crate::reply::digit(c) {
+            Some(d) => char::from_digit(d, 10).unwrap_or(c),
+            None if matches!(c, '/' | '.' | '\u{2212}' | '\u{2010}' | '\u{2011}') => '-',
+            None => c,
+        })
+        .collect();
+    let mut parts = ascii.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some()
+        || y.len() != 4
+        || !(1..=2).contains(&m.len())
+        || !(1..=2).contains(&d.len())
+    {
+        return None;
+    }
+    Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).ok()
+}
+
 pub fn day_key(d: Date) -> i32 {
     i32::from(d.year()) * 10_000 + i32::from(d.month()) * 100 + i32::from(d.day())
 }
@@ -201,6 +226,31 @@ pub fn months_up_to(day: Date, count: u32) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn typed_dates_read_in_any_digits() {
+        let d = Date::new(2026, 11, 5).unwrap();
+        for typed in [
+            "2026-11-05",
+            " 2026/11/5 ",
+            "2026.11.05",
+            "٢٠٢٦-١١-٠٥",
+            "۲۰۲۶/۱۱/۰۵",
+        ] {
+            assert_eq!(parse_typed_date(typed), Some(d), "{typed}");
+        }
+        for bad in [
+            "05-11-2026",
+            "2026-13-01",
+            "2026-02-30",
+            "26-11-05",
+            "2026-11",
+            "2026-11-05-1",
+            "",
+        ] {
+            assert_eq!(parse_typed_date(bad), None, "{bad}");
+        }
+    }
     use jiff::civil::date;
 
     #[test]

@@ -85,9 +85,7 @@ fn bad(field: &str, detail: impl Into<String>) -> Error {
 }
 
 fn parse_date(field: &str, s: &str) -> Result<Date, Error> {
-    s.trim()
-        .parse::<Date>()
-        .map_err(|_| bad(field, "a date as yyyy-mm-dd"))
+    rida_domain::period::parse_typed_date(s).ok_or_else(|| bad(field, "a date as yyyy-mm-dd"))
 }
 
 fn parse_uuid(field: &str, s: &Option<String>) -> Result<Option<Uuid>, Error> {

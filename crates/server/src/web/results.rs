@@ -372,7 +372,7 @@ async fn open_alerts(
         .take(5)
         .map(|a| {
             minijinja::context! {
-                id => a.id, rule => a.rule_name, raised_at => a.raised_at,
+                id => a.id, rule => a.rule_names.pick(&a.rule_name, w.locale()), raised_at => a.raised_at,
                 site => a.site_id.and_then(|s| sites.iter().find(|x| x.id == s)).map(|x| x.name.clone()),
             }
         })

@@ -3,6 +3,7 @@
 mod alerts;
 mod areas;
 mod browser;
+mod dates;
 mod exports;
 mod external;
 mod helpers;
