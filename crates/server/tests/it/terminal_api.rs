@@ -6,7 +6,7 @@ use reqwest::StatusCode;
 use rida_store::{Backend, both_backends};
 use serde_json::{Value, json};
 
-use crate::helpers::{spawn_app, start};
+use crate::helpers::{spawn_app, start_with};
 
 both_backends! {
     a_terminal_sends_only_answers_that_fit_its_survey;
@@ -191,7 +191,18 @@ async fn a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_anot
     let token = app.pair_device(app.w.terminal, "ABCD2345").await;
     let config: Value = app.device_config(&token).await;
     let v = &config["versions"];
-    let (second, _stop) = start(app.store.clone()).await;
+    let second_app = rida_server::Application::build(
+        rida_server::Settings {
+            listen: "127.0.0.1:0".parse().unwrap(),
+            jobs: false,
+            ..rida_server::Settings::default()
+        },
+        app.store.clone(),
+    )
+    .await
+    .unwrap();
+    let hub = second_app.state().hub.clone();
+    let (second, _stop) = start_with(second_app).await;
     // The terminal waits on the second instance…
     let wait = reqwest::Client::new()
         .get(format!(
@@ -201,7 +212,15 @@ async fn a_remote_change_made_on_one_instance_reaches_a_terminal_waiting_on_anot
         .bearer_auth(&token)
         .send();
     let waiting = tokio::spawn(wait);
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    // Until the second instance holds the request open (not a fixed pause: the change
+    // must reach a terminal that is already waiting).
+    while hub.waiting() == 0 {
+        assert!(
+            !waiting.is_finished(),
+            "the wait answered before any change"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
     // …while a supervisor shows the maintenance screen through the first.
     let head = app.login_as(rida_domain::Role::Head).await;
     let page = format!("/admin/terminals/{}", app.w.terminal);
