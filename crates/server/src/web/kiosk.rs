@@ -91,6 +91,12 @@ fn texts() -> Value {
 }
 
 async fn page(State(state): State<AppState>) -> Response {
+    render_page(&state, None)
+}
+
+/// The terminal page; with `preview`, the address of a survey's preview settings (the
+/// survey editor's frame: nothing paired, nothing stored).
+pub(super) fn render_page(state: &AppState, preview: Option<&str>) -> Response {
     let tmpl = state
         .templates
         .get_template("kiosk.html")
@@ -98,7 +104,7 @@ async fn page(State(state): State<AppState>) -> Response {
     // `</` never appears inside the JSON block: the script element cannot be closed early.
     let json = texts().to_string().replace("</", "<\\/");
     let html = tmpl
-        .render(minijinja::context! { texts => json, version => env!("CARGO_PKG_VERSION") })
+        .render(minijinja::context! { texts => json, version => env!("CARGO_PKG_VERSION"), preview => preview })
         .unwrap_or_default();
     (
         [

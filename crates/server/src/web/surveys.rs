@@ -29,6 +29,11 @@ pub fn router() -> Router<AppState> {
         .route("/admin/surveys/{id}", get(show).post(rename))
         .route("/admin/surveys/{id}/active", post(set_active))
         .route("/admin/surveys/{id}/preview", get(preview))
+        .route("/admin/surveys/{id}/kiosk", get(kiosk_preview))
+        .route(
+            "/admin/surveys/{id}/kiosk-config",
+            get(kiosk_preview_config),
+        )
         .merge(super::survey_questions::router())
 }
 
@@ -219,6 +224,7 @@ fn editor(w: &Web, s: &Survey, problems: &[String]) -> minijinja::Value {
         problems => problems,
         // More than three screens after the lowest score: people leave before the end.
         long_low => Some(s.def.screens_after_lowest()).filter(|n| *n > 3),
+        preview_lang => w.locale().tag(),
         can_manage => w.user.may(Action::ManageSurveys),
     }
 }
@@ -248,10 +254,19 @@ pub(super) async fn load(w: &Web, id: &str) -> Result<Survey> {
     Ok(w.state.store.survey(w.user.org.id, parse_id(id)?).await?)
 }
 
-async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
+#[derive(Deserialize, Default)]
+struct ShowQuery {
+    /// The language of the previews.
+    #[serde(default)]
+    preview: String,
+}
+
+async fn show(w: Web, Path(id): Path<String>, Query(q): Query<ShowQuery>) -> Result<Response> {
     w.user.require(Action::ViewStructure)?;
     let s = load(&w, &id).await?;
-    Ok(w.render("survey.html", editor(&w, &s, &[])))
+    let v = editor(&w, &s, &[]);
+    let lang = Locale::parse(&q.preview).unwrap_or_else(|| w.locale());
+    Ok(w.render("survey.html", context! { preview_lang => lang.tag(), ..v }))
 }
 
 #[derive(Deserialize, Default)]
@@ -292,6 +307,68 @@ async fn preview(
         ),
     );
     Ok(res)
+}
+
+/// The survey as a terminal shows it (the terminal's own page, framed by the editor),
+/// in one language first; nothing is paired or stored.
+async fn kiosk_preview(
+    w: Web,
+    Path(id): Path<String>,
+    Query(q): Query<PreviewQuery>,
+) -> Result<Response> {
+    use axum::http::{HeaderValue, header};
+    w.user.require(Action::ViewStructure)?;
+    let s = load(&w, &id).await?;
+    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let config = format!("/admin/surveys/{}/kiosk-config?lang={}", s.id, l.tag());
+    let mut res = super::kiosk::render_page(&w.state, Some(&config));
+    res.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(
+            "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'self'",
+        ),
+    );
+    Ok(res)
+}
+
+/// What a terminal's settings would be for the preview: this survey, a single-point
+/// terminal of a placeholder branch, `lang` first among the languages, no voice.
+async fn kiosk_preview_config(
+    w: Web,
+    Path(id): Path<String>,
+    Query(q): Query<PreviewQuery>,
+) -> Result<Response> {
+    use axum::{Json, response::IntoResponse};
+    w.user.require(Action::ViewStructure)?;
+    let s = load(&w, &id).await?;
+    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let locales: Vec<&str> = std::iter::once(l)
+        .chain(Locale::ALL.into_iter().filter(|x| *x != l))
+        .map(Locale::tag)
+        .collect();
+    let org = &w.user.org;
+    let branch = i18n::t(l, "survey-preview-site");
+    Ok(Json(serde_json::json!({
+        "audio": {},
+        "visit": null,
+        "terminal": {
+            "id": Uuid::nil(), "name": branch, "mode": "single", "kind": "kiosk", "state": "active",
+            "locales": locales, "show_staff": false,
+            "service_id": null, "employee_id": null, "employee_name": null,
+        },
+        "org": {
+            "name": org.name,
+            "logo": org.logo_mime.as_ref().map(|_| format!("/logo/{}?v={}", org.id, org.logo_version)),
+        },
+        "site": { "id": Uuid::nil(), "name": branch },
+        "services": [],
+        "staff": [],
+        "asked": null,
+        "survey": { "id": s.id, "version": s.version, "questions": s.def.questions },
+        "versions": { "config_version": 0, "reload_seq": 0 },
+        "timing": { "idle_seconds": 30, "thanks_seconds": 5, "heartbeat_seconds": rida_domain::terminal::HEARTBEAT_SECS },
+    }))
+    .into_response())
 }
 
 /// Validates and saves a changed survey, then back to the editor; an invalid one (or a

@@ -344,6 +344,7 @@ function record(q, value) {
   const employee = S.employee || (c.asked && c.asked.employee_id);
   if (employee) a.employee_id = employee;
   if (S.service && S.service !== "none") a.service_id = S.service;
+  if (S.preview) return; // the survey editor's preview stores nothing
   enqueue(a).then(() => { statusBeat(); send(); });
 }
 function advance(q) {
@@ -475,6 +476,18 @@ document.addEventListener("pointerdown", touch);
 
 // ---------- start
 (async () => {
+  // The survey editor's preview: its settings from the editor, no pairing, no loops.
+  const preview = document.body.dataset.preview;
+  if (preview) {
+    S.preview = true;
+    const r = await fetch(preview, { cache: "no-store", credentials: "same-origin" });
+    if (!r.ok) { show(el("h1", { class: "k-prompt" }, t("no-survey"))); return; }
+    S.config = await r.json();
+    applyBranding();
+    S.lang = S.config.terminal.locales[0];
+    start();
+    return;
+  }
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("/kiosk/sw.js", { scope: "/kiosk/" }).catch(() => {});
   S.token = (await kvGet("token")) || null;
   if (!S.token) { pairScreen(); return; }

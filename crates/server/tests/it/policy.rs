@@ -93,6 +93,14 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
             [OK, OK, OK, OK, NO],
         ),
         (
+            format!("/admin/surveys/{survey}/kiosk?lang=ar"),
+            [OK, OK, OK, OK, NO],
+        ),
+        (
+            format!("/admin/surveys/{survey}/kiosk-config?lang=ar"),
+            [OK, OK, OK, OK, NO],
+        ),
+        (
             format!("/admin/surveys/{survey}/questions/new"),
             [OK, NO, NO, NO, NO],
         ),

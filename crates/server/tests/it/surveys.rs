@@ -222,6 +222,50 @@ async fn a_survey_is_designed_question_by_question(backend: Backend) {
     assert!(!page.contains("a-send") && page.contains("معاينة"));
     let editor_page = head.get(&editor).await.text().await.unwrap();
     assert!(editor_page.contains(&format!("{editor}/preview?lang=")));
+    // …and as a terminal shows it: the terminal's own page, given this survey's
+    // settings by the editor (the chosen language first), neither paired nor storing.
+    let lv = head
+        .get(&format!("{editor}?preview=lv"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(lv.contains(&format!("{editor}/kiosk?lang=lv")), "{lv}");
+    assert!(lv.contains(&format!("{editor}/preview?lang=lv")), "{lv}");
+    let r = head.get(&format!("{editor}/kiosk?lang=lv")).await;
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("frame-ancestors 'self'")
+    );
+    let kiosk = r.text().await.unwrap();
+    assert!(
+        kiosk.contains(
+            &format!("data-preview=\"{editor}/kiosk-config?lang=lv\"").replace('/', "&#x2f;")
+        ) && kiosk.contains("/static/kiosk/app.js"),
+        "{kiosk}"
+    );
+    let config: serde_json::Value = head
+        .get(&format!("{editor}/kiosk-config?lang=lv"))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(config["terminal"]["locales"], json!(["lv", "en", "ar"]));
+    let sid: uuid::Uuid = editor.rsplit('/').next().unwrap().parse().unwrap();
+    let shown = app.store.survey(app.w.org, sid).await.unwrap();
+    assert_eq!(config["survey"]["id"], json!(shown.id));
+    assert_eq!(
+        config["survey"]["questions"].as_array().unwrap().len(),
+        shown.def.questions.len()
+    );
+    assert!(
+        config["survey"]["questions"]
+            .to_string()
+            .contains("Atvērt kontu")
+    );
     let employee = app.login_as(Role::Employee).await;
     assert_eq!(
         employee.get(&format!("{editor}/preview")).await.status(),
