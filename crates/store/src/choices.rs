@@ -141,7 +141,10 @@ macro_rules! apply_choices {
              ON CONFLICT (org_id, grain, question_id, period, site_id, service_id, choice, scale) DO UPDATE SET n = choice_rollups.n + excluded.n, {}",
             $crate::rollups::SCORE_COLUMNS,
             (0..=10).map(|i| format!("s{i} = choice_rollups.s{i} + excluded.s{i}")).collect::<Vec<_>>().join(", "));
-        for (k, c) in $deltas.iter() {
+        // In key order, as every rollup (see `apply_rollup`).
+        let mut cells: Vec<_> = $deltas.iter().collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (k, c) in cells {
             let mut q = sqlx::query(&sql).bind(k.org_id).bind(k.grain).bind(k.period).bind(k.question_id)
                 .bind(k.site_id).bind(k.service_id).bind(k.choice.clone()).bind(k.scale.clone()).bind(c.n);
             for s in c.scores { q = q.bind(s); }

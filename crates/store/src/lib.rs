@@ -141,6 +141,20 @@ impl From<sqlx::Error> for StoreError {
     }
 }
 
+impl StoreError {
+    /// Whether the transaction failed only because of others running at the same time
+    /// and may simply be run again: PostgreSQL chose it as a deadlock's victim (SQLSTATE
+    /// 40P01) or could not serialise it (40001). Nothing of it was written.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Database(d)) => {
+                matches!(d.code().as_deref(), Some("40P01" | "40001"))
+            }
+            _ => false,
+        }
+    }
+}
+
 /// Result of a storage call.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -238,6 +252,8 @@ pub struct Store {
     tokens: std::sync::Arc<cache::TtlCache<Vec<u8>, auth::TokenOrg>>,
     /// Each scored question's scale, for the rollups (a question's scale never changes).
     scales: std::sync::Arc<cache::TtlCache<uuid::Uuid, String>>,
+    /// Write transactions run again because another one met them ([`Store::retries`]).
+    retries: std::sync::Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Store {
@@ -249,6 +265,39 @@ impl Store {
             scales: std::sync::Arc::new(cache::TtlCache::new(std::time::Duration::from_secs(
                 24 * 3600,
             ))),
+            retries: Default::default(),
+        }
+    }
+
+    /// How many write transactions this store ran again because another transaction
+    /// met them (a deadlock or a serialisation failure): for `/metrics`, and for the
+    /// tests that prove writers on several instances do not meet.
+    pub fn retries(&self) -> u64 {
+        self.retries.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// Runs a whole write transaction again, a few times with a growing random pause,
+    /// when it failed only because of others writing at the same time
+    /// ([`StoreError::is_transient`]); any other error, or the last attempt's, is returned.
+    pub(crate) async fn retry_transient<T, F, Fut>(&self, mut attempt: F) -> Result<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        const ATTEMPTS: u32 = 5;
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match attempt().await {
+                Err(e) if e.is_transient() && tries < ATTEMPTS => {
+                    self.retries
+                        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    tracing::warn!(error = %e, tries, "a write met another at the same time; trying again");
+                    let ms = rand::random_range(5..=20u64) << tries;
+                    tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
+                }
+                r => return r,
+            }
         }
     }
 

@@ -358,22 +358,28 @@ impl Store {
         &self,
         batches: &[(Uuid, &[NewRating])],
     ) -> Result<Vec<Vec<InsertOutcome>>> {
-        let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
-        let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
         // All waiting rows go into as few statements as possible (each statement is a
-        // round trip to the database), whichever batch and organisation they belong to.
-        let all: Vec<(Uuid, &NewRating)> = batches
+        // round trip to the database), whichever batch and organisation they belong to;
+        // in id order, so that two instances storing the same resent answers lock them
+        // in the same order (a stable sort: of one id twice, the first stays first).
+        let mut all: Vec<(Uuid, &NewRating)> = batches
             .iter()
             .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
             .collect();
+        all.sort_by_key(|(org, r)| (*org, r.id));
         let scales = self.scales_of(all.iter().map(|(_, r)| *r)).await?;
-        with_db!(self, p => {
-            let mut tx = p.begin_write().await?;
-            insert_rows!(tx, batches, all, scales, inserted, existing);
-            tx.commit().await?;
-            Ok::<_, crate::StoreError>(())
-        })?;
-        Ok(outcomes(batches, &inserted, &existing))
+        self.retry_transient(|| async {
+            let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
+            let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
+            with_db!(self, p => {
+                let mut tx = p.begin_write().await?;
+                insert_rows!(tx, batches, all, scales, inserted, existing);
+                tx.commit().await?;
+                Ok::<_, crate::StoreError>(())
+            })?;
+            Ok(outcomes(batches, &inserted, &existing))
+        })
+        .await
     }
 
     /// Reads stored ratings by client id (for checks and exports of single answers).

@@ -124,7 +124,10 @@ macro_rules! apply_visit_rollup {
             cols.join(", "),
             (7..7 + cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "),
             cols.iter().map(|c| format!("{c} = visit_rollups.{c} + excluded.{c}")).collect::<Vec<_>>().join(", "));
-        for (k, t) in $deltas.iter().filter(|(_, t)| !t.is_zero()) {
+        // In key order, as every rollup (see `apply_rollup`).
+        let mut cells: Vec<_> = $deltas.iter().filter(|(_, t)| !t.is_zero()).collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for (k, t) in cells {
             let mut q = sqlx::query(&sql).bind(k.org_id).bind(k.grain).bind(k.period).bind(k.site_id).bind(k.service_id).bind(k.employee_id);
             for v in t.values() { q = q.bind(v); }
             q.execute(&mut *$tx).await?;
@@ -200,35 +203,32 @@ fn deltas_visits(deltas: &HashMap<VisitCell, VisitTotals>) -> u64 {
         .sum()
 }
 
-/// Marks the visits of answers just stored as answered (`((org, visit), received_at)`;
-/// the first answer counts), moving each visit's rollup cell; inside the caller's
-/// transaction.
+/// Marks the visits of answers just stored as answered (`((org, visit), received_at)`
+/// in key order; the first answer counts), moving each visit's rollup cell once; inside
+/// the caller's transaction. The update itself decides which answer is first: of two
+/// instances storing answers of one visit at once, only one finds it unanswered.
 macro_rules! mark_answered {
     ($tx:ident, $visits:expr) => {{
+        let mut deltas = std::collections::HashMap::new();
         for ((org, visit), at) in $visits.iter() {
-            let old: Option<$crate::visits::VisitRow> = sqlx::query_as(&format!(
-                "SELECT {} FROM visits WHERE org_id = $1 AND id = $2 AND answered_at IS NULL",
+            let new: Option<$crate::visits::VisitRow> = sqlx::query_as(&format!(
+                "UPDATE visits SET answered_at = $3 WHERE org_id = $1 AND id = $2 AND answered_at IS NULL RETURNING {}",
                 $crate::visits::VISIT_COLUMNS
             ))
             .bind(*org)
             .bind(*visit)
+            .bind(*at)
             .fetch_optional(&mut *$tx)
             .await?;
-            if let Some(old) = old {
-                let new = $crate::visits::VisitRow {
-                    answered_at: Some(*at),
-                    ..old.clone()
+            if let Some(new) = new {
+                let old = $crate::visits::VisitRow {
+                    answered_at: None,
+                    ..new.clone()
                 };
-                sqlx::query("UPDATE visits SET answered_at = $2 WHERE id = $1")
-                    .bind(new.id)
-                    .bind(*at)
-                    .execute(&mut *$tx)
-                    .await?;
-                let mut deltas = std::collections::HashMap::new();
                 $crate::visits::visit_delta(&mut deltas, Some(&old), Some(&new));
-                $crate::visits::apply_visit_rollup!($tx, deltas);
             }
         }
+        $crate::visits::apply_visit_rollup!($tx, deltas);
     }};
 }
 pub(crate) use mark_answered;

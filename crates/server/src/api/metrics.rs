@@ -52,6 +52,10 @@ pub async fn render(
     if !(address_allowed || token_allowed) {
         return Err(crate::error::Error::Forbidden);
     }
+    // Write transactions run again after meeting another instance's (a deadlock or a
+    // serialisation failure): should stay at 0; a rise says writers lock in conflicting
+    // orders again.
+    metrics::gauge!("rida_store_write_retries_total").set(state.store.retries() as f64);
     Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         state.metrics.render(),

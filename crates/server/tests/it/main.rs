@@ -7,6 +7,7 @@ mod dates;
 mod exports;
 mod external;
 mod helpers;
+mod instances;
 mod kannel;
 mod kiosk;
 mod local_names;
