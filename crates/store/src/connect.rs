@@ -41,6 +41,9 @@ impl Store {
                     .map_err(|e| StoreError::Config(format!("bad PostgreSQL URL: {e}")))?;
                 let pool = PgPoolOptions::new()
                     .max_connections(opts.max_connections)
+                    .after_release(|conn, _| {
+                        Box::pin(async move { Ok(outside_transaction::<sqlx::Postgres>(conn)) })
+                    })
                     .acquire_timeout(Duration::from_secs(10))
                     .connect_with(o)
                     .await
@@ -88,10 +91,28 @@ async fn connect_sqlite(url: &str, opts: &ConnectOptions) -> Result<Store> {
         .busy_timeout(Duration::from_secs(10));
     let pool = SqlitePoolOptions::new()
         .max_connections(opts.max_connections)
+        .after_release(|conn, _| {
+            Box::pin(async move { Ok(outside_transaction::<sqlx::Sqlite>(conn)) })
+        })
         .connect_with(o)
         .await
         .map_err(|e| StoreError::Config(format!("cannot open SQLite database: {e}")))?;
     Ok(Store::new(Db::Sqlite(pool)))
+}
+
+/// Whether a connection given back to the pool may serve again: not when it is still
+/// inside a transaction. A transaction that could be neither committed nor rolled back
+/// (SQLite's disk full, a connection cut in the middle) leaves its connection there, and
+/// the pool would hand it to the next writer, whose `BEGIN` then fails ("begin_with at
+/// non-zero transaction depth") until the process restarts: measured, a third of the
+/// writes failed after space came back. Closed instead, a fresh connection replaces it.
+fn outside_transaction<DB: sqlx::Database>(conn: &DB::Connection) -> bool {
+    use sqlx::TransactionManager;
+    let clean = DB::TransactionManager::get_transaction_depth(conn) == 0;
+    if !clean {
+        tracing::warn!("a connection left inside a failed transaction is closed");
+    }
+    clean
 }
 
 /// The file path inside a `sqlite:` URL.

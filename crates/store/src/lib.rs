@@ -155,6 +155,9 @@ impl StoreError {
     }
 }
 
+/// Below this much free space on the SQLite database's disk the instance is not ready.
+const MIN_FREE_BYTES: u64 = 256 * 1024;
+
 /// Result of a storage call.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -254,6 +257,9 @@ pub struct Store {
     scales: std::sync::Arc<cache::TtlCache<uuid::Uuid, String>>,
     /// Write transactions run again because another one met them ([`Store::retries`]).
     retries: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// The last write of answers failed for a reason other than bad input or a meeting
+    /// with another writer (a full disk, the database gone): readiness checks writes.
+    writes_failing: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Store {
@@ -266,6 +272,7 @@ impl Store {
                 24 * 3600,
             ))),
             retries: Default::default(),
+            writes_failing: Default::default(),
         }
     }
 
@@ -296,9 +303,56 @@ impl Store {
                     let ms = rand::random_range(5..=20u64) << tries;
                     tokio::time::sleep(std::time::Duration::from_millis(ms)).await;
                 }
-                r => return r,
+                r => {
+                    // Bad input or a duplicate says nothing of the database's health.
+                    let failing = matches!(&r, Err(StoreError::Db(_)));
+                    self.writes_failing
+                        .store(failing, std::sync::atomic::Ordering::Relaxed);
+                    return r;
+                }
             }
         }
+    }
+
+    /// Whether this instance may take traffic: the database answers and, when the last
+    /// write of answers failed, takes a write again (a small row of its own). A full
+    /// disk makes the instance not ready until space comes back; no restart is needed.
+    pub async fn ready(&self) -> Result<()> {
+        self.ping().await?;
+        // SQLite: a disk without room refuses the next write that grows the file, while
+        // a small write may still fit in pages the file already has; look at the disk.
+        if let Db::Sqlite(p) = &self.db {
+            let options = p.connect_options();
+            let dir = options
+                .get_filename()
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .unwrap_or(std::path::Path::new("."))
+                .to_path_buf();
+            if let Ok(fs) = rustix::fs::statvfs(&dir) {
+                let free = fs.f_bavail.saturating_mul(fs.f_frsize);
+                if free < MIN_FREE_BYTES {
+                    return Err(StoreError::Config(format!(
+                        "the disk of the database has {free} bytes free"
+                    )));
+                }
+            }
+        }
+        if self
+            .writes_failing
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            with_db!(self, p => {
+                let mut tx = p.begin_write().await?;
+                sqlx::query("INSERT INTO write_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at")
+                    .bind(now_ms()).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok::<_, StoreError>(())
+            })?;
+            self.writes_failing
+                .store(false, std::sync::atomic::Ordering::Relaxed);
+        }
+        Ok(())
     }
 
     /// Which backend this store talks to.
