@@ -28,9 +28,16 @@ pub enum Error {
     PayloadTooLarge { detail: String },
     #[error("too many requests")]
     TooManyRequests { retry_after_secs: u64 },
+    /// The database cannot take the request just now (see
+    /// `StoreError::is_unavailable`); the client sends it again later.
+    #[error("the database is not available just now")]
+    Unavailable { retry_after_secs: u64 },
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }
+
+/// How long a client waits before sending again what the database could not take.
+pub const UNAVAILABLE_RETRY_SECS: u64 = 5;
 
 /// Result of a handler.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -47,6 +54,12 @@ impl From<StoreError> for Error {
                 code: "stale",
                 detail: "changed by someone else meanwhile; reload and try again".into(),
             },
+            other if other.is_unavailable() => {
+                tracing::warn!(error = %other, "the database is not available");
+                Error::Unavailable {
+                    retry_after_secs: UNAVAILABLE_RETRY_SECS,
+                }
+            }
             other => Error::Internal(anyhow::Error::new(other)),
         }
     }
@@ -96,6 +109,11 @@ impl Error {
                 "too-many-requests",
                 "Too many requests",
             ),
+            Error::Unavailable { .. } => (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "unavailable",
+                "The database is not available just now",
+            ),
             Error::Internal(_) => (
                 StatusCode::INTERNAL_SERVER_ERROR,
                 "internal",
@@ -134,13 +152,15 @@ impl IntoResponse for Error {
             | Error::Conflict { detail, .. }
             | Error::PayloadTooLarge { detail } => Some(detail.clone()),
             Error::Csrf => Some(self.to_string()),
-            Error::TooManyRequests { retry_after_secs } => {
+            Error::TooManyRequests { retry_after_secs }
+            | Error::Unavailable { retry_after_secs } => {
                 Some(format!("try again in {retry_after_secs} s"))
             }
             _ => None,
         };
         let mut res = problem(status, code, title, detail.clone());
-        if let Error::TooManyRequests { retry_after_secs } = self
+        if let Error::TooManyRequests { retry_after_secs } | Error::Unavailable { retry_after_secs } =
+            self
             && let Ok(v) = HeaderValue::from_str(&retry_after_secs.to_string())
         {
             res.headers_mut().insert(header::RETRY_AFTER, v);
@@ -151,5 +171,28 @@ impl IntoResponse for Error {
             detail,
         });
         res
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_database_that_cannot_take_the_request_is_a_503_to_retry_not_a_500() {
+        for e in [sqlx::Error::PoolTimedOut, sqlx::Error::PoolClosed] {
+            let res = Error::from(StoreError::Db(e)).into_response();
+            assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(res.headers()[header::RETRY_AFTER], "5");
+            assert_eq!(
+                res.headers()[header::CONTENT_TYPE],
+                "application/problem+json"
+            );
+        }
+        let bug = Error::from(StoreError::Db(sqlx::Error::ColumnNotFound("x".into())));
+        assert_eq!(
+            bug.into_response().status(),
+            StatusCode::INTERNAL_SERVER_ERROR
+        );
     }
 }

@@ -142,6 +142,52 @@ impl From<sqlx::Error> for StoreError {
 }
 
 impl StoreError {
+    /// Whether the database could not be reached or could not do the work just now
+    /// (connections lost or all busy, the server shutting down or restarting, a
+    /// statement timeout, a full disk, too many connections): nothing is wrong with the
+    /// request, and the same request later may well succeed.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            StoreError::Db(e) => match e {
+                sqlx::Error::Io(_)
+                | sqlx::Error::PoolTimedOut
+                | sqlx::Error::PoolClosed
+                | sqlx::Error::WorkerCrashed
+                | sqlx::Error::Tls(_)
+                | sqlx::Error::Protocol(_) => true,
+                sqlx::Error::Database(d) => {
+                    let code = d.code();
+                    let code = code.as_deref().unwrap_or("");
+                    // PostgreSQL: connection exceptions (08), insufficient resources (53,
+                    // a full disk among them), operator intervention (57: shutdown,
+                    // restart, statement timeout). SQLite: busy (5), I/O error (10),
+                    // full (13).
+                    code.starts_with("08")
+                        || code.starts_with("53")
+                        || code.starts_with("57")
+                        || matches!(code, "5" | "10" | "13")
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Whether the connection went away under the transaction: whether it committed is
+    /// unknown, so only a write that is the same however often it runs (answers under
+    /// their client ids) may simply run again.
+    fn lost_connection(&self) -> bool {
+        match self {
+            StoreError::Db(sqlx::Error::Io(_) | sqlx::Error::Protocol(_)) => true,
+            StoreError::Db(sqlx::Error::Database(d)) => {
+                let code = d.code();
+                let code = code.as_deref().unwrap_or("");
+                code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03")
+            }
+            _ => false,
+        }
+    }
+
     /// Whether the transaction failed only because of others running at the same time
     /// and may simply be run again: PostgreSQL chose it as a deadlock's victim (SQLSTATE
     /// 40P01) or could not serialise it (40001). Nothing of it was written.
@@ -286,17 +332,28 @@ impl Store {
     /// Runs a whole write transaction again, a few times with a growing random pause,
     /// when it failed only because of others writing at the same time
     /// ([`StoreError::is_transient`]); any other error, or the last attempt's, is returned.
-    pub(crate) async fn retry_transient<T, F, Fut>(&self, mut attempt: F) -> Result<T>
+    ///
+    /// `idempotent`: the transaction writes the same however often it runs (answers
+    /// under their client ids), so it may also run again when the connection was lost
+    /// under it (a database restarting, a connection cut), whether or not it committed.
+    pub(crate) async fn retry_transient<T, F, Fut>(
+        &self,
+        idempotent: bool,
+        mut attempt: F,
+    ) -> Result<T>
     where
         F: FnMut() -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
     {
-        const ATTEMPTS: u32 = 5;
+        const ATTEMPTS: u32 = 6;
         let mut tries = 0;
         loop {
             tries += 1;
             match attempt().await {
-                Err(e) if e.is_transient() && tries < ATTEMPTS => {
+                Err(e)
+                    if (e.is_transient() || (idempotent && e.lost_connection()))
+                        && tries < ATTEMPTS =>
+                {
                     self.retries
                         .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     tracing::warn!(error = %e, tries, "a write met another at the same time; trying again");

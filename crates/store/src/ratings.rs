@@ -368,7 +368,8 @@ impl Store {
             .collect();
         all.sort_by_key(|(org, r)| (*org, r.id));
         let scales = self.scales_of(all.iter().map(|(_, r)| *r)).await?;
-        self.retry_transient(|| async {
+        // Resent answers are recognised by their ids: running it again is safe.
+        self.retry_transient(true, || async {
             let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
             let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
             with_db!(self, p => {

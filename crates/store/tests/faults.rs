@@ -1,11 +1,12 @@
 //! Faults leave nothing broken: SQLite on a file system that fills up (a small tmpfs, so
 //! the disk is really full) refuses writes clearly and says it is not ready; once space
-//! comes back every write works again and it is ready, without a restart.
+//! comes back every write works again and it is ready, without a restart. PostgreSQL
+//! cutting every connection under load loses and doubles nothing.
 
 mod common;
 
 use common::{rating, world};
-use rida_store::{ConnectOptions, Store};
+use rida_store::{Backend, ConnectOptions, InsertOutcome, NewRating, Store, testing::fresh_store};
 
 /// A tmpfs of `size` mounted for the test, unmounted when dropped.
 struct SmallDisk {
@@ -79,4 +80,81 @@ async fn a_full_disk_refuses_writes_then_recovers_without_a_restart() {
     store.rebuild_rollups(Some(w.org)).await.unwrap();
     assert!(written == store.rollup_cells(w.org).await.unwrap());
     store.close().await;
+}
+
+/// PostgreSQL drops every connection of the database three times while four writers
+/// store answers (what a restart does to an instance): each writer, like a client, sends
+/// a refused batch again; every refusal says the database is unavailable (never an
+/// internal error), nothing is lost or doubled, and the pool serves again afterwards.
+#[tokio::test]
+async fn answers_survive_postgresql_dropping_every_connection_under_load() {
+    let (store, db) = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    const WRITERS: usize = 4;
+    const COMMITS: usize = 40;
+    const PER_COMMIT: usize = 20;
+    let mut tasks = Vec::new();
+    for _ in 0..WRITERS {
+        let (store, org) = (store.clone(), w.org);
+        let commits: Vec<Vec<NewRating>> = (0..COMMITS)
+            .map(|_| {
+                (0..PER_COMMIT)
+                    .map(|i| rating(&w, (i % 5 + 1) as i16))
+                    .collect()
+            })
+            .collect();
+        tasks.push(tokio::spawn(async move {
+            let mut refused = 0;
+            for rows in commits {
+                loop {
+                    match store.insert_ratings(org, &rows).await {
+                        Ok(out) => {
+                            assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+                            break;
+                        }
+                        Err(e) => {
+                            assert!(e.is_unavailable(), "{e}");
+                            refused += 1;
+                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        }
+                    }
+                }
+            }
+            refused
+        }));
+    }
+    // Cut every connection each time another quarter of the answers is in.
+    let admin = sqlx::PgPool::connect(&db.url).await.unwrap();
+    let total = (WRITERS * COMMITS * PER_COMMIT) as i64;
+    for k in 1..=3 {
+        while store.count_ratings(w.org).await.unwrap_or(0) < total * k / 4 {
+            tokio::task::yield_now().await;
+        }
+        sqlx::query(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity \
+             WHERE datname = current_database() AND pid <> pg_backend_pid()",
+        )
+        .execute(&admin)
+        .await
+        .unwrap();
+    }
+    let mut refused = 0;
+    for t in tasks {
+        refused += t.await.unwrap();
+    }
+    // The cuts were felt (a write ran again, or a writer sent again), and nothing more.
+    eprintln!(
+        "runs again: {}, batches sent again: {refused}",
+        store.retries()
+    );
+    assert!(
+        store.retries() + refused > 0,
+        "no write met a cut connection"
+    );
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), total);
+    store.ready().await.unwrap();
+    let written = store.rollup_cells(w.org).await.unwrap();
+    store.rebuild_rollups(Some(w.org)).await.unwrap();
+    assert!(written == store.rollup_cells(w.org).await.unwrap());
+    admin.close().await;
 }

@@ -116,6 +116,8 @@ error-page-429 = Too many requests
 error-page-429-help = Wait a little and try again.
 error-page-500 = Something went wrong
 error-page-500-help = The problem was logged. Try again in a moment.
+error-page-503 = Not available just now
+error-page-503-help = The database cannot take requests at the moment. Nothing was saved: wait a few seconds and send it again.
 error-page-csrf = This form has expired
 error-page-csrf-help = For your safety the form was refused. Go back, reload the page and send it again.
 

@@ -120,6 +120,8 @@ error-page-429 = Pārāk daudz pieprasījumu
 error-page-429-help = Mazliet uzgaidiet un mēģiniet vēlreiz.
 error-page-500 = Kaut kas nogāja greizi
 error-page-500-help = Problēma ir reģistrēta. Mēģiniet pēc brīža vēlreiz.
+error-page-503 = Pašlaik nav pieejams
+error-page-503-help = Datubāze šobrīd nevar pieņemt pieprasījumus. Nekas netika saglabāts: pagaidiet dažas sekundes un nosūtiet vēlreiz.
 error-page-csrf = Šīs veidlapas derīgums ir beidzies
 error-page-csrf-help = Drošības dēļ veidlapa tika noraidīta. Atgriezieties, pārlādējiet lapu un nosūtiet to vēlreiz.
 
