@@ -23,9 +23,13 @@
 //!
 //! web: customers answering the anonymous web survey against the ratings API (see
 //! `web.rs`).
+//!
+//! instances: answers through one and through two instances on one PostgreSQL
+//! database (see `instances.rs`; needs `RIDA_BENCH_POSTGRES_URL`).
 
 mod analytics;
 mod export;
+mod instances;
 mod kiosk;
 mod rig;
 mod sms;
@@ -67,6 +71,12 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
     })
     .await?;
     store.migrate().await?;
+    let w = world(&store).await?;
+    Ok((store, w))
+}
+
+/// An organisation with one region, site, service and CSAT question.
+pub(crate) async fn world(store: &Store) -> anyhow::Result<World> {
     let by = By::system("bench");
     let org = store.create_organisation("Bench", "en", "UTC").await?;
     let region = store
@@ -99,15 +109,12 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
     let question = store
         .create_question(org, "csat", Scale::Csat5, "site", ["q", "q", "q"], &by)
         .await?;
-    Ok((
-        store,
-        World {
-            org,
-            site,
-            service,
-            question,
-        },
-    ))
+    Ok(World {
+        org,
+        site,
+        service,
+        question,
+    })
 }
 
 fn row(w: &World, i: usize) -> NewRating {
@@ -434,6 +441,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "sms" | "all") {
         sms::sms().await?;
+    }
+    if matches!(what.as_str(), "instances" | "all") {
+        instances::bench().await?;
     }
     if matches!(what.as_str(), "web" | "all") {
         web::web().await?;
