@@ -122,6 +122,34 @@ pub(crate) async fn open(s: &Settings) -> anyhow::Result<Store> {
     Ok(store)
 }
 
+/// Opens the database for `serve` and `demo`: a PostgreSQL server that does not answer
+/// yet (still starting, restarting with the machine, the network not up) is waited for,
+/// trying again with growing pauses up to 30 s, each try said on standard error, instead
+/// of exiting into a service manager's restart loop; any other problem (a wrong
+/// password, no such database, a bad URL) ends at once with its message.
+async fn open_waiting(s: &Settings) -> anyhow::Result<Store> {
+    let mut pause = std::time::Duration::from_secs(1);
+    loop {
+        match open(s).await {
+            Err(e)
+                if e.downcast_ref::<rida_store::StoreError>()
+                    .is_some_and(rida_store::StoreError::is_unavailable) =>
+            {
+                eprintln!(
+                    "  {e}; trying again in {} s (Ctrl-C stops)",
+                    pause.as_secs()
+                );
+                tokio::select! {
+                    _ = tokio::time::sleep(pause) => {}
+                    _ = shutdown_signal() => bail!("stopped while waiting for the database"),
+                }
+                pause = (pause * 2).min(std::time::Duration::from_secs(30));
+            }
+            r => return r,
+        }
+    }
+}
+
 async fn org_id(store: &Store) -> anyhow::Result<uuid::Uuid> {
     match store.first_organisation().await? {
         Some(o) => Ok(o.id),
@@ -229,13 +257,13 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
     match command {
         Command::Serve(o) => {
             let s = settings(config, &o.db, o.listen)?;
-            let store = open(&s).await?;
+            let store = open_waiting(&s).await?;
             first_run(&store).await?;
             serve(s, store).await
         }
         Command::Demo { serve: o, answers } => {
             let s = settings(config, &o.db, o.listen)?;
-            let store = open(&s).await?;
+            let store = open_waiting(&s).await?;
             // Serves at once; the demo's history is written meanwhile.
             if let Some(fill) = demo::ensure(&store, answers).await? {
                 tokio::spawn(async move {

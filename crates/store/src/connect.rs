@@ -39,6 +39,7 @@ impl Store {
             "postgres" | "postgresql" => {
                 let o = PgConnectOptions::from_str(url)
                     .map_err(|e| StoreError::Config(format!("bad PostgreSQL URL: {e}")))?;
+                let server = format!("{}:{}", o.get_host(), o.get_port());
                 let pool = PgPoolOptions::new()
                     .max_connections(opts.max_connections)
                     .after_release(|conn, _| {
@@ -48,7 +49,16 @@ impl Store {
                     .connect_with(o)
                     .await
                     .map_err(|e| {
-                        StoreError::Config(format!("cannot connect to PostgreSQL: {e}"))
+                        let e = StoreError::from(e);
+                        // Not there yet (starting, restarting, the network): worth waiting
+                        // for; anything else (a wrong password, no such database) is not.
+                        if e.is_unavailable() {
+                            StoreError::Unreachable(format!(
+                                "PostgreSQL at {server} does not answer ({e})"
+                            ))
+                        } else {
+                            StoreError::Config(format!("cannot connect to PostgreSQL: {e}"))
+                        }
                     })?;
                 Ok(Store::new(Db::Postgres(pool)))
             }

@@ -125,6 +125,10 @@ pub enum StoreError {
     Stale,
     #[error("{0}")]
     Config(String),
+    /// The database server could not be reached at all (not started yet, restarting,
+    /// the network): trying again later may work.
+    #[error("{0}")]
+    Unreachable(String),
     #[error("database error: {0}")]
     Db(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
@@ -148,6 +152,7 @@ impl StoreError {
     /// request, and the same request later may well succeed.
     pub fn is_unavailable(&self) -> bool {
         match self {
+            StoreError::Unreachable(_) => true,
             StoreError::Db(e) => match e {
                 sqlx::Error::Io(_)
                 | sqlx::Error::PoolTimedOut
