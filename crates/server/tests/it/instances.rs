@@ -1,10 +1,13 @@
 //! Several Rida instances on one PostgreSQL database (two servers in this process, each
 //! with its own connection pool, as two machines would have): answers posted through
 //! both at once are all stored, once, with no server error, and the rollups the
-//! dashboards read say exactly what the raw answers say.
+//! dashboards read say exactly what the raw answers say; the alert rules, running on
+//! both instances at once while the answers come in, raise each alert exactly once.
 
 use reqwest::StatusCode;
-use rida_store::{Backend, ConnectOptions, Store};
+use rida_domain::Scale;
+use rida_server::{AppState, Settings, jobs};
+use rida_store::{AlertRuleInput, Backend, By, ConnectOptions, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
@@ -67,6 +70,48 @@ async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
     let app = spawn_app(Backend::Postgres).await;
     let (second_store, second, _stop) = second_instance(&app).await;
     let token = app.token().await;
+    // Every low score raises an alert; both instances run the jobs while answers come in.
+    let rule = AlertRuleInput {
+        name: "Very low score".into(),
+        names: Default::default(),
+        kind: "low_score".into(),
+        site_id: None,
+        service_id: None,
+        metric: None,
+        threshold: None,
+        min_answers: 10,
+        notify_roles: vec![],
+    };
+    app.store
+        .create_alert_rule(app.w.org, Uuid::now_v7(), &rule, &By::system("test"))
+        .await
+        .unwrap();
+    let mut job_states = Vec::new();
+    for store in [app.store.clone(), second_store.clone()] {
+        let settings = Settings {
+            jobs: false,
+            ..Settings::default()
+        };
+        job_states.push(AppState::new(settings, store).await.unwrap());
+    }
+    let ingest_done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let job_loops: Vec<_> = job_states
+        .iter()
+        .cloned()
+        .map(|state| {
+            let done = ingest_done.clone();
+            tokio::spawn(async move {
+                // One more round once the answers are all in.
+                let mut last = false;
+                while !last {
+                    last = done.load(std::sync::atomic::Ordering::Acquire);
+                    jobs::run_once(&state, jiff::Timestamp::now())
+                        .await
+                        .unwrap();
+                }
+            })
+        })
+        .collect();
     let addrs = [app.addr.clone(), second];
     let mut tasks = Vec::new();
     for c in 0..CLIENTS {
@@ -102,8 +147,32 @@ async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
             stored += n;
         }
     }
+    ingest_done.store(true, std::sync::atomic::Ordering::Release);
+    for j in job_loops {
+        j.await.unwrap();
+    }
     let sent = (CLIENTS * BATCHES * PER_BATCH) as u64;
     assert_eq!(stored, sent, "every answer acknowledged");
+    // Each low answer raised its alert once, whichever instance saw it first.
+    let low = (0..CLIENTS * BATCHES * PER_BATCH)
+        .map(|n| answer(&app, n))
+        .filter(|a| {
+            let scale = if a["question_id"] == json!(app.w.nps_question) {
+                Scale::Nps11
+            } else {
+                Scale::Csat5
+            };
+            scale.is_low(a["score"].as_i64().unwrap() as i16)
+        })
+        .count();
+    let alerts = app
+        .store
+        .list_alerts(app.w.org, None, 100_000)
+        .await
+        .unwrap();
+    let keys: std::collections::HashSet<&str> = alerts.iter().map(|a| a.key.as_str()).collect();
+    assert_eq!(keys.len(), alerts.len(), "an alert raised twice");
+    assert_eq!(alerts.len(), low, "every low answer raises one alert");
     assert_eq!(
         app.store.count_ratings(app.w.org).await.unwrap() as u64,
         sent,
