@@ -48,7 +48,7 @@ impl Store {
                     b.push_bind(org).push_bind(r.source.clone()).push_bind(r.metric.clone()).push_bind(r.day).push_bind(r.value).push_bind(now);
                 });
                 qb.push(" ON CONFLICT (org_id, source, metric, day) DO UPDATE SET value = excluded.value, imported_at = excluded.imported_at");
-                n += qb.build().execute(&mut *tx).await?.rows_affected();
+                n += qb.build().persistent(false).execute(&mut *tx).await?.rows_affected();
             }
             audit!(tx, by, org, "import", "external_figures", None::<Uuid>, &format!("{} rows", rows.len()));
             tx.commit().await?;

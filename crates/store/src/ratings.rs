@@ -520,7 +520,7 @@ macro_rules! insert_rows {
                         .push_bind(r.visit_id).push_bind(r.customer_key.clone()).push_bind(r.terminal_id).push_bind(r.flags).push_bind(r.lang.clone());
                 });
                 qb.push(" ON CONFLICT (org_id, id) DO NOTHING RETURNING org_id, id");
-                let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().fetch_all(&mut *$tx).await?;
+                let ids: Vec<(Uuid, Uuid)> = qb.build_query_as().persistent(false).fetch_all(&mut *$tx).await?;
                 $inserted.extend(ids);
             }
             // Ids not inserted were stored before (a resend) or twice in this group.

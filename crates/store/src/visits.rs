@@ -322,7 +322,7 @@ impl Store {
                         .push_bind(r.local_day).push_bind(r.answered_at).push_bind(r.target_wait_s).push_bind(r.target_handle_s);
                 });
                 qb.push(" ON CONFLICT (id) DO NOTHING RETURNING id");
-                let ids: Vec<(Uuid,)> = qb.build_query_as().fetch_all(&mut *tx).await?;
+                let ids: Vec<(Uuid,)> = qb.build_query_as().persistent(false).fetch_all(&mut *tx).await?;
                 inserted.extend(ids.into_iter().map(|i| i.0));
             }
             let mut deltas = HashMap::new();
@@ -392,7 +392,7 @@ impl Store {
                     b.push_bind(org).push_bind(e.clone()).push_bind(Uuid::now_v7());
                 });
                 qb.push(" ON CONFLICT (org_id, external_id) DO NOTHING");
-                qb.build().execute(&mut *tx).await?;
+                qb.build().persistent(false).execute(&mut *tx).await?;
                 let sql = format!(
                     "SELECT external_id, visit_id FROM visit_external_ids WHERE org_id = $1 AND external_id IN ({})",
                     crate::ratings::in_list(2, chunk.len()));
