@@ -366,14 +366,29 @@ async fn footprint() -> anyhow::Result<()> {
     );
     let dir = std::env::temp_dir().join(format!("rida-bench-{}", Uuid::new_v4()));
     let addr = "127.0.0.1:18099";
-    // First run creates the demo organisation (200,000 answers).
+    // First run creates the demo organisation (200,000 answers): it serves at once and
+    // writes the history meanwhile; measured once the history is complete.
     let mut demo = Command::new(&bin)
         .args(["demo", "--listen", addr, "--data-dir"])
         .arg(&dir)
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()?;
+    let stderr = demo.stderr.take().expect("piped");
+    let complete = tokio::task::spawn_blocking(move || {
+        use std::io::BufRead;
+        std::io::BufReader::new(stderr)
+            .lines()
+            .map_while(Result::ok)
+            .any(|l| l.contains("the history is complete"))
+    });
     wait_ready(addr).await?;
+    anyhow::ensure!(
+        complete.await?,
+        "the demo stopped before its history was complete"
+    );
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    let demo_rss = rss_kib(demo.id())?;
     let _ = demo.kill();
     let _ = demo.wait();
     // Cold start on the loaded database, then idle memory after a few requests.
@@ -408,6 +423,10 @@ async fn footprint() -> anyhow::Result<()> {
     println!(
         "| idle RSS of rida serve after a few requests (max of 5) | {:.1} MiB |",
         rss as f64 / 1024.0
+    );
+    println!(
+        "| idle RSS of rida demo once its history is written | {:.1} MiB |",
+        demo_rss as f64 / 1024.0
     );
     Ok(())
 }
