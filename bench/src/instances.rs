@@ -12,7 +12,6 @@ use std::{
 
 use rida_server::{Application, Settings};
 use rida_store::{By, ConnectOptions, Store};
-use serde_json::json;
 
 const CLIENTS: usize = 16;
 const BATCH: usize = 20;
@@ -93,20 +92,7 @@ async fn run(base: &str, instances: usize) -> anyhow::Result<Run> {
             servers.push(instance(&url).await?);
         }
         let addrs: Vec<String> = servers.iter().map(|s| s.1.clone()).collect();
-        let bodies: Arc<Vec<bytes::Bytes>> = Arc::new(
-            (0..REQUESTS)
-                .map(|r| {
-                    let items: Vec<serde_json::Value> = (0..BATCH)
-                        .map(|i| {
-                            let n = crate::row(&w, r * BATCH + i);
-                            json!({ "id": n.id, "answered_at": "2026-09-21T10:00:00Z", "site_id": n.site_id, "service_id": n.service_id,
-                                    "channel": "kiosk", "question_id": n.question_id, "score": n.answer.score() })
-                        })
-                        .collect();
-                    bytes::Bytes::from(serde_json::to_vec(&json!({ "ratings": items })).expect("serialise"))
-                })
-                .collect(),
-        );
+        let bodies = crate::request_bodies(&w, REQUESTS, BATCH);
         let client = reqwest::Client::builder()
             .pool_max_idle_per_host(CLIENTS)
             .build()?;
@@ -160,7 +146,11 @@ async fn run(base: &str, instances: usize) -> anyhow::Result<Run> {
         }
         let secs = start.elapsed().as_secs_f64();
         let stored = first.count_ratings(w.org).await? as usize;
-        anyhow::ensure!(stored == REQUESTS * BATCH, "stored {stored} of {}", REQUESTS * BATCH);
+        anyhow::ensure!(
+            stored == REQUESTS * BATCH,
+            "stored {stored} of {}",
+            REQUESTS * BATCH
+        );
         let retries = servers.iter().map(|s| s.0.retries()).sum();
         for (store, _, stop) in servers {
             let _ = stop.send(());

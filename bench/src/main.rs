@@ -181,6 +181,26 @@ async fn raw_ceiling(dir: &std::path::Path, n: usize) -> anyhow::Result<f64> {
     Ok(n as f64 / start.elapsed().as_secs_f64())
 }
 
+/// `requests` bodies of `batch` answers each for `POST /api/v1/ratings`, serialised before
+/// the clock starts: the load generator shares the machine's two cores with the server
+/// and should spend as little as it can.
+pub(crate) fn request_bodies(w: &World, requests: usize, batch: usize) -> Arc<Vec<bytes::Bytes>> {
+    Arc::new(
+        (0..requests)
+            .map(|r| {
+                let items: Vec<serde_json::Value> = (0..batch)
+                    .map(|i| {
+                        let n = row(w, r * batch + i);
+                        json!({ "id": n.id, "answered_at": "2026-09-21T10:00:00Z", "site_id": n.site_id, "service_id": n.service_id,
+                                "channel": "kiosk", "question_id": n.question_id, "score": n.answer.score() })
+                    })
+                    .collect();
+                bytes::Bytes::from(serde_json::to_vec(&json!({ "ratings": items })).expect("serialise"))
+            })
+            .collect(),
+    )
+}
+
 struct HttpResult {
     per_sec: f64,
     p50_ms: f64,
@@ -207,22 +227,7 @@ async fn http_ingest(
         let _ = stopped.await;
     }));
     let w = Arc::new(w);
-    // Bodies are serialised before the clock starts: the load generator shares the
-    // machine's two cores with the server and should spend as little as it can.
-    let bodies: Arc<Vec<bytes::Bytes>> = Arc::new(
-        (0..requests)
-            .map(|r| {
-                let items: Vec<serde_json::Value> = (0..batch)
-                    .map(|i| {
-                        let n = row(&w, r * batch + i);
-                        json!({ "id": n.id, "answered_at": "2026-09-21T10:00:00Z", "site_id": n.site_id, "service_id": n.service_id,
-                                "channel": "kiosk", "question_id": n.question_id, "score": n.answer.score() })
-                    })
-                    .collect();
-                bytes::Bytes::from(serde_json::to_vec(&json!({ "ratings": items })).expect("serialise"))
-            })
-            .collect(),
-    );
+    let bodies = request_bodies(&w, requests, batch);
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()?;

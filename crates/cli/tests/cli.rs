@@ -1,157 +1,19 @@
 //! The `rida` binary as an operator uses it: first start, demo, users, tokens, backup,
 //! settings and clear errors.
 
-use std::{
-    io::{BufRead, BufReader, Write},
-    path::{Path, PathBuf},
-    process::{Child, Command, Output, Stdio},
-};
+mod common;
 
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use common::*;
 use rida_store::{Backend, ConnectOptions, ListQuery, Store};
-
-/// Where a test's Rida keeps its data: a data folder, and on PostgreSQL a database of
-/// its own (the folder still holds what is not in the database).
-struct Db {
-    dir: PathBuf,
-    url: Option<String>,
-}
-
-impl std::ops::Deref for Db {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.dir
-    }
-}
-
-impl Db {
-    async fn new(backend: Backend) -> Db {
-        let url = match backend {
-            Backend::Sqlite => None,
-            Backend::Postgres => Some(rida_store::testing::fresh_postgres_url().await),
-        };
-        Db { dir: temp(), url }
-    }
-
-    /// The arguments that point a command at this data.
-    fn args(&self, c: &mut Command) {
-        c.arg("--data-dir").arg(self.dir.join("data"));
-        if let Some(url) = &self.url {
-            c.arg("--database-url").arg(url);
-        }
-    }
-}
-
-/// Runs an async test on both databases.
-macro_rules! on_both {
-    ($($name:ident;)+) => {
-        $(
-            mod $name {
-                #[tokio::test]
-                async fn sqlite() {
-                    super::$name(super::Backend::Sqlite).await
-                }
-                #[tokio::test]
-                async fn postgres() {
-                    super::$name(super::Backend::Postgres).await
-                }
-            }
-        )+
-    };
-}
 
 on_both! {
     the_first_start_creates_an_admin_whose_password_works;
     the_demo_builds_a_believable_organisation;
     users_tokens_and_backups_from_the_command_line;
     phone_numbers_never_reach_the_logs;
-}
-
-fn rida() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_rida"));
-    c.env_remove("RIDA_DATABASE_URL")
-        .env_remove("RIDA_DATA_DIR")
-        .env_remove("RIDA_LISTEN");
-    c
-}
-
-fn temp() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("rida-cli-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn run(args: &[&str], db: &Db) -> Output {
-    let mut c = rida();
-    c.args(args);
-    db.args(&mut c);
-    c.output().unwrap()
-}
-
-fn run_with_stdin(args: &[&str], db: &Db, input: &str) -> Output {
-    let mut c = rida();
-    c.args(args);
-    db.args(&mut c);
-    let mut child = c
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
-}
-
-fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
-}
-
-/// Starts `rida serve`/`demo` on a free port; returns the child, its address and what it
-/// printed before it was ready.
-fn start(args: &[&str], db: &Db) -> (Child, String, String) {
-    let mut c = rida();
-    c.args(args).args(["--listen", "127.0.0.1:0"]);
-    db.args(&mut c);
-    let mut child = c
-        .env("RIDA_LOG", "warn")
-        .stderr(Stdio::piped())
-        .stdout(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut printed = String::new();
-    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = loop {
-        let line = lines.next().expect("rida printed its address").unwrap();
-        printed.push_str(&line);
-        printed.push('\n');
-        if let Some(a) = line.trim().strip_prefix("Rida is running at http://") {
-            break a.trim_end_matches('/').to_string();
-        }
-    };
-    // Keep reading what it prints later (the demo's progress), as a terminal would.
-    std::thread::spawn(move || for _ in lines {});
-    (child, addr, printed)
-}
-
-async fn store_of(db: &Db) -> Store {
-    Store::connect(&ConnectOptions {
-        url: db
-            .url
-            .clone()
-            .unwrap_or_else(|| format!("sqlite://{}/data/rida.db", db.dir.display())),
-        create_if_missing: false,
-        max_connections: 2,
-    })
-    .await
-    .unwrap()
 }
 
 async fn the_first_start_creates_an_admin_whose_password_works(backend: Backend) {

@@ -2,27 +2,16 @@
 //! restarting) waits for it, saying so, and serves once it answers; a database that
 //! refuses for another reason (a wrong password) ends at once with a clear message.
 
+mod common;
+
 use std::{
     io::{BufRead, BufReader},
-    process::{Command, Stdio},
+    process::Stdio,
     sync::mpsc,
     time::Duration,
 };
 
-fn rida() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_rida"));
-    c.env_remove("RIDA_DATABASE_URL")
-        .env_remove("RIDA_DATA_DIR")
-        .env_remove("RIDA_LISTEN")
-        .env("RIDA_LOG", "warn");
-    c
-}
-
-fn temp() -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("rida-wait-{}", uuid::Uuid::new_v4()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
+use common::{rida, temp};
 
 /// A free loopback port: bound, then let go.
 fn free_port() -> u16 {
@@ -71,6 +60,7 @@ async fn serve_waits_for_a_postgresql_that_does_not_answer_yet() {
     let port = free_port();
     let (waiting_url, server) = through(&url, port);
     let mut child = rida()
+        .env("RIDA_LOG", "warn")
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
         .arg(temp())
         .args(["--database-url", &waiting_url])

@@ -32,18 +32,14 @@ pub struct AlertRule {
 
 impl crate::Localized for AlertRule {
     fn localized(mut self, lang: Locale) -> Self {
-        if let Some(n) = self.names.get(lang) {
-            self.name = n.to_string();
-        }
+        crate::org::relabel(&mut self.name, &self.names, lang);
         self
     }
 }
 
 impl crate::Localized for Alert {
     fn localized(mut self, lang: Locale) -> Self {
-        if let Some(n) = self.rule_names.get(lang) {
-            self.rule_name = n.to_string();
-        }
+        crate::org::relabel(&mut self.rule_name, &self.rule_names, lang);
         self
     }
 }

@@ -175,9 +175,16 @@ pub trait Localized: Sized {
 }
 
 /// Puts `names`' spelling for `lang` in place of `name`.
-fn relabel(name: &mut String, names: &LocalNames, lang: Locale) {
+pub(crate) fn relabel(name: &mut String, names: &LocalNames, lang: Locale) {
     if let Some(n) = names.get(lang) {
         *name = n.to_string();
+    }
+}
+
+/// As [`relabel`], for a name that may be missing (a joined row that is not there).
+pub(crate) fn relabel_opt(name: &mut Option<String>, names: &LocalNames, lang: Locale) {
+    if let Some(name) = name {
+        relabel(name, names, lang);
     }
 }
 

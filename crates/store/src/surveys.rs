@@ -59,9 +59,7 @@ struct Row {
 
 impl crate::Localized for SurveySummary {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        if let Some(n) = self.names.get(lang) {
-            self.name = n.to_string();
-        }
+        crate::org::relabel(&mut self.name, &self.names, lang);
         self
     }
 }

@@ -150,15 +150,9 @@ pub struct Versions {
 
 impl crate::Localized for Terminal {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        if let Some(n) = self.site_names.get(lang) {
-            self.site_name = n.to_string();
-        }
-        if let Some(n) = self.region_names.get(lang) {
-            self.region_name = n.to_string();
-        }
-        if let (Some(n), Some(_)) = (self.survey_names.get(lang), &self.survey_name) {
-            self.survey_name = Some(n.to_string());
-        }
+        crate::org::relabel(&mut self.site_name, &self.site_names, lang);
+        crate::org::relabel(&mut self.region_name, &self.region_names, lang);
+        crate::org::relabel_opt(&mut self.survey_name, &self.survey_names, lang);
         self
     }
 }

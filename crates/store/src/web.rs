@@ -40,12 +40,8 @@ pub struct WebSurvey {
 
 impl crate::Localized for WebSurvey {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        if let Some(n) = self.site_names.get(lang) {
-            self.site_name = n.to_string();
-        }
-        if let (Some(n), Some(_)) = (self.service_names.get(lang), &self.service_name) {
-            self.service_name = Some(n.to_string());
-        }
+        crate::org::relabel(&mut self.site_name, &self.site_names, lang);
+        crate::org::relabel_opt(&mut self.service_name, &self.service_names, lang);
         self
     }
 }

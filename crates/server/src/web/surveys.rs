@@ -275,6 +275,22 @@ struct PreviewQuery {
     lang: String,
 }
 
+/// The survey a preview shows and its language (`typed`, else the reader's).
+async fn previewed(w: &Web, id: &str, typed: &str) -> Result<(Survey, Locale)> {
+    w.user.require(Action::ViewStructure)?;
+    let s = load(w, id).await?;
+    Ok((s, Locale::parse(typed).unwrap_or_else(|| w.locale())))
+}
+
+/// A preview page, framed by the survey editor (same origin) and never elsewhere.
+fn framed_by_editor(mut res: Response, policy: &'static str) -> Response {
+    res.headers_mut().insert(
+        axum::http::header::CONTENT_SECURITY_POLICY,
+        axum::http::HeaderValue::from_static(policy),
+    );
+    res
+}
+
 /// The survey as a customer's phone shows it (the web page, the same template), in one
 /// language, with its follow-ups appearing as answers call for them; nothing is sent.
 async fn preview(
@@ -282,10 +298,7 @@ async fn preview(
     Path(id): Path<String>,
     Query(q): Query<PreviewQuery>,
 ) -> Result<Response> {
-    use axum::http::{HeaderValue, StatusCode, header};
-    w.user.require(Action::ViewStructure)?;
-    let s = load(&w, &id).await?;
-    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let (s, l) = previewed(&w, &id, &q.lang).await?;
     let shown = super::answer_page::Shown {
         org: w.user.org.clone(),
         site: Uuid::nil(),
@@ -298,15 +311,11 @@ async fn preview(
     // No action: the page shows its fields and says it is a preview instead of sending.
     let mut form = super::answer_page::Form::new(&w.state, "", rida_store::now_ms(), None, false);
     form.action = String::new();
-    let mut res = shown.page(&w.state, l, "form", Some(form), StatusCode::OK);
-    // Framed by the survey editor (same origin), never elsewhere.
-    res.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'none'",
-        ),
-    );
-    Ok(res)
+    let res = shown.page(&w.state, l, "form", Some(form), axum::http::StatusCode::OK);
+    Ok(framed_by_editor(
+        res,
+        "default-src 'self'; img-src 'self' data:; frame-ancestors 'self'; form-action 'none'",
+    ))
 }
 
 /// The survey as a terminal shows it (the terminal's own page, framed by the editor),
@@ -316,19 +325,12 @@ async fn kiosk_preview(
     Path(id): Path<String>,
     Query(q): Query<PreviewQuery>,
 ) -> Result<Response> {
-    use axum::http::{HeaderValue, header};
-    w.user.require(Action::ViewStructure)?;
-    let s = load(&w, &id).await?;
-    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let (s, l) = previewed(&w, &id, &q.lang).await?;
     let config = format!("/admin/surveys/{}/kiosk-config?lang={}", s.id, l.tag());
-    let mut res = super::kiosk::render_page(&w.state, Some(&config));
-    res.headers_mut().insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(
-            "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'self'",
-        ),
-    );
-    Ok(res)
+    Ok(framed_by_editor(
+        super::kiosk::render_page(&w.state, Some(&config)),
+        "default-src 'self'; img-src 'self' data:; media-src 'self'; frame-ancestors 'self'",
+    ))
 }
 
 /// What a terminal's settings would be for the preview: this survey, a single-point
@@ -339,9 +341,7 @@ async fn kiosk_preview_config(
     Query(q): Query<PreviewQuery>,
 ) -> Result<Response> {
     use axum::{Json, response::IntoResponse};
-    w.user.require(Action::ViewStructure)?;
-    let s = load(&w, &id).await?;
-    let l = Locale::parse(&q.lang).unwrap_or_else(|| w.locale());
+    let (s, l) = previewed(&w, &id, &q.lang).await?;
     let locales: Vec<&str> = std::iter::once(l)
         .chain(Locale::ALL.into_iter().filter(|x| *x != l))
         .map(Locale::tag)

@@ -11,6 +11,7 @@ mod instances;
 mod kannel;
 mod kiosk;
 mod local_names;
+mod logo;
 mod mail;
 mod operations;
 mod pages;
