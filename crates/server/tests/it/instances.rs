@@ -33,7 +33,7 @@ async fn second_instance(app: &TestApp) -> (Store, String, tokio::sync::oneshot:
 
 /// An answer spread over the cells the dashboards read: two sites, with and without a
 /// service and an employee, two questions, three channels, two days, three languages.
-fn answer(app: &TestApp, n: usize) -> Value {
+pub fn answer(app: &TestApp, n: usize) -> Value {
     let w = &app.w;
     let site = if n.is_multiple_of(3) {
         w.other_site

@@ -13,6 +13,7 @@ mod kiosk;
 mod local_names;
 mod logo;
 mod mail;
+mod once_only;
 mod operations;
 mod pages;
 mod policy;

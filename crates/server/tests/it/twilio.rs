@@ -21,8 +21,8 @@ both_backends! {
     a_survey_goes_through_twilio_and_its_signed_calls_come_back;
 }
 
-const SID: &str = "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
-const AUTH: &str = "twilio-test-auth-token";
+pub const SID: &str = "ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX";
+pub const AUTH: &str = "twilio-test-auth-token";
 const PHONE: &str = "+37120000089";
 
 /// A form as received, in order.
@@ -31,13 +31,13 @@ type Form = Vec<(String, String)>;
 /// What the stand-in received (the `Authorization` header and the form), and whether
 /// it should refuse.
 #[derive(Default)]
-struct Fake {
-    requests: Vec<(Option<String>, Form)>,
+pub struct Fake {
+    pub requests: Vec<(Option<String>, Form)>,
     /// 0: accept; else the status to answer with.
-    refuse: u16,
+    pub refuse: u16,
 }
 
-async fn messages(
+pub async fn messages(
     State(fake): State<Arc<Mutex<Fake>>>,
     headers: HeaderMap,
     body: String,
