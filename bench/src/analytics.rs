@@ -408,6 +408,7 @@ pub async fn analytics() -> anyhow::Result<()> {
         url: url.clone(),
         create_if_missing: true,
         max_connections: 8,
+        statement_timeout: None,
     })
     .await?;
     store.migrate().await?;
@@ -424,6 +425,7 @@ pub async fn analytics() -> anyhow::Result<()> {
             url: url.clone(),
             create_if_missing: false,
             max_connections: 8,
+            statement_timeout: None,
         })
         .await?;
         store.migrate().await?;

@@ -54,6 +54,7 @@ async fn instance(url: &str) -> anyhow::Result<(Store, String, tokio::sync::ones
         url: url.to_string(),
         create_if_missing: false,
         max_connections: 8,
+        statement_timeout: None,
     })
     .await?;
     let app = Application::build(
@@ -81,6 +82,7 @@ async fn run(base: &str, instances: usize) -> anyhow::Result<Run> {
             url: url.clone(),
             create_if_missing: false,
             max_connections: 2,
+            statement_timeout: None,
         })
         .await?;
         first.migrate().await?;

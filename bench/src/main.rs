@@ -68,6 +68,7 @@ pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World
         url,
         create_if_missing: true,
         max_connections: 8,
+        statement_timeout: None,
     })
     .await?;
     store.migrate().await?;

@@ -104,9 +104,19 @@ fn init_logging(s: &Settings) {
     }
 }
 
-/// Opens (and migrates) the database the settings name. Only the default SQLite file
+/// Opens (and migrates) the database the settings name, for a command-line tool: no
+/// statement timeout (a rebuild or an export may run long). Only the default SQLite file
 /// in the data folder is created when missing.
 pub(crate) async fn open(s: &Settings) -> anyhow::Result<Store> {
+    open_with(s, None).await
+}
+
+/// Opens (and migrates) the database; statements longer than `statement_timeout` are
+/// cancelled by PostgreSQL.
+async fn open_with(
+    s: &Settings,
+    statement_timeout: Option<std::time::Duration>,
+) -> anyhow::Result<Store> {
     let (url, default_location) = s.effective_database_url();
     if default_location {
         std::fs::create_dir_all(&s.data_dir)
@@ -116,6 +126,7 @@ pub(crate) async fn open(s: &Settings) -> anyhow::Result<Store> {
         url,
         create_if_missing: default_location,
         max_connections: s.max_connections,
+        statement_timeout,
     })
     .await?;
     store.migrate().await?;
@@ -129,8 +140,11 @@ pub(crate) async fn open(s: &Settings) -> anyhow::Result<Store> {
 /// password, no such database, a bad URL) ends at once with its message.
 async fn open_waiting(s: &Settings) -> anyhow::Result<Store> {
     let mut pause = std::time::Duration::from_secs(1);
+    // Requests wait for no statement longer than this.
+    let limit =
+        (s.statement_timeout_s > 0).then(|| std::time::Duration::from_secs(s.statement_timeout_s));
     loop {
-        match open(s).await {
+        match open_with(s, limit).await {
             Err(e)
                 if e.downcast_ref::<rida_store::StoreError>()
                     .is_some_and(rida_store::StoreError::is_unavailable) =>

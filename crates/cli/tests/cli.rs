@@ -299,6 +299,7 @@ async fn users_tokens_and_backups_from_the_command_line(backend: Backend) {
         url: format!("sqlite://{}", backup.display()),
         create_if_missing: false,
         max_connections: 1,
+        statement_timeout: None,
     })
     .await
     .unwrap();

@@ -33,7 +33,26 @@ pub enum Error {
     #[error("the database is not available just now")]
     Unavailable { retry_after_secs: u64 },
     #[error(transparent)]
-    Internal(#[from] anyhow::Error),
+    Internal(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Error {
+    /// A database error on its way up through other code is still the database's: an
+    /// unavailable one stays a 503 to retry, wherever it was wrapped.
+    fn from(e: anyhow::Error) -> Self {
+        let unavailable = e.chain().any(|c| {
+            c.downcast_ref::<StoreError>()
+                .is_some_and(StoreError::is_unavailable)
+        });
+        if unavailable {
+            tracing::warn!(error = %e, "the database is not available");
+            Error::Unavailable {
+                retry_after_secs: UNAVAILABLE_RETRY_SECS,
+            }
+        } else {
+            Error::Internal(e)
+        }
+    }
 }
 
 /// How long a client waits before sending again what the database could not take.
@@ -189,6 +208,13 @@ mod tests {
                 "application/problem+json"
             );
         }
+        // Also when other code carried it up inside its own error.
+        let wrapped = anyhow::Error::new(StoreError::Db(sqlx::Error::PoolTimedOut))
+            .context("composing the page");
+        assert_eq!(
+            Error::from(wrapped).into_response().status(),
+            StatusCode::SERVICE_UNAVAILABLE
+        );
         let bug = Error::from(StoreError::Db(sqlx::Error::ColumnNotFound("x".into())));
         assert_eq!(
             bug.into_response().status(),

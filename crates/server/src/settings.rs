@@ -59,6 +59,7 @@ const TEXT_KEYS: &[&str] = &[
 const VALUE_KEYS: &[&str] = &[
     "listen",
     "max_connections",
+    "statement_timeout_s",
     "log_json",
     "secure_cookies",
     "session_hours",
@@ -115,6 +116,9 @@ pub struct Settings {
     pub database_url: String,
     /// Most database connections this instance opens.
     pub max_connections: u32,
+    /// PostgreSQL: seconds a statement may run before it is cancelled and its request
+    /// answered 503 with `Retry-After` (0: no limit).
+    pub statement_timeout_s: u64,
     /// Log as JSON lines instead of text.
     pub log_json: bool,
     /// Mark cookies `Secure` (serve Rida behind HTTPS); off for plain-HTTP local use.
@@ -205,6 +209,7 @@ impl Default for Settings {
             data_dir: PathBuf::from("rida-data"),
             database_url: String::new(),
             max_connections: 8,
+            statement_timeout_s: 30,
             log_json: false,
             secure_cookies: false,
             session_hours: 12,
@@ -250,6 +255,7 @@ impl std::fmt::Debug for Settings {
             .field("data_dir", &self.data_dir)
             .field("database_url", &redact_url(&self.database_url))
             .field("max_connections", &self.max_connections)
+            .field("statement_timeout_s", &self.statement_timeout_s)
             .field("log_json", &self.log_json)
             .field("secure_cookies", &self.secure_cookies)
             .field("session_hours", &self.session_hours)
@@ -337,6 +343,10 @@ database_url = ""
 
 # Most database connections this instance opens.
 max_connections = {max_connections}
+
+# PostgreSQL: seconds a statement may run (or wait for a lock) before it is cancelled;
+# the request is answered 503 with Retry-After, and the client sends it again. 0: no limit.
+statement_timeout_s = {statement_timeout_s}
 
 # Log as JSON lines (for log collectors) instead of text.
 log_json = {log_json}
@@ -455,6 +465,7 @@ metrics_token = ""
             listen = d.listen,
             data_dir = d.data_dir.display(),
             max_connections = d.max_connections,
+            statement_timeout_s = d.statement_timeout_s,
             log_json = d.log_json,
             secure_cookies = d.secure_cookies,
             session_hours = d.session_hours,

@@ -26,6 +26,12 @@ pub struct ConnectOptions {
     pub create_if_missing: bool,
     /// Most connections the pool keeps.
     pub max_connections: u32,
+    /// PostgreSQL: the longest a statement may run (or wait for a lock) before the server
+    /// cancels it; the request then gets a 503 with `Retry-After` instead of holding a
+    /// connection (and the client) indefinitely. `None`: no limit (the command-line tools'
+    /// long rebuilds and exports). SQLite has no such setting: its waits for the write lock
+    /// end after the busy timeout (10 s) with the same 503.
+    pub statement_timeout: Option<Duration>,
 }
 
 impl Store {
@@ -37,8 +43,11 @@ impl Store {
         match scheme {
             "sqlite" => connect_sqlite(url, opts).await,
             "postgres" | "postgresql" => {
-                let o = PgConnectOptions::from_str(url)
+                let mut o = PgConnectOptions::from_str(url)
                     .map_err(|e| StoreError::Config(format!("bad PostgreSQL URL: {e}")))?;
+                if let Some(limit) = opts.statement_timeout {
+                    o = o.options([("statement_timeout", format!("{}ms", limit.as_millis()))]);
+                }
                 let server = format!("{}:{}", o.get_host(), o.get_port());
                 let pool = PgPoolOptions::new()
                     .max_connections(opts.max_connections)

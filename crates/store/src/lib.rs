@@ -430,7 +430,18 @@ impl Store {
     pub async fn migrate(&self) -> Result<()> {
         match &self.db {
             Db::Sqlite(p) => sqlx::migrate!("migrations/sqlite").run(p).await?,
-            Db::Postgres(p) => sqlx::migrate!("migrations/postgres").run(p).await?,
+            Db::Postgres(p) => {
+                // On a connection of its own without the statement timeout: building an
+                // index over millions of answers may take longer than any request should,
+                // and the connection is closed afterwards rather than given back.
+                let mut conn = p.acquire().await?.detach();
+                sqlx::query("SET statement_timeout = 0")
+                    .execute(&mut conn)
+                    .await?;
+                let done = sqlx::migrate!("migrations/postgres").run(&mut conn).await;
+                let _ = sqlx::Connection::close(conn).await;
+                done?
+            }
         }
         Ok(())
     }

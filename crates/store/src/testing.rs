@@ -64,6 +64,7 @@ pub async fn fresh_store(backend: Backend) -> (Store, TempDb) {
                 url: url.clone(),
                 create_if_missing: true,
                 max_connections: 4,
+                statement_timeout: None,
             })
             .await
             .expect("open SQLite");
@@ -82,6 +83,7 @@ pub async fn fresh_store(backend: Backend) -> (Store, TempDb) {
                 url: url.clone(),
                 create_if_missing: false,
                 max_connections: 4,
+                statement_timeout: None,
             })
             .await
             .expect("connect PostgreSQL");

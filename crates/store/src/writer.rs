@@ -69,17 +69,25 @@ async fn run(store: Store, mut rx: mpsc::Receiver<Job>) {
                     let _ = reply.send(Ok(outcome));
                 }
             }
+            // The database cannot take writes just now (lost, restarting, a statement
+            // timeout): every waiting request is told so at once, to send again later,
+            // rather than each waiting its own turn for the same outcome.
+            Err(e) if e.is_unavailable() => {
+                let why = e.to_string();
+                for (_, _, reply) in jobs {
+                    let _ = reply.send(Err(StoreError::Unreachable(why.clone())));
+                }
+            }
             // One bad batch must not fail its neighbours: retry each on its own.
             Err(_) if jobs.len() > 1 => {
                 for (org, r, reply) in jobs {
                     let _ = reply.send(store.insert_ratings(org, &r).await);
                 }
             }
+            // A batch alone: its own error, as it is.
             Err(e) => {
-                for (_, _, reply) in jobs {
-                    let _ = reply.send(Err(StoreError::Config(format!(
-                        "storing ratings failed: {e}"
-                    ))));
+                if let Some((_, _, reply)) = jobs.into_iter().next() {
+                    let _ = reply.send(Err(e));
                 }
             }
         }

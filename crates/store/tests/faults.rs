@@ -47,6 +47,7 @@ async fn a_full_disk_refuses_writes_then_recovers_without_a_restart() {
         url: format!("sqlite://{}/rida.db", disk.dir.display()),
         create_if_missing: true,
         max_connections: 4,
+        statement_timeout: None,
     })
     .await
     .unwrap();
@@ -157,4 +158,203 @@ async fn answers_survive_postgresql_dropping_every_connection_under_load() {
     store.rebuild_rollups(Some(w.org)).await.unwrap();
     assert!(written == store.rollup_cells(w.org).await.unwrap());
     admin.close().await;
+}
+
+/// A statement held up longer than the statement timeout (here: waiting for a lock an
+/// administrator holds) is cancelled and says the database is unavailable; the same
+/// answers sent again once the lock is gone are stored, once.
+#[tokio::test]
+async fn a_statement_over_the_timeout_is_cancelled_as_unavailable() {
+    let (store, db) = fresh_store(Backend::Postgres).await;
+    let w = world(&store).await;
+    let limited = Store::connect(&ConnectOptions {
+        url: db.url.clone(),
+        create_if_missing: false,
+        max_connections: 2,
+        statement_timeout: Some(std::time::Duration::from_millis(300)),
+    })
+    .await
+    .unwrap();
+    let admin = sqlx::PgPool::connect(&db.url).await.unwrap();
+    let mut lock = admin.begin().await.unwrap();
+    sqlx::query("LOCK TABLE ratings IN ACCESS EXCLUSIVE MODE")
+        .execute(&mut *lock)
+        .await
+        .unwrap();
+    let rows: Vec<_> = (0..3).map(|i| rating(&w, i + 1)).collect();
+    let e = limited.insert_ratings(w.org, &rows).await.unwrap_err();
+    assert!(e.is_unavailable(), "{e}");
+    assert!(e.to_string().contains("statement timeout"), "{e}");
+    lock.rollback().await.unwrap();
+    let out = limited.insert_ratings(w.org, &rows).await.unwrap();
+    assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), 3);
+    // The pool's connections still work after the cancelled statement.
+    limited.ready().await.unwrap();
+    admin.close().await;
+}
+
+/// A PostgreSQL server of the test's own (initdb in a temporary folder, run as the
+/// `postgres` account), so that it can be stopped and restarted without disturbing the
+/// databases the other tests use.
+struct OwnCluster {
+    dir: std::path::PathBuf,
+    port: u16,
+}
+
+const PG_BIN: &str = "/usr/lib/postgresql/15/bin";
+
+impl OwnCluster {
+    fn pg_ctl(&self, args: &[&str]) {
+        let status = std::process::Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{PG_BIN}/pg_ctl")])
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(args)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run pg_ctl");
+        assert!(status.success(), "pg_ctl {args:?}");
+    }
+
+    fn start() -> OwnCluster {
+        let dir = std::env::temp_dir().join(format!("rida-pg-{}", uuid::Uuid::new_v4()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let owned = std::process::Command::new("chown")
+            .args(["postgres:postgres"])
+            .arg(&dir)
+            .status()
+            .expect("run chown");
+        assert!(
+            owned.success(),
+            "a cluster of the test's own needs root (the test command runs as root)"
+        );
+        let init = std::process::Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{PG_BIN}/initdb")])
+            .args(["-A", "trust", "-U", "postgres", "-D"])
+            .arg(dir.join("data"))
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("run initdb");
+        assert!(init.success(), "initdb");
+        let c = OwnCluster { dir, port };
+        c.pg_ctl(&["-w", "-o", &c.server_options(), "start"]);
+        c
+    }
+
+    fn server_options(&self) -> String {
+        format!(
+            "-p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off",
+            self.port,
+            self.dir.display()
+        )
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    /// What `pg_ctlcluster 15 main restart` does: a fast shutdown (every session cut,
+    /// open transactions rolled back), then a start.
+    fn restart(&self) {
+        self.pg_ctl(&["-w", "-m", "fast", "-o", &self.server_options(), "restart"]);
+    }
+}
+
+impl Drop for OwnCluster {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("runuser")
+            .args(["-u", "postgres", "--", &format!("{PG_BIN}/pg_ctl")])
+            .arg("-D")
+            .arg(self.dir.join("data"))
+            .args(["-m", "immediate", "stop"])
+            .stdout(std::process::Stdio::null())
+            .status();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+/// PostgreSQL restarted twice while four writers store answers: while it is down the
+/// store is not ready and every refused write says the database is unavailable; after
+/// each restart writes work again by themselves, and nothing is lost or doubled.
+#[tokio::test]
+async fn answers_survive_postgresql_restarting_under_load() {
+    let cluster = OwnCluster::start();
+    let store = Store::connect(&ConnectOptions {
+        url: cluster.url(),
+        create_if_missing: false,
+        max_connections: 4,
+        statement_timeout: Some(std::time::Duration::from_secs(30)),
+    })
+    .await
+    .unwrap();
+    store.migrate().await.unwrap();
+    let w = world(&store).await;
+    const WRITERS: usize = 4;
+    const COMMITS: usize = 40;
+    const PER_COMMIT: usize = 20;
+    let mut tasks = Vec::new();
+    for _ in 0..WRITERS {
+        let (store, org) = (store.clone(), w.org);
+        let commits: Vec<Vec<NewRating>> = (0..COMMITS)
+            .map(|_| {
+                (0..PER_COMMIT)
+                    .map(|i| rating(&w, (i % 5 + 1) as i16))
+                    .collect()
+            })
+            .collect();
+        tasks.push(tokio::spawn(async move {
+            let mut refused = 0;
+            for rows in commits {
+                loop {
+                    match store.insert_ratings(org, &rows).await {
+                        Ok(out) => {
+                            assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+                            break;
+                        }
+                        Err(e) => {
+                            assert!(e.is_unavailable(), "{e}");
+                            refused += 1;
+                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        }
+                    }
+                }
+            }
+            refused
+        }));
+    }
+    let total = (WRITERS * COMMITS * PER_COMMIT) as i64;
+    for k in 1..=2 {
+        while store.count_ratings(w.org).await.unwrap_or(0) < total * k / 3 {
+            tokio::task::yield_now().await;
+        }
+        cluster.restart();
+    }
+    // Stopped: not ready, and a write says why; started again: ready by itself.
+    cluster.pg_ctl(&["-w", "-m", "fast", "stop"]);
+    assert!(store.ready().await.is_err(), "ready with the database down");
+    let e = store
+        .insert_ratings(w.org, &[rating(&w, 3)])
+        .await
+        .unwrap_err();
+    assert!(e.is_unavailable(), "{e}");
+    cluster.pg_ctl(&["-w", "-o", &cluster.server_options(), "start"]);
+    let mut refused = 0;
+    for t in tasks {
+        refused += t.await.unwrap();
+    }
+    eprintln!(
+        "runs again: {}, batches sent again: {refused}",
+        store.retries()
+    );
+    store.ready().await.unwrap();
+    assert_eq!(store.count_ratings(w.org).await.unwrap(), total);
+    let written = store.rollup_cells(w.org).await.unwrap();
+    store.rebuild_rollups(Some(w.org)).await.unwrap();
+    assert!(written == store.rollup_cells(w.org).await.unwrap());
 }

@@ -45,6 +45,7 @@ async fn group_commits_on_two_instances_never_deadlock_and_the_rollups_stay_exac
         url: db.url.clone(),
         create_if_missing: false,
         max_connections: 4,
+        statement_timeout: None,
     })
     .await
     .unwrap();

@@ -401,6 +401,7 @@ async fn a_mistyped_sqlite_path_is_an_error_not_a_new_database() {
         url: "sqlite:///tmp/no-such-dir-rida/rida.db".into(),
         create_if_missing: false,
         max_connections: 1,
+        statement_timeout: None,
     })
     .await
     .unwrap_err();
@@ -409,6 +410,7 @@ async fn a_mistyped_sqlite_path_is_an_error_not_a_new_database() {
         url: "mysql://localhost/rida".into(),
         create_if_missing: false,
         max_connections: 1,
+        statement_timeout: None,
     })
     .await
     .unwrap_err();

@@ -144,6 +144,7 @@ pub async fn store_of(db: &Db) -> Store {
             .unwrap_or_else(|| format!("sqlite://{}/data/rida.db", db.dir.display())),
         create_if_missing: false,
         max_connections: 2,
+        statement_timeout: None,
     })
     .await
     .unwrap()

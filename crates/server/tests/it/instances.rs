@@ -24,6 +24,7 @@ async fn second_instance(app: &TestApp) -> (Store, String, tokio::sync::oneshot:
         url: app.db.url.clone(),
         create_if_missing: false,
         max_connections: 4,
+        statement_timeout: None,
     })
     .await
     .unwrap();

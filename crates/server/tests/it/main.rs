@@ -4,6 +4,7 @@ mod alerts;
 mod areas;
 mod browser;
 mod dates;
+mod db_faults;
 mod exports;
 mod external;
 mod helpers;

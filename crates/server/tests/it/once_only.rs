@@ -115,6 +115,7 @@ async fn every_once_only_job_runs_once_across_two_instances() {
         url: db.url.clone(),
         create_if_missing: false,
         max_connections: 4,
+        statement_timeout: None,
     })
     .await
     .unwrap();

@@ -471,6 +471,7 @@ async fn a_second_instance_on_the_same_database_shares_sessions(backend: Backend
         url: app.db.url.clone(),
         create_if_missing: false,
         max_connections: 2,
+        statement_timeout: None,
     })
     .await
     .unwrap();
