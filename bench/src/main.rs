@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|instances|single|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -26,12 +26,16 @@
 //!
 //! instances: answers through one and through two instances on one PostgreSQL
 //! database (see `instances.rs`; needs `RIDA_BENCH_POSTGRES_URL`).
+//!
+//! single: one answer per request through `rida serve` against a bare axum + SQLite
+//! group-commit server doing the same insert, both loaded by wrk (see `single.rs`).
 
 mod analytics;
 mod export;
 mod instances;
 mod kiosk;
 mod rig;
+mod single;
 mod sms;
 mod terminals;
 mod web;
@@ -393,8 +397,49 @@ async fn footprint() -> anyhow::Result<()> {
         complete.await?,
         "the demo stopped before its history was complete"
     );
-    tokio::time::sleep(Duration::from_secs(2)).await;
+    tokio::time::sleep(Duration::from_secs(10)).await;
     let demo_rss = rss_kib(demo.id())?;
+    // Then used: the head signs in and opens the pages a manager opens first.
+    let used_rss = {
+        let c = reqwest::Client::builder().cookie_store(true).build()?;
+        let login = c
+            .get(format!("http://{addr}/login"))
+            .send()
+            .await?
+            .text()
+            .await?;
+        let csrf = login
+            .split("name=\"csrf\" value=\"")
+            .nth(1)
+            .and_then(|r| r.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        let r = c
+            .post(format!("http://{addr}/login"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("username", "head"),
+                ("password", "demo-head-pass"),
+            ])
+            .send()
+            .await?;
+        anyhow::ensure!(r.status().is_success(), "sign-in: {}", r.status());
+        for p in [
+            "/admin",
+            "/admin/results",
+            "/admin/results?group=employee",
+            "/admin/results?period=custom&from=2026-01-01&to=2026-02-14",
+            "/admin/operations",
+            "/admin/reports",
+            "/admin/alerts",
+            "/admin/terminals",
+        ] {
+            let r = c.get(format!("http://{addr}{p}")).send().await?;
+            anyhow::ensure!(r.status().is_success(), "{p}: {}", r.status());
+        }
+        tokio::time::sleep(Duration::from_secs(10)).await;
+        rss_kib(demo.id())?
+    };
     let _ = demo.kill();
     let _ = demo.wait();
     // Cold start on the loaded database, then idle memory after a few requests.
@@ -431,8 +476,12 @@ async fn footprint() -> anyhow::Result<()> {
         rss as f64 / 1024.0
     );
     println!(
-        "| idle RSS of rida demo once its history is written | {:.1} MiB |",
+        "| idle RSS of rida demo once its history is written (10 s after) | {:.1} MiB |",
         demo_rss as f64 / 1024.0
+    );
+    println!(
+        "| idle RSS of rida demo after the head opened 8 pages (10 s after) | {:.1} MiB |",
+        used_rss as f64 / 1024.0
     );
     Ok(())
 }
@@ -445,6 +494,12 @@ async fn main() -> anyhow::Result<()> {
         let n: usize = std::env::args().nth(2).unwrap_or_default().parse()?;
         let path = PathBuf::from(std::env::args().nth(3).unwrap_or_default());
         return export::xlsx_alone(n, &path);
+    }
+    // The single-answer benchmark's baseline server, as its own process (see single.rs).
+    if what == "bare-server" {
+        let dir = PathBuf::from(std::env::args().nth(2).unwrap_or_default());
+        let addr = std::env::args().nth(3).unwrap_or_default();
+        return single::bare_server(&dir, &addr).await;
     }
     if matches!(what.as_str(), "ingest" | "all") {
         ingest().await?;
@@ -472,6 +527,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "web" | "all") {
         web::web().await?;
+    }
+    if matches!(what.as_str(), "single" | "all") {
+        single::single().await?;
     }
     Ok(())
 }

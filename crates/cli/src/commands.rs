@@ -280,10 +280,20 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
             let store = open_waiting(&s).await?;
             // Serves at once; the demo's history is written meanwhile.
             if let Some(fill) = demo::ensure(&store, answers).await? {
+                // Written through connections of its own, closed when done: those that
+                // wrote a year of answers give their memory back instead of serving on
+                // with it (an idle demo held 143 MB, most of it there).
+                let writer = Settings {
+                    max_connections: 2,
+                    ..s.clone()
+                };
+                let writer = open(&writer).await?;
                 tokio::spawn(async move {
-                    if let Err(e) = fill.run().await {
+                    if let Err(e) = fill.run(&writer).await {
                         eprintln!("  demo: writing the history failed: {e:#}");
                     }
+                    writer.close().await;
+                    crate::give_back_freed_memory();
                 });
             }
             serve(s, store).await

@@ -86,20 +86,20 @@ fn tell(line: &str) {
 
 /// The demo's history still to write, once the organisation exists.
 pub struct Fill {
-    store: Store,
     world: World,
     answers: usize,
     low_rule: Option<Uuid>,
 }
 
 impl Fill {
-    /// Writes the year of answers (and the alerts they raise), reporting progress to the
-    /// pages and on the terminal: a bar, or a line every tenth when not a terminal.
-    pub async fn run(self) -> anyhow::Result<()> {
+    /// Writes the year of answers (and the alerts they raise) through `store`, reporting
+    /// progress to the pages and on the terminal: a bar, or a line every tenth when not a
+    /// terminal.
+    pub async fn run(self, store: &Store) -> anyhow::Result<()> {
         let by = By::system("demo");
-        insert_answers(&self.store, &self.world, self.answers).await?;
+        insert_answers(store, &self.world, self.answers).await?;
         if let Some(rule) = self.low_rule {
-            extras::seed_alerts(&self.store, self.world.org, rule, &by).await?;
+            extras::seed_alerts(store, self.world.org, rule, &by).await?;
         }
         rida_server::demo_fill::set(0, 0);
         tell("  demo: the history is complete");
@@ -115,7 +115,6 @@ pub async fn ensure(store: &Store, answers: usize) -> anyhow::Result<Option<Fill
         let (world, low_rule) = create(store).await?;
         rida_server::demo_fill::set(0, answers as u64);
         Some(Fill {
-            store: store.clone(),
             world,
             answers,
             low_rule,
