@@ -142,18 +142,24 @@ fn row(w: &World, i: usize) -> NewRating {
     }
 }
 
-/// The raw ceiling: plain multi-row INSERTs of the same rows, 1,000 per transaction.
-async fn raw_ceiling(dir: &std::path::Path, n: usize) -> anyhow::Result<f64> {
-    let (_store, w) = fresh(dir).await?;
+/// One plain SQLite connection to the database in `dir`, as a program without Rida
+/// would open it (WAL, normal sync): the baselines write through it.
+pub(crate) async fn raw_pool(dir: &std::path::Path) -> anyhow::Result<sqlx::SqlitePool> {
     let url = format!("sqlite://{}/rida.db", dir.display());
-    let pool = sqlx::sqlite::SqlitePoolOptions::new()
+    Ok(sqlx::sqlite::SqlitePoolOptions::new()
         .max_connections(1)
         .connect_with(
             url.parse::<sqlx::sqlite::SqliteConnectOptions>()?
                 .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sqlx::sqlite::SqliteSynchronous::Normal),
         )
-        .await?;
+        .await?)
+}
+
+/// The raw ceiling: plain multi-row INSERTs of the same rows, 1,000 per transaction.
+async fn raw_ceiling(dir: &std::path::Path, n: usize) -> anyhow::Result<f64> {
+    let (_store, w) = fresh(dir).await?;
+    let pool = raw_pool(dir).await?;
     let rows: Vec<NewRating> = (0..n).map(|i| row(&w, i)).collect();
     let start = Instant::now();
     for chunk in rows.chunks(1000) {

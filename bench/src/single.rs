@@ -38,15 +38,7 @@ type Job = (Vec<Row>, oneshot::Sender<Result<(), String>>);
 
 /// Serves `POST /api/v1/ratings` at `addr` over the database in `dir` until killed.
 pub(crate) async fn bare_server(dir: &Path, addr: &str) -> anyhow::Result<()> {
-    let url = format!("sqlite://{}/rida.db", dir.display());
-    let pool = sqlx::sqlite::SqlitePoolOptions::new()
-        .max_connections(1)
-        .connect_with(
-            url.parse::<sqlx::sqlite::SqliteConnectOptions>()?
-                .journal_mode(sqlx::sqlite::SqliteJournalMode::Wal)
-                .synchronous(sqlx::sqlite::SqliteSynchronous::Normal),
-        )
-        .await?;
+    let pool = crate::raw_pool(dir).await?;
     let org: Uuid = sqlx::query_scalar("SELECT id FROM organisations LIMIT 1")
         .fetch_one(&pool)
         .await?;

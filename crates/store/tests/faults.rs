@@ -8,6 +8,47 @@ mod common;
 use common::{rating, world};
 use rida_store::{Backend, ConnectOptions, InsertOutcome, NewRating, Store, testing::fresh_store};
 
+const WRITERS: usize = 4;
+const COMMITS: usize = 40;
+const PER_COMMIT: usize = 20;
+
+/// Four writers storing 40 commits of 20 answers each; like clients, each sends a refused
+/// commit again (after checking the refusal says the database is unavailable) and
+/// returns how many it had to send again.
+fn writers(store: &Store, w: &common::World) -> Vec<tokio::task::JoinHandle<u64>> {
+    let mut tasks = Vec::new();
+    for _ in 0..WRITERS {
+        let (store, org) = (store.clone(), w.org);
+        let commits: Vec<Vec<NewRating>> = (0..COMMITS)
+            .map(|_| {
+                (0..PER_COMMIT)
+                    .map(|i| rating(w, (i % 5 + 1) as i16))
+                    .collect()
+            })
+            .collect();
+        tasks.push(tokio::spawn(async move {
+            let mut refused = 0;
+            for rows in commits {
+                loop {
+                    match store.insert_ratings(org, &rows).await {
+                        Ok(out) => {
+                            assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
+                            break;
+                        }
+                        Err(e) => {
+                            assert!(e.is_unavailable(), "{e}");
+                            refused += 1;
+                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+                        }
+                    }
+                }
+            }
+            refused
+        }));
+    }
+    tasks
+}
+
 /// A tmpfs of `size` mounted for the test, unmounted when dropped.
 struct SmallDisk {
     dir: std::path::PathBuf,
@@ -91,39 +132,7 @@ async fn a_full_disk_refuses_writes_then_recovers_without_a_restart() {
 async fn answers_survive_postgresql_dropping_every_connection_under_load() {
     let (store, db) = fresh_store(Backend::Postgres).await;
     let w = world(&store).await;
-    const WRITERS: usize = 4;
-    const COMMITS: usize = 40;
-    const PER_COMMIT: usize = 20;
-    let mut tasks = Vec::new();
-    for _ in 0..WRITERS {
-        let (store, org) = (store.clone(), w.org);
-        let commits: Vec<Vec<NewRating>> = (0..COMMITS)
-            .map(|_| {
-                (0..PER_COMMIT)
-                    .map(|i| rating(&w, (i % 5 + 1) as i16))
-                    .collect()
-            })
-            .collect();
-        tasks.push(tokio::spawn(async move {
-            let mut refused = 0;
-            for rows in commits {
-                loop {
-                    match store.insert_ratings(org, &rows).await {
-                        Ok(out) => {
-                            assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
-                            break;
-                        }
-                        Err(e) => {
-                            assert!(e.is_unavailable(), "{e}");
-                            refused += 1;
-                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                        }
-                    }
-                }
-            }
-            refused
-        }));
-    }
+    let tasks = writers(&store, &w);
     // Cut every connection each time another quarter of the answers is in.
     let admin = sqlx::PgPool::connect(&db.url).await.unwrap();
     let total = (WRITERS * COMMITS * PER_COMMIT) as i64;
@@ -295,39 +304,7 @@ async fn answers_survive_postgresql_restarting_under_load() {
     .unwrap();
     store.migrate().await.unwrap();
     let w = world(&store).await;
-    const WRITERS: usize = 4;
-    const COMMITS: usize = 40;
-    const PER_COMMIT: usize = 20;
-    let mut tasks = Vec::new();
-    for _ in 0..WRITERS {
-        let (store, org) = (store.clone(), w.org);
-        let commits: Vec<Vec<NewRating>> = (0..COMMITS)
-            .map(|_| {
-                (0..PER_COMMIT)
-                    .map(|i| rating(&w, (i % 5 + 1) as i16))
-                    .collect()
-            })
-            .collect();
-        tasks.push(tokio::spawn(async move {
-            let mut refused = 0;
-            for rows in commits {
-                loop {
-                    match store.insert_ratings(org, &rows).await {
-                        Ok(out) => {
-                            assert!(out.iter().all(|o| *o == InsertOutcome::Stored));
-                            break;
-                        }
-                        Err(e) => {
-                            assert!(e.is_unavailable(), "{e}");
-                            refused += 1;
-                            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-                        }
-                    }
-                }
-            }
-            refused
-        }));
-    }
+    let tasks = writers(&store, &w);
     let total = (WRITERS * COMMITS * PER_COMMIT) as i64;
     for k in 1..=2 {
         while store.count_ratings(w.org).await.unwrap_or(0) < total * k / 3 {

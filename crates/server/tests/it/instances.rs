@@ -66,6 +66,21 @@ pub fn answer(app: &TestApp, n: usize) -> Value {
     a
 }
 
+/// How many of the first `n` answers are low scores.
+pub fn low_answers(app: &TestApp, n: usize) -> usize {
+    (0..n)
+        .map(|n| answer(app, n))
+        .filter(|a| {
+            let scale = if a["question_id"] == json!(app.w.nps_question) {
+                Scale::Nps11
+            } else {
+                Scale::Csat5
+            };
+            scale.is_low(a["score"].as_i64().unwrap() as i16)
+        })
+        .count()
+}
+
 #[tokio::test]
 async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
     let app = spawn_app(Backend::Postgres).await;
@@ -155,17 +170,7 @@ async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
     let sent = (CLIENTS * BATCHES * PER_BATCH) as u64;
     assert_eq!(stored, sent, "every answer acknowledged");
     // Each low answer raised its alert once, whichever instance saw it first.
-    let low = (0..CLIENTS * BATCHES * PER_BATCH)
-        .map(|n| answer(&app, n))
-        .filter(|a| {
-            let scale = if a["question_id"] == json!(app.w.nps_question) {
-                Scale::Nps11
-            } else {
-                Scale::Csat5
-            };
-            scale.is_low(a["score"].as_i64().unwrap() as i16)
-        })
-        .count();
+    let low = low_answers(&app, CLIENTS * BATCHES * PER_BATCH);
     let alerts = app
         .store
         .list_alerts(app.w.org, None, 100_000)

@@ -15,7 +15,7 @@ use std::{
 use axum::{Router, extract::State, http::HeaderMap, routing::post};
 use jiff::Timestamp;
 use reqwest::StatusCode;
-use rida_domain::{Scale, dispatch::SurveyChannel};
+use rida_domain::dispatch::SurveyChannel;
 use rida_server::{AppState, Application, Settings, jobs, messaging::dispatch, webhooks};
 use rida_store::{Backend, By, ConnectOptions, ReportInput, Store};
 use serde_json::{Value, json};
@@ -23,7 +23,7 @@ use uuid::Uuid;
 
 use crate::{
     helpers::{TestApp, prepared, start_with},
-    instances::answer,
+    instances::{answer, low_answers},
     mail::{Running, SmtpSink, free_port},
     twilio::{AUTH, Fake, SID, messages},
 };
@@ -273,17 +273,7 @@ async fn every_once_only_job_runs_once_across_two_instances() {
     let all = of("answer.received");
     let distinct: HashSet<&&String> = all.iter().collect();
     assert_eq!((all.len(), distinct.len()), (answers, answers));
-    let low = (0..answers)
-        .map(|n| answer(&app, n))
-        .filter(|a| {
-            let scale = if a["question_id"] == json!(app.w.nps_question) {
-                Scale::Nps11
-            } else {
-                Scale::Csat5
-            };
-            scale.is_low(a["score"].as_i64().unwrap() as i16)
-        })
-        .count();
+    let low = low_answers(&app, answers);
     let lows = of("answer.low_score");
     let distinct: HashSet<&&String> = lows.iter().collect();
     assert_eq!((lows.len(), distinct.len()), (low, low));
