@@ -3,7 +3,9 @@
 //! the rollups, against the same figures computed by a scan of the raw answers in the same
 //! run. SQLite always; PostgreSQL too when `RIDA_BENCH_POSTGRES_URL` names a database.
 //! `RIDA_BENCH_PROBE=1` also times single rollup reads; `RIDA_BENCH_KEEP=1` keeps the
-//! SQLite file.
+//! SQLite file. `RIDA_BENCH_REUSE=1` generates once: the SQLite file is kept in a folder
+//! named after the number of answers, and a database that already holds the bench's
+//! organisation (SQLite or PostgreSQL) is read as it is.
 //!
 //! The organisation: 4 regions, 40 sites, 8 services, 240 employees (6 per site), CSAT,
 //! NPS and CES questions, four channels, answers spread over the last 24 months.
@@ -272,8 +274,18 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     let raw = Raw::connect(url).await?;
     let last = jiff::civil::date(2026, 11, 24);
     let started = Instant::now();
-    let org = organisation(store).await?;
-    generate(store, &org, n, last).await?;
+    let reused = match std::env::var_os("RIDA_BENCH_REUSE") {
+        Some(_) => store.first_organisation().await?.map(|o| o.id),
+        None => None,
+    };
+    let org_id = match reused {
+        Some(id) => id,
+        None => {
+            let org = organisation(store).await?;
+            generate(store, &org, n, last).await?;
+            org.id
+        }
+    };
     let generated = started.elapsed();
     let thresholds = Thresholds::default();
     let day = from_day_key(20261118).unwrap_or(last);
@@ -291,43 +303,52 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
         ),
     ];
     println!(
-        "\n### Analytics on {name}: {n} answers (generated in {:.0} s)\n",
+        "\n### Analytics on {name}: {n} answers ({} in {:.0} s)\n",
+        if reused.is_some() {
+            "reused"
+        } else {
+            "generated"
+        },
         generated.as_secs_f64()
     );
     if std::env::var_os("RIDA_BENCH_PROBE").is_some() {
-        let p = Period::containing(PeriodKind::Month, day);
-        let (a, b) = p.day_keys();
-        for (label, group, scale) in [
-            (
-                "people",
-                vec![
-                    rida_store::Dim::Site,
-                    rida_store::Dim::Service,
-                    rida_store::Dim::Employee,
-                ],
-                Some(Scale::Csat5),
-            ),
-            ("tiles", vec![], None),
-            ("trend", vec![rida_store::Dim::Month], Some(Scale::Csat5)),
-        ] {
-            let q = rida_store::CubeQuery {
-                from_day: a,
-                to_day: b,
-                filter: rida_store::Filter {
-                    scale,
-                    ..Default::default()
-                },
-                group,
-            };
-            let (p50, p95) = timings(20, || async {
-                store.cube(org.id, &q).await?;
-                Ok(())
-            })
-            .await?;
-            println!("probe {label}: p50 {p50:?} p95 {p95:?}");
+        for (view, p) in &views {
+            for p in [*p, p.previous()] {
+                let (a, b) = p.day_keys();
+                for (label, group, scale) in [
+                    (
+                        "people",
+                        vec![
+                            rida_store::Dim::Site,
+                            rida_store::Dim::Service,
+                            rida_store::Dim::Employee,
+                        ],
+                        Some(Scale::Csat5),
+                    ),
+                    ("tiles", vec![], None),
+                    ("trend", vec![rida_store::Dim::Month], Some(Scale::Csat5)),
+                    ("questions", vec![rida_store::Dim::Question], None),
+                ] {
+                    let q = rida_store::CubeQuery {
+                        from_day: a,
+                        to_day: b,
+                        filter: rida_store::Filter {
+                            scale,
+                            ..Default::default()
+                        },
+                        group,
+                    };
+                    let (p50, p95) = timings(20, || async {
+                        store.cube(org_id, &q).await?;
+                        Ok(())
+                    })
+                    .await?;
+                    println!("probe {view} {a}-{b} {label}: p50 {p50:?} p95 {p95:?}");
+                }
+            }
         }
         let (p50, _) = timings(20, || async {
-            dashboard::Names::load(store, org.id, rida_domain::Locale::En).await?;
+            dashboard::Names::load(store, org_id, rida_domain::Locale::En).await?;
             Ok(())
         })
         .await?;
@@ -339,11 +360,11 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     for (label, p) in views {
         let r = reach(p);
         let (p50, p95) = timings(20, || async {
-            dashboard::build(store, org.id, thresholds, &r).await?;
+            dashboard::build(store, org_id, thresholds, &r).await?;
             Ok(())
         })
         .await?;
-        let (raw, _) = timings(3, || raw_scan(&raw, org.id, &p)).await?;
+        let (raw, _) = timings(3, || raw_scan(&raw, org_id, &p)).await?;
         println!(
             "| dashboard, {label} | {} | {} | {} | {:.0}× |",
             ms(p50),
@@ -369,7 +390,7 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     let (p50, p95) = timings(20, || async {
         report::run(
             store,
-            org.id,
+            org_id,
             thresholds,
             &r,
             &spec,
@@ -381,7 +402,7 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     .await?;
     let (a, b) = q.day_keys();
     let (raw, _) = timings(3, || async {
-        raw.count(org.id, a, b, "r.site_id, r.service_id, q.scale, r.score")
+        raw.count(org_id, a, b, "r.site_id, r.service_id, q.scale, r.score")
             .await?;
         Ok(())
     })
@@ -401,7 +422,11 @@ pub async fn analytics() -> anyhow::Result<()> {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(10_000_000);
-    let dir = std::env::temp_dir().join(format!("rida-bench-analytics-{}", std::process::id()));
+    let reuse = std::env::var_os("RIDA_BENCH_REUSE").is_some();
+    let dir = std::env::temp_dir().join(match reuse {
+        true => format!("rida-bench-analytics-{n}"),
+        false => format!("rida-bench-analytics-{}", std::process::id()),
+    });
     std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}/rida.db", dir.display());
     let store = Store::connect(&ConnectOptions {
@@ -414,7 +439,7 @@ pub async fn analytics() -> anyhow::Result<()> {
     store.migrate().await?;
     let result = run_backend("SQLite", &url, &store, n).await;
     drop(store);
-    if std::env::var_os("RIDA_BENCH_KEEP").is_none() {
+    if std::env::var_os("RIDA_BENCH_KEEP").is_none() && !reuse {
         let _ = std::fs::remove_dir_all(&dir);
     } else {
         println!("kept: {}", dir.display());

@@ -230,8 +230,12 @@ impl Store {
         {
             return Ok(vec![]);
         }
-        let mut merged: BTreeMap<String, (u64, BTreeMap<String, ScoreCounts>)> = BTreeMap::new();
+        // Per choice: its answers, and the counts of each score per scale, summed with
+        // the parts' signs (see [`cube::parts`]).
+        type Sums = (i64, BTreeMap<&'static str, (Scale, [i64; 11])>);
+        let mut merged: BTreeMap<String, Sums> = BTreeMap::new();
         for part in cube::parts(q.from_day, q.to_day, false) {
+            let sign = if part.minus { -1 } else { 1 };
             let sums: Vec<String> = std::iter::once("n".to_string())
                 .chain((0..=10).map(|i| format!("s{i}")))
                 .map(|c| format!("CAST(SUM({c}) AS TEXT)"))
@@ -258,19 +262,17 @@ impl Store {
                 s.fetch_all(p).await
             })?;
             for (choice, scale, counts) in rows {
-                let v: Vec<u64> = counts
+                let v: Vec<i64> = counts
                     .split(',')
-                    .map(|x| x.trim().parse::<i64>().unwrap_or(0).max(0) as u64)
+                    .map(|x| x.trim().parse::<i64>().unwrap_or(0) * sign)
                     .collect();
                 let e = merged.entry(choice).or_default();
                 match Scale::parse(&scale) {
                     None => e.0 += v.first().copied().unwrap_or(0),
                     Some(scale) => {
-                        let c =
-                            e.1.entry(scale.as_str().to_string())
-                                .or_insert_with(|| ScoreCounts::new(scale));
-                        for (score, n) in v.iter().skip(1).enumerate() {
-                            c.add(score as i16, *n);
+                        let (_, c) = e.1.entry(scale.as_str()).or_insert((scale, [0; 11]));
+                        for (score, n) in v.iter().skip(1).take(11).enumerate() {
+                            c[score] += n;
                         }
                     }
                 }
@@ -280,8 +282,18 @@ impl Store {
             .into_iter()
             .map(|(choice, (n, scores))| ChoiceRow {
                 choice,
-                n,
-                scores: scores.into_values().filter(|c| c.n() > 0).collect(),
+                n: n.max(0) as u64,
+                scores: scores
+                    .into_values()
+                    .map(|(scale, sums)| {
+                        let mut c = ScoreCounts::new(scale);
+                        for (score, n) in sums.iter().enumerate() {
+                            c.add(score as i16, (*n).max(0) as u64);
+                        }
+                        c
+                    })
+                    .filter(|c| c.n() > 0)
+                    .collect(),
             })
             .filter(|r| r.n > 0 || !r.scores.is_empty())
             .collect())

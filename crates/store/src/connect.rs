@@ -51,9 +51,18 @@ impl Store {
             "postgres" | "postgresql" => {
                 let mut o = PgConnectOptions::from_str(url)
                     .map_err(|e| StoreError::Config(format!("bad PostgreSQL URL: {e}")))?;
+                // Every statement of Rida reads a few thousand rollup rows or writes a
+                // few rows: starting parallel workers (about 10 ms each time here) and
+                // compiling with JIT cost more than they ever save, and a page's reads
+                // already run side by side on connections of their own.
+                let mut settings = vec![
+                    ("max_parallel_workers_per_gather", "0".to_string()),
+                    ("jit", "off".to_string()),
+                ];
                 if let Some(limit) = opts.statement_timeout {
-                    o = o.options([("statement_timeout", format!("{}ms", limit.as_millis()))]);
+                    settings.push(("statement_timeout", format!("{}ms", limit.as_millis())));
                 }
+                o = o.options(settings);
                 let server = format!("{}:{}", o.get_host(), o.get_port());
                 let pool = PgPoolOptions::new()
                     .max_connections(opts.max_connections)

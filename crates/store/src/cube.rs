@@ -91,68 +91,70 @@ pub struct CubeRow {
     pub bursts: u64,
 }
 
-/// A part of a period and the grain that holds it.
+/// A part of a period and the grain that holds it: months `lo..=hi` (`yyyymm`) or days
+/// (`yyyymmdd`), added to the figures or, for the days of a month outside the period,
+/// taken away from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Part {
     pub month: bool,
     pub lo: i32,
     pub hi: i32,
+    pub minus: bool,
 }
 
 fn next_month(m: i32) -> i32 {
     if m % 100 == 12 { m + 89 } else { m + 1 }
 }
 
-fn prev_month(m: i32) -> i32 {
-    if m % 100 == 1 { m - 89 } else { m - 1 }
+fn days_in_month(m: i32) -> i32 {
+    jiff::civil::Date::new((m / 100) as i16, (m % 100) as i8, 1)
+        .map_or(31, |d| i32::from(d.days_in_month()))
 }
 
-fn is_last_of_month(day: i32) -> bool {
-    jiff::civil::Date::new(
-        (day / 10_000) as i16,
-        (day / 100 % 100) as i8,
-        (day % 100) as i8,
-    )
-    .is_ok_and(|d| d.last_of_month() == d)
-}
-
-/// Cuts `from..=to` into days at the start, whole months, and days at the end.
+/// Cuts `from..=to` into whole months (read from a month grain) and the days of the
+/// months it covers in part. A month covered in part is read as its days, or, when that
+/// is fewer rows, as the whole month less its days outside the period: a month's cells
+/// are about as many as a day's, so Sep 2–30 costs one month and one day, not 29 days.
+/// The figures are counts, so the difference is exact.
 pub(crate) fn parts(from: i32, to: i32, by_day: bool) -> Vec<Part> {
+    let part = |month, lo, hi, minus| Part {
+        month,
+        lo,
+        hi,
+        minus,
+    };
     if from > to {
         return vec![];
     }
-    let days = |lo, hi| Part {
-        month: false,
-        lo,
-        hi,
-    };
     if by_day {
-        return vec![days(from, to)];
-    }
-    let first = if from % 100 == 1 {
-        from / 100
-    } else {
-        next_month(from / 100)
-    };
-    let last = if is_last_of_month(to) {
-        to / 100
-    } else {
-        prev_month(to / 100)
-    };
-    if first > last {
-        return vec![days(from, to)];
+        return vec![part(false, from, to, false)];
     }
     let mut out = Vec::new();
-    if from % 100 != 1 {
-        out.push(days(from, from / 100 * 100 + 99));
+    let mut whole: Option<(i32, i32)> = None;
+    let mut m = from / 100;
+    while m <= to / 100 {
+        let (first, last) = (m * 100 + 1, m * 100 + days_in_month(m));
+        let (lo, hi) = (from.max(first), to.min(last));
+        if (lo, hi) == (first, last) {
+            whole = Some((whole.map_or(m, |w| w.0), m));
+        } else {
+            let inside = hi - lo + 1;
+            if (last - first + 1 - inside) + 1 < inside {
+                out.push(part(true, m, m, false));
+                if lo > first {
+                    out.push(part(false, first, lo - 1, true));
+                }
+                if hi < last {
+                    out.push(part(false, hi + 1, m * 100 + 99, true));
+                }
+            } else {
+                out.push(part(false, lo, hi, false));
+            }
+        }
+        m = next_month(m);
     }
-    out.push(Part {
-        month: true,
-        lo: first,
-        hi: last,
-    });
-    if !is_last_of_month(to) {
-        out.push(days(to / 100 * 100 + 1, to));
+    if let Some((lo, hi)) = whole {
+        out.push(part(true, lo, hi, false));
     }
     out
 }
@@ -202,7 +204,6 @@ fn days_only(q: &CubeQuery) -> bool {
     q.group.contains(&Dim::Day) || (people(q) && channels)
 }
 
-/// The statement for one part, and its arguments.
 /// The grouped dimensions in the order the statement selects them.
 fn selected(q: &CubeQuery) -> Vec<Dim> {
     [
@@ -221,11 +222,9 @@ fn selected(q: &CubeQuery) -> Vec<Dim> {
     .collect()
 }
 
-/// The statement for one part, and its arguments. It selects the grouped dimensions (see
-/// [`selected`]), the scale, and the counts as one text `s0,…,s10,bursts`: a row of few
-/// columns reads several times faster than one of nineteen.
-fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
-    let grain = match (q.by_lang(), people(q), part.month) {
+/// The grain that holds a part of the query.
+fn grain(q: &CubeQuery, month: bool) -> Grain {
+    match (q.by_lang(), people(q), month) {
         (true, _, false) => Grain::DayLang,
         (true, _, true) => Grain::MonthLang,
         (false, false, false) => Grain::DaySite,
@@ -233,34 +232,18 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
         (false, true, false) if by_question_or_channel(q) => Grain::Day,
         (false, true, false) => Grain::DayPeople,
         (false, true, true) => Grain::Month,
-    };
-    let mut args = vec![
-        Arg::Id(org),
-        Arg::Int(grain as i32),
-        Arg::Int(part.lo),
-        Arg::Int(part.hi),
-    ];
-    let mut group: Vec<String> = selected(q)
-        .into_iter()
-        .map(|d| match d {
-            Dim::Site => "r.site_id".to_string(),
-            Dim::Service => "r.service_id".into(),
-            Dim::Employee => "r.employee_id".into(),
-            Dim::Question => "r.question_id".into(),
-            Dim::Channel => "r.channel".into(),
-            Dim::Lang => "r.lang".into(),
-            Dim::Day => "r.period".into(),
-            Dim::Month if part.month => "r.period".into(),
-            Dim::Month => "r.period / 100".into(),
-        })
-        .collect();
-    let cols = group.clone();
-    group.push("r.scale".into());
-    let counts: Vec<String> = SCORE_COLUMNS
-        .split(", ")
-        .chain(["bursts"])
-        .map(|c| format!("CAST(SUM(r.{c}) AS TEXT)"))
-        .collect();
+    }
+}
+
+/// One statement for every part of the period, and its arguments, so that a read is one
+/// round trip to the database however its period is cut. It selects the grouped
+/// dimensions (see [`selected`]), the scale, and the counts as one text
+/// `s0,…,s10,bursts` (a row of few columns reads several times faster than one of
+/// nineteen). Several parts are branches joined by `UNION ALL`, each summing its part
+/// (negated when taken away), summed again per group around them. The filter's
+/// arguments are bound once and shared by the branches.
+fn statement(org: Uuid, q: &CubeQuery, parts: &[Part]) -> (String, Vec<Arg>) {
+    let mut args = vec![Arg::Id(org)];
     let mut filters = String::new();
     // The scale is always constrained (it comes before the period in the key): one scale,
     // or every scored one.
@@ -302,18 +285,82 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
             );
         }
     }
-    let cols: String = cols.iter().map(|c| format!("{c}, ")).collect();
+    let columns: Vec<&str> = SCORE_COLUMNS.split(", ").chain(["bursts"]).collect();
+    // The counts as one text: summed in the statement of a single part, summed again
+    // over the branches' signed sums when there are several.
+    let text = |of: &str| {
+        columns
+            .iter()
+            .map(|c| format!("CAST(SUM({of}{c}) AS TEXT)"))
+            .collect::<Vec<_>>()
+            .join(" || ',' || ")
+    };
+    let dims = selected(q);
+    let keys: Vec<String> = (0..dims.len()).map(|i| format!("k{i}")).collect();
+    let single = parts.len() == 1;
+    let branches: Vec<String> = parts
+        .iter()
+        .map(|part| {
+            let n = args.len();
+            args.extend([
+                Arg::Int(grain(q, part.month) as i32),
+                Arg::Int(part.lo),
+                Arg::Int(part.hi),
+            ]);
+            let (g, lo, hi) = (n + 1, n + 2, n + 3);
+            let mut group: Vec<String> = dims
+                .iter()
+                .map(|d| match d {
+                    Dim::Site => "r.site_id".to_string(),
+                    Dim::Service => "r.service_id".into(),
+                    Dim::Employee => "r.employee_id".into(),
+                    Dim::Question => "r.question_id".into(),
+                    Dim::Channel => "r.channel".into(),
+                    Dim::Lang => "r.lang".into(),
+                    Dim::Day => "r.period".into(),
+                    Dim::Month if part.month => "r.period".into(),
+                    Dim::Month => "r.period / 100".into(),
+                })
+                .collect();
+            let cols: String = group
+                .iter()
+                .zip(&keys)
+                .map(|(c, k)| format!("{c} AS {k}, "))
+                .collect();
+            group.push("r.scale".into());
+            let sign = if part.minus { "-" } else { "" };
+            let counts = match single {
+                true => text("r."),
+                false => columns
+                    .iter()
+                    .map(|c| format!("{sign}SUM(r.{c}) AS {c}"))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            };
+            format!(
+                "SELECT {cols}r.scale AS scale, {counts} FROM rollups r \
+                 WHERE r.org_id = $1 AND r.grain = ${g} AND {period}{filters} GROUP BY {group}",
+                // One period is an equality: rows then come in key order and group as
+                // they come.
+                period = if part.lo == part.hi {
+                    format!("r.period = ${lo} AND ${hi} = ${lo}")
+                } else {
+                    format!("r.period BETWEEN ${lo} AND ${hi}")
+                },
+                group = group.join(", "),
+            )
+        })
+        .collect();
+    if single {
+        return (branches.concat(), args);
+    }
+    // Several parts: the branches' sums, signed, summed per group in the statement, so
+    // that the page decodes each group once.
+    let group: String = keys.iter().map(|k| format!("{k}, ")).collect();
     let sql = format!(
-        "SELECT {cols}r.scale, {counts} FROM rollups r \
-         WHERE r.org_id = $1 AND r.grain = $2 AND {period}{filters} GROUP BY {group}",
-        // One period is an equality: rows then come in key order and group as they come.
-        period = if part.lo == part.hi {
-            "r.period = $3 AND $4 = $3"
-        } else {
-            "r.period BETWEEN $3 AND $4"
-        },
-        counts = counts.join(" || ',' || "),
-        group = group.join(", "),
+        "SELECT {group}scale, {} FROM ({}) AS parts GROUP BY {group}scale",
+        text(""),
+        branches.join(" UNION ALL ")
     );
     (sql, args)
 }
@@ -321,7 +368,6 @@ fn statement(org: Uuid, q: &CubeQuery, part: Part) -> (String, Vec<Arg>) {
 impl Store {
     /// Answers a [`CubeQuery`] from the rollups: one row per group and scale, in key order.
     pub async fn cube(&self, org: Uuid, q: &CubeQuery) -> Result<Vec<CubeRow>> {
-        let mut merged: BTreeMap<(GroupKey, &'static str), CubeRow> = BTreeMap::new();
         if !q.answerable() {
             return Err(crate::StoreError::Config(
                 "the language is kept per site, question and channel, not per service or employee"
@@ -331,59 +377,71 @@ impl Store {
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
-        for part in parts(q.from_day, q.to_day, days_only(q)) {
-            let (sql, args) = statement(org, q, part);
-            let dims = selected(q);
-            let rows: Vec<(GroupKey, String, String)> = with_db!(self, p => {
-                let mut s = sqlx::query(&sql);
-                for a in &args {
-                    s = match a {
-                        Arg::Id(v) => s.bind(*v),
-                        Arg::Int(v) => s.bind(*v),
-                        Arg::Text(v) => s.bind(v.clone()),
-                    };
-                }
-                let mut out = Vec::new();
-                for row in s.fetch_all(p).await? {
-                    use sqlx::Row;
-                    let mut key = GroupKey::default();
-                    for (i, d) in dims.iter().enumerate() {
-                        match d {
-                            Dim::Site => key.site = Some(row.try_get(i)?),
-                            Dim::Service => key.service = Some(row.try_get(i)?),
-                            Dim::Employee => key.employee = Some(row.try_get(i)?),
-                            Dim::Question => key.question = Some(row.try_get(i)?),
-                            Dim::Channel => key.channel = Some(row.try_get(i)?),
-                            Dim::Lang => key.lang = Some(row.try_get(i)?),
-                            Dim::Day | Dim::Month => key.period = Some(row.try_get(i)?),
-                        }
-                    }
-                    out.push((key, row.try_get(dims.len())?, row.try_get(dims.len() + 1)?));
-                }
-                Ok::<_, sqlx::Error>(out)
-            })?;
-            for (key, scale, counts) in rows {
-                let Some(scale) = Scale::parse(&scale) else {
-                    continue;
+        let parts = parts(q.from_day, q.to_day, days_only(q));
+        if parts.is_empty() {
+            return Ok(vec![]);
+        }
+        let (sql, args) = statement(org, q, &parts);
+        let dims = selected(q);
+        let rows: Vec<(GroupKey, String, String)> = with_db!(self, p => {
+            let mut s = sqlx::query(&sql);
+            for a in &args {
+                s = match a {
+                    Arg::Id(v) => s.bind(*v),
+                    Arg::Int(v) => s.bind(*v),
+                    Arg::Text(v) => s.bind(v.clone()),
                 };
-                let row = merged
-                    .entry((key.clone(), scale.as_str()))
-                    .or_insert_with(|| CubeRow {
-                        key,
-                        counts: ScoreCounts::new(scale),
-                        bursts: 0,
-                    });
-                for (i, n) in counts.split(',').enumerate() {
-                    let n: i64 = n.trim().parse().unwrap_or(0);
-                    if i <= 10 {
-                        row.counts.add(i as i16, n.max(0) as u64);
-                    } else {
-                        row.bursts += n.max(0) as u64;
+            }
+            let mut out = Vec::new();
+            for row in s.fetch_all(p).await? {
+                use sqlx::Row;
+                let mut key = GroupKey::default();
+                for (i, d) in dims.iter().enumerate() {
+                    match d {
+                        Dim::Site => key.site = Some(row.try_get(i)?),
+                        Dim::Service => key.service = Some(row.try_get(i)?),
+                        Dim::Employee => key.employee = Some(row.try_get(i)?),
+                        Dim::Question => key.question = Some(row.try_get(i)?),
+                        Dim::Channel => key.channel = Some(row.try_get(i)?),
+                        Dim::Lang => key.lang = Some(row.try_get(i)?),
+                        Dim::Day | Dim::Month => key.period = Some(row.try_get(i)?),
                     }
                 }
+                let n = dims.len();
+                out.push((key, row.try_get(n)?, row.try_get(n + 1)?));
+            }
+            Ok::<_, sqlx::Error>(out)
+        })?;
+        // Eleven score counts and the bursts per group (a count taken away never leaves
+        // less than nothing; a group of none is dropped below).
+        let mut merged: BTreeMap<(GroupKey, &'static str), (Scale, [i64; 12])> = BTreeMap::new();
+        for (key, scale, counts) in rows {
+            let Some(scale) = Scale::parse(&scale) else {
+                continue;
+            };
+            let (_, sum) = merged
+                .entry((key, scale.as_str()))
+                .or_insert((scale, [0; 12]));
+            for (i, n) in counts.split(',').take(12).enumerate() {
+                sum[i] += n.trim().parse::<i64>().unwrap_or(0);
             }
         }
-        Ok(merged.into_values().collect())
+        // A group whose answers all fell on the days taken away is no group.
+        Ok(merged
+            .into_iter()
+            .filter(|(_, (_, sum))| sum.iter().any(|n| *n != 0))
+            .map(|((key, _), (scale, sum))| {
+                let mut counts = ScoreCounts::new(scale);
+                for (score, n) in sum[..11].iter().enumerate() {
+                    counts.add(score as i16, (*n).max(0) as u64);
+                }
+                CubeRow {
+                    key,
+                    counts,
+                    bursts: sum[11].max(0) as u64,
+                }
+            })
+            .collect())
     }
 }
 
@@ -392,28 +450,62 @@ mod tests {
     use super::*;
 
     fn p(month: bool, lo: i32, hi: i32) -> Part {
-        Part { month, lo, hi }
+        Part {
+            month,
+            lo,
+            hi,
+            minus: false,
+        }
+    }
+
+    fn less(lo: i32, hi: i32) -> Part {
+        Part {
+            month: false,
+            lo,
+            hi,
+            minus: true,
+        }
     }
 
     #[test]
-    fn a_period_is_cut_into_edge_days_and_whole_months() {
+    fn a_period_is_cut_into_whole_months_and_the_days_of_the_others() {
         // One whole month.
         assert_eq!(
             parts(20261101, 20261130, false),
             vec![p(true, 202611, 202611)]
         );
-        // Days inside one month stay days.
+        // A few days of a month stay days.
+        assert_eq!(
+            parts(20261110, 20261120, false),
+            vec![p(false, 20261110, 20261120)]
+        );
+        // Most of a month: the month less the days outside the period, at either end.
         assert_eq!(
             parts(20261103, 20261124, false),
-            vec![p(false, 20261103, 20261124)]
-        );
-        // Days, whole months across a year's end, days.
-        assert_eq!(
-            parts(20261115, 20270210, false),
             vec![
-                p(false, 20261115, 20261199),
+                p(true, 202611, 202611),
+                less(20261101, 20261102),
+                less(20261125, 20261199)
+            ]
+        );
+        // Days, whole months across a year's end, most of a month.
+        assert_eq!(
+            parts(20261120, 20270225, false),
+            vec![
+                p(false, 20261120, 20261130),
+                p(true, 202702, 202702),
+                less(20270226, 20270299),
                 p(true, 202612, 202701),
-                p(false, 20270201, 20270210)
+            ]
+        );
+        // Two months in part: each on its own.
+        assert_eq!(
+            parts(20260806, 20260919, false),
+            vec![
+                p(true, 202608, 202608),
+                less(20260801, 20260805),
+                p(true, 202609, 202609),
+                less(20260920, 20260999),
             ]
         );
         // February's last day in a leap year and in another.

@@ -46,6 +46,8 @@ impl Store {
             .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
             .collect();
         for part in cube::parts(q.from_day, q.to_day, q.group.contains(&cube::Dim::Day)) {
+            // Days of a month outside the period are taken away (see [`cube::parts`]).
+            let sign = if part.minus { -1 } else { 1 };
             let cols: Vec<&str> = dims
                 .iter()
                 .map(|d| match d {
@@ -96,7 +98,7 @@ impl Store {
                     }
                     let mut values = Vec::new();
                     for i in 0..VisitTotals::COLUMNS.len() {
-                        values.push(row.try_get::<Option<i64>, _>(dims.len() + i)?.unwrap_or(0));
+                        values.push(row.try_get::<Option<i64>, _>(dims.len() + i)?.unwrap_or(0) * sign);
                     }
                     out.push((key, VisitTotals::from_values(&values)));
                 }

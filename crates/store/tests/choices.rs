@@ -169,6 +169,8 @@ async fn choices_and_the_scores_beside_them_equal_a_recount(backend: Backend) {
     let queries = [
         (20261101, 20261130, Filter::default()),
         (20261030, 20261201, Filter::default()),
+        // Each month less the days outside the period.
+        (20261002, 20261129, Filter::default()),
         (
             20261030,
             20261115,

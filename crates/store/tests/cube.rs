@@ -174,6 +174,9 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         (20261102, 20261102), // a day
         (20261117, 20270101), // across a year's end
         (20270102, 20270131), // nothing in it
+        (20261102, 20261129), // a month less a day at either end
+        (20261002, 20261230), // a month less a day, a month, a month less a day
+        (20261015, 20261130), // a month less its first half, a month
     ];
     let groupings: [&[Dim]; 11] = [
         &[],

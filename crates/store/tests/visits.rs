@@ -174,7 +174,8 @@ async fn visit_figures_equal_a_recomputation_from_the_raw_visits(backend: Backen
     let periods = [
         (20261001, 20261031),
         (20261001, 20261231),
-        (20261015, 20261124),
+        (20261015, 20261124), // each month less the days outside the period
+        (20261003, 20261228), // a month less two days, a month, a month less three days
         (20261102, 20261102),
         (20270101, 20270131),
     ];

@@ -84,10 +84,12 @@ function named(x) { // a service or site: its spelling in the current language, 
 
 // ---------- API
 async function api(method, path, body) {
+  const token = S.token;
   const headers = { "content-type": "application/json" };
-  if (S.token) headers.authorization = `Bearer ${S.token}`;
+  if (token) headers.authorization = `Bearer ${token}`;
   const r = await fetch(path, { method, headers, body: body ? JSON.stringify(body) : undefined, cache: "no-store" });
-  if (r.status === 401 && S.token) { unpaired(); throw new Error("unpaired"); }
+  // Several requests may learn of the unpairing at once: each stops, one says so.
+  if (r.status === 401 && token) { if (S.token === token) unpaired(); throw new Error("unpaired"); }
   return r;
 }
 function setOnline(on, why) {
