@@ -26,7 +26,7 @@ struct Run {
 }
 
 /// A new database next to the one `base` names; its URL.
-async fn fresh_database(base: &str) -> anyhow::Result<String> {
+pub(crate) async fn fresh_database(base: &str) -> anyhow::Result<String> {
     let admin = sqlx::PgPool::connect(base).await?;
     let name = format!("rida_bench_{}", uuid::Uuid::new_v4().simple());
     sqlx::query(&format!("CREATE DATABASE {name}"))
@@ -39,7 +39,7 @@ async fn fresh_database(base: &str) -> anyhow::Result<String> {
     Ok(format!("{server}/{name}"))
 }
 
-async fn drop_database(base: &str, url: &str) -> anyhow::Result<()> {
+pub(crate) async fn drop_database(base: &str, url: &str) -> anyhow::Result<()> {
     let name = url.rsplit('/').next().unwrap_or_default();
     let admin = sqlx::PgPool::connect(base).await?;
     sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))

@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|instances|single|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|instances|single|scenario|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -29,12 +29,16 @@
 //!
 //! single: one answer per request through `rida serve` against a bare axum + SQLite
 //! group-commit server doing the same insert, both loaded by wrk (see `single.rs`).
+//!
+//! scenario: a national network at a tenth of its size on one and on two instances
+//! sharing PostgreSQL (see `scenario.rs`; needs `RIDA_BENCH_POSTGRES_URL`).
 
 mod analytics;
 mod export;
 mod instances;
 mod kiosk;
 mod rig;
+mod scenario;
 mod single;
 mod sms;
 mod terminals;
@@ -536,6 +540,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "single" | "all") {
         single::single().await?;
+    }
+    if matches!(what.as_str(), "scenario" | "all") {
+        scenario::scenario().await?;
     }
     Ok(())
 }

@@ -48,17 +48,22 @@ pub async fn serve(dir: &Path, addr: &str) -> anyhow::Result<Server> {
 /// site and survey.
 pub async fn with_survey(dir: &Path) -> anyhow::Result<(Store, Uuid, Uuid, Uuid)> {
     let (store, w) = crate::fresh(dir).await?;
-    let survey = store
+    let survey = survey(&store, w.org).await?;
+    Ok((store, w.org, w.site, survey))
+}
+
+/// The sample survey in `org`; its id.
+pub async fn survey(store: &Store, org: Uuid) -> anyhow::Result<Uuid> {
+    Ok(store
         .create_survey(
-            w.org,
+            org,
             rida_domain::new_id(),
             "Counter",
             &Default::default(),
             &rida_store::testing::sample_survey(),
             &By::system("bench"),
         )
-        .await?;
-    Ok((store, w.org, w.site, survey))
+        .await?)
 }
 
 /// Registers a rating terminal showing `survey` and gives it the pairing `code`.

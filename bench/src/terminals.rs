@@ -22,7 +22,7 @@ const ACTIONS: usize = 5;
 /// Clock ticks per second of /proc/PID/stat (USER_HZ, 100 on Linux).
 const TICKS: f64 = 100.0;
 
-fn cpu_ticks(pid: u32) -> anyhow::Result<u64> {
+pub(crate) fn cpu_ticks(pid: u32) -> anyhow::Result<u64> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
     // Fields after the command name (which may hold spaces) start after the last ')'.
     let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
@@ -31,9 +31,9 @@ fn cpu_ticks(pid: u32) -> anyhow::Result<u64> {
 }
 
 /// One simulated terminal: its token and the versions it knows.
-struct Sim {
-    token: String,
-    question: Value,
+pub(crate) struct Sim {
+    pub(crate) token: String,
+    pub(crate) question: Value,
     config: i64,
     reload: i64,
 }
@@ -50,7 +50,7 @@ async fn setup(dir: &Path) -> anyhow::Result<(Store, Uuid, Vec<String>)> {
 }
 
 /// Distinct bytes per terminal (pairing codes must differ).
-fn rand_bytes(i: usize) -> [u8; 8] {
+pub(crate) fn rand_bytes(i: usize) -> [u8; 8] {
     let u = Uuid::new_v4().into_bytes();
     let mut b = [0u8; 8];
     b.copy_from_slice(&u[..8]);
@@ -59,7 +59,7 @@ fn rand_bytes(i: usize) -> [u8; 8] {
     b
 }
 
-async fn pair(http: &reqwest::Client, base: &str, code: &str) -> anyhow::Result<Sim> {
+pub(crate) async fn pair(http: &reqwest::Client, base: &str, code: &str) -> anyhow::Result<Sim> {
     let r: Value = http
         .post(format!("{base}/api/v1/kiosk/pair"))
         .json(&json!({ "code": code }))

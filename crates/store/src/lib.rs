@@ -65,7 +65,7 @@ pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
 pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
-pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
+pub use terminals::{Heartbeat, Terminal, TerminalBatch, TerminalInput, TerminalLows, Versions};
 pub use visits::{NewVisit, Visit};
 pub use web::{GuardHit, WebAnswers, WebOutcome, WebSurvey, WebSurveyInput, guard_day};
 pub use webhooks::{DeliveryEntry, DueDelivery, NewDelivery, Webhook};

@@ -412,46 +412,61 @@ impl Store {
     pub async fn terminal_heartbeat(&self, id: Uuid, h: &Heartbeat) -> Result<Versions> {
         let now = now_ms();
         let alive_since = now - terminal::OFFLINE_AFTER_SECS * 1000;
-        with_db!(self, p => {
-            let mut tx = p.begin_write().await?;
-            let r = sqlx::query("UPDATE terminals SET last_seen_at = $2, app_version = $3, queued = $4, battery = $5, tab_id = $6 \
-                WHERE id = $1 AND (tab_id IS NULL OR tab_id = $6 OR last_seen_at IS NULL OR last_seen_at < $7)")
-                .bind(id).bind(now).bind(&h.app_version).bind(h.queued).bind(h.battery).bind(&h.tab).bind(alive_since)
-                .execute(&mut *tx).await?;
-            if r.rows_affected() == 0 {
-                return Err(StoreError::Conflict);
-            }
-            let (config_version, reload_seq): (i64, i64) = sqlx::query_as("SELECT config_version, reload_seq FROM terminals WHERE id = $1")
-                .bind(id).fetch_one(&mut *tx).await?;
-            tx.commit().await?;
-            Ok(Versions { config_version, reload_seq })
+        // One statement, its own transaction: a terminal beats every 15 s, so 50,000
+        // terminals are over 3,000 of these a second.
+        let versions: Option<(i64, i64)> = with_db!(self, p => sqlx::query_as(
+            "UPDATE terminals SET last_seen_at = $2, app_version = $3, queued = $4, battery = $5, tab_id = $6 \
+             WHERE id = $1 AND (tab_id IS NULL OR tab_id = $6 OR last_seen_at IS NULL OR last_seen_at < $7) \
+             RETURNING config_version, reload_seq")
+            .bind(id).bind(now).bind(&h.app_version).bind(h.queued).bind(h.battery).bind(&h.tab).bind(alive_since)
+            .fetch_optional(p).await)?;
+        let (config_version, reload_seq) = versions.ok_or(StoreError::Conflict)?;
+        Ok(Versions {
+            config_version,
+            reload_seq,
         })
     }
 
     /// The versions of the given terminals, for the instances' wait loops.
     pub async fn terminal_versions(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, Versions>> {
-        let mut out = HashMap::new();
-        for chunk in ids.chunks(ROWS_PER_STATEMENT) {
-            let sql = format!(
-                "SELECT id, config_version, reload_seq FROM terminals WHERE id IN ({})",
-                in_list(1, chunk.len())
-            );
-            let rows: Vec<(Uuid, i64, i64)> = with_db!(self, p => {
-                let mut q = sqlx::query_as(&sql);
-                for id in chunk { q = q.bind(id); }
-                q.fetch_all(p).await
-            })?;
-            out.extend(rows.into_iter().map(|(id, c, r)| {
+        let mut rows: Vec<(Uuid, i64, i64)> = Vec::new();
+        match &self.db {
+            // One statement of one array however many wait: the same prepared statement
+            // every half second.
+            crate::Db::Postgres(p) => {
+                rows = sqlx::query_as(
+                    "SELECT id, config_version, reload_seq FROM terminals WHERE id = ANY($1)",
+                )
+                .bind(ids)
+                .fetch_all(p)
+                .await?;
+            }
+            crate::Db::Sqlite(p) => {
+                for chunk in ids.chunks(ROWS_PER_STATEMENT) {
+                    let sql = format!(
+                        "SELECT id, config_version, reload_seq FROM terminals WHERE id IN ({})",
+                        in_list(1, chunk.len())
+                    );
+                    let mut q = sqlx::query_as::<_, (Uuid, i64, i64)>(&sql);
+                    for id in chunk {
+                        q = q.bind(id);
+                    }
+                    rows.extend(q.fetch_all(p).await?);
+                }
+            }
+        }
+        Ok(rows
+            .into_iter()
+            .map(|(id, config_version, reload_seq)| {
                 (
                     id,
                     Versions {
-                        config_version: c,
-                        reload_seq: r,
+                        config_version,
+                        reload_seq,
                     },
                 )
-            }));
-        }
-        Ok(out)
+            })
+            .collect())
     }
 
     /// Stores answers tapped on a terminal (validated by the caller, each carrying the
@@ -465,32 +480,51 @@ impl Store {
         rows: &[NewRating],
         rule: BurstRule,
     ) -> Result<Vec<InsertOutcome>> {
-        let mut rows = rows.to_vec();
+        let batch = TerminalBatch {
+            org,
+            terminal,
+            rows: rows.to_vec(),
+            rule,
+        };
+        let (_, mut out) = self.insert_group(&[], std::slice::from_ref(&batch)).await?;
+        Ok(out.pop().unwrap_or_default())
+    }
+}
+
+/// Answers tapped on one terminal, as one request brought them.
+#[derive(Debug, Clone)]
+pub struct TerminalBatch {
+    pub org: Uuid,
+    pub terminal: Uuid,
+    pub rows: Vec<NewRating>,
+    pub rule: BurstRule,
+}
+
+/// Inside a write transaction: flags the customers of `$rows` (answers of one terminal)
+/// that make a burst by `$rule`, with the earlier customers of the same terminal they
+/// make it with; those earlier answers move from the results to the bursts.
+macro_rules! flag_bursts {
+    ($tx:ident, $terminal:expr, $rows:expr, $rule:expr) => {{
+        let terminal: Uuid = $terminal;
+        let rows: &mut [NewRating] = $rows;
         // Each customer (visit) starts at their first answer.
         let mut starts: HashMap<Uuid, i64> = HashMap::new();
-        for r in &rows {
+        for r in rows.iter() {
             let v = r.visit_id.unwrap_or(r.id);
             let e = starts.entry(v).or_insert(r.answered_at);
             *e = (*e).min(r.answered_at);
         }
-        let Some(first) = starts.values().min().copied() else {
-            return Ok(vec![]);
-        };
-        let last = rows.iter().map(|r| r.answered_at).max().unwrap_or(first);
-        let window = i64::from(rule.seconds) * 1000;
-        let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
-        let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
-        let scales = self.scales_of(rows.iter()).await?;
-        with_db!(self, p => {
-            let mut tx = p.begin_write().await?;
+        if let Some(first) = starts.values().min().copied() {
+            let last = rows.iter().map(|r| r.answered_at).max().unwrap_or(first);
+            let window = i64::from($rule.seconds) * 1000;
             let earlier: Vec<(Option<Uuid>, i64)> = sqlx::query_as(
                 "SELECT visit_id, MIN(answered_at) FROM ratings WHERE terminal_id = $1 AND answered_at >= $2 AND answered_at <= $3 GROUP BY visit_id")
-                .bind(terminal).bind(first - window).bind(last + window).fetch_all(&mut *tx).await?;
+                .bind(terminal).bind(first - window).bind(last + window).fetch_all(&mut *$tx).await?;
             let mut all: Vec<(i64, Uuid, bool)> = starts.iter().map(|(v, t)| (*t, *v, true)).collect();
             all.extend(earlier.into_iter().filter_map(|(v, t)| v.filter(|v| !starts.contains_key(v)).map(|v| (t, v, false))));
             all.sort();
             let times: Vec<i64> = all.iter().map(|(t, _, _)| *t).collect();
-            let flags = rule.flags(&times);
+            let flags = $rule.flags(&times);
             let burst: HashSet<Uuid> = all.iter().zip(&flags).filter(|(_, f)| **f).map(|((_, v, _), _)| *v).collect();
             let old_burst: Vec<Uuid> = all.iter().zip(&flags).filter(|((_, _, new), f)| **f && !new).map(|((_, v, _), _)| *v).collect();
             for r in rows.iter_mut() {
@@ -505,30 +539,91 @@ impl Store {
                     WHERE r.terminal_id = $1 AND r.flags = 0 AND r.score IS NOT NULL AND r.visit_id IN ({})", in_list(3, chunk.len()));
                 let mut q = sqlx::query_as::<_, Scored>(&sql).bind(terminal).bind(Uuid::nil());
                 for v in chunk { q = q.bind(v); }
-                let moved = q.fetch_all(&mut *tx).await?;
+                let moved = q.fetch_all(&mut *$tx).await?;
                 let mut deltas: HashMap<RollupKey, Counts> = HashMap::new();
                 for a in &moved {
                     count(&mut deltas, a, -1, 1);
                 }
-                apply_rollup!(tx, deltas);
+                apply_rollup!($tx, deltas);
                 let sql = format!("UPDATE ratings SET flags = flags | {FLAG_BURST} WHERE terminal_id = $1 AND visit_id IN ({})", in_list(2, chunk.len()));
                 let mut q = sqlx::query(&sql).bind(terminal);
                 for v in chunk { q = q.bind(v); }
-                q.execute(&mut *tx).await?;
+                q.execute(&mut *$tx).await?;
             }
-            let batch = [(org, rows.as_slice())];
-            let all_rows: Vec<(Uuid, &NewRating)> = rows.iter().map(|r| (org, r)).collect();
-            insert_rows!(tx, &batch, all_rows, scales, inserted, existing);
-            let asked_done = rows.iter().any(|r| r.employee_id.is_some());
-            sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
-                asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
-                .bind(terminal).bind(last).bind(asked_done).execute(&mut *tx).await?;
-            tx.commit().await?;
-            Ok::<_, StoreError>(())
-        })?;
-        // Flags are the server's own judgement: a resend compares without them.
-        let batch = [(org, rows.as_slice())];
-        let mut out = crate::ratings::outcomes(&batch, &inserted, &existing);
-        Ok(out.pop().unwrap_or_default())
+        }
+    }};
+}
+
+impl Store {
+    /// Stores batches of answers from the API (`plain`) and from terminals in one
+    /// transaction: each terminal's bursts flagged over all its batches at once (as if
+    /// one request had brought them), then every answer inserted and counted in the
+    /// rollups together, in key order; each terminal's last answer noted, in id order.
+    /// The outcomes of each plain batch, then of each terminal batch.
+    pub async fn insert_group(
+        &self,
+        plain: &[(Uuid, &[NewRating])],
+        terminals: &[TerminalBatch],
+    ) -> Result<(Vec<Vec<InsertOutcome>>, Vec<Vec<InsertOutcome>>)> {
+        let scales = self
+            .scales_of(
+                plain
+                    .iter()
+                    .flat_map(|(_, rows)| rows.iter())
+                    .chain(terminals.iter().flat_map(|t| t.rows.iter())),
+            )
+            .await?;
+        // Each terminal once, in id order, with the batches it brought.
+        let mut by_terminal: std::collections::BTreeMap<Uuid, Vec<usize>> = Default::default();
+        for (i, t) in terminals.iter().enumerate() {
+            by_terminal.entry(t.terminal).or_default().push(i);
+        }
+        // Resent answers are recognised by their ids: running it again is safe.
+        self.retry_transient(true, || async {
+            let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
+            let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
+            let flagged: Vec<Vec<NewRating>> = with_db!(self, p => {
+                let mut tx = p.begin_write().await?;
+                let mut flagged: Vec<Vec<NewRating>> = terminals.iter().map(|t| t.rows.clone()).collect();
+                for (terminal, batches) in &by_terminal {
+                    let mut rows: Vec<NewRating> = batches.iter().flat_map(|i| flagged[*i].clone()).collect();
+                    flag_bursts!(tx, *terminal, &mut rows, terminals[batches[0]].rule);
+                    let mut rows = rows.into_iter();
+                    for i in batches {
+                        let n = flagged[*i].len();
+                        flagged[*i] = rows.by_ref().take(n).collect();
+                    }
+                }
+                let mut batches: Vec<(Uuid, &[NewRating])> = plain.to_vec();
+                batches.extend(terminals.iter().zip(&flagged).map(|(t, rows)| (t.org, rows.as_slice())));
+                // In id order, so that two instances storing the same resent answers lock
+                // them in the same order (a stable sort: of one id twice, the first stays).
+                let mut all: Vec<(Uuid, &NewRating)> = batches
+                    .iter()
+                    .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
+                    .collect();
+                all.sort_by_key(|(org, r)| (*org, r.id));
+                insert_rows!(tx, &batches, all, scales, inserted, existing);
+                for (terminal, batches) in &by_terminal {
+                    let rows = || batches.iter().flat_map(|i| terminals[*i].rows.iter());
+                    let Some(last) = rows().map(|r| r.answered_at).max() else { continue };
+                    let asked_done = rows().any(|r| r.employee_id.is_some());
+                    sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
+                        asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
+                        .bind(*terminal).bind(last).bind(asked_done).execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok::<_, StoreError>(flagged)
+            })?;
+            // Flags are the server's own judgement: a resend compares without them.
+            let ours = crate::ratings::outcomes(plain, &inserted, &existing);
+            let theirs: Vec<(Uuid, &[NewRating])> = terminals
+                .iter()
+                .zip(&flagged)
+                .map(|(t, rows)| (t.org, rows.as_slice()))
+                .collect();
+            Ok((ours, crate::ratings::outcomes(&theirs, &inserted, &existing)))
+        })
+        .await
     }
 }

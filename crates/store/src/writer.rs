@@ -7,16 +7,52 @@
 use tokio::sync::{mpsc, oneshot};
 use uuid::Uuid;
 
-use crate::{InsertOutcome, NewRating, Result, Store, StoreError};
+use crate::{InsertOutcome, NewRating, Result, Store, StoreError, TerminalBatch};
 
 /// Rows one group commit takes at most before it commits.
 const MAX_ROWS_PER_COMMIT: usize = 5_000;
 
-type Job = (
-    Uuid,
-    Vec<NewRating>,
-    oneshot::Sender<Result<Vec<InsertOutcome>>>,
-);
+/// What a request hands over: answers from the API of one organisation, or answers
+/// tapped on one terminal; and where its outcomes go.
+enum Job {
+    Plain(
+        Uuid,
+        Vec<NewRating>,
+        oneshot::Sender<Result<Vec<InsertOutcome>>>,
+    ),
+    Terminal(TerminalBatch, oneshot::Sender<Result<Vec<InsertOutcome>>>),
+}
+
+impl Job {
+    fn rows(&self) -> usize {
+        match self {
+            Job::Plain(_, rows, _) => rows.len(),
+            Job::Terminal(t, _) => t.rows.len(),
+        }
+    }
+
+    fn reply(self, outcome: Result<Vec<InsertOutcome>>) {
+        let _ = match self {
+            Job::Plain(_, _, reply) | Job::Terminal(_, reply) => reply.send(outcome),
+        };
+    }
+
+    /// Stores the job on its own.
+    async fn alone(self, store: &Store) {
+        match self {
+            Job::Plain(org, rows, reply) => {
+                let _ = reply.send(store.insert_ratings(org, &rows).await);
+            }
+            Job::Terminal(t, reply) => {
+                let outcome = store
+                    .insert_group(&[], std::slice::from_ref(&t))
+                    .await
+                    .map(|(_, mut out)| out.pop().unwrap_or_default());
+                let _ = reply.send(outcome);
+            }
+        }
+    }
+}
 
 /// A handle to the writer task; cheap to clone.
 #[derive(Clone, Debug)]
@@ -36,8 +72,23 @@ impl RatingWriter {
     /// transaction with whatever else is waiting.
     pub async fn write(&self, org: Uuid, rows: Vec<NewRating>) -> Result<Vec<InsertOutcome>> {
         let (reply, answer) = oneshot::channel();
+        self.hand_over(Job::Plain(org, rows, reply), answer).await
+    }
+
+    /// Stores answers tapped on a terminal (see [`Store::insert_terminal_ratings`]),
+    /// sharing the transaction with whatever else is waiting.
+    pub async fn write_terminal(&self, batch: TerminalBatch) -> Result<Vec<InsertOutcome>> {
+        let (reply, answer) = oneshot::channel();
+        self.hand_over(Job::Terminal(batch, reply), answer).await
+    }
+
+    async fn hand_over(
+        &self,
+        job: Job,
+        answer: oneshot::Receiver<Result<Vec<InsertOutcome>>>,
+    ) -> Result<Vec<InsertOutcome>> {
         self.tx
-            .send((org, rows, reply))
+            .send(job)
             .await
             .map_err(|_| StoreError::Config("the rating writer has stopped".into()))?;
         answer
@@ -48,25 +99,40 @@ impl RatingWriter {
 
 async fn run(store: Store, mut rx: mpsc::Receiver<Job>) {
     while let Some(first) = rx.recv().await {
+        let mut rows = first.rows();
         let mut jobs = vec![first];
-        let mut rows = jobs[0].1.len();
         while rows < MAX_ROWS_PER_COMMIT {
             match rx.try_recv() {
                 Ok(job) => {
-                    rows += job.1.len();
+                    rows += job.rows();
                     jobs.push(job);
                 }
                 Err(_) => break,
             }
         }
-        let batches: Vec<(Uuid, &[NewRating])> = jobs
+        let plain: Vec<(Uuid, &[NewRating])> = jobs
             .iter()
-            .map(|(org, r, _)| (*org, r.as_slice()))
+            .filter_map(|j| match j {
+                Job::Plain(org, r, _) => Some((*org, r.as_slice())),
+                Job::Terminal(..) => None,
+            })
             .collect();
-        match store.insert_rating_batches(&batches).await {
-            Ok(outcomes) => {
-                for ((_, _, reply), outcome) in jobs.into_iter().zip(outcomes) {
-                    let _ = reply.send(Ok(outcome));
+        let terminals: Vec<TerminalBatch> = jobs
+            .iter()
+            .filter_map(|j| match j {
+                Job::Terminal(t, _) => Some(t.clone()),
+                Job::Plain(..) => None,
+            })
+            .collect();
+        match store.insert_group(&plain, &terminals).await {
+            Ok((ours, theirs)) => {
+                let (mut ours, mut theirs) = (ours.into_iter(), theirs.into_iter());
+                for job in jobs {
+                    let outcome = match job {
+                        Job::Plain(..) => ours.next(),
+                        Job::Terminal(..) => theirs.next(),
+                    };
+                    job.reply(Ok(outcome.unwrap_or_default()));
                 }
             }
             // The database cannot take writes just now (lost, restarting, a statement
@@ -74,20 +140,20 @@ async fn run(store: Store, mut rx: mpsc::Receiver<Job>) {
             // rather than each waiting its own turn for the same outcome.
             Err(e) if e.is_unavailable() => {
                 let why = e.to_string();
-                for (_, _, reply) in jobs {
-                    let _ = reply.send(Err(StoreError::Unreachable(why.clone())));
+                for job in jobs {
+                    job.reply(Err(StoreError::Unreachable(why.clone())));
                 }
             }
             // One bad batch must not fail its neighbours: retry each on its own.
             Err(_) if jobs.len() > 1 => {
-                for (org, r, reply) in jobs {
-                    let _ = reply.send(store.insert_ratings(org, &r).await);
+                for job in jobs {
+                    job.alone(&store).await;
                 }
             }
             // A batch alone: its own error, as it is.
             Err(e) => {
-                if let Some((_, _, reply)) = jobs.into_iter().next() {
-                    let _ = reply.send(Err(e));
+                if let Some(job) = jobs.into_iter().next() {
+                    job.reply(Err(e));
                 }
             }
         }

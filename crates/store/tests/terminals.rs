@@ -18,6 +18,7 @@ both_backends! {
     an_answered_survey_changes_by_new_version;
     a_terminal_pairs_once_beats_from_one_tab_and_flags_bursts;
     the_rollup_always_equals_a_count_of_the_raw_answers;
+    taps_of_many_terminals_committed_together_count_as_one_by_one;
 }
 
 async fn an_answered_survey_changes_by_new_version(backend: Backend) {
@@ -425,4 +426,116 @@ async fn the_rollup_always_equals_a_count_of_the_raw_answers(backend: Backend) {
             .filter(|r| r.score.is_some() && r.flags == 0)
             .count() as i64
     );
+}
+
+/// The group commit takes taps of many terminals, and API batches, into one transaction:
+/// each terminal's bursts are judged over all its waiting requests, exactly as if they had
+/// come one after the other, and the rollups equal a count of the raw answers.
+async fn taps_of_many_terminals_committed_together_count_as_one_by_one(backend: Backend) {
+    let (store, _g) = fresh_store(backend).await;
+    let w = world(&store).await;
+    let terminal = |name: &'static str| {
+        let store = store.clone();
+        async move {
+            store
+                .create_terminal(
+                    w.org,
+                    rida_domain::new_id(),
+                    &terminal_input(name, w.site, None),
+                    &by(),
+                )
+                .await
+                .unwrap()
+        }
+    };
+    let (busy, calm) = (terminal("Busy door").await, terminal("Calm desk").await);
+    let rule = BurstRule {
+        taps: 3,
+        seconds: 10,
+    };
+    let tap = |terminal: Uuid, i: i64| {
+        let mut r = rating(&w, 1 + (i % 5) as i16);
+        r.answered_at = 1_790_000_000_000 + i * 1000;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(terminal);
+        r
+    };
+    // One customer per request: six on the busy terminal within seconds (a burst, all
+    // six), two on the calm one a minute apart, and an API batch.
+    let writer = rida_store::RatingWriter::spawn(store.clone());
+    let taps: Vec<(Uuid, rida_store::NewRating)> = (0..6)
+        .map(|i| (busy, i))
+        .chain([(calm, 0), (calm, 60)])
+        .map(|(t, i)| (t, tap(t, i)))
+        .collect();
+    let mut requests = Vec::new();
+    for (t, row) in taps.clone() {
+        let writer = writer.clone();
+        requests.push(tokio::spawn(async move {
+            writer
+                .write_terminal(rida_store::TerminalBatch {
+                    org: w.org,
+                    terminal: t,
+                    rows: vec![row],
+                    rule,
+                })
+                .await
+        }));
+    }
+    let api: Vec<_> = (0..5).map(|i| rating(&w, 1 + i)).collect();
+    let plain = {
+        let (writer, api) = (writer.clone(), api.clone());
+        tokio::spawn(async move { writer.write(w.org, api).await })
+    };
+    for r in requests {
+        let outcomes = r.await.unwrap().unwrap();
+        assert_eq!(outcomes, vec![rida_store::InsertOutcome::Stored]);
+    }
+    assert!(
+        plain
+            .await
+            .unwrap()
+            .unwrap()
+            .iter()
+            .all(|o| *o == rida_store::InsertOutcome::Stored)
+    );
+    let raw = rida_store::testing::all_ratings(&store, w.org).await;
+    assert_eq!(raw.len(), 6 + 2 + 5);
+    let flagged = |t: Uuid| {
+        raw.iter()
+            .filter(|r| r.terminal_id == Some(t) && r.flags != 0)
+            .count()
+    };
+    assert_eq!((flagged(busy), flagged(calm)), (6, 0));
+    assert_eq!(
+        store.rollup_cells(w.org).await.unwrap(),
+        raw_cells(&store, w.org).await
+    );
+    // Sent again together (terminals that did not hear back): stored once, as before.
+    let cells = store.rollup_cells(w.org).await.unwrap();
+    let again = store
+        .insert_group(
+            &[(w.org, api.as_slice())],
+            &[rida_store::TerminalBatch {
+                org: w.org,
+                terminal: busy,
+                rows: taps.iter().take(6).map(|(_, r)| r.clone()).collect(),
+                rule,
+            }],
+        )
+        .await
+        .unwrap();
+    assert!(
+        again
+            .0
+            .iter()
+            .chain(&again.1)
+            .flatten()
+            .all(|o| *o == rida_store::InsertOutcome::Stored)
+    );
+    assert_eq!(
+        rida_store::testing::all_ratings(&store, w.org).await.len(),
+        13
+    );
+    assert_eq!(store.rollup_cells(w.org).await.unwrap(), cells);
 }

@@ -442,9 +442,16 @@ pub async fn answers(
     let outcomes = if rows.is_empty() {
         Vec::new()
     } else {
+        // Through the group commit: at a network's busy hour, taps from hundreds of
+        // terminals share a transaction and its commit.
         state
-            .store
-            .insert_terminal_ratings(t.org_id, t.id, &rows, t.burst_rule())
+            .ratings
+            .write_terminal(rida_store::TerminalBatch {
+                org: t.org_id,
+                terminal: t.id,
+                rows,
+                rule: t.burst_rule(),
+            })
             .await?
     };
     Ok(Json(checked.finish(outcomes)).into_response())

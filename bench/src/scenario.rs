@@ -1,0 +1,700 @@
+//! `rida-bench scenario`: a national network at a tenth of its size, on this machine.
+//! 5,000 simulated terminals at 500 sites (each keeps a long poll open and beats every
+//! 15 s), answers at a day's peak rate (100 a second, with two seconds at 1,000 a second
+//! every twenty), 20 managers reloading the Overview, and a new logo pushed to every
+//! terminal three times while it runs; over a history of answers already stored
+//! (`RIDA_BENCH_HISTORY`, default 1,000,000). The same minute runs on one `rida serve`,
+//! then on two sharing the PostgreSQL database (terminals and managers split between
+//! them); each figure is given for both and as a ratio. Needs `RIDA_BENCH_POSTGRES_URL`
+//! (a server URL whose role may create databases) and `target/release/rida`.
+
+use std::{
+    collections::HashMap,
+    process::{Command, Stdio},
+    sync::{
+        Arc, Mutex,
+        atomic::{AtomicUsize, Ordering},
+    },
+    time::{Duration, Instant},
+};
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rida_domain::{Answer, Channel, Role};
+use rida_store::{By, ConnectOptions, EmployeeInput, NewRating, SiteInput, Store, UserInput};
+use serde_json::{Value, json};
+use uuid::Uuid;
+
+const SITES: usize = 500;
+const TERMINALS_PER_SITE: usize = 10;
+const TERMINALS: usize = SITES * TERMINALS_PER_SITE;
+const EMPLOYEES_PER_SITE: usize = 2;
+const READERS: usize = 20;
+/// How long a manager reads a page before opening the next (`RIDA_BENCH_THINK_MS`).
+const THINK_MS: u64 = 2_000;
+const RUN_SECS: u64 = 60;
+/// Every `CYCLE_SECS`, `BURST_SECS` at `BURST_RATE` answers a second; `RATE` otherwise.
+const CYCLE_SECS: u64 = 20;
+const BURST_SECS: u64 = 2;
+const RATE: u64 = 100;
+const BURST_RATE: u64 = 1_000;
+/// When the logo changes, in seconds from the start: once in quiet time, twice in bursts.
+const ACTIONS: [f64; 3] = [10.0, 20.5, 40.5];
+const HEAD: (&str, &str) = ("head", "bench-head-pass");
+
+/// The network as created: its organisation, the terminals' pairing codes and the
+/// question the terminals ask.
+struct Network {
+    org: Uuid,
+    codes: Vec<String>,
+}
+
+/// A simulated terminal: its token and the question it asks.
+#[derive(Clone)]
+struct Terminal {
+    token: String,
+    question: Value,
+}
+
+/// What one run measured.
+#[derive(Default)]
+struct Figures {
+    offered: usize,
+    stored: u64,
+    refused: usize,
+    answer_p50: f64,
+    answer_p99: f64,
+    beats: usize,
+    beat_errors: usize,
+    pages: usize,
+    page_errors: usize,
+    page_p50: f64,
+    page_p95: f64,
+    action_all: Vec<f64>,
+    cpu: Vec<f64>,
+    rss_mib: Vec<f64>,
+    postgres_cpu: f64,
+}
+
+fn bar(len: u64, what: &str) -> anyhow::Result<ProgressBar> {
+    Ok(
+        ProgressBar::new(len).with_style(ProgressStyle::with_template(&format!(
+            "  {what} {{bar:40.cyan/blue}} {{human_pos}}/{{human_len}} eta {{eta}}"
+        ))?),
+    )
+}
+
+/// 500 sites of 2 employees and 10 terminals, a head, and the history of answers.
+async fn network(store: &Store, history: u64) -> anyhow::Result<Network> {
+    let by = By::system("bench");
+    let w = crate::world(store).await?;
+    let survey = crate::rig::survey(store, w.org).await?;
+    let region = store
+        .create_region(
+            w.org,
+            rida_domain::new_id(),
+            "Network",
+            &Default::default(),
+            &by,
+        )
+        .await?;
+    let services = vec![w.service];
+    let mut sites = Vec::new();
+    let mut codes = Vec::new();
+    let made = bar(SITES as u64, "sites")?;
+    for s in 0..SITES {
+        let site = store
+            .create_site(
+                w.org,
+                rida_domain::new_id(),
+                &SiteInput {
+                    names: Default::default(),
+                    region_id: region,
+                    name: format!("Branch {s:03}"),
+                    address: None,
+                    time_zone: None,
+                    opening_hours: None,
+                    service_ids: services.clone(),
+                },
+                &by,
+            )
+            .await?;
+        let mut employees = Vec::new();
+        for e in 0..EMPLOYEES_PER_SITE {
+            let input = EmployeeInput {
+                name: format!("Employee {s:03}-{e}"),
+                desk: None,
+                external_id: None,
+                site_ids: vec![site],
+            };
+            employees.push(
+                store
+                    .create_employee(w.org, rida_domain::new_id(), &input, &by)
+                    .await?,
+            );
+        }
+        for t in 0..TERMINALS_PER_SITE {
+            let code = rida_domain::terminal::pairing_code(&crate::terminals::rand_bytes(
+                s * TERMINALS_PER_SITE + t,
+            ));
+            crate::rig::terminal(store, (w.org, site, survey), &format!("T{s:03}-{t}"), &code)
+                .await?;
+            codes.push(code);
+        }
+        sites.push((site, employees));
+        made.inc(1);
+    }
+    made.finish_and_clear();
+    let hash = rida_server::auth::hash_password(HEAD.1.into()).await?;
+    let head = UserInput {
+        username: HEAD.0.into(),
+        display_name: "Head".into(),
+        role: Role::Head,
+        employee_id: None,
+        region_ids: vec![],
+        site_ids: vec![],
+        email: None,
+        monthly_report: false,
+    };
+    store
+        .create_user(w.org, rida_domain::new_id(), &head, &hash, &by)
+        .await?;
+    // The history: the last 60 days, in the order the answers came.
+    let question = store
+        .latest_questions(w.org)
+        .await?
+        .first()
+        .map(|q| q.id)
+        .ok_or_else(|| anyhow::anyhow!("the sample survey has no question"))?;
+    let today = jiff::Zoned::now().date();
+    let first = today.checked_sub(jiff::ToSpan::days(60))?;
+    let mut seed = 7u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let written = bar(history, "history")?;
+    let mut done = 0u64;
+    while done < history {
+        let size = (history - done).min(1000);
+        let rows: Vec<NewRating> = (0..size)
+            .map(|i| {
+                let day = first
+                    .checked_add(jiff::ToSpan::days(((done + i) * 60 / history) as i64))
+                    .unwrap_or(first);
+                let (site, employees) = &sites[next(SITES as u64) as usize];
+                NewRating {
+                    id: Uuid::now_v7(),
+                    answered_at: 1_700_000_000_000 + (done + i) as i64,
+                    received_at: 1_700_000_000_000 + (done + i) as i64,
+                    local_day: rida_domain::period::day_key(day),
+                    site_id: *site,
+                    service_id: Some(w.service),
+                    employee_id: Some(employees[next(EMPLOYEES_PER_SITE as u64) as usize]),
+                    channel: Channel::Kiosk,
+                    question_id: question,
+                    answer: Answer::Score(1 + next(5) as i16),
+                    visit_id: None,
+                    customer_key: None,
+                    terminal_id: None,
+                    lang: None,
+                    flags: 0,
+                }
+            })
+            .collect();
+        store.insert_ratings(w.org, &rows).await?;
+        done += size;
+        written.set_position(done);
+    }
+    written.finish_and_clear();
+    Ok(Network { org: w.org, codes })
+}
+
+/// Pairs every terminal through the first instance.
+async fn pair_all(
+    http: &reqwest::Client,
+    base: &str,
+    codes: &[String],
+) -> anyhow::Result<Vec<Terminal>> {
+    let paired = bar(codes.len() as u64, "pairing")?;
+    let mut out = Vec::new();
+    for chunk in codes.chunks(50) {
+        let sims = futures_util::future::try_join_all(
+            chunk
+                .iter()
+                .map(|code| crate::terminals::pair(http, base, code)),
+        )
+        .await?;
+        out.extend(sims.into_iter().map(|s| Terminal {
+            token: s.token,
+            question: s.question,
+        }));
+        paired.inc(chunk.len() as u64);
+    }
+    paired.finish_and_clear();
+    Ok(out)
+}
+
+/// `rida serve` on the database, as its own process.
+fn serve(url: &str, addr: &str, dir: &std::path::Path) -> anyhow::Result<crate::rig::Server> {
+    std::fs::create_dir_all(dir)?;
+    Ok(crate::rig::Server(
+        Command::new(crate::rig::rida_binary()?)
+            .args(["serve", "--listen", addr, "--data-dir"])
+            .arg(dir)
+            .env("RIDA_DATABASE_URL", url)
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(dir.join("server.log"))?)
+            .spawn()?,
+    ))
+}
+
+/// CPU time of every PostgreSQL process, in clock ticks.
+fn postgres_ticks() -> u64 {
+    let Ok(dir) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    dir.filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| {
+            std::fs::read_to_string(format!("/proc/{pid}/comm"))
+                .is_ok_and(|c| c.trim_end() == "postgres")
+        })
+        .filter_map(|pid| crate::terminals::cpu_ticks(pid).ok())
+        .sum()
+}
+
+fn percentile(v: &mut [f64], p: usize) -> f64 {
+    if v.is_empty() {
+        return f64::NAN;
+    }
+    v.sort_by(f64::total_cmp);
+    v[((v.len() * p).div_ceil(100))
+        .saturating_sub(1)
+        .min(v.len() - 1)]
+}
+
+/// A manager's browser, signed in as the head.
+async fn manager(base: &str) -> anyhow::Result<reqwest::Client> {
+    let c = reqwest::Client::builder().cookie_store(true).build()?;
+    let login = c.get(format!("{base}/login")).send().await?.text().await?;
+    let csrf = login
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let r = c
+        .post(format!("{base}/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", HEAD.0),
+            ("password", HEAD.1),
+        ])
+        .send()
+        .await?;
+    anyhow::ensure!(r.status().is_success(), "sign-in: {}", r.status());
+    Ok(c)
+}
+
+/// One minute of the network on `instances` instances.
+async fn run(
+    store: &Store,
+    net: &Network,
+    terminals: &[Terminal],
+    bases: &[String],
+    pids: &[u32],
+) -> anyhow::Result<Figures> {
+    let mut f = Figures::default();
+    let before = store.count_ratings(net.org).await?;
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(2 * TERMINALS)
+        .timeout(Duration::from_secs(60))
+        .build()?;
+    let epoch = Instant::now();
+    // When each terminal first saw each change (seconds since `epoch`).
+    let seen: Arc<Mutex<Vec<HashMap<usize, f64>>>> =
+        Arc::new(Mutex::new(vec![HashMap::new(); ACTIONS.len()]));
+    let action_no = Arc::new(AtomicUsize::new(usize::MAX));
+    let mut tasks = Vec::new();
+    let beats = Arc::new(Mutex::new((0usize, 0usize)));
+    // The terminals: a long poll each, and a heartbeat every 15 s.
+    for (n, t) in terminals.iter().enumerate() {
+        let base = bases[n % bases.len()].clone();
+        let (http, t, seen, action_no, beats) = (
+            http.clone(),
+            t.clone(),
+            seen.clone(),
+            action_no.clone(),
+            beats.clone(),
+        );
+        let (h, b, token) = (http.clone(), base.clone(), t.token.clone());
+        tasks.push(tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis((n as u64 * 3) % 15_000)).await;
+            let mut beat = tokio::time::interval(Duration::from_secs(15));
+            loop {
+                beat.tick().await;
+                let ok = h
+                    .post(format!("{b}/api/v1/kiosk/heartbeat"))
+                    .bearer_auth(&token)
+                    .json(&json!({ "app_version": "bench", "queued": 0, "tab": format!("t{n}") }))
+                    .send()
+                    .await
+                    .is_ok_and(|r| r.status().is_success());
+                let mut b = beats.lock().expect("beats");
+                b.0 += 1;
+                b.1 += usize::from(!ok);
+            }
+        }));
+        tasks.push(tokio::spawn(async move {
+            let c: Value = match http
+                .get(format!("{base}/api/v1/kiosk/config"))
+                .bearer_auth(&t.token)
+                .send()
+                .await
+            {
+                Ok(r) => r.json().await.unwrap_or_default(),
+                Err(_) => Value::Null,
+            };
+            let (mut config, reload) = (
+                c["versions"]["config_version"].as_i64().unwrap_or(0),
+                c["versions"]["reload_seq"].as_i64().unwrap_or(0),
+            );
+            loop {
+                let Ok(r) = http
+                    .get(format!(
+                        "{base}/api/v1/kiosk/wait?config={config}&reload={reload}"
+                    ))
+                    .bearer_auth(&t.token)
+                    .send()
+                    .await
+                else {
+                    tokio::time::sleep(Duration::from_millis(200)).await;
+                    continue;
+                };
+                let Ok(v) = r.json::<Value>().await else {
+                    continue;
+                };
+                let now = v["config_version"].as_i64().unwrap_or(config);
+                if now != config {
+                    config = now;
+                    let a = action_no.load(Ordering::SeqCst);
+                    if a < ACTIONS.len() {
+                        seen.lock().expect("seen")[a]
+                            .entry(n)
+                            .or_insert_with(|| epoch.elapsed().as_secs_f64());
+                    }
+                    // As the page does: fetch the new settings.
+                    let _ = http
+                        .get(format!("{base}/api/v1/kiosk/config"))
+                        .bearer_auth(&t.token)
+                        .send()
+                        .await;
+                }
+            }
+        }));
+    }
+    // Let every terminal settle into its long poll.
+    tokio::time::sleep(Duration::from_secs(5)).await;
+
+    // The managers.
+    let pages: Arc<Mutex<(Vec<f64>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
+    let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let mut readers = Vec::new();
+    let readers_n: usize = std::env::var("RIDA_BENCH_READERS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(READERS);
+    let think = Duration::from_millis(
+        std::env::var("RIDA_BENCH_THINK_MS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(THINK_MS),
+    );
+    for i in 0..readers_n {
+        let c = manager(&bases[i % bases.len()]).await?;
+        let (base, pages, running) = (
+            bases[i % bases.len()].clone(),
+            pages.clone(),
+            running.clone(),
+        );
+        readers.push(tokio::spawn(async move {
+            while running.load(Ordering::SeqCst) {
+                let t = Instant::now();
+                let ok = match c.get(format!("{base}/admin/results")).send().await {
+                    Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
+                    Err(_) => false,
+                };
+                {
+                    let mut p = pages.lock().expect("pages");
+                    if ok {
+                        p.0.push(t.elapsed().as_secs_f64() * 1000.0);
+                    } else {
+                        p.1 += 1;
+                    }
+                }
+                tokio::time::sleep(think).await;
+            }
+        }));
+    }
+
+    // The answers, at the rate of the second, whatever the server's pace (open loop).
+    let answers: Arc<Mutex<(Vec<f64>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
+    let start = Instant::now();
+    let pg0 = postgres_ticks();
+    let ticks0: Vec<u64> = pids
+        .iter()
+        .map(|p| crate::terminals::cpu_ticks(*p).unwrap_or(0))
+        .collect();
+    let mut rss = vec![0u64; pids.len()];
+    let mut sent = Vec::new();
+    let mut next_action = 0;
+    let mut seed = 11u64;
+    let mut next = |m: u64| {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) % m
+    };
+    let mut action_started = Vec::new();
+    for second in 0..RUN_SECS {
+        let rate = if second % CYCLE_SECS < BURST_SECS {
+            BURST_RATE
+        } else {
+            RATE
+        };
+        for k in 0..rate {
+            let at = Duration::from_secs(second) + Duration::from_micros(k * 1_000_000 / rate);
+            if next_action < ACTIONS.len() && at.as_secs_f64() >= ACTIONS[next_action] {
+                action_no.store(next_action, Ordering::SeqCst);
+                action_started.push(epoch.elapsed().as_secs_f64());
+                for (r, p) in rss.iter_mut().zip(pids) {
+                    *r = (*r).max(crate::rss_kib(*p).unwrap_or(0));
+                }
+                let png = format!("\u{89}PNG\r\n\u{1a}\n{next_action}").into_bytes();
+                store
+                    .set_logo(net.org, Some((&png, "image/png")), &By::system("bench"))
+                    .await?;
+                next_action += 1;
+            }
+            tokio::time::sleep_until((start + at).into()).await;
+            let n = next(TERMINALS as u64) as usize;
+            let (http, base, t, answers) = (
+                http.clone(),
+                bases[n % bases.len()].clone(),
+                terminals[n].clone(),
+                answers.clone(),
+            );
+            let score = 1 + next(5);
+            sent.push(tokio::spawn(async move {
+                let t0 = Instant::now();
+                let ok = match http
+                    .post(format!("{base}/api/v1/kiosk/answers"))
+                    .bearer_auth(&t.token)
+                    .json(&json!({ "answers": [{ "id": Uuid::now_v7(), "answered_at": jiff::Timestamp::now().to_string(),
+                        "question_id": t.question, "visit_id": Uuid::now_v7(), "score": score }] }))
+                    .send()
+                    .await
+                {
+                    Ok(r) => {
+                        let good = r.status().is_success();
+                        let body: Value = r.json().await.unwrap_or_default();
+                        good && body["results"][0]["status"] == "stored"
+                    }
+                    Err(_) => false,
+                };
+                let mut a = answers.lock().expect("answers");
+                if ok {
+                    a.0.push(t0.elapsed().as_secs_f64() * 1000.0);
+                } else {
+                    a.1 += 1;
+                }
+            }));
+        }
+    }
+    f.offered = sent.len();
+    for s in sent {
+        s.await?;
+    }
+    let secs = start.elapsed().as_secs_f64();
+    f.postgres_cpu = (postgres_ticks() - pg0) as f64 / 100.0 / secs * 100.0;
+    f.cpu = pids
+        .iter()
+        .zip(&ticks0)
+        .map(|(p, t0)| {
+            (crate::terminals::cpu_ticks(*p).unwrap_or(0) - t0) as f64 / 100.0 / secs * 100.0
+        })
+        .collect();
+    f.rss_mib = rss.iter().map(|k| *k as f64 / 1024.0).collect();
+    // Every terminal saw every change?
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while seen
+        .lock()
+        .expect("seen")
+        .iter()
+        .any(|s| s.len() < TERMINALS)
+        && Instant::now() < deadline
+    {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    running.store(false, Ordering::SeqCst);
+    for r in readers {
+        r.await?;
+    }
+    for t in tasks {
+        t.abort();
+    }
+    // Time from each change to the last terminal that saw it (a terminal that never saw
+    // it counts as the 30 s waited).
+    let seen = std::mem::take(&mut *seen.lock().expect("seen"));
+    f.action_all = seen
+        .iter()
+        .zip(&action_started)
+        .map(|(s, t0)| match s.len() == TERMINALS {
+            true => (s.values().copied().fold(0.0, f64::max) - t0) * 1000.0,
+            false => f64::INFINITY,
+        })
+        .collect();
+    let (mut lat, refused) = std::mem::take(&mut *answers.lock().expect("answers"));
+    f.refused = refused;
+    f.answer_p50 = percentile(&mut lat, 50);
+    f.answer_p99 = percentile(&mut lat, 99);
+    let (mut page_lat, page_errors) = std::mem::take(&mut *pages.lock().expect("pages"));
+    f.pages = page_lat.len();
+    f.page_errors = page_errors;
+    f.page_p50 = percentile(&mut page_lat, 50);
+    f.page_p95 = percentile(&mut page_lat, 95);
+    let (b, be) = *beats.lock().expect("beats");
+    f.beats = b;
+    f.beat_errors = be;
+    f.stored = (store.count_ratings(net.org).await? - before).max(0) as u64;
+    Ok(f)
+}
+
+/// Runs the minute on one instance, then on two, and prints both with their ratios.
+pub async fn scenario() -> anyhow::Result<()> {
+    let Ok(base) = std::env::var("RIDA_BENCH_POSTGRES_URL") else {
+        println!("scenario: skipped (set RIDA_BENCH_POSTGRES_URL)");
+        return Ok(());
+    };
+    let history: u64 = std::env::var("RIDA_BENCH_HISTORY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(1_000_000);
+    let url = crate::instances::fresh_database(&base).await?;
+    let result = both(&url, history).await;
+    crate::instances::drop_database(&base, &url).await?;
+    let (one, two) = result?;
+    println!(
+        "\n### A tenth of a national network (`rida-bench scenario`, PostgreSQL)\n\n\
+         {TERMINALS} terminals at {SITES} sites (long poll, a heartbeat every 15 s), {RATE} answers/s \
+         with {BURST_SECS} s at {BURST_RATE}/s every {CYCLE_SECS} s for {RUN_SECS} s, {READERS} managers \
+         reloading the Overview, a new logo pushed {} times; {history} answers stored before.\n",
+        ACTIONS.len()
+    );
+    println!("| measurement | one instance | two instances | two / one |");
+    println!("|---|---:|---:|---:|");
+    let row = |name: &str, a: f64, b: f64, unit: &str| {
+        println!("| {name} | {a:.1}{unit} | {b:.1}{unit} | {:.2} |", b / a);
+    };
+    let count = |name: &str, a: f64, b: f64| println!("| {name} | {a:.0} | {b:.0} | |");
+    count("answers sent", one.offered as f64, two.offered as f64);
+    count("answers stored", one.stored as f64, two.stored as f64);
+    count(
+        "answers refused or lost",
+        one.refused as f64,
+        two.refused as f64,
+    );
+    row("answer, p50", one.answer_p50, two.answer_p50, " ms");
+    row("answer, p99", one.answer_p99, two.answer_p99, " ms");
+    count("heartbeats", one.beats as f64, two.beats as f64);
+    count(
+        "heartbeats refused",
+        one.beat_errors as f64,
+        two.beat_errors as f64,
+    );
+    count("Overview pages served", one.pages as f64, two.pages as f64);
+    count(
+        "Overview pages refused",
+        one.page_errors as f64,
+        two.page_errors as f64,
+    );
+    row("Overview, p50", one.page_p50, two.page_p50, " ms");
+    row("Overview, p95", one.page_p95, two.page_p95, " ms");
+    let worst = |v: &[f64]| v.iter().copied().fold(0.0, f64::max);
+    let median = |v: &[f64]| percentile(&mut v.to_vec(), 50);
+    row(
+        "new logo on every terminal, median",
+        median(&one.action_all),
+        median(&two.action_all),
+        " ms",
+    );
+    row(
+        "new logo on every terminal, worst",
+        worst(&one.action_all),
+        worst(&two.action_all),
+        " ms",
+    );
+    let sum = |v: &[f64]| v.iter().sum::<f64>();
+    row(
+        "CPU of the instances (one core = 100)",
+        sum(&one.cpu),
+        sum(&two.cpu),
+        " %",
+    );
+    row(
+        "CPU of PostgreSQL",
+        one.postgres_cpu,
+        two.postgres_cpu,
+        " %",
+    );
+    row(
+        "memory of the instances, max",
+        sum(&one.rss_mib),
+        sum(&two.rss_mib),
+        " MiB",
+    );
+    anyhow::ensure!(
+        one.stored == one.offered as u64 && two.stored == two.offered as u64,
+        "answers were lost or refused"
+    );
+    Ok(())
+}
+
+async fn both(url: &str, history: u64) -> anyhow::Result<(Figures, Figures)> {
+    let store = Store::connect(&ConnectOptions {
+        url: url.to_string(),
+        create_if_missing: false,
+        max_connections: 4,
+        statement_timeout: None,
+    })
+    .await?;
+    store.migrate().await?;
+    let net = network(&store, history).await?;
+    let dir = std::env::temp_dir().join(format!("rida-bench-scenario-{}", Uuid::new_v4()));
+    let addrs = ["127.0.0.1:18111", "127.0.0.1:18112"];
+    let bases: Vec<String> = addrs.iter().map(|a| format!("http://{a}")).collect();
+    let http = reqwest::Client::new();
+    let mut figures = Vec::new();
+    let mut terminals = Vec::new();
+    for instances in [1, 2] {
+        let mut servers = Vec::new();
+        for (i, addr) in addrs.iter().take(instances).enumerate() {
+            servers.push(serve(url, addr, &dir.join(format!("i{i}")))?);
+            crate::wait_ready(addr).await?;
+        }
+        if terminals.is_empty() {
+            terminals = pair_all(&http, &bases[0], &net.codes).await?;
+        }
+        let pids: Vec<u32> = servers.iter().map(|s| s.0.id()).collect();
+        println!("  {instances} instance(s): running {RUN_SECS} s");
+        figures.push(run(&store, &net, &terminals, &bases[..instances], &pids).await?);
+        drop(servers);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    store.close().await;
+    let two = figures.pop().expect("two");
+    let one = figures.pop().expect("one");
+    Ok((one, two))
+}
