@@ -1,7 +1,8 @@
 //! `rida-bench scenario`: a national network at a tenth of its size, on this machine.
 //! 5,000 simulated terminals at 500 sites (each keeps a long poll open and beats every
 //! 15 s), answers at a day's peak rate (100 a second, with two seconds at 1,000 a second
-//! every twenty), 20 managers reloading the Overview, and a new logo pushed to every
+//! every twenty), 20 managers each opening the Overview again 2 s after it came (the
+//! 9 am rush; `RIDA_BENCH_READERS`, `RIDA_BENCH_THINK_MS`), and a new logo pushed to every
 //! terminal three times while it runs; over a history of answers already stored
 //! (`RIDA_BENCH_HISTORY`, default 1,000,000). The same minute runs on one `rida serve`,
 //! then on two sharing the PostgreSQL database (terminals and managers split between
@@ -73,6 +74,8 @@ struct Figures {
     cpu: Vec<f64>,
     rss_mib: Vec<f64>,
     postgres_cpu: f64,
+    /// The simulator's own (the terminals, the managers' browsers).
+    simulator_cpu: f64,
 }
 
 fn bar(len: u64, what: &str) -> anyhow::Result<ProgressBar> {
@@ -443,6 +446,8 @@ async fn run(
     let answers: Arc<Mutex<(Vec<f64>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
     let start = Instant::now();
     let pg0 = postgres_ticks();
+    let me = std::process::id();
+    let me0 = crate::terminals::cpu_ticks(me).unwrap_or(0);
     let ticks0: Vec<u64> = pids
         .iter()
         .map(|p| crate::terminals::cpu_ticks(*p).unwrap_or(0))
@@ -519,6 +524,8 @@ async fn run(
     }
     let secs = start.elapsed().as_secs_f64();
     f.postgres_cpu = (postgres_ticks() - pg0) as f64 / 100.0 / secs * 100.0;
+    f.simulator_cpu =
+        (crate::terminals::cpu_ticks(me).unwrap_or(0) - me0) as f64 / 100.0 / secs * 100.0;
     f.cpu = pids
         .iter()
         .zip(&ticks0)
@@ -590,7 +597,7 @@ pub async fn scenario() -> anyhow::Result<()> {
         "\n### A tenth of a national network (`rida-bench scenario`, PostgreSQL)\n\n\
          {TERMINALS} terminals at {SITES} sites (long poll, a heartbeat every 15 s), {RATE} answers/s \
          with {BURST_SECS} s at {BURST_RATE}/s every {CYCLE_SECS} s for {RUN_SECS} s, {READERS} managers \
-         reloading the Overview, a new logo pushed {} times; {history} answers stored before.\n",
+         each opening the Overview again {THINK_MS} ms after it came, a new logo pushed {} times; {history} answers stored before.\n",
         ACTIONS.len()
     );
     println!("| measurement | one instance | two instances | two / one |");
@@ -647,6 +654,12 @@ pub async fn scenario() -> anyhow::Result<()> {
         "CPU of PostgreSQL",
         one.postgres_cpu,
         two.postgres_cpu,
+        " %",
+    );
+    row(
+        "CPU of the simulator (terminals, browsers)",
+        one.simulator_cpu,
+        two.simulator_cpu,
         " %",
     );
     row(

@@ -247,8 +247,7 @@ impl Store {
                 Saved::InPlace
             };
             // Terminals showing this survey fetch the new content.
-            sqlx::query("UPDATE terminals SET config_version = config_version + 1 WHERE survey_id = $1")
-                .bind(id).execute(&mut *tx).await?;
+            crate::refresh_terminals!(tx, "survey_id", id);
             let detail = match outcome {
                 Saved::InPlace => format!("{name} (version {})", current.version),
                 Saved::NewVersion(v) => format!("{name} (version {v})"),

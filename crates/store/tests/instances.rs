@@ -82,3 +82,97 @@ async fn group_commits_on_two_instances_never_deadlock_and_the_rollups_stay_exac
         "the rollups drifted from the raw answers"
     );
 }
+
+/// A change for every terminal of the organisation (a new logo: 200 rows) while group
+/// commits of taps from many terminals, in any order, note each terminal's last answer:
+/// both lock terminals in id order, so neither waits for the other in a cycle.
+#[tokio::test]
+async fn settings_pushed_to_every_terminal_never_deadlock_with_taps() {
+    let (a, db) = fresh_store(Backend::Postgres).await;
+    let w = world(&a).await;
+    let b = Store::connect(&ConnectOptions {
+        url: db.url.clone(),
+        create_if_missing: false,
+        max_connections: 4,
+        statement_timeout: None,
+    })
+    .await
+    .unwrap();
+    let mut terminals = Vec::new();
+    for i in 0..200 {
+        terminals.push(
+            a.create_terminal(
+                w.org,
+                rida_domain::new_id(),
+                &rida_store::testing::terminal_input(&format!("T{i}"), w.site, None),
+                &common::by(),
+            )
+            .await
+            .unwrap(),
+        );
+    }
+    let rule = rida_domain::terminal::BurstRule {
+        taps: 100,
+        seconds: 1,
+    };
+    let mut tasks = Vec::new();
+    for i in 0..4 {
+        let store = if i % 2 == 0 { a.clone() } else { b.clone() };
+        // Terminals in a different order in each commit.
+        let mut order = terminals.clone();
+        let org = w.org;
+        let rows: Vec<Vec<NewRating>> = (0..20)
+            .map(|c| {
+                order.rotate_left(37 * (i + 1) + c);
+                order
+                    .iter()
+                    .take(60)
+                    .map(|t| {
+                        let mut r = rating(&w, 4);
+                        r.id = Uuid::now_v7();
+                        r.terminal_id = Some(*t);
+                        r.visit_id = Some(Uuid::now_v7());
+                        r
+                    })
+                    .collect()
+            })
+            .collect();
+        tasks.push(tokio::spawn(async move {
+            for commit in rows {
+                let batches: Vec<rida_store::TerminalBatch> = commit
+                    .into_iter()
+                    .map(|r| rida_store::TerminalBatch {
+                        org,
+                        terminal: r.terminal_id.unwrap(),
+                        rows: vec![r],
+                        rule,
+                    })
+                    .collect();
+                store.insert_group(&[], &batches).await.unwrap();
+            }
+        }));
+    }
+    let pushes = {
+        let (a, b, org) = (a.clone(), b.clone(), w.org);
+        tokio::spawn(async move {
+            for i in 0..40 {
+                let store = if i % 2 == 0 { &a } else { &b };
+                let png = format!("\u{89}PNG {i}").into_bytes();
+                store
+                    .set_logo(org, Some((&png, "image/png")), &common::by())
+                    .await
+                    .expect("the new logo is saved, not refused by a deadlock");
+            }
+        })
+    };
+    for t in tasks {
+        t.await.unwrap();
+    }
+    pushes.await.unwrap();
+    assert_eq!(
+        (a.retries(), b.retries()),
+        (0, 0),
+        "writers met in a deadlock and had to run again"
+    );
+    assert_eq!(a.count_ratings(w.org).await.unwrap(), 4 * 20 * 60);
+}
