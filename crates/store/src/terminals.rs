@@ -558,7 +558,7 @@ impl Store {
     /// Stores batches of answers from the API (`plain`) and from terminals in one
     /// transaction: each terminal's bursts flagged over all its batches at once (as if
     /// one request had brought them), then every answer inserted and counted in the
-    /// rollups together, in key order; then each terminal's last answer noted.
+    /// rollups together, in key order; each terminal's last answer noted, in id order.
     /// The outcomes of each plain batch, then of each terminal batch.
     pub async fn insert_group(
         &self,
@@ -579,7 +579,7 @@ impl Store {
             by_terminal.entry(t.terminal).or_default().push(i);
         }
         // Resent answers are recognised by their ids: running it again is safe.
-        let stored = self.retry_transient(true, || async {
+        self.retry_transient(true, || async {
             let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
             let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
             let flagged: Vec<Vec<NewRating>> = with_db!(self, p => {
@@ -604,6 +604,14 @@ impl Store {
                     .collect();
                 all.sort_by_key(|(org, r)| (*org, r.id));
                 insert_rows!(tx, &batches, all, scales, inserted, existing);
+                for (terminal, batches) in &by_terminal {
+                    let rows = || batches.iter().flat_map(|i| terminals[*i].rows.iter());
+                    let Some(last) = rows().map(|r| r.answered_at).max() else { continue };
+                    let asked_done = rows().any(|r| r.employee_id.is_some());
+                    sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
+                        asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
+                        .bind(*terminal).bind(last).bind(asked_done).execute(&mut *tx).await?;
+                }
                 tx.commit().await?;
                 Ok::<_, StoreError>(flagged)
             })?;
@@ -616,21 +624,6 @@ impl Store {
                 .collect();
             Ok((ours, crate::ratings::outcomes(&theirs, &inserted, &existing)))
         })
-        .await?;
-        // Each terminal's last answer, and the end of a station's request, once the
-        // answers are stored: outside their transaction, so that a terminal's heartbeat
-        // (a write to the same row every 15 s) never waits for a commit of others' taps.
-        // One row a statement, in id order.
-        for (terminal, batches) in &by_terminal {
-            let rows = || batches.iter().flat_map(|i| terminals[*i].rows.iter());
-            let Some(last) = rows().map(|r| r.answered_at).max() else {
-                continue;
-            };
-            let asked_done = rows().any(|r| r.employee_id.is_some());
-            with_db!(self, p => sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
-                asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
-                .bind(*terminal).bind(last).bind(asked_done).execute(p).await.map(|_| ()))?;
-        }
-        Ok(stored)
+        .await
     }
 }
