@@ -22,7 +22,7 @@ use rida_server::analytics::{
     Reach, dashboard,
     report::{self, ChartKind, GroupBy, ReportMetric, ReportSpec},
 };
-use rida_store::{By, ConnectOptions, EmployeeInput, NewRating, SiteInput, Store};
+use rida_store::{By, ConnectOptions, NewRating, Store};
 use uuid::Uuid;
 
 struct Org {
@@ -60,40 +60,9 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
             )
             .await?;
         for s in 0..10 {
-            let site = store
-                .create_site(
-                    id,
-                    rida_domain::new_id(),
-                    &SiteInput {
-                        names: Default::default(),
-                        region_id: region,
-                        name: format!("Site {r}-{s}"),
-                        address: None,
-                        time_zone: None,
-                        opening_hours: None,
-                        service_ids: services.clone(),
-                    },
-                    &by,
-                )
-                .await?;
-            let mut employees = Vec::new();
-            for e in 0..6 {
-                employees.push(
-                    store
-                        .create_employee(
-                            id,
-                            rida_domain::new_id(),
-                            &EmployeeInput {
-                                name: format!("Employee {r}-{s}-{e}"),
-                                desk: None,
-                                external_id: None,
-                                site_ids: vec![site],
-                            },
-                            &by,
-                        )
-                        .await?,
-                );
-            }
+            let (site, employees) =
+                crate::rig::branch(store, (id, region), &format!("Site {r}-{s}"), &services, 6)
+                    .await?;
             sites.push((site, employees));
         }
     }

@@ -411,29 +411,7 @@ async fn footprint() -> anyhow::Result<()> {
     let demo_rss = rss_kib(demo.id())?;
     // Then used: the head signs in and opens the pages a manager opens first.
     let used_rss = {
-        let c = reqwest::Client::builder().cookie_store(true).build()?;
-        let login = c
-            .get(format!("http://{addr}/login"))
-            .send()
-            .await?
-            .text()
-            .await?;
-        let csrf = login
-            .split("name=\"csrf\" value=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .unwrap_or_default()
-            .to_string();
-        let r = c
-            .post(format!("http://{addr}/login"))
-            .form(&[
-                ("csrf", csrf.as_str()),
-                ("username", "head"),
-                ("password", "demo-head-pass"),
-            ])
-            .send()
-            .await?;
-        anyhow::ensure!(r.status().is_success(), "sign-in: {}", r.status());
+        let c = rig::sign_in(&format!("http://{addr}"), "head", "demo-head-pass").await?;
         for p in [
             "/admin",
             "/admin/results",

@@ -87,3 +87,73 @@ pub async fn terminal(
         .await?;
     Ok(id)
 }
+
+/// A site named `name` in `region` offering `services`, with `employees` employees
+/// named after it; the site's id and theirs.
+pub async fn branch(
+    store: &Store,
+    (org, region): (Uuid, Uuid),
+    name: &str,
+    services: &[Uuid],
+    employees: usize,
+) -> anyhow::Result<(Uuid, Vec<Uuid>)> {
+    let by = By::system("bench");
+    let site = store
+        .create_site(
+            org,
+            rida_domain::new_id(),
+            &rida_store::SiteInput {
+                names: Default::default(),
+                region_id: region,
+                name: name.into(),
+                address: None,
+                time_zone: None,
+                opening_hours: None,
+                service_ids: services.to_vec(),
+            },
+            &by,
+        )
+        .await?;
+    let mut staff = Vec::new();
+    for e in 0..employees {
+        let input = rida_store::EmployeeInput {
+            name: format!("Employee {name}-{e}"),
+            desk: None,
+            external_id: None,
+            site_ids: vec![site],
+        };
+        staff.push(
+            store
+                .create_employee(org, rida_domain::new_id(), &input, &by)
+                .await?,
+        );
+    }
+    Ok((site, staff))
+}
+
+/// A browser signed in to the Rida at `base` (cookies kept), as a person would.
+pub async fn sign_in(
+    base: &str,
+    username: &str,
+    password: &str,
+) -> anyhow::Result<reqwest::Client> {
+    let c = reqwest::Client::builder().cookie_store(true).build()?;
+    let login = c.get(format!("{base}/login")).send().await?.text().await?;
+    let csrf = login
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .and_then(|r| r.split('"').next())
+        .unwrap_or_default()
+        .to_string();
+    let r = c
+        .post(format!("{base}/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("username", username),
+            ("password", password),
+        ])
+        .send()
+        .await?;
+    anyhow::ensure!(r.status().is_success(), "sign-in: {}", r.status());
+    Ok(c)
+}

@@ -37,18 +37,23 @@ fn answer(w: &common::World, n: usize) -> NewRating {
     r
 }
 
-#[tokio::test]
-async fn group_commits_on_two_instances_never_deadlock_and_the_rollups_stay_exact() {
-    let (a, db) = fresh_store(Backend::Postgres).await;
-    let w = world(&a).await;
-    let b = Store::connect(&ConnectOptions {
-        url: db.url.clone(),
+/// A second instance's store on the same database: a pool of its own.
+async fn other_instance(url: &str) -> Store {
+    Store::connect(&ConnectOptions {
+        url: url.to_string(),
         create_if_missing: false,
         max_connections: 4,
         statement_timeout: None,
     })
     .await
-    .unwrap();
+    .unwrap()
+}
+
+#[tokio::test]
+async fn group_commits_on_two_instances_never_deadlock_and_the_rollups_stay_exact() {
+    let (a, db) = fresh_store(Backend::Postgres).await;
+    let w = world(&a).await;
+    let b = other_instance(&db.url).await;
     let mut tasks = Vec::new();
     for i in 0..WRITERS * 2 {
         let store = if i % 2 == 0 { a.clone() } else { b.clone() };
@@ -90,14 +95,7 @@ async fn group_commits_on_two_instances_never_deadlock_and_the_rollups_stay_exac
 async fn settings_pushed_to_every_terminal_never_deadlock_with_taps() {
     let (a, db) = fresh_store(Backend::Postgres).await;
     let w = world(&a).await;
-    let b = Store::connect(&ConnectOptions {
-        url: db.url.clone(),
-        create_if_missing: false,
-        max_connections: 4,
-        statement_timeout: None,
-    })
-    .await
-    .unwrap();
+    let b = other_instance(&db.url).await;
     let mut terminals = Vec::new();
     for i in 0..200 {
         terminals.push(

@@ -11,7 +11,6 @@
 
 use std::{
     collections::HashMap,
-    process::{Command, Stdio},
     sync::{
         Arc, Mutex,
         atomic::{AtomicUsize, Ordering},
@@ -19,16 +18,17 @@ use std::{
     time::{Duration, Instant},
 };
 
-use indicatif::{ProgressBar, ProgressStyle};
-use rida_domain::{Answer, Channel, Role};
-use rida_store::{By, ConnectOptions, EmployeeInput, NewRating, SiteInput, Store, UserInput};
+mod network;
+
+use network::{Network, Terminal, network, pair_all, serve};
+use rida_store::{By, ConnectOptions, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-const SITES: usize = 500;
-const TERMINALS_PER_SITE: usize = 10;
+pub(super) const SITES: usize = 500;
+pub(super) const TERMINALS_PER_SITE: usize = 10;
 const TERMINALS: usize = SITES * TERMINALS_PER_SITE;
-const EMPLOYEES_PER_SITE: usize = 2;
+pub(super) const EMPLOYEES_PER_SITE: usize = 2;
 const READERS: usize = 20;
 /// How long a manager reads a page before opening the next (`RIDA_BENCH_THINK_MS`).
 const THINK_MS: u64 = 2_000;
@@ -40,21 +40,7 @@ const RATE: u64 = 100;
 const BURST_RATE: u64 = 1_000;
 /// When the logo changes, in seconds from the start: once in quiet time, twice in bursts.
 const ACTIONS: [f64; 3] = [10.0, 20.5, 40.5];
-const HEAD: (&str, &str) = ("head", "bench-head-pass");
-
-/// The network as created: its organisation, the terminals' pairing codes and the
-/// question the terminals ask.
-struct Network {
-    org: Uuid,
-    codes: Vec<String>,
-}
-
-/// A simulated terminal: its token and the question it asks.
-#[derive(Clone)]
-struct Terminal {
-    token: String,
-    question: Value,
-}
+pub(super) const HEAD: (&str, &str) = ("head", "bench-head-pass");
 
 /// What one run measured.
 #[derive(Default)]
@@ -76,181 +62,6 @@ struct Figures {
     postgres_cpu: f64,
     /// The simulator's own (the terminals, the managers' browsers).
     simulator_cpu: f64,
-}
-
-fn bar(len: u64, what: &str) -> anyhow::Result<ProgressBar> {
-    Ok(
-        ProgressBar::new(len).with_style(ProgressStyle::with_template(&format!(
-            "  {what} {{bar:40.cyan/blue}} {{human_pos}}/{{human_len}} eta {{eta}}"
-        ))?),
-    )
-}
-
-/// 500 sites of 2 employees and 10 terminals, a head, and the history of answers.
-async fn network(store: &Store, history: u64) -> anyhow::Result<Network> {
-    let by = By::system("bench");
-    let w = crate::world(store).await?;
-    let survey = crate::rig::survey(store, w.org).await?;
-    let region = store
-        .create_region(
-            w.org,
-            rida_domain::new_id(),
-            "Network",
-            &Default::default(),
-            &by,
-        )
-        .await?;
-    let services = vec![w.service];
-    let mut sites = Vec::new();
-    let mut codes = Vec::new();
-    let made = bar(SITES as u64, "sites")?;
-    for s in 0..SITES {
-        let site = store
-            .create_site(
-                w.org,
-                rida_domain::new_id(),
-                &SiteInput {
-                    names: Default::default(),
-                    region_id: region,
-                    name: format!("Branch {s:03}"),
-                    address: None,
-                    time_zone: None,
-                    opening_hours: None,
-                    service_ids: services.clone(),
-                },
-                &by,
-            )
-            .await?;
-        let mut employees = Vec::new();
-        for e in 0..EMPLOYEES_PER_SITE {
-            let input = EmployeeInput {
-                name: format!("Employee {s:03}-{e}"),
-                desk: None,
-                external_id: None,
-                site_ids: vec![site],
-            };
-            employees.push(
-                store
-                    .create_employee(w.org, rida_domain::new_id(), &input, &by)
-                    .await?,
-            );
-        }
-        for t in 0..TERMINALS_PER_SITE {
-            let code = rida_domain::terminal::pairing_code(&crate::terminals::rand_bytes(
-                s * TERMINALS_PER_SITE + t,
-            ));
-            crate::rig::terminal(store, (w.org, site, survey), &format!("T{s:03}-{t}"), &code)
-                .await?;
-            codes.push(code);
-        }
-        sites.push((site, employees));
-        made.inc(1);
-    }
-    made.finish_and_clear();
-    let hash = rida_server::auth::hash_password(HEAD.1.into()).await?;
-    let head = UserInput {
-        username: HEAD.0.into(),
-        display_name: "Head".into(),
-        role: Role::Head,
-        employee_id: None,
-        region_ids: vec![],
-        site_ids: vec![],
-        email: None,
-        monthly_report: false,
-    };
-    store
-        .create_user(w.org, rida_domain::new_id(), &head, &hash, &by)
-        .await?;
-    // The history: the last 60 days, in the order the answers came.
-    let question = store
-        .latest_questions(w.org)
-        .await?
-        .first()
-        .map(|q| q.id)
-        .ok_or_else(|| anyhow::anyhow!("the sample survey has no question"))?;
-    let today = jiff::Zoned::now().date();
-    let first = today.checked_sub(jiff::ToSpan::days(60))?;
-    let mut seed = 7u64;
-    let mut next = |m: u64| {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) % m
-    };
-    let written = bar(history, "history")?;
-    let mut done = 0u64;
-    while done < history {
-        let size = (history - done).min(1000);
-        let rows: Vec<NewRating> = (0..size)
-            .map(|i| {
-                let day = first
-                    .checked_add(jiff::ToSpan::days(((done + i) * 60 / history) as i64))
-                    .unwrap_or(first);
-                let (site, employees) = &sites[next(SITES as u64) as usize];
-                NewRating {
-                    id: Uuid::now_v7(),
-                    answered_at: 1_700_000_000_000 + (done + i) as i64,
-                    received_at: 1_700_000_000_000 + (done + i) as i64,
-                    local_day: rida_domain::period::day_key(day),
-                    site_id: *site,
-                    service_id: Some(w.service),
-                    employee_id: Some(employees[next(EMPLOYEES_PER_SITE as u64) as usize]),
-                    channel: Channel::Kiosk,
-                    question_id: question,
-                    answer: Answer::Score(1 + next(5) as i16),
-                    visit_id: None,
-                    customer_key: None,
-                    terminal_id: None,
-                    lang: None,
-                    flags: 0,
-                }
-            })
-            .collect();
-        store.insert_ratings(w.org, &rows).await?;
-        done += size;
-        written.set_position(done);
-    }
-    written.finish_and_clear();
-    Ok(Network { org: w.org, codes })
-}
-
-/// Pairs every terminal through the first instance.
-async fn pair_all(
-    http: &reqwest::Client,
-    base: &str,
-    codes: &[String],
-) -> anyhow::Result<Vec<Terminal>> {
-    let paired = bar(codes.len() as u64, "pairing")?;
-    let mut out = Vec::new();
-    for chunk in codes.chunks(50) {
-        let sims = futures_util::future::try_join_all(
-            chunk
-                .iter()
-                .map(|code| crate::terminals::pair(http, base, code)),
-        )
-        .await?;
-        out.extend(sims.into_iter().map(|s| Terminal {
-            token: s.token,
-            question: s.question,
-        }));
-        paired.inc(chunk.len() as u64);
-    }
-    paired.finish_and_clear();
-    Ok(out)
-}
-
-/// `rida serve` on the database, as its own process.
-fn serve(url: &str, addr: &str, dir: &std::path::Path) -> anyhow::Result<crate::rig::Server> {
-    std::fs::create_dir_all(dir)?;
-    Ok(crate::rig::Server(
-        Command::new(crate::rig::rida_binary()?)
-            .args(["serve", "--listen", addr, "--data-dir"])
-            .arg(dir)
-            .env("RIDA_DATABASE_URL", url)
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(dir.join("server.log"))?)
-            .spawn()?,
-    ))
 }
 
 /// CPU time of every PostgreSQL process, in clock ticks.
@@ -276,29 +87,6 @@ fn percentile(v: &mut [f64], p: usize) -> f64 {
     v[((v.len() * p).div_ceil(100))
         .saturating_sub(1)
         .min(v.len() - 1)]
-}
-
-/// A manager's browser, signed in as the head.
-async fn manager(base: &str) -> anyhow::Result<reqwest::Client> {
-    let c = reqwest::Client::builder().cookie_store(true).build()?;
-    let login = c.get(format!("{base}/login")).send().await?.text().await?;
-    let csrf = login
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .and_then(|r| r.split('"').next())
-        .unwrap_or_default()
-        .to_string();
-    let r = c
-        .post(format!("{base}/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("username", HEAD.0),
-            ("password", HEAD.1),
-        ])
-        .send()
-        .await?;
-    anyhow::ensure!(r.status().is_success(), "sign-in: {}", r.status());
-    Ok(c)
 }
 
 /// One minute of the network on `instances` instances.
@@ -416,7 +204,7 @@ async fn run(
             .unwrap_or(THINK_MS),
     );
     for i in 0..readers_n {
-        let c = manager(&bases[i % bases.len()]).await?;
+        let c = crate::rig::sign_in(&bases[i % bases.len()], HEAD.0, HEAD.1).await?;
         let (base, pages, running) = (
             bases[i % bases.len()].clone(),
             pages.clone(),
