@@ -45,33 +45,101 @@ pub struct TerminalBatch {
     pub rule: BurstRule,
 }
 
-/// Inside a write transaction: flags the customers of `$rows` (answers of one terminal)
-/// that make a burst by `$rule`, with the earlier customers of the same terminal they
-/// make it with; those earlier answers move from the results to the bursts.
-macro_rules! flag_bursts {
-    ($tx:ident, $terminal:expr, $rows:expr, $rule:expr) => {{
-        let terminal: Uuid = $terminal;
-        let rows: &mut [NewRating] = $rows;
-        // Each customer (visit) starts at their first answer.
-        let mut starts: HashMap<Uuid, i64> = HashMap::new();
-        for r in rows.iter() {
-            let v = r.visit_id.unwrap_or(r.id);
-            let e = starts.entry(v).or_insert(r.answered_at);
-            *e = (*e).min(r.answered_at);
+/// Each customer (visit) of `rows` with the time of their first answer.
+fn visit_starts(rows: &[NewRating]) -> HashMap<Uuid, i64> {
+    let mut starts: HashMap<Uuid, i64> = HashMap::new();
+    for r in rows {
+        let e = starts
+            .entry(r.visit_id.unwrap_or(r.id))
+            .or_insert(r.answered_at);
+        *e = (*e).min(r.answered_at);
+    }
+    starts
+}
+
+/// The times a terminal's earlier customers must be read over to judge `starts`.
+fn burst_span(starts: &HashMap<Uuid, i64>, rule: BurstRule) -> Option<(i64, i64)> {
+    let window = i64::from(rule.seconds) * 1000;
+    let first = starts.values().min()?;
+    let last = starts.values().max()?;
+    Some((first - window, last + window))
+}
+
+/// Judges one terminal's new customers (`starts`) with its `earlier` ones (visit, first
+/// answer): the new customers of a burst, and the earlier ones it now takes in.
+fn judge(
+    starts: &HashMap<Uuid, i64>,
+    earlier: &[(Uuid, i64)],
+    rule: BurstRule,
+) -> (HashSet<Uuid>, Vec<Uuid>) {
+    let mut all: Vec<(i64, Uuid, bool)> = starts.iter().map(|(v, t)| (*t, *v, true)).collect();
+    all.extend(
+        earlier
+            .iter()
+            .filter(|(v, _)| !starts.contains_key(v))
+            .map(|(v, t)| (*t, *v, false)),
+    );
+    all.sort();
+    let times: Vec<i64> = all.iter().map(|(t, _, _)| *t).collect();
+    let flags = rule.flags(&times);
+    let mut burst = HashSet::new();
+    let mut old = Vec::new();
+    for ((_, v, new), flagged) in all.iter().zip(flags) {
+        if flagged {
+            burst.insert(*v);
+            if !new {
+                old.push(*v);
+            }
         }
-        if let Some(first) = starts.values().min().copied() {
-            let last = rows.iter().map(|r| r.answered_at).max().unwrap_or(first);
-            let window = i64::from($rule.seconds) * 1000;
-            let earlier: Vec<(Option<Uuid>, i64)> = sqlx::query_as(
-                "SELECT visit_id, MIN(answered_at) FROM ratings WHERE terminal_id = $1 AND answered_at >= $2 AND answered_at <= $3 GROUP BY visit_id")
-                .bind(terminal).bind(first - window).bind(last + window).fetch_all(&mut *$tx).await?;
-            let mut all: Vec<(i64, Uuid, bool)> = starts.iter().map(|(v, t)| (*t, *v, true)).collect();
-            all.extend(earlier.into_iter().filter_map(|(v, t)| v.filter(|v| !starts.contains_key(v)).map(|v| (t, v, false))));
-            all.sort();
-            let times: Vec<i64> = all.iter().map(|(t, _, _)| *t).collect();
-            let flags = $rule.flags(&times);
-            let burst: HashSet<Uuid> = all.iter().zip(&flags).filter(|(_, f)| **f).map(|((_, v, _), _)| *v).collect();
-            let old_burst: Vec<Uuid> = all.iter().zip(&flags).filter(|((_, _, new), f)| **f && !new).map(|((_, v, _), _)| *v).collect();
+    }
+    (burst, old)
+}
+
+/// `($1, $2, $3), ($4, $5, $6), …` for `n` rows of a `VALUES` list.
+fn triples(n: usize) -> String {
+    (0..n)
+        .map(|i| format!("(${}, ${}, ${})", 3 * i + 1, 3 * i + 2, 3 * i + 3))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Terminals (with the span of time to look at) read in one statement.
+const TERMINALS_PER_STATEMENT: usize = 300;
+
+/// Inside a write transaction: flags the customers of each terminal's `rows` that make a
+/// burst by its rule, with the earlier customers of the same terminal they make it with;
+/// those earlier answers move from the results to the bursts. The earlier customers of
+/// every terminal of the group are read in one statement (a round trip per terminal
+/// was most of a group commit's time in a burst of 1,000 taps a second).
+macro_rules! flag_bursts {
+    ($tx:ident, $groups:expr) => {{
+        let groups: &mut [(Uuid, BurstRule, Vec<NewRating>)] = $groups;
+        let starts: Vec<HashMap<Uuid, i64>> = groups.iter().map(|(_, _, rows)| visit_starts(rows)).collect();
+        let spans: Vec<(usize, Uuid, i64, i64)> = groups
+            .iter()
+            .zip(&starts)
+            .enumerate()
+            .filter_map(|(i, ((terminal, rule, _), s))| burst_span(s, *rule).map(|(lo, hi)| (i, *terminal, lo, hi)))
+            .collect();
+        let mut earlier: HashMap<Uuid, Vec<(Uuid, i64)>> = HashMap::new();
+        for chunk in spans.chunks(TERMINALS_PER_STATEMENT) {
+            let values = triples(chunk.len());
+            let sql = format!(
+                "WITH w(t, lo, hi) AS (VALUES {values}) SELECT r.terminal_id, r.visit_id, MIN(r.answered_at) FROM w \
+                 JOIN ratings r ON r.terminal_id = w.t AND r.answered_at >= w.lo AND r.answered_at <= w.hi \
+                 WHERE r.visit_id IS NOT NULL GROUP BY r.terminal_id, r.visit_id"
+            );
+            let mut q = sqlx::query_as::<_, (Uuid, Uuid, i64)>(&sql);
+            for (_, terminal, lo, hi) in chunk {
+                q = q.bind(*terminal).bind(*lo).bind(*hi);
+            }
+            for (terminal, visit, at) in q.fetch_all(&mut *$tx).await? {
+                earlier.entry(terminal).or_default().push((visit, at));
+            }
+        }
+        for (i, terminal, _, _) in &spans {
+            let (_, rule, rows) = &mut groups[*i];
+            let (burst, old_burst) = judge(&starts[*i], earlier.get(terminal).map_or(&[][..], |e| e.as_slice()), *rule);
             for r in rows.iter_mut() {
                 if burst.contains(&r.visit_id.unwrap_or(r.id)) {
                     r.flags |= FLAG_BURST;
@@ -82,7 +150,7 @@ macro_rules! flag_bursts {
                 let sql = format!("SELECT r.org_id, r.local_day, q.scale, r.site_id, COALESCE(r.service_id, $2) AS service_id, COALESCE(r.employee_id, $2) AS employee_id, \
                     r.question_id, r.channel, r.score, COALESCE(r.lang, '') AS lang FROM ratings r JOIN questions q ON q.id = r.question_id \
                     WHERE r.terminal_id = $1 AND r.flags = 0 AND r.score IS NOT NULL AND r.visit_id IN ({})", in_list(3, chunk.len()));
-                let mut q = sqlx::query_as::<_, Scored>(&sql).bind(terminal).bind(Uuid::nil());
+                let mut q = sqlx::query_as::<_, Scored>(&sql).bind(*terminal).bind(Uuid::nil());
                 for v in chunk { q = q.bind(v); }
                 let moved = q.fetch_all(&mut *$tx).await?;
                 let mut deltas: HashMap<RollupKey, Counts> = HashMap::new();
@@ -91,10 +159,50 @@ macro_rules! flag_bursts {
                 }
                 apply_rollup!($tx, deltas);
                 let sql = format!("UPDATE ratings SET flags = flags | {FLAG_BURST} WHERE terminal_id = $1 AND visit_id IN ({})", in_list(2, chunk.len()));
-                let mut q = sqlx::query(&sql).bind(terminal);
+                let mut q = sqlx::query(&sql).bind(*terminal);
                 for v in chunk { q = q.bind(v); }
                 q.execute(&mut *$tx).await?;
             }
+        }
+    }};
+}
+
+/// Inside a write transaction: notes each terminal's last answer and ends its station's
+/// request once the employee's answer arrived, in one statement per chunk of terminals
+/// after locking them in id order (the order settings pushed to many terminals take).
+macro_rules! note_last_answers {
+    ($tx:ident, $by_terminal:expr, $terminals:expr) => {{
+        let notes: Vec<(Uuid, i64, bool)> = $by_terminal
+            .iter()
+            .filter_map(|(terminal, batches)| {
+                let rows = || batches.iter().flat_map(|i: &usize| $terminals[*i].rows.iter());
+                let last = rows().map(|r| r.answered_at).max()?;
+                Some((*terminal, last, rows().any(|r| r.employee_id.is_some())))
+            })
+            .collect();
+        for chunk in notes.chunks(TERMINALS_PER_STATEMENT) {
+            let lock = crate::for_update(&$tx);
+            if !lock.is_empty() {
+                let sql = format!("SELECT id FROM terminals WHERE id IN ({}) ORDER BY id{lock}", in_list(1, chunk.len()));
+                let mut q = sqlx::query(&sql);
+                for (terminal, _, _) in chunk {
+                    q = q.bind(*terminal);
+                }
+                q.execute(&mut *$tx).await?;
+            }
+            let values = triples(chunk.len());
+            let sql = format!(
+                "WITH n(t, last, done) AS (VALUES {values}) UPDATE terminals SET \
+                 last_answer_at = CASE WHEN terminals.last_answer_at IS NULL OR terminals.last_answer_at < n.last THEN n.last ELSE terminals.last_answer_at END, \
+                 asked_employee_id = CASE WHEN n.done THEN NULL ELSE terminals.asked_employee_id END, \
+                 asked_visit_id = CASE WHEN n.done THEN NULL ELSE terminals.asked_visit_id END \
+                 FROM n WHERE terminals.id = n.t"
+            );
+            let mut q = sqlx::query(&sql);
+            for (terminal, last, done) in chunk {
+                q = q.bind(*terminal).bind(*last).bind(*done);
+            }
+            q.execute(&mut *$tx).await?;
         }
     }};
 }
@@ -129,14 +237,17 @@ impl Store {
             let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
             let flagged: Vec<Vec<NewRating>> = with_db!(self, p => {
                 let mut tx = p.begin_write().await?;
-                let mut flagged: Vec<Vec<NewRating>> = terminals.iter().map(|t| t.rows.clone()).collect();
-                for (terminal, batches) in &by_terminal {
-                    let mut rows: Vec<NewRating> = batches.iter().flat_map(|i| flagged[*i].clone()).collect();
-                    flag_bursts!(tx, *terminal, &mut rows, terminals[batches[0]].rule);
+                // Each terminal's batches judged together, as if one request had brought them.
+                let mut groups: Vec<(Uuid, BurstRule, Vec<NewRating>)> = by_terminal
+                    .iter()
+                    .map(|(terminal, batches)| (*terminal, terminals[batches[0]].rule, batches.iter().flat_map(|i| terminals[*i].rows.iter().cloned()).collect()))
+                    .collect();
+                flag_bursts!(tx, &mut groups);
+                let mut flagged: Vec<Vec<NewRating>> = vec![Vec::new(); terminals.len()];
+                for ((_, batches), (_, _, rows)) in by_terminal.iter().zip(groups) {
                     let mut rows = rows.into_iter();
                     for i in batches {
-                        let n = flagged[*i].len();
-                        flagged[*i] = rows.by_ref().take(n).collect();
+                        flagged[*i] = rows.by_ref().take(terminals[*i].rows.len()).collect();
                     }
                 }
                 let mut batches: Vec<(Uuid, &[NewRating])> = plain.to_vec();
@@ -149,14 +260,7 @@ impl Store {
                     .collect();
                 all.sort_by_key(|(org, r)| (*org, r.id));
                 insert_rows!(tx, &batches, all, scales, inserted, existing);
-                for (terminal, batches) in &by_terminal {
-                    let rows = || batches.iter().flat_map(|i| terminals[*i].rows.iter());
-                    let Some(last) = rows().map(|r| r.answered_at).max() else { continue };
-                    let asked_done = rows().any(|r| r.employee_id.is_some());
-                    sqlx::query("UPDATE terminals SET last_answer_at = CASE WHEN last_answer_at IS NULL OR last_answer_at < $2 THEN $2 ELSE last_answer_at END, \
-                        asked_employee_id = CASE WHEN $3 THEN NULL ELSE asked_employee_id END, asked_visit_id = CASE WHEN $3 THEN NULL ELSE asked_visit_id END WHERE id = $1")
-                        .bind(*terminal).bind(last).bind(asked_done).execute(&mut *tx).await?;
-                }
+                note_last_answers!(tx, &by_terminal, terminals);
                 tx.commit().await?;
                 Ok::<_, StoreError>(flagged)
             })?;
