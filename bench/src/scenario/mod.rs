@@ -4,7 +4,7 @@
 //! every twenty), 20 managers each opening the Overview again 2 s after it came (the
 //! 9 am rush; `RIDA_BENCH_READERS`, `RIDA_BENCH_THINK_MS`), and a new logo pushed to every
 //! terminal three times while it runs; over a history of answers already stored
-//! (`RIDA_BENCH_HISTORY`, default 1,000,000). The same minute runs on one `rida serve`,
+//! (`RIDA_BENCH_HISTORY`, default 1,000,000; `RIDA_BENCH_KEEP=1` keeps the database). The same minute runs on one `rida serve`,
 //! then on two sharing the PostgreSQL database (terminals and managers split between
 //! them); each figure is given for both and as a ratio. Needs `RIDA_BENCH_POSTGRES_URL`
 //! (a server URL whose role may create databases) and `target/release/rida`.
@@ -33,6 +33,8 @@ const READERS: usize = 20;
 /// How long a manager reads a page before opening the next (`RIDA_BENCH_THINK_MS`).
 const THINK_MS: u64 = 2_000;
 const RUN_SECS: u64 = 60;
+/// How long the managers read before the answers start.
+const QUIET_SECS: u64 = 15;
 /// Every `CYCLE_SECS`, `BURST_SECS` at `BURST_RATE` answers a second; `RATE` otherwise.
 const CYCLE_SECS: u64 = 20;
 const BURST_SECS: u64 = 2;
@@ -56,6 +58,9 @@ struct Figures {
     page_errors: usize,
     page_p50: f64,
     page_p95: f64,
+    /// The Overview before the answers start (the terminals beat and wait; no ingest).
+    quiet_p50: f64,
+    quiet_p95: f64,
     action_all: Vec<f64>,
     cpu: Vec<f64>,
     rss_mib: Vec<f64>,
@@ -190,7 +195,8 @@ async fn run(
     tokio::time::sleep(Duration::from_secs(5)).await;
 
     // The managers.
-    let pages: Arc<Mutex<(Vec<f64>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
+    // Each page: when it was asked for (s since `epoch`) and how long it took (ms).
+    let pages: Arc<Mutex<(Vec<(f64, f64)>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let mut readers = Vec::new();
     let readers_n: usize = std::env::var("RIDA_BENCH_READERS")
@@ -213,6 +219,7 @@ async fn run(
         readers.push(tokio::spawn(async move {
             while running.load(Ordering::SeqCst) {
                 let t = Instant::now();
+                let asked = t.duration_since(epoch).as_secs_f64();
                 let ok = match c.get(format!("{base}/admin/results")).send().await {
                     Ok(r) => r.status().is_success() && r.bytes().await.is_ok(),
                     Err(_) => false,
@@ -220,7 +227,7 @@ async fn run(
                 {
                     let mut p = pages.lock().expect("pages");
                     if ok {
-                        p.0.push(t.elapsed().as_secs_f64() * 1000.0);
+                        p.0.push((asked, t.elapsed().as_secs_f64() * 1000.0));
                     } else {
                         p.1 += 1;
                     }
@@ -229,6 +236,11 @@ async fn run(
             }
         }));
     }
+
+    // The managers alone first (the terminals beating and waiting): the Overview's
+    // pace without ingest, to compare with.
+    tokio::time::sleep(Duration::from_secs(QUIET_SECS)).await;
+    let ingest_from = epoch.elapsed().as_secs_f64();
 
     // The answers, at the rate of the second, whatever the server's pace (open loop).
     let answers: Arc<Mutex<(Vec<f64>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
@@ -355,7 +367,12 @@ async fn run(
     f.refused = refused;
     f.answer_p50 = percentile(&mut lat, 50);
     f.answer_p99 = percentile(&mut lat, 99);
-    let (mut page_lat, page_errors) = std::mem::take(&mut *pages.lock().expect("pages"));
+    let (page_lat, page_errors) = std::mem::take(&mut *pages.lock().expect("pages"));
+    let (quiet, busy): (Vec<_>, Vec<_>) = page_lat.iter().partition(|(at, _)| *at < ingest_from);
+    let mut quiet: Vec<f64> = quiet.into_iter().map(|(_, ms)| ms).collect();
+    let mut page_lat: Vec<f64> = busy.into_iter().map(|(_, ms)| ms).collect();
+    f.quiet_p50 = percentile(&mut quiet, 50);
+    f.quiet_p95 = percentile(&mut quiet, 95);
     f.pages = page_lat.len();
     f.page_errors = page_errors;
     f.page_p50 = percentile(&mut page_lat, 50);
@@ -379,7 +396,11 @@ pub async fn scenario() -> anyhow::Result<()> {
         .unwrap_or(1_000_000);
     let url = crate::instances::fresh_database(&base).await?;
     let result = both(&url, history).await;
-    crate::instances::drop_database(&base, &url).await?;
+    if std::env::var_os("RIDA_BENCH_KEEP").is_some() {
+        println!("scenario: kept the database {url}");
+    } else {
+        crate::instances::drop_database(&base, &url).await?;
+    }
     let (one, two) = result?;
     println!(
         "\n### A tenth of a national network (`rida-bench scenario`, PostgreSQL)\n\n\
@@ -414,6 +435,18 @@ pub async fn scenario() -> anyhow::Result<()> {
         "Overview pages refused",
         one.page_errors as f64,
         two.page_errors as f64,
+    );
+    row(
+        "Overview before ingest, p50",
+        one.quiet_p50,
+        two.quiet_p50,
+        " ms",
+    );
+    row(
+        "Overview before ingest, p95",
+        one.quiet_p95,
+        two.quiet_p95,
+        " ms",
     );
     row("Overview, p50", one.page_p50, two.page_p50, " ms");
     row("Overview, p95", one.page_p95, two.page_p95, " ms");

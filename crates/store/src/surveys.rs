@@ -79,10 +79,21 @@ impl Row {
     }
 }
 
-const SURVEY_SELECT: &str = "SELECT s.id, s.name, s.names, s.active, v.version, v.definition, \
-     (SELECT COUNT(*) FROM terminals t WHERE t.survey_id = s.id AND t.active = TRUE) AS terminals \
-     FROM surveys s JOIN survey_versions v ON v.survey_id = s.id \
-     AND v.version = (SELECT MAX(version) FROM survey_versions WHERE survey_id = s.id)";
+/// The select of surveys with their current version; `with_terminals` counts the
+/// terminals using each (the list shows it; a terminal fetching its own survey, 5,000
+/// at once after a change, must not count them all each time).
+fn survey_select(with_terminals: bool) -> String {
+    let terminals = if with_terminals {
+        "(SELECT COUNT(*) FROM terminals t WHERE t.survey_id = s.id AND t.active = TRUE)"
+    } else {
+        "CAST(0 AS BIGINT)"
+    };
+    format!(
+        "SELECT s.id, s.name, s.names, s.active, v.version, v.definition, {terminals} AS terminals \
+         FROM surveys s JOIN survey_versions v ON v.survey_id = s.id \
+         AND v.version = (SELECT MAX(version) FROM survey_versions WHERE survey_id = s.id)"
+    )
+}
 
 /// Inserts the question rows a definition names that do not exist yet.
 macro_rules! insert_new_questions {
@@ -117,7 +128,8 @@ impl Store {
     /// The organisation's surveys, by name.
     pub async fn list_surveys(&self, org: Uuid, q: &ListQuery) -> Result<Page<SurveySummary>> {
         let sql = format!(
-            "{SURVEY_SELECT} WHERE s.org_id = $1 AND LOWER(s.name) LIKE $2 ESCAPE '\\' AND (s.active = TRUE OR $3) ORDER BY s.active DESC, s.name"
+            "{} WHERE s.org_id = $1 AND LOWER(s.name) LIKE $2 ESCAPE '\\' AND (s.active = TRUE OR $3) ORDER BY s.active DESC, s.name",
+            survey_select(true)
         );
         let rows: Vec<Row> = with_db!(self, p => sqlx::query_as(&sql)
             .bind(org).bind(q.pattern()).bind(q.include_inactive).fetch_all(p).await)?;
@@ -141,7 +153,7 @@ impl Store {
 
     /// One survey with its current version.
     pub async fn survey(&self, org: Uuid, id: Uuid) -> Result<Survey> {
-        let sql = format!("{SURVEY_SELECT} WHERE s.org_id = $1 AND s.id = $2");
+        let sql = format!("{} WHERE s.org_id = $1 AND s.id = $2", survey_select(false));
         let row: Row =
             with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(id).fetch_one(p).await)?;
         row.survey()

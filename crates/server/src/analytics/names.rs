@@ -21,17 +21,28 @@ pub struct Names {
 }
 
 impl Names {
+    /// The names a page of results needs: without the terminals' (a network has
+    /// thousands, and only alerts name them).
     pub async fn load(store: &Store, org: Uuid, lang: Locale) -> Result<Names, Error> {
-        Ok(Raw::load(store, org).await?.names(lang))
+        Ok(Raw::load(store, org, false).await?.names(lang))
+    }
+
+    /// The names with the terminals', for alerts.
+    pub async fn load_with_terminals(
+        store: &Store,
+        org: Uuid,
+        lang: Locale,
+    ) -> Result<Names, Error> {
+        Ok(Raw::load(store, org, true).await?.names(lang))
     }
 
     /// The names as a reader of each language sees them, read once (mails to people of
-    /// different languages).
+    /// different languages), with the terminals'.
     pub async fn load_every_language(
         store: &Store,
         org: Uuid,
     ) -> Result<HashMap<Locale, Names>, Error> {
-        let raw = Raw::load(store, org).await?;
+        let raw = Raw::load(store, org, true).await?;
         Ok(Locale::ALL.into_iter().map(|l| (l, raw.names(l))).collect())
     }
 
@@ -60,7 +71,7 @@ struct Raw {
 }
 
 impl Raw {
-    async fn load(store: &Store, org: Uuid) -> Result<Raw, Error> {
+    async fn load(store: &Store, org: Uuid, terminals: bool) -> Result<Raw, Error> {
         let all = ListQuery::all();
         Ok(Raw {
             sites: store.list_sites(org, &all, None).await?.items,
@@ -72,7 +83,10 @@ impl Raw {
                 .into_iter()
                 .map(|e| (e.id, e.name))
                 .collect(),
-            terminals: store.terminal_names(org).await?.into_iter().collect(),
+            terminals: match terminals {
+                true => store.terminal_names(org).await?.into_iter().collect(),
+                false => HashMap::new(),
+            },
         })
     }
 

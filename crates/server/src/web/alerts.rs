@@ -95,7 +95,7 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
         "all" => None,
         _ => Some("open"),
     };
-    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
+    let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let items: Vec<_> = w
         .state
         .store
@@ -125,7 +125,7 @@ async fn load(w: &Web, id: &str) -> Result<Alert> {
 }
 
 async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
-    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
+    let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let notes = w.state.store.alert_notes(a.id).await?;
     // Whom it can be assigned to: users who may follow it up.
     let mut people = Vec::new();
@@ -241,7 +241,7 @@ async fn follow_up(
 
 async fn rules(w: Web) -> Result<Response> {
     w.user.require(Action::ManageAlertRules)?;
-    let names = Names::load(&w.state.store, w.user.org.id, w.locale()).await?;
+    let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let items: Vec<_> = w
         .state
         .store
