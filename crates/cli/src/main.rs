@@ -30,6 +30,17 @@ fn allocator_returns_memory() {
         // thread starts; mimalloc reads it on its next use.
         unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     }
+    // SQLite allocates through the C allocator, which gives each thread that allocates
+    // an arena of its own: each connection's thread kept its own high-water mark (ten
+    // arenas of ~2.3 MB in an idle demo). Two arenas shared by all reuse what one
+    // connection freed for the next: the idle demo went from 58.8 to 47.8 MB. An
+    // operator's `MALLOC_ARENA_MAX` still wins.
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
+        // SAFETY: a plain setter of the C allocator's options, called before any other
+        // thread starts.
+        unsafe { libc::mallopt(libc::M_ARENA_MAX, 2) };
+    }
 }
 
 /// Rida: customer-satisfaction terminals, surveys and analytics.
