@@ -44,6 +44,10 @@ const BURST_RATE: u64 = 1_000;
 const ACTIONS: [f64; 3] = [10.0, 20.5, 40.5];
 pub(super) const HEAD: (&str, &str) = ("head", "bench-head-pass");
 
+/// A page a manager opened: when it was asked for (s since the start) and how long it
+/// took (ms).
+type Page = (f64, f64);
+
 /// What one run measured.
 #[derive(Default)]
 struct Figures {
@@ -195,8 +199,7 @@ async fn run(
     tokio::time::sleep(Duration::from_secs(5)).await;
 
     // The managers.
-    // Each page: when it was asked for (s since `epoch`) and how long it took (ms).
-    let pages: Arc<Mutex<(Vec<(f64, f64)>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
+    let pages: Arc<Mutex<(Vec<Page>, usize)>> = Arc::new(Mutex::new((Vec::new(), 0)));
     let running = Arc::new(std::sync::atomic::AtomicBool::new(true));
     let mut readers = Vec::new();
     let readers_n: usize = std::env::var("RIDA_BENCH_READERS")
