@@ -230,50 +230,52 @@ impl Store {
         {
             return Ok(vec![]);
         }
-        // Per choice: its answers, and the counts of each score per scale, summed with
-        // the parts' signs (see [`cube::parts`]).
+        // Per choice: its answers, and the counts of each score per scale, summed over
+        // the parts with their signs (see [`cube::parts`]) in one statement.
+        let parts = cube::parts(q.from_day, q.to_day, false);
+        if parts.is_empty() {
+            return Ok(vec![]);
+        }
+        let columns: Vec<String> = std::iter::once("n".to_string())
+            .chain((0..=10).map(|i| format!("s{i}")))
+            .collect();
+        let read = cube::union_of_parts(
+            &parts,
+            "FROM choice_rollups WHERE org_id = $1 AND question_id = $2",
+            3,
+            &[(&f.sites, "site_id"), (&f.services, "service_id")],
+            |_| "choice, scale, ".to_string(),
+            &columns.iter().map(String::as_str).collect::<Vec<_>>(),
+        );
+        let sql = format!(
+            "SELECT choice, scale, {} FROM ({}) AS parts GROUP BY choice, scale",
+            columns
+                .iter()
+                .map(|c| format!("CAST(SUM({c}) AS TEXT)"))
+                .collect::<Vec<_>>()
+                .join(" || ',' || "),
+            read.branches
+        );
         type Sums = (i64, BTreeMap<&'static str, (Scale, [i64; 11])>);
         let mut merged: BTreeMap<String, Sums> = BTreeMap::new();
-        for part in cube::parts(q.from_day, q.to_day, false) {
-            let sign = if part.minus { -1 } else { 1 };
-            let sums: Vec<String> = std::iter::once("n".to_string())
-                .chain((0..=10).map(|i| format!("s{i}")))
-                .map(|c| format!("CAST(SUM({c}) AS TEXT)"))
+        let rows: Vec<(String, String, String)> = with_db!(self, p => {
+            let mut s = sqlx::query_as(&sql).bind(org).bind(question);
+            for id in &read.ids { s = s.bind(*id); }
+            for (grain, lo, hi) in &read.periods { s = s.bind(*grain).bind(*lo).bind(*hi); }
+            s.fetch_all(p).await
+        })?;
+        for (choice, scale, counts) in rows {
+            let v: Vec<i64> = counts
+                .split(',')
+                .map(|x| x.trim().parse::<i64>().unwrap_or(0))
                 .collect();
-            let mut sql = format!(
-                "SELECT choice, scale, {} FROM choice_rollups WHERE org_id = $1 AND grain = $2 AND question_id = $3 AND period BETWEEN $4 AND $5",
-                sums.join(" || ',' || ")
-            );
-            let mut ids: Vec<Uuid> = Vec::new();
-            for (list, col) in [(&f.sites, "site_id"), (&f.services, "service_id")] {
-                if let Some(l) = list {
-                    sql += &format!(
-                        " AND {col} IN ({})",
-                        crate::ratings::in_list(6 + ids.len(), l.len())
-                    );
-                    ids.extend(l);
-                }
-            }
-            sql += " GROUP BY choice, scale";
-            let grain: i16 = if part.month { 2 } else { 1 };
-            let rows: Vec<(String, String, String)> = with_db!(self, p => {
-                let mut s = sqlx::query_as(&sql).bind(org).bind(grain).bind(question).bind(part.lo).bind(part.hi);
-                for id in &ids { s = s.bind(*id); }
-                s.fetch_all(p).await
-            })?;
-            for (choice, scale, counts) in rows {
-                let v: Vec<i64> = counts
-                    .split(',')
-                    .map(|x| x.trim().parse::<i64>().unwrap_or(0) * sign)
-                    .collect();
-                let e = merged.entry(choice).or_default();
-                match Scale::parse(&scale) {
-                    None => e.0 += v.first().copied().unwrap_or(0),
-                    Some(scale) => {
-                        let (_, c) = e.1.entry(scale.as_str()).or_insert((scale, [0; 11]));
-                        for (score, n) in v.iter().skip(1).take(11).enumerate() {
-                            c[score] += n;
-                        }
+            let e = merged.entry(choice).or_default();
+            match Scale::parse(&scale) {
+                None => e.0 += v.first().copied().unwrap_or(0),
+                Some(scale) => {
+                    let (_, c) = e.1.entry(scale.as_str()).or_insert((scale, [0; 11]));
+                    for (score, n) in v.iter().skip(1).take(11).enumerate() {
+                        c[score] += n;
                     }
                 }
             }

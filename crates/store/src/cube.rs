@@ -159,6 +159,68 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool) -> Vec<Part> {
     out
 }
 
+/// A read of a period's parts in one statement (see [`union_of_parts`]): its branches,
+/// then what to bind after the caller's own arguments — the filters' ids, then each
+/// part's grain (1: day, 2: month), first and last period.
+pub(crate) struct PartsRead {
+    pub branches: String,
+    pub ids: Vec<Uuid>,
+    pub periods: Vec<(i16, i32, i32)>,
+}
+
+/// The rows of every part of a period as branches of one `UNION ALL`, for the caller to
+/// sum per group around it (one round trip however the period is cut): each branch
+/// selects `keys(part)` (aliased expressions) and the additive `sums` columns, negated in
+/// a part taken away, `from` (`FROM table WHERE …` with the caller's arguments, the first
+/// `first - 1`) and the filters' `column IN (ids)`.
+pub(crate) fn union_of_parts(
+    parts: &[Part],
+    from: &str,
+    first: usize,
+    filters: &[(&Option<Vec<Uuid>>, &str)],
+    keys: impl Fn(&Part) -> String,
+    sums: &[&str],
+) -> PartsRead {
+    let mut ids: Vec<Uuid> = Vec::new();
+    let mut conditions = String::new();
+    for (list, col) in filters {
+        if let Some(l) = list {
+            conditions += &format!(
+                " AND {col} IN ({})",
+                crate::ratings::in_list(first + ids.len(), l.len())
+            );
+            ids.extend(l);
+        }
+    }
+    let first = first + ids.len();
+    let mut periods = Vec::new();
+    let branches = parts
+        .iter()
+        .map(|part| {
+            let sign = if part.minus { "-" } else { "" };
+            let values = sums
+                .iter()
+                .map(|c| format!("{sign}{c} AS {c}"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let n = first + 3 * periods.len();
+            periods.push((if part.month { 2 } else { 1 }, part.lo, part.hi));
+            format!(
+                "SELECT {}{values} {from} AND grain = ${n} AND period BETWEEN ${} AND ${}{conditions}",
+                keys(part),
+                n + 1,
+                n + 2
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" UNION ALL ");
+    PartsRead {
+        branches,
+        ids,
+        periods,
+    }
+}
+
 /// A value bound to a statement.
 enum Arg {
     Id(Uuid),

@@ -41,72 +41,79 @@ impl Store {
         .filter(|d| q.group.contains(d))
         .filter(|d| *d != cube::Dim::Month || !q.group.contains(&cube::Dim::Day))
         .collect();
-        let sums: Vec<String> = VisitTotals::COLUMNS
-            .iter()
-            .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
-            .collect();
-        for part in cube::parts(q.from_day, q.to_day, q.group.contains(&cube::Dim::Day)) {
-            // Days of a month outside the period are taken away (see [`cube::parts`]).
-            let sign = if part.minus { -1 } else { 1 };
-            let cols: Vec<&str> = dims
-                .iter()
-                .map(|d| match d {
-                    cube::Dim::Site => "site_id",
-                    cube::Dim::Service => "service_id",
-                    cube::Dim::Employee => "employee_id",
-                    cube::Dim::Month if !part.month => "period / 100",
-                    _ => "period",
-                })
-                .collect();
-            let mut sql = format!(
-                "SELECT {}{} FROM visit_rollups WHERE org_id = $1 AND grain = $2 AND period BETWEEN $3 AND $4",
-                cols.iter().map(|c| format!("{c}, ")).collect::<String>(),
-                sums.join(", ")
-            );
-            let mut ids: Vec<Uuid> = Vec::new();
-            for (list, col) in [
+        // Every part in one statement, summed with its sign (see [`cube::parts`]).
+        let parts = cube::parts(q.from_day, q.to_day, q.group.contains(&cube::Dim::Day));
+        let keys: Vec<String> = (0..dims.len()).map(|i| format!("k{i}")).collect();
+        let read = cube::union_of_parts(
+            &parts,
+            "FROM visit_rollups WHERE org_id = $1",
+            2,
+            &[
                 (&f.sites, "site_id"),
                 (&f.services, "service_id"),
                 (&f.employees, "employee_id"),
-            ] {
-                if let Some(l) = list {
-                    sql += &format!(
-                        " AND {col} IN ({})",
-                        crate::ratings::in_list(5 + ids.len(), l.len())
-                    );
-                    ids.extend(l);
-                }
+            ],
+            |part| {
+                dims.iter()
+                    .zip(&keys)
+                    .map(|(d, k)| {
+                        let c = match d {
+                            cube::Dim::Site => "site_id",
+                            cube::Dim::Service => "service_id",
+                            cube::Dim::Employee => "employee_id",
+                            cube::Dim::Month if !part.month => "period / 100",
+                            _ => "period",
+                        };
+                        format!("{c} AS {k}, ")
+                    })
+                    .collect()
+            },
+            &VisitTotals::COLUMNS,
+        );
+        if parts.is_empty() {
+            return Ok(vec![]);
+        }
+        let sql = format!(
+            "SELECT {}{} FROM ({}) AS parts{}",
+            keys.iter().map(|k| format!("{k}, ")).collect::<String>(),
+            VisitTotals::COLUMNS
+                .iter()
+                .map(|c| format!("CAST(SUM({c}) AS BIGINT)"))
+                .collect::<Vec<_>>()
+                .join(", "),
+            read.branches,
+            if keys.is_empty() {
+                String::new()
+            } else {
+                format!(" GROUP BY {}", keys.join(", "))
             }
-            if !cols.is_empty() {
-                sql += &format!(" GROUP BY {}", cols.join(", "));
-            }
-            let grain: i16 = if part.month { 2 } else { 1 };
-            let rows = with_db!(self, p => {
-                let mut s = sqlx::query(&sql).bind(org).bind(grain).bind(part.lo).bind(part.hi);
-                for id in &ids { s = s.bind(*id); }
-                let mut out = Vec::new();
-                for row in s.fetch_all(p).await? {
-                    use sqlx::Row;
-                    let mut key = cube::GroupKey::default();
-                    for (i, d) in dims.iter().enumerate() {
-                        match d {
-                            cube::Dim::Site => key.site = Some(row.try_get(i)?),
-                            cube::Dim::Service => key.service = Some(row.try_get(i)?),
-                            cube::Dim::Employee => key.employee = Some(row.try_get(i)?),
-                            _ => key.period = Some(row.try_get(i)?),
-                        }
+        );
+        let rows = with_db!(self, p => {
+            let mut s = sqlx::query(&sql).bind(org);
+            for id in &read.ids { s = s.bind(*id); }
+            for (grain, lo, hi) in &read.periods { s = s.bind(*grain).bind(*lo).bind(*hi); }
+            let mut out = Vec::new();
+            for row in s.fetch_all(p).await? {
+                use sqlx::Row;
+                let mut key = cube::GroupKey::default();
+                for (i, d) in dims.iter().enumerate() {
+                    match d {
+                        cube::Dim::Site => key.site = Some(row.try_get(i)?),
+                        cube::Dim::Service => key.service = Some(row.try_get(i)?),
+                        cube::Dim::Employee => key.employee = Some(row.try_get(i)?),
+                        _ => key.period = Some(row.try_get(i)?),
                     }
-                    let mut values = Vec::new();
-                    for i in 0..VisitTotals::COLUMNS.len() {
-                        values.push(row.try_get::<Option<i64>, _>(dims.len() + i)?.unwrap_or(0) * sign);
-                    }
-                    out.push((key, VisitTotals::from_values(&values)));
                 }
-                Ok::<_, sqlx::Error>(out)
-            })?;
-            for (key, t) in rows {
-                merged.entry(key).or_default().add(&t);
+                let mut values = Vec::new();
+                for i in 0..VisitTotals::COLUMNS.len() {
+                    values.push(row.try_get::<Option<i64>, _>(dims.len() + i)?.unwrap_or(0));
+                }
+                out.push((key, VisitTotals::from_values(&values)));
             }
+            Ok::<_, sqlx::Error>(out)
+        })?;
+        for (key, t) in rows {
+            merged.entry(key).or_default().add(&t);
         }
         Ok(merged
             .into_iter()
