@@ -232,7 +232,7 @@ impl Store {
         }
         // Per choice: its answers, and the counts of each score per scale, summed over
         // the parts with their signs (see [`cube::parts`]) in one statement.
-        let parts = cube::parts(q.from_day, q.to_day, false);
+        let parts = cube::parts(q.from_day, q.to_day, false, false);
         if parts.is_empty() {
             return Ok(vec![]);
         }

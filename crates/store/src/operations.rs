@@ -42,7 +42,12 @@ impl Store {
         .filter(|d| *d != cube::Dim::Month || !q.group.contains(&cube::Dim::Day))
         .collect();
         // Every part in one statement, summed with its sign (see [`cube::parts`]).
-        let parts = cube::parts(q.from_day, q.to_day, q.group.contains(&cube::Dim::Day));
+        let parts = cube::parts(
+            q.from_day,
+            q.to_day,
+            q.group.contains(&cube::Dim::Day),
+            false,
+        );
         let keys: Vec<String> = (0..dims.len()).map(|i| format!("k{i}")).collect();
         let read = cube::union_of_parts(
             &parts,

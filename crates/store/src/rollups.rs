@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::BeginWrite;
 use crate::{NewRating, Result, Store, with_db};
 
-/// The seven grains of the rollup table.
+/// The eight grains of the rollup table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grain {
     /// Day × site × question × channel.
@@ -29,10 +29,22 @@ pub enum Grain {
     /// Day × site × service × employee (no question, no channel): the rankings and the
     /// matrix of a period with edge days read it.
     DayPeople = 7,
+    /// A block of a month's days (1–7, 8–14, 15–21, 22–28, 29 to the end; the period is
+    /// its first day) × site × service × employee, like grain 7: the edge days of a
+    /// period read whole blocks from it and only the rest as days (a block has about a
+    /// day's cells).
+    BlockPeople = 8,
+}
+
+/// The first day (`yyyymmdd`) of the block of its month that `day` is in (see
+/// [`Grain::BlockPeople`]).
+pub fn block_of(day: i32) -> i32 {
+    let d = (day % 100).clamp(1, 31);
+    day - d + if d >= 29 { 29 } else { (d - 1) / 7 * 7 + 1 }
 }
 
 impl Grain {
-    pub const ALL: [Grain; 7] = [
+    pub const ALL: [Grain; 8] = [
         Grain::DaySite,
         Grain::MonthSite,
         Grain::Day,
@@ -40,21 +52,25 @@ impl Grain {
         Grain::DayLang,
         Grain::MonthLang,
         Grain::DayPeople,
+        Grain::BlockPeople,
     ];
 
     /// Whether the grain keeps service and employee.
     pub fn has_people(self) -> bool {
-        matches!(self, Grain::Day | Grain::Month | Grain::DayPeople)
+        matches!(
+            self,
+            Grain::Day | Grain::Month | Grain::DayPeople | Grain::BlockPeople
+        )
     }
 
     /// Whether the grain keeps the channel.
     pub fn has_channel(self) -> bool {
-        !matches!(self, Grain::Month | Grain::DayPeople)
+        !matches!(self, Grain::Month | Grain::DayPeople | Grain::BlockPeople)
     }
 
     /// Whether the grain keeps the question (the others keep the nil UUID).
     pub fn has_question(self) -> bool {
-        self != Grain::DayPeople
+        !matches!(self, Grain::DayPeople | Grain::BlockPeople)
     }
 
     /// Whether the grain keeps the answer's language (the others keep `''`).
@@ -164,10 +180,10 @@ pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
     RollupKey {
         org_id: a.org_id,
         grain: grain as i16,
-        period: if grain.is_month() {
-            a.local_day / 100
-        } else {
-            a.local_day
+        period: match grain {
+            Grain::BlockPeople => block_of(a.local_day),
+            g if g.is_month() => a.local_day / 100,
+            _ => a.local_day,
         },
         scale: a.scale.clone(),
         site_id: a.site_id,
@@ -257,10 +273,12 @@ pub(crate) use apply_rollup;
 /// The SQL that fills one grain from the raw answers of `$1` (an org, or NULL for all)
 /// between days `$3` and `$4`; `$2` is the nil UUID.
 fn rebuild_sql(grain: Grain) -> String {
-    let period = if grain.is_month() {
-        "r.local_day / 100"
-    } else {
-        "r.local_day"
+    let period = match grain {
+        Grain::BlockPeople => {
+            "(r.local_day - r.local_day % 100 + CASE WHEN r.local_day % 100 >= 29 THEN 29 ELSE (r.local_day % 100 - 1) / 7 * 7 + 1 END)"
+        }
+        g if g.is_month() => "r.local_day / 100",
+        _ => "r.local_day",
     };
     let (service, employee) = if grain.has_people() {
         ("COALESCE(r.service_id, $2)", "COALESCE(r.employee_id, $2)")

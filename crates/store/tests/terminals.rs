@@ -280,6 +280,9 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
     let nil = Uuid::nil();
     for r in rida_store::testing::all_ratings(store, org).await {
         let Some(score) = r.score else { continue };
+        // The first day of its block of the month: 1-7, 8-14, 15-21, 22-28, 29 on.
+        let day = r.local_day % 100;
+        let block = r.local_day - day + [1, 8, 15, 22, 29][((day - 1) / 7).min(4) as usize];
         // (grain, period, keeps service and employee, keeps the channel, keeps the language,
         // keeps the question)
         for (grain, period, people, channel, lang, question) in [
@@ -290,6 +293,7 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
             (5, r.local_day, false, true, true, true),
             (6, r.local_day / 100, false, true, true, true),
             (7, r.local_day, true, false, false, false),
+            (8, block, true, false, false, false),
         ] {
             let key = rida_store::RollupKey {
                 org_id: org,
