@@ -231,15 +231,15 @@ impl Store {
             return Ok(vec![]);
         }
         // Per choice: its answers, and the counts of each score per scale, summed over
-        // the parts with their signs (see [`cube::parts`]) in one statement.
-        let parts = cube::parts(q.from_day, q.to_day, false, false);
+        // the parts with their signs (see [`crate::periods::parts`]) in one statement.
+        let parts = crate::periods::parts(q.from_day, q.to_day, false, false);
         if parts.is_empty() {
             return Ok(vec![]);
         }
         let columns: Vec<String> = std::iter::once("n".to_string())
             .chain((0..=10).map(|i| format!("s{i}")))
             .collect();
-        let read = cube::union_of_parts(
+        let read = crate::periods::union_of_parts(
             &parts,
             "FROM choice_rollups WHERE org_id = $1 AND question_id = $2",
             3,

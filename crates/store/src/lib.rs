@@ -22,6 +22,7 @@ mod mail;
 mod operations;
 mod org;
 mod people;
+mod periods;
 mod ratings;
 mod replies;
 mod reports;

@@ -41,15 +41,15 @@ impl Store {
         .filter(|d| q.group.contains(d))
         .filter(|d| *d != cube::Dim::Month || !q.group.contains(&cube::Dim::Day))
         .collect();
-        // Every part in one statement, summed with its sign (see [`cube::parts`]).
-        let parts = cube::parts(
+        // Every part in one statement, summed with its sign (see [`crate::periods::parts`]).
+        let parts = crate::periods::parts(
             q.from_day,
             q.to_day,
             q.group.contains(&cube::Dim::Day),
             false,
         );
         let keys: Vec<String> = (0..dims.len()).map(|i| format!("k{i}")).collect();
-        let read = cube::union_of_parts(
+        let read = crate::periods::union_of_parts(
             &parts,
             "FROM visit_rollups WHERE org_id = $1",
             2,
