@@ -2,7 +2,8 @@
 //! (`RIDA_BENCH_ANSWERS`, default 10,000,000; a generator with a progress bar), read from
 //! the rollups, against the same figures computed by a scan of the raw answers in the same
 //! run. SQLite always; PostgreSQL too when `RIDA_BENCH_POSTGRES_URL` names a database.
-//! `RIDA_BENCH_PROBE=1` also times single rollup reads; `RIDA_BENCH_KEEP=1` keeps the
+//! `RIDA_BENCH_PROBE=1` times single rollup reads and the pages' CPU instead of the raw
+//! scans (`RIDA_BENCH_VIEW=custom`: only the views so named); `RIDA_BENCH_KEEP=1` keeps the
 //! SQLite file. `RIDA_BENCH_REUSE=1` generates once: the SQLite file is kept in a folder
 //! named after the number of answers, and a database that already holds the bench's
 //! organisation (SQLite or PostgreSQL) is read as it is.
@@ -161,6 +162,24 @@ fn reach(period: Period) -> Reach {
     }
 }
 
+/// The CPU time this process has used (user and system), from `/proc/self/stat`.
+fn cpu_time() -> Duration {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // After the command's name in parentheses: utime and stime are the 12th and 13th.
+    let fields: Vec<&str> = stat
+        .rsplit_once(')')
+        .map(|(_, rest)| rest.split_whitespace().collect())
+        .unwrap_or_default();
+    let field = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    let ticks = field(11) + field(12);
+    Duration::from_millis(ticks * 10)
+}
+
 /// p50 and p95 of `runs` timings of `f`.
 async fn timings<F, Fut>(runs: usize, mut f: F) -> anyhow::Result<(Duration, Duration)>
 where
@@ -280,8 +299,12 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
         },
         generated.as_secs_f64()
     );
-    if std::env::var_os("RIDA_BENCH_PROBE").is_some() {
-        for (view, p) in &views {
+    // Probing times single reads and the pages, and skips the raw scans (minutes at 10 M).
+    let probing = std::env::var_os("RIDA_BENCH_PROBE").is_some();
+    // `RIDA_BENCH_VIEW=custom` times only the views whose name holds it.
+    let only = std::env::var("RIDA_BENCH_VIEW").unwrap_or_default();
+    if probing {
+        for (view, p) in views.iter().filter(|(l, _)| l.contains(&only)) {
             for p in [*p, p.previous()] {
                 let (a, b) = p.day_keys();
                 for (label, group, scale) in [
@@ -326,13 +349,31 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     println!("| view | rollups p50 | rollups p95 | raw scan | raw / rollups (p95) |");
     println!("|---|---|---|---|---|");
     let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    for (label, p) in views {
+    for (label, p) in views.into_iter().filter(|(l, _)| l.contains(&only)) {
         let r = reach(p);
         let (p50, p95) = timings(20, || async {
             dashboard::build(store, org_id, thresholds, &r).await?;
             Ok(())
         })
         .await?;
+        if probing {
+            // The process's CPU time per page: on 2 cores a page cannot take less than
+            // half of it, however its reads are spread.
+            let before = cpu_time();
+            timings(20, || async {
+                dashboard::build(store, org_id, thresholds, &r).await?;
+                Ok(())
+            })
+            .await?;
+            let cpu = (cpu_time() - before) / 20;
+            println!(
+                "| dashboard, {label} | {} | {} | CPU {} a page | |",
+                ms(p50),
+                ms(p95),
+                ms(cpu)
+            );
+            continue;
+        }
         let (raw, _) = timings(3, || raw_scan(&raw, org_id, &p)).await?;
         println!(
             "| dashboard, {label} | {} | {} | {} | {:.0}× |",
@@ -370,6 +411,14 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     })
     .await?;
     let (a, b) = q.day_keys();
+    if probing {
+        println!(
+            "| report site × service, quarter | {} | {} | | |",
+            ms(p50),
+            ms(p95)
+        );
+        return Ok(());
+    }
     let (raw, _) = timings(3, || async {
         raw.count(org_id, a, b, "r.site_id, r.service_id, q.scale, r.score")
             .await?;

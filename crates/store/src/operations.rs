@@ -66,7 +66,7 @@ impl Store {
                             cube::Dim::Site => "site_id",
                             cube::Dim::Service => "service_id",
                             cube::Dim::Employee => "employee_id",
-                            cube::Dim::Month if !part.month => "period / 100",
+                            cube::Dim::Month if !part.is_months() => "period / 100",
                             _ => "period",
                         };
                         format!("{c} AS {k}, ")

@@ -4,17 +4,31 @@
 
 use uuid::Uuid;
 
+/// What a part of a period reads: whole months, whole blocks of a month's days (see
+/// [`crate::Grain::BlockPeople`]) or days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Span {
+    Months,
+    Blocks,
+    Days,
+}
+
 /// A part of a period and the grain that holds it: months `lo..=hi` (`yyyymm`), blocks
 /// of days (the first days of the first and last block, `yyyymmdd`) or days
-/// (`yyyymmdd`), added to the figures or, for the days of a month outside the period,
-/// taken away from them.
+/// (`yyyymmdd`), added to the figures or, for days outside the period that a month or a
+/// block holds, taken away from them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Part {
-    pub month: bool,
-    pub block: bool,
+    pub span: Span,
     pub lo: i32,
     pub hi: i32,
     pub minus: bool,
+}
+
+impl Part {
+    pub fn is_months(&self) -> bool {
+        self.span == Span::Months
+    }
 }
 
 fn next_month(m: i32) -> i32 {
@@ -31,8 +45,8 @@ fn days_in_month(m: i32) -> i32 {
 /// is fewer rows, as the whole month less its days outside the period: a month's cells
 /// are about as many as a day's, so Sep 2–30 costs one month and one day, not 29 days.
 /// With `blocks` (the people grain has them), days are read as whole blocks of a month
-/// where they can (see [`crate::Grain::BlockPeople`]), a block costing about a day. The figures
-/// are counts, so the difference is exact.
+/// where they cost less (see [`within_month`]), a block costing about a day. The figures
+/// are counts, so the differences are exact.
 pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part> {
     if from > to {
         return vec![];
@@ -59,13 +73,7 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part>
                 }
             }
             if outside_cost < inside_cost {
-                out.push(Part {
-                    month: true,
-                    block: false,
-                    lo: m,
-                    hi: m,
-                    minus: false,
-                });
+                out.push(months(m, m));
                 out.extend(outside);
             } else {
                 out.extend(inside);
@@ -74,22 +82,24 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part>
         m = next_month(m);
     }
     if let Some((lo, hi)) = whole {
-        out.push(Part {
-            month: true,
-            block: false,
-            lo,
-            hi,
-            minus: false,
-        });
+        out.push(months(lo, hi));
     }
     out
+}
+
+fn months(lo: i32, hi: i32) -> Part {
+    Part {
+        span: Span::Months,
+        lo,
+        hi,
+        minus: false,
+    }
 }
 
 /// Days `lo..=hi` as one part of the day grain.
 pub(crate) fn days(lo: i32, hi: i32, minus: bool) -> Part {
     Part {
-        month: false,
-        block: false,
+        span: Span::Days,
         lo,
         hi,
         minus,
@@ -97,36 +107,72 @@ pub(crate) fn days(lo: i32, hi: i32, minus: bool) -> Part {
 }
 
 /// Days `lo..=hi` of one month as the parts that read them, and their cost in reads of
-/// about a day's cells: with `blocks`, the whole blocks among them as one part and the
-/// days before and after them as one part each; otherwise one part of days.
+/// about a day's cells. Without `blocks`: one part of days. With them, the cheapest of
+/// the days alone and of whole blocks with each edge either read as days or as the block
+/// that holds it less its days outside: Aug 6–31 is the block of the 1st to the 28th and
+/// the one of the 29th (5 reads) less Aug 1–5 (5), or Aug 6–7 (2) and the blocks of the
+/// 8th on (4), whichever is fewer.
 fn within_month(lo: i32, hi: i32, blocks: bool, minus: bool) -> (i32, Vec<Part>) {
-    let last = lo - lo % 100 + days_in_month(lo / 100);
+    let plain = (hi - lo + 1, vec![days(lo, hi, minus)]);
+    if !blocks {
+        return plain;
+    }
+    let month = lo - lo % 100;
+    let last = month + days_in_month(lo / 100);
     let end_of = |b: i32| if b % 100 == 29 { last } else { b + 6 };
-    let inside: Vec<i32> = [1, 8, 15, 22, 29]
+    let starts: Vec<i32> = [1, 8, 15, 22, 29]
         .into_iter()
-        .map(|d| lo - lo % 100 + d)
-        .filter(|b| blocks && *b <= last && *b >= lo && end_of(*b) <= hi)
+        .map(|d| month + d)
+        .filter(|b| *b <= last)
         .collect();
-    let (Some(first), Some(final_)) = (inside.first().copied(), inside.last().copied()) else {
-        return (hi - lo + 1, vec![days(lo, hi, minus)]);
-    };
-    let mut out = Vec::new();
-    if lo < first {
-        out.push(days(lo, first - 1, minus));
+    let (bl, bh) = (crate::rollups::block_of(lo), crate::rollups::block_of(hi));
+    let mut best = plain;
+    // Each edge: the block holding it, less its days outside (`true`), or its days alone
+    // and the blocks from the next one (`false`).
+    for left in [true, false] {
+        for right in [true, false] {
+            let first = if left { bl } else { end_of(bl) + 1 };
+            let final_ = if right {
+                bh
+            } else {
+                starts.iter().copied().rfind(|b| *b < bh).unwrap_or(0)
+            };
+            let inside = starts.iter().filter(|b| **b >= first && **b <= final_);
+            let n = inside.count() as i32;
+            if n == 0 {
+                continue;
+            }
+            let mut out = Vec::new();
+            let mut cost = n;
+            // The days before the blocks: taken away from the first block, or added.
+            match left {
+                true if lo > bl => out.push(days(bl, lo - 1, !minus)),
+                false => out.push(days(lo, first - 1, minus)),
+                _ => {}
+            }
+            out.push(Part {
+                span: Span::Blocks,
+                lo: first,
+                hi: final_,
+                minus,
+            });
+            match right {
+                true if end_of(bh) > hi => out.push(days(hi + 1, end_of(bh), !minus)),
+                false => out.push(days(end_of(final_) + 1, hi, minus)),
+                _ => {}
+            }
+            cost += out
+                .iter()
+                .filter(|p| p.span == Span::Days)
+                .map(|p| p.hi - p.lo + 1)
+                .sum::<i32>();
+            // Fewer reads win; at the same cost, fewer parts.
+            if (cost, out.len()) < (best.0, best.1.len()) {
+                best = (cost, out);
+            }
+        }
     }
-    out.push(Part {
-        month: false,
-        block: true,
-        lo: first,
-        hi: final_,
-        minus,
-    });
-    let after = end_of(final_) + 1;
-    if after <= hi {
-        out.push(days(after, hi, minus));
-    }
-    let cost = (first - lo) + inside.len() as i32 + (hi - after + 1).max(0);
-    (cost, out)
+    best
 }
 
 /// A read of a period's parts in one statement (see [`union_of_parts`]): its branches,
@@ -174,7 +220,7 @@ pub(crate) fn union_of_parts(
                 .collect::<Vec<_>>()
                 .join(", ");
             let n = first + 3 * periods.len();
-            periods.push((if part.month { 2 } else { 1 }, part.lo, part.hi));
+            periods.push((if part.is_months() { 2 } else { 1 }, part.lo, part.hi));
             format!(
                 "SELECT {}{values} {from} AND grain = ${n} AND period BETWEEN ${} AND ${}{conditions}",
                 keys(part),
@@ -196,12 +242,9 @@ mod tests {
     use super::*;
 
     fn p(month: bool, lo: i32, hi: i32) -> Part {
-        Part {
-            month,
-            block: false,
-            lo,
-            hi,
-            minus: false,
+        match month {
+            true => months(lo, hi),
+            false => days(lo, hi, false),
         }
     }
 
@@ -211,8 +254,7 @@ mod tests {
 
     fn blocks(lo: i32, hi: i32, minus: bool) -> Part {
         Part {
-            month: false,
-            block: true,
+            span: Span::Blocks,
             lo,
             hi,
             minus,
@@ -316,6 +358,28 @@ mod tests {
                 blocks(20261101, 20261101, true),
                 less(20261108, 20261108),
             ]
+        );
+        // The 45 days before Sep 20 - Nov 3: August less the block of the 1st, with its
+        // 6th and 7th given back (4 reads, not 6), and the blocks of Sep 1-21 less the
+        // 20th and 21st (5 reads and 2 parts, not the month less 4 parts).
+        assert_eq!(
+            parts(20260806, 20260919, false, true),
+            vec![
+                p(true, 202608, 202608),
+                blocks(20260801, 20260801, true),
+                p(false, 20260806, 20260807),
+                blocks(20260901, 20260915, false),
+                less(20260920, 20260921),
+            ]
+        );
+        // A few days inside one block stay days; most of a block is the block less a day.
+        assert_eq!(
+            parts(20261109, 20261111, false, true),
+            vec![p(false, 20261109, 20261111)]
+        );
+        assert_eq!(
+            parts(20261109, 20261114, false, true),
+            vec![less(20261108, 20261108), blocks(20261108, 20261108, false)]
         );
         // A 30-day month's block of the 29th ends on the 30th; February 2027 has none.
         assert_eq!(

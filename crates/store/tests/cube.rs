@@ -145,7 +145,7 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
     };
     let days = [
         20261001, 20261015, 20261031, 20261101, 20261102, 20261117, 20261130, 20261201, 20261224,
-        20261231, 20270101,
+        20261231, 20270101, 20261005, 20261120, 20261121,
     ];
     let mut rows = Vec::new();
     for _ in 0..1500 {
@@ -177,6 +177,10 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         (20261102, 20261129), // a month less a day at either end
         (20261002, 20261230), // a month less a day, a month, a month less a day
         (20261015, 20261130), // a month less its first half, a month
+        // With people: a month less a block given back two days; blocks less two days.
+        (20261006, 20261031),
+        (20261101, 20261119),
+        (20261003, 20261119),
     ];
     let groupings: [&[Dim]; 11] = [
         &[],
