@@ -1,15 +1,15 @@
 //! Reading the rollups: the counts of each score for any period, filter and grouping,
-//! from the smallest grain that holds them. A period is cut into the whole months inside
-//! it (read from a month grain) and the days at either end (read from a day grain); site
-//! level questions use the site grains, questions about services or employees the full
-//! ones. No page scans raw answers.
+//! from the smallest grain that holds them. A period is cut into whole months, blocks of
+//! days and days, each added or taken away ([`crate::periods`]); site level questions use
+//! the site grains, questions about services or employees the ones with people. No page
+//! scans raw answers.
 
 use std::collections::BTreeMap;
 
 use rida_domain::{Scale, metrics::ScoreCounts};
 use uuid::Uuid;
 
-use crate::periods::{Part, Span, days, parts};
+use crate::periods::{Part, Span, parts};
 use crate::rollups::{Grain, SCORE_COLUMNS};
 use crate::{Result, Store, with_db};
 
@@ -155,6 +155,12 @@ fn selected(q: &CubeQuery) -> Vec<Dim> {
     .collect()
 }
 
+/// Whether the lean grains with people (by day and by block of days) answer the query:
+/// about people, by neither language, question nor channel.
+fn lean_people(q: &CubeQuery) -> bool {
+    people(q) && !q.by_lang() && !by_question_or_channel(q)
+}
+
 /// The grain that holds a part of the query.
 fn grain(q: &CubeQuery, part: &Part) -> Grain {
     if part.span == Span::Blocks {
@@ -165,8 +171,8 @@ fn grain(q: &CubeQuery, part: &Part) -> Grain {
         (true, _, true) => Grain::MonthLang,
         (false, false, false) => Grain::DaySite,
         (false, false, true) => Grain::MonthSite,
-        (false, true, false) if by_question_or_channel(q) => Grain::Day,
-        (false, true, false) => Grain::DayPeople,
+        (false, true, false) if lean_people(q) => Grain::DayPeople,
+        (false, true, false) => Grain::Day,
         (false, true, true) => Grain::Month,
     }
 }
@@ -341,9 +347,7 @@ impl Store {
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
-        // Blocks of days where the lean people grain answers (it has them).
-        let blocks = grain(q, &days(0, 0, false)) == Grain::DayPeople;
-        let parts = parts(q.from_day, q.to_day, days_only(q), blocks);
+        let parts = parts(q.from_day, q.to_day, days_only(q), lean_people(q));
         if parts.is_empty() {
             return Ok(vec![]);
         }

@@ -45,7 +45,7 @@ impl FromRequestParts<AppState> for Device {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self> {
         let token = bearer(&parts.headers)?;
         let t = state
-            .store
+            .devices
             .terminal_for_token(&hash_secret(token))
             .await?
             .ok_or(Error::Unauthenticated)?;
@@ -71,23 +71,27 @@ pub async fn pair(
 ) -> Result<Response> {
     let key = format!("pair:{ip}");
     let since = rida_store::now_ms() - PAIR_WINDOW_MS;
-    if state.store.login_failures_since(&key, since).await? >= PAIR_MAX_FAILURES {
+    if state.devices.login_failures_since(&key, since).await? >= PAIR_MAX_FAILURES {
         return Err(Error::TooManyRequests {
             retry_after_secs: 15 * 60,
         });
     }
     let Some(code) = rida_domain::terminal::normalise_code(&req.code) else {
-        state.store.record_login_failure(&[&key], None).await?;
+        state.devices.record_login_failure(&[&key], None).await?;
         return Err(Error::BadRequest {
             code: "bad-code",
             detail: "a pairing code has 8 letters and digits".into(),
         });
     };
     let token = new_secret();
-    match state.store.pair_terminal(&code, &hash_secret(&token)).await {
+    match state
+        .devices
+        .pair_terminal(&code, &hash_secret(&token))
+        .await
+    {
         Ok((_, id)) => Ok(Json(json!({ "token": token, "terminal_id": id })).into_response()),
         Err(StoreError::NotFound) => {
-            state.store.record_login_failure(&[&key], None).await?;
+            state.devices.record_login_failure(&[&key], None).await?;
             Ok(problem(
                 StatusCode::NOT_FOUND,
                 "unknown-code",
@@ -113,18 +117,18 @@ struct Named {
 #[utoipa::path(get, path = "/api/v1/kiosk/config", tag = "terminals", security(("device_token" = [])),
     responses((status = 200, description = "What the terminal shows: survey, languages, services, staff on a free-rating screen, voice prompts", body = Object), (status = 401, description = "Unknown or unpaired device token", body = Problem, content_type = "application/problem+json")))]
 pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
-    let org = state.store.organisation(t.org_id).await?;
+    let org = state.devices.organisation(t.org_id).await?;
     let all = ListQuery::all();
     let survey = match t.survey_id {
         Some(id) => {
-            let s = state.store.survey(t.org_id, id).await?;
+            let s = state.devices.survey(t.org_id, id).await?;
             Some(json!({ "id": s.id, "version": s.version, "questions": s.def.questions }))
         }
         None => None,
     };
-    let site_services = state.store.site_service_ids(t.site_id).await?;
+    let site_services = state.devices.site_service_ids(t.site_id).await?;
     let services: Vec<Named> = state
-        .store
+        .devices
         .list_services(t.org_id, &all)
         .await?
         .items
@@ -138,7 +142,7 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
         .collect();
     let staff: Vec<Named> = if t.mode() == Mode::Free && t.show_staff {
         state
-            .store
+            .devices
             .list_employees(t.org_id, &all, Some(&[t.site_id]))
             .await?
             .items
@@ -154,16 +158,16 @@ pub async fn config(State(state): State<AppState>, Device(t): Device) -> Result<
     };
     let asked = match t.asked_employee_id {
         Some(e) => {
-            let emp = state.store.employee(t.org_id, e).await?;
+            let emp = state.devices.employee(t.org_id, e).await?;
             Some(json!({ "employee_id": e, "name": emp.name, "visit_id": t.asked_visit_id }))
         }
         None => None,
     };
     let visit = match policy::station_device_acts_for(t.kind(), t.employee_id) {
-        Some(e) => state.store.open_visit(t.org_id, e).await?,
+        Some(e) => state.devices.open_visit(t.org_id, e).await?,
         None => None,
     };
-    let digests = state.store.audio_digests(t.org_id).await?;
+    let digests = state.devices.audio_digests(t.org_id).await?;
     let audio: serde_json::Map<String, serde_json::Value> = t
         .locale_list()
         .iter()
@@ -232,7 +236,7 @@ pub async fn heartbeat(
         battery: h.battery.filter(|b| (0.0..=1.0).contains(b)),
         tab: h.tab.chars().take(64).collect(),
     };
-    match state.store.terminal_heartbeat(t.id, &beat).await {
+    match state.devices.terminal_heartbeat(t.id, &beat).await {
         Ok(v) => Ok(Json(v).into_response()),
         Err(StoreError::Conflict) => Ok(problem(
             StatusCode::CONFLICT,
@@ -383,7 +387,7 @@ pub async fn answers(
         .any(|i| i.employee_id.is_some() || i.service_id.is_some())
     {
         let (site_staff, site_services, asked) =
-            state.store.terminal_reach(t.id, t.site_id).await?;
+            state.devices.terminal_reach(t.id, t.site_id).await?;
         TerminalReach {
             mode: t.mode(),
             show_staff: t.show_staff,
@@ -470,7 +474,7 @@ fn station_employee(t: &Terminal) -> Result<Uuid> {
         (status = 409, description = "No paired terminal serves this desk or branch", body = Problem, content_type = "application/problem+json")))]
 pub async fn station_ask(State(state): State<AppState>, Device(t): Device) -> Result<Response> {
     let employee = station_employee(&t)?;
-    match state.store.ask_for_rating(t.org_id, employee).await? {
+    match state.devices.ask_for_rating(t.org_id, employee).await? {
         Some(a) => Ok(Json(json!({ "state": "waiting", "terminal_id": a.terminal_id, "terminal_name": a.terminal_name })).into_response()),
         None => Ok(problem(
             StatusCode::CONFLICT,
@@ -498,7 +502,7 @@ pub async fn station_status(
 ) -> Result<Response> {
     let employee = station_employee(&t)?;
     let state = state
-        .store
+        .devices
         .ask_state(t.org_id, q.terminal, employee)
         .await?;
     Ok(Json(json!({ "state": state })).into_response())
@@ -529,13 +533,13 @@ pub async fn station_visit(
         "start" => {
             let id = v.id.unwrap_or_else(rida_domain::new_id);
             let visit = state
-                .store
+                .devices
                 .start_visit(t.org_id, employee, id, Some(t.site_id), v.service_id)
                 .await?;
             Ok(Json(json!({ "visit": visit })).into_response())
         }
         "end" => {
-            state.store.end_visit(t.org_id, employee).await?;
+            state.devices.end_visit(t.org_id, employee).await?;
             Ok(Json(json!({ "visit": null })).into_response())
         }
         _ => Err(Error::BadRequest {

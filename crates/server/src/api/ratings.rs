@@ -217,8 +217,9 @@ pub(crate) async fn lookup_refs(
         questions.insert(i.question_id);
     }
     let v = |s: HashSet<Uuid>| s.into_iter().collect::<Vec<_>>();
+    // On the answers' own pool, like their group commit.
     Ok(state
-        .store
+        .devices
         .rating_refs(org, &v(sites), &v(services), &v(employees), &v(questions))
         .await?)
 }
