@@ -499,6 +499,17 @@ pub async fn scenario() -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The database as a network's is on an ordinary day, before each measurement: the
+/// bulk load of the history (and the previous run's answers) vacuumed and its statistics
+/// read. Otherwise autovacuum does it in the middle of a run (a run that met it had
+/// PostgreSQL at 115 % CPU and answers at p50 4.2 s).
+async fn settle(url: &str) -> anyhow::Result<()> {
+    let pool = sqlx::PgPool::connect(url).await?;
+    sqlx::query("VACUUM (ANALYZE)").execute(&pool).await?;
+    pool.close().await;
+    Ok(())
+}
+
 async fn both(url: &str, history: u64) -> anyhow::Result<(Figures, Figures)> {
     let store = Store::connect(&ConnectOptions {
         url: url.to_string(),
@@ -525,6 +536,7 @@ async fn both(url: &str, history: u64) -> anyhow::Result<(Figures, Figures)> {
             terminals = pair_all(&http, &bases[0], &net.codes).await?;
         }
         let pids: Vec<u32> = servers.iter().map(|s| s.0.id()).collect();
+        settle(url).await?;
         println!("  {instances} instance(s): running {RUN_SECS} s");
         figures.push(run(&store, &net, &terminals, &bases[..instances], &pids).await?);
         drop(servers);

@@ -28,6 +28,12 @@ pub struct AlertRule {
     pub notify_roles: String,
     pub active: bool,
     pub created_at: i64,
+    /// What each alert is about: `site`, `service` (at a site) or `employee`.
+    pub scope: String,
+    /// Only the sites of this region (with `site_id`: that site only).
+    pub region_id: Option<Uuid>,
+    /// A rate rule's window: `min_answers` low answers within these minutes.
+    pub window_minutes: i32,
 }
 
 impl crate::Localized for AlertRule {
@@ -66,6 +72,9 @@ pub struct AlertRuleInput {
     pub threshold: Option<f64>,
     pub min_answers: i32,
     pub notify_roles: Vec<String>,
+    pub scope: String,
+    pub region_id: Option<Uuid>,
+    pub window_minutes: i32,
 }
 
 /// An alert raised by a rule.
@@ -81,6 +90,8 @@ pub struct NewAlert {
     pub value: f64,
     pub n: i32,
     pub raised_at: i64,
+    /// The day it is about (20261205): low answers of a scope gather by day.
+    pub day: Option<i32>,
 }
 
 /// A closed alert: where it was raised, and when it was raised and closed (ms).
@@ -112,6 +123,8 @@ pub struct Alert {
     pub value: f64,
     pub n: i32,
     pub raised_at: i64,
+    pub last_at: Option<i64>,
+    pub day: Option<i32>,
     pub status: String,
     pub assigned_to: Option<Uuid>,
     pub assignee: Option<String>,
@@ -142,12 +155,13 @@ pub struct ScoredAnswer {
     pub scale: String,
     pub score: i16,
     pub received_at: i64,
+    pub local_day: i32,
 }
 
-const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at";
+const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at, scope, region_id, window_minutes";
 
 const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, a.key, \
-     a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.status, a.assigned_to, \
+     a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.last_at, a.day, a.status, a.assigned_to, \
      u.display_name AS assignee, a.closed_at, c.display_name AS closer, a.resolution \
      FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
      LEFT JOIN users u ON u.id = a.assigned_to LEFT JOIN users c ON c.id = a.closed_by";
@@ -166,11 +180,13 @@ impl Store {
             let mut tx = p.begin_write().await?;
             crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
+            crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
             let done = sqlx::query(
-                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) ON CONFLICT (id) DO NOTHING")
+                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names, scope, region_id, window_minutes) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING")
                 .bind(id).bind(org).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
                 .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now).bind(r.names.to_json())
+                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes)
                 .execute(&mut *tx).await?;
             if done.rows_affected() == 1 {
                 audit!(tx, by, org, "create", "alert_rule", Some(id), &r.name);
@@ -193,11 +209,14 @@ impl Store {
             let mut tx = p.begin_write().await?;
             crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
+            crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
             let n = sqlx::query(
                 "UPDATE alert_rules SET name = $3, kind = $4, site_id = $5, service_id = $6, metric = $7, threshold = $8, \
-                 min_answers = $9, notify_roles = $10, updated_at = $11, names = $12 WHERE org_id = $1 AND id = $2")
+                 min_answers = $9, notify_roles = $10, updated_at = $11, names = $12, scope = $13, region_id = $14, window_minutes = $15 \
+                 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
                 .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now_ms()).bind(r.names.to_json())
+                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes)
                 .execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(StoreError::NotFound);
@@ -248,7 +267,7 @@ impl Store {
     /// Scored answers of an organisation after `seq` (in order, at most `limit`), with
     /// their question's scale; bursts left out.
     pub async fn scored_after(&self, org: Uuid, seq: i64, limit: i64) -> Result<Vec<ScoredAnswer>> {
-        const SQL: &str = "SELECT r.seq, r.id, r.site_id, r.service_id, r.employee_id, r.visit_id, r.question_id, q.scale, r.score, r.received_at \
+        const SQL: &str = "SELECT r.seq, r.id, r.site_id, r.service_id, r.employee_id, r.visit_id, r.question_id, q.scale, r.score, r.received_at, r.local_day \
              FROM ratings r JOIN questions q ON q.id = r.question_id \
              WHERE r.seq > $1 AND r.org_id = $2 AND r.score IS NOT NULL AND r.flags = 0 ORDER BY r.seq LIMIT $3";
         Ok(match &self.db {
@@ -293,10 +312,10 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let raised = sqlx::query(
-                "INSERT INTO alerts (id, org_id, rule_id, key, site_id, service_id, employee_id, visit_id, value, n, raised_at) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) ON CONFLICT DO NOTHING")
+                "INSERT INTO alerts (id, org_id, rule_id, key, site_id, service_id, employee_id, visit_id, value, n, raised_at, last_at, day) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12) ON CONFLICT DO NOTHING")
                 .bind(a.id).bind(org).bind(a.rule_id).bind(&a.key).bind(a.site_id).bind(a.service_id)
-                .bind(a.employee_id).bind(a.visit_id).bind(a.value).bind(a.n).bind(a.raised_at)
+                .bind(a.employee_id).bind(a.visit_id).bind(a.value).bind(a.n).bind(a.raised_at).bind(a.day)
                 .execute(&mut *tx).await?.rows_affected() == 1;
             if !raised {
                 return Ok(false);

@@ -5,6 +5,7 @@
 //! Migrations are embedded and run at start; both backends share version numbers.
 
 mod active;
+mod alert_gather;
 mod alerts;
 mod answers;
 mod audio;
@@ -37,6 +38,7 @@ mod webhooks;
 mod writer;
 
 pub use active::Deactivatable;
+pub use alert_gather::{AlertAnswer, Gathered};
 pub use alerts::{
     Alert, AlertNote, AlertRule, AlertRuleInput, ClosedAlert, NewAlert, ScoredAnswer,
 };

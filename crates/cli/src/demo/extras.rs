@@ -97,6 +97,9 @@ pub async fn alert_rules(store: &Store, org: Uuid, by: &By) -> anyhow::Result<Op
             threshold,
             min_answers,
             notify_roles: vec!["manager".into()],
+            scope: "site".into(),
+            region_id: None,
+            window_minutes: 60,
         };
         let id = store
             .create_alert_rule(org, rida_domain::new_id(), &rule, by)
@@ -108,9 +111,9 @@ pub async fn alert_rules(store: &Store, org: Uuid, by: &By) -> anyhow::Result<Op
     Ok(low_rule)
 }
 
-/// The latest very low smileys as alerts of the low-score rule (the rule itself only
-/// looks at answers that arrive after it exists): one closed by the Rīga manager with a
-/// note and a resolution, one assigned to them, the rest open.
+/// The latest very low smileys gathered into alerts of the low-score rule (the rule
+/// itself only looks at answers that arrive after it exists): one closed by the Rīga
+/// manager with a note and a resolution, one assigned to them, the rest open.
 pub async fn seed_alerts(store: &Store, org: Uuid, rule: Uuid, by: &By) -> anyhow::Result<()> {
     // The demo stores its answers in shuffled order: the newest are found by time.
     let mut low = Vec::new();
@@ -124,7 +127,7 @@ pub async fn seed_alerts(store: &Store, org: Uuid, rule: Uuid, by: &By) -> anyho
                 .filter(|a| a.scale == "csat5" && a.score == 1),
         );
         low.sort_by_key(|a| std::cmp::Reverse(a.received_at));
-        low.truncate(5);
+        low.truncate(12);
     }
     let manager = store
         .list_users(org, &rida_store::ListQuery::all())
@@ -133,33 +136,43 @@ pub async fn seed_alerts(store: &Store, org: Uuid, rule: Uuid, by: &By) -> anyho
         .into_iter()
         .find(|u| u.username == "manager")
         .map(|u| u.id);
-    for (i, a) in low.iter().enumerate() {
-        let id = rida_domain::new_id();
+    // Gathered as the alert job gathers them: one alert per site and day.
+    let mut alerts = Vec::new();
+    for a in &low {
         let alert = rida_store::NewAlert {
-            id,
+            id: rida_domain::new_id(),
             rule_id: rule,
-            key: a.id.to_string(),
+            key: format!("low:site:{}:{}", a.site_id, a.local_day),
             site_id: Some(a.site_id),
-            service_id: a.service_id,
-            employee_id: a.employee_id,
-            visit_id: a.visit_id,
+            service_id: None,
+            employee_id: None,
+            visit_id: None,
             value: f64::from(a.score),
             n: 1,
             raised_at: a.received_at + 60_000,
+            day: Some(a.local_day),
         };
-        store.raise_alert(org, &alert, &[]).await?;
-        let (Some(manager), 3..=4) = (manager, i) else {
-            continue;
-        };
-        let note = (i == 4).then_some((
+        let gathered = store
+            .gather_alert(org, &alert, &[(a.id, a.score)], a.received_at, true, &[])
+            .await?;
+        if let rida_store::Gathered::Raised(id) = gathered {
+            alerts.push(id);
+        }
+    }
+    let Some(manager) = manager else {
+        return Ok(());
+    };
+    // The oldest two followed up: one assigned, one closed with a note.
+    for (i, id) in alerts.iter().rev().take(2).enumerate() {
+        let note = (i == 0).then_some((
             rida_domain::new_id(),
             "Called the customer back: the queue screen had been off all morning.",
         ));
-        let close = (i == 4).then_some(Some(
+        let close = (i == 0).then_some(Some(
             "Queue screen repaired; the customer was offered an appointment.",
         ));
         store
-            .follow_up_alert(org, id, manager, Some(Some(manager)), note, close, by)
+            .follow_up_alert(org, *id, manager, Some(Some(manager)), note, close, by)
             .await?;
     }
     Ok(())

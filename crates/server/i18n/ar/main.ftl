@@ -139,8 +139,8 @@ error-page-csrf-help = رُفض النموذج حفاظًا على أمانك. �
 
 ## Overview
 overview-title = نظرة عامة
-overview-csat-30 = الرضا (CSAT)، آخر 30 يومًا
-overview-no-answers = لا إجابات في آخر 30 يومًا بعد.
+overview-csat-30 = الرضا (CSAT)، آخر ٣٠ يومًا
+overview-no-answers = لا إجابات في آخر ٣٠ يومًا بعد.
 getting-started = البداية
 step-region = أضف منطقة
 step-service = أضف الخدمات التي تقدمها
@@ -700,7 +700,7 @@ help-servqual-trust = فترة ويلش لفرق متوسطين؛ والفجوة
 help-close-title = وقت إغلاق التنبيه
 help-close-what = مدى سرعة متابعة المشكلة التي أبلغ عنها العميل وإغلاقها: سرعة إغلاق الحلقة.
 help-close-formula = متوسط (وقت الإغلاق − وقت الإنشاء) بالساعات للتنبيهات المغلقة في الفترة
-help-close-counts = التنبيهات المغلقة في الفترة حسب الفرع والخدمة والموظف الذي أُنشئت له؛ تعرض صفحة التنبيهات الوسيط لآخر 30 يومًا. لمن يحق له قراءة التنبيهات فقط.
+help-close-counts = التنبيهات المغلقة في الفترة حسب الفرع والخدمة والموظف الذي أُنشئت له؛ تعرض صفحة التنبيهات الوسيط لآخر ٣٠ يومًا. لمن يحق له قراءة التنبيهات فقط.
 help-close-trust = فترة ستيودنت-t للمتوسط، مع عدد التنبيهات.
 help-language-title = لغة العميل
 help-language-what = اللغة التي أجاب بها العميل: المعروضة على الجهاز عند النقر، أو التي تبلغ عنها القناة.
@@ -934,6 +934,13 @@ col-name = الاسم
 col-employee = الموظف
 not-enough = إجابات غير كافية للترتيب (أقل من { $min })
 ranking-empty = لا توجد إجابات في هذه الفترة.
+ranking-more = { $n } غير معروضين هنا: اعرض الكل
+matrix-many = { $n ->
+    [few] { $n } موظفين
+    [many] { $n } موظفًا
+   *[other] { $n } موظف
+} أكثر من أن يُقرؤوا دفعة واحدة: اختر منطقة أو فرعًا في الأعلى، أو
+show-all = اعرضهم جميعًا
 ranking-sites = الفروع، الأفضل أولًا
 ranking-services = الخدمات، الأفضل أولًا
 ranking-employees = الموظفون، الأفضل أولًا
@@ -1389,7 +1396,12 @@ nav-alerts = التنبيهات
 nav-open-alerts = تنبيهات مفتوحة
 nav-alert-rules = قواعد التنبيه
 alert-title = تنبيه
-alert-what-low = أعطى عميل درجة منخفضة: { $score }
+alert-what-low = { $n ->
+        [one] أعطى عميل درجة منخفضة: { $score }
+        [two] إجابتان منخفضتان، أدناهما { $score }
+        [few] { $n } إجابات منخفضة، أدناها { $score }
+       *[other] { $n } إجابة منخفضة، أدناها { $score }
+    }
 alert-what-metric = { $metric } هذا الأسبوع: { $value } من { $n ->
         [zero] { $n } إجابة
         [one] إجابة واحدة
@@ -1435,11 +1447,35 @@ alerts-assign = إسناد إلى
 alerts-close = إغلاق التنبيه
 alerts-reopen = إعادة فتحه
 alerts-back = كل التنبيهات
+alert-last = آخر إجابة
+alert-answers-more = و{ $n } أخرى في النتائج
+alert-answers = الإجابات التي جمعها
+alert-see-results = اعرض هذه النتائج
+alert-figure-none = لا رقم بعد لـ { $period }: الإجابات قليلة جدًا.
+alert-figure = { $metric } { $period }: { $value } (المجال { $low }–{ $high })، { $n ->
+        [zero] { $n } إجابة
+        [one] إجابة واحدة
+        [two] إجابتان
+        [few] { $n } إجابات
+       *[other] { $n } إجابة
+    }
+error-alert-unreachable = لا يمكن لهذا الحد أن يطلق تنبيهًا ذا معنى: يتراوح المقياس من { $low } إلى { $high }؛ اختر حدًا أعلى من { $low } ولا يزيد على { $high }.
+error-alert-window = دقائق من ٥ إلى ١٤٤٠، مثل ٦٠.
+error-alert-rate-count = عدد من الإجابات المنخفضة من ٢ إلى ١٠٠٠، مثل ٣.
+alert-rule-window = خلال (دقائق)
+alert-scope-org = المؤسسة كلها
+alert-scope-employee = موظف في فرع
+alert-scope-service = خدمة في فرع
+alert-scope-site = فرع
+alert-rule-scope-hint = تجتمع الإجابات المنخفضة للمكان نفسه في اليوم نفسه في تنبيه مفتوح واحد: يزداد عددها وإجاباتها وتعليقاتها حتى يغلقه أحد.
+alert-rule-scope = تنبيه واحد لكل
+alert-kind-low_rate-help = عدد «الإجابات المطلوبة» على الأقل من الإجابات المنخفضة خلال المدة في مكان واحد (مثلًا ٣ خلال ٦٠ دقيقة)؛ وتنضم التالية في اليوم نفسه إلى تنبيهها
+alert-kind-low_rate = عدة درجات منخفضة في وقت قصير
 alert-rule-new = قاعدة جديدة
 alert-rule-edit = تعديل القاعدة
 alert-rule-kind = يُطلق تنبيهًا عند
 alert-kind-low_score = درجة منخفضة
-alert-kind-low_score-help = إجابة واحدة 1–2 من 5 (CSAT) أو 0–6 من 10 (NPS) أو 1–3 من 7 (CES) أو «لا»
+alert-kind-low_score-help = إجابة واحدة 1–2 من 5 (CSAT) أو 0–6 من 10 (NPS) أو 1–3 من 7 (CES) أو «لا»؛ وتنضم الإجابات المنخفضة التالية للمكان نفسه في اليوم نفسه إلى تنبيهها
 alert-kind-metric_below = مقياس تحت حدّ
 alert-kind-metric_below-help = ينخفض مقياس الأسبوع الحالي (من الاثنين إلى اليوم) تحت الحد مع عدد كافٍ من الإجابات؛ مرة في الأسبوع
 alert-kind-terminal_jump = قفزة في أدنى التقييمات على جهاز

@@ -842,6 +842,9 @@ col-name = Name
 col-employee = Employee
 not-enough = not enough answers to rank (fewer than { $min })
 ranking-empty = No answers in this period.
+ranking-more = { $n } more not shown here: show all
+matrix-many = { $n } employees are too many to read at once: choose a region or a site above, or
+show-all = show them all
 ranking-sites = Sites, best first
 ranking-services = Services, best first
 ranking-employees = Employees, best first
@@ -1260,7 +1263,10 @@ nav-open-alerts = { $n ->
 }
 nav-alert-rules = Alert rules
 alert-title = Alert
-alert-what-low = A customer gave a low score: { $score }
+alert-what-low = { $n ->
+        [one] A customer gave a low score: { $score }
+       *[other] { $n } low answers, the lowest { $score }
+    }
 alert-what-metric = { $metric } this week: { $value } from { $n ->
         [one] { $n } answer
        *[other] { $n } answers
@@ -1298,11 +1304,32 @@ alerts-assign = Assign to
 alerts-close = Close the alert
 alerts-reopen = Open it again
 alerts-back = All alerts
+alert-last = Last answer
+alert-answers-more = and { $n } more in the results
+alert-answers = The answers it gathered
+alert-see-results = See these results
+alert-figure-none = No figure yet for { $period }: too few answers.
+alert-figure = { $metric } { $period }: { $value } (interval { $low }–{ $high }), { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }
+error-alert-unreachable = This threshold can never raise an alert that means something: the metric goes from { $low } to { $high }; choose a threshold above { $low } and at most { $high }.
+error-alert-window = Minutes from 5 to 1440, e.g. 60.
+error-alert-rate-count = A number of low answers from 2 to 1000, e.g. 3.
+alert-rule-window = Within (minutes)
+alert-scope-org = the whole organisation
+alert-scope-employee = employee at a site
+alert-scope-service = service at a site
+alert-scope-site = site
+alert-rule-scope-hint = Low answers of the same place and day gather in one open alert: its count, answers and comments grow until someone closes it.
+alert-rule-scope = One alert for each
+alert-kind-low_rate-help = at least “answers needed” low answers within the window at one place (e.g. 3 within 60 minutes); more that day join its alert
+alert-kind-low_rate = several low scores in a short time
 alert-rule-new = New rule
 alert-rule-edit = Edit rule
 alert-rule-kind = Raises an alert when
 alert-kind-low_score = a low score
-alert-kind-low_score-help = one answer at 1–2 of 5 (CSAT), 0–6 of 10 (NPS), 1–3 of 7 (CES) or No
+alert-kind-low_score-help = one answer at 1–2 of 5 (CSAT), 0–6 of 10 (NPS), 1–3 of 7 (CES) or No; more low answers of the same place that day join its alert
 alert-kind-metric_below = a metric under a threshold
 alert-kind-metric_below-help = the metric of the current week (Monday to today) falls under the threshold, with enough answers; once a week
 alert-kind-terminal_jump = a terminal’s lowest scores jump

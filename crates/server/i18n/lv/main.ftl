@@ -865,6 +865,9 @@ col-name = Nosaukums
 col-employee = Darbinieks
 not-enough = par maz atbilžu, lai ierindotu (mazāk nekā { $min })
 ranking-empty = Šajā periodā atbilžu nav.
+ranking-more = vēl { $n } šeit nav parādīti: rādīt visus
+matrix-many = { $n } darbinieku ir par daudz, lai tos pārskatītu uzreiz: izvēlieties reģionu vai filiāli augšā vai
+show-all = rādīt visus
 ranking-sites = Filiāles, labākās vispirms
 ranking-services = Pakalpojumi, labākie vispirms
 ranking-employees = Darbinieki, labākie vispirms
@@ -1293,7 +1296,10 @@ nav-open-alerts = { $n ->
 }
 nav-alert-rules = Brīdinājumu noteikumi
 alert-title = Brīdinājums
-alert-what-low = Klients deva zemu vērtējumu: { $score }
+alert-what-low = { $n ->
+        [one] Klients deva zemu vērtējumu: { $score }
+       *[other] { $n } zemas atbildes, zemākā { $score }
+    }
 alert-what-metric = { $metric } šonedēļ: { $value } no { $n ->
         [zero] { $n } atbilžu
         [one] { $n } atbilde
@@ -1333,11 +1339,33 @@ alerts-assign = Uzticēt
 alerts-close = Slēgt brīdinājumu
 alerts-reopen = Atvērt atkal
 alerts-back = Visi brīdinājumi
+alert-last = Pēdējā atbilde
+alert-answers-more = un vēl { $n } rezultātos
+alert-answers = Atbildes, ko tas savāca
+alert-see-results = Skatīt šos rezultātus
+alert-figure-none = Vēl nav rādītāja par { $period }: par maz atbilžu.
+alert-figure = { $metric } { $period }: { $value } (intervāls { $low }–{ $high }), { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbilde
+       *[other] { $n } atbildes
+    }
+error-alert-unreachable = Šis slieksnis nekad nevar radīt jēgpilnu brīdinājumu: rādītājs ir no { $low } līdz { $high }; izvēlieties slieksni virs { $low } un ne vairāk par { $high }.
+error-alert-window = Minūtes no 5 līdz 1440, piem., 60.
+error-alert-rate-count = Zemo atbilžu skaits no 2 līdz 1000, piem., 3.
+alert-rule-window = Laikā (minūtes)
+alert-scope-org = visa organizācija
+alert-scope-employee = darbiniekam filiālē
+alert-scope-service = pakalpojumam filiālē
+alert-scope-site = filiālei
+alert-rule-scope-hint = Vienas vietas un dienas zemās atbildes sakrājas vienā atvērtā brīdinājumā: tā skaits, atbildes un komentāri aug, līdz kāds to slēdz.
+alert-rule-scope = Viens brīdinājums katrai
+alert-kind-low_rate-help = vismaz “vajadzīgās atbildes” zemas atbildes logā vienā vietā (piem., 3 60 minūtēs); nākamās tajā dienā pievienojas tā brīdinājumam
+alert-kind-low_rate = vairāki zemi vērtējumi īsā laikā
 alert-rule-new = Jauns noteikums
 alert-rule-edit = Labot noteikumu
 alert-rule-kind = Rada brīdinājumu, kad
 alert-kind-low_score = zems vērtējums
-alert-kind-low_score-help = viena atbilde 1–2 no 5 (CSAT), 0–6 no 10 (NPS), 1–3 no 7 (CES) vai “Nē”
+alert-kind-low_score-help = viena atbilde 1–2 no 5 (CSAT), 0–6 no 10 (NPS), 1–3 no 7 (CES) vai “Nē”; citas tās pašas vietas zemās atbildes tajā dienā pievienojas tā brīdinājumam
 alert-kind-metric_below = rādītājs zem sliekšņa
 alert-kind-metric_below-help = šīs nedēļas (no pirmdienas līdz šodienai) rādītājs nokrītas zem sliekšņa ar pietiekami daudz atbildēm; reizi nedēļā
 alert-kind-terminal_jump = termināla zemāko vērtējumu lēciens

@@ -1,9 +1,12 @@
-//! Alert rules, evaluated every round: a low answer (per its scale) raises an alert about
-//! that answer; a metric of the current week under its threshold raises one alert for the
-//! week. Each alert is raised once (unique per rule and key) with its e-mail queued in the
-//! same transaction, to the roles the rule names, each recipient only for what they reach.
+//! Alert rules, evaluated every round. Low answers (per their scale) are gathered per
+//! rule, scope (a site, a service at a site, an employee) and day into one open alert: a
+//! `low_score` rule raises it at the first low answer, a `low_rate` rule when enough come
+//! within its window; later ones join it instead of raising more. A metric of the current
+//! week under its threshold raises one alert for the week; a terminal collecting lowest
+//! scores, one a day. Each alert is raised once with its e-mail queued in the same
+//! transaction, to the roles the rule names, each recipient only for what they reach.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use jiff::Timestamp;
 use minijinja::context;
@@ -13,7 +16,9 @@ use rida_domain::{
     period::{Period, PeriodKind},
     policy::may_see_alert,
 };
-use rida_store::{AlertRule, CubeQuery, Filter, ListQuery, NewAlert, NewMail, ScoredAnswer, User};
+use rida_store::{
+    AlertRule, CubeQuery, Filter, Gathered, ListQuery, NewAlert, NewMail, ScoredAnswer, User,
+};
 use uuid::Uuid;
 
 use super::{link, local, render};
@@ -48,29 +53,31 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     if rules.is_empty() {
         return Ok(0);
     }
-    let mut raised = Vec::new();
-    let low: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "low_score").collect();
+    let mut mailing = Mailing::default();
+    let mut n = 0;
+    let low: Vec<&AlertRule> = rules
+        .iter()
+        .filter(|r| matches!(r.kind.as_str(), "low_score" | "low_rate"))
+        .collect();
     if !low.is_empty() {
-        low_scores(state, org, &low, now, &mut raised).await?;
+        n += low_scores(state, org, &low, now, &mut mailing).await?;
     }
-    for rule in rules.iter().filter(|r| r.kind == "metric_below") {
-        if let Some(a) = metric_below(state, org, rule, now).await? {
-            raised.push(Raised { rule, alert: a });
+    let mut raised = Vec::new();
+    let weekly: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "metric_below").collect();
+    if !weekly.is_empty() {
+        let regions = site_regions(state, org).await?;
+        for rule in weekly {
+            if let Some(a) = metric_below(state, org, rule, &regions, now).await? {
+                raised.push(Raised { rule, alert: a });
+            }
         }
     }
     let jumps: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "terminal_jump").collect();
     if !jumps.is_empty() {
         terminal_jumps(state, org, &jumps, now, &mut raised).await?;
     }
-    if raised.is_empty() {
-        return Ok(0);
-    }
-    // Names and accounts once per round, however many alerts it raised.
-    let names = Names::load_every_language(&state.store, org).await?;
-    let users = state.store.list_users(org, &ListQuery::all()).await?.items;
-    let mut n = 0;
     for r in raised {
-        let mails = messages(state, &names, &users, &r).await?;
+        let mails = mailing.messages(state, org, &r).await?;
         if state.store.raise_alert(org, &r.alert, &mails).await? {
             n += 1;
         }
@@ -78,64 +85,217 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     Ok(n)
 }
 
-fn applies(rule: &AlertRule, a: &ScoredAnswer) -> bool {
-    rule.site_id.is_none_or(|s| s == a.site_id)
+/// Names and accounts, read once a round when an alert is to be mailed.
+#[derive(Default)]
+struct Mailing {
+    loaded: Option<(HashMap<Locale, Names>, Vec<User>)>,
+}
+
+impl Mailing {
+    async fn messages(
+        &mut self,
+        state: &AppState,
+        org: Uuid,
+        r: &Raised<'_>,
+    ) -> anyhow::Result<Vec<NewMail>> {
+        if self.loaded.is_none() {
+            let names = Names::load_every_language(&state.store, org).await?;
+            let users = state.store.list_users(org, &ListQuery::all()).await?.items;
+            self.loaded = Some((names, users));
+        }
+        let (names, users) = self.loaded.as_ref().expect("loaded above");
+        messages(state, names, users, r).await
+    }
+}
+
+/// Whether a rule watches an answer's place (`regions`: each site's region).
+fn watches(rule: &AlertRule, regions: &HashMap<Uuid, Uuid>, site: Uuid) -> bool {
+    rule.site_id.is_none_or(|s| s == site)
+        && rule
+            .region_id
+            .is_none_or(|r| regions.get(&site) == Some(&r))
+}
+
+fn applies(rule: &AlertRule, regions: &HashMap<Uuid, Uuid>, a: &ScoredAnswer) -> bool {
+    watches(rule, regions, a.site_id)
         && rule.service_id.is_none_or(|s| Some(s) == a.service_id)
         && a.received_at >= rule.created_at
         && Scale::parse(&a.scale).is_some_and(|s| s.is_low(a.score))
 }
 
-async fn low_scores<'a>(
+/// The scope an answer falls in under a rule: its key, and the service and employee
+/// the alert is about. An answer without an employee, under a rule per employee, is
+/// gathered with its site's.
+fn scope_of(rule: &AlertRule, a: &ScoredAnswer) -> (String, Option<Uuid>, Option<Uuid>) {
+    match (rule.scope.as_str(), a.employee_id) {
+        ("service", _) => {
+            let service = a.service_id.map_or("-".to_string(), |s| s.to_string());
+            (
+                format!("service:{}:{service}", a.site_id),
+                a.service_id,
+                None,
+            )
+        }
+        ("employee", Some(e)) => (format!("employee:{}:{e}", a.site_id), None, Some(e)),
+        _ => (format!("site:{}", a.site_id), None, None),
+    }
+}
+
+/// Low answers of one rule, one scope and one day, gathered this round.
+struct Group<'a> {
+    rule: &'a AlertRule,
+    key: String,
+    service: Option<Uuid>,
+    employee: Option<Uuid>,
+    answers: Vec<&'a ScoredAnswer>,
+}
+
+/// Each site's region.
+async fn site_regions(state: &AppState, org: Uuid) -> anyhow::Result<HashMap<Uuid, Uuid>> {
+    Ok(state
+        .store
+        .list_sites(org, &ListQuery::all(), None)
+        .await?
+        .items
+        .into_iter()
+        .map(|s| (s.id, s.region_id))
+        .collect())
+}
+
+/// Low answers since the cursor, gathered per rule, scope and day: into the scope's
+/// open alert, or a new one (a single low answer is enough for a `low_score` rule; a
+/// `low_rate` rule needs `min_answers` low answers within `window_minutes`).
+async fn low_scores(
     state: &AppState,
     org: Uuid,
-    rules: &[&'a AlertRule],
+    rules: &[&AlertRule],
     now: Timestamp,
-    out: &mut Vec<Raised<'a>>,
-) -> anyhow::Result<()> {
+    mailing: &mut Mailing,
+) -> anyhow::Result<usize> {
     let store = &state.store;
+    let regions = site_regions(state, org).await?;
     let (cursor, newest) = store.alert_cursor(org).await?;
     let mut from = cursor.unwrap_or(newest).saturating_sub(LOOKBACK).max(0);
-    let mut seen: HashSet<(Uuid, String)> = HashSet::new();
     let mut last = cursor.unwrap_or(newest);
+    let mut rows = Vec::new();
     loop {
-        let rows = store.scored_after(org, from, BATCH).await?;
-        for a in &rows {
-            for rule in rules.iter().filter(|r| applies(r, a)) {
-                let key = a.id.to_string();
-                // Behind the cursor an answer may have raised its alert already.
-                let again = cursor.is_none_or(|c| a.seq <= c);
-                if !seen.insert((rule.id, key.clone()))
-                    || (again && store.alert_raised(rule.id, &key).await?)
-                {
-                    continue;
-                }
-                out.push(Raised {
-                    rule,
-                    alert: NewAlert {
-                        id: rida_domain::new_id(),
-                        rule_id: rule.id,
-                        key,
-                        site_id: Some(a.site_id),
-                        service_id: a.service_id,
-                        employee_id: a.employee_id,
-                        visit_id: a.visit_id,
-                        value: f64::from(a.score),
-                        n: 1,
-                        raised_at: now.as_millisecond(),
-                    },
-                });
-            }
-        }
-        if let Some(r) = rows.last() {
+        let batch = store.scored_after(org, from, BATCH).await?;
+        if let Some(r) = batch.last() {
             from = r.seq;
             last = last.max(r.seq);
         }
-        if (rows.len() as i64) < BATCH {
+        let done = (batch.len() as i64) < BATCH;
+        rows.extend(
+            batch
+                .into_iter()
+                .filter(|a| rules.iter().any(|r| applies(r, &regions, a))),
+        );
+        if done {
             break;
         }
     }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut at: HashMap<(Uuid, String), usize> = HashMap::new();
+    for a in &rows {
+        for rule in rules.iter().filter(|r| applies(r, &regions, a)) {
+            let (scope, service, employee) = scope_of(rule, a);
+            let key = format!("low:{scope}:{}", a.local_day);
+            let i = *at.entry((rule.id, key.clone())).or_insert_with(|| {
+                groups.push(Group {
+                    rule,
+                    key,
+                    service,
+                    employee,
+                    answers: Vec::new(),
+                });
+                groups.len() - 1
+            });
+            groups[i].answers.push(a);
+        }
+    }
+    let mut raised = 0;
+    for g in groups {
+        let first = g.answers[0];
+        let alert = NewAlert {
+            id: rida_domain::new_id(),
+            rule_id: g.rule.id,
+            key: g.key.clone(),
+            site_id: Some(first.site_id),
+            service_id: g.service,
+            employee_id: g.employee,
+            visit_id: (g.answers.len() == 1).then_some(first.visit_id).flatten(),
+            value: f64::from(first.score),
+            n: 1,
+            raised_at: now.as_millisecond(),
+            day: Some(first.local_day),
+        };
+        let ids: Vec<(Uuid, i16)> = g.answers.iter().map(|a| (a.id, a.score)).collect();
+        let newest = g.answers.iter().map(|a| a.received_at).max().unwrap_or(0);
+        // Into the open alert of the scope and day, when there is one.
+        if store
+            .gather_alert(org, &alert, &ids, newest, false, &[])
+            .await?
+            != Gathered::NoneOpen
+        {
+            continue;
+        }
+        let ids = if g.rule.kind == "low_rate" {
+            let within = rate_window(state, org, &regions, &g, newest).await?;
+            if (within.len() as i64) < i64::from(g.rule.min_answers.max(1)) {
+                continue;
+            }
+            within
+        } else {
+            ids
+        };
+        let r = Raised {
+            rule: g.rule,
+            alert: NewAlert {
+                n: ids.len() as i32,
+                ..alert
+            },
+        };
+        let mails = mailing.messages(state, org, &r).await?;
+        if matches!(
+            store
+                .gather_alert(org, &r.alert, &ids, newest, true, &mails)
+                .await?,
+            Gathered::Raised(_)
+        ) {
+            raised += 1;
+        }
+    }
     store.set_alert_cursor(org, last).await?;
-    Ok(())
+    Ok(raised)
+}
+
+/// The low answers of a group's scope within its rule's window before `newest`.
+async fn rate_window(
+    state: &AppState,
+    org: Uuid,
+    regions: &HashMap<Uuid, Uuid>,
+    g: &Group<'_>,
+    newest: i64,
+) -> anyhow::Result<Vec<(Uuid, i16)>> {
+    let first = g.answers[0];
+    let since = newest - i64::from(g.rule.window_minutes.max(1)) * 60_000;
+    let day = rida_domain::period::from_day_key(first.local_day);
+    let before = day
+        .and_then(|d| d.yesterday().ok())
+        .map_or(first.local_day, rida_domain::period::day_key);
+    let next = day
+        .and_then(|d| d.tomorrow().ok())
+        .map_or(first.local_day, rida_domain::period::day_key);
+    Ok(state
+        .store
+        .scored_between(org, first.site_id, (before, next), since, newest)
+        .await?
+        .iter()
+        .filter(|a| {
+            applies(g.rule, regions, a) && scope_of(g.rule, a).0 == scope_of(g.rule, first).0
+        })
+        .map(|a| (a.id, a.score))
+        .collect())
 }
 
 /// The rule's metric over the current week (Monday to today, in the organisation's
@@ -144,6 +304,7 @@ async fn metric_below(
     state: &AppState,
     org: Uuid,
     rule: &AlertRule,
+    regions: &HashMap<Uuid, Uuid>,
     now: Timestamp,
 ) -> anyhow::Result<Option<NewAlert>> {
     let (Some(metric), Some(threshold)) = (
@@ -169,7 +330,17 @@ async fn metric_below(
                 to_day,
                 filter: Filter {
                     scale: Some(metric.scale()),
-                    sites: rule.site_id.map(|s| vec![s]),
+                    sites: match (rule.site_id, rule.region_id) {
+                        (Some(s), _) => Some(vec![s]),
+                        (None, Some(_)) => Some(
+                            regions
+                                .keys()
+                                .filter(|s| watches(rule, regions, **s))
+                                .copied()
+                                .collect(),
+                        ),
+                        (None, None) => None,
+                    },
                     services: rule.service_id.map(|s| vec![s]),
                     ..Filter::default()
                 },
@@ -194,6 +365,7 @@ async fn metric_below(
         value: e.value,
         n: e.n as i32,
         raised_at: now.as_millisecond(),
+        day: Some(rida_domain::period::day_key(week.from)),
     }))
 }
 
@@ -230,6 +402,7 @@ async fn terminal_jumps<'a>(
     }
     let today = local_now.date();
     let day = rida_domain::period::day_key(today);
+    let regions = site_regions(state, org).await?;
     let first = today.checked_sub(jiff::Span::new().days(BASELINE_DAYS))?;
     let yesterday = today.yesterday()?;
     for rule in rules {
@@ -245,7 +418,10 @@ async fn terminal_jumps<'a>(
                 rida_domain::period::day_key(yesterday),
             )
             .await?;
-        for t in now_rows.iter().filter(|t| t.n >= min) {
+        for t in now_rows
+            .iter()
+            .filter(|t| t.n >= min && watches(rule, &regions, t.site_id))
+        {
             let Some(b) = before.iter().find(|b| b.terminal_id == t.terminal_id) else {
                 continue;
             };
@@ -271,6 +447,7 @@ async fn terminal_jumps<'a>(
                     value: share,
                     n: t.n as i32,
                     raised_at: now.as_millisecond(),
+                    day: Some(day),
                 },
             });
         }

@@ -281,6 +281,12 @@ struct RuleForm {
     min_answers: String,
     #[serde(default)]
     notify: Vec<String>,
+    #[serde(default)]
+    scope: String,
+    #[serde(default)]
+    region: String,
+    #[serde(default)]
+    window_minutes: String,
     #[serde(flatten)]
     names: NameFields,
 }
@@ -298,8 +304,10 @@ async fn rule_page(
             form_id => if f.form_id.is_empty() { rida_domain::new_id().to_string() } else { f.form_id.clone() },
             name => f.name.clone(), kind => f.kind.clone(), site => f.site.clone(), service => f.service.clone(),
             metric => f.metric.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
-            notify => f.notify.clone(),
+            notify => f.notify.clone(), scope => f.scope.clone(), region => f.region.clone(),
+            window_minutes => f.window_minutes.clone(),
         },
+        regions => w.state.store.list_regions(org, &ListQuery::all()).await?.items.localized(w.locale()),
         names => f.names.value(),
         errors => errors.value(),
         sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
@@ -320,6 +328,8 @@ async fn new_rule(w: Web) -> Result<Response> {
         kind: "low_score".into(),
         min_answers: "10".into(),
         notify: vec!["manager".into()],
+        scope: "site".into(),
+        window_minutes: "60".into(),
         ..RuleForm::default()
     };
     rule_page(&w, None, &f, &FormErrors::new(w.locale())).await
@@ -342,6 +352,9 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
         threshold: r.threshold.map(|t| t.to_string()).unwrap_or_default(),
         min_answers: r.min_answers.to_string(),
         notify: r.roles().iter().map(|s| s.to_string()).collect(),
+        scope: r.scope.clone(),
+        region: r.region_id.map(|s| s.to_string()).unwrap_or_default(),
+        window_minutes: r.window_minutes.to_string(),
         names: NameFields::of(&r.names),
     };
     rule_page(&w, Some(r.id), &f, &FormErrors::new(w.locale())).await
@@ -353,13 +366,31 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
     let local = f.names.check(errors, 120);
     let kind = match f.kind.as_str() {
-        k @ ("low_score" | "metric_below" | "terminal_jump") => Some(k.to_string()),
+        k @ ("low_score" | "low_rate" | "metric_below" | "terminal_jump") => Some(k.to_string()),
         _ => {
             errors.key("kind", "error-invalid");
             None
         }
     };
-    let (mut metric, mut threshold, mut min_answers) = (None, None, 10);
+    let (mut metric, mut threshold, mut min_answers, mut window) = (None, None, 10, 60);
+    let scope = match f.scope.as_str() {
+        s @ ("site" | "service" | "employee") => s.to_string(),
+        "" => "site".to_string(),
+        _ => {
+            errors.key("scope", "error-invalid");
+            String::new()
+        }
+    };
+    if kind.as_deref() == Some("low_rate") {
+        match f.min_answers.trim().parse::<i32>() {
+            Ok(n) if (2..=1_000).contains(&n) => min_answers = n,
+            _ => errors.key("min_answers", "error-alert-rate-count"),
+        }
+        match f.window_minutes.trim().parse::<i32>() {
+            Ok(n) if (5..=1_440).contains(&n) => window = n,
+            _ => errors.key("window_minutes", "error-alert-window"),
+        }
+    }
     if kind.as_deref() == Some("terminal_jump") {
         match f.threshold.trim().replace(',', ".").parse::<f64>() {
             Ok(t) if t.is_finite() && (1.0..=100.0).contains(&t) => threshold = Some(t),
@@ -371,12 +402,25 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         }
     }
     if kind.as_deref() == Some("metric_below") {
-        match Metric::parse(&f.metric) {
+        let m = Metric::parse(&f.metric);
+        match m {
             Some(m) => metric = Some(m.as_str().to_string()),
             None => errors.key("metric", "error-invalid"),
         }
         match f.threshold.trim().replace(',', ".").parse::<f64>() {
-            Ok(t) if t.is_finite() && (-100.0..=100.0).contains(&t) => threshold = Some(t),
+            Ok(t) if t.is_finite() && (-100.0..=100.0).contains(&t) => match m.map(reachable) {
+                // A week is under the threshold only when the metric can be lower than it
+                // (CSAT 0 % can never be under 0); a threshold over its highest value would
+                // raise every week, whatever the customers say.
+                Some((lo, hi)) if t <= lo || t > hi => {
+                    errors.key_args(
+                        "threshold",
+                        "error-alert-unreachable",
+                        &[("low", lo.into()), ("high", hi.into())],
+                    );
+                }
+                _ => threshold = Some(t),
+            },
             _ => errors.key("threshold", "error-alert-threshold"),
         }
         match f.min_answers.trim().parse::<i32>() {
@@ -400,8 +444,23 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         threshold,
         min_answers,
         notify_roles: roles,
+        scope,
+        region_id: Uuid::parse_str(f.region.trim()).ok(),
+        window_minutes: window,
     })
     .filter(|_| errors.is_empty())
+}
+
+/// The lowest and highest value a metric can take, in its unit.
+fn reachable(m: Metric) -> (f64, f64) {
+    match m.unit() {
+        rida_domain::metrics::Unit::Percent => (0.0, 100.0),
+        rida_domain::metrics::Unit::Score => (-100.0, 100.0),
+        rida_domain::metrics::Unit::Mean => {
+            let (lo, hi) = m.scale().score_range().unwrap_or((1, 5));
+            (f64::from(lo), f64::from(hi))
+        }
+    }
 }
 
 async fn save(w: Web, id: Option<Uuid>, f: RuleForm) -> Result<Response> {

@@ -438,6 +438,16 @@ impl FormErrors {
         self.map.insert(name, i18n::t(self.locale, key));
     }
 
+    /// Records a field error by message key with its arguments.
+    pub fn key_args(
+        &mut self,
+        name: &'static str,
+        key: &str,
+        args: &[(&str, fluent_templates::fluent_bundle::FluentValue<'static>)],
+    ) {
+        self.map.insert(name, i18n::t_args(self.locale, key, args));
+    }
+
     /// Takes the value of a domain check, recording its error.
     pub fn check<T>(&mut self, name: &'static str, r: Result<T, FieldError>) -> Option<T> {
         match r {

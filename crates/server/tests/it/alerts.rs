@@ -267,6 +267,7 @@ async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
             value: 1.0,
             n: 1,
             raised_at: now - hours * 3_600_000,
+            day: None,
         };
         store.raise_alert(org, &alert, &[]).await.unwrap();
         let by = rida_store::By::system("test");

@@ -19,6 +19,7 @@ both_backends! {
     bad_selections_are_refused_clearly;
     intervals_show_their_bounds_and_one_answer_is_not_enough;
     the_open_alerts_are_counted_however_many;
+    long_lists_show_their_ends_and_the_rest_on_a_click;
 }
 
 /// Today in the test organisation's zone, as `yyyymmdd`.
@@ -484,6 +485,9 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
                 threshold: None,
                 min_answers: 1,
                 notify_roles: vec![],
+                scope: "site".into(),
+                region_id: None,
+                window_minutes: 60,
             },
             &by,
         )
@@ -507,6 +511,7 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
             value: 1.0,
             n: 1,
             raised_at: 1_790_000_000_000 + i,
+            day: None,
         };
         app.store.raise_alert(app.w.org, &alert, &[]).await.unwrap();
     }
@@ -524,4 +529,85 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
             .await
             .contains("520 open alerts")
     );
+}
+
+/// A network's Overview does not list every employee: a ranking of 45 shows its best and
+/// its worst ten ranked with the 25 others a click away, and the employee × service matrix
+/// waits for a click; asked for, each comes whole.
+async fn long_lists_show_their_ends_and_the_rest_on_a_click(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let by = By::system("test");
+    let mut staff = Vec::new();
+    let mut rows = Vec::new();
+    for i in 0..45 {
+        let e = app
+            .store
+            .create_employee(
+                app.w.org,
+                rida_domain::new_id(),
+                &EmployeeInput {
+                    name: format!("Staff {i:02}"),
+                    desk: None,
+                    external_id: None,
+                    site_ids: vec![app.w.site],
+                },
+                &by,
+            )
+            .await
+            .unwrap();
+        // Forty ranked, each worse than the one before (Staff 00 the best); five with one
+        // answer, too few to rank, listed after them: not among "the worst".
+        let scores: Vec<i16> = if i < 40 {
+            (0..30).map(|k| if k < i * 3 / 4 { 1 } else { 5 }).collect()
+        } else {
+            vec![1]
+        };
+        for s in scores {
+            rows.push(answer(
+                &app,
+                app.w.site,
+                Some(e),
+                app.w.question,
+                Answer::Score(s),
+            ));
+        }
+        staff.push(e);
+    }
+    app.store.insert_ratings(app.w.org, &rows).await.unwrap();
+    let head = app.login_as(Role::Head).await;
+    let listed = |page: &str| {
+        staff
+            .iter()
+            .filter(|e| page.contains(&format!("employee={e}\"")))
+            .count()
+    };
+    let page = head.get("/admin/results").await.text().await.unwrap();
+    assert_eq!(listed(&page), 20, "the ten best and the ten worst");
+    let shown = |i: usize| page.contains(&format!("employee={}\"", staff[i]));
+    assert!(
+        (0..10).chain(30..40).all(shown),
+        "the best and the worst ranked"
+    );
+    assert!(!(10..30).chain(40..45).any(shown));
+    assert!(page.contains("25 more not shown here"));
+    assert!(page.contains("all=employee#employees"));
+    assert!(page.contains("45 employees are too many to read at once"));
+    assert!(!page.contains("class=\"matrix\""));
+    let page = head
+        .get("/admin/results?all=employee")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(listed(&page), 45);
+    assert!(!page.contains("more not shown here"));
+    let page = head
+        .get("/admin/results?all=matrix")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("class=\"matrix\""));
+    assert_eq!(page.matches("<th scope=\"row\">").count(), 45);
+    assert_eq!(listed(&page), 20);
 }
