@@ -1,6 +1,6 @@
 //! Low answers gathered into alerts instead of an alert each: an answer joins its rule's
 //! open alert for its scope and day once, whichever instance looks at it first; a new
-//! alert is raised (its e-mail queued in the same transaction) only when its scope has
+//! alert is raised (its notices queued in the same transaction) only when its scope has
 //! none open. After one is closed, later low answers of the same scope and day raise the
 //! next (its key ends in `#2`, `#3`…).
 
@@ -8,7 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use crate::{
-    BeginWrite, NewAlert, NewMail, Result, ScoredAnswer, Store, StoreError, mail::insert_mail,
+    BeginWrite, NewAlert, Result, ScoredAnswer, Store, StoreError, alert_notices::insert_notices,
     with_db,
 };
 
@@ -29,7 +29,7 @@ pub struct AlertAnswer {
 /// What gathering did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Gathered {
-    /// A new alert (its e-mail queued) with these answers.
+    /// A new alert (its notices queued) with these answers.
     Raised(Uuid),
     /// This many answers joined the open alert.
     Joined(Uuid, u64),
@@ -41,10 +41,13 @@ pub enum Gathered {
 
 /// Tries at raising an alert that another instance raised at the same moment.
 const TRIES: usize = 5;
+/// Answers gathered in one call at most (the statements list them).
+pub const GATHER_AT_ONCE: usize = 1_000;
 
 impl Store {
     /// Gathers `answers` (id and score) into the rule's open alert under `a.key` (its
-    /// scope and day), raising `a` with `mails` when none is open and `may_raise`. The
+    /// scope and day), raising `a` (a notice for each of `notify`) when none is open and
+    /// `may_raise`. The
     /// alert's `n` and `value` follow its answers: how many, and the lowest score.
     pub async fn gather_alert(
         &self,
@@ -53,23 +56,53 @@ impl Store {
         answers: &[(Uuid, i16)],
         last_at: i64,
         may_raise: bool,
-        mails: &[NewMail],
+        notify: &[Uuid],
     ) -> Result<Gathered> {
         let mut answers = answers.to_vec();
         answers.sort();
         answers.dedup_by_key(|(id, _)| *id);
+        if answers.is_empty() {
+            return Ok(Gathered::Nothing);
+        }
+        if answers.len() > GATHER_AT_ONCE {
+            return Err(StoreError::Config(format!(
+                "at most {GATHER_AT_ONCE} answers at once"
+            )));
+        }
         let like = format!("{}#%", a.key);
         with_db!(self, p => {
-            let mut tx = p.begin_write().await?;
-            let mut fresh = Vec::new();
-            for (id, score) in &answers {
-                let n: i64 = sqlx::query_scalar(
-                    "SELECT COUNT(*) FROM alert_answers WHERE rule_id = $1 AND rating_id = $2")
-                    .bind(a.rule_id).bind(id).fetch_one(&mut *tx).await?;
-                if n == 0 {
-                    fresh.push((*id, *score));
+            // Read first, without taking the write lock: most rounds find every answer
+            // gathered already, or (a rate rule still counting) no alert open.
+            let gathered_sql = format!(
+                "SELECT rating_id FROM alert_answers WHERE rule_id = $1 AND rating_id IN ({})",
+                crate::ratings::in_list(2, answers.len())
+            );
+            let gathered: Vec<Uuid> = {
+                // Its text depends on the number of answers: not kept prepared.
+                let mut q = sqlx::query_scalar(&gathered_sql).bind(a.rule_id).persistent(false);
+                for (id, _) in &answers { q = q.bind(*id); }
+                q.fetch_all(p).await?
+            };
+            let any_fresh = gathered.len() < answers.len();
+            if !any_fresh {
+                return Ok(Gathered::Nothing);
+            }
+            if !may_raise {
+                let open: Option<Uuid> = sqlx::query_scalar(
+                    "SELECT id FROM alerts WHERE rule_id = $1 AND status = 'open' AND (key = $2 OR key LIKE $3) LIMIT 1")
+                    .bind(a.rule_id).bind(&a.key).bind(&like).fetch_optional(p).await?;
+                if open.is_none() {
+                    return Ok(Gathered::NoneOpen);
                 }
             }
+            let mut tx = p.begin_write().await?;
+            let gathered: std::collections::HashSet<Uuid> = {
+                let mut q = sqlx::query_scalar(&gathered_sql).bind(a.rule_id).persistent(false);
+                for (id, _) in &answers { q = q.bind(*id); }
+                q.fetch_all(&mut *tx).await?.into_iter().collect()
+            };
+            let fresh: Vec<(Uuid, i16)> =
+                answers.iter().filter(|(id, _)| !gathered.contains(id)).copied().collect();
             let Some(lowest) = fresh.iter().map(|(_, s)| *s).min() else {
                 return Ok(Gathered::Nothing);
             };
@@ -123,10 +156,7 @@ impl Store {
                  last_at = CASE WHEN last_at IS NULL OR last_at < $3 THEN $3 ELSE last_at END WHERE id = $1")
                 .bind(alert).bind(f64::from(lowest)).bind(last_at).execute(&mut *tx).await?;
             if raised {
-                let job = format!("alert:{alert}");
-                for m in mails {
-                    insert_mail!(tx, org, &job, m, a.raised_at);
-                }
+                insert_notices!(tx, org, alert, "new", notify, a.raised_at);
             }
             tx.commit().await?;
             Ok::<_, StoreError>(if raised { Gathered::Raised(alert) } else { Gathered::Joined(alert, joined) })

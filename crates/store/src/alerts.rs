@@ -7,10 +7,7 @@ use rida_domain::names::LocalNames;
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{
-    BeginWrite, By, NewMail, Result, Store, StoreError, audit::audit, mail::insert_mail, now_ms,
-    with_db,
-};
+use crate::{BeginWrite, By, Result, Store, StoreError, audit::audit, now_ms, with_db};
 
 /// A rule that raises alerts.
 #[derive(Debug, Clone, sqlx::FromRow, Serialize, PartialEq)]
@@ -34,6 +31,10 @@ pub struct AlertRule {
     pub region_id: Option<Uuid>,
     /// A rate rule's window: `min_answers` low answers within these minutes.
     pub window_minutes: i32,
+    /// A person the alerts go to besides the roles.
+    pub notify_user: Option<Uuid>,
+    /// Hours an alert may stay open before it is escalated to the head.
+    pub deadline_hours: Option<i32>,
 }
 
 impl crate::Localized for AlertRule {
@@ -75,6 +76,8 @@ pub struct AlertRuleInput {
     pub scope: String,
     pub region_id: Option<Uuid>,
     pub window_minutes: i32,
+    pub notify_user: Option<Uuid>,
+    pub deadline_hours: Option<i32>,
 }
 
 /// An alert raised by a rule.
@@ -115,6 +118,9 @@ pub struct Alert {
     pub kind: String,
     pub metric: Option<String>,
     pub threshold: Option<f64>,
+    /// The rule's scope (`site`, `service`, `employee`) and region.
+    pub scope: String,
+    pub rule_region: Option<Uuid>,
     pub key: String,
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
@@ -125,6 +131,9 @@ pub struct Alert {
     pub raised_at: i64,
     pub last_at: Option<i64>,
     pub day: Option<i32>,
+    pub deadline_hours: Option<i32>,
+    pub acknowledged_at: Option<i64>,
+    pub escalated_at: Option<i64>,
     pub status: String,
     pub assigned_to: Option<Uuid>,
     pub assignee: Option<String>,
@@ -158,10 +167,10 @@ pub struct ScoredAnswer {
     pub local_day: i32,
 }
 
-const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at, scope, region_id, window_minutes";
+const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at, scope, region_id, window_minutes, notify_user, deadline_hours";
 
-const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, a.key, \
-     a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.last_at, a.day, a.status, a.assigned_to, \
+const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, r.scope, r.region_id AS rule_region, a.key, \
+     a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.last_at, a.day, r.deadline_hours, a.acknowledged_at, a.escalated_at, a.status, a.assigned_to, \
      u.display_name AS assignee, a.closed_at, c.display_name AS closer, a.resolution \
      FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
      LEFT JOIN users u ON u.id = a.assigned_to LEFT JOIN users c ON c.id = a.closed_by";
@@ -181,12 +190,13 @@ impl Store {
             crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
+            crate::check_owned!(tx, "users", org, r.notify_user.as_slice());
             let done = sqlx::query(
-                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names, scope, region_id, window_minutes) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15) ON CONFLICT (id) DO NOTHING")
+                "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names, scope, region_id, window_minutes, notify_user, deadline_hours) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING")
                 .bind(id).bind(org).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
                 .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now).bind(r.names.to_json())
-                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes)
+                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes).bind(r.notify_user).bind(r.deadline_hours)
                 .execute(&mut *tx).await?;
             if done.rows_affected() == 1 {
                 audit!(tx, by, org, "create", "alert_rule", Some(id), &r.name);
@@ -210,13 +220,14 @@ impl Store {
             crate::check_owned!(tx, "sites", org, r.site_id.as_slice());
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
+            crate::check_owned!(tx, "users", org, r.notify_user.as_slice());
             let n = sqlx::query(
                 "UPDATE alert_rules SET name = $3, kind = $4, site_id = $5, service_id = $6, metric = $7, threshold = $8, \
-                 min_answers = $9, notify_roles = $10, updated_at = $11, names = $12, scope = $13, region_id = $14, window_minutes = $15 \
-                 WHERE org_id = $1 AND id = $2")
+                 min_answers = $9, notify_roles = $10, updated_at = $11, names = $12, scope = $13, region_id = $14, window_minutes = $15, \
+                 notify_user = $16, deadline_hours = $17 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&r.name).bind(&r.kind).bind(r.site_id).bind(r.service_id)
                 .bind(&r.metric).bind(r.threshold).bind(r.min_answers).bind(r.notify_roles.join(",")).bind(now_ms()).bind(r.names.to_json())
-                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes)
+                .bind(&r.scope).bind(r.region_id).bind(r.window_minutes).bind(r.notify_user).bind(r.deadline_hours)
                 .execute(&mut *tx).await?.rows_affected();
             if n == 0 {
                 return Err(StoreError::NotFound);
@@ -306,9 +317,9 @@ impl Store {
         })
     }
 
-    /// Raises an alert and queues its e-mail, in one transaction; `false` (nothing
-    /// queued) when the rule raised it already.
-    pub async fn raise_alert(&self, org: Uuid, a: &NewAlert, mails: &[NewMail]) -> Result<bool> {
+    /// Raises an alert and queues a notice for each of `notify`, in one transaction;
+    /// `false` (nothing queued) when the rule raised it already.
+    pub async fn raise_alert(&self, org: Uuid, a: &NewAlert, notify: &[Uuid]) -> Result<bool> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let raised = sqlx::query(
@@ -320,10 +331,7 @@ impl Store {
             if !raised {
                 return Ok(false);
             }
-            let job = format!("alert:{}", a.id);
-            for m in mails {
-                insert_mail!(tx, org, &job, m, a.raised_at);
-            }
+            crate::alert_notices::insert_notices!(tx, org, a.id, "new", notify, a.raised_at);
             tx.commit().await?;
             Ok::<_, StoreError>(true)
         })
@@ -391,7 +399,8 @@ impl Store {
     }
 
     /// Follows an alert up: assigns it (`Some(None)` unassigns), adds a note, closes it
-    /// with a resolution or opens it again, all in one transaction. The note's id comes
+    /// with a resolution or opens it again, all in one transaction; any of these (or none:
+    /// "I have it") acknowledges it. The note's id comes
     /// from the client, so a resent form adds it once.
     #[allow(clippy::too_many_arguments)]
     pub async fn follow_up_alert(
@@ -431,6 +440,9 @@ impl Store {
                 }
                 None => {}
             }
+            // Any follow-up acknowledges it: somebody has it in hand.
+            sqlx::query("UPDATE alerts SET acknowledged_at = $2, acknowledged_by = $3 WHERE id = $1 AND acknowledged_at IS NULL")
+                .bind(id).bind(now).bind(user).execute(&mut *tx).await?;
             audit!(tx, by, org, "update", "alert", Some(id), "");
             tx.commit().await?;
             Ok(())

@@ -6,6 +6,7 @@
 
 mod active;
 mod alert_gather;
+mod alert_notices;
 mod alerts;
 mod answers;
 mod audio;
@@ -38,7 +39,8 @@ mod webhooks;
 mod writer;
 
 pub use active::Deactivatable;
-pub use alert_gather::{AlertAnswer, Gathered};
+pub use alert_gather::{AlertAnswer, GATHER_AT_ONCE, Gathered};
+pub use alert_notices::{Notice, Overdue};
 pub use alerts::{
     Alert, AlertNote, AlertRule, AlertRuleInput, ClosedAlert, NewAlert, ScoredAnswer,
 };

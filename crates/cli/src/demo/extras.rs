@@ -100,6 +100,8 @@ pub async fn alert_rules(store: &Store, org: Uuid, by: &By) -> anyhow::Result<Op
             scope: "site".into(),
             region_id: None,
             window_minutes: 60,
+            notify_user: None,
+            deadline_hours: None,
         };
         let id = store
             .create_alert_rule(org, rida_domain::new_id(), &rule, by)

@@ -1410,9 +1410,28 @@ alert-what-metric = { $metric } هذا الأسبوع: { $value } من { $n ->
         [many] { $n } إجابةً
        *[other] { $n } إجابة
     }، أقل من { $threshold }
-mail-alert-subject = تنبيه: { $rule }
 mail-open-alert = تابِعه في رضا
-mail-why-alert = تصلك هذه الرسالة لأن قاعدة تنبيه في رضا تُبلغ دورك. يضبط الرئيس القواعد.
+mail-digest-subject = تنبيهات رضا: { $n ->
+        [0] زملاء يجب إبلاغهم
+        [one] تنبيه واحد للمتابعة
+        [two] تنبيهان للمتابعة
+        [few] { $n } تنبيهات للمتابعة
+       *[other] { $n } تنبيهًا للمتابعة
+    }
+mail-digest-title = تنبيهاتك
+mail-digest-escalated = صُعِّد إليك: ما زال مفتوحًا بعد مهلته
+mail-digest-missing = ليس لدى { $name } عنوان بريد إلكتروني: { $n ->
+        [one] ينتظره تنبيه واحد
+        [two] ينتظره تنبيهان
+        [few] ينتظره { $n } تنبيهات
+       *[other] ينتظره { $n } تنبيهًا
+    }. أضف عنوانًا إلى حسابه.
+mail-digest-all = كل التنبيهات المفتوحة
+mail-why-digest = تجمع رسالة واحدة ما استجد منذ الرسالة السابقة: رسالة في الساعة على الأكثر، أو في اليوم (اختر من صفحة حسابك). يضبط الرئيس قواعد التنبيه.
+digest-label = رسائل التنبيه
+digest-hour = رسالة في الساعة على الأكثر
+digest-day = رسالة في اليوم على الأكثر
+digest-hint = التنبيهات الجديدة وتلك المصعّدة إليك، مجموعة في رسالة واحدة.
 unit-hours = ساعة
 alerts-time-to-close = مدة الإغلاق (آخر { $days ->
         [zero] { $days } يوم
@@ -1447,6 +1466,15 @@ alerts-assign = إسناد إلى
 alerts-close = إغلاق التنبيه
 alerts-reopen = إعادة فتحه
 alerts-back = كل التنبيهات
+alert-rule-person = وأيضًا إلى
+alert-rule-deadline = المهلة (ساعات)
+alert-rule-deadline-hint = التنبيه الذي يبقى مفتوحًا بعد هذا العدد من الساعات من إطلاقه يُرفع إلى الرئيس مرة واحدة. فارغ: بلا مهلة.
+error-alert-deadline = ساعات كاملة من ١ إلى ٣٣٦ (أسبوعان)، أو فارغ.
+alerts-acknowledge = أتولّاه
+alerts-acknowledged = تم الاستلام
+alerts-due = الموعد
+alerts-escalated = رُفع إلى الرئيس
+alert-rate = { $n } أو أكثر خلال { $minutes } دقيقة
 alert-last = آخر إجابة
 alert-answers-more = و{ $n } أخرى في النتائج
 alert-answers = الإجابات التي جمعها

@@ -1271,9 +1271,24 @@ alert-what-metric = { $metric } this week: { $value } from { $n ->
         [one] { $n } answer
        *[other] { $n } answers
     }, under { $threshold }
-mail-alert-subject = Alert: { $rule }
 mail-open-alert = Follow it up in Rida
-mail-why-alert = You receive this because an alert rule in Rida tells your role. The head sets the rules.
+mail-digest-subject = Alerts in Rida: { $n ->
+        [0] colleagues to hear of
+        [one] one to follow up
+       *[other] { $n } to follow up
+    }
+mail-digest-title = Your alerts
+mail-digest-escalated = Escalated to you: still open after its deadline
+mail-digest-missing = { $name } has no e-mail address: { $n ->
+        [one] an alert waits
+       *[other] { $n } alerts wait
+    } for them. Add one to their account.
+mail-digest-all = All open alerts
+mail-why-digest = One message gathers what is new since the last: at most one an hour, or one a day (choose on your account page). The head sets the alert rules.
+digest-label = Alert e-mails
+digest-hour = at most one an hour
+digest-day = at most one a day
+digest-hint = New alerts, and those escalated to you, gathered in one message.
 unit-hours = h
 alerts-time-to-close = Time to close (last { $days ->
         [one] { $days } day
@@ -1304,6 +1319,15 @@ alerts-assign = Assign to
 alerts-close = Close the alert
 alerts-reopen = Open it again
 alerts-back = All alerts
+alert-rule-person = Also to
+alert-rule-deadline = Deadline (hours)
+alert-rule-deadline-hint = An alert still open this many hours after it was raised goes to the head, once. Empty: no deadline.
+error-alert-deadline = Whole hours from 1 to 336 (two weeks), or empty.
+alerts-acknowledge = I have it
+alerts-acknowledged = Acknowledged
+alerts-due = Due
+alerts-escalated = Escalated to the head
+alert-rate = { $n } or more within { $minutes } min
 alert-last = Last answer
 alert-answers-more = and { $n } more in the results
 alert-answers = The answers it gathered

@@ -1305,9 +1305,25 @@ alert-what-metric = { $metric } šonedēļ: { $value } no { $n ->
         [one] { $n } atbilde
        *[other] { $n } atbildes
     }, zem { $threshold }
-mail-alert-subject = Brīdinājums: { $rule }
 mail-open-alert = Risināt to Rida
-mail-why-alert = Jūs to saņemat, jo Rida brīdinājuma noteikums informē jūsu lomu. Noteikumus iestata vadītājs.
+mail-digest-subject = Rida brīdinājumi: { $n ->
+        [0] kolēģi, par kuriem jāzina
+        [zero] { $n } risināmi
+        [one] { $n } risināms
+       *[other] { $n } risināmi
+    }
+mail-digest-title = Jūsu brīdinājumi
+mail-digest-escalated = Nodots jums: joprojām atvērts pēc termiņa
+mail-digest-missing = { $name } nav e-pasta adreses: { $n ->
+        [one] { $n } brīdinājums gaida
+       *[other] { $n } brīdinājumi gaida
+    }. Pievienojiet to viņa kontam.
+mail-digest-all = Visi atvērtie brīdinājumi
+mail-why-digest = Viena vēstule apkopo jauno kopš iepriekšējās: ne vairāk kā viena stundā vai dienā (izvēlieties sava konta lapā). Brīdinājumu noteikumus iestata vadītājs.
+digest-label = Brīdinājumu e-pasti
+digest-hour = ne vairāk kā viens stundā
+digest-day = ne vairāk kā viens dienā
+digest-hint = Jaunie brīdinājumi un jums nodotie, apkopoti vienā vēstulē.
 unit-hours = h
 alerts-time-to-close = Laiks līdz slēgšanai (pēdējās { $days ->
         [zero] { $days } dienu
@@ -1339,6 +1355,15 @@ alerts-assign = Uzticēt
 alerts-close = Slēgt brīdinājumu
 alerts-reopen = Atvērt atkal
 alerts-back = Visi brīdinājumi
+alert-rule-person = Arī
+alert-rule-deadline = Termiņš (stundas)
+alert-rule-deadline-hint = Brīdinājums, kas joprojām ir atvērts tik stundas pēc izveides, vienreiz tiek nodots vadītājam. Tukšs: bez termiņa.
+error-alert-deadline = Veselas stundas no 1 līdz 336 (divas nedēļas) vai tukšs.
+alerts-acknowledge = Uzņemos
+alerts-acknowledged = Pieņemts
+alerts-due = Termiņš
+alerts-escalated = Nodots vadītājam
+alert-rate = { $n } vai vairāk { $minutes } min laikā
 alert-last = Pēdējā atbilde
 alert-answers-more = un vēl { $n } rezultātos
 alert-answers = Atbildes, ko tas savāca

@@ -3,6 +3,7 @@
 //! metrics defined in `rida_domain::metrics`. Pages, the JSON API and exports all come
 //! through here, so hidden voting is decided in one place.
 
+pub mod alert_figure;
 pub mod areas;
 pub mod dashboard;
 pub mod export;

@@ -21,6 +21,27 @@ pub struct Names {
 }
 
 impl Names {
+    /// A region's name (names hold each site's region).
+    pub fn region_name(&self, region: Option<Uuid>) -> Option<String> {
+        let r = region?;
+        self.regions
+            .values()
+            .find(|(id, _)| *id == r)
+            .map(|(_, n)| n.clone())
+    }
+
+    /// The sites of a region.
+    pub fn region_sites(&self, region: Option<Uuid>) -> Option<Vec<Uuid>> {
+        let r = region?;
+        Some(
+            self.regions
+                .iter()
+                .filter(|(_, (id, _))| *id == r)
+                .map(|(s, _)| *s)
+                .collect(),
+        )
+    }
+
     /// The names a page of results needs: without the terminals' (a network has
     /// thousands, and only alerts name them).
     pub async fn load(store: &Store, org: Uuid, lang: Locale) -> Result<Names, Error> {

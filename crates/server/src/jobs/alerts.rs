@@ -9,25 +9,17 @@
 use std::collections::HashMap;
 
 use jiff::Timestamp;
-use minijinja::context;
 use rida_domain::{
-    Action, Locale, Scale,
+    Scale,
     metrics::Metric,
     period::{Period, PeriodKind},
     policy::may_see_alert,
 };
-use rida_store::{
-    AlertRule, CubeQuery, Filter, Gathered, ListQuery, NewAlert, NewMail, ScoredAnswer, User,
-};
+use rida_store::{AlertRule, CubeQuery, Filter, Gathered, ListQuery, NewAlert, ScoredAnswer, User};
 use uuid::Uuid;
 
-use super::{link, local, render};
-use crate::{
-    analytics::dashboard::Names,
-    auth::CurrentUser,
-    mail::{self, Draft},
-    state::AppState,
-};
+use super::local;
+use crate::{auth::CurrentUser, state::AppState};
 
 /// Answers looked at again behind the cursor: on PostgreSQL a transaction may commit
 /// after a later one, so its answers appear behind answers already looked at.
@@ -53,14 +45,14 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     if rules.is_empty() {
         return Ok(0);
     }
-    let mut mailing = Mailing::default();
+    let mut routing = Routing::default();
     let mut n = 0;
     let low: Vec<&AlertRule> = rules
         .iter()
         .filter(|r| matches!(r.kind.as_str(), "low_score" | "low_rate"))
         .collect();
     if !low.is_empty() {
-        n += low_scores(state, org, &low, now, &mut mailing).await?;
+        n += low_scores(state, org, &low, now, &mut routing).await?;
     }
     let mut raised = Vec::new();
     let weekly: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "metric_below").collect();
@@ -77,34 +69,31 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
         terminal_jumps(state, org, &jumps, now, &mut raised).await?;
     }
     for r in raised {
-        let mails = mailing.messages(state, org, &r).await?;
-        if state.store.raise_alert(org, &r.alert, &mails).await? {
+        let to = routing.recipients(state, org, &r).await?;
+        if state.store.raise_alert(org, &r.alert, &to).await? {
             n += 1;
         }
     }
     Ok(n)
 }
 
-/// Names and accounts, read once a round when an alert is to be mailed.
+/// The organisation's accounts, read once a round when an alert is raised.
 #[derive(Default)]
-struct Mailing {
-    loaded: Option<(HashMap<Locale, Names>, Vec<User>)>,
+struct Routing {
+    users: Option<Vec<User>>,
 }
 
-impl Mailing {
-    async fn messages(
+impl Routing {
+    async fn recipients(
         &mut self,
         state: &AppState,
         org: Uuid,
         r: &Raised<'_>,
-    ) -> anyhow::Result<Vec<NewMail>> {
-        if self.loaded.is_none() {
-            let names = Names::load_every_language(&state.store, org).await?;
-            let users = state.store.list_users(org, &ListQuery::all()).await?.items;
-            self.loaded = Some((names, users));
+    ) -> anyhow::Result<Vec<Uuid>> {
+        if self.users.is_none() {
+            self.users = Some(state.store.list_users(org, &ListQuery::all()).await?.items);
         }
-        let (names, users) = self.loaded.as_ref().expect("loaded above");
-        messages(state, names, users, r).await
+        recipients(state, self.users.as_deref().unwrap_or_default(), r).await
     }
 }
 
@@ -170,7 +159,7 @@ async fn low_scores(
     org: Uuid,
     rules: &[&AlertRule],
     now: Timestamp,
-    mailing: &mut Mailing,
+    routing: &mut Routing,
 ) -> anyhow::Result<usize> {
     let store = &state.store;
     let regions = site_regions(state, org).await?;
@@ -232,18 +221,19 @@ async fn low_scores(
         let ids: Vec<(Uuid, i16)> = g.answers.iter().map(|a| (a.id, a.score)).collect();
         let newest = g.answers.iter().map(|a| a.received_at).max().unwrap_or(0);
         // Into the open alert of the scope and day, when there is one.
-        if store
-            .gather_alert(org, &alert, &ids, newest, false, &[])
-            .await?
-            != Gathered::NoneOpen
-        {
+        if gather(state, org, &alert, &ids, newest, false, &[]).await? != Gathered::NoneOpen {
             continue;
         }
+        // A rate rule raises when enough came within its window; its alert then holds
+        // them and the other low answers of the scope and day seen this round.
         let ids = if g.rule.kind == "low_rate" {
-            let within = rate_window(state, org, &regions, &g, newest).await?;
+            let mut within = rate_window(state, org, &regions, &g, newest).await?;
             if (within.len() as i64) < i64::from(g.rule.min_answers.max(1)) {
                 continue;
             }
+            within.extend(ids);
+            within.sort();
+            within.dedup();
             within
         } else {
             ids
@@ -252,14 +242,13 @@ async fn low_scores(
             rule: g.rule,
             alert: NewAlert {
                 n: ids.len() as i32,
+                value: f64::from(ids.iter().map(|(_, s)| *s).min().unwrap_or(first.score)),
                 ..alert
             },
         };
-        let mails = mailing.messages(state, org, &r).await?;
+        let to = routing.recipients(state, org, &r).await?;
         if matches!(
-            store
-                .gather_alert(org, &r.alert, &ids, newest, true, &mails)
-                .await?,
+            gather(state, org, &r.alert, &ids, newest, true, &to).await?,
             Gathered::Raised(_)
         ) {
             raised += 1;
@@ -267,6 +256,44 @@ async fn low_scores(
     }
     store.set_alert_cursor(org, last).await?;
     Ok(raised)
+}
+
+/// Gathers answers in as many calls as the store takes them: the first that raises or
+/// joins an alert decides; the rest join it.
+async fn gather(
+    state: &AppState,
+    org: Uuid,
+    alert: &NewAlert,
+    ids: &[(Uuid, i16)],
+    newest: i64,
+    may_raise: bool,
+    notify: &[Uuid],
+) -> anyhow::Result<Gathered> {
+    let mut out = Gathered::Nothing;
+    for chunk in ids.chunks(rida_store::GATHER_AT_ONCE) {
+        let first = matches!(out, Gathered::Nothing | Gathered::NoneOpen);
+        let raise = may_raise && first;
+        let g = state
+            .store
+            .gather_alert(
+                org,
+                alert,
+                chunk,
+                newest,
+                raise,
+                if raise { notify } else { &[] },
+            )
+            .await?;
+        out = match (out, g) {
+            (
+                Gathered::Nothing | Gathered::NoneOpen,
+                g @ (Gathered::Raised(_) | Gathered::Joined(..)),
+            ) => g,
+            (Gathered::Nothing, Gathered::NoneOpen) => Gathered::NoneOpen,
+            (o, _) => o,
+        };
+    }
+    Ok(out)
 }
 
 /// The low answers of a group's scope within its rule's window before `newest`.
@@ -455,64 +482,22 @@ async fn terminal_jumps<'a>(
     Ok(())
 }
 
-/// The alert's e-mail to each user of the rule's roles who may see it and has an address.
-async fn messages(
-    state: &AppState,
-    names: &HashMap<Locale, Names>,
-    users: &[User],
-    r: &Raised<'_>,
-) -> anyhow::Result<Vec<NewMail>> {
+/// Whom an alert goes to: the users of the rule's roles and the person it names, each
+/// only when they may see the alert (a manager: alerts of the sites they reach). Those
+/// without an e-mail address are told when they have one; the head hears of them.
+async fn recipients(state: &AppState, users: &[User], r: &Raised<'_>) -> anyhow::Result<Vec<Uuid>> {
     let roles = r.rule.roles();
     let mut out = Vec::new();
     for u in users {
-        let Some(to) = u.email.clone() else { continue };
-        if !roles.contains(&u.role.as_str()) {
+        if !u.active || !(roles.contains(&u.role.as_str()) || r.rule.notify_user == Some(u.id)) {
             continue;
         }
         let Some(user) = CurrentUser::load(state, u.id).await? else {
             continue;
         };
-        if !may_see_alert(&user.actor, &user.org.policy(), r.alert.site_id) {
-            continue;
+        if may_see_alert(&user.actor, &user.org.policy(), r.alert.site_id) {
+            out.push(u.id);
         }
-        let a = &r.alert;
-        let see_employee = user.may(Action::ViewEmployeeResults { site: a.site_id });
-        let name = |m: &std::collections::HashMap<Uuid, String>, id: Option<Uuid>| {
-            id.and_then(|i| m.get(&i).cloned())
-        };
-        let l = user.locale;
-        let Some(names) = names.get(&l) else { continue };
-        let rule_name = r.rule.names.pick(&r.rule.name, l).to_string();
-        let page = context! {
-            org => user.org.name.clone(),
-            rule => rule_name.clone(),
-            kind => r.rule.kind.clone(),
-            metric => r.rule.metric.clone(),
-            threshold => r.rule.threshold,
-            value => a.value,
-            n => a.n,
-            site => name(&names.sites, a.site_id),
-            service => name(&names.services, a.service_id),
-            employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
-            terminal => names.terminal_of_alert(&a.key),
-            link => link(state, &format!("/admin/alerts/{}", a.id)),
-        };
-        let subject = crate::i18n::t_args(l, "mail-alert-subject", &[("rule", rule_name.into())]);
-        let draft = Draft {
-            to: to.clone(),
-            subject: subject.clone(),
-            html: render(state, "mail_alert.html", l, page.clone())?,
-            text: render(state, "mail_alert.txt", l, page)?,
-            files: vec![],
-        };
-        out.push(NewMail {
-            id: rida_domain::new_id(),
-            kind: "alert",
-            user_id: Some(u.id),
-            to_addr: to,
-            subject,
-            message: mail::compose(&state.settings.mail_from, &draft)?,
-        });
     }
     Ok(out)
 }

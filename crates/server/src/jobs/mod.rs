@@ -5,6 +5,7 @@
 //! `rida_store::Store::finish_job`), and each message is taken by one instance at a time.
 
 pub mod alerts;
+pub mod digest;
 pub mod monthly;
 pub mod privacy;
 pub mod scheduled;
@@ -40,6 +41,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
     for org in state.store.organisation_ids().await? {
         if let Err(e) = alerts::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "alert rules");
+        }
+        if let Err(e) = digest::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "alert digests");
         }
         if let Err(e) = monthly::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "monthly report");

@@ -1,6 +1,10 @@
-//! The user's own account: password and language.
+//! The user's own account: password, language, and how often alert e-mails come.
 
-use axum::{Router, response::Response, routing::get};
+use axum::{
+    Router,
+    response::Response,
+    routing::{get, post},
+};
 use minijinja::context;
 use rida_domain::{Action, names};
 use serde::Deserialize;
@@ -9,12 +13,47 @@ use super::{FormErrors, Web, redirect_with_flash};
 use crate::{auth, auth::CsrfForm, error::Result, state::AppState};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/account", get(show).post(change_password))
+    Router::new()
+        .route("/account", get(show).post(change_password))
+        .route("/account/digest", post(set_digest))
+}
+
+/// The page's context: who reads alerts chooses how often their e-mails come.
+async fn page(w: &Web, errors: &FormErrors) -> Result<minijinja::Value> {
+    let digest = if w.user.may(Action::ViewAlerts { site: None }) {
+        Some(w.state.store.digest_setting(w.user.user.user_id).await?.0)
+    } else {
+        None
+    };
+    Ok(context! {
+        errors => errors.value(),
+        min_password => names::MIN_PASSWORD_CHARS,
+        digest => digest,
+    })
 }
 
 async fn show(w: Web) -> Result<Response> {
     w.user.require(Action::ManageOwnAccount)?;
-    Ok(w.render("account.html", context! { errors => FormErrors::new(w.locale()).value(), min_password => names::MIN_PASSWORD_CHARS }))
+    let ctx = page(&w, &FormErrors::new(w.locale())).await?;
+    Ok(w.render("account.html", ctx))
+}
+
+#[derive(Deserialize)]
+struct DigestForm {
+    #[serde(default)]
+    every: String,
+}
+
+/// At most one alert e-mail an hour, or a day.
+async fn set_digest(w: Web, CsrfForm(f): CsrfForm<DigestForm>) -> Result<Response> {
+    w.user.require(Action::ManageOwnAccount)?;
+    w.user.require(Action::ViewAlerts { site: None })?;
+    let every = if f.every == "day" { "day" } else { "hour" };
+    w.state
+        .store
+        .set_digest(w.user.org.id, w.user.user.user_id, every)
+        .await?;
+    Ok(redirect_with_flash("/account", "flash-saved"))
 }
 
 #[derive(Deserialize)]
@@ -57,9 +96,9 @@ async fn change_password(w: Web, CsrfForm(f): CsrfForm<PasswordForm>) -> Result<
                 .await?;
             Ok(redirect_with_flash("/account", "flash-password-changed"))
         }
-        _ => Ok(w.render_invalid(
-            "account.html",
-            context! { errors => errors.value(), min_password => names::MIN_PASSWORD_CHARS },
-        )),
+        _ => {
+            let ctx = page(&w, &errors).await?;
+            Ok(w.render_invalid("account.html", ctx))
+        }
     }
 }

@@ -20,10 +20,17 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{FormErrors, NameFields, Web, form_id, parse_id, redirect_with_flash};
-use crate::{analytics::dashboard::Names, auth::CsrfForm, error::Result, state::AppState};
+use crate::{
+    analytics::{alert_figure, dashboard::Names},
+    auth::CsrfForm,
+    error::Result,
+    state::AppState,
+};
 
 /// Alerts listed at most.
 const SHOWN: i64 = 500;
+/// Answers listed on an alert's page (the rest are in its results).
+const ANSWERS_SHOWN: i64 = 200;
 /// The window of the time-to-close figure.
 const CLOSE_WINDOW_DAYS: i64 = 30;
 
@@ -51,6 +58,7 @@ fn view(w: &Web, a: &Alert, names: &Names) -> minijinja::Value {
     let see_employee = w.user.may(Action::ViewEmployeeResults { site: a.site_id });
     context! {
         a => a.clone().localized(w.locale()),
+        region => names.region_name(a.rule_region),
         site => name(&names.sites, a.site_id),
         service => name(&names.services, a.service_id),
         employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
@@ -143,15 +151,53 @@ async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
             people.push(context! { id => u.id, name => u.display_name });
         }
     }
+    let see_employees = w.user.may(Action::ViewEmployeeResults { site: a.site_id });
+    // An alert of before alerts gathered answers: the words of its one visit.
     let texts = match (a.visit_id, a.employee_id) {
         // A comment about an employee is the employee's result: only for who sees those.
-        (Some(v), e)
-            if e.is_none() || w.user.may(Action::ViewEmployeeResults { site: a.site_id }) =>
-        {
+        (Some(v), e) if a.n <= 1 && (e.is_none() || see_employees) => {
             w.state.store.visit_texts(w.user.org.id, v).await?
         }
         _ => vec![],
     };
+    let (gathered, words) = w
+        .state
+        .store
+        .alert_answers(w.user.org.id, a.id, ANSWERS_SHOWN)
+        .await?;
+    let answers: Vec<_> = gathered
+        .iter()
+        .map(|x| {
+            // Each answer's employee and words only for who sees that employee's results.
+            let shown = x.employee_id.is_none() || see_employees;
+            let mut said: Vec<&str> = Vec::new();
+            if shown {
+                said.extend(x.answer_text.as_deref());
+                said.extend(
+                    words
+                        .iter()
+                        .filter(|(v, _)| Some(*v) == x.visit_id)
+                        .map(|(_, t)| t.as_str()),
+                );
+            }
+            context! {
+                at => x.received_at,
+                score => x.score,
+                scale => x.scale,
+                service => x.service_id.and_then(|s| names.services.get(&s).cloned()),
+                employee => if shown { x.employee_id.and_then(|e| names.employees.get(&e).cloned()) } else { None },
+                texts => said,
+            }
+        })
+        .collect();
+    let figure = alert_figure::figure(
+        &w.state.store,
+        w.user.org.id,
+        &alert_figure::About::of(a),
+        names.region_sites(a.rule_region),
+        see_employees,
+    )
+    .await?;
     Ok(w.render(
         "alert.html",
         context! {
@@ -159,6 +205,9 @@ async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
             notes => notes,
             people => people,
             texts => texts,
+            answers => answers,
+            more => (a.n as i64 - ANSWERS_SHOWN).max(0),
+            figure => figure,
             errors => errors.value(),
             note_id => rida_domain::new_id(),
         },
@@ -212,6 +261,8 @@ async fn follow_up(
             }
         }
         "reopen" => close = Some(None),
+        // Nothing else: acknowledging is what every follow-up does.
+        "acknowledge" => {}
         _ => errors.key("action", "error-invalid"),
     }
     if !errors.is_empty() {
@@ -252,6 +303,7 @@ async fn rules(w: Web) -> Result<Response> {
         .map(|r| {
             context! {
                 site => r.site_id.and_then(|s| names.sites.get(&s).cloned()),
+                region => names.region_name(r.region_id),
                 service => r.service_id.and_then(|s| names.services.get(&s).cloned()),
                 roles => r.roles(),
                 r => r,
@@ -287,6 +339,10 @@ struct RuleForm {
     region: String,
     #[serde(default)]
     window_minutes: String,
+    #[serde(default)]
+    person: String,
+    #[serde(default)]
+    deadline_hours: String,
     #[serde(flatten)]
     names: NameFields,
 }
@@ -305,8 +361,13 @@ async fn rule_page(
             name => f.name.clone(), kind => f.kind.clone(), site => f.site.clone(), service => f.service.clone(),
             metric => f.metric.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
             notify => f.notify.clone(), scope => f.scope.clone(), region => f.region.clone(),
-            window_minutes => f.window_minutes.clone(),
+            window_minutes => f.window_minutes.clone(), person => f.person.clone(),
+            deadline_hours => f.deadline_hours.clone(),
         },
+        people => w.state.store.list_users(org, &ListQuery::all()).await?.items.into_iter()
+            .filter(|u| u.active && matches!(u.role, Role::Head | Role::Manager | Role::Analyst))
+            .map(|u| context! { id => u.id, name => u.display_name })
+            .collect::<Vec<_>>(),
         regions => w.state.store.list_regions(org, &ListQuery::all()).await?.items.localized(w.locale()),
         names => f.names.value(),
         errors => errors.value(),
@@ -355,6 +416,8 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
         scope: r.scope.clone(),
         region: r.region_id.map(|s| s.to_string()).unwrap_or_default(),
         window_minutes: r.window_minutes.to_string(),
+        person: r.notify_user.map(|s| s.to_string()).unwrap_or_default(),
+        deadline_hours: r.deadline_hours.map(|h| h.to_string()).unwrap_or_default(),
         names: NameFields::of(&r.names),
     };
     rule_page(&w, Some(r.id), &f, &FormErrors::new(w.locale())).await
@@ -428,6 +491,16 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
             _ => errors.key("min_answers", "error-invalid"),
         }
     }
+    let deadline = match f.deadline_hours.trim() {
+        "" => None,
+        h => match h.parse::<i32>() {
+            Ok(h) if (1..=24 * 14).contains(&h) => Some(h),
+            _ => {
+                errors.key("deadline_hours", "error-alert-deadline");
+                None
+            }
+        },
+    };
     let roles: Vec<String> = f
         .notify
         .iter()
@@ -447,6 +520,8 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         scope,
         region_id: Uuid::parse_str(f.region.trim()).ok(),
         window_minutes: window,
+        notify_user: Uuid::parse_str(f.person.trim()).ok(),
+        deadline_hours: deadline,
     })
     .filter(|_| errors.is_empty())
 }

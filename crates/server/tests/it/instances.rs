@@ -100,6 +100,8 @@ async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
         scope: "site".into(),
         region_id: None,
         window_minutes: 60,
+        notify_user: None,
+        deadline_hours: None,
     };
     app.store
         .create_alert_rule(app.w.org, Uuid::now_v7(), &rule, &By::system("test"))

@@ -1,5 +1,7 @@
 //! Integration tests: the real server on port 0, on SQLite and on PostgreSQL.
 
+mod alert_digests;
+mod alert_gathering;
 mod alerts;
 mod areas;
 mod browser;

@@ -328,6 +328,11 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
         ),
         ("/station/visit".into(), vec![], [NO, NO, NO, NO, DONE]),
         (
+            "/account/digest".into(),
+            vec![("every", "day".into())],
+            [DONE, DONE, NO, DONE, NO],
+        ),
+        (
             format!("/admin/terminals/{}/state", app.w.other_terminal),
             vec![("state", "maintenance".into())],
             [DONE, NO, NO, NO, NO],

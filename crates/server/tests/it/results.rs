@@ -488,6 +488,8 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
                 scope: "site".into(),
                 region_id: None,
                 window_minutes: 60,
+                notify_user: None,
+                deadline_hours: None,
             },
             &by,
         )
