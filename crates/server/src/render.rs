@@ -110,78 +110,120 @@ pub struct NavItem {
     pub count: Option<u64>,
 }
 
-/// The navigation, each entry shown only if the policy allows its action.
-const NAV: &[(&str, &str, Action)] = &[
-    ("/admin", "nav-overview", Action::OpenAdmin),
+/// A group of the navigation: what a person does there.
+#[derive(Debug, Serialize)]
+pub struct NavGroup {
+    pub label: Option<&'static str>,
+    pub items: Vec<NavItem>,
+    /// The current page is one of its entries.
+    pub active: bool,
+}
+
+type NavEntry = (&'static str, &'static str, Action);
+
+/// The navigation, grouped by what a person does; each entry shown only if the policy
+/// allows its action, each group only with an entry left.
+const NAV: &[(Option<&str>, &[NavEntry])] = &[
+    (None, &[("/admin", "nav-overview", Action::OpenAdmin)]),
     (
-        "/admin/results",
-        "nav-results",
-        Action::ViewResults { site: None },
+        Some("nav-group-results"),
+        &[
+            (
+                "/admin/results",
+                "nav-results",
+                Action::ViewResults { site: None },
+            ),
+            (
+                "/admin/operations",
+                "nav-operations",
+                Action::ViewResults { site: None },
+            ),
+            (
+                "/admin/reports",
+                "nav-reports",
+                Action::ViewResults { site: None },
+            ),
+            ("/admin/external", "nav-external", Action::ImportExternal),
+        ],
     ),
     (
-        "/admin/operations",
-        "nav-operations",
-        Action::ViewResults { site: None },
+        Some("nav-group-alerts"),
+        &[
+            (
+                "/admin/alerts",
+                "nav-alerts",
+                Action::ViewAlerts { site: None },
+            ),
+            (
+                "/admin/alert-rules",
+                "nav-alert-rules",
+                Action::ManageAlertRules,
+            ),
+        ],
     ),
     (
-        "/admin/reports",
-        "nav-reports",
-        Action::ViewResults { site: None },
-    ),
-    ("/admin/external", "nav-external", Action::ImportExternal),
-    ("/admin/consent", "nav-consent", Action::ManageConsent),
-    (
-        "/admin/alerts",
-        "nav-alerts",
-        Action::ViewAlerts { site: None },
-    ),
-    (
-        "/admin/organisation",
-        "nav-organisation",
-        Action::ManageOrganisation,
-    ),
-    ("/admin/regions", "nav-regions", Action::ViewStructure),
-    ("/admin/sites", "nav-sites", Action::ViewStructure),
-    ("/admin/services", "nav-services", Action::ViewStructure),
-    ("/admin/employees", "nav-employees", Action::ViewEmployees),
-    ("/admin/surveys", "nav-surveys", Action::ViewStructure),
-    (
-        "/admin/survey-rules",
-        "nav-survey-rules",
-        Action::ManageSurveyDispatch,
+        Some("nav-group-terminals"),
+        &[
+            (
+                "/admin/supervision",
+                "nav-supervision",
+                Action::ViewTerminals,
+            ),
+            ("/admin/terminals", "nav-terminals", Action::ViewTerminals),
+            ("/admin/surveys", "nav-surveys", Action::ViewStructure),
+            (
+                "/admin/voice",
+                "nav-voice",
+                Action::ManageTerminals { site: None },
+            ),
+            (
+                "/admin/web-surveys",
+                "nav-web-surveys",
+                Action::ManageSurveyDispatch,
+            ),
+        ],
     ),
     (
-        "/admin/messages",
-        "nav-messages",
-        Action::ManageSurveyDispatch,
+        Some("nav-group-channels"),
+        &[
+            (
+                "/admin/survey-rules",
+                "nav-survey-rules",
+                Action::ManageSurveyDispatch,
+            ),
+            (
+                "/admin/messages",
+                "nav-messages",
+                Action::ManageSurveyDispatch,
+            ),
+            ("/admin/consent", "nav-consent", Action::ManageConsent),
+            ("/admin/mail", "nav-mail", Action::ManageMail),
+        ],
     ),
     (
-        "/admin/web-surveys",
-        "nav-web-surveys",
-        Action::ManageSurveyDispatch,
+        Some("nav-group-organisation"),
+        &[
+            (
+                "/admin/organisation",
+                "nav-organisation",
+                Action::ManageOrganisation,
+            ),
+            ("/admin/regions", "nav-regions", Action::ViewStructure),
+            ("/admin/sites", "nav-sites", Action::ViewStructure),
+            ("/admin/services", "nav-services", Action::ViewStructure),
+            ("/admin/employees", "nav-employees", Action::ViewEmployees),
+            ("/admin/users", "nav-users", Action::ManageUsers),
+            ("/admin/audit", "nav-audit", Action::ViewAudit),
+        ],
     ),
     (
-        "/admin/supervision",
-        "nav-supervision",
-        Action::ViewTerminals,
+        Some("nav-group-integration"),
+        &[
+            ("/admin/tokens", "nav-tokens", Action::ManageTokens),
+            ("/admin/webhooks", "nav-webhooks", Action::ManageTokens),
+        ],
     ),
-    ("/admin/terminals", "nav-terminals", Action::ViewTerminals),
-    (
-        "/admin/voice",
-        "nav-voice",
-        Action::ManageTerminals { site: None },
-    ),
-    ("/admin/users", "nav-users", Action::ManageUsers),
-    ("/admin/tokens", "nav-tokens", Action::ManageTokens),
-    ("/admin/webhooks", "nav-webhooks", Action::ManageTokens),
-    ("/admin/audit", "nav-audit", Action::ViewAudit),
-    ("/admin/mail", "nav-mail", Action::ManageMail),
-    (
-        "/admin/alert-rules",
-        "nav-alert-rules",
-        Action::ManageAlertRules,
-    ),
-    ("/help/metrics", "nav-help", Action::OpenAdmin),
+    (None, &[("/help/metrics", "nav-help", Action::OpenAdmin)]),
 ];
 
 /// What every page needs besides its own content.
@@ -218,26 +260,40 @@ impl PageCtx<'_> {
         page: Value,
     ) -> Response {
         let locale = self.locale();
-        let nav: Vec<NavItem> = match self.user {
+        let nav: Vec<NavGroup> = match self.user {
             Some(u) => {
+                let station = u
+                    .actor
+                    .employee_id
+                    .map(|employee| ("/station", "station-title", Action::UseStation { employee }));
+                let item = |(href, label, _): NavEntry| NavItem {
+                    href,
+                    label,
+                    active: if href == "/admin" {
+                        self.path == "/admin"
+                    } else {
+                        self.path.starts_with(href)
+                    },
+                    count: self
+                        .open_alerts
+                        .filter(|n| *n > 0 && href == "/admin/alerts"),
+                };
                 NAV.iter()
-                    .copied()
-                    .chain(u.actor.employee_id.map(|employee| {
-                        ("/station", "station-title", Action::UseStation { employee })
-                    }))
-                    .filter(|(_, _, a)| u.may(*a))
-                    .map(|(href, label, _)| NavItem {
-                        href,
-                        label,
-                        active: if href == "/admin" {
-                            self.path == "/admin"
-                        } else {
-                            self.path.starts_with(href)
-                        },
-                        count: self
-                            .open_alerts
-                            .filter(|n| *n > 0 && href == "/admin/alerts"),
+                    .map(|(label, entries)| (*label, entries.to_vec()))
+                    .chain(station.map(|s| (None, vec![s])))
+                    .map(|(label, entries)| {
+                        let items: Vec<NavItem> = entries
+                            .into_iter()
+                            .filter(|(_, _, a)| u.may(*a))
+                            .map(item)
+                            .collect();
+                        NavGroup {
+                            label,
+                            active: items.iter().any(|i| i.active),
+                            items,
+                        }
                     })
+                    .filter(|g| !g.items.is_empty())
                     .collect()
             }
             None => Vec::new(),

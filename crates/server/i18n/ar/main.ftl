@@ -1395,6 +1395,12 @@ flash-mail-queued-again = أُعيدت إلى قائمة الإرسال: تُر�
 nav-alerts = التنبيهات
 nav-open-alerts = تنبيهات مفتوحة
 nav-alert-rules = قواعد التنبيه
+nav-group-results = النتائج والتقارير
+nav-group-alerts = التنبيهات
+nav-group-terminals = أجهزة التقييم والاستبيانات
+nav-group-channels = القنوات
+nav-group-organisation = المؤسسة والأشخاص
+nav-group-integration = التكامل
 alert-title = تنبيه
 alert-what-low = { $n ->
         [one] أعطى عميل درجة منخفضة: { $score }

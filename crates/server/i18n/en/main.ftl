@@ -1262,6 +1262,12 @@ nav-open-alerts = { $n ->
    *[other] open alerts
 }
 nav-alert-rules = Alert rules
+nav-group-results = Results and reports
+nav-group-alerts = Alerts
+nav-group-terminals = Terminals and surveys
+nav-group-channels = Channels
+nav-group-organisation = Organisation and people
+nav-group-integration = Integration
 alert-title = Alert
 alert-what-low = { $n ->
         [one] A customer gave a low score: { $score }

@@ -1295,6 +1295,12 @@ nav-open-alerts = { $n ->
    *[other] atvērti brīdinājumi
 }
 nav-alert-rules = Brīdinājumu noteikumi
+nav-group-results = Rezultāti un pārskati
+nav-group-alerts = Brīdinājumi
+nav-group-terminals = Termināļi un aptaujas
+nav-group-channels = Kanāli
+nav-group-organisation = Organizācija un cilvēki
+nav-group-integration = Integrācija
 alert-title = Brīdinājums
 alert-what-low = { $n ->
         [one] Klients deva zemu vērtējumu: { $score }

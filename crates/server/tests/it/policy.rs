@@ -9,6 +9,7 @@ use crate::helpers::spawn_app;
 both_backends! {
     every_role_reaches_exactly_the_pages_it_may;
     every_role_may_change_exactly_what_it_may;
+    the_menu_shows_each_role_its_groups_and_only_pages_it_may_open;
 }
 
 const OK: u16 = 200;
@@ -369,4 +370,51 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The menu groups what a person does; a role sees only the groups with something it may
+/// do, and every entry it is shown opens.
+async fn the_menu_shows_each_role_its_groups_and_only_pages_it_may_open(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let groups = [
+        "Results and reports",
+        "Alerts",
+        "Terminals and surveys",
+        "Channels",
+        "Organisation and people",
+        "Integration",
+    ];
+    for role in ROLES {
+        let c = app.login_as(role).await;
+        let home = if role == Role::Employee {
+            "/station"
+        } else {
+            "/admin"
+        };
+        let page = c.get(home).await.text().await.unwrap();
+        let start = page.find("class=\"nav-full\"").expect("the menu");
+        let menu = &page[start..start + page[start..].find("</nav>").unwrap()];
+        let shown: Vec<&str> = groups
+            .iter()
+            .copied()
+            .filter(|g| menu.contains(&format!("<div class=\"nav-heading\">{g}</div>")))
+            .collect();
+        match role {
+            Role::Head => assert_eq!(shown, groups, "{role}"),
+            Role::Supervisor => {
+                assert!(
+                    shown.contains(&"Terminals and surveys"),
+                    "{role}: {shown:?}"
+                );
+                assert!(!shown.contains(&"Alerts") && !shown.contains(&"Integration"));
+            }
+            Role::Employee => assert!(shown.is_empty(), "{role}: {shown:?}"),
+            _ => assert!(!shown.contains(&"Integration"), "{role}: {shown:?}"),
+        }
+        for href in menu.split("href=\"").skip(1) {
+            let href = &href[..href.find('"').unwrap()];
+            let path = href.replace("&#x2f;", "/");
+            assert_eq!(c.get(&path).await.status(), StatusCode::OK, "{role} {path}");
+        }
+    }
 }
