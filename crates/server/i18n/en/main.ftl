@@ -1364,6 +1364,15 @@ alert-kind-metric_below = a metric under a threshold
 alert-kind-metric_below-help = the metric of the current week (Monday to today) falls under the threshold, with enough answers; once a week
 alert-kind-terminal_jump = a terminal’s lowest scores jump
 alert-kind-terminal_jump-help = today a terminal’s share of lowest scores (1 of 5, 0 of 10…) is at least the threshold in points above its previous four weeks, with enough answers today; checked hourly, once a day per terminal
+alert-kind-low_share = more low answers than usual
+alert-kind-low_share-help = today a site’s share of low answers is above its previous four weeks beyond chance (its 95 % interval entirely above) and by at least the threshold in points, with enough answers today; checked hourly, once a day per site
+alert-what-share = { $share } % low answers today from { $n ->
+        [one] { $n } answer
+       *[other] { $n } answers
+    }: beyond chance above the usual share, by { $jump ->
+        [one] { $jump } point
+       *[other] { $jump } points
+    } or more
 alert-what-terminal = { $terminal }: { $share } % lowest scores today from { $n ->
         [one] { $n } answer
        *[other] { $n } answers
@@ -1372,7 +1381,7 @@ alert-what-terminal = { $terminal }: { $share } % lowest scores today from { $n 
        *[other] { $jump } points
     } or more above its usual share
 alert-rule-limits = Threshold and answers needed
-alert-rule-limits-hint = For a metric: the value under which the week raises an alert, in the metric’s unit. For a terminal: the jump in percentage points above its usual share of lowest scores (e.g. 20). Answers needed: this week’s, or the terminal’s today.
+alert-rule-limits-hint = For a metric: the value under which the week raises an alert, in the metric’s unit. For a terminal’s lowest scores or a site’s low answers: the jump in percentage points above the usual share (e.g. 20). Answers needed: this week’s or today’s; for several low scores, how many within the minutes given.
 error-alert-jump = A number of points from 1 to 100, e.g. 20.
 alert-rule-where = Where
 alert-rule-threshold = Threshold (in the metric's unit)

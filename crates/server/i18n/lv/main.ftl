@@ -1401,6 +1401,13 @@ alert-kind-metric_below = rādītājs zem sliekšņa
 alert-kind-metric_below-help = šīs nedēļas (no pirmdienas līdz šodienai) rādītājs nokrītas zem sliekšņa ar pietiekami daudz atbildēm; reizi nedēļā
 alert-kind-terminal_jump = termināla zemāko vērtējumu lēciens
 alert-kind-terminal_jump-help = termināla zemāko vērtējumu (1 no 5, 0 no 10…) daļa šodien ir vismaz par slieksni punktos augstāka nekā iepriekšējās četrās nedēļās, ar pietiekamu atbilžu skaitu šodien; pārbauda ik stundu, reizi dienā katram terminālim
+alert-kind-low_share = vairāk zemu atbilžu nekā parasti
+alert-kind-low_share-help = šodien filiāles zemo atbilžu daļa ir augstāka nekā iepriekšējās četrās nedēļās ārpus nejaušības robežām (viss 95 % intervāls augstāk) un vismaz par slieksni punktos, ar pietiekamu atbilžu skaitu šodien; pārbauda ik stundu, reizi dienā katrai filiālei
+alert-what-share = { $share } % zemu atbilžu šodien no { $n ->
+        [zero] { $n } atbilžu
+        [one] { $n } atbildes
+       *[other] { $n } atbildēm
+    }: virs parastās daļas ārpus nejaušības, par { $jump } punktiem vai vairāk
 alert-what-terminal = { $terminal }: šodien { $share } % zemāko vērtējumu no { $n ->
         [zero] { $n } atbilžu
         [one] { $n } atbilde
@@ -1411,7 +1418,7 @@ alert-what-terminal = { $terminal }: šodien { $share } % zemāko vērtējumu no
        *[other] { $jump } punktiem
     } vai vairāk virs ierastās daļas
 alert-rule-limits = Slieksnis un nepieciešamās atbildes
-alert-rule-limits-hint = Rādītājam: vērtība, zem kuras nedēļa izraisa brīdinājumu, rādītāja vienībās. Terminālim: lēciens procentpunktos virs tā ierastās zemāko vērtējumu daļas (piem., 20). Nepieciešamās atbildes: šīs nedēļas vai termināla šodienas.
+alert-rule-limits-hint = Rādītājam: vērtība, zem kuras nedēļa rada brīdinājumu, rādītāja mērvienībā. Termināļa zemākajiem vērtējumiem vai filiāles zemajām atbildēm: lēciens procentpunktos virs parastās daļas (piem., 20). Vajadzīgās atbildes: šīs nedēļas vai šodienas; vairākiem zemiem vērtējumiem — cik norādīto minūšu laikā.
 error-alert-jump = Punktu skaits no 1 līdz 100, piemēram, 20.
 alert-rule-where = Kur
 alert-rule-threshold = Slieksnis (rādītāja vienībās)

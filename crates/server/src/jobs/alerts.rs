@@ -28,9 +28,9 @@ const LOOKBACK: i64 = 2_000;
 const BATCH: i64 = 5_000;
 
 /// What raised an alert, for its message.
-struct Raised<'a> {
-    rule: &'a AlertRule,
-    alert: NewAlert,
+pub(super) struct Raised<'a> {
+    pub(super) rule: &'a AlertRule,
+    pub(super) alert: NewAlert,
 }
 
 /// Evaluates the active rules of `org`; returns how many alerts were raised.
@@ -68,6 +68,10 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     if !jumps.is_empty() {
         terminal_jumps(state, org, &jumps, now, &mut raised).await?;
     }
+    let shares: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "low_share").collect();
+    if !shares.is_empty() {
+        super::low_shares::run(state, org, &shares, now, &mut raised).await?;
+    }
     for r in raised {
         let to = routing.recipients(state, org, &r).await?;
         if state.store.raise_alert(org, &r.alert, &to).await? {
@@ -98,7 +102,7 @@ impl Routing {
 }
 
 /// Whether a rule watches an answer's place (`regions`: each site's region).
-fn watches(rule: &AlertRule, regions: &HashMap<Uuid, Uuid>, site: Uuid) -> bool {
+pub(super) fn watches(rule: &AlertRule, regions: &HashMap<Uuid, Uuid>, site: Uuid) -> bool {
     rule.site_id.is_none_or(|s| s == site)
         && rule
             .region_id
@@ -140,7 +144,10 @@ struct Group<'a> {
 }
 
 /// Each site's region.
-async fn site_regions(state: &AppState, org: Uuid) -> anyhow::Result<HashMap<Uuid, Uuid>> {
+pub(super) async fn site_regions(
+    state: &AppState,
+    org: Uuid,
+) -> anyhow::Result<HashMap<Uuid, Uuid>> {
     Ok(state
         .store
         .list_sites(org, &ListQuery::all(), None)
@@ -397,9 +404,9 @@ async fn metric_below(
 }
 
 /// Days of history a terminal's share of lowest scores today is compared with.
-const BASELINE_DAYS: i64 = 28;
+pub(super) const BASELINE_DAYS: i64 = 28;
 /// Answers the history needs for a comparison to mean something.
-const BASELINE_MIN: i64 = 20;
+pub(super) const BASELINE_MIN: i64 = 20;
 
 /// A terminal whose share of lowest scores today is at least the rule's threshold (in
 /// points) above its share over the previous four weeks, with at least the rule's number

@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod digest;
+mod low_shares;
 pub mod monthly;
 pub mod privacy;
 pub mod scheduled;

@@ -429,7 +429,9 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
     let local = f.names.check(errors, 120);
     let kind = match f.kind.as_str() {
-        k @ ("low_score" | "low_rate" | "metric_below" | "terminal_jump") => Some(k.to_string()),
+        k @ ("low_score" | "low_rate" | "low_share" | "metric_below" | "terminal_jump") => {
+            Some(k.to_string())
+        }
         _ => {
             errors.key("kind", "error-invalid");
             None
@@ -454,7 +456,7 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
             _ => errors.key("window_minutes", "error-alert-window"),
         }
     }
-    if kind.as_deref() == Some("terminal_jump") {
+    if matches!(kind.as_deref(), Some("terminal_jump" | "low_share")) {
         match f.threshold.trim().replace(',', ".").parse::<f64>() {
             Ok(t) if t.is_finite() && (1.0..=100.0).contains(&t) => threshold = Some(t),
             _ => errors.key("threshold", "error-alert-jump"),

@@ -1,7 +1,8 @@
 //! Alerts without the flood: the low answers of one place and day gather into one open
 //! alert (its count, answers and comments grow; one e-mail), the next opens only after it
 //! is closed; rate rules wait for enough low answers within their window; rules per
-//! region and per employee (whose names and words stay with who may see them); the
+//! region and per employee (whose names and words stay with who may see them); a site's
+//! share of low answers above its usual share beyond chance; the
 //! alert's figure with its interval and the link to its results; thresholds that can
 //! never be crossed refused on save.
 
@@ -19,6 +20,7 @@ use crate::{
 both_backends! {
     low_answers_gather_into_one_alert_per_place_and_day;
     rate_rules_wait_for_enough_low_answers_within_their_window;
+    a_share_of_low_answers_above_the_usual_beyond_chance_raises_one_alert;
 }
 
 fn today() -> i32 {
@@ -348,4 +350,70 @@ async fn rate_rules_wait_for_enough_low_answers_within_their_window(backend: Bac
     assert!(!page.contains("Anna"), "{page}");
     assert!(!page.contains("employee="));
     assert!(page.contains("6 low answers"));
+}
+
+/// A site whose share of low answers today is above its previous weeks' beyond chance
+/// raises one alert; another whose share is as far above but from too few answers to
+/// tell it from chance does not.
+async fn a_share_of_low_answers_above_the_usual_beyond_chance_raises_one_alert(backend: Backend) {
+    let (store, w, db) = prepared(backend).await;
+    let smtp = SmtpSink::start(free_port()).await;
+    let (state, running) = instance(&store, &smtp.url()).await;
+    let app = TestApp::new(running, store.clone(), w, db);
+    let (org, site, other) = (app.w.org, app.w.site, app.w.other_site);
+    let head = app.login_as(Role::Head).await;
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "More unhappy than usual"),
+                ("kind", "low_share"),
+                ("threshold", "10"),
+                ("min_answers", "10"),
+            ],
+        )
+        .await;
+    assert!(r.status().is_redirection(), "{}", r.status());
+    let today_date = rida_server::analytics::org_today("Europe/Riga");
+    let days_ago = |n: i64| day_key(today_date.checked_sub(jiff::Span::new().days(n)).unwrap());
+    let at = now_ms();
+    let mut rows = Vec::new();
+    let mut add = |site: Uuid, day: i32, lows: usize, n: usize| {
+        for i in 0..n {
+            let mut a = answer(&app, site, None, if i < lows { 1 } else { 5 }, at);
+            a.local_day = day;
+            rows.push(a);
+        }
+    };
+    // Usually 1 in 20 low at the main site, 1 in 5 at the other.
+    add(site, days_ago(3), 2, 40);
+    add(other, days_ago(3), 8, 40);
+    // Today: half of 20 at the main site (interval 29–71 %, all above 5 %); 4 of 10 at
+    // the other (+20 points, but its interval 17–69 % reaches below 20 %).
+    add(site, today(), 10, 20);
+    add(other, today(), 4, 10);
+    store.insert_ratings(org, &rows).await.unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    let alerts = store.list_alerts(org, None, 10).await.unwrap();
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(
+        (alerts[0].site_id, alerts[0].value, alerts[0].n),
+        (Some(site), 50.0, 20)
+    );
+    let page = head
+        .get(&format!("/admin/alerts/{}", alerts[0].id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("50.0 % low answers today from 20 answers: beyond chance"),
+        "{page}"
+    );
 }
