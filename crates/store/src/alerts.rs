@@ -469,6 +469,20 @@ impl Store {
             .bind(org).bind(from).bind(to).fetch_all(p).await)?)
     }
 
+    /// The alerts acknowledged between `from` and `to` (ms, `to` excluded), with the time
+    /// they were acknowledged as `closed_at`, for the report builder's time to acknowledge.
+    pub async fn acknowledged_alerts(
+        &self,
+        org: Uuid,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<ClosedAlert>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT site_id, service_id, employee_id, raised_at, acknowledged_at AS closed_at FROM alerts \
+             WHERE org_id = $1 AND acknowledged_at >= $2 AND acknowledged_at < $3")
+            .bind(org).bind(from).bind(to).fetch_all(p).await)?)
+    }
+
     /// The words customers wrote in a visit (shown with the alert a low score raised).
     pub async fn visit_texts(&self, org: Uuid, visit: Uuid) -> Result<Vec<String>> {
         Ok(with_db!(self, p => sqlx::query_scalar(

@@ -13,7 +13,7 @@ pub fn router() -> Router<AppState> {
 
 /// The metrics, one section each: what it measures, its formula, the scale, what counts
 /// as an answer, and how sure the figure is.
-const METRICS: [&str; 14] = [
+const METRICS: [&str; 15] = [
     "csat",
     "nps",
     "ces",
@@ -26,6 +26,7 @@ const METRICS: [&str; 14] = [
     "reasons",
     "areas",
     "servqual",
+    "ack",
     "close",
     "language",
 ];

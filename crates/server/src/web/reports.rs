@@ -204,7 +204,7 @@ async fn page(
                 metrics => Metric::ALL.iter().map(|m| m.as_str()).chain(["good"]).collect::<Vec<_>>(),
                 questions => questions,
                 visit_metrics => rida_domain::metrics::operations::VisitMetric::ALL.iter().map(|m| m.as_str())
-                    .chain(w.user.may(rida_domain::Action::ViewAlerts { site: None }).then_some(ReportMetric::CloseHours.as_str()))
+                    .chain(w.user.may(rida_domain::Action::ViewAlerts { site: None }).then_some([ReportMetric::AckHours.as_str(), ReportMetric::CloseHours.as_str()]).into_iter().flatten())
                     .collect::<Vec<_>>(),
                 dims => GroupBy::ALL.iter().map(|g| g.as_str()).filter(|g| *g != "day" && *g != "month" && (see || *g != "employee")).collect::<Vec<_>>(),
                 channels => rida_domain::Channel::ALL.iter().map(|c| c.as_str()).collect::<Vec<_>>(),

@@ -296,6 +296,48 @@ async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
     let mean = main.iter().sum::<f64>() / 3.0;
     assert!((f["estimate"]["value"].as_f64().unwrap() - mean).abs() < 1e-9);
     assert!(mean > 2.6 && mean < 2.8, "(0 + 2 + 6) / 3 hours: {mean}");
+    // The time to acknowledge beside it: an alert taken in hand ten hours after it was
+    // raised, still open, counts there only.
+    let id = Uuid::now_v7();
+    let acked = rida_store::NewAlert {
+        id,
+        rule_id: low.rule_id,
+        key: "acked".into(),
+        site_id: Some(other_site),
+        service_id: None,
+        employee_id: None,
+        visit_id: None,
+        value: 1.0,
+        n: 1,
+        raised_at: now - 10 * 3_600_000,
+        day: None,
+    };
+    store.raise_alert(org, &acked, &[]).await.unwrap();
+    let by = rida_store::By::system("test");
+    store
+        .follow_up_alert(org, id, closer, None, None, None, &by)
+        .await
+        .unwrap();
+    let both = "/api/v1/reports/run?metrics=ack_hours,close_hours&group=site&period=day";
+    let r: serde_json::Value = head.get(both).await.json().await.unwrap();
+    let other_row = r["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["labels"][0] != "Main")
+        .unwrap()
+        .clone();
+    let (ack, close) = (&other_row["figures"][0], &other_row["figures"][1]);
+    assert_eq!(
+        (ack["n"].as_u64(), close["n"].as_u64()),
+        (Some(2), Some(1)),
+        "{r}"
+    );
+    let ack_mean = ack["estimate"]["value"].as_f64().unwrap();
+    assert!(
+        ack_mean > 19.9 && ack_mean < 20.1,
+        "(30 + 10) / 2 hours: {ack_mean}"
+    );
     // The manager reaches Main only; the supervisor may not read alerts.
     let r: serde_json::Value = manager.get(path).await.json().await.unwrap();
     assert_eq!(r["rows"].as_array().unwrap().len(), 1, "{r}");

@@ -58,7 +58,7 @@ pub async fn prepare(
     let sel: super::Selection = serde_html_form::from_str(query).unwrap_or_default();
     let params: ReportParams = serde_html_form::from_str(query).unwrap_or_default();
     let spec = params.spec()?;
-    if spec.metrics.contains(&ReportMetric::CloseHours)
+    if spec.metrics.iter().any(|m| m.from_alerts())
         && !user.may(rida_domain::Action::ViewAlerts { site: None })
     {
         return Err(Error::Forbidden);
@@ -148,7 +148,7 @@ pub async fn run(
         .metrics
         .iter()
         .any(|m| matches!(m, ReportMetric::Visit(_)));
-    let alerts = spec.metrics.contains(&ReportMetric::CloseHours);
+    let alerts = spec.metrics.iter().any(|m| m.from_alerts());
     let answers = spec.metrics.iter().any(|m| m.from_answers());
     let not_per_visit = spec
         .group
@@ -179,7 +179,7 @@ pub async fn run(
         .filter_map(|m| match m {
             ReportMetric::Score(m) => Some(Some(m.scale())),
             ReportMetric::Good => Some(None),
-            ReportMetric::Visit(_) | ReportMetric::CloseHours => None,
+            ReportMetric::Visit(_) | ReportMetric::CloseHours | ReportMetric::AckHours => None,
         })
         .collect();
     if let Some(Some(first)) = scales.first()
@@ -277,7 +277,7 @@ pub async fn run(
         .filter(|g| !g.is_time())
         .collect();
     order.extend(spec.group.iter().copied().filter(|g| g.is_time()));
-    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals, Vec<f64>);
+    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals, Vec<f64>, Vec<f64>);
     let mut grouped: BTreeMap<Vec<(String, String)>, Cell> = BTreeMap::new();
     let key_of = |k: &rida_store::GroupKey| -> Vec<(String, String)> {
         order.iter().map(|g| label(*g, k)).collect()
@@ -300,14 +300,17 @@ pub async fn run(
         grouped.entry(key_of(&r.key)).or_default().1.add(&r.totals);
     }
     if alerts {
-        for (key, hours) in close_hours(store, org, reach, &query.group).await? {
+        for (key, hours) in alert_hours(store, org, reach, &query.group, Took::Close).await? {
             grouped.entry(key_of(&key)).or_default().2.push(hours);
+        }
+        for (key, hours) in alert_hours(store, org, reach, &query.group, Took::Ack).await? {
+            grouped.entry(key_of(&key)).or_default().3.push(hours);
         }
     }
     let about_employees = spec.group.contains(&GroupBy::Employee) || reach.employee.is_some();
     let mut out: Vec<ReportRow> = grouped
         .into_iter()
-        .map(|(key, (counts, totals, hours))| ReportRow {
+        .map(|(key, (counts, totals, hours, ack))| ReportRow {
             labels: key.into_iter().map(|(_, name)| name).collect(),
             figures: spec
                 .metrics
@@ -328,6 +331,7 @@ pub async fn run(
                         }
                         ReportMetric::Visit(m) => (m.n(&totals), m.estimate(&totals)),
                         ReportMetric::CloseHours => (hours.len() as u64, mean_of_values(&hours)),
+                        ReportMetric::AckHours => (ack.len() as u64, mean_of_values(&ack)),
                     };
                     let withheld = about_employees && n < thresholds.min_shown;
                     Figure {
@@ -350,14 +354,22 @@ pub async fn run(
     })
 }
 
-/// The hours to close of each alert closed in the reach's period and places, with the
-/// group it falls in (`group`: site, service, employee, day or month of the closing, in
-/// the organisation's time zone).
-async fn close_hours(
+/// What an alert's time is taken to.
+#[derive(Clone, Copy)]
+enum Took {
+    Close,
+    Ack,
+}
+
+/// The hours to close (or to acknowledge) of each alert closed (acknowledged) in the
+/// reach's period and places, with the group it falls in (`group`: site, service,
+/// employee, day or month of the closing, in the organisation's time zone).
+async fn alert_hours(
     store: &Store,
     org: Uuid,
     reach: &Reach,
     group: &[Dim],
+    took: Took,
 ) -> Result<Vec<(rida_store::GroupKey, f64)>, Error> {
     let tz = jiff::tz::TimeZone::get(&reach.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
     let ms = |d: jiff::civil::Date| {
@@ -366,7 +378,14 @@ async fn close_hours(
             .unwrap_or(0)
     };
     let to = reach.period.to.tomorrow().map(ms).unwrap_or(i64::MAX);
-    let closed = store.closed_alerts(org, ms(reach.period.from), to).await?;
+    let closed = match took {
+        Took::Close => store.closed_alerts(org, ms(reach.period.from), to).await?,
+        Took::Ack => {
+            store
+                .acknowledged_alerts(org, ms(reach.period.from), to)
+                .await?
+        }
+    };
     let has = |d: Dim| group.contains(&d);
     Ok(closed
         .into_iter()

@@ -96,6 +96,9 @@ pub enum ReportMetric {
     /// Mean hours from an alert being raised to its closing, of the alerts closed in the
     /// period: the closed loop's speed.
     CloseHours,
+    /// Mean hours from an alert being raised to someone taking it in hand (a note, an
+    /// assignment, "I have it", or its closing), of the alerts acknowledged in the period.
+    AckHours,
 }
 
 impl ReportMetric {
@@ -106,7 +109,7 @@ impl ReportMetric {
             .map(ReportMetric::Score)
             .chain([ReportMetric::Good])
             .chain(VisitMetric::ALL.into_iter().map(ReportMetric::Visit))
-            .chain([ReportMetric::CloseHours])
+            .chain([ReportMetric::AckHours, ReportMetric::CloseHours])
             .collect()
     }
 
@@ -116,6 +119,7 @@ impl ReportMetric {
             ReportMetric::Good => "good",
             ReportMetric::Visit(m) => m.as_str(),
             ReportMetric::CloseHours => "close_hours",
+            ReportMetric::AckHours => "ack_hours",
         }
     }
 
@@ -129,6 +133,7 @@ impl ReportMetric {
             ReportMetric::Score(_) | ReportMetric::Good => "col-answers",
             ReportMetric::Visit(_) => "col-visits",
             ReportMetric::CloseHours => "col-closed-alerts",
+            ReportMetric::AckHours => "col-acknowledged-alerts",
         }
     }
 
@@ -138,12 +143,17 @@ impl ReportMetric {
         matches!(self, ReportMetric::Score(_) | ReportMetric::Good)
     }
 
+    /// Whether it is counted from alerts (only for who may read them).
+    pub fn from_alerts(self) -> bool {
+        matches!(self, ReportMetric::CloseHours | ReportMetric::AckHours)
+    }
+
     /// How its values read (means of minutes read like means).
     pub fn unit(self) -> Unit {
         match self {
             ReportMetric::Score(m) => m.unit(),
             ReportMetric::Visit(m) if m.is_mean() => Unit::Mean,
-            ReportMetric::CloseHours => Unit::Mean,
+            ReportMetric::CloseHours | ReportMetric::AckHours => Unit::Mean,
             ReportMetric::Good | ReportMetric::Visit(_) => Unit::Percent,
         }
     }
