@@ -1493,7 +1493,7 @@ alert-answers-more = و{ $n } أخرى في النتائج
 alert-answers = الإجابات التي جمعها
 alert-see-results = اعرض هذه النتائج
 alert-figure-none = لا رقم بعد لـ { $period }: الإجابات قليلة جدًا.
-alert-figure = { $metric } { $period }: { $value } (المجال { $low }–{ $high })، { $n ->
+alert-figure = { $metric } { $period }، حتى الآن: { $value } (المجال { $low }–{ $high })، { $n ->
         [zero] { $n } إجابة
         [one] إجابة واحدة
         [two] إجابتان

@@ -1346,7 +1346,7 @@ alert-answers-more = and { $n } more in the results
 alert-answers = The answers it gathered
 alert-see-results = See these results
 alert-figure-none = No figure yet for { $period }: too few answers.
-alert-figure = { $metric } { $period }: { $value } (interval { $low }–{ $high }), { $n ->
+alert-figure = { $metric } { $period }, as of now: { $value } (interval { $low }–{ $high }), { $n ->
         [one] { $n } answer
        *[other] { $n } answers
     }

@@ -1382,7 +1382,7 @@ alert-answers-more = un vēl { $n } rezultātos
 alert-answers = Atbildes, ko tas savāca
 alert-see-results = Skatīt šos rezultātus
 alert-figure-none = Vēl nav rādītāja par { $period }: par maz atbilžu.
-alert-figure = { $metric } { $period }: { $value } (intervāls { $low }–{ $high }), { $n ->
+alert-figure = { $metric } { $period }, pašlaik: { $value } (intervāls { $low }–{ $high }), { $n ->
         [zero] { $n } atbilžu
         [one] { $n } atbilde
        *[other] { $n } atbildes
