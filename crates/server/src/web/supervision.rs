@@ -1,6 +1,7 @@
 //! Supervision: every terminal of every site in reach on one live page, grouped by
-//! region and site, with what needs attention first. The page refreshes its list every
-//! few seconds; `GET /api/v1/terminals` gives the same as JSON.
+//! region and site, with what needs attention first. A network's hundreds of terminals
+//! are searched by name or site, narrowed to those with a problem, and paged. The page
+//! refreshes its list every few seconds; `GET /api/v1/terminals` gives the same as JSON.
 
 use axum::{
     Json, Router,
@@ -38,6 +39,15 @@ pub(crate) struct Filter {
     region: String,
     #[serde(default)]
     site: String,
+    /// Terminals whose name or site contains this (any case).
+    #[serde(default)]
+    q: String,
+    /// `problems`: only terminals offline, quiet or not paired.
+    #[serde(default)]
+    show: String,
+    /// The page of the list (from 1).
+    #[serde(default)]
+    page: Option<usize>,
     /// Only the live part of the page (for its refresh).
     #[serde(default)]
     fragment: Option<String>,
@@ -58,10 +68,17 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
     let org_tz = TimeZone::get(&w.user.org.time_zone).unwrap_or(TimeZone::UTC);
     let region = Uuid::parse_str(&f.region).ok();
     let site = Uuid::parse_str(&f.site).ok();
+    let q = f.q.trim().to_lowercase();
+    let problems = f.show == "problems";
     Ok(list
         .items
         .into_iter()
         .filter(|t| region.is_none_or(|r| t.region_id == r) && site.is_none_or(|s| t.site_id == s))
+        .filter(|t| {
+            q.is_empty()
+                || t.name.to_lowercase().contains(&q)
+                || t.site_name.to_lowercase().contains(&q)
+        })
         .map(|t| {
             let tz = t
                 .site_time_zone
@@ -82,16 +99,26 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
             let alerts = terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, open);
             (t, alerts)
         })
+        .filter(|(t, alerts)| !problems || !t.paired || !alerts.is_empty())
         .collect())
 }
+
+/// Terminals listed on a page of supervision; those needing attention are all counted
+/// and the first [`ATTENTION_SHOWN`] named at the top.
+const PAGE_SIZE: usize = 100;
+const ATTENTION_SHOWN: usize = 50;
 
 async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let list = terminals(&w, &f).await?;
     let now = rida_store::now_ms();
+    let pages = list.len().div_ceil(PAGE_SIZE).max(1);
+    let page = f.page.unwrap_or(1).clamp(1, pages);
+    let shown = (page - 1) * PAGE_SIZE..(page * PAGE_SIZE).min(list.len());
     // Region → site → terminals, in the order the store gives (by name).
     let mut groups: Vec<(String, Vec<SiteGroup>)> = Vec::new();
     let (mut online, mut offline, mut unpaired, mut alerting) = (0, 0, 0, Vec::new());
-    for (t, alerts) in &list {
+    let mut attention = 0;
+    for (i, (t, alerts)) in list.iter().enumerate() {
         match (t.paired, t.online(now)) {
             (false, _) => unpaired += 1,
             (true, true) => online += 1,
@@ -102,7 +129,13 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         });
         let row = context! { alerts => alerts, can_manage => can_manage, ..status(t, now) };
         if !alerts.is_empty() {
-            alerting.push(row.clone());
+            attention += 1;
+            if alerting.len() < ATTENTION_SHOWN {
+                alerting.push(row.clone());
+            }
+        }
+        if !shown.contains(&i) {
+            continue;
         }
         if groups.last().is_none_or(|g| g.0 != t.region_name) {
             groups.push((t.region_name.clone(), Vec::new()));
@@ -130,9 +163,16 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         }).collect::<Vec<_>>(),
         summary => context! { total => list.len(), online => online, offline => offline, unpaired => unpaired },
         alerting => alerting,
+        attention_more => attention - alerting.len(),
+        paging => context! {
+            page => page, pages => pages,
+            first => shown.start + 1, last => shown.end, total => list.len(),
+            previous => (page > 1).then(|| page_link(&f, page - 1)),
+            next => (page < pages).then(|| page_link(&f, page + 1)),
+        },
         regions => regions.iter().map(|r| context! { id => r.id.to_string(), name => r.name }).collect::<Vec<_>>(),
         sites => sites.iter().map(|s| context! { id => s.id.to_string(), name => s.name }).collect::<Vec<_>>(),
-        filter => context! { region => f.region, site => f.site },
+        filter => context! { region => f.region, site => f.site, q => f.q, show => f.show },
     };
     let template = if f.fragment.is_some() {
         "supervision_live.html"
@@ -140,6 +180,22 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         "supervision.html"
     };
     Ok(w.render(template, ctx))
+}
+
+/// The supervision page `page` of the same filter.
+fn page_link(f: &Filter, page: usize) -> String {
+    let mut q = vec![format!("page={page}")];
+    for (k, v) in [
+        ("region", &f.region),
+        ("site", &f.site),
+        ("q", &f.q),
+        ("show", &f.show),
+    ] {
+        if !v.is_empty() {
+            q.push(format!("{k}={}", super::urlencode(v)));
+        }
+    }
+    format!("/admin/supervision?{}", q.join("&"))
 }
 
 /// The same list as JSON, for a wall screen or a monitoring system.

@@ -1,5 +1,6 @@
-//! Looking after terminals over HTTP on both databases: the supervision page and API,
-//! and the voice prompts terminals play.
+//! Looking after terminals over HTTP on both databases: the supervision page and API
+//! (searched, narrowed to problems and paged for a network), and the voice prompts
+//! terminals play.
 
 use reqwest::StatusCode;
 use rida_store::{Backend, both_backends};
@@ -9,6 +10,7 @@ use crate::helpers::spawn_app;
 
 both_backends! {
     supervision_shows_the_terminals_in_reach_with_their_live_state;
+    supervision_searches_narrows_and_pages_a_network_of_terminals;
     voice_prompts_are_replaced_checked_and_reach_the_terminals;
 }
 
@@ -259,4 +261,102 @@ async fn voice_prompts_are_replaced_checked_and_reach_the_terminals(backend: Bac
         .await
         .unwrap();
     assert_eq!(r.bytes().await.unwrap().to_vec(), other);
+}
+
+/// A network's terminals on the supervision page: a hundred a page, searched by name or
+/// site in any case, narrowed to those needing attention, the filter kept from page to
+/// page; the API narrows the same way.
+async fn supervision_searches_narrows_and_pages_a_network_of_terminals(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for i in 0..150 {
+        app.store
+            .create_terminal(
+                app.w.org,
+                rida_domain::new_id(),
+                &rida_store::testing::terminal_input(
+                    &format!("Door {i:03}"),
+                    app.w.site,
+                    Some(app.w.survey),
+                ),
+                &rida_store::By::system("test"),
+            )
+            .await
+            .unwrap();
+    }
+    let token = app.pair_device(app.w.terminal, "ABCD2345").await;
+    let beat = json!({ "app_version": "0.1.0", "queued": 0, "battery": 0.9, "tab": "one" });
+    app.device(
+        &token,
+        reqwest::Method::POST,
+        "/api/v1/kiosk/heartbeat",
+        Some(beat),
+    )
+    .await;
+    let head = app.login_as(rida_domain::Role::Head).await;
+    let rows = |html: &str| html.matches("<tr data-terminal=").count();
+    let html = head.get("/admin/supervision").await.text().await.unwrap();
+    assert_eq!(rows(&html), 100);
+    assert!(html.contains("1–100 of 152"), "{html}");
+    assert!(html.contains("page=2"));
+    let html = head
+        .get("/admin/supervision?page=2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(rows(&html), 52);
+    // A page past the end shows the last.
+    let html = head
+        .get("/admin/supervision?page=9")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(rows(&html), 52);
+    // Searched in any case, by name or by site.
+    let html = head
+        .get("/admin/supervision?q=DOOR%2014")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(rows(&html), 10);
+    let html = head
+        .get("/admin/supervision?q=harbour")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(rows(&html), 1, "the other site's one terminal");
+    // Only those needing attention: the same as the API says, unpaired ones included.
+    let all: Value = head.get("/api/v1/terminals").await.json().await.unwrap();
+    let needing = all["terminals"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["paired"] == false || !t["alerts"].as_array().unwrap().is_empty())
+        .count();
+    assert!(needing >= 151, "{needing}");
+    let some: Value = head
+        .get("/api/v1/terminals?show=problems")
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(some["terminals"].as_array().unwrap().len(), needing);
+    let html = head
+        .get("/admin/supervision?show=problems&q=door&page=2")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(
+        rows(&html),
+        51,
+        "150 doors and the harbour door, from the 101st"
+    );
+    assert!(
+        html.contains("page=1&amp;q=door&amp;show=problems"),
+        "{html}"
+    );
 }
