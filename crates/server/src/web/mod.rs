@@ -2,6 +2,7 @@
 //! access decision asked of the policy.
 
 mod account;
+mod alert_rules;
 mod alerts;
 mod answer;
 mod answer_page;
