@@ -20,6 +20,7 @@ mod contacts;
 mod cube;
 mod dispatch;
 mod external;
+mod fleet;
 mod mail;
 mod operations;
 mod org;
@@ -57,6 +58,7 @@ pub use dispatch::{
     Delivery, DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned,
 };
 pub use external::{ExternalMonth, ExternalSeries};
+pub use fleet::FleetNotice;
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
 pub use operations::VisitRowTotals;
 pub use org::{

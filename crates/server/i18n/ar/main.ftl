@@ -1398,6 +1398,19 @@ mail-send-again = إرسال مرة أخرى
 mail-kind-monthly = التقرير الشهري
 mail-kind-report = تقرير مجدول
 mail-kind-alert = تنبيه
+mail-kind-fleet = أجهزة التقييم
+mail-fleet-subject = أجهزة التقييم في رضا: { $n ->
+        [one] تغيير واحد
+        [two] تغييران
+        [few] { $n } تغييرات
+       *[other] { $n } تغييرًا
+    }
+mail-fleet-title = أجهزتك
+fleet-offline = غير متصل منذ { $at } والفرع مفتوح
+fleet-quiet = لا إجابات منذ ساعات والفرع مفتوح (منذ { $at })
+fleet-back = عاد في { $at }
+mail-fleet-open = افتح الإشراف
+mail-why-fleet = تصلك هذه الرسالة لأنك تتولى هذه الأجهزة. كل ما تغيّر منذ الرسالة السابقة موجود فيها.
 mail-empty = لا بريد بعد.
 mail-empty-help = يُرسل التقرير الشهري في الأول من كل شهر إلى المستخدمين الذين يطلبونه (صفحة المستخدمين)؛ وتظهر هنا أيضًا التقارير المجدولة والتنبيهات.
 flash-mail-queued-again = أُعيدت إلى قائمة الإرسال: تُرسل خلال دقيقة.

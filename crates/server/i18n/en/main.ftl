@@ -1262,6 +1262,17 @@ mail-send-again = Send again
 mail-kind-monthly = Monthly report
 mail-kind-report = Scheduled report
 mail-kind-alert = Alert
+mail-kind-fleet = Terminals
+mail-fleet-subject = Terminals in Rida: { $n ->
+        [one] one change
+       *[other] { $n } changes
+    }
+mail-fleet-title = Your terminals
+fleet-offline = offline since { $at }, while the site is open
+fleet-quiet = no answers for hours while the site is open (since { $at })
+fleet-back = back at { $at }
+mail-fleet-open = Open supervision
+mail-why-fleet = You receive this because you look after these terminals. Everything that changed since the last message is in this one.
 mail-empty = No e-mail yet.
 mail-empty-help = The monthly report goes out on the 1st of each month to the users who ask for it (Users page); scheduled reports and alerts appear here too.
 flash-mail-queued-again = Queued again: it is sent within a minute.

@@ -1295,6 +1295,18 @@ mail-send-again = Sūtīt vēlreiz
 mail-kind-monthly = Mēneša pārskats
 mail-kind-report = Ieplānots pārskats
 mail-kind-alert = Brīdinājums
+mail-kind-fleet = Termināļi
+mail-fleet-subject = Rida termināļi: { $n ->
+        [zero] { $n } izmaiņu
+        [one] { $n } izmaiņa
+       *[other] { $n } izmaiņas
+    }
+mail-fleet-title = Jūsu termināļi
+fleet-offline = bezsaistē kopš { $at }, kamēr filiāle ir atvērta
+fleet-quiet = stundām bez atbildēm, kamēr filiāle ir atvērta (kopš { $at })
+fleet-back = atkal darbojas kopš { $at }
+mail-fleet-open = Atvērt uzraudzību
+mail-why-fleet = Jūs to saņemat, jo rūpējaties par šiem termināļiem. Viss, kas mainījies kopš iepriekšējās vēstules, ir šajā.
 mail-empty = Vēl nav e-pasta.
 mail-empty-help = Mēneša pārskats tiek sūtīts katra mēneša 1. datumā lietotājiem, kas to pieprasījuši (lapa “Lietotāji”); šeit parādās arī ieplānotie pārskati un brīdinājumi.
 flash-mail-queued-again = Ielikta rindā vēlreiz: tiks nosūtīta minūtes laikā.

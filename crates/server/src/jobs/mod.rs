@@ -6,6 +6,7 @@
 
 pub mod alerts;
 pub mod digest;
+pub mod fleet;
 mod low_shares;
 pub mod monthly;
 pub mod privacy;
@@ -45,6 +46,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
         }
         if let Err(e) = digest::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "alert digests");
+        }
+        if let Err(e) = fleet::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "terminals' notices");
         }
         if let Err(e) = monthly::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "monthly report");

@@ -80,23 +80,7 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
                 || t.site_name.to_lowercase().contains(&q)
         })
         .map(|t| {
-            let tz = t
-                .site_time_zone
-                .as_deref()
-                .and_then(|z| TimeZone::get(z).ok())
-                .unwrap_or_else(|| org_tz.clone());
-            let local = rida_domain::time::from_millis(now).to_zoned(tz);
-            let open = match t
-                .site_opening_hours
-                .as_deref()
-                .and_then(OpeningHours::parse)
-            {
-                Some(h) => h.is_open(local.weekday(), local.hour(), local.minute()),
-                None => {
-                    (terminal::OPENING_HOURS.0..terminal::OPENING_HOURS.1).contains(&local.hour())
-                }
-            };
-            let alerts = terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, open);
+            let alerts = attention(&t, now, &org_tz);
             (t, alerts)
         })
         .filter(|(t, alerts)| !problems || !t.paired || !alerts.is_empty())
@@ -107,6 +91,31 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
 /// and the first [`ATTENTION_SHOWN`] named at the top.
 const PAGE_SIZE: usize = 100;
 const ATTENTION_SHOWN: usize = 50;
+
+/// What needs attention at a terminal at `now`: offline, or quiet while its site is open.
+pub(crate) fn attention(t: &Terminal, now: i64, org_tz: &TimeZone) -> Vec<Alert> {
+    let open = site_open(t, now, org_tz);
+    terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, open)
+}
+
+/// Whether a terminal's site is open at `now` (its own opening hours, in its own time
+/// zone; the organisation's zone otherwise).
+pub(crate) fn site_open(t: &Terminal, now: i64, org_tz: &TimeZone) -> bool {
+    let tz = t
+        .site_time_zone
+        .as_deref()
+        .and_then(|z| TimeZone::get(z).ok())
+        .unwrap_or_else(|| org_tz.clone());
+    let local = rida_domain::time::from_millis(now).to_zoned(tz);
+    match t
+        .site_opening_hours
+        .as_deref()
+        .and_then(OpeningHours::parse)
+    {
+        Some(h) => h.is_open(local.weekday(), local.hour(), local.minute()),
+        None => (terminal::OPENING_HOURS.0..terminal::OPENING_HOURS.1).contains(&local.hour()),
+    }
+}
 
 async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let list = terminals(&w, &f).await?;
