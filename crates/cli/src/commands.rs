@@ -296,6 +296,7 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
                     crate::give_back_freed_memory();
                 });
             }
+            demo::terminals::spawn(store.clone());
             serve(s, store).await
         }
         Command::Migrate(db) => {

@@ -40,6 +40,7 @@ const BATCH: usize = 1_000;
 /// score, NPS, effort), in the JSON a survey version is stored as.
 mod extras;
 mod history;
+pub mod terminals;
 
 use history::insert_answers;
 

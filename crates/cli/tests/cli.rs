@@ -111,6 +111,23 @@ async fn the_demo_builds_a_believable_organisation(backend: Backend) {
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
+    // A few terminals are simulated by the demo itself: paired and beating.
+    let mut beating = 0;
+    for _ in 0..300 {
+        beating = store
+            .list_terminals(org.id, None, &ListQuery::all())
+            .await
+            .unwrap()
+            .items
+            .iter()
+            .filter(|t| t.paired && t.last_seen_at.is_some())
+            .count();
+        if beating >= 4 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(beating, 4, "the simulated terminals beat");
     child.kill().unwrap();
     child.wait().unwrap();
     let all = ListQuery {
