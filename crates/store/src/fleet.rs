@@ -18,6 +18,21 @@ pub struct FleetNotice {
     pub at: i64,
 }
 
+/// Queues fleet notices in a transaction (ignoring those queued already).
+macro_rules! insert_fleet {
+    ($tx:ident, $org:expr, $terminal:expr, $kind:expr, $now:expr, $users:expr) => {
+        for u in $users.iter() {
+            sqlx::query(
+                "INSERT INTO fleet_notices (user_id, terminal_id, kind, at, org_id) VALUES ($1, $2, $3, $4, $5) \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(u).bind($terminal).bind($kind).bind($now).bind($org)
+            .execute(&mut *$tx)
+            .await?;
+        }
+    };
+}
+
 impl Store {
     /// The terminals recorded down: kind and since when.
     pub async fn terminals_down(&self, org: Uuid) -> Result<HashMap<Uuid, (String, i64)>> {
@@ -43,7 +58,7 @@ impl Store {
                 "INSERT INTO terminal_downs (terminal_id, org_id, kind, since) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .bind(terminal).bind(org).bind(kind).bind(now).execute(&mut *tx).await?.rows_affected() == 1;
             if first {
-                insert_fleet(&mut tx, org, terminal, kind, now, users).await?;
+                insert_fleet!(tx, org, terminal, kind, now, users);
             }
             tx.commit().await?;
             Ok::<_, StoreError>(first)
@@ -64,7 +79,7 @@ impl Store {
             let first = sqlx::query("DELETE FROM terminal_downs WHERE org_id = $1 AND terminal_id = $2")
                 .bind(org).bind(terminal).execute(&mut *tx).await?.rows_affected() == 1;
             if first {
-                insert_fleet(&mut tx, org, terminal, "back", now, users).await?;
+                insert_fleet!(tx, org, terminal, "back", now, users);
             }
             tx.commit().await?;
             Ok::<_, StoreError>(first)
@@ -115,35 +130,4 @@ impl Store {
             Ok::<_, StoreError>(true)
         })
     }
-}
-
-async fn insert_fleet<'c, DB>(
-    tx: &mut sqlx::Transaction<'c, DB>,
-    org: Uuid,
-    terminal: Uuid,
-    kind: &str,
-    now: i64,
-    users: &[Uuid],
-) -> std::result::Result<(), sqlx::Error>
-where
-    DB: sqlx::Database,
-    for<'q> <DB as sqlx::Database>::Arguments<'q>: sqlx::IntoArguments<'q, DB>,
-    for<'e> &'e mut <DB as sqlx::Database>::Connection: sqlx::Executor<'e, Database = DB>,
-    Uuid: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    i64: for<'q> sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-    for<'q> &'q str: sqlx::Encode<'q, DB> + sqlx::Type<DB>,
-{
-    for u in users {
-        sqlx::query(
-            "INSERT INTO fleet_notices (user_id, terminal_id, kind, at, org_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING",
-        )
-        .bind(*u)
-        .bind(terminal)
-        .bind(kind)
-        .bind(now)
-        .bind(org)
-        .execute(&mut **tx)
-        .await?;
-    }
-    Ok(())
 }

@@ -15,7 +15,7 @@ use rida_domain::{
     period::{Period, PeriodKind},
     policy::may_see_alert,
 };
-use rida_store::{AlertRule, CubeQuery, Filter, Gathered, ListQuery, NewAlert, ScoredAnswer, User};
+use rida_store::{AlertRule, CubeQuery, Filter, Gathered, ListQuery, NewAlert, ScoredAnswer};
 use uuid::Uuid;
 
 use super::local;
@@ -81,13 +81,17 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     Ok(n)
 }
 
-/// The organisation's accounts, read once a round when an alert is raised.
+/// The organisation's active accounts, each with its reach, read once a round when an
+/// alert is raised (however many it raises).
 #[derive(Default)]
 struct Routing {
-    users: Option<Vec<User>>,
+    users: Option<Vec<CurrentUser>>,
 }
 
 impl Routing {
+    /// Whom an alert goes to: the users of the rule's roles and the person it names, each
+    /// only when they may see the alert (a manager: alerts of the sites they reach).
+    /// Those without an e-mail address hear when they have one; the head hears of them.
     async fn recipients(
         &mut self,
         state: &AppState,
@@ -95,9 +99,27 @@ impl Routing {
         r: &Raised<'_>,
     ) -> anyhow::Result<Vec<Uuid>> {
         if self.users.is_none() {
-            self.users = Some(state.store.list_users(org, &ListQuery::all()).await?.items);
+            let mut loaded = Vec::new();
+            for u in state.store.list_users(org, &ListQuery::all()).await?.items {
+                if u.active
+                    && let Some(cu) = CurrentUser::load(state, u.id).await?
+                {
+                    loaded.push(cu);
+                }
+            }
+            self.users = Some(loaded);
         }
-        recipients(state, self.users.as_deref().unwrap_or_default(), r).await
+        let roles = r.rule.roles();
+        Ok(self
+            .users
+            .iter()
+            .flatten()
+            .filter(|u| {
+                roles.contains(&u.actor.role.as_str()) || r.rule.notify_user == Some(u.user.user_id)
+            })
+            .filter(|u| may_see_alert(&u.actor, &u.org.policy(), r.alert.site_id))
+            .map(|u| u.user.user_id)
+            .collect())
     }
 }
 
@@ -403,6 +425,28 @@ async fn metric_below(
     }))
 }
 
+/// Claims this hour of an hourly job for this instance (`None`: another instance has,
+/// or this one did already); the local time of `now` in the organisation's zone.
+pub(super) async fn claim_hour(
+    state: &AppState,
+    org: Uuid,
+    job: &str,
+    now: Timestamp,
+) -> anyhow::Result<Option<jiff::Zoned>> {
+    let store = &state.store;
+    let o = store.organisation(org).await?;
+    let local_now = local(now, &o.time_zone);
+    let hour = format!("{job}:{}T{:02}", local_now.date(), local_now.hour());
+    if store.job_ran(org, &hour).await?
+        || !store
+            .finish_job(org, &hour, &[], now.as_millisecond())
+            .await?
+    {
+        return Ok(None);
+    }
+    Ok(Some(local_now))
+}
+
 /// Days of history a terminal's share of lowest scores today is compared with.
 pub(super) const BASELINE_DAYS: i64 = 28;
 /// Answers the history needs for a comparison to mean something.
@@ -420,20 +464,9 @@ async fn terminal_jumps<'a>(
     out: &mut Vec<Raised<'a>>,
 ) -> anyhow::Result<()> {
     let store = &state.store;
-    let o = store.organisation(org).await?;
-    let local_now = local(now, &o.time_zone);
-    let hour = format!(
-        "terminal-jumps:{}T{:02}",
-        local_now.date(),
-        local_now.hour()
-    );
-    if store.job_ran(org, &hour).await?
-        || !store
-            .finish_job(org, &hour, &[], now.as_millisecond())
-            .await?
-    {
+    let Some(local_now) = claim_hour(state, org, "terminal-jumps", now).await? else {
         return Ok(());
-    }
+    };
     let today = local_now.date();
     let day = rida_domain::period::day_key(today);
     let regions = site_regions(state, org).await?;
@@ -487,24 +520,4 @@ async fn terminal_jumps<'a>(
         }
     }
     Ok(())
-}
-
-/// Whom an alert goes to: the users of the rule's roles and the person it names, each
-/// only when they may see the alert (a manager: alerts of the sites they reach). Those
-/// without an e-mail address are told when they have one; the head hears of them.
-async fn recipients(state: &AppState, users: &[User], r: &Raised<'_>) -> anyhow::Result<Vec<Uuid>> {
-    let roles = r.rule.roles();
-    let mut out = Vec::new();
-    for u in users {
-        if !u.active || !(roles.contains(&u.role.as_str()) || r.rule.notify_user == Some(u.id)) {
-            continue;
-        }
-        let Some(user) = CurrentUser::load(state, u.id).await? else {
-            continue;
-        };
-        if may_see_alert(&user.actor, &user.org.policy(), r.alert.site_id) {
-            out.push(u.id);
-        }
-    }
-    Ok(out)
 }

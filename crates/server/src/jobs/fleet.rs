@@ -109,16 +109,18 @@ async fn tell(
     let store = &state.store;
     let by_id: HashMap<Uuid, &Terminal> = terminals.iter().map(|t| (t.id, t)).collect();
     let mut sent = 0;
-    for uid in store.users_with_fleet_notices(org).await? {
+    let waiting = store.users_with_fleet_notices(org).await?;
+    if waiting.is_empty() {
+        return Ok(0);
+    }
+    let users = store.list_users(org, &ListQuery::all()).await?.items;
+    for uid in waiting {
         let notices = store.fleet_notices_of(uid).await?;
         let user = CurrentUser::load(state, uid).await?;
-        let to = store
-            .list_users(org, &ListQuery::all())
-            .await?
-            .items
-            .into_iter()
+        let to = users
+            .iter()
             .find(|u| u.id == uid)
-            .and_then(|u| u.email);
+            .and_then(|u| u.email.clone());
         let (Some(user), Some(to)) = (user, to) else {
             // Nobody to write to: told in the app (supervision) only.
             store

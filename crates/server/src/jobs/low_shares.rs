@@ -11,10 +11,7 @@ use rida_domain::{period::day_key, stats::wilson_95};
 use rida_store::{CubeQuery, Dim, Filter, NewAlert};
 use uuid::Uuid;
 
-use super::{
-    alerts::{BASELINE_DAYS, BASELINE_MIN, Raised, site_regions, watches},
-    local,
-};
+use super::alerts::{BASELINE_DAYS, BASELINE_MIN, Raised, claim_hour, site_regions, watches};
 use crate::state::AppState;
 
 /// Low answers and answers per site over days `from` to `to` (keys), every scale.
@@ -60,16 +57,9 @@ pub(super) async fn run<'a>(
     out: &mut Vec<Raised<'a>>,
 ) -> anyhow::Result<()> {
     let store = &state.store;
-    let o = store.organisation(org).await?;
-    let local_now = local(now, &o.time_zone);
-    let hour = format!("low-shares:{}T{:02}", local_now.date(), local_now.hour());
-    if store.job_ran(org, &hour).await?
-        || !store
-            .finish_job(org, &hour, &[], now.as_millisecond())
-            .await?
-    {
+    let Some(local_now) = claim_hour(state, org, "low-shares", now).await? else {
         return Ok(());
-    }
+    };
     let today = local_now.date();
     let day = day_key(today);
     let first = day_key(today.checked_sub(jiff::Span::new().days(BASELINE_DAYS))?);

@@ -19,6 +19,7 @@ mod logo;
 mod mail;
 mod once_only;
 mod operations;
+mod overview_scale;
 mod pages;
 mod policy;
 mod ratings;
