@@ -107,6 +107,32 @@ impl Store {
             .bind(org).fetch_all(p).await)?)
     }
 
+    /// Users of an organisation who asked for the Monday e-mail and have an address.
+    pub async fn monday_recipients(&self, org: Uuid) -> Result<Vec<Recipient>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT id AS user_id, email FROM users \
+             WHERE org_id = $1 AND active = TRUE AND monday_mail = TRUE AND email IS NOT NULL ORDER BY username")
+            .bind(org).fetch_all(p).await)?)
+    }
+
+    /// Whether a person asked for the Monday e-mail.
+    pub async fn monday_mail(&self, user: Uuid) -> Result<bool> {
+        Ok(with_db!(self, p => sqlx::query_scalar(
+            "SELECT monday_mail FROM users WHERE id = $1")
+            .bind(user).fetch_one(p).await)?)
+    }
+
+    /// A person's choice of the Monday e-mail.
+    pub async fn set_monday_mail(&self, org: Uuid, user: Uuid, on: bool) -> Result<()> {
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            sqlx::query("UPDATE users SET monday_mail = $3 WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(user).bind(on).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
     /// A user's e-mail address, if they are active and have one.
     pub async fn user_email(&self, org: Uuid, user: Uuid) -> Result<Option<String>> {
         Ok(with_db!(self, p => sqlx::query_scalar(

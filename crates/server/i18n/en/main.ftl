@@ -122,9 +122,6 @@ error-page-csrf = This form has expired
 error-page-csrf-help = For your safety the form was refused. Go back, reload the page and send it again.
 
 ## Overview
-overview-title = Overview
-overview-csat-30 = Satisfaction (CSAT), last 30 days
-overview-no-answers = No answers in the last 30 days yet.
 getting-started = Getting started
 step-region = Add a region
 step-service = Add the services you offer
@@ -550,10 +547,6 @@ burst-more-than = Flag more than
 burst-customers-within = customers on one terminal within
 burst-seconds = seconds
 error-burst = Give 1–100 customers and 1–3600 seconds.
-overview-bursts-left-out = { $n ->
-        [one] { $n } more answer
-       *[other] { $n } more answers
-    } in bursts of taps left out ({ $raw } raw)
 opening-hours = Opening hours
 opening-hours-hint = For example “mon-fri 09:00-18:00, sat 10:00-14:00” or “sun-thu 08:00-16:00”, in the site's time. A terminal silent for three hours while the site is open is flagged on the supervision page.
 error-opening-hours = Write days (mon … sun, or a range like mon-fri) and hours like 09:00-18:00, separated by commas.
@@ -1263,6 +1256,7 @@ mail-kind-monthly = Monthly report
 mail-kind-report = Scheduled report
 mail-kind-alert = Alert
 mail-kind-fleet = Terminals
+mail-kind-monday = Monday e-mail
 mail-fleet-subject = Terminals in Rida: { $n ->
         [one] one change
        *[other] { $n } changes
@@ -1424,3 +1418,50 @@ survey-preview-terminal = On a terminal
 survey-preview-help = The survey as a customer’s phone and a terminal show it, in each language; choose a low score to see its follow-ups. Nothing is stored.
 survey-preview-site = Your branch
 survey-preview-note = A preview: nothing is sent.
+week-title = Week { $week }, { $year }
+week-previous = ← Week before
+week-next = Week after →
+week-compared = against the week before and the same week a year ago
+week-vs-before = Against the week before
+week-no-before = no answers the week before
+week-vs-year = A year ago { $value }
+week-empty = No answers this week.
+week-sites = Sites this week
+week-col-site = Site
+week-col-service = Service
+week-all-results = This week in the results
+week-sites-moved = { $n ->
+        [one] One site moved beyond chance against the week before: it comes first.
+       *[other] { $n } sites moved beyond chance against the week before: they come first.
+    }
+week-sites-steady = No site moved beyond chance against the week before; the lowest CSAT first.
+week-sites-more = { $n } more sites in the results
+week-weakest = Weakest services
+week-weakest-none = No service has enough answers this week to be ranked (at least { $min }).
+week-comments = Newest comments with a low score
+week-all-comments = All comments of the week
+week-comments-none = No comment with a low score since the week began.
+week-alerts = Open alerts: { $open }
+week-alerts-overdue = { $n } past their deadline
+week-overdue = Overdue
+week-more = { $n } more
+week-alerts-none = No open alerts.
+week-terminals = Terminals now
+week-supervision = Supervision
+week-terminals-none = No terminals yet.
+week-offline = { $n } offline
+week-quiet = { $n } quiet
+week-terminal-quiet = Quiet
+week-last-seen = last heard from
+week-terminals-fine = { $n ->
+        [one] The terminal is online and answering.
+       *[other] All { $n } terminals are online and answering.
+    }
+monday-label = Monday e-mail
+monday-hint = Every Monday morning, the week just ended as the home page shows it: the figures, the sites that moved, comments with a low score, alerts and terminals.
+monday-on = Send me the Monday e-mail
+monday-no-email = Your account has no e-mail address: ask the head to add one.
+mail-monday-subject = { $org }: week { $week }
+mail-monday-why = You receive this every Monday because you asked for it on your account page.
+mail-open-home = Open Rida
+week-unpaired = { $n } not paired with a device yet

@@ -126,9 +126,6 @@ error-page-csrf = Šīs veidlapas derīgums ir beidzies
 error-page-csrf-help = Drošības dēļ veidlapa tika noraidīta. Atgriezieties, pārlādējiet lapu un nosūtiet to vēlreiz.
 
 ## Overview
-overview-title = Pārskats
-overview-csat-30 = Apmierinātība (CSAT), pēdējās 30 dienas
-overview-no-answers = Pēdējās 30 dienās vēl nav atbilžu.
 getting-started = Darba sākšana
 step-region = Pievienojiet reģionu
 step-service = Pievienojiet sniegtos pakalpojumus
@@ -556,11 +553,6 @@ burst-more-than = Atzīmēt vairāk nekā
 burst-customers-within = klientus vienā terminālī
 burst-seconds = sekundēs
 error-burst = Norādiet 1–100 klientus un 1–3600 sekundes.
-overview-bursts-left-out = { $n ->
-        [zero] vēl { $n } atbilžu
-        [one] vēl { $n } atbilde
-       *[other] vēl { $n } atbildes
-    } pieskārienu sērijās nav ņemtas vērā (kopā { $raw })
 opening-hours = Darba laiks
 opening-hours-hint = Piemēram, “mon-fri 09:00-18:00, sat 10:00-14:00”, filiāles laikā. Terminālis, kas trīs stundas klusē darba laikā, tiek atzīmēts uzraudzības lapā.
 error-opening-hours = Norādiet dienas (mon … sun vai diapazonu, piem., mon-fri) un stundas, piem., 09:00-18:00, atdalot ar komatiem.
@@ -1296,6 +1288,7 @@ mail-kind-monthly = Mēneša pārskats
 mail-kind-report = Ieplānots pārskats
 mail-kind-alert = Brīdinājums
 mail-kind-fleet = Termināļi
+mail-kind-monday = Pirmdienas e-pasts
 mail-fleet-subject = Rida termināļi: { $n ->
         [zero] { $n } izmaiņu
         [one] { $n } izmaiņa
@@ -1462,3 +1455,52 @@ survey-preview-terminal = Terminālī
 survey-preview-help = Aptauja, kā to redz klienta tālrunis un terminālis, katrā valodā; izvēlieties zemu vērtējumu, lai redzētu tā papildjautājumus. Nekas netiek saglabāts.
 survey-preview-site = Jūsu filiāle
 survey-preview-note = Priekšskatījums: nekas netiek nosūtīts.
+week-title = { $year }. gada { $week }. nedēļa
+week-previous = ← Iepriekšējā nedēļa
+week-next = Nākamā nedēļa →
+week-compared = salīdzinot ar iepriekšējo nedēļu un to pašu nedēļu pirms gada
+week-vs-before = Pret iepriekšējo nedēļu
+week-no-before = iepriekšējā nedēļā atbilžu nav
+week-vs-year = Pirms gada { $value }
+week-empty = Šajā nedēļā atbilžu nav.
+week-sites = Filiāles šajā nedēļā
+week-col-site = Filiāle
+week-col-service = Pakalpojums
+week-all-results = Šī nedēļa rezultātos
+week-sites-moved = { $n ->
+        [zero] { $n } filiāles mainījās vairāk par nejaušību pret iepriekšējo nedēļu: tās ir pirmās.
+        [one] { $n } filiāle mainījās vairāk par nejaušību pret iepriekšējo nedēļu: tā ir pirmā.
+       *[other] { $n } filiāles mainījās vairāk par nejaušību pret iepriekšējo nedēļu: tās ir pirmās.
+    }
+week-sites-steady = Neviena filiāle nemainījās vairāk par nejaušību pret iepriekšējo nedēļu; pirmās ar zemāko CSAT.
+week-sites-more = vēl { $n } filiāles rezultātos
+week-weakest = Vājākie pakalpojumi
+week-weakest-none = Šajā nedēļā nevienam pakalpojumam nav pietiekami daudz atbilžu, lai to ierindotu (vismaz { $min }).
+week-comments = Jaunākie komentāri ar zemu vērtējumu
+week-all-comments = Visi nedēļas komentāri
+week-comments-none = Kopš nedēļas sākuma nav neviena komentāra ar zemu vērtējumu.
+week-alerts = Atvērti brīdinājumi: { $open }
+week-alerts-overdue = { $n } pēc termiņa
+week-overdue = Nokavēts
+week-more = vēl { $n }
+week-alerts-none = Atvērtu brīdinājumu nav.
+week-terminals = Termināļi tagad
+week-supervision = Uzraudzība
+week-terminals-none = Termināļu vēl nav.
+week-offline = { $n } bezsaistē
+week-quiet = { $n } klusē
+week-terminal-quiet = Klusē
+week-last-seen = pēdējoreiz sazinājās
+week-terminals-fine = { $n ->
+        [zero] Visi { $n } termināļi ir tiešsaistē un saņem atbildes.
+        [one] { $n } terminālis ir tiešsaistē un saņem atbildes.
+       *[other] Visi { $n } termināļi ir tiešsaistē un saņem atbildes.
+    }
+monday-label = Pirmdienas e-pasts
+monday-hint = Katru pirmdienas rītu aizvadītā nedēļa tāpat kā sākumlapā: rādītāji, filiāles, kas mainījās, komentāri ar zemu vērtējumu, brīdinājumi un termināļi.
+monday-on = Sūtīt man pirmdienas e-pastu
+monday-no-email = Jūsu kontam nav e-pasta adreses: lūdziet vadītājam to pievienot.
+mail-monday-subject = { $org }: { $week }. nedēļa
+mail-monday-why = Jūs to saņemat katru pirmdienu, jo to izvēlējāties sava konta lapā.
+mail-open-home = Atvērt Rida
+week-unpaired = { $n } vēl nav savienoti ar ierīci

@@ -124,6 +124,25 @@ pub struct CommentView {
     pub low: bool,
 }
 
+impl CommentView {
+    /// A comment as a page shows it: the employee named only to who may see employees.
+    pub(crate) fn of(c: rida_store::Comment, names: &Names, see_employees: bool) -> CommentView {
+        CommentView {
+            day: iso_day(c.local_day),
+            site: Names::of(&names.sites, c.site_id),
+            service: c.service_id.map(|s| Names::of(&names.services, s)),
+            employee: c
+                .employee_id
+                .filter(|_| see_employees)
+                .map(|e| Names::of(&names.employees, e)),
+            channel: c.channel.clone(),
+            low: c.is_low(),
+            scores: c.scores,
+            text: c.text,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Comments {
     pub items: Vec<CommentView>,
@@ -186,7 +205,7 @@ pub(crate) fn counts_of(rows: &[CubeRow], scale: Scale) -> ScoreCounts {
 }
 
 /// Merges rows by a key taken from each.
-fn merge_by<K: Ord>(
+pub(crate) fn merge_by<K: Ord>(
     rows: &[CubeRow],
     scale: Scale,
     key: impl Fn(&CubeRow) -> Option<K>,
@@ -203,7 +222,7 @@ fn merge_by<K: Ord>(
 }
 
 /// A ranking of groups by the metric, best first, with the change from `before`.
-fn ranking(
+pub(crate) fn ranking(
     metric: Metric,
     t: &Thresholds,
     now: BTreeMap<Uuid, ScoreCounts>,
@@ -529,19 +548,7 @@ pub async fn build(
             .into_iter()
             .filter(|c| !reach.low_only || c.is_low())
             .take(COMMENTS)
-            .map(|c| CommentView {
-                day: iso_day(c.local_day),
-                site: Names::of(&names.sites, c.site_id),
-                service: c.service_id.map(|s| Names::of(&names.services, s)),
-                employee: c
-                    .employee_id
-                    .filter(|_| see)
-                    .map(|e| Names::of(&names.employees, e)),
-                channel: c.channel.clone(),
-                low: c.is_low(),
-                scores: c.scores,
-                text: c.text,
-            })
+            .map(|c| CommentView::of(c, &names, see))
             .collect()
     };
 

@@ -14,6 +14,7 @@ pub mod raw;
 pub mod reasons;
 pub mod report;
 pub mod today;
+pub mod week;
 
 use std::collections::HashSet;
 

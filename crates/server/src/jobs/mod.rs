@@ -1,5 +1,6 @@
-//! Scheduled work: alert rules, the monthly report, scheduled saved reports, erasing old
-//! contact details, and sending the outbox.
+//! Scheduled work: alert rules and digests, the terminals' notices, the Monday e-mail, the
+//! monthly report, scheduled saved reports, erasing old contact details, and sending the
+//! outbox.
 //! Every instance with `jobs` on runs the loop; each job of an organisation still runs
 //! once (its messages are queued in the same transaction that records it, see
 //! `rida_store::Store::finish_job`), and each message is taken by one instance at a time.
@@ -8,6 +9,7 @@ pub mod alerts;
 pub mod digest;
 pub mod fleet;
 mod low_shares;
+pub mod monday;
 pub mod monthly;
 pub mod privacy;
 pub mod scheduled;
@@ -49,6 +51,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
         }
         if let Err(e) = fleet::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "terminals' notices");
+        }
+        if let Err(e) = monday::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "Monday e-mail");
         }
         if let Err(e) = monthly::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "monthly report");

@@ -1,4 +1,5 @@
-//! The user's own account: password, language, and how often alert e-mails come.
+//! The user's own account: password, language, how often alert e-mails come, and whether
+//! the Monday e-mail does.
 
 use axum::{
     Router,
@@ -16,6 +17,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/account", get(show).post(change_password))
         .route("/account/digest", post(set_digest))
+        .route("/account/monday", post(set_monday))
 }
 
 /// The page's context: who reads alerts chooses how often their e-mails come.
@@ -25,10 +27,21 @@ async fn page(w: &Web, errors: &FormErrors) -> Result<minijinja::Value> {
     } else {
         None
     };
+    let store = &w.state.store;
+    let uid = w.user.user.user_id;
+    let monday = if crate::analytics::week::is_for(&w.user) {
+        Some(context! {
+            on => store.monday_mail(uid).await?,
+            email => store.user_email(w.user.org.id, uid).await?,
+        })
+    } else {
+        None
+    };
     Ok(context! {
         errors => errors.value(),
         min_password => names::MIN_PASSWORD_CHARS,
         digest => digest,
+        monday => monday,
     })
 }
 
@@ -52,6 +65,25 @@ async fn set_digest(w: Web, CsrfForm(f): CsrfForm<DigestForm>) -> Result<Respons
     w.state
         .store
         .set_digest(w.user.org.id, w.user.user.user_id, every)
+        .await?;
+    Ok(redirect_with_flash("/account", "flash-saved"))
+}
+
+#[derive(Deserialize)]
+struct MondayForm {
+    #[serde(default)]
+    on: Option<String>,
+}
+
+/// The Monday e-mail, on or off: the person's own choice.
+async fn set_monday(w: Web, CsrfForm(f): CsrfForm<MondayForm>) -> Result<Response> {
+    w.user.require(Action::ManageOwnAccount)?;
+    if !crate::analytics::week::is_for(&w.user) {
+        return Err(crate::Error::Forbidden);
+    }
+    w.state
+        .store
+        .set_monday_mail(w.user.org.id, w.user.user.user_id, f.on.is_some())
         .await?;
     Ok(redirect_with_flash("/account", "flash-saved"))
 }

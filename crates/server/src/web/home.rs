@@ -1,50 +1,53 @@
-//! The overview page: what is set up, what to do next, and the last 30 days in one figure.
+//! The home page (`/admin`): the manager's week (see `analytics::week`) for the sites the
+//! reader may see, any earlier week a click back; and, for who sets Rida up, what is set
+//! up and what to do next.
 
-use axum::{Router, response::Response, routing::get};
+use axum::{Router, extract::Query, response::Response, routing::get};
 use minijinja::context;
-use rida_domain::{Action, Scale, metrics};
+use rida_domain::{Action, period::parse_typed_date};
 use rida_store::ListQuery;
+use serde::Deserialize;
 
 use super::Web;
-use crate::{error::Result, state::AppState};
+use crate::{
+    analytics::{org_today, week},
+    error::Result,
+    state::AppState,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin", get(overview))
 }
 
-async fn overview(w: Web) -> Result<Response> {
+#[derive(Deserialize, Default)]
+struct Which {
+    /// A day of the week to show; the last complete week when absent (or later).
+    #[serde(default)]
+    week: String,
+}
+
+async fn overview(w: Web, Query(which): Query<Which>) -> Result<Response> {
     w.user.require(Action::OpenAdmin)?;
     let org = w.user.org.id;
     let store = &w.state.store;
-    let all = ListQuery {
-        limit: 1,
-        ..ListQuery::default()
-    };
-    let within = w.user.site_filter();
-    let sites = store.list_sites(org, &all, within.as_deref()).await?.total;
-    let regions = store.list_regions(org, &all).await?.total;
-    let services = store.list_services(org, &all).await?.total;
-    let employees = store
-        .list_employees(org, &all, within.as_deref())
-        .await?
-        .total;
-    let csat = if w.user.may(Action::ViewResults { site: None }) {
-        let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-        // The same 30 days as the results page opens on.
-        let today = jiff::Timestamp::now().to_zoned(tz).date();
-        let period =
-            rida_domain::period::Period::last_days(today, rida_domain::period::DEFAULT_DAYS);
-        let day = rida_domain::period::day_key(period.from);
-        let (counts, bursts) = store
-            .score_counts(org, Scale::Csat5, day, i32::MAX, within.as_deref())
-            .await?;
-        let e = metrics::csat(&counts);
+    let last = week::last_week(org_today(&w.user.org.time_zone));
+    let monday = parse_typed_date(which.week.trim())
+        .map(week::monday_of)
+        .filter(|m| *m < last)
+        .unwrap_or(last);
+    let shown = week::build(&w.state, &w.user, monday, rida_store::now_ms()).await?;
+    let step = |days: i64| monday.checked_add(jiff::Span::new().days(days)).ok();
+    let can_manage = w.user.may(Action::ManageCatalogue);
+    let counts = if can_manage {
+        let all = ListQuery {
+            limit: 1,
+            ..ListQuery::default()
+        };
         Some(context! {
-            n => counts.n(),
-            share => e.map(|e| e.value),
-            low => e.map(|e| e.low),
-            high => e.map(|e| e.high),
-            bursts => bursts,
+            regions => store.list_regions(org, &all).await?.total,
+            sites => store.list_sites(org, &all, None).await?.total,
+            services => store.list_services(org, &all).await?.total,
+            employees => store.list_employees(org, &all, None).await?.total,
         })
     } else {
         None
@@ -52,9 +55,11 @@ async fn overview(w: Web) -> Result<Response> {
     Ok(w.render(
         "home.html",
         context! {
-            counts => context! { regions, sites, services, employees },
-            csat => csat,
-            can_manage => w.user.may(Action::ManageCatalogue),
+            week => shown,
+            previous => step(-7).map(|d| d.to_string()),
+            next => (monday < last).then(|| step(7)).flatten().map(|d| d.to_string()),
+            counts => counts,
+            can_manage => can_manage,
         },
     ))
 }

@@ -38,4 +38,5 @@ mod visits;
 mod web_survey;
 mod web_widget;
 mod webhooks;
+mod week;
 mod whatsapp;
