@@ -11,6 +11,7 @@ pub mod i18n;
 pub mod jobs;
 pub mod mail;
 pub mod messaging;
+pub mod pdf;
 pub mod push;
 pub mod render;
 pub mod settings;

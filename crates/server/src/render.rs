@@ -7,7 +7,7 @@ use axum::{
 };
 use fluent_templates::fluent_bundle::FluentValue;
 use jiff::tz::TimeZone;
-use minijinja::{Environment, State, Value, context, value::Kwargs};
+use minijinja::{AutoEscape, Environment, State, Value, context, value::Kwargs};
 use rida_domain::{Action, Locale};
 use serde::Serialize;
 
@@ -20,12 +20,42 @@ use crate::{
 /// The template environment, with every template of `templates/` embedded.
 pub fn environment() -> Environment<'static> {
     let mut env = Environment::new();
+    // Set before the templates are loaded (each is compiled with its escaping).
+    // A Typst report's values are written as Typst strings (never read as markup or
+    // code) and its numbers as numbers (for lengths); see `crate::pdf`.
+    env.set_auto_escape_callback(|name| {
+        if name.ends_with(".typ") {
+            AutoEscape::Custom("typst")
+        } else {
+            minijinja::default_auto_escape_callback(name)
+        }
+    });
+    env.set_formatter(|out, state, value| {
+        if state.auto_escape() != AutoEscape::Custom("typst") {
+            return minijinja::escape_formatter(out, state, value);
+        }
+        if value.is_safe() || value.is_number() {
+            return write!(out, "{value}").map_err(minijinja::Error::from);
+        }
+        if value.is_undefined() || value.is_none() {
+            return Ok(());
+        }
+        out.write_str(&crate::pdf::literal(&value.to_string()))
+            .map_err(minijinja::Error::from)
+    });
     minijinja_embed::load_templates!(&mut env);
     env.add_function("t", translate);
     env.add_filter("num", num);
     env.add_filter("digits", digits);
     env.add_filter("datetime", datetime);
+    env.add_filter("typstr", typst_string);
     env
+}
+
+/// `{{ text|typstr }}`: a text as a Typst string in code (`#f({{ x|typstr }})`).
+fn typst_string(value: Value) -> Value {
+    let lit = crate::pdf::literal(&value.to_string());
+    Value::from_safe_string(lit[1..lit.len() - 1].to_string())
 }
 
 fn locale_of(state: &State) -> Locale {

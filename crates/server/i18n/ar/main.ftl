@@ -1629,3 +1629,5 @@ week-terminals-fine = { $n ->
        *[other] الأجهزة الـ{ $n } كلها متصلة وتتلقى الإجابات.
     }
 week-unpaired = { $n } لم تُقرن بجهاز بعد
+export-month-pdf = تقرير الشهر (PDF)
+export-week-pdf = الأسبوع بصيغة PDF

@@ -1465,3 +1465,5 @@ mail-monday-subject = { $org }: week { $week }
 mail-monday-why = You receive this every Monday because you asked for it on your account page.
 mail-open-home = Open Rida
 week-unpaired = { $n } not paired with a device yet
+export-month-pdf = The month’s report (PDF)
+export-week-pdf = The week as PDF

@@ -1504,3 +1504,5 @@ mail-monday-subject = { $org }: { $week }. nedēļa
 mail-monday-why = Jūs to saņemat katru pirmdienu, jo to izvēlējāties sava konta lapā.
 mail-open-home = Atvērt Rida
 week-unpaired = { $n } vēl nav savienoti ar ierīci
+export-month-pdf = Mēneša pārskats (PDF)
+export-week-pdf = Nedēļa PDF formātā

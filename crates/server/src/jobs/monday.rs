@@ -12,13 +12,34 @@ use super::{link, local, render, week_due};
 use crate::{
     analytics::week::{self, Week},
     auth::CurrentUser,
-    mail::{self, Draft},
+    mail::{self, Draft, File},
     state::AppState,
 };
 
 /// The number of a week as its reader writes numbers.
 fn week_number(l: Locale, w: &Week) -> String {
     l.localise_digits(&w.number.to_string())
+}
+
+/// The week as a PDF, in the reader's language.
+pub async fn pdf(state: &AppState, user: &CurrentUser, w: &Week) -> anyhow::Result<Vec<u8>> {
+    let l = user.locale;
+    let title = crate::i18n::t_args(
+        l,
+        "week-title",
+        &[
+            ("week", week_number(l, w).into()),
+            ("year", l.localise_digits(&w.year.to_string()).into()),
+        ],
+    );
+    let subtitle = format!(
+        "{} – {} · {}",
+        l.localise_digits(&w.from),
+        l.localise_digits(&w.to),
+        crate::i18n::t(l, "week-compared")
+    );
+    let page = context! { week => w, title => title, subtitle => subtitle };
+    crate::pdf::report(state, &user.org, "report_week.typ", l, page).await
 }
 
 /// Composes one person's Monday e-mail of the week starting `monday`; `None` when no
@@ -62,7 +83,11 @@ pub async fn compose(
             subject,
             html: render(state, "mail_monday.html", l, page.clone())?,
             text: render(state, "mail_monday.txt", l, page)?,
-            files: vec![],
+            files: vec![File {
+                name: format!("rida-week-{}.pdf", w.from),
+                mime: crate::pdf::PDF_MIME,
+                bytes: pdf(state, user, &w).await?,
+            }],
         },
         answers,
     )))

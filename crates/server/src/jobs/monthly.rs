@@ -1,6 +1,7 @@
 //! The monthly report: on the first of each month every user who asked for it receives
 //! the month just ended as they may see it (their sites; employees only if allowed), in
-//! their language: the key figures and charts in the message, the Excel file attached.
+//! their language: the key figures and charts in the message, the Excel file and the same
+//! report as a PDF laid out for A4 attached.
 
 use jiff::{Timestamp, civil::Date};
 use minijinja::context;
@@ -35,8 +36,10 @@ struct Bar {
     low: Option<f64>,
     high: Option<f64>,
     n: u64,
-    /// The bar's length, 0–100 % of the chart's width.
+    /// The bar's length, 0–100 % of the chart's width, and its interval's ends.
     width: f64,
+    low_width: f64,
+    high_width: f64,
     note: &'static str,
 }
 
@@ -65,6 +68,8 @@ impl Bar {
             high: e.map(|e| e.high),
             n,
             width: e.map(|e| width(d.unit, e.value, max)).unwrap_or(0.0),
+            low_width: e.map(|e| width(d.unit, e.low, max)).unwrap_or(0.0),
+            high_width: e.map(|e| width(d.unit, e.high, max)).unwrap_or(0.0),
             note,
         }
     }
@@ -90,14 +95,14 @@ fn trend(d: &Dashboard, l: rida_domain::Locale) -> Vec<Bar> {
         .collect()
 }
 
-/// Composes one recipient's report of the month starting `first`; `None` when the
+/// The month starting `first` as `user` may see it: the page a message or a PDF is
+/// written from, the dashboard (for its Excel file) and its answers; `None` when the
 /// policy gives them no results to see.
-pub async fn compose(
+pub async fn month_page(
     state: &AppState,
     user: &CurrentUser,
-    to: &str,
     first: Date,
-) -> anyhow::Result<Option<(Draft, u64)>> {
+) -> anyhow::Result<Option<(minijinja::Value, Dashboard)>> {
     if !user.may(Action::ViewResults { site: None }) {
         return Ok(None);
     }
@@ -109,7 +114,6 @@ pub async fn compose(
     let reach = sel.resolve(state, user).await?;
     let d = dashboard::build(&state.store, user.org.id, user.org.thresholds(), &reach).await?;
     let l = user.locale;
-    let answers = d.tiles.first().map(|t| t.n).unwrap_or(0);
     let sites = match &reach.sites {
         Some(ids) => {
             let names = dashboard::Names::load(&state.store, user.org.id, l).await?;
@@ -123,10 +127,20 @@ pub async fn compose(
         None => None,
     };
     let month = month_name(l, first);
+    let scope = match &sites {
+        Some(names) => format!(
+            "{} {}",
+            crate::i18n::t(l, "mail-scope-sites"),
+            names.join(", ")
+        ),
+        None => crate::i18n::t(l, "mail-scope-all"),
+    };
     let page = context! {
+        subtitle => scope,
         org => user.org.name.clone(),
         name => user.user.display_name.clone(),
-        month => month.clone(),
+        title => crate::i18n::t_args(l, "mail-monthly-title", &[("month", month.clone().into())]),
+        month => month,
         d => d.clone(),
         sites => sites,
         trend => trend(&d, l),
@@ -136,26 +150,72 @@ pub async fn compose(
         link => link(state, &format!("/admin/results?period=month&at={first}")),
         account => link(state, "/admin/users"),
     };
+    Ok(Some((page, d)))
+}
+
+/// The month starting `first` as a PDF, in the reader's language; `None` when the
+/// policy gives them no results to see.
+pub async fn pdf(
+    state: &AppState,
+    user: &CurrentUser,
+    first: Date,
+) -> anyhow::Result<Option<Vec<u8>>> {
+    match month_page(state, user, first).await? {
+        Some((page, _)) => Ok(Some(pdf_of(state, user, page).await?)),
+        None => Ok(None),
+    }
+}
+
+async fn pdf_of(
+    state: &AppState,
+    user: &CurrentUser,
+    page: minijinja::Value,
+) -> anyhow::Result<Vec<u8>> {
+    crate::pdf::report(state, &user.org, "report_month.typ", user.locale, page).await
+}
+
+/// Composes one recipient's report of the month starting `first`, the Excel file and
+/// the PDF attached; `None` when the policy gives them no results to see.
+pub async fn compose(
+    state: &AppState,
+    user: &CurrentUser,
+    to: &str,
+    first: Date,
+) -> anyhow::Result<Option<(Draft, u64)>> {
+    let Some((page, d)) = month_page(state, user, first).await? else {
+        return Ok(None);
+    };
+    let l = user.locale;
+    let answers = d.tiles.first().map(|t| t.n).unwrap_or(0);
     let subject = crate::i18n::t_args(
         l,
         "mail-monthly-subject",
         &[
             ("org", user.org.name.clone().into()),
-            ("month", month.into()),
+            ("month", page.get_attr("month")?.to_string().into()),
         ],
     );
     let xlsx = export::xlsx(&d, l).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let name = format!("rida-{}-{}", d.period.from, d.period.to);
+    let pdf = pdf_of(state, user, page.clone()).await?;
     Ok(Some((
         Draft {
             to: to.to_string(),
             subject,
             html: render(state, "mail_monthly.html", l, page.clone())?,
             text: render(state, "mail_monthly.txt", l, page)?,
-            files: vec![File {
-                name: format!("rida-{}-{}.xlsx", d.period.from, d.period.to),
-                mime: export::XLSX_MIME,
-                bytes: xlsx,
-            }],
+            files: vec![
+                File {
+                    name: format!("{name}.xlsx"),
+                    mime: export::XLSX_MIME,
+                    bytes: xlsx,
+                },
+                File {
+                    name: format!("{name}.pdf"),
+                    mime: crate::pdf::PDF_MIME,
+                    bytes: pdf,
+                },
+            ],
         },
         answers,
     )))

@@ -16,7 +16,9 @@ use crate::{
 };
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin", get(overview))
+    Router::new()
+        .route("/admin", get(overview))
+        .route("/admin/week.pdf", get(pdf))
 }
 
 #[derive(Deserialize, Default)]
@@ -26,15 +28,39 @@ struct Which {
     week: String,
 }
 
+impl Which {
+    /// The Monday of the week asked for: the last complete week, or one before it.
+    fn monday(&self, w: &Web) -> jiff::civil::Date {
+        let last = week::last_week(org_today(&w.user.org.time_zone));
+        parse_typed_date(self.week.trim())
+            .map(week::monday_of)
+            .filter(|m| *m < last)
+            .unwrap_or(last)
+    }
+}
+
+/// The week as a PDF laid out for A4, in the reader's language.
+async fn pdf(w: Web, Query(which): Query<Which>) -> Result<Response> {
+    w.user.require(Action::OpenAdmin)?;
+    if !week::is_for(&w.user) {
+        return Err(crate::Error::Forbidden);
+    }
+    let monday = which.monday(&w);
+    let shown = week::build(&w.state, &w.user, monday, rida_store::now_ms()).await?;
+    let bytes = crate::jobs::monday::pdf(&w.state, &w.user, &shown).await?;
+    Ok(super::results::download(
+        bytes,
+        crate::pdf::PDF_MIME,
+        format!("rida-week-{}.pdf", shown.from),
+    ))
+}
+
 async fn overview(w: Web, Query(which): Query<Which>) -> Result<Response> {
     w.user.require(Action::OpenAdmin)?;
     let org = w.user.org.id;
     let store = &w.state.store;
     let last = week::last_week(org_today(&w.user.org.time_zone));
-    let monday = parse_typed_date(which.week.trim())
-        .map(week::monday_of)
-        .filter(|m| *m < last)
-        .unwrap_or(last);
+    let monday = which.monday(&w);
     let shown = week::build(&w.state, &w.user, monday, rida_store::now_ms()).await?;
     let step = |days: i64| monday.checked_add(jiff::Span::new().days(days)).ok();
     let can_manage = w.user.may(Action::ManageCatalogue);

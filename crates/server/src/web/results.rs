@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/admin/results/export.xlsx", get(xlsx))
         .route("/admin/results/export.csv", get(csv))
         .route("/admin/results/answers.csv", get(answers_csv))
+        .route("/admin/results/month.pdf", get(month_pdf))
 }
 
 /// Which table a CSV download holds.
@@ -41,6 +42,40 @@ pub fn router() -> Router<AppState> {
 struct CsvTable {
     #[serde(default)]
     table: String,
+}
+
+#[derive(Debug, serde::Deserialize)]
+struct Month {
+    /// A day of the month; the last complete month when absent.
+    #[serde(default)]
+    at: String,
+}
+
+/// The monthly report of a month as a PDF laid out for A4, in the reader's language,
+/// with what they may see of it (as the monthly e-mail sends it).
+async fn month_pdf(w: Web, Query(m): Query<Month>) -> Result<Response> {
+    w.user
+        .require(rida_domain::Action::ViewResults { site: None })?;
+    let today = crate::analytics::org_today(&w.user.org.time_zone);
+    let first = match m.at.trim() {
+        "" => today
+            .first_of_month()
+            .saturating_sub(jiff::Span::new().months(1)),
+        s => rida_domain::period::parse_typed_date(s)
+            .ok_or_else(|| crate::Error::BadRequest {
+                code: "invalid-parameter",
+                detail: "at: a date as yyyy-mm-dd".into(),
+            })?
+            .first_of_month(),
+    };
+    let bytes = crate::jobs::monthly::pdf(&w.state, &w.user, first)
+        .await?
+        .ok_or(crate::Error::Forbidden)?;
+    Ok(download(
+        bytes,
+        crate::pdf::PDF_MIME,
+        format!("rida-{}-{}.pdf", first, first.last_of_month()),
+    ))
 }
 
 /// A file to save, with its name.
@@ -358,6 +393,7 @@ async fn page(
         xlsx => link("/admin/results/export.xlsx", &sel, &[]),
         csv => link("/admin/results/export.csv", &sel, &[]),
         answers => link("/admin/results/answers.csv", &sel, &[]),
+        month_pdf => (d.period.kind == "month").then(|| format!("/admin/results/month.pdf?at={}", d.period.from)),
     };
     Ok(w.render(
         "results.html",

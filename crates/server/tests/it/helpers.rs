@@ -522,3 +522,42 @@ pub async fn problem(r: Response) -> HashMap<String, serde_json::Value> {
     assert_eq!(ct, "application/problem+json", "content type");
     r.json().await.unwrap()
 }
+
+/// The text of a PDF as poppler reads it, and whether its first page draws to an image.
+pub fn read_pdf(bytes: &[u8]) -> String {
+    let dir = tempfile_dir();
+    let file = dir.join("report.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let drawn = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1"])
+        .arg(&file)
+        .arg(dir.join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(drawn.success());
+    let png = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with(".png"))
+        .expect("page one drawn");
+    assert!(std::fs::metadata(png.path()).unwrap().len() > 5_000);
+    std::fs::remove_dir_all(&dir).ok();
+    String::from_utf8(text.stdout).unwrap()
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rida-pdf-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}

@@ -272,6 +272,19 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     let (name, xlsx) = &head.attachments[0];
     assert_eq!(name, "rida-2026-10-01-2026-10-31.xlsx");
     assert!((first_figure(xlsx, "Summary") - all_csat).abs() < 0.05);
+    // The same report as a PDF (typeset, read back by poppler).
+    let (name, pdf) = &head.attachments[1];
+    assert_eq!(name, "rida-2026-10-01-2026-10-31.pdf");
+    let text = crate::helpers::read_pdf(pdf);
+    for expected in [
+        "Monthly report · October 2026",
+        &format!("{all_csat:.1}%"),
+        "Sites, best first",
+        "Employees, best first",
+        "Harbour",
+    ] {
+        assert!(text.contains(expected), "{expected:?} not in\n{text}");
+    }
 
     // The manager runs the North region: only the main site, and no employees.
     let manager = &got[2];
@@ -283,6 +296,12 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     assert!(!manager.html.contains(&format!("{all_csat:.1}%")));
     assert!(!manager.html.contains("Employees"));
     assert!((first_figure(&manager.attachments[0].1, "Summary") - main_csat).abs() < 0.05);
+    let text = crate::helpers::read_pdf(&manager.attachments[1].1);
+    assert!(text.contains(&format!("{main_csat:.1}%")), "{text}");
+    assert!(
+        !text.contains("Harbour") && !text.contains("Employees"),
+        "{text}"
+    );
 }
 
 async fn a_down_smtp_server_delays_the_report_and_the_admin_sees_why(backend: Backend) {

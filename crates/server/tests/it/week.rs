@@ -16,13 +16,14 @@ use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, prepared, spawn_app},
+    helpers::{TestApp, prepared, read_pdf, spawn_app},
     mail::{Received, SmtpSink, free_port, instance},
 };
 
 both_backends! {
     the_home_page_is_each_readers_week;
     the_monday_mail_goes_once_in_each_readers_language;
+    the_week_prints_as_a_pdf_in_every_language;
 }
 
 const TZ: &str = "Europe/Riga";
@@ -325,4 +326,68 @@ async fn the_monday_mail_goes_once_in_each_readers_language(backend: Backend) {
     assert!(m.html.contains("kept us waiting") && !m.html.contains("<bdi>Anna</bdi>"));
     // Who did not ask receives nothing.
     assert!(mondays(&smtp, "analyst@test.rida.example").is_empty());
+}
+
+async fn the_week_prints_as_a_pdf_in_every_language(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let monday = last_week(org_today(TZ));
+    fill(&app, monday, days(monday, 1)).await;
+    let head = app.login_as(Role::Head).await;
+    let users = app
+        .store
+        .list_users(app.w.org, &rida_store::ListQuery::all())
+        .await
+        .unwrap()
+        .items;
+    let head_id = users.iter().find(|u| u.role == Role::Head).unwrap().id;
+    let week = monday.iso_week_date().week();
+    for (lang, expected) in [
+        (
+            "en",
+            vec![
+                format!("Week {week}, 2026"),
+                "Sites this week".into(),
+                "43.3%".into(),
+                "Main".into(),
+                "<script>alert(1)</script> kept us waiting".into(),
+            ],
+        ),
+        (
+            "lv",
+            vec![
+                format!("2026. gada {week}. nedēļa"),
+                "Filiāles šajā nedēļā".into(),
+                "43,3%".into(),
+                "Vājākie pakalpojumi".into(),
+            ],
+        ),
+        // (Extracted text splits lam-alef ligatures: words without one are compared.)
+        (
+            "ar",
+            vec![
+                "الفروع هذا".into(),
+                "٤٣٫٣".into(),
+                "أضعف الخدمات".into(),
+                "السابق".into(),
+                "<script>alert(1)</script> kept us waiting".into(),
+            ],
+        ),
+    ] {
+        app.store.set_user_locale(head_id, lang).await.unwrap();
+        let r = head.get("/admin/week.pdf").await;
+        assert_eq!(r.status(), 200, "{lang}");
+        assert_eq!(r.headers()["content-type"], "application/pdf");
+        let bytes = r.bytes().await.unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = read_pdf(&bytes);
+        for e in expected {
+            assert!(text.contains(&e), "{lang}: {e:?} not in\n{text}");
+        }
+    }
+    // The manager's is their region's only; an employee has none.
+    let manager = app.login_as(Role::Manager).await;
+    let text = read_pdf(&manager.get("/admin/week.pdf").await.bytes().await.unwrap());
+    assert!(text.contains("Main") && !text.contains("Harbour"), "{text}");
+    let employee = app.login_as(Role::Employee).await;
+    assert_eq!(employee.get("/admin/week.pdf").await.status(), 403);
 }
