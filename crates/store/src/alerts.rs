@@ -100,6 +100,8 @@ pub struct NewAlert {
 /// A closed alert: where it was raised, and when it was raised and closed (ms).
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct ClosedAlert {
+    /// Who closed it (or took it in hand, for the time to acknowledge).
+    pub handler: Option<Uuid>,
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
     pub employee_id: Option<Uuid>,
@@ -475,7 +477,7 @@ impl Store {
     /// builder's time to close.
     pub async fn closed_alerts(&self, org: Uuid, from: i64, to: i64) -> Result<Vec<ClosedAlert>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT site_id, service_id, employee_id, raised_at, closed_at FROM alerts \
+            "SELECT closed_by AS handler, site_id, service_id, employee_id, raised_at, closed_at FROM alerts \
              WHERE org_id = $1 AND status = 'closed' AND closed_at >= $2 AND closed_at < $3")
             .bind(org).bind(from).bind(to).fetch_all(p).await)?)
     }
@@ -489,7 +491,7 @@ impl Store {
         to: i64,
     ) -> Result<Vec<ClosedAlert>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT site_id, service_id, employee_id, raised_at, acknowledged_at AS closed_at FROM alerts \
+            "SELECT acknowledged_by AS handler, site_id, service_id, employee_id, raised_at, acknowledged_at AS closed_at FROM alerts \
              WHERE org_id = $1 AND acknowledged_at >= $2 AND acknowledged_at < $3")
             .bind(org).bind(from).bind(to).fetch_all(p).await)?)
     }

@@ -82,6 +82,9 @@ pub struct GroupKey {
     pub lang: Option<String>,
     /// `yyyymmdd` when grouped by day, `yyyymm` when grouped by month.
     pub period: Option<i32>,
+    /// Who took an alert in hand or closed it (alert figures only; never from the
+    /// rollups).
+    pub handler: Option<Uuid>,
 }
 
 /// One group's counts of one scale, and the answers left out as bursts.

@@ -60,6 +60,7 @@ async fn counted(
             } else {
                 None
             },
+            handler: None,
         };
         let e = out
             .entry((key, scale.as_str()))

@@ -1320,6 +1320,7 @@ dim-channel = القناة
 dim-question = السؤال
 dim-area = مجال الخدمة
 dim-language = لغة العميل
+dim-handler = من تولّى التنبيه (لأوقات التنبيهات فقط)
 dim-day = اليوم
 dim-month = الشهر
 

@@ -1196,6 +1196,7 @@ dim-channel = Channel
 dim-question = Question
 dim-area = Area of service
 dim-language = Customer's language
+dim-handler = Who handled the alert (alert times only)
 dim-day = Day
 dim-month = Month
 

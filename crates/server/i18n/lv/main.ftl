@@ -1226,6 +1226,7 @@ dim-channel = Kanāls
 dim-question = Jautājums
 dim-area = Apkalpošanas joma
 dim-language = Klienta valoda
+dim-handler = Kas risināja brīdinājumu (tikai brīdinājumu laikiem)
 dim-day = Diena
 dim-month = Mēnesis
 

@@ -338,6 +338,33 @@ async fn a_low_score_raises_one_alert_followed_up_to_closing(backend: Backend) {
         ack_mean > 19.9 && ack_mean < 20.1,
         "(30 + 10) / 2 hours: {ack_mean}"
     );
+    // Per person who handled them: the manager closed the first alert; one account closed
+    // the three above and took in hand a fourth. The answers' figures do not group by it.
+    let who = "/api/v1/reports/run?metrics=ack_hours,close_hours&group=handler&period=day";
+    let r: serde_json::Value = head.get(who).await.json().await.unwrap();
+    let rows = r["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "{r}");
+    let name = store
+        .list_users(org, &rida_store::ListQuery::all())
+        .await
+        .unwrap()
+        .items[0]
+        .display_name
+        .clone();
+    let row = |label: &str| rows.iter().find(|r| r["labels"][0] == label).unwrap();
+    let (ack, close) = (&row(&name)["figures"][0], &row(&name)["figures"][1]);
+    assert_eq!(
+        (ack["n"].as_u64(), close["n"].as_u64()),
+        (Some(4), Some(3)),
+        "{r}"
+    );
+    assert_eq!(row("The manager")["figures"][1]["n"], 1, "{r}");
+    let r = head
+        .get("/api/v1/reports/run?metrics=csat,close_hours&group=handler")
+        .await;
+    assert_eq!(r.status(), 400);
+    let p = crate::helpers::problem(r).await;
+    assert_eq!(p["type"], "urn:rida:problem:handler-alerts-only", "{p:?}");
     // The manager reaches Main only; the supervisor may not read alerts.
     let r: serde_json::Value = manager.get(path).await.json().await.unwrap();
     assert_eq!(r["rows"].as_array().unwrap().len(), 1, "{r}");

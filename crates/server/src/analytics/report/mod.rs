@@ -92,6 +92,9 @@ pub const LANGUAGE_WITH_PEOPLE: &str = "language-with-people";
 /// The code of the error for figures from visits asked per channel, question or language.
 pub const VISITS_NOT_PER: &str = "visits-not-per";
 
+/// The code of the error for answers or visits asked per alert handler.
+pub const HANDLER_ALERTS_ONLY: &str = "handler-alerts-only";
+
 impl Report {
     /// A report without rows, for a selection that cannot be answered.
     pub fn empty(spec: ReportSpec, reach: &Reach) -> Report {
@@ -173,6 +176,26 @@ pub async fn run(
             ),
         });
     }
+    let by_handler = spec.group.contains(&GroupBy::Handler);
+    if by_handler && (answers || visits) {
+        return Err(Error::BadRequest {
+            code: HANDLER_ALERTS_ONLY,
+            detail: "group: who handled an alert groups the alert figures only (time to \
+                     acknowledge, time to close)"
+                .into(),
+        });
+    }
+    let handlers: HashMap<Uuid, String> = if by_handler {
+        store
+            .list_users(org, &rida_store::ListQuery::all())
+            .await?
+            .items
+            .into_iter()
+            .map(|u| (u.id, u.display_name))
+            .collect()
+    } else {
+        HashMap::new()
+    };
     let scales: Vec<Option<Scale>> = spec
         .metrics
         .iter()
@@ -187,7 +210,7 @@ pub async fn run(
     {
         filter.scale = Some(*first);
     }
-    let mut group: Vec<Dim> = spec.group.iter().map(|g| g.dim()).collect();
+    let mut group: Vec<Dim> = spec.group.iter().filter_map(|g| g.dim()).collect();
     group.dedup();
     let (from_day, to_day) = reach.period.day_keys();
     let query = CubeQuery {
@@ -240,6 +263,7 @@ pub async fn run(
             GroupBy::Site => of(&names.sites, k.site),
             GroupBy::Service => of(&names.services, k.service),
             GroupBy::Employee => of(&names.employees, k.employee),
+            GroupBy::Handler => of(&handlers, k.handler),
             GroupBy::Question => of(&questions, k.question),
             GroupBy::Channel => {
                 let c = k.channel.clone().unwrap_or_default();
@@ -300,10 +324,14 @@ pub async fn run(
         grouped.entry(key_of(&r.key)).or_default().1.add(&r.totals);
     }
     if alerts {
-        for (key, hours) in alert_hours(store, org, reach, &query.group, Took::Close).await? {
+        for (key, hours) in
+            alert_hours(store, org, reach, &query.group, by_handler, Took::Close).await?
+        {
             grouped.entry(key_of(&key)).or_default().2.push(hours);
         }
-        for (key, hours) in alert_hours(store, org, reach, &query.group, Took::Ack).await? {
+        for (key, hours) in
+            alert_hours(store, org, reach, &query.group, by_handler, Took::Ack).await?
+        {
             grouped.entry(key_of(&key)).or_default().3.push(hours);
         }
     }
@@ -369,6 +397,7 @@ async fn alert_hours(
     org: Uuid,
     reach: &Reach,
     group: &[Dim],
+    by_handler: bool,
     took: Took,
 ) -> Result<Vec<(rida_store::GroupKey, f64)>, Error> {
     let tz = jiff::tz::TimeZone::get(&reach.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
@@ -403,6 +432,7 @@ async fn alert_hours(
                 site: has(Dim::Site).then(|| a.site_id.unwrap_or_default()),
                 service: has(Dim::Service).then(|| a.service_id.unwrap_or_default()),
                 employee: has(Dim::Employee).then(|| a.employee_id.unwrap_or_default()),
+                handler: by_handler.then(|| a.handler.unwrap_or_default()),
                 period: if has(Dim::Day) {
                     Some(day)
                 } else if has(Dim::Month) {

@@ -24,12 +24,14 @@ pub enum GroupBy {
     /// The area of the service a question is tagged with (its answers only).
     Area,
     Language,
+    /// Who took an alert in hand or closed it: for the alert figures only.
+    Handler,
     Day,
     Month,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 10] = [
+    pub const ALL: [GroupBy; 11] = [
         GroupBy::Region,
         GroupBy::Site,
         GroupBy::Service,
@@ -38,6 +40,7 @@ impl GroupBy {
         GroupBy::Question,
         GroupBy::Area,
         GroupBy::Language,
+        GroupBy::Handler,
         GroupBy::Day,
         GroupBy::Month,
     ];
@@ -52,6 +55,7 @@ impl GroupBy {
             GroupBy::Question => "question",
             GroupBy::Area => "area",
             GroupBy::Language => "language",
+            GroupBy::Handler => "handler",
             GroupBy::Day => "day",
             GroupBy::Month => "month",
         }
@@ -61,8 +65,9 @@ impl GroupBy {
         matches!(self, GroupBy::Day | GroupBy::Month)
     }
 
-    pub(super) fn dim(self) -> Dim {
-        match self {
+    /// The rollups' dimension it groups by (`None`: not one of the answers').
+    pub(super) fn dim(self) -> Option<Dim> {
+        Some(match self {
             GroupBy::Region | GroupBy::Site => Dim::Site,
             GroupBy::Service => Dim::Service,
             GroupBy::Employee => Dim::Employee,
@@ -71,7 +76,8 @@ impl GroupBy {
             GroupBy::Language => Dim::Lang,
             GroupBy::Day => Dim::Day,
             GroupBy::Month => Dim::Month,
-        }
+            GroupBy::Handler => return None,
+        })
     }
 }
 
