@@ -1,7 +1,8 @@
-//! A few simulated terminals for the demo: paired by the demo process itself and kept
-//! beating, so that supervision shows live terminals on first start (and, when the demo
-//! process stops, shows them going offline as a real fleet would). A terminal someone
-//! pairs a real tablet to is left to it.
+//! A few simulated terminals for the demo: paired by the demo process itself, kept
+//! beating, and tapped by a customer every two minutes or so in opening hours, so that
+//! supervision, today's figures and the alerts are alive on first start (and, when the
+//! demo process stops, the terminals go offline as a real fleet's would). A terminal
+//! someone pairs a real tablet to is left to it.
 
 use std::time::Duration;
 
@@ -15,6 +16,12 @@ const SIMULATED: usize = 4;
 const BEAT: Duration = Duration::from_secs(15);
 /// The app version the simulated terminals report (a real device reports its own).
 const DEMO_VERSION: &str = "demo";
+/// A customer taps at one beat in this many, on average.
+const TAP_ONE_IN: u32 = 8;
+/// The local hours the simulated customers come in.
+const OPEN_HOURS: std::ops::Range<i8> = 8..20;
+/// How the simulated customers answer (1 to 5).
+const SCORE_WEIGHTS: [u32; 5] = [4, 6, 12, 33, 45];
 
 /// Keeps the demo's simulated terminals alive until the process ends.
 pub fn spawn(store: Store) {
@@ -94,6 +101,66 @@ async fn run(store: &Store) -> anyhow::Result<()> {
             }
         }
         simulated.retain(|id| !refused.contains(id));
+        for id in &simulated {
+            if rand::random_ratio(1, TAP_ONE_IN) {
+                tap(store, &org, *id).await?;
+            }
+        }
     }
+    Ok(())
+}
+
+/// A customer answers the first rating question of a simulated terminal's survey, as its
+/// tablet would send it (bursts judged, the terminal's last answer noted).
+async fn tap(store: &Store, org: &rida_store::Organisation, id: Uuid) -> anyhow::Result<()> {
+    let tz = jiff::tz::TimeZone::get(&org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let now = jiff::Timestamp::now().to_zoned(tz);
+    if !OPEN_HOURS.contains(&now.hour()) {
+        return Ok(());
+    }
+    let t = store.terminal(org.id, id).await?;
+    let Some(survey) = t.survey_id else {
+        return Ok(());
+    };
+    let survey = store.survey(org.id, survey).await?;
+    let Some(q) = survey
+        .def
+        .questions
+        .iter()
+        .find(|q| q.scale == rida_domain::Scale::Csat5)
+    else {
+        return Ok(());
+    };
+    let total: u32 = SCORE_WEIGHTS.iter().sum();
+    let mut pick = rand::random_range(0..total);
+    let mut score = 1;
+    for (i, w) in SCORE_WEIGHTS.iter().enumerate() {
+        if pick < *w {
+            score = i as i16 + 1;
+            break;
+        }
+        pick -= w;
+    }
+    let at = now.timestamp().as_millisecond();
+    let row = rida_store::NewRating {
+        id: Uuid::now_v7(),
+        answered_at: at,
+        received_at: at,
+        local_day: rida_domain::period::day_key(now.date()),
+        site_id: t.site_id,
+        service_id: t.service_id,
+        employee_id: t.employee_id,
+        channel: rida_domain::Channel::Kiosk,
+        question_id: q.id,
+        answer: rida_domain::Answer::Score(score),
+        visit_id: Some(Uuid::now_v7()),
+        customer_key: None,
+        terminal_id: Some(id),
+        lang: None,
+        flags: 0,
+    };
+    store
+        .insert_terminal_ratings(org.id, id, &[row], t.burst_rule())
+        .await?;
     Ok(())
 }

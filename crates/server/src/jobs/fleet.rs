@@ -1,8 +1,8 @@
-//! The fleet tells its people. Each round a terminal found offline while its site is open,
-//! or quiet while open (it has answered before, and nothing for the usual time), is
-//! recorded down once, whichever instance finds it, and its site's supervisors (its
-//! managers where it has none) are told; again when it is back. Each person's notices go
-//! out together in one message, in their language.
+//! The fleet tells its people. Each round a terminal found offline (silent for ten
+//! minutes) while its site is open, or quiet while open (it has answered before, and
+//! nothing for the usual time), is recorded down once, whichever instance finds it, and
+//! its site's supervisors (its managers where it has none) are told; again when it is
+//! back. Each person's notices go out together in one message, in their language.
 
 use std::collections::HashMap;
 
@@ -20,6 +20,11 @@ use crate::{
     web::supervision::{attention, site_open},
 };
 
+/// How long a terminal stays silent before its people are told it is offline (the
+/// supervision page shows it offline after a minute: a network's Wi-Fi drops for seconds
+/// many times a day, and nobody should be written to about those).
+pub const TELL_OFFLINE_AFTER_MS: i64 = 10 * 60_000;
+
 /// Sends the messages due; returns how many.
 pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<usize> {
     let now = now.as_millisecond();
@@ -35,7 +40,10 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     for t in &terminals {
         let alerts = attention(t, now, &org_tz);
         let open = site_open(t, now, &org_tz);
-        let found = if alerts.contains(&Alert::Offline) && open {
+        let silent_long = t
+            .last_seen_at
+            .is_none_or(|seen| now - seen >= TELL_OFFLINE_AFTER_MS);
+        let found = if alerts.contains(&Alert::Offline) && open && silent_long {
             Some("offline")
         } else if alerts.contains(&Alert::Quiet) && t.last_answer_at.is_some() {
             Some("quiet")

@@ -63,6 +63,10 @@ async fn a_terminal_gone_dark_is_told_to_its_supervisor_once_and_again_when_back
     // Beating (and never answered: not "quiet"): nothing to tell.
     jobs::run_once(&state, at(0)).await.unwrap();
     assert!(fleet(supervisor).is_empty());
+    // Five minutes without a heartbeat: offline on the page, but a Wi-Fi drop is not
+    // worth a message yet.
+    jobs::run_once(&state, at(5)).await.unwrap();
+    assert!(fleet(supervisor).is_empty());
     // Half an hour without a heartbeat: the supervisor of its region hears of it once.
     jobs::run_once(&state, at(30)).await.unwrap();
     jobs::run_once(&state, at(31)).await.unwrap();
