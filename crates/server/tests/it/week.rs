@@ -102,7 +102,13 @@ async fn fill(app: &TestApp, monday: Date, day: Date) {
         &scores(6, 20)[..].iter().rev().copied().collect::<Vec<_>>(),
         Some("<script>alert(1)</script> kept us waiting"),
     ));
-    rows.extend(answers(app, harbour, day, &scores(7, 10), None));
+    rows.extend(answers(
+        app,
+        harbour,
+        day,
+        &scores(7, 10)[..].iter().rev().copied().collect::<Vec<_>>(),
+        Some("انتظرت طويلاً"),
+    ));
     rows.extend(answers(app, main, year, &scores(5, 10), None));
     app.store.insert_ratings(app.w.org, &rows).await.unwrap();
 }
