@@ -1632,3 +1632,5 @@ week-terminals-fine = { $n ->
 week-unpaired = { $n } لم تُقرن بجهاز بعد
 export-month-pdf = تقرير الشهر (PDF)
 export-week-pdf = الأسبوع بصيغة PDF
+export-pdf = PDF
+report-pdf-note = كل رقم مع مجاله بثقة ٩٥٪ وعدد إجاباته؛ تعرض الأشرطة الرقم الأول على مقياسه كاملًا.

@@ -1468,3 +1468,5 @@ mail-open-home = Open Rida
 week-unpaired = { $n } not paired with a device yet
 export-month-pdf = The month’s report (PDF)
 export-week-pdf = The week as PDF
+export-pdf = PDF
+report-pdf-note = Each figure with its 95% interval and its answers; the bars show the first figure on its whole scale.

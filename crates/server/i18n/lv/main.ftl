@@ -1507,3 +1507,5 @@ mail-open-home = Atvērt Rida
 week-unpaired = { $n } vēl nav savienoti ar ierīci
 export-month-pdf = Mēneša pārskats (PDF)
 export-week-pdf = Nedēļa PDF formātā
+export-pdf = PDF
+report-pdf-note = Katrs rādītājs ar tā 95% intervālu un atbilžu skaitu; joslas rāda pirmo rādītāju visā tā skalā.

@@ -1,6 +1,6 @@
 //! Saved reports on a schedule: every Monday (the week just ended) or on the 1st (the
 //! month just ended) the author receives the report by e-mail, as they may see it then,
-//! with the Excel file attached.
+//! with the Excel file and the PDF attached.
 
 use jiff::{Timestamp, civil::Date};
 use minijinja::context;
@@ -10,7 +10,7 @@ use uuid::Uuid;
 
 use super::{link, local, month_due, render, week_due};
 use crate::{
-    analytics::{export, report},
+    analytics::{export, report, report::Report},
     auth::CurrentUser,
     mail::{self, Draft, File},
     state::AppState,
@@ -26,6 +26,45 @@ pub fn query_for(saved: &str, kind: &str, first: Date) -> String {
     pairs.push(("period".into(), kind.into()));
     pairs.push(("at".into(), first.to_string()));
     serde_html_form::to_string(&pairs).unwrap_or_default()
+}
+
+/// A report's result as a PDF laid out for A4, in the reader's language: its table with
+/// each figure's interval, the first figure as bars.
+pub async fn pdf(
+    state: &AppState,
+    user: &CurrentUser,
+    result: &Report,
+    name: &str,
+) -> anyhow::Result<Vec<u8>> {
+    let l = user.locale;
+    let t = |key: &str| crate::i18n::t(l, key);
+    let dims: Vec<String> = result
+        .spec
+        .group
+        .iter()
+        .map(|g| t(&format!("dim-{}", g.as_str())))
+        .collect();
+    let metrics: Vec<_> = result
+        .spec
+        .metrics
+        .iter()
+        .map(|m| {
+            (
+                m.as_str(),
+                m.unit(),
+                t(&format!("metric-{}", m.as_str())),
+                t(m.n_key()),
+            )
+        })
+        .collect();
+    let page = context! {
+        title => name,
+        subtitle => format!("{} – {}", l.localise_digits(&result.from), l.localise_digits(&result.to)),
+        dims => dims,
+        metrics => metrics,
+        rows => &result.rows,
+    };
+    crate::pdf::report(state, &user.org, "report_saved.typ", l, page).await
 }
 
 async fn compose(
@@ -65,11 +104,18 @@ async fn compose(
         ),
         html: render(state, "mail_report.html", l, page.clone())?,
         text: render(state, "mail_report.txt", l, page)?,
-        files: vec![File {
-            name: format!("rida-report-{}-{}.xlsx", result.from, result.to),
-            mime: export::XLSX_MIME,
-            bytes: xlsx,
-        }],
+        files: vec![
+            File {
+                name: format!("rida-report-{}-{}.xlsx", result.from, result.to),
+                mime: export::XLSX_MIME,
+                bytes: xlsx,
+            },
+            File {
+                name: format!("rida-report-{}-{}.pdf", result.from, result.to),
+                mime: crate::pdf::PDF_MIME,
+                bytes: pdf(state, user, &result, &r.name).await?,
+            },
+        ],
     })
 }
 

@@ -39,6 +39,8 @@ pub fn router() -> Router<AppState> {
         .route("/admin/reports/{id}/delete", post(delete))
         .route("/admin/reports/export.xlsx", get(xlsx))
         .route("/admin/reports/{id}/export.xlsx", get(saved_xlsx))
+        .route("/admin/reports/export.pdf", get(pdf))
+        .route("/admin/reports/{id}/export.pdf", get(saved_pdf))
         .route("/api/v1/reports/run", get(run_json))
 }
 
@@ -73,11 +75,36 @@ async fn saved_xlsx(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Resu
     xlsx_of(&w, &query, &r.name).await
 }
 
+/// A report as a PDF laid out for A4.
+async fn pdf_of(w: &Web, query: &str, name: &str) -> Result<Response> {
+    let r = run(w, query).await?;
+    let bytes = crate::jobs::scheduled::pdf(&w.state, &w.user, &r, name).await?;
+    Ok(super::results::download(
+        bytes,
+        crate::pdf::PDF_MIME,
+        format!("rida-report-{}-{}.pdf", r.from, r.to),
+    ))
+}
+
+async fn pdf(w: Web, RawQuery(q): RawQuery) -> Result<Response> {
+    let name = i18n::t(w.locale(), "sheet-report");
+    pdf_of(&w, q.as_deref().unwrap_or(""), &name).await
+}
+
+async fn saved_pdf(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Result<Response> {
+    let r = w.state.store.report(w.user.org.id, id).await?;
+    open(&w, &r)?;
+    let query = q
+        .filter(|q| !q.is_empty())
+        .unwrap_or_else(|| r.query.clone());
+    pdf_of(&w, &query, &r.name).await
+}
+
 /// `GET /api/v1/reports/run?metrics=csat,nps&group=site,month&…`: a report as JSON.
 #[utoipa::path(get, path = "/api/v1/reports/run", tag = "results", security(("session" = [])),
     params(
         ("metrics" = String, Query, description = "Comma-separated metrics: csat, nps, ces, csat_mean, ces_mean"),
-        ("group" = Option<String>, Query, description = "Up to two groupings: region, site, service, employee, channel, language, day, week, month"),
+        ("group" = Option<String>, Query, description = "Up to two groupings and one of day or month: region, site, service, employee, channel, question, area, language, handler (who took an alert in hand or closed it: alert times only), day, month"),
         ("from" = Option<String>, Query, description = "First day, yyyy-mm-dd"),
         ("to" = Option<String>, Query, description = "Last day, yyyy-mm-dd"),
     ),
@@ -183,6 +210,10 @@ async fn page(
             xlsx => match saved {
                 Some(r) if query == r.query => format!("/admin/reports/{}/export.xlsx", r.id),
                 _ => format!("/admin/reports/export.xlsx?{query}"),
+            },
+            pdf => match saved {
+                Some(r) if query == r.query => format!("/admin/reports/{}/export.pdf", r.id),
+                _ => format!("/admin/reports/export.pdf?{query}"),
             },
             errors => errors.value(),
             form => context! {

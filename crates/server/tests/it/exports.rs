@@ -205,6 +205,8 @@ async fn exports_follow_the_same_policy_as_the_page(backend: Backend) {
             "/admin/results/export.xlsx".to_string(),
             "/admin/results/export.csv?table=services".to_string(),
             "/admin/results/answers.csv".to_string(),
+            "/admin/results/month.pdf".to_string(),
+            "/admin/reports/export.pdf?metrics=csat&group=site".to_string(),
         ] {
             assert_eq!(
                 c.get(&path).await.status().as_u16(),

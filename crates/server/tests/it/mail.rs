@@ -418,4 +418,14 @@ async fn a_scheduled_report_reaches_its_author(backend: Backend) {
     assert_eq!(range.height(), 2);
     assert_eq!(range.get((1, 0)), Some(&Data::String("Main".into())));
     assert!(matches!(range.get((1, 1)), Some(Data::Float(f)) if (f - main_csat).abs() < 0.05));
+    // The same as a PDF: the author's words as words, the manager's site only.
+    let (name, pdf) = &m.attachments[1];
+    assert_eq!(name, "rida-report-2026-10-01-2026-10-31.pdf");
+    let text = crate::helpers::read_pdf(pdf);
+    assert!(text.contains("CSAT by site <b>"), "{text}");
+    assert!(
+        text.contains("Main") && text.contains(&format!("{main_csat:.1}%")),
+        "{text}"
+    );
+    assert!(!text.contains("Harbour"), "{text}");
 }

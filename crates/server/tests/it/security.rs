@@ -66,6 +66,9 @@ async fn results_pages_and_exports_are_never_cached(backend: Backend) {
         "/admin/results/export.csv?table=sites",
         "/admin/results/answers.csv",
         "/admin/reports/export.xlsx",
+        "/admin/reports/export.pdf",
+        "/admin/results/month.pdf",
+        "/admin/week.pdf",
         "/api/v1/reports/run",
         "/admin",
     ] {
