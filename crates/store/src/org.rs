@@ -35,6 +35,8 @@ pub struct Organisation {
     pub contact_days: i32,
     /// How customers reach the organisation (sent back to a HELP reply).
     pub help_contact: Option<String>,
+    /// Minutes a terminal is silent in opening hours before its people are told.
+    pub offline_notice_minutes: i32,
     /// When it was created (Unix ms).
     pub created_at: i64,
 }
@@ -65,6 +67,7 @@ impl Organisation {
             phone_region: self.phone_region.clone(),
             contact_days: self.contact_days,
             help_contact: self.help_contact.clone(),
+            offline_notice_minutes: self.offline_notice_minutes,
         }
     }
 
@@ -91,6 +94,7 @@ pub struct OrgSettings {
     pub phone_region: Option<String>,
     pub contact_days: i32,
     pub help_contact: Option<String>,
+    pub offline_notice_minutes: i32,
 }
 
 /// A region groups sites.
@@ -227,7 +231,7 @@ impl<T: Localized> Localized for Page<T> {
 
 const SERVICE_COLUMNS: &str = "id, name, names, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, offline_notice_minutes, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -269,7 +273,7 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days · offline told after {} minutes",
             s.name,
             s.default_locale,
             s.time_zone,
@@ -281,16 +285,18 @@ impl Store {
             s.thresholds.min_shown,
             s.retention_days,
             s.phone_region.as_deref().unwrap_or("-"),
-            s.contact_days
+            s.contact_days,
+            s.offline_notice_minutes
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15, offline_notice_minutes = $16 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
                 .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days).bind(&s.help_contact)
+                .bind(s.offline_notice_minutes)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

@@ -115,6 +115,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 phone_region: Some("SA".into()),
                 contact_days: 14,
                 help_contact: Some("+966 11 000 0000".into()),
+                offline_notice_minutes: 25,
             },
             &by(),
         )
@@ -126,6 +127,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
     assert_eq!(org.contact_days, 14);
     assert_eq!(org.help_contact.as_deref(), Some("+966 11 000 0000"));
     assert_eq!((org.burst_taps, org.burst_seconds), (3, 10));
+    assert_eq!(org.offline_notice_minutes, 25);
     assert!(org.policy().managers_see_employees);
 
     store

@@ -1,8 +1,9 @@
-//! The fleet tells its people. Each round a terminal found offline (silent for ten
-//! minutes) while its site is open, or quiet while open (it has answered before, and
-//! nothing for the usual time), is recorded down once, whichever instance finds it, and
-//! its site's supervisors (its managers where it has none) are told; again when it is
-//! back. Each person's notices go out together in one message, in their language.
+//! The fleet tells its people. Each round a terminal found offline (silent for the
+//! organisation's delay, ten minutes unless set) while its site is open, or quiet while
+//! open (it has answered before, and nothing for the usual time), is recorded down once,
+//! whichever instance finds it, and its site's supervisors (its managers where it has
+//! none) are told; again when it is back. Each person's notices go out together in one
+//! message, in their language.
 
 use std::collections::HashMap;
 
@@ -20,11 +21,6 @@ use crate::{
     web::supervision::{attention, site_open},
 };
 
-/// How long a terminal stays silent before its people are told it is offline (the
-/// supervision page shows it offline after a minute: a network's Wi-Fi drops for seconds
-/// many times a day, and nobody should be written to about those).
-pub const TELL_OFFLINE_AFTER_MS: i64 = 10 * 60_000;
-
 /// Sends the messages due; returns how many.
 pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<usize> {
     let now = now.as_millisecond();
@@ -36,13 +32,16 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     let down = store.terminals_down(org).await?;
     let o = store.organisation(org).await?;
     let org_tz = TimeZone::get(&o.time_zone).unwrap_or(TimeZone::UTC);
+    let tell_after_ms = i64::from(o.offline_notice_minutes.max(1)) * 60_000;
     let mut people: Option<Vec<CurrentUser>> = None;
     for t in &terminals {
         let alerts = attention(t, now, &org_tz);
         let open = site_open(t, now, &org_tz);
+        // The supervision page shows a terminal offline after a minute; its people are
+        // told after the organisation's own delay (a Wi-Fi drop is not worth a message).
         let silent_long = t
             .last_seen_at
-            .is_none_or(|seen| now - seen >= TELL_OFFLINE_AFTER_MS);
+            .is_none_or(|seen| now - seen >= tell_after_ms);
         let found = if alerts.contains(&Alert::Offline) && open && silent_long {
             Some("offline")
         } else if alerts.contains(&Alert::Quiet) && t.last_answer_at.is_some() {

@@ -79,6 +79,8 @@ struct OrgForm {
     contact_days: String,
     #[serde(default)]
     help_contact: String,
+    #[serde(default)]
+    offline_notice_minutes: String,
 }
 
 async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
@@ -123,6 +125,15 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if help_contact.chars().count() > 160 || help_contact.chars().any(char::is_control) {
         errors.key("help_contact", "error-help-contact");
     }
+    let offline_notice_minutes = f
+        .offline_notice_minutes
+        .trim()
+        .parse::<i32>()
+        .ok()
+        .filter(|m| (1..=1440).contains(m));
+    if offline_notice_minutes.is_none() {
+        errors.key("offline_notice_minutes", "error-offline-notice");
+    }
     let (
         Some(name),
         Some(burst),
@@ -130,6 +141,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         Some(retention_days),
         Some(phone_region),
         Some(contact_days),
+        Some(offline_notice_minutes),
         true,
     ) = (
         name,
@@ -138,6 +150,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         retention_days,
         phone_region,
         contact_days,
+        offline_notice_minutes,
         errors.is_empty(),
     )
     else {
@@ -149,6 +162,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             min_ranked => f.min_ranked, min_shown => f.min_shown,
             retention_days => f.retention_days, phone_region => f.phone_region,
             contact_days => f.contact_days, help_contact => f.help_contact,
+            offline_notice_minutes => f.offline_notice_minutes,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
     };
@@ -164,6 +178,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         phone_region,
         contact_days,
         help_contact: Some(help_contact.to_string()).filter(|c| !c.is_empty()),
+        offline_notice_minutes,
     };
     w.state
         .store
@@ -234,6 +249,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         phone_region => o.phone_region.clone().unwrap_or_default(),
         contact_days => o.contact_days.to_string(),
         help_contact => o.help_contact.clone().unwrap_or_default(),
+        offline_notice_minutes => o.offline_notice_minutes.to_string(),
     }
 }
 

@@ -63,9 +63,20 @@ async fn a_terminal_gone_dark_is_told_to_its_supervisor_once_and_again_when_back
     // Beating (and never answered: not "quiet"): nothing to tell.
     jobs::run_once(&state, at(0)).await.unwrap();
     assert!(fleet(supervisor).is_empty());
-    // Five minutes without a heartbeat: offline on the page, but a Wi-Fi drop is not
-    // worth a message yet.
+    // Offline on the page after a minute, but a Wi-Fi drop is not worth a message: not
+    // after five minutes (ten by default), nor after fifteen once the head sets twenty.
     jobs::run_once(&state, at(5)).await.unwrap();
+    assert!(fleet(supervisor).is_empty());
+    let o = app.store.organisation(app.w.org).await.unwrap();
+    let settings = rida_store::OrgSettings {
+        offline_notice_minutes: 20,
+        ..o.settings()
+    };
+    app.store
+        .update_organisation(app.w.org, &settings, &rida_store::By::system("test"))
+        .await
+        .unwrap();
+    jobs::run_once(&state, at(15)).await.unwrap();
     assert!(fleet(supervisor).is_empty());
     // Half an hour without a heartbeat: the supervisor of its region hears of it once.
     jobs::run_once(&state, at(30)).await.unwrap();

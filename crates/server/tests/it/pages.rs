@@ -283,6 +283,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("retention_days", "0"),
                 ("phone_region", "Latvia"),
                 ("contact_days", "0"),
+                ("offline_notice_minutes", "soon"),
             ],
         )
         .await;
@@ -294,6 +295,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert!(page.contains(r#"id="e-retention_days""#));
     assert!(page.contains(r#"id="e-phone_region""#));
     assert!(page.contains(r#"id="e-contact_days""#));
+    assert!(page.contains(r#"id="e-offline_notice_minutes""#));
     let r = head
         .submit(
             "/admin/organisation",
@@ -310,6 +312,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
                 ("retention_days", "60"),
                 ("phone_region", "lv"),
                 ("contact_days", "45"),
+                ("offline_notice_minutes", "15"),
             ],
         )
         .await;
@@ -327,6 +330,7 @@ async fn the_head_manages_the_organisation_and_every_change_is_audited(backend: 
     assert_eq!(org.retention_days, 60);
     assert_eq!(org.phone_region.as_deref(), Some("LV"));
     assert_eq!(org.contact_days, 45);
+    assert_eq!(org.offline_notice_minutes, 15);
     // Terminals read the rule with themselves.
     let t = app.store.terminal(app.w.org, app.w.terminal).await.unwrap();
     assert_eq!(

@@ -330,6 +330,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                 phone_region: None,
                 contact_days: 30,
                 help_contact: None,
+                offline_notice_minutes: org.offline_notice_minutes,
             },
             &By::system("test"),
         )
