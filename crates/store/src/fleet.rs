@@ -100,6 +100,13 @@ impl Store {
             .bind(user).fetch_all(p).await)?)
     }
 
+    /// When a person was last told about the fleet (ms), if ever.
+    pub async fn fleet_last_told(&self, user: Uuid) -> Result<Option<i64>> {
+        Ok(with_db!(self, p => sqlx::query_scalar(
+            "SELECT MAX(sent_at) FROM fleet_notices WHERE user_id = $1")
+            .bind(user).fetch_one(p).await)?)
+    }
+
     /// Marks `notices` told and queues `mail` (none: told without a message), in one
     /// transaction; `false` (nothing changed) when another instance told them first.
     pub async fn send_fleet_notices(

@@ -3,7 +3,7 @@
 //! open (it has answered before, and nothing for the usual time), is recorded down once,
 //! whichever instance finds it, and its site's supervisors (its managers where it has
 //! none) are told; again when it is back. Each person's notices go out together in one
-//! message, in their language.
+//! message, at most one each quarter of an hour, in their language.
 
 use std::collections::HashMap;
 
@@ -106,7 +106,11 @@ fn looking_after(people: &[CurrentUser], t: &Terminal) -> Vec<Uuid> {
     }
 }
 
-/// One message to each person with notices waiting.
+/// A person hears about the fleet at most this often: a terminal whose Wi-Fi comes and
+/// goes gathers its "offline" and "back" into one message instead of one each round.
+pub const TELL_EVERY_MS: i64 = 15 * 60_000;
+
+/// One message to each person with notices waiting (at most one each [`TELL_EVERY_MS`]).
 async fn tell(
     state: &AppState,
     org: Uuid,
@@ -122,6 +126,12 @@ async fn tell(
     }
     let users = store.list_users(org, &ListQuery::all()).await?.items;
     for uid in waiting {
+        // (A message stamped after `now`, by an instance whose clock runs ahead, does not
+        // hold this one back.)
+        let last = store.fleet_last_told(uid).await?;
+        if last.is_some_and(|last| now >= last && now - last < TELL_EVERY_MS) {
+            continue;
+        }
         let notices = store.fleet_notices_of(uid).await?;
         let user = CurrentUser::load(state, uid).await?;
         let to = users

@@ -110,4 +110,13 @@ async fn a_terminal_gone_dark_is_told_to_its_supervisor_once_and_again_when_back
             .iter()
             .any(|m| m.text.contains("Entrance · Main: back at"))
     );
+    // Its Wi-Fi comes and goes: down again a minute after the first message, it waits for
+    // the quarter of an hour since that message, then goes in one.
+    jobs::run_once(&state, at(31)).await.unwrap();
+    jobs::run_once(&state, at(40)).await.unwrap();
+    assert_eq!(fleet(supervisor).len(), 2);
+    jobs::run_once(&state, at(46)).await.unwrap();
+    jobs::run_once(&state, at(47)).await.unwrap();
+    let mails = fleet(supervisor);
+    assert_eq!(mails.len(), 3, "{mails:?}");
 }
