@@ -219,6 +219,7 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("min_shown", "5".into()),
                 ("retention_days", "90".into()),
                 ("contact_days", "30".into()),
+                ("offline_notice_minutes", "10".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),
@@ -332,6 +333,11 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             "/account/digest".into(),
             vec![("every", "day".into())],
             [DONE, DONE, NO, DONE, NO],
+        ),
+        (
+            "/account/monday".into(),
+            vec![("on", "1".into())],
+            [DONE, DONE, DONE, DONE, NO],
         ),
         (
             format!("/admin/terminals/{}/state", app.w.other_terminal),

@@ -24,6 +24,7 @@ both_backends! {
     the_home_page_is_each_readers_week;
     the_monday_mail_goes_once_in_each_readers_language;
     the_week_prints_as_a_pdf_in_every_language;
+    the_pdf_carries_the_organisations_logo;
 }
 
 const TZ: &str = "Europe/Riga";
@@ -396,4 +397,49 @@ async fn the_week_prints_as_a_pdf_in_every_language(backend: Backend) {
     assert!(text.contains("Main") && !text.contains("Harbour"), "{text}");
     let employee = app.login_as(Role::Employee).await;
     assert_eq!(employee.get("/admin/week.pdf").await.status(), 403);
+}
+
+/// The images a PDF holds, as poppler lists them.
+fn images_in(pdf: &[u8]) -> usize {
+    let file = std::env::temp_dir().join(format!("rida-logo-{}.pdf", Uuid::now_v7()));
+    std::fs::write(&file, pdf).unwrap();
+    let out = std::process::Command::new("pdfimages")
+        .arg("-list")
+        .arg(&file)
+        .output()
+        .expect("pdfimages (poppler-utils)");
+    std::fs::remove_file(&file).ok();
+    // Two header lines, then one line per image.
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .count()
+        .saturating_sub(2)
+}
+
+async fn the_pdf_carries_the_organisations_logo(backend: Backend) {
+    use base64::Engine;
+    let app = spawn_app(backend).await;
+    let head = app.login_as(Role::Head).await;
+    let by = By::system("test");
+    let pdf = || async { head.get("/admin/week.pdf").await.bytes().await.unwrap() };
+    assert_eq!(images_in(&pdf().await), 0);
+    // A real image (1 × 1 pixel PNG): on the report.
+    let png = base64::engine::general_purpose::STANDARD
+        .decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+        .unwrap();
+    app.store
+        .set_logo(app.w.org, Some((&png, "image/png")), &by)
+        .await
+        .unwrap();
+    // (Its pixels, and their transparency as a second image.)
+    assert!(images_in(&pdf().await) >= 1);
+    // A file that only looks like one: the report comes without it, rather than not at all.
+    let fake = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    app.store
+        .set_logo(app.w.org, Some((&fake, "image/png")), &by)
+        .await
+        .unwrap();
+    let bytes = pdf().await;
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert_eq!(images_in(&bytes), 0);
 }
