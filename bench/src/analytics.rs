@@ -8,6 +8,8 @@
 //! named after the number of answers, and a database that already holds the bench's
 //! organisation (SQLite or PostgreSQL) is read as it is.
 //!
+//! The manager's week (the home page's figures) is timed the same way.
+//!
 //! The organisation: 4 regions, 40 sites, 8 services, 240 employees (6 per site), CSAT,
 //! NPS and CES questions, four channels, answers spread over the last 24 months.
 
@@ -415,14 +417,44 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     })
     .await?;
     let (a, b) = q.day_keys();
+    // The manager's week (the home page's figures): three weeks at site × service, the
+    // comments since the week began.
+    let w = reach(Period::containing(PeriodKind::Week, day));
+    let (w50, w95) = timings(PAGES, || async {
+        rida_server::analytics::week::figures(store, org_id, thresholds, &w).await?;
+        Ok(())
+    })
+    .await?;
     if probing {
         println!(
             "| report site × service, quarter | {} | {} | | |",
             ms(p50),
             ms(p95)
         );
+        println!("| the manager's week | {} | {} | | |", ms(w50), ms(w95));
         return Ok(());
     }
+    let (wraw, _) = timings(3, || async {
+        let p = w.period;
+        let year = Period::containing(
+            PeriodKind::Week,
+            p.from.checked_sub(jiff::Span::new().days(364))?,
+        );
+        for q in [p, p.previous(), year] {
+            let (a, b) = q.day_keys();
+            raw.count(org_id, a, b, "r.site_id, r.service_id, q.scale, r.score")
+                .await?;
+        }
+        Ok(())
+    })
+    .await?;
+    println!(
+        "| the manager's week (home page) | {} | {} | {} | {:.0}× |",
+        ms(w50),
+        ms(w95),
+        ms(wraw),
+        wraw.as_secs_f64() / w95.as_secs_f64()
+    );
     let (raw, _) = timings(3, || async {
         raw.count(org_id, a, b, "r.site_id, r.service_id, q.scale, r.score")
             .await?;

@@ -216,15 +216,24 @@ pub async fn build(
 }
 
 async fn results(state: &AppState, user: &CurrentUser, week: &Period) -> Result<Results, Error> {
-    let store = &state.store;
-    let org = user.org.id;
-    let thresholds = user.org.thresholds();
     let sel = Selection {
         period: Some("week".into()),
         at: Some(week.from.to_string()),
         ..Selection::default()
     };
     let reach = sel.resolve(state, user).await?;
+    figures(&state.store, user.org.id, user.org.thresholds(), &reach).await
+}
+
+/// The figures of the week of `reach.period` within a reach (what the policy let the
+/// reader see), in the reader's language.
+pub async fn figures(
+    store: &rida_store::Store,
+    org: Uuid,
+    thresholds: rida_domain::metrics::Thresholds,
+    reach: &super::Reach,
+) -> Result<Results, Error> {
+    let week = &reach.period;
     let previous = week.previous();
     // The same week of the year before: 52 weeks back, so that the weekdays match.
     let year_ago = Period::containing(
@@ -233,7 +242,7 @@ async fn results(state: &AppState, user: &CurrentUser, week: &Period) -> Result<
             .checked_sub(jiff::Span::new().days(364))
             .unwrap_or(week.from),
     );
-    let filter = dashboard::filter(&reach, None);
+    let filter = dashboard::filter(reach, None);
     let grain = vec![Dim::Site, Dim::Service];
     let (from_day, _) = week.day_keys();
     let comment_query = CommentQuery {
@@ -246,7 +255,7 @@ async fn results(state: &AppState, user: &CurrentUser, week: &Period) -> Result<
         limit: 200,
     };
     let (names, now, before, year, found) = tokio::try_join!(
-        Names::load(store, org, user.locale),
+        Names::load(store, org, reach.lang),
         async {
             Ok::<_, Error>(
                 store
