@@ -162,14 +162,21 @@ pub fn last_week(today: Date) -> Date {
     this.checked_sub(jiff::Span::new().days(7)).unwrap_or(this)
 }
 
-/// The rows of one scale, merged by site.
-fn by_site(rows: &[CubeRow], scale: Scale) -> BTreeMap<Uuid, ScoreCounts> {
+/// The rows of one scale, merged by site (`Dim::Site`) or by service.
+fn by(rows: &[CubeRow], scale: Scale, dim: Dim) -> BTreeMap<Uuid, ScoreCounts> {
     let of_scale: Vec<CubeRow> = rows
         .iter()
         .filter(|r| r.counts.scale == scale)
         .cloned()
         .collect();
-    dashboard::merge_by(&of_scale, scale, |r| r.key.site.filter(|s| !s.is_nil()))
+    dashboard::merge_by(&of_scale, scale, |r| {
+        let id = if dim == Dim::Site {
+            r.key.site
+        } else {
+            r.key.service
+        };
+        id.filter(|i| !i.is_nil())
+    })
 }
 
 /// Whether any part of the week is for `user` (an employee sees none).
@@ -301,8 +308,9 @@ pub async fn figures(
 
     // Each site's CSAT and NPS: those that moved beyond chance first (falls, then rises,
     // the largest first), then the rest from the lowest CSAT.
-    let (csat_now, csat_before) = (by_site(&now, Scale::Csat5), by_site(&before, Scale::Csat5));
-    let (nps_now, nps_before) = (by_site(&now, Scale::Nps11), by_site(&before, Scale::Nps11));
+    let site = |rows: &[CubeRow], scale| by(rows, scale, Dim::Site);
+    let (csat_now, csat_before) = (site(&now, Scale::Csat5), site(&before, Scale::Csat5));
+    let (nps_now, nps_before) = (site(&now, Scale::Nps11), site(&before, Scale::Nps11));
     let mut ids: Vec<Uuid> = csat_now.keys().chain(nps_now.keys()).copied().collect();
     ids.sort();
     ids.dedup();
@@ -365,16 +373,7 @@ pub async fn figures(
     sites.truncate(SITES_SHOWN);
 
     // The weakest services among those with enough answers to be ranked.
-    let by_service = |rows: &[CubeRow]| {
-        let of_scale: Vec<CubeRow> = rows
-            .iter()
-            .filter(|r| r.counts.scale == Scale::Csat5)
-            .cloned()
-            .collect();
-        dashboard::merge_by(&of_scale, Scale::Csat5, |r| {
-            r.key.service.filter(|s| !s.is_nil())
-        })
-    };
+    let by_service = |rows: &[CubeRow]| by(rows, Scale::Csat5, Dim::Service);
     let weakest: Vec<RankRow> = dashboard::ranking(
         Metric::Csat,
         &thresholds,

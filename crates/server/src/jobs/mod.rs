@@ -106,6 +106,35 @@ pub fn week_due(local: &Zoned) -> Option<Date> {
     monday.checked_sub(jiff::Span::new().days(7)).ok()
 }
 
+/// The last step of a period's e-mail (the monthly report, the Monday e-mail): queues
+/// `mails` once for the organisation, recorded as `job` in the same transaction. An
+/// organisation set up after the period (which ended before `after`), with no answers in
+/// it, gets nothing of it. Returns how many were queued (`None`: done already).
+async fn finish_period(
+    state: &AppState,
+    o: &rida_store::Organisation,
+    job: &str,
+    mut mails: Vec<rida_store::NewMail>,
+    answers: u64,
+    after: Date,
+    now: Timestamp,
+) -> anyhow::Result<Option<usize>> {
+    let tz = TimeZone::get(&o.time_zone).unwrap_or(TimeZone::UTC);
+    let end = after
+        .to_zoned(tz)
+        .map(|z| z.timestamp().as_millisecond())
+        .unwrap_or(i64::MAX);
+    if answers == 0 && o.created_at > end {
+        mails.clear();
+    }
+    let n = mails.len();
+    Ok(state
+        .store
+        .finish_job(o.id, job, &mails, now.as_millisecond())
+        .await?
+        .then_some(n))
+}
+
 /// A month as words in a language ("October 2026", "2026. gada oktobris").
 pub fn month_name(l: Locale, first: Date) -> String {
     let month = crate::i18n::t(l, &format!("month-long-{}", first.month()));

@@ -122,20 +122,8 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
             });
         }
     }
-    // An organisation set up after the week, with nothing in it, gets no e-mail of it.
-    let tz = jiff::tz::TimeZone::get(&o.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let week_end = monday
+    let after = monday
         .checked_add(jiff::Span::new().days(7))
-        .and_then(|d| d.to_zoned(tz))
-        .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(i64::MAX);
-    if answers == 0 && o.created_at > week_end {
-        mails.clear();
-    }
-    let n = mails.len();
-    Ok(state
-        .store
-        .finish_job(org, &job, &mails, now.as_millisecond())
-        .await?
-        .then_some(n))
+        .unwrap_or(monday);
+    super::finish_period(state, &o, &job, mails, answers, after, now).await
 }

@@ -250,20 +250,8 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
             });
         }
     }
-    // An organisation set up after the month, with nothing in it, gets no report of it.
-    let month_end = local(now, &o.time_zone)
-        .with()
-        .date(first.last_of_month())
-        .build()
-        .map(|z| z.timestamp().as_millisecond())
-        .unwrap_or(i64::MAX);
-    if answers == 0 && o.created_at > month_end {
-        mails.clear();
-    }
-    let n = mails.len();
-    Ok(state
-        .store
-        .finish_job(org, &job, &mails, now.as_millisecond())
-        .await?
-        .then_some(n))
+    let after = first
+        .checked_add(jiff::Span::new().months(1))
+        .unwrap_or(first);
+    super::finish_period(state, &o, &job, mails, answers, after, now).await
 }

@@ -10,7 +10,7 @@ use rida_store::{AlertRuleInput, Backend, By, NewRating, UserInput, both_backend
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, prepared},
+    helpers::{TestApp, low_score_rule, prepared},
     mail::{SmtpSink, free_port, instance},
 };
 
@@ -90,20 +90,9 @@ async fn digests_gather_alerts_escalate_and_wait_for_an_address(backend: Backend
     let (head, manager) = ("head@test.rida.example", "manager@test.rida.example");
     // Low scores anywhere, to heads and managers, to be closed within two hours.
     let rule = AlertRuleInput {
-        name: "Unhappy customers".into(),
-        names: Default::default(),
-        kind: "low_score".into(),
-        site_id: None,
-        service_id: None,
-        metric: None,
-        threshold: None,
-        min_answers: 10,
         notify_roles: vec!["head".into(), "manager".into()],
-        scope: "site".into(),
-        region_id: None,
-        window_minutes: 60,
-        notify_user: None,
         deadline_hours: Some(2),
+        ..low_score_rule("Unhappy customers")
     };
     store
         .create_alert_rule(org, Uuid::now_v7(), &rule, &By::system("test"))

@@ -13,7 +13,7 @@ use rida_store::{AlertRuleInput, Backend, By, NewRating, both_backends};
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, prepared},
+    helpers::{TestApp, low_score_rule, prepared},
     mail::{SmtpSink, free_port, instance},
 };
 
@@ -251,20 +251,11 @@ async fn rate_rules_wait_for_enough_low_answers_within_their_window(backend: Bac
     // Three low answers within five minutes, per employee (answers without an employee
     // with their site's).
     let rule = AlertRuleInput {
-        name: "Three in five minutes".into(),
-        names: Default::default(),
         kind: "low_rate".into(),
-        site_id: None,
-        service_id: None,
-        metric: None,
-        threshold: None,
         min_answers: 3,
-        notify_roles: vec![],
         scope: "employee".into(),
-        region_id: None,
         window_minutes: 5,
-        notify_user: None,
-        deadline_hours: None,
+        ..low_score_rule("Three in five minutes")
     };
     store
         .create_alert_rule(org, Uuid::now_v7(), &rule, &By::system("test"))

@@ -3,10 +3,8 @@
 //! and again when it is back; nobody hears of a terminal never paired, or of one that has
 //! never answered being quiet.
 
-use rida_domain::Role;
 use rida_server::jobs;
 use rida_store::{Backend, both_backends};
-use serde_json::json;
 
 use crate::{
     helpers::{TestApp, prepared},
@@ -22,33 +20,10 @@ async fn a_terminal_gone_dark_is_told_to_its_supervisor_once_and_again_when_back
     let smtp = SmtpSink::start(free_port()).await;
     let (state, running) = instance(&store, &smtp.url()).await;
     let app = TestApp::new(running, store.clone(), w, db);
-    let head = app.login_as(Role::Head).await;
     // The main site is open round the clock, so that the test does not depend on the hour.
-    let page = format!("/admin/sites/{}", app.w.site);
-    let region = app.w.region.to_string();
-    let r = head
-        .submit(
-            &page,
-            &page,
-            &[
-                ("name", "Main"),
-                ("region_id", &region),
-                ("opening_hours", "mon-sun 00:00-24:00"),
-            ],
-        )
-        .await;
-    assert!(r.status().is_redirection(), "{}", r.status());
+    app.open_round_the_clock().await;
     let token = app.pair_device(app.w.terminal, "ABCD2345").await;
-    let beat = || async {
-        let body = json!({ "app_version": "0.1.0", "queued": 0, "battery": 0.9, "tab": "one" });
-        app.device(
-            &token,
-            reqwest::Method::POST,
-            "/api/v1/kiosk/heartbeat",
-            Some(body),
-        )
-        .await;
-    };
+    let beat = || app.heartbeat(&token);
     beat().await;
     let fleet = |who: &str| {
         smtp.received()

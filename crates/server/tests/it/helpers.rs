@@ -561,3 +561,58 @@ fn tempfile_dir() -> std::path::PathBuf {
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
+
+/// A rule raising an alert for any low score at a site (roles, deadline and the rest
+/// changed by the caller with `..low_score_rule(name)`).
+pub fn low_score_rule(name: &str) -> rida_store::AlertRuleInput {
+    rida_store::AlertRuleInput {
+        name: name.into(),
+        names: Default::default(),
+        kind: "low_score".into(),
+        site_id: None,
+        service_id: None,
+        metric: None,
+        threshold: None,
+        min_answers: 10,
+        notify_roles: vec![],
+        scope: "site".into(),
+        region_id: None,
+        window_minutes: 60,
+        notify_user: None,
+        deadline_hours: None,
+    }
+}
+
+impl TestApp {
+    /// The main site open round the clock (set on its page by the head), so that a test
+    /// of terminals does not depend on the hour.
+    pub async fn open_round_the_clock(&self) {
+        let head = self.login_as(Role::Head).await;
+        let page = format!("/admin/sites/{}", self.w.site);
+        let region = self.w.region.to_string();
+        let r = head
+            .submit(
+                &page,
+                &page,
+                &[
+                    ("name", "Main"),
+                    ("region_id", &region),
+                    ("opening_hours", "mon-sun 00:00-24:00"),
+                ],
+            )
+            .await;
+        assert!(r.status().is_redirection(), "{}", r.status());
+    }
+
+    /// One heartbeat of a paired terminal, as its tablet sends it.
+    pub async fn heartbeat(&self, token: &str) {
+        let body = serde_json::json!({ "app_version": "0.1.0", "queued": 0, "battery": 0.9, "tab": "one" });
+        self.device(
+            token,
+            reqwest::Method::POST,
+            "/api/v1/kiosk/heartbeat",
+            Some(body),
+        )
+        .await;
+    }
+}

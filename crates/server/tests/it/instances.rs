@@ -11,7 +11,7 @@ use rida_store::{AlertRuleInput, Backend, By, ConnectOptions, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, spawn_app, start};
+use crate::helpers::{TestApp, low_score_rule, spawn_app, start};
 
 /// Clients posting at once, batches each, answers per batch.
 const CLIENTS: usize = 16;
@@ -88,20 +88,7 @@ async fn answers_posted_through_two_instances_at_once_are_all_counted_once() {
     let token = app.token().await;
     // Low scores raise an alert; both instances run the jobs while answers come in.
     let rule = AlertRuleInput {
-        name: "Very low score".into(),
-        names: Default::default(),
-        kind: "low_score".into(),
-        site_id: None,
-        service_id: None,
-        metric: None,
-        threshold: None,
-        min_answers: 10,
-        notify_roles: vec![],
-        scope: "site".into(),
-        region_id: None,
-        window_minutes: 60,
-        notify_user: None,
-        deadline_hours: None,
+        ..low_score_rule("Very low score")
     };
     app.store
         .create_alert_rule(app.w.org, Uuid::now_v7(), &rule, &By::system("test"))

@@ -6,7 +6,10 @@ use rida_domain::{Answer, Role};
 use rida_store::{Backend, By, EmployeeInput, both_backends};
 use uuid::Uuid;
 
-use crate::{helpers::spawn_app, results::answer};
+use crate::{
+    helpers::{low_score_rule, spawn_app},
+    results::answer,
+};
 
 both_backends! {
     the_open_alerts_are_counted_however_many;
@@ -22,20 +25,8 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
             app.w.org,
             Uuid::now_v7(),
             &rida_store::AlertRuleInput {
-                names: Default::default(),
-                name: "Low scores".into(),
-                kind: "low_score".into(),
-                site_id: None,
-                service_id: None,
-                metric: None,
-                threshold: None,
                 min_answers: 1,
-                notify_roles: vec![],
-                scope: "site".into(),
-                region_id: None,
-                window_minutes: 60,
-                notify_user: None,
-                deadline_hours: None,
+                ..low_score_rule("Low scores")
             },
             &by,
         )

@@ -12,11 +12,10 @@ use rida_server::{
     jobs,
 };
 use rida_store::{AlertRuleInput, Backend, By, NewRating, both_backends};
-use serde_json::json;
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, prepared, read_pdf, spawn_app},
+    helpers::{TestApp, low_score_rule, prepared, read_pdf, spawn_app},
     mail::{Received, SmtpSink, free_port, instance},
 };
 
@@ -209,46 +208,14 @@ async fn the_monday_mail_goes_once_in_each_readers_language(backend: Backend) {
     // Today is in this week (a day to come would have no comments yet).
     fill(&app, this, org_today(TZ)).await;
     // Main open round the clock: its terminal, silent since today, is offline on Monday.
-    let head = app.login_as(Role::Head).await;
-    let page = format!("/admin/sites/{}", app.w.site);
-    let region = app.w.region.to_string();
-    let r = head
-        .submit(
-            &page,
-            &page,
-            &[
-                ("name", "Main"),
-                ("region_id", &region),
-                ("opening_hours", "mon-sun 00:00-24:00"),
-            ],
-        )
-        .await;
-    assert!(r.status().is_redirection(), "{}", r.status());
+    app.open_round_the_clock().await;
     let token = app.pair_device(app.w.terminal, "ABCD2345").await;
-    let body = json!({ "app_version": "0.1.0", "queued": 0, "battery": 0.9, "tab": "one" });
-    app.device(
-        &token,
-        reqwest::Method::POST,
-        "/api/v1/kiosk/heartbeat",
-        Some(body),
-    )
-    .await;
+    app.heartbeat(&token).await;
+    let head = app.login_as(Role::Head).await;
     // Low scores today at Main raise an alert due within an hour: overdue by Monday.
     let rule = AlertRuleInput {
-        name: "Unhappy customers".into(),
-        names: Default::default(),
-        kind: "low_score".into(),
-        site_id: None,
-        service_id: None,
-        metric: None,
-        threshold: None,
-        min_answers: 10,
-        notify_roles: vec![],
-        scope: "site".into(),
-        region_id: None,
-        window_minutes: 60,
-        notify_user: None,
         deadline_hours: Some(1),
+        ..low_score_rule("Unhappy customers")
     };
     store
         .create_alert_rule(org, Uuid::now_v7(), &rule, &By::system("test"))
