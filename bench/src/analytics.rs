@@ -421,7 +421,8 @@ async fn run_backend(name: &str, url: &str, store: &Store, n: u64) -> anyhow::Re
     // comments since the week began.
     let w = reach(Period::containing(PeriodKind::Week, day));
     let (w50, w95) = timings(PAGES, || async {
-        rida_server::analytics::week::figures(store, org_id, thresholds, &w).await?;
+        let names = dashboard::Names::load(store, org_id, w.lang).await?;
+        rida_server::analytics::week::figures(store, org_id, thresholds, &w, &names).await?;
         Ok(())
     })
     .await?;

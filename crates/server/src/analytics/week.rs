@@ -195,13 +195,15 @@ pub async fn build(
 ) -> Result<Week, Error> {
     let week = Period::containing(PeriodKind::Week, monday);
     let iso = week.from.iso_week_date();
+    // The names once, for the figures and the alerts.
+    let names = Names::load(&state.store, user.org.id, user.locale).await?;
     let results = if user.may(Action::ViewResults { site: None }) {
-        Some(results(state, user, &week).await?)
+        Some(results(state, user, &week, &names).await?)
     } else {
         None
     };
     let alerts = if user.may(Action::ViewAlerts { site: None }) {
-        Some(alerts(state, user, now).await?)
+        Some(alerts(state, user, now, &names).await?)
     } else {
         None
     };
@@ -222,23 +224,36 @@ pub async fn build(
     })
 }
 
-async fn results(state: &AppState, user: &CurrentUser, week: &Period) -> Result<Results, Error> {
+async fn results(
+    state: &AppState,
+    user: &CurrentUser,
+    week: &Period,
+    names: &Names,
+) -> Result<Results, Error> {
     let sel = Selection {
         period: Some("week".into()),
         at: Some(week.from.to_string()),
         ..Selection::default()
     };
     let reach = sel.resolve(state, user).await?;
-    figures(&state.store, user.org.id, user.org.thresholds(), &reach).await
+    figures(
+        &state.store,
+        user.org.id,
+        user.org.thresholds(),
+        &reach,
+        names,
+    )
+    .await
 }
 
 /// The figures of the week of `reach.period` within a reach (what the policy let the
-/// reader see), in the reader's language.
+/// reader see), named in the reader's language.
 pub async fn figures(
     store: &rida_store::Store,
     org: Uuid,
     thresholds: rida_domain::metrics::Thresholds,
     reach: &super::Reach,
+    names: &Names,
 ) -> Result<Results, Error> {
     let week = &reach.period;
     let previous = week.previous();
@@ -261,8 +276,7 @@ pub async fn figures(
         employee: None,
         limit: 200,
     };
-    let (names, now, before, year, found) = tokio::try_join!(
-        Names::load(store, org, reach.lang),
+    let (now, before, year, found) = tokio::try_join!(
         async {
             Ok::<_, Error>(
                 store
@@ -392,7 +406,7 @@ pub async fn figures(
         .into_iter()
         .filter(|c| c.is_low())
         .take(COMMENTS_SHOWN)
-        .map(|c| CommentView::of(c, &names, reach.see_employees))
+        .map(|c| CommentView::of(c, names, reach.see_employees))
         .collect();
     Ok(Results {
         tiles,
@@ -406,10 +420,14 @@ pub async fn figures(
     })
 }
 
-async fn alerts(state: &AppState, user: &CurrentUser, now: i64) -> Result<Alerts, Error> {
+async fn alerts(
+    state: &AppState,
+    user: &CurrentUser,
+    now: i64,
+    names: &Names,
+) -> Result<Alerts, Error> {
     let org = user.org.id;
     let policy = user.org.policy();
-    let names = Names::load(&state.store, org, user.locale).await?;
     let open: Vec<_> = state
         .store
         .list_alerts(org, Some("open"), ALERTS_READ)

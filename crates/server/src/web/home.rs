@@ -29,13 +29,15 @@ struct Which {
 }
 
 impl Which {
-    /// The Monday of the week asked for: the last complete week, or one before it.
-    fn monday(&self, w: &Web) -> jiff::civil::Date {
+    /// The Monday of the week asked for (the last complete week, or one before it), and
+    /// the last complete week's.
+    fn monday(&self, w: &Web) -> (jiff::civil::Date, jiff::civil::Date) {
         let last = week::last_week(org_today(&w.user.org.time_zone));
-        parse_typed_date(self.week.trim())
+        let asked = parse_typed_date(self.week.trim())
             .map(week::monday_of)
             .filter(|m| *m < last)
-            .unwrap_or(last)
+            .unwrap_or(last);
+        (asked, last)
     }
 }
 
@@ -45,7 +47,7 @@ async fn pdf(w: Web, Query(which): Query<Which>) -> Result<Response> {
     if !week::is_for(&w.user) {
         return Err(crate::Error::Forbidden);
     }
-    let monday = which.monday(&w);
+    let (monday, _) = which.monday(&w);
     let shown = week::build(&w.state, &w.user, monday, rida_store::now_ms()).await?;
     let bytes = crate::jobs::monday::pdf(&w.state, &w.user, &shown).await?;
     Ok(super::results::download(
@@ -59,8 +61,7 @@ async fn overview(w: Web, Query(which): Query<Which>) -> Result<Response> {
     w.user.require(Action::OpenAdmin)?;
     let org = w.user.org.id;
     let store = &w.state.store;
-    let last = week::last_week(org_today(&w.user.org.time_zone));
-    let monday = which.monday(&w);
+    let (monday, last) = which.monday(&w);
     let shown = week::build(&w.state, &w.user, monday, rida_store::now_ms()).await?;
     let step = |days: i64| monday.checked_add(jiff::Span::new().days(days)).ok();
     let can_manage = w.user.may(Action::ManageCatalogue);
