@@ -78,10 +78,17 @@ max-messages = 0
 get-url = "$RIDA_URL/hooks/kannel/mo?token=$TOKEN&from=%p&to=%P&text=%a&id=%I"
 CONF
 
-wait_for() {  # wait_for WHAT COMMAND...: up to 20 s
+wait_for() {  # wait_for WHAT COMMAND...: up to 30 s, or until a box has stopped
     what=$1; shift; i=0
     until "$@" >/dev/null 2>&1; do
-        i=$((i + 1)); [ $i -lt 100 ] || { echo "timeout waiting for $what (logs: $RUN)" >&2; exit 1; }
+        i=$((i + 1)); [ $i -lt 150 ] || { echo "timeout waiting for $what (logs: $RUN)" >&2; exit 1; }
+        for box in bearerbox smsbox; do
+            if [ -f "$RUN/$box.pid" ] && ! kill -0 "$(cat "$RUN/$box.pid")" 2>/dev/null; then
+                echo "$box stopped while waiting for $what (logs: $RUN):" >&2
+                tail -n 5 "$RUN/$box.log" >&2
+                exit 1
+            fi
+        done
         sleep 0.2
     done
 }

@@ -11,21 +11,21 @@ use crate::helpers::{TestApp, prepared, start_with};
 
 pub const TOKEN: &str = "kannel-test-token";
 
-/// Four free consecutive loopback ports (admin, box, sendsms, fake SMSC).
+/// Four free consecutive loopback ports (admin, box, sendsms, fake SMSC), below the
+/// range the system hands out for outgoing connections and `bind(0)` (32768 and up
+/// on Linux), so that no other test's connection takes them between this check and
+/// Kannel's start; each call in this process gets its own block.
 pub fn free_ports() -> u16 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let first = std::process::id() % 1_000 * 12;
     loop {
-        let base = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        if base > 65000 {
-            continue;
-        }
-        let held: Vec<_> = (1..4)
+        let n = NEXT.fetch_add(1, Ordering::Relaxed);
+        let base = (20_000 + (first + n * 4) % 12_000) as u16;
+        let held: Vec<_> = (0..4)
             .filter_map(|i| TcpListener::bind(("127.0.0.1", base + i)).ok())
             .collect();
-        if held.len() == 3 {
+        if held.len() == 4 {
             return base;
         }
     }
