@@ -52,6 +52,31 @@ pub async fn prepared(backend: Backend) -> (Store, World, TempDb) {
 }
 
 /// Serves on `listen` until the returned task is aborted (a crash, not a graceful stop).
+/// `n` free consecutive loopback ports for a server or a process started later. They
+/// come from below the range the system hands out for outgoing connections and
+/// `bind(0)` (32768 and up on Linux), so that no other test's connection takes them
+/// between this check and the start; each call in this process gets its own block.
+pub fn free_ports(n: u16) -> u16 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let first = std::process::id() % 1_000 * 12;
+    loop {
+        let at = NEXT.fetch_add(u32::from(n), Ordering::Relaxed);
+        let base = (20_000 + (first + at) % 12_000) as u16;
+        let held: Vec<_> = (0..n)
+            .filter_map(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).ok())
+            .collect();
+        if held.len() == usize::from(n) {
+            return base;
+        }
+    }
+}
+
+/// One free loopback port (see [`free_ports`]).
+pub fn free_port() -> u16 {
+    free_ports(1)
+}
+
 pub async fn serve_at(store: Store, listen: std::net::SocketAddr) -> tokio::task::JoinHandle<()> {
     let settings = Settings {
         listen,
@@ -70,10 +95,7 @@ pub async fn serve_at(store: Store, listen: std::net::SocketAddr) -> tokio::task
 pub async fn serve_free(
     store: Store,
 ) -> (tokio::task::JoinHandle<()>, std::net::SocketAddr, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap();
+    let port = std::net::SocketAddr::from(([127, 0, 0, 1], free_port()));
     let server = serve_at(store, port).await;
     (server, port, format!("http://{port}"))
 }

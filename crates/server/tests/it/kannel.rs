@@ -2,7 +2,7 @@
 //! loopback ports of its own, started by `scripts/kannel/start.sh` and stopped when
 //! dropped, and a Rida server whose SMS go through it.
 
-use std::{net::TcpListener, path::PathBuf, process::Command, time::Duration};
+use std::{path::PathBuf, process::Command, time::Duration};
 
 use rida_server::{AppState, Application, Settings};
 use rida_store::{Backend, Store};
@@ -11,24 +11,9 @@ use crate::helpers::{TestApp, prepared, start_with};
 
 pub const TOKEN: &str = "kannel-test-token";
 
-/// Four free consecutive loopback ports (admin, box, sendsms, fake SMSC), below the
-/// range the system hands out for outgoing connections and `bind(0)` (32768 and up
-/// on Linux), so that no other test's connection takes them between this check and
-/// Kannel's start; each call in this process gets its own block.
+/// Four free consecutive loopback ports (admin, box, sendsms, fake SMSC).
 pub fn free_ports() -> u16 {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static NEXT: AtomicU32 = AtomicU32::new(0);
-    let first = std::process::id() % 1_000 * 12;
-    loop {
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let base = (20_000 + (first + n * 4) % 12_000) as u16;
-        let held: Vec<_> = (0..4)
-            .filter_map(|i| TcpListener::bind(("127.0.0.1", base + i)).ok())
-            .collect();
-        if held.len() == 4 {
-            return base;
-        }
-    }
+    crate::helpers::free_ports(4)
 }
 
 fn script(name: &str) -> PathBuf {
@@ -219,11 +204,7 @@ pub async fn serve(
 
 pub async fn spawn_sms_app(backend: Backend) -> SmsApp {
     let (store, w, db) = prepared(backend).await;
-    let port = TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = crate::helpers::free_port();
     let base = free_ports();
     let (state, server) = serve(store.clone(), port, base).await;
     SmsApp {

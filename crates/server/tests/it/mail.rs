@@ -128,13 +128,7 @@ impl Received {
     }
 }
 
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+pub use crate::helpers::free_port;
 
 pub type Running = (String, tokio::sync::oneshot::Sender<()>);
 
