@@ -104,11 +104,51 @@ pub fn online(last_seen_ms: Option<i64>, now_ms: i64) -> bool {
     last_seen_ms.is_some_and(|t| now_ms - t < OFFLINE_AFTER_SECS * 1000)
 }
 
-/// Hours without an answer, while online in opening hours, before a terminal is flagged.
-pub const QUIET_AFTER_HOURS: i64 = 3;
-/// Opening hours assumed for the quiet alert (site-local, from-to hour) at a site that
-/// has none written down.
-pub const OPENING_HOURS: (i8, i8) = (9, 18);
+/// Minutes of opening time without an answer before a terminal whose usual pace is not
+/// known yet (fewer than [`PACE_MIN_CUSTOMERS`] customers in [`PACE_DAYS`]) is quiet.
+pub const QUIET_AFTER_MINUTES: u32 = 180;
+/// Never quiet sooner than this much opening time: a lunch break at the counter, a slow
+/// hour, is not a broken terminal.
+pub const QUIET_MIN_MINUTES: u32 = 60;
+/// Never waits longer than this much opening time (three working days of eight hours).
+pub const QUIET_MAX_MINUTES: u32 = 24 * 60;
+/// The days behind a terminal whose customers make its usual pace.
+pub const PACE_DAYS: i64 = 14;
+/// Customers needed in those days before a terminal's own pace is trusted.
+pub const PACE_MIN_CUSTOMERS: u32 = 10;
+/// How much longer than the usual gap between two customers a quiet spell must last:
+/// customers come roughly at random at their usual rate, so no customer at all for `k`
+/// usual gaps happens by chance with probability e^-k; ln 1000 ≈ 6.9 makes it one in a
+/// thousand.
+pub const QUIET_GAPS: f64 = 6.907_755;
+
+/// A terminal's usual pace: its customers over the opening time it was there for, within
+/// the last [`PACE_DAYS`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Pace {
+    pub customers: u32,
+    pub open_minutes: u32,
+}
+
+impl Pace {
+    /// Minutes of opening time between two customers on average, once there are enough.
+    pub fn usual_gap(&self) -> Option<f64> {
+        (self.customers >= PACE_MIN_CUSTOMERS && self.open_minutes > 0)
+            .then(|| f64::from(self.open_minutes) / f64::from(self.customers))
+    }
+
+    /// Minutes of opening time without an answer after which the terminal is quiet:
+    /// [`QUIET_GAPS`] usual gaps, within [`QUIET_MIN_MINUTES`]–[`QUIET_MAX_MINUTES`];
+    /// [`QUIET_AFTER_MINUTES`] while its pace is not known.
+    pub fn quiet_after(pace: Option<Pace>) -> u32 {
+        match pace.and_then(|p| p.usual_gap()) {
+            Some(gap) => {
+                ((gap * QUIET_GAPS).ceil() as u32).clamp(QUIET_MIN_MINUTES, QUIET_MAX_MINUTES)
+            }
+            None => QUIET_AFTER_MINUTES,
+        }
+    }
+}
 
 /// Why a terminal needs someone's attention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -116,18 +156,22 @@ pub const OPENING_HOURS: (i8, i8) = (9, 18);
 pub enum Alert {
     /// Paired but not heard from for a minute.
     Offline,
-    /// Online in opening hours, but no answer for hours (a broken screen, a moved stand).
+    /// Online in opening hours, but no answer for much longer than its usual pace
+    /// explains (a broken screen, a moved stand).
     Quiet,
 }
 
 /// What a supervisor should look at for one terminal. `open` tells whether its site is
-/// open now (see [`crate::hours`], or [`OPENING_HOURS`] where none are written down).
+/// open now (see [`crate::hours`]); `silent_minutes` is the opening time since its last
+/// answer (`None`: it never had one) and `quiet_after` what its pace allows (see
+/// [`Pace::quiet_after`]).
 pub fn alerts(
     paired: bool,
     last_seen_ms: Option<i64>,
-    last_answer_ms: Option<i64>,
     now_ms: i64,
     open: bool,
+    silent_minutes: Option<u32>,
+    quiet_after: u32,
 ) -> Vec<Alert> {
     if !paired {
         return vec![];
@@ -135,8 +179,7 @@ pub fn alerts(
     if !online(last_seen_ms, now_ms) {
         return vec![Alert::Offline];
     }
-    let quiet_since = now_ms - QUIET_AFTER_HOURS * 3_600_000;
-    if open && last_answer_ms.is_none_or(|t| t < quiet_since) {
+    if open && silent_minutes.is_none_or(|m| m >= quiet_after) {
         return vec![Alert::Quiet];
     }
     vec![]
@@ -242,20 +285,55 @@ mod tests {
     fn alerts_name_offline_and_quiet_terminals_in_opening_hours() {
         let now = 100 * 3_600_000;
         let seen = Some(now - 5_000);
-        assert_eq!(alerts(false, None, None, now, true), []);
+        let after = QUIET_AFTER_MINUTES;
+        assert_eq!(alerts(false, None, now, true, None, after), []);
         assert_eq!(
-            alerts(true, Some(now - 120_000), None, now, true),
+            alerts(true, Some(now - 120_000), now, true, Some(5), after),
             [Alert::Offline]
         );
         assert_eq!(
-            alerts(true, seen, Some(now - 4 * 3_600_000), now, true),
+            alerts(true, seen, now, true, Some(240), after),
             [Alert::Quiet]
         );
-        assert_eq!(
-            alerts(true, seen, Some(now - 4 * 3_600_000), now, false),
-            []
-        );
-        assert_eq!(alerts(true, seen, Some(now - 600_000), now, true), []);
+        assert_eq!(alerts(true, seen, now, false, Some(240), after), []);
+        assert_eq!(alerts(true, seen, now, true, Some(10), after), []);
+        assert_eq!(alerts(true, seen, now, true, None, after), [Alert::Quiet]);
+    }
+
+    #[test]
+    fn quiet_follows_the_terminals_own_pace() {
+        // Unknown pace (fewer than ten customers): three hours of opening time.
+        let few = Pace {
+            customers: 9,
+            open_minutes: 7_560,
+        };
+        assert_eq!(Pace::quiet_after(None), 180);
+        assert_eq!(Pace::quiet_after(Some(few)), 180);
+        // A customer every 5 minutes: 35 minutes would be unusual, but never under an hour.
+        let busy = Pace {
+            customers: 1_512,
+            open_minutes: 7_560,
+        };
+        assert_eq!(busy.usual_gap(), Some(5.0));
+        assert_eq!(Pace::quiet_after(Some(busy)), QUIET_MIN_MINUTES);
+        // A customer every 30 minutes: quiet after 6.9 gaps, 208 minutes.
+        let steady = Pace {
+            customers: 252,
+            open_minutes: 7_560,
+        };
+        assert_eq!(Pace::quiet_after(Some(steady)), 208);
+        // A customer every 12.6 hours of opening time: at most three working days.
+        let rare = Pace {
+            customers: 10,
+            open_minutes: 7_560,
+        };
+        assert_eq!(Pace::quiet_after(Some(rare)), QUIET_MAX_MINUTES);
+        // With no opening time behind it, its pace is not known.
+        let new = Pace {
+            customers: 20,
+            open_minutes: 0,
+        };
+        assert_eq!(Pace::quiet_after(Some(new)), QUIET_AFTER_MINUTES);
     }
 
     #[test]

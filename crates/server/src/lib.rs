@@ -3,6 +3,7 @@
 
 pub mod analytics;
 pub mod api;
+pub mod attention;
 pub mod auth;
 pub mod contact;
 pub mod demo_fill;

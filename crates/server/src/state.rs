@@ -40,6 +40,8 @@ pub struct Inner {
     pub whatsapp: Option<crate::messaging::whatsapp::WhatsApp>,
     /// Surveys by e-mail, when an SMTP server is set.
     pub email: Option<crate::messaging::email::Email>,
+    /// Terminals' customers counted for their usual pace (see [`crate::attention`]).
+    pub paces: crate::attention::PaceCache,
     /// The address this instance listens on, once bound.
     pub bound: std::sync::OnceLock<std::net::SocketAddr>,
 }
@@ -77,6 +79,7 @@ impl AppState {
             whatsapp,
             email,
             http,
+            paces: Default::default(),
             bound: std::sync::OnceLock::new(),
         })))
     }

@@ -34,6 +34,24 @@ macro_rules! insert_fleet {
 }
 
 impl Store {
+    /// Each of the organisation's terminals with answers since `since_ms`: how many
+    /// customers (visits) answered on it and when the first of them did.
+    pub async fn terminal_customers(
+        &self,
+        org: Uuid,
+        since_ms: i64,
+    ) -> Result<HashMap<Uuid, (i64, i64)>> {
+        let rows: Vec<(Uuid, i64, i64)> = with_db!(self, p => sqlx::query_as(
+            "SELECT r.terminal_id, COUNT(DISTINCT r.visit_id), MIN(r.answered_at) FROM terminals t \
+             JOIN ratings r ON r.terminal_id = t.id AND r.answered_at >= $2 \
+             WHERE t.org_id = $1 GROUP BY r.terminal_id")
+            .bind(org).bind(since_ms).fetch_all(p).await)?;
+        Ok(rows
+            .into_iter()
+            .map(|(t, n, first)| (t, (n, first)))
+            .collect())
+    }
+
     /// The terminals recorded down: kind and since when.
     pub async fn terminals_down(&self, org: Uuid) -> Result<HashMap<Uuid, (String, i64)>> {
         let rows: Vec<(Uuid, String, i64)> = with_db!(self, p => sqlx::query_as(

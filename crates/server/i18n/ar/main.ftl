@@ -524,7 +524,10 @@ supervision-pages = صفحات الأجهزة
 supervision-shown = { $first }–{ $last } من { $total }
 terminal-control = التحكم
 alert-offline = غير متصل
-alert-quiet = لا إجابات منذ 3 ساعات خلال ساعات العمل
+alert-quiet = هادئ: لا إجابات منذ مدة أطول من المعتاد
+alert-quiet-pace = لا شيء منذ { $silent } ساعة من ساعات العمل؛ عادةً عميل كل { $gap } دقيقة
+alert-quiet-unknown = لا شيء منذ { $silent } ساعة من ساعات العمل؛ يُعرف المعدل المعتاد بعد { $n } عملاء
+alert-quiet-never = لا إجابة بعد
 
 ## Employee station
 station-title = محطة الموظف
@@ -1399,7 +1402,7 @@ mail-fleet-subject = أجهزة التقييم في رضا: { $n ->
     }
 mail-fleet-title = أجهزتك
 fleet-offline = غير متصل منذ { $at } والفرع مفتوح
-fleet-quiet = لا إجابات منذ ساعات والفرع مفتوح (منذ { $at })
+fleet-quiet = لا إجابات منذ مدة أطول بكثير من المعتاد والفرع مفتوح (منذ { $at })
 fleet-back = عاد في { $at }
 mail-fleet-open = افتح الإشراف
 mail-why-fleet = تصلك هذه الرسالة لأنك تتولى هذه الأجهزة. كل ما تغيّر منذ الرسالة السابقة موجود فيها.

@@ -500,7 +500,10 @@ supervision-pages = Pages of terminals
 supervision-shown = { $first }–{ $last } of { $total }
 terminal-control = Control
 alert-offline = Offline
-alert-quiet = No answers for 3 hours in opening hours
+alert-quiet = Quiet: no answers for longer than usual
+alert-quiet-pace = none for { $silent } h of opening time; usually a customer every { $gap } min
+alert-quiet-unknown = none for { $silent } h of opening time; its usual pace is known after { $n } customers
+alert-quiet-never = no answer yet
 
 ## Employee station
 station-title = Station
@@ -1265,7 +1268,7 @@ mail-fleet-subject = Terminals in Rida: { $n ->
     }
 mail-fleet-title = Your terminals
 fleet-offline = offline since { $at }, while the site is open
-fleet-quiet = no answers for hours while the site is open (since { $at })
+fleet-quiet = no answers for much longer than usual while the site is open (since { $at })
 fleet-back = back at { $at }
 mail-fleet-open = Open supervision
 mail-why-fleet = You receive this because you look after these terminals. Everything that changed since the last message is in this one.

@@ -506,7 +506,10 @@ supervision-pages = Termināļu lapas
 supervision-shown = { $first }–{ $last } no { $total }
 terminal-control = Vadīt
 alert-offline = Bezsaistē
-alert-quiet = Darba laikā 3 stundas nav atbilžu
+alert-quiet = Kluss: atbilžu nav ilgāk nekā parasti
+alert-quiet-pace = darba laikā nav { $silent } h; parasti klients ik { $gap } min
+alert-quiet-unknown = darba laikā nav { $silent } h; parastais temps būs zināms pēc { $n } klientiem
+alert-quiet-never = vēl nav nevienas atbildes
 
 ## Employee station
 station-title = Darba vieta
@@ -1298,7 +1301,7 @@ mail-fleet-subject = Rida termināļi: { $n ->
     }
 mail-fleet-title = Jūsu termināļi
 fleet-offline = bezsaistē kopš { $at }, kamēr filiāle ir atvērta
-fleet-quiet = stundām bez atbildēm, kamēr filiāle ir atvērta (kopš { $at })
+fleet-quiet = atbilžu nav daudz ilgāk nekā parasti, kamēr filiāle ir atvērta (kopš { $at })
 fleet-back = atkal darbojas kopš { $at }
 mail-fleet-open = Atvērt uzraudzību
 mail-why-fleet = Jūs to saņemat, jo rūpējaties par šiem termināļiem. Viss, kas mainījies kopš iepriekšējās vēstules, ir šajā.

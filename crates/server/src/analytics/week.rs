@@ -22,7 +22,7 @@ use super::{
     Selection,
     dashboard::{self, CommentView, Names, RankRow, TILES, counts_of, query},
 };
-use crate::{Error, auth::CurrentUser, state::AppState, web::supervision::attention};
+use crate::{Error, attention::Watch, auth::CurrentUser, state::AppState};
 
 /// Sites listed (those that moved beyond chance first); the rest are in the results.
 const SITES_SHOWN: usize = 15;
@@ -473,14 +473,14 @@ async fn terminals(state: &AppState, user: &CurrentUser, now: i64) -> Result<Ter
         .list_terminals(user.org.id, within.as_deref(), &ListQuery::all())
         .await?
         .localized(user.locale);
-    let tz = jiff::tz::TimeZone::get(&user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
+    let watch = Watch::load(state, user.org.id, &user.org.time_zone, now).await?;
     let unpaired = list.items.iter().filter(|t| !t.paired).count();
     let total = list.items.len() - unpaired;
     let mut lines: Vec<TerminalLine> = list
         .items
         .into_iter()
         .filter_map(|t| {
-            let found = attention(&t, now, &tz);
+            let found = watch.attention(&t);
             let state = if found.contains(&Alert::Offline) {
                 Alert::Offline
             } else {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use jiff::{Timestamp, tz::TimeZone};
+use jiff::Timestamp;
 use minijinja::context;
 use rida_domain::{Action, Role, terminal::Alert};
 use rida_store::{ListQuery, Localized, NewMail, Terminal};
@@ -15,10 +15,10 @@ use uuid::Uuid;
 
 use super::{link, render};
 use crate::{
+    attention::Watch,
     auth::CurrentUser,
     mail::{self, Draft},
     state::AppState,
-    web::supervision::{attention, site_open},
 };
 
 /// Sends the messages due; returns how many.
@@ -31,12 +31,12 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
         .items;
     let down = store.terminals_down(org).await?;
     let o = store.organisation(org).await?;
-    let org_tz = TimeZone::get(&o.time_zone).unwrap_or(TimeZone::UTC);
+    let watch = Watch::load(state, org, &o.time_zone, now).await?;
     let tell_after_ms = i64::from(o.offline_notice_minutes.max(1)) * 60_000;
     let mut people: Option<Vec<CurrentUser>> = None;
     for t in &terminals {
-        let alerts = attention(t, now, &org_tz);
-        let open = site_open(t, now, &org_tz);
+        let alerts = watch.attention(t);
+        let open = watch.site_open(t);
         // The supervision page shows a terminal offline after a minute; its people are
         // told after the organisation's own delay (a Wi-Fi drop is not worth a message).
         let silent_long = t

@@ -9,19 +9,19 @@ use axum::{
     response::{IntoResponse, Response},
     routing::get,
 };
-use jiff::tz::TimeZone;
 use minijinja::{Value, context};
-use rida_domain::{
-    Action,
-    hours::OpeningHours,
-    terminal::{self, Alert},
-};
+use rida_domain::Action;
 use rida_store::{ListQuery, Localized, Terminal};
 use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Web, terminals::status};
-use crate::{error::Problem, error::Result, state::AppState};
+use crate::{
+    attention::{Judged, Watch},
+    error::Problem,
+    error::Result,
+    state::AppState,
+};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -53,8 +53,8 @@ pub(crate) struct Filter {
     fragment: Option<String>,
 }
 
-/// The terminals in reach (and through the filter), each with its alerts.
-async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
+/// The terminals in reach (and through the filter), each judged.
+async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Judged)>> {
     w.user.require(Action::ViewTerminals)?;
     let within = w.user.site_filter();
     let all = ListQuery::all();
@@ -65,7 +65,7 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
         .await?
         .localized(w.locale());
     let now = rida_store::now_ms();
-    let org_tz = TimeZone::get(&w.user.org.time_zone).unwrap_or(TimeZone::UTC);
+    let watch = Watch::load(&w.state, w.user.org.id, &w.user.org.time_zone, now).await?;
     let region = Uuid::parse_str(&f.region).ok();
     let site = Uuid::parse_str(&f.site).ok();
     let q = f.q.trim().to_lowercase();
@@ -80,10 +80,10 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
                 || t.site_name.to_lowercase().contains(&q)
         })
         .map(|t| {
-            let alerts = attention(&t, now, &org_tz);
-            (t, alerts)
+            let judged = watch.judge(&t);
+            (t, judged)
         })
-        .filter(|(t, alerts)| !problems || !t.paired || !alerts.is_empty())
+        .filter(|(t, j)| !problems || !t.paired || !j.alerts.is_empty())
         .collect())
 }
 
@@ -91,31 +91,6 @@ async fn terminals(w: &Web, f: &Filter) -> Result<Vec<(Terminal, Vec<Alert>)>> {
 /// and the first [`ATTENTION_SHOWN`] named at the top.
 const PAGE_SIZE: usize = 100;
 const ATTENTION_SHOWN: usize = 50;
-
-/// What needs attention at a terminal at `now`: offline, or quiet while its site is open.
-pub(crate) fn attention(t: &Terminal, now: i64, org_tz: &TimeZone) -> Vec<Alert> {
-    let open = site_open(t, now, org_tz);
-    terminal::alerts(t.paired, t.last_seen_at, t.last_answer_at, now, open)
-}
-
-/// Whether a terminal's site is open at `now` (its own opening hours, in its own time
-/// zone; the organisation's zone otherwise).
-pub(crate) fn site_open(t: &Terminal, now: i64, org_tz: &TimeZone) -> bool {
-    let tz = t
-        .site_time_zone
-        .as_deref()
-        .and_then(|z| TimeZone::get(z).ok())
-        .unwrap_or_else(|| org_tz.clone());
-    let local = rida_domain::time::from_millis(now).to_zoned(tz);
-    match t
-        .site_opening_hours
-        .as_deref()
-        .and_then(OpeningHours::parse)
-    {
-        Some(h) => h.is_open(local.weekday(), local.hour(), local.minute()),
-        None => (terminal::OPENING_HOURS.0..terminal::OPENING_HOURS.1).contains(&local.hour()),
-    }
-}
 
 async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let list = terminals(&w, &f).await?;
@@ -127,7 +102,7 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let mut groups: Vec<(String, Vec<SiteGroup>)> = Vec::new();
     let (mut online, mut offline, mut unpaired, mut alerting) = (0, 0, 0, Vec::new());
     let mut attention = 0;
-    for (i, (t, alerts)) in list.iter().enumerate() {
+    for (i, (t, judged)) in list.iter().enumerate() {
         match (t.paired, t.online(now)) {
             (false, _) => unpaired += 1,
             (true, true) => online += 1,
@@ -136,8 +111,13 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         let can_manage = w.user.may(Action::ManageTerminals {
             site: Some(t.site_id),
         });
-        let row = context! { alerts => alerts, can_manage => can_manage, ..status(t, now) };
-        if !alerts.is_empty() {
+        let row = context! {
+            alerts => judged.alerts, can_manage => can_manage,
+            silent_hours => judged.silent_minutes.map(|m| f64::from(m) / 60.0),
+            usual_gap => judged.usual_gap,
+            ..status(t, now)
+        };
+        if !judged.alerts.is_empty() {
             attention += 1;
             if alerting.len() < ATTENTION_SHOWN {
                 alerting.push(row.clone());
@@ -172,6 +152,7 @@ async fn page(w: Web, Query(f): Query<Filter>) -> Result<Response> {
         }).collect::<Vec<_>>(),
         summary => context! { total => list.len(), online => online, offline => offline, unpaired => unpaired },
         alerting => alerting,
+        pace_min_customers => rida_domain::terminal::PACE_MIN_CUSTOMERS,
         attention_more => attention - alerting.len(),
         paging => context! {
             page => page, pages => pages,
@@ -217,12 +198,13 @@ pub(crate) async fn api(w: Web, Query(f): Query<Filter>) -> Result<Response> {
     let now = rida_store::now_ms();
     let items: Vec<serde_json::Value> = list
         .iter()
-        .map(|(t, alerts)| {
+        .map(|(t, judged)| {
             serde_json::json!({
                 "id": t.id, "name": t.name, "region": t.region_name, "site_id": t.site_id, "site": t.site_name,
                 "mode": t.mode, "state": t.state, "survey": t.survey_name, "paired": t.paired,
                 "online": t.online(now), "last_seen_at": t.last_seen_at, "last_answer_at": t.last_answer_at,
-                "app_version": t.app_version, "queued": t.queued, "battery": t.battery, "alerts": alerts,
+                "app_version": t.app_version, "queued": t.queued, "battery": t.battery, "alerts": judged.alerts,
+                "silent_minutes": judged.silent_minutes, "usual_gap_minutes": judged.usual_gap,
             })
         })
         .collect();
