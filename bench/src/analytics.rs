@@ -28,14 +28,25 @@ use rida_server::analytics::{
 use rida_store::{By, ConnectOptions, NewRating, Store};
 use uuid::Uuid;
 
-struct Org {
-    id: Uuid,
-    sites: Vec<(Uuid, Vec<Uuid>)>,
-    services: Vec<Uuid>,
-    questions: [(Uuid, Scale); 3],
+pub(crate) struct Org {
+    pub(crate) id: Uuid,
+    /// Each site with its employees, region by region.
+    pub(crate) sites: Vec<(Uuid, Vec<Uuid>)>,
+    pub(crate) regions: Vec<Uuid>,
+    pub(crate) services: Vec<Uuid>,
+    pub(crate) questions: [(Uuid, Scale); 3],
 }
 
 async fn organisation(store: &Store) -> anyhow::Result<Org> {
+    organisation_of(store, 4, 10).await
+}
+
+/// The bench's bank with `regions` regions of `sites_each` sites.
+pub(crate) async fn organisation_of(
+    store: &Store,
+    regions: usize,
+    sites_each: usize,
+) -> anyhow::Result<Org> {
     let by = By::system("bench");
     let id = store.create_organisation("Bench bank", "en", "UTC").await?;
     let mut services = Vec::new();
@@ -52,7 +63,8 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
         );
     }
     let mut sites = Vec::new();
-    for r in 0..4 {
+    let mut region_ids = Vec::new();
+    for r in 0..regions {
         let region = store
             .create_region(
                 id,
@@ -62,7 +74,8 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
                 &by,
             )
             .await?;
-        for s in 0..10 {
+        region_ids.push(region);
+        for s in 0..sites_each {
             let (site, employees) =
                 crate::rig::branch(store, (id, region), &format!("Site {r}-{s}"), &services, 6)
                     .await?;
@@ -85,13 +98,19 @@ async fn organisation(store: &Store) -> anyhow::Result<Org> {
     Ok(Org {
         id,
         sites,
+        regions: region_ids,
         services,
         questions: [q[0], q[1], q[2]],
     })
 }
 
 /// Stores `n` answers over the 730 days up to `last`, 1,000 per batch, with a progress bar.
-async fn generate(store: &Store, org: &Org, n: u64, last: jiff::civil::Date) -> anyhow::Result<()> {
+pub(crate) async fn generate(
+    store: &Store,
+    org: &Org,
+    n: u64,
+    last: jiff::civil::Date,
+) -> anyhow::Result<()> {
     let bar = ProgressBar::new(n).with_style(ProgressStyle::with_template(
         "  answers {bar:40.cyan/blue} {human_pos}/{human_len} {per_sec} eta {eta}",
     )?);
@@ -166,7 +185,7 @@ fn reach(period: Period) -> Reach {
 
 /// Pages timed per view: the p95 of 40 is the second slowest, steadier on a shared
 /// machine than the p95 of 20 (the slowest).
-const PAGES: usize = 40;
+pub(crate) const PAGES: usize = 40;
 
 /// The CPU time this process has used (user and system), from `/proc/self/stat`.
 fn cpu_time() -> Duration {
@@ -187,7 +206,7 @@ fn cpu_time() -> Duration {
 }
 
 /// p50 and p95 of `runs` timings of `f`.
-async fn timings<F, Fut>(runs: usize, mut f: F) -> anyhow::Result<(Duration, Duration)>
+pub(crate) async fn timings<F, Fut>(runs: usize, mut f: F) -> anyhow::Result<(Duration, Duration)>
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,

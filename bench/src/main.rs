@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|export|sms|web|instances|single|scenario|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|week|export|sms|web|instances|single|scenario|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -30,6 +30,9 @@
 //! single: one answer per request through `rida serve` against a bare axum + SQLite
 //! group-commit server doing the same insert, both loaded by wrk (see `single.rs`).
 //!
+//! week: the network's week at 500 sites — alert evaluation during ingest, the Monday
+//! page, 200 managers' Monday e-mails, the monthly PDF (see `week.rs`).
+//!
 //! scenario: a national network at a tenth of its size on one and on two instances
 //! sharing PostgreSQL (see `scenario.rs`; needs `RIDA_BENCH_POSTGRES_URL`).
 
@@ -43,6 +46,7 @@ mod single;
 mod sms;
 mod terminals;
 mod web;
+mod week;
 
 use std::{
     path::PathBuf,
@@ -503,6 +507,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "analytics" | "all") {
         analytics::analytics().await?;
+    }
+    if matches!(what.as_str(), "week" | "all") {
+        week::week().await?;
     }
     if matches!(what.as_str(), "export" | "all") {
         export::export().await?;

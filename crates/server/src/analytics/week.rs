@@ -265,7 +265,6 @@ pub async fn figures(
             .unwrap_or(week.from),
     );
     let filter = dashboard::filter(reach, None);
-    let grain = vec![Dim::Site, Dim::Service];
     let (from_day, _) = week.day_keys();
     let comment_query = CommentQuery {
         from_day,
@@ -276,25 +275,22 @@ pub async fn figures(
         employee: None,
         limit: 200,
     };
-    let (now, before, year, found) = tokio::try_join!(
-        async {
-            Ok::<_, Error>(
-                store
-                    .cube(org, &query(week, filter.clone(), grain.clone()))
-                    .await?,
-            )
-        },
-        async {
-            Ok(store
-                .cube(org, &query(&previous, filter.clone(), grain.clone()))
-                .await?)
-        },
-        async {
-            Ok(store
-                .cube(org, &query(&year_ago, filter.clone(), vec![]))
-                .await?)
-        },
-        async { Ok(store.comments(org, &comment_query).await?) },
+    // By site and by service apart, not site × service: the sites' figures come from the
+    // site grains, and only the few services' rows are summed from those with people.
+    let queries = [
+        query(week, filter.clone(), vec![Dim::Site]),
+        query(&previous, filter.clone(), vec![Dim::Site]),
+        query(week, filter.clone(), vec![Dim::Service]),
+        query(&previous, filter.clone(), vec![Dim::Service]),
+        query(&year_ago, filter.clone(), vec![]),
+    ];
+    let (now, before, now_services, before_services, year, found) = tokio::try_join!(
+        store.cube(org, &queries[0]),
+        store.cube(org, &queries[1]),
+        store.cube(org, &queries[2]),
+        store.cube(org, &queries[3]),
+        store.cube(org, &queries[4]),
+        store.comments(org, &comment_query),
     )?;
 
     let tiles = TILES
@@ -391,8 +387,8 @@ pub async fn figures(
     let weakest: Vec<RankRow> = dashboard::ranking(
         Metric::Csat,
         &thresholds,
-        by_service(&now),
-        &by_service(&before),
+        by_service(&now_services),
+        &by_service(&before_services),
         &names.services,
         false,
     )
