@@ -364,12 +364,86 @@ impl Store {
         status: Option<&str>,
         limit: i64,
     ) -> Result<Vec<Alert>> {
+        self.list_alerts_at(org, status, None, None, limit).await
+    }
+
+    /// The alerts (`open`, `closed`, or both) at `sites` (`None`: anywhere, org-wide
+    /// ones included), of `service` only when one is given, newest first, at most
+    /// `limit`: chosen in SQL, so that alerts elsewhere never crowd a reader's out.
+    pub async fn list_alerts_at(
+        &self,
+        org: Uuid,
+        status: Option<&str>,
+        sites: Option<&[Uuid]>,
+        service: Option<Uuid>,
+        limit: i64,
+    ) -> Result<Vec<Alert>> {
+        if sites.is_some_and(|s| s.is_empty()) {
+            return Ok(vec![]);
+        }
+        let within = match sites {
+            Some(s) => format!(
+                " AND a.site_id IN ({})",
+                crate::ratings::in_list(5, s.len())
+            ),
+            None => String::new(),
+        };
         let sql = format!(
-            "{ALERT_SELECT} WHERE a.org_id = $1 AND ($2 = '' OR a.status = $2) ORDER BY a.raised_at DESC, a.id LIMIT $3"
+            "{ALERT_SELECT} WHERE a.org_id = $1 AND ($2 = '' OR a.status = $2) AND ($4 IS NULL OR a.service_id = $4){within} \
+             ORDER BY a.raised_at DESC, a.id LIMIT $3"
         );
-        Ok(
-            with_db!(self, p => sqlx::query_as(&sql).bind(org).bind(status.unwrap_or("")).bind(limit).fetch_all(p).await)?,
-        )
+        Ok(with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org).bind(status.unwrap_or("")).bind(limit).bind(service);
+            for id in sites.unwrap_or(&[]) {
+                q = q.bind(*id);
+            }
+            q.fetch_all(p).await
+        })?)
+    }
+
+    /// The open alerts at `sites` (`None`: anywhere, org-wide ones included): how many,
+    /// how many are past their rule's deadline at `now`, and the first `limit` of them,
+    /// overdue first, then the newest. Counted in SQL, however many there are.
+    pub async fn open_alerts_overview(
+        &self,
+        org: Uuid,
+        sites: Option<&[Uuid]>,
+        now: i64,
+        limit: i64,
+    ) -> Result<(u64, u64, Vec<Alert>)> {
+        if sites.is_some_and(|s| s.is_empty()) {
+            return Ok((0, 0, vec![]));
+        }
+        const OVERDUE: &str =
+            "(r.deadline_hours IS NOT NULL AND a.raised_at + r.deadline_hours * 3600000 <= $2)";
+        // The sites' ids are bound after the count's two arguments and the list's three.
+        let within = |first: usize| match sites {
+            Some(s) => format!(
+                " AND a.site_id IN ({})",
+                crate::ratings::in_list(first, s.len())
+            ),
+            None => String::new(),
+        };
+        let filter = "a.org_id = $1 AND a.status = 'open'";
+        let count = format!(
+            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN {OVERDUE} THEN 1 ELSE 0 END), 0) \
+             FROM alerts a JOIN alert_rules r ON r.id = a.rule_id WHERE {filter}{}",
+            within(3)
+        );
+        let list = format!(
+            "{ALERT_SELECT} WHERE {filter}{} ORDER BY CASE WHEN {OVERDUE} THEN 0 ELSE 1 END, a.raised_at DESC, a.id LIMIT $3",
+            within(4)
+        );
+        let ((open, overdue), items): ((i64, i64), Vec<Alert>) = with_db!(self, p => {
+            let mut c = sqlx::query_as(&count).bind(org).bind(now);
+            let mut l = sqlx::query_as(&list).bind(org).bind(now).bind(limit);
+            for id in sites.unwrap_or(&[]) {
+                c = c.bind(*id);
+                l = l.bind(*id);
+            }
+            Ok::<_, StoreError>((c.fetch_one(p).await?, l.fetch_all(p).await?))
+        })?;
+        Ok((open as u64, overdue as u64, items))
     }
 
     /// How many alerts are open at `sites` (`None`: anywhere, org-wide ones included),

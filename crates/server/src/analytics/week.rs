@@ -32,8 +32,6 @@ const SERVICES_SHOWN: usize = 5;
 const COMMENTS_SHOWN: usize = 8;
 /// Alerts and terminals named (overdue and offline first); the rest are a click away.
 const ITEMS_SHOWN: usize = 8;
-/// Open alerts read at most.
-const ALERTS_READ: i64 = 500;
 
 /// A headline figure of the week, the week before, and the same week a year ago.
 #[derive(Debug, Clone, Serialize)]
@@ -197,21 +195,27 @@ pub async fn build(
     let iso = week.from.iso_week_date();
     // The names once, for the figures and the alerts.
     let names = Names::load(&state.store, user.org.id, user.locale).await?;
-    let results = if user.may(Action::ViewResults { site: None }) {
-        Some(results(state, user, &week, &names).await?)
-    } else {
-        None
-    };
-    let alerts = if user.may(Action::ViewAlerts { site: None }) {
-        Some(alerts(state, user, now, &names).await?)
-    } else {
-        None
-    };
-    let terminals = if user.may(Action::ViewTerminals) {
-        Some(terminals(state, user, now).await?)
-    } else {
-        None
-    };
+    // The three parts at once: each is its own reads.
+    let (results, alerts, terminals) = tokio::try_join!(
+        async {
+            match user.may(Action::ViewResults { site: None }) {
+                true => results(state, user, &week, &names).await.map(Some),
+                false => Ok(None),
+            }
+        },
+        async {
+            match user.may(Action::ViewAlerts { site: None }) {
+                true => alerts(state, user, now, &names).await.map(Some),
+                false => Ok(None),
+            }
+        },
+        async {
+            match user.may(Action::ViewTerminals) {
+                true => terminals(state, user, now).await.map(Some),
+                false => Ok(None),
+            }
+        },
+    )?;
     Ok(Week {
         from: week.from.to_string(),
         to: week.to.to_string(),
@@ -422,18 +426,16 @@ async fn alerts(
     now: i64,
     names: &Names,
 ) -> Result<Alerts, Error> {
-    let org = user.org.id;
     let policy = user.org.policy();
-    let open: Vec<_> = state
+    let sites = user.site_filter();
+    let (open, overdue, listed) = state
         .store
-        .list_alerts(org, Some("open"), ALERTS_READ)
-        .await?
+        .open_alerts_overview(user.org.id, sites.as_deref(), now, ITEMS_SHOWN as i64)
+        .await?;
+    let lines: Vec<AlertLine> = listed
         .localized(user.locale)
         .into_iter()
         .filter(|a| may_see_alert(&user.actor, &policy, a.site_id))
-        .collect();
-    let mut lines: Vec<AlertLine> = open
-        .iter()
         .map(|a| AlertLine {
             id: a.id,
             rule: a.rule_name.clone(),
@@ -445,18 +447,9 @@ async fn alerts(
                 .is_some_and(|h| a.raised_at + i64::from(h) * 3_600_000 <= now),
         })
         .collect();
-    // Overdue first, then the newest.
-    lines.sort_by(|a, b| {
-        b.overdue
-            .cmp(&a.overdue)
-            .then(b.raised_at.cmp(&a.raised_at))
-    });
-    let overdue = lines.iter().filter(|l| l.overdue).count();
-    let open = lines.len();
-    lines.truncate(ITEMS_SHOWN);
     Ok(Alerts {
-        open,
-        overdue,
+        open: open as usize,
+        overdue: overdue as usize,
         items: lines,
     })
 }

@@ -100,10 +100,11 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
         _ => Some("open"),
     };
     let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
+    let sites = w.user.site_filter();
     let items: Vec<_> = w
         .state
         .store
-        .list_alerts(w.user.org.id, status, SHOWN)
+        .list_alerts_at(w.user.org.id, status, sites.as_deref(), None, SHOWN)
         .await?
         .iter()
         .filter(|a| visible(&w, a))

@@ -434,22 +434,30 @@ async fn open_alerts(
     if !w.user.may(rida_domain::Action::ViewAlerts { site: None }) {
         return Ok(minijinja::Value::UNDEFINED);
     }
-    let all = w
+    // The sites of the selection within the user's reach (the policy's scope): the list
+    // and the count are chosen in SQL, however many alerts there are elsewhere.
+    let scope = rida_domain::policy::results_limited_to_scope(&w.user.actor);
+    let within: Option<Vec<uuid::Uuid>> = match (scope, reach.sites.as_ref()) {
+        (None, None) => None,
+        (Some(s), None) => Some(s.iter().copied().collect()),
+        (None, Some(r)) => Some(r.clone()),
+        (Some(s), Some(r)) => Some(r.iter().copied().filter(|x| s.contains(x)).collect()),
+    };
+    let listed = w
         .state
         .store
-        .list_alerts(w.user.org.id, Some("open"), 500)
+        .list_alerts_at(
+            w.user.org.id,
+            Some("open"),
+            within.as_deref(),
+            reach.service,
+            20,
+        )
         .await?;
     let policy = w.user.org.policy();
-    let mine: Vec<_> = all
+    let mine: Vec<_> = listed
         .into_iter()
         .filter(|a| may_see_alert(&w.user.actor, &policy, a.site_id))
-        .filter(|a| {
-            reach
-                .sites
-                .as_ref()
-                .is_none_or(|s| a.site_id.is_some_and(|x| s.contains(&x)))
-        })
-        .filter(|a| reach.service.is_none() || a.service_id == reach.service)
         .collect();
     let newest: Vec<minijinja::Value> = mine
         .iter()
@@ -461,19 +469,10 @@ async fn open_alerts(
             }
         })
         .collect();
-    // The count in SQL: the list above stops at 500. The sites are those of the
-    // selection within the user's reach (the policy's scope), as for the list.
-    let scope = rida_domain::policy::results_limited_to_scope(&w.user.actor);
-    let sites: Option<Vec<uuid::Uuid>> = match (scope, reach.sites.as_ref()) {
-        (None, None) => None,
-        (Some(s), None) => Some(s.iter().copied().collect()),
-        (None, Some(r)) => Some(r.clone()),
-        (Some(s), Some(r)) => Some(r.iter().copied().filter(|x| s.contains(x)).collect()),
-    };
     let n = w
         .state
         .store
-        .count_open_alerts(w.user.org.id, sites.as_deref(), reach.service)
+        .count_open_alerts(w.user.org.id, within.as_deref(), reach.service)
         .await?;
     Ok(minijinja::context! { n => n, newest => newest })
 }

@@ -24,6 +24,7 @@ both_backends! {
     the_monday_mail_goes_once_in_each_readers_language;
     the_week_prints_as_a_pdf_in_every_language;
     the_pdf_carries_the_organisations_logo;
+    many_open_alerts_elsewhere_hide_none_of_a_managers_own;
 }
 
 const TZ: &str = "Europe/Riga";
@@ -409,4 +410,65 @@ async fn the_pdf_carries_the_organisations_logo(backend: Backend) {
     let bytes = pdf().await;
     assert!(bytes.starts_with(b"%PDF-"));
     assert_eq!(images_in(&bytes), 0);
+}
+
+/// Alerts are chosen for a reader in SQL: 600 newer alerts at another site hide none of
+/// a manager's own, on the home page, the alerts page or the results.
+async fn many_open_alerts_elsewhere_hide_none_of_a_managers_own(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let by = By::system("test");
+    let rule = AlertRuleInput {
+        deadline_hours: Some(1),
+        ..low_score_rule("Unhappy customers")
+    };
+    let rule = app
+        .store
+        .create_alert_rule(app.w.org, Uuid::now_v7(), &rule, &by)
+        .await
+        .unwrap();
+    let now = rida_store::now_ms();
+    let alert = |site: Uuid, key: String, raised_at: i64| rida_store::NewAlert {
+        id: Uuid::now_v7(),
+        rule_id: rule,
+        key,
+        site_id: Some(site),
+        service_id: None,
+        employee_id: None,
+        visit_id: None,
+        value: 1.0,
+        n: 1,
+        raised_at,
+        day: None,
+    };
+    // Main's alert, raised two hours ago (overdue), then 600 newer ones at the other site.
+    let own = alert(app.w.site, "own".into(), now - 2 * 3_600_000);
+    assert!(app.store.raise_alert(app.w.org, &own, &[]).await.unwrap());
+    for i in 0..600 {
+        let a = alert(app.w.other_site, format!("other:{i}"), now - 60_000 + i);
+        app.store.raise_alert(app.w.org, &a, &[]).await.unwrap();
+    }
+    // The manager of Main's region: one open, overdue, listed.
+    let manager = app.login_as(Role::Manager).await;
+    let page = manager.get("/admin").await.text().await.unwrap();
+    assert!(page.contains("Open alerts: 1<"), "{page}");
+    assert!(page.contains("1 past their deadline"));
+    assert!(page.contains(&format!("/admin/alerts/{}", own.id)));
+    // So do the alerts page and the results' list of open alerts.
+    for path in ["/admin/alerts", "/admin/results"] {
+        let page = manager.get(path).await.text().await.unwrap();
+        assert!(
+            page.contains(&format!("/admin/alerts/{}", own.id)),
+            "{path}"
+        );
+    }
+    // The head: all 601, the overdue one first though 600 are newer.
+    let head = app.login_as(Role::Head).await;
+    let page = head.get("/admin").await.text().await.unwrap();
+    assert!(page.contains("Open alerts: 601<"));
+    let section = &page[page.find("id=\"week-alerts\"").unwrap()..];
+    let first = section.split("href=\"/admin/alerts/").nth(1).unwrap();
+    assert!(
+        first.starts_with(&own.id.to_string()),
+        "the overdue alert comes first"
+    );
 }
