@@ -1,5 +1,7 @@
 //! Employees (the people customers rate) and users (the accounts that log in).
 
+use std::collections::HashMap;
+
 use crate::BeginWrite;
 use rida_domain::Role;
 use serde::Serialize;
@@ -87,11 +89,11 @@ struct UserRow {
 }
 
 impl UserRow {
+    /// The user with `scopes`, their own scope rows.
     fn into_user(self, scopes: &[ScopeRow]) -> User {
-        let mine = scopes.iter().filter(|s| s.0 == self.id);
         User {
-            region_ids: mine.clone().filter_map(|s| s.1).collect(),
-            site_ids: mine.filter_map(|s| s.2).collect(),
+            region_ids: scopes.iter().filter_map(|s| s.1).collect(),
+            site_ids: scopes.iter().filter_map(|s| s.2).collect(),
             role: self.role.parse().unwrap_or(Role::Employee),
             id: self.id,
             username: self.username,
@@ -128,12 +130,26 @@ impl Store {
                 .bind(org).fetch_all(p).await?;
             Ok::<_, StoreError>((rows, links))
         })?;
+        // Each employee's sites found at once, not by a scan per employee.
+        let links = grouped(links, |l| l.0);
+        let none = Vec::new();
         let employees = rows
             .into_iter()
-            .map(|r| employee_from(r, &links))
+            .map(|r| {
+                let mine = links.get(&r.id).unwrap_or(&none);
+                employee_from(r, mine)
+            })
             .filter(|e| within.is_none_or(|w| e.site_ids.iter().any(|s| w.contains(s))))
             .collect();
         Ok(paginate(employees, q))
+    }
+
+    /// Every employee's name (active or not), for naming them in figures.
+    pub async fn employee_names(&self, org: Uuid) -> Result<Vec<(Uuid, String)>> {
+        Ok(
+            with_db!(self, p => sqlx::query_as("SELECT id, name FROM employees WHERE org_id = $1")
+            .bind(org).fetch_all(p).await)?,
+        )
     }
 
     /// One employee.
@@ -212,8 +228,16 @@ impl Store {
                 .bind(org).fetch_all(p).await?;
             Ok::<_, StoreError>((rows, scopes))
         })?;
+        // Each user's scope rows found at once, not by a scan per user.
+        let scopes = grouped(scopes, |s| s.0);
+        let none = Vec::new();
         Ok(paginate(
-            rows.into_iter().map(|r| r.into_user(&scopes)).collect(),
+            rows.into_iter()
+                .map(|r| {
+                    let mine = scopes.get(&r.id).unwrap_or(&none);
+                    r.into_user(mine)
+                })
+                .collect(),
             q,
         ))
     }
@@ -350,9 +374,19 @@ impl Store {
     }
 }
 
+/// Rows grouped by a key (a user's or an employee's id).
+fn grouped<T>(rows: Vec<T>, key: impl Fn(&T) -> Uuid) -> HashMap<Uuid, Vec<T>> {
+    let mut out: HashMap<Uuid, Vec<T>> = HashMap::new();
+    for r in rows {
+        out.entry(key(&r)).or_default().push(r);
+    }
+    out
+}
+
+/// The employee with `links`, their own (employee, site) rows.
 fn employee_from(r: EmployeeRow, links: &[(Uuid, Uuid)]) -> Employee {
     Employee {
-        site_ids: links.iter().filter(|l| l.0 == r.id).map(|l| l.1).collect(),
+        site_ids: links.iter().map(|l| l.1).collect(),
         id: r.id,
         name: r.name,
         desk: r.desk,

@@ -97,13 +97,7 @@ impl Raw {
         Ok(Raw {
             sites: store.list_sites(org, &all, None).await?.items,
             services: store.list_services(org, &all).await?.items,
-            employees: store
-                .list_employees(org, &all, None)
-                .await?
-                .items
-                .into_iter()
-                .map(|e| (e.id, e.name))
-                .collect(),
+            employees: store.employee_names(org).await?.into_iter().collect(),
             terminals: match terminals {
                 true => store.terminal_names(org).await?.into_iter().collect(),
                 false => HashMap::new(),
