@@ -507,8 +507,8 @@ supervision-shown = { $first }–{ $last } no { $total }
 terminal-control = Vadīt
 alert-offline = Bezsaistē
 alert-quiet = Kluss: atbilžu nav ilgāk nekā parasti
-alert-quiet-pace = darba laikā nav { $silent } h; parasti klients ik { $gap } min
-alert-quiet-unknown = darba laikā nav { $silent } h; parastais temps būs zināms pēc { $n } klientiem
+alert-quiet-pace = atbilžu nav jau { $silent } h darba laika; parasti klients ik pēc { $gap } min
+alert-quiet-unknown = atbilžu nav jau { $silent } h darba laika; parastais temps būs zināms pēc { $n } klientiem
 alert-quiet-never = vēl nav nevienas atbildes
 
 ## Employee station
