@@ -166,7 +166,7 @@ pub(crate) async fn generate(
     Ok(())
 }
 
-fn reach(period: Period) -> Reach {
+pub(crate) fn reach(period: Period) -> Reach {
     Reach {
         time_zone: "Europe/Riga".into(),
         period,
@@ -501,16 +501,8 @@ pub async fn analytics() -> anyhow::Result<()> {
         true => format!("rida-bench-analytics-{n}"),
         false => format!("rida-bench-analytics-{}", std::process::id()),
     });
-    std::fs::create_dir_all(&dir)?;
     let url = format!("sqlite://{}/rida.db", dir.display());
-    let store = Store::connect(&ConnectOptions {
-        url: url.clone(),
-        create_if_missing: true,
-        max_connections: 8,
-        statement_timeout: None,
-    })
-    .await?;
-    store.migrate().await?;
+    let store = crate::sqlite(&dir).await?;
     let result = run_backend("SQLite", &url, &store, n).await;
     drop(store);
     if std::env::var_os("RIDA_BENCH_KEEP").is_none() && !reuse {

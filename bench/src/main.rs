@@ -74,18 +74,24 @@ pub(crate) struct World {
 }
 
 pub(crate) async fn fresh(dir: &std::path::Path) -> anyhow::Result<(Store, World)> {
+    let store = sqlite(dir).await?;
+    let w = world(&store).await?;
+    Ok((store, w))
+}
+
+/// The SQLite database `dir/rida.db` (created and migrated when new), as `rida serve`
+/// would open it.
+pub(crate) async fn sqlite(dir: &std::path::Path) -> anyhow::Result<Store> {
     std::fs::create_dir_all(dir)?;
-    let url = format!("sqlite://{}/rida.db", dir.display());
     let store = Store::connect(&ConnectOptions {
-        url,
+        url: format!("sqlite://{}/rida.db", dir.display()),
         create_if_missing: true,
         max_connections: 8,
         statement_timeout: None,
     })
     .await?;
     store.migrate().await?;
-    let w = world(&store).await?;
-    Ok((store, w))
+    Ok(store)
 }
 
 /// An organisation with one region, site, service and CSAT question.

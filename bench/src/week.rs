@@ -30,10 +30,10 @@ use rida_domain::{
     period::{Period, PeriodKind},
 };
 use rida_server::{AppState, Settings, auth::CurrentUser, jobs};
-use rida_store::{AlertRuleInput, By, ConnectOptions, NewRating, Store, UserInput};
+use rida_store::{AlertRuleInput, By, NewRating, Store, UserInput};
 use uuid::Uuid;
 
-use crate::analytics::{Org, PAGES, generate, organisation_of, timings};
+use crate::analytics::{Org, PAGES, generate, organisation_of, reach, timings};
 
 /// Low answers in the day of ingest (10 a site: at most one alert a site and rule).
 const LOW_A_DAY: usize = 5_000;
@@ -49,16 +49,7 @@ pub async fn week() -> anyhow::Result<()> {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000_000);
     let dir = std::env::temp_dir().join(format!("rida-bench-week-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
-    let url = format!("sqlite://{}/rida.db", dir.display());
-    let store = Store::connect(&ConnectOptions {
-        url,
-        create_if_missing: true,
-        max_connections: 8,
-        statement_timeout: None,
-    })
-    .await?;
-    store.migrate().await?;
+    let store = crate::sqlite(&dir).await?;
     let result = run(&store, n, &dir).await;
     drop(store);
     let _ = std::fs::remove_dir_all(&dir);
@@ -291,17 +282,7 @@ async fn monday_page(
     let week = Period::containing(PeriodKind::Week, monday);
     let reach = rida_server::analytics::Reach {
         time_zone: "UTC".into(),
-        period: week,
-        today: week.to,
-        metric: rida_domain::metrics::Metric::Csat,
-        region: None,
-        site: None,
-        service: None,
-        employee: None,
-        sites: None,
-        see_employees: true,
-        low_only: true,
-        lang: rida_domain::Locale::En,
+        ..reach(week)
     };
     let (d50, d95) = timings(PAGES, || async {
         rida_server::analytics::dashboard::build(

@@ -45,6 +45,8 @@ pub struct Watch {
 #[derive(Debug, Clone)]
 pub struct Judged {
     pub alerts: Vec<Alert>,
+    /// Whether its site is open now.
+    pub open: bool,
     /// Opening minutes since its last answer (`None`: it never had one).
     pub silent_minutes: Option<u32>,
     /// Its usual gap between two customers, in minutes of opening time, once known.
@@ -99,13 +101,6 @@ impl Watch {
         (hours, tz)
     }
 
-    /// Whether a terminal's site is open now.
-    pub fn site_open(&self, t: &Terminal) -> bool {
-        let (hours, tz) = self.hours(t);
-        let local = rida_domain::time::from_millis(self.now).to_zoned(tz);
-        hours.is_open(local.weekday(), local.hour(), local.minute())
-    }
-
     /// A terminal judged now.
     pub fn judge(&self, t: &Terminal) -> Judged {
         let (hours, tz) = self.hours(t);
@@ -128,6 +123,7 @@ impl Watch {
         );
         Judged {
             alerts,
+            open,
             silent_minutes,
             usual_gap: pace.and_then(|p| p.usual_gap()),
         }

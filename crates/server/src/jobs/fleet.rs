@@ -35,8 +35,8 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     let tell_after_ms = i64::from(o.offline_notice_minutes.max(1)) * 60_000;
     let mut people: Option<Vec<CurrentUser>> = None;
     for t in &terminals {
-        let alerts = watch.attention(t);
-        let open = watch.site_open(t);
+        let judged = watch.judge(t);
+        let (alerts, open) = (judged.alerts, judged.open);
         // The supervision page shows a terminal offline after a minute; its people are
         // told after the organisation's own delay (a Wi-Fi drop is not worth a message).
         let silent_long = t

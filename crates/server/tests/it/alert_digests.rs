@@ -10,7 +10,8 @@ use rida_store::{AlertRuleInput, Backend, By, NewRating, UserInput, both_backend
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, low_score_rule, prepared},
+    fixtures::low_score_rule,
+    helpers::{TestApp, prepared},
     mail::{SmtpSink, free_port, instance},
 };
 

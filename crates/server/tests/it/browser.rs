@@ -22,7 +22,7 @@ impl Drop for Driver {
 }
 
 pub async fn start_chromedriver() -> Driver {
-    let port = crate::helpers::free_port();
+    let port = crate::fixtures::free_port();
     let child = std::process::Command::new("chromedriver")
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())

@@ -11,7 +11,10 @@ use rida_store::{AlertRuleInput, Backend, By, ConnectOptions, Store};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use crate::helpers::{TestApp, low_score_rule, spawn_app, start};
+use crate::{
+    fixtures::low_score_rule,
+    helpers::{TestApp, spawn_app, start},
+};
 
 /// Clients posting at once, batches each, answers per batch.
 const CLIENTS: usize = 16;

@@ -13,7 +13,7 @@ pub const TOKEN: &str = "kannel-test-token";
 
 /// Four free consecutive loopback ports (admin, box, sendsms, fake SMSC).
 pub fn free_ports() -> u16 {
-    crate::helpers::free_ports(4)
+    crate::fixtures::free_ports(4)
 }
 
 fn script(name: &str) -> PathBuf {
@@ -204,7 +204,7 @@ pub async fn serve(
 
 pub async fn spawn_sms_app(backend: Backend) -> SmsApp {
     let (store, w, db) = prepared(backend).await;
-    let port = crate::helpers::free_port();
+    let port = crate::fixtures::free_port();
     let base = free_ports();
     let (state, server) = serve(store.clone(), port, base).await;
     SmsApp {

@@ -128,7 +128,7 @@ impl Received {
     }
 }
 
-pub use crate::helpers::free_port;
+pub use crate::fixtures::free_port;
 
 pub type Running = (String, tokio::sync::oneshot::Sender<()>);
 
@@ -269,7 +269,7 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     // The same report as a PDF (typeset, read back by poppler).
     let (name, pdf) = &head.attachments[1];
     assert_eq!(name, "rida-2026-10-01-2026-10-31.pdf");
-    let text = crate::helpers::read_pdf(pdf);
+    let text = crate::fixtures::read_pdf(pdf);
     for expected in [
         "Monthly report · October 2026",
         &format!("{all_csat:.1}%"),
@@ -290,7 +290,7 @@ async fn the_monthly_report_reaches_each_reader_with_their_own_figures(backend: 
     assert!(!manager.html.contains(&format!("{all_csat:.1}%")));
     assert!(!manager.html.contains("Employees"));
     assert!((first_figure(&manager.attachments[0].1, "Summary") - main_csat).abs() < 0.05);
-    let text = crate::helpers::read_pdf(&manager.attachments[1].1);
+    let text = crate::fixtures::read_pdf(&manager.attachments[1].1);
     assert!(text.contains(&format!("{main_csat:.1}%")), "{text}");
     assert!(
         !text.contains("Harbour") && !text.contains("Employees"),
@@ -415,7 +415,7 @@ async fn a_scheduled_report_reaches_its_author(backend: Backend) {
     // The same as a PDF: the author's words as words, the manager's site only.
     let (name, pdf) = &m.attachments[1];
     assert_eq!(name, "rida-report-2026-10-01-2026-10-31.pdf");
-    let text = crate::helpers::read_pdf(pdf);
+    let text = crate::fixtures::read_pdf(pdf);
     assert!(text.contains("CSAT by site <b>"), "{text}");
     assert!(
         text.contains("Main") && text.contains(&format!("{main_csat:.1}%")),

@@ -9,6 +9,7 @@ mod dates;
 mod db_faults;
 mod exports;
 mod external;
+mod fixtures;
 mod fleet;
 mod helpers;
 mod instances;

@@ -6,10 +6,7 @@ use rida_domain::{Answer, Role};
 use rida_store::{Backend, By, EmployeeInput, both_backends};
 use uuid::Uuid;
 
-use crate::{
-    helpers::{low_score_rule, spawn_app},
-    results::answer,
-};
+use crate::{fixtures::low_score_rule, helpers::spawn_app, results::answer};
 
 both_backends! {
     the_open_alerts_are_counted_however_many;
@@ -39,19 +36,8 @@ async fn the_open_alerts_are_counted_however_many(backend: Backend) {
         } else {
             app.w.other_site
         };
-        let alert = rida_store::NewAlert {
-            id: Uuid::now_v7(),
-            rule_id: rule,
-            key: format!("answer-{i}"),
-            site_id: Some(site),
-            service_id: None,
-            employee_id: None,
-            visit_id: None,
-            value: 1.0,
-            n: 1,
-            raised_at: 1_790_000_000_000 + i,
-            day: None,
-        };
+        let alert =
+            crate::fixtures::alert_at(rule, site, format!("answer-{i}"), 1_790_000_000_000 + i);
         app.store.raise_alert(app.w.org, &alert, &[]).await.unwrap();
     }
     let page = |c: crate::helpers::Client| async move {

@@ -162,7 +162,7 @@ async fn a_survey_goes_through_twilio_and_its_signed_calls_come_back(b: Backend)
     tokio::spawn(async move { axum::serve(api, router).await.unwrap() });
 
     let (store, w, db) = prepared(b).await;
-    let port = crate::helpers::free_port();
+    let port = crate::fixtures::free_port();
     let settings = Settings {
         listen: format!("127.0.0.1:{port}").parse().unwrap(),
         public_url: format!("http://127.0.0.1:{port}"),

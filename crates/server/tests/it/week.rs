@@ -15,7 +15,8 @@ use rida_store::{AlertRuleInput, Backend, By, NewRating, both_backends};
 use uuid::Uuid;
 
 use crate::{
-    helpers::{TestApp, low_score_rule, prepared, read_pdf, spawn_app},
+    fixtures::{low_score_rule, read_pdf},
+    helpers::{TestApp, prepared, spawn_app},
     mail::{Received, SmtpSink, free_port, instance},
 };
 
@@ -427,19 +428,7 @@ async fn many_open_alerts_elsewhere_hide_none_of_a_managers_own(backend: Backend
         .await
         .unwrap();
     let now = rida_store::now_ms();
-    let alert = |site: Uuid, key: String, raised_at: i64| rida_store::NewAlert {
-        id: Uuid::now_v7(),
-        rule_id: rule,
-        key,
-        site_id: Some(site),
-        service_id: None,
-        employee_id: None,
-        visit_id: None,
-        value: 1.0,
-        n: 1,
-        raised_at,
-        day: None,
-    };
+    let alert = |site, key, raised_at| crate::fixtures::alert_at(rule, site, key, raised_at);
     // Main's alert, raised two hours ago (overdue), then 600 newer ones at the other site.
     let own = alert(app.w.site, "own".into(), now - 2 * 3_600_000);
     assert!(app.store.raise_alert(app.w.org, &own, &[]).await.unwrap());

@@ -1,0 +1,106 @@
+//! What tests set up or read back beyond the test organisation: free ports for servers
+//! and processes started later, alert rules and alerts, PDFs read back with poppler.
+
+use uuid::Uuid;
+
+/// `n` free consecutive loopback ports for a server or a process started later. They
+/// come from below the range the system hands out for outgoing connections and
+/// `bind(0)` (32768 and up on Linux), so that no other test's connection takes them
+/// between this check and the start; each call in this process gets its own block.
+pub fn free_ports(n: u16) -> u16 {
+    use std::sync::atomic::{AtomicU32, Ordering};
+    static NEXT: AtomicU32 = AtomicU32::new(0);
+    let first = std::process::id() % 1_000 * 12;
+    loop {
+        let at = NEXT.fetch_add(u32::from(n), Ordering::Relaxed);
+        let base = (20_000 + (first + at) % 12_000) as u16;
+        let held: Vec<_> = (0..n)
+            .filter_map(|i| std::net::TcpListener::bind(("127.0.0.1", base + i)).ok())
+            .collect();
+        if held.len() == usize::from(n) {
+            return base;
+        }
+    }
+}
+
+/// One free loopback port (see [`free_ports`]).
+pub fn free_port() -> u16 {
+    free_ports(1)
+}
+
+/// The text of a PDF as poppler reads it, and whether its first page draws to an image.
+pub fn read_pdf(bytes: &[u8]) -> String {
+    let dir = tempfile_dir();
+    let file = dir.join("report.pdf");
+    std::fs::write(&file, bytes).unwrap();
+    let text = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    assert!(
+        text.status.success(),
+        "{}",
+        String::from_utf8_lossy(&text.stderr)
+    );
+    let drawn = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1"])
+        .arg(&file)
+        .arg(dir.join("page"))
+        .status()
+        .expect("pdftoppm (poppler-utils)");
+    assert!(drawn.success());
+    let png = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().ends_with(".png"))
+        .expect("page one drawn");
+    assert!(std::fs::metadata(png.path()).unwrap().len() > 5_000);
+    std::fs::remove_dir_all(&dir).ok();
+    String::from_utf8(text.stdout).unwrap()
+}
+
+fn tempfile_dir() -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("rida-pdf-{}", Uuid::now_v7()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A rule raising an alert for any low score at a site (roles, deadline and the rest
+/// changed by the caller with `..low_score_rule(name)`).
+pub fn low_score_rule(name: &str) -> rida_store::AlertRuleInput {
+    rida_store::AlertRuleInput {
+        name: name.into(),
+        names: Default::default(),
+        kind: "low_score".into(),
+        site_id: None,
+        service_id: None,
+        metric: None,
+        threshold: None,
+        min_answers: 10,
+        notify_roles: vec![],
+        scope: "site".into(),
+        region_id: None,
+        window_minutes: 60,
+        notify_user: None,
+        deadline_hours: None,
+    }
+}
+
+/// An open alert of `rule` at `site`, raised at `raised_at` (ms), as a rule would raise it.
+pub fn alert_at(rule: Uuid, site: Uuid, key: String, raised_at: i64) -> rida_store::NewAlert {
+    rida_store::NewAlert {
+        id: Uuid::now_v7(),
+        rule_id: rule,
+        key,
+        site_id: Some(site),
+        service_id: None,
+        employee_id: None,
+        visit_id: None,
+        value: 1.0,
+        n: 1,
+        raised_at,
+        day: None,
+    }
+}
