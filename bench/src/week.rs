@@ -16,7 +16,8 @@
 //! - **PDF reports** for the head: the monthly report, and a saved report of every
 //!   site (the long one): their pages and time.
 //!
-//! `RIDA_BENCH_ONLY=page` times the Monday page alone (for a profiler).
+//! `RIDA_BENCH_ONLY=page` times the Monday page alone (for a profiler);
+//! `RIDA_BENCH_KEEP=1` keeps its database.
 
 use std::{
     process::{Command, Stdio},
@@ -52,7 +53,13 @@ pub async fn week() -> anyhow::Result<()> {
     let store = crate::sqlite(&dir).await?;
     let result = run(&store, n, &dir).await;
     drop(store);
-    let _ = std::fs::remove_dir_all(&dir);
+    // `RIDA_BENCH_KEEP=1`: the database stays, to be read with `sqlite3` afterwards.
+    match std::env::var("RIDA_BENCH_KEEP").is_ok_and(|v| v == "1") {
+        true => println!("kept: {}", dir.display()),
+        false => {
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
     result
 }
 

@@ -169,14 +169,17 @@ fn grain(q: &CubeQuery, part: &Part) -> Grain {
     if part.span == Span::Blocks {
         return Grain::BlockPeople;
     }
-    match (q.by_lang(), people(q), part.is_months()) {
-        (true, _, false) => Grain::DayLang,
-        (true, _, true) => Grain::MonthLang,
-        (false, false, false) => Grain::DaySite,
-        (false, false, true) => Grain::MonthSite,
-        (false, true, false) if lean_people(q) => Grain::DayPeople,
-        (false, true, false) => Grain::Day,
-        (false, true, true) => Grain::Month,
+    // The site grains keep neither question nor channel: the language grains, which
+    // keep both, answer those (a question with people and language is refused before).
+    let site_detail = q.by_lang() || by_question_or_channel(q);
+    match (people(q), part.is_months()) {
+        (true, false) if lean_people(q) => Grain::DayPeople,
+        (true, false) => Grain::Day,
+        (true, true) => Grain::Month,
+        (false, false) if site_detail => Grain::DayLang,
+        (false, true) if site_detail => Grain::MonthLang,
+        (false, false) => Grain::DaySite,
+        (false, true) => Grain::MonthSite,
     }
 }
 

@@ -22,6 +22,7 @@ mod dispatch;
 mod external;
 mod fleet;
 mod mail;
+mod names;
 mod operations;
 mod org;
 mod people;
@@ -60,6 +61,7 @@ pub use dispatch::{
 pub use external::{ExternalMonth, ExternalSeries};
 pub use fleet::FleetNotice;
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
+pub use names::OrgNames;
 pub use operations::VisitRowTotals;
 pub use org::{
     Localized, OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput,
@@ -340,6 +342,8 @@ pub struct Store {
     /// The last write of answers failed for a reason other than bad input or a meeting
     /// with another writer (a full disk, the database gone): readiness checks writes.
     writes_failing: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// The names pages show, per organisation, while unchanged (see `names`).
+    names: std::sync::Arc<names::NamesCache>,
 }
 
 impl Store {
@@ -353,6 +357,7 @@ impl Store {
             ))),
             retries: Default::default(),
             writes_failing: Default::default(),
+            names: Default::default(),
         }
     }
 

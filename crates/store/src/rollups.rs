@@ -1,4 +1,4 @@
-//! Rollups: counts of each score per cell, at four grains shaped like the questions the
+//! Rollups: counts of each score per cell, at grains shaped like the questions the
 //! pages ask (see migration 0007): day and month, each at site level and at the full
 //! site × service × employee level. They are kept up to date in the same transaction as
 //! the answers themselves (an answer arriving days late lands on its own day), and rebuilt
@@ -14,9 +14,12 @@ use crate::{NewRating, Result, Store, with_db};
 /// The eight grains of the rollup table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grain {
-    /// Day × site × question × channel.
+    /// Day × site (no question, no channel): the tiles, trends and sites' figures of a
+    /// period. Questions and channels are read from the language grains, which hold
+    /// them (migration 0038: a site's day is then one row per scale, not one per
+    /// question and channel — a fourth to a tenth of the rows these pages sum).
     DaySite = 1,
-    /// Month × site × question × channel.
+    /// Month × site (no question, no channel).
     MonthSite = 2,
     /// Day × site × service × employee × question × channel.
     Day = 3,
@@ -65,12 +68,22 @@ impl Grain {
 
     /// Whether the grain keeps the channel.
     pub fn has_channel(self) -> bool {
-        !matches!(self, Grain::Month | Grain::DayPeople | Grain::BlockPeople)
+        !matches!(
+            self,
+            Grain::DaySite
+                | Grain::MonthSite
+                | Grain::Month
+                | Grain::DayPeople
+                | Grain::BlockPeople
+        )
     }
 
     /// Whether the grain keeps the question (the others keep the nil UUID).
     pub fn has_question(self) -> bool {
-        !matches!(self, Grain::DayPeople | Grain::BlockPeople)
+        !matches!(
+            self,
+            Grain::DaySite | Grain::MonthSite | Grain::DayPeople | Grain::BlockPeople
+        )
     }
 
     /// Whether the grain keeps the answer's language (the others keep `''`).

@@ -73,7 +73,12 @@ impl SmallDisk {
 
 impl Drop for SmallDisk {
     fn drop(&mut self) {
-        let _ = std::process::Command::new("umount").arg(&self.dir).status();
+        // Lazily: a file the pool's closing connections still hold keeps the tmpfs busy
+        // until they go, and it must not stay mounted after the test.
+        let _ = std::process::Command::new("umount")
+            .arg("--lazy")
+            .arg(&self.dir)
+            .status();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -16,6 +16,7 @@ both_backends! {
     users_sessions_and_tokens;
     a_failed_write_changes_nothing;
     concurrent_batches_share_commits_and_keep_their_outcomes;
+    names_kept_by_one_instance_follow_changes_made_through_another;
 }
 
 async fn organisation_structure_round_trips(backend: Backend) {
@@ -448,4 +449,116 @@ async fn concurrent_batches_share_commits_and_keep_their_outcomes(backend: Backe
         assert_eq!(out[11], InsertOutcome::Conflict);
     }
     assert_eq!(store.count_ratings(w.org).await.unwrap(), 20 + 40 * 10);
+}
+
+/// An instance keeps the names it read while none changes, and sees at its next read
+/// every change another instance made: a region renamed, a site moved and renamed, a
+/// service and an employee added, an employee renamed, a site deactivated.
+async fn names_kept_by_one_instance_follow_changes_made_through_another(backend: Backend) {
+    let (a, db) = fresh_store(backend).await;
+    let w = world(&a).await;
+    let b = Store::connect(&ConnectOptions {
+        url: db.url.clone(),
+        create_if_missing: false,
+        max_connections: 2,
+        statement_timeout: None,
+    })
+    .await
+    .unwrap();
+    let first = a.org_names(w.org).await.unwrap();
+    assert_eq!(first.sites[0].name, "Liepāja");
+    // Nothing changed: the same names, not read again.
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        &a.org_names(w.org).await.unwrap()
+    ));
+    // Answers and sessions are not names: they leave the names as they were.
+    a.insert_ratings(w.org, &[rating(&w, 4)]).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(
+        &first,
+        &a.org_names(w.org).await.unwrap()
+    ));
+
+    b.update_region(
+        w.org,
+        w.region,
+        "Kurzeme-Zemgale",
+        &Default::default(),
+        &by(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        a.org_names(w.org).await.unwrap().sites[0].region_name,
+        "Kurzeme-Zemgale"
+    );
+    let mut site = SiteInput {
+        names: Default::default(),
+        region_id: w.region,
+        name: "Liepāja Centrs".into(),
+        address: None,
+        time_zone: None,
+        opening_hours: None,
+        service_ids: vec![w.service],
+    };
+    b.update_site(w.org, w.site, &site, &by()).await.unwrap();
+    assert_eq!(
+        a.org_names(w.org).await.unwrap().sites[0].name,
+        "Liepāja Centrs"
+    );
+    let service = b
+        .create_service(
+            w.org,
+            rida_domain::new_id(),
+            &rida_store::ServiceInput::named("Cards"),
+            &by(),
+        )
+        .await
+        .unwrap();
+    assert!(
+        a.org_names(w.org)
+            .await
+            .unwrap()
+            .services
+            .iter()
+            .any(|s| s.id == service && s.name == "Cards")
+    );
+    let mut anna = EmployeeInput {
+        name: "Anna Kalniņa".into(),
+        desk: None,
+        external_id: Some("Q-17".into()),
+        site_ids: vec![w.site],
+    };
+    b.update_employee(w.org, w.employee, &anna, &by())
+        .await
+        .unwrap();
+    assert!(
+        a.org_names(w.org)
+            .await
+            .unwrap()
+            .employees
+            .contains(&(w.employee, "Anna Kalniņa".into()))
+    );
+    anna.name = "Jānis Ozols".into();
+    anna.external_id = None;
+    let janis = b
+        .create_employee(w.org, rida_domain::new_id(), &anna, &by())
+        .await
+        .unwrap();
+    assert!(
+        a.org_names(w.org)
+            .await
+            .unwrap()
+            .employees
+            .contains(&(janis, "Jānis Ozols".into()))
+    );
+    b.set_active(rida_store::Deactivatable::Site, w.org, w.site, false, &by())
+        .await
+        .unwrap();
+    assert!(!a.org_names(w.org).await.unwrap().sites[0].active);
+    // Renamed back through the first instance itself.
+    site.name = "Liepāja".into();
+    a.update_site(w.org, w.site, &site, &by()).await.unwrap();
+    assert_eq!(a.org_names(w.org).await.unwrap().sites[0].name, "Liepāja");
+    b.close().await;
 }

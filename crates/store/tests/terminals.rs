@@ -286,8 +286,8 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
         // (grain, period, keeps service and employee, keeps the channel, keeps the language,
         // keeps the question)
         for (grain, period, people, channel, lang, question) in [
-            (1, r.local_day, false, true, false, true),
-            (2, r.local_day / 100, false, true, false, true),
+            (1, r.local_day, false, false, false, false),
+            (2, r.local_day / 100, false, false, false, false),
             (3, r.local_day, true, true, false, true),
             (4, r.local_day / 100, true, false, false, true),
             (5, r.local_day, false, true, true, true),

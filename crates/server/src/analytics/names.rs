@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use rida_domain::Locale;
-use rida_store::{ListQuery, Localized, Store};
+use rida_store::{Localized, Store};
 use uuid::Uuid;
 
 use crate::Error;
@@ -85,19 +85,15 @@ impl Names {
 
 /// The rows names are taken from, before choosing a language.
 struct Raw {
-    sites: Vec<rida_store::Site>,
-    services: Vec<rida_store::Service>,
-    employees: HashMap<Uuid, String>,
+    /// Read again only when a name changed (see `Store::org_names`).
+    named: std::sync::Arc<rida_store::OrgNames>,
     terminals: HashMap<Uuid, String>,
 }
 
 impl Raw {
     async fn load(store: &Store, org: Uuid, terminals: bool) -> Result<Raw, Error> {
-        let all = ListQuery::all();
         Ok(Raw {
-            sites: store.list_sites(org, &all, None).await?.items,
-            services: store.list_services(org, &all).await?.items,
-            employees: store.employee_names(org).await?.into_iter().collect(),
+            named: store.org_names(org).await?,
             terminals: match terminals {
                 true => store.terminal_names(org).await?.into_iter().collect(),
                 false => HashMap::new(),
@@ -106,7 +102,7 @@ impl Raw {
     }
 
     fn names(&self, lang: Locale) -> Names {
-        let sites = self.sites.clone().localized(lang);
+        let sites = self.named.sites.clone().localized(lang);
         Names {
             regions: sites
                 .iter()
@@ -114,13 +110,14 @@ impl Raw {
                 .collect(),
             sites: sites.into_iter().map(|s| (s.id, s.name)).collect(),
             services: self
+                .named
                 .services
                 .clone()
                 .localized(lang)
                 .into_iter()
                 .map(|s| (s.id, s.name))
                 .collect(),
-            employees: self.employees.clone(),
+            employees: self.named.employees.iter().cloned().collect(),
             terminals: self.terminals.clone(),
         }
     }
