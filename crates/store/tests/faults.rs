@@ -85,7 +85,9 @@ impl Drop for SmallDisk {
 
 #[tokio::test]
 async fn a_full_disk_refuses_writes_then_recovers_without_a_restart() {
-    let disk = SmallDisk::mount("3m");
+    // Room for the migrated schema and its write-ahead log with megabytes to spare (a
+    // schema that grows must not leave the disk full before the test fills it).
+    let disk = SmallDisk::mount("6m");
     // Space that can be given back later.
     let filler = disk.dir.join("filler");
     std::fs::write(&filler, vec![1u8; 1_000_000]).unwrap();
