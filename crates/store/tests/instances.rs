@@ -5,9 +5,9 @@
 
 mod common;
 
-use common::{rating, world};
+use common::{other_instance, rating, world};
 use rida_domain::{Answer, Channel};
-use rida_store::{Backend, ConnectOptions, NewRating, Store, testing::fresh_store};
+use rida_store::{Backend, NewRating, testing::fresh_store};
 use uuid::Uuid;
 
 /// Writers per instance, group commits each, answers per commit.
@@ -35,18 +35,6 @@ fn answer(w: &common::World, n: usize) -> NewRating {
         r.flags = 1;
     }
     r
-}
-
-/// A second instance's store on the same database: a pool of its own.
-async fn other_instance(url: &str) -> Store {
-    Store::connect(&ConnectOptions {
-        url: url.to_string(),
-        create_if_missing: false,
-        max_connections: 4,
-        statement_timeout: None,
-    })
-    .await
-    .unwrap()
 }
 
 #[tokio::test]

@@ -457,27 +457,15 @@ async fn concurrent_batches_share_commits_and_keep_their_outcomes(backend: Backe
 async fn names_kept_by_one_instance_follow_changes_made_through_another(backend: Backend) {
     let (a, db) = fresh_store(backend).await;
     let w = world(&a).await;
-    let b = Store::connect(&ConnectOptions {
-        url: db.url.clone(),
-        create_if_missing: false,
-        max_connections: 2,
-        statement_timeout: None,
-    })
-    .await
-    .unwrap();
-    let first = a.org_names(w.org).await.unwrap();
+    let b = common::other_instance(&db.url).await;
+    let names = || async { a.org_names(w.org).await.unwrap() };
+    let first = names().await;
     assert_eq!(first.sites[0].name, "Liepāja");
     // Nothing changed: the same names, not read again.
-    assert!(std::sync::Arc::ptr_eq(
-        &first,
-        &a.org_names(w.org).await.unwrap()
-    ));
+    assert!(std::sync::Arc::ptr_eq(&first, &names().await));
     // Answers and sessions are not names: they leave the names as they were.
     a.insert_ratings(w.org, &[rating(&w, 4)]).await.unwrap();
-    assert!(std::sync::Arc::ptr_eq(
-        &first,
-        &a.org_names(w.org).await.unwrap()
-    ));
+    assert!(std::sync::Arc::ptr_eq(&first, &names().await));
 
     b.update_region(
         w.org,
@@ -488,10 +476,7 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
     )
     .await
     .unwrap();
-    assert_eq!(
-        a.org_names(w.org).await.unwrap().sites[0].region_name,
-        "Kurzeme-Zemgale"
-    );
+    assert_eq!(names().await.sites[0].region_name, "Kurzeme-Zemgale");
     let mut site = SiteInput {
         names: Default::default(),
         region_id: w.region,
@@ -502,10 +487,7 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
         service_ids: vec![w.service],
     };
     b.update_site(w.org, w.site, &site, &by()).await.unwrap();
-    assert_eq!(
-        a.org_names(w.org).await.unwrap().sites[0].name,
-        "Liepāja Centrs"
-    );
+    assert_eq!(names().await.sites[0].name, "Liepāja Centrs");
     let service = b
         .create_service(
             w.org,
@@ -516,9 +498,8 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
         .await
         .unwrap();
     assert!(
-        a.org_names(w.org)
+        names()
             .await
-            .unwrap()
             .services
             .iter()
             .any(|s| s.id == service && s.name == "Cards")
@@ -533,9 +514,8 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
         .await
         .unwrap();
     assert!(
-        a.org_names(w.org)
+        names()
             .await
-            .unwrap()
             .employees
             .contains(&(w.employee, "Anna Kalniņa".into()))
     );
@@ -546,19 +526,18 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
         .await
         .unwrap();
     assert!(
-        a.org_names(w.org)
+        names()
             .await
-            .unwrap()
             .employees
             .contains(&(janis, "Jānis Ozols".into()))
     );
     b.set_active(rida_store::Deactivatable::Site, w.org, w.site, false, &by())
         .await
         .unwrap();
-    assert!(!a.org_names(w.org).await.unwrap().sites[0].active);
+    assert!(!names().await.sites[0].active);
     // Renamed back through the first instance itself.
     site.name = "Liepāja".into();
     a.update_site(w.org, w.site, &site, &by()).await.unwrap();
-    assert_eq!(a.org_names(w.org).await.unwrap().sites[0].name, "Liepāja");
+    assert_eq!(names().await.sites[0].name, "Liepāja");
     b.close().await;
 }

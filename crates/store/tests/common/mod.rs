@@ -125,3 +125,16 @@ pub fn rating(w: &World, score: i16) -> NewRating {
         flags: 0,
     }
 }
+
+/// A second instance's store on the same database: a pool of its own.
+#[allow(dead_code)] // not every test file opens a second instance
+pub async fn other_instance(url: &str) -> Store {
+    Store::connect(&rida_store::ConnectOptions {
+        url: url.to_string(),
+        create_if_missing: false,
+        max_connections: 4,
+        statement_timeout: None,
+    })
+    .await
+    .unwrap()
+}
