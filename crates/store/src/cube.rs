@@ -164,10 +164,38 @@ fn lean_people(q: &CubeQuery) -> bool {
     people(q) && !q.by_lang() && !by_question_or_channel(q)
 }
 
+/// Whether the week grains answer the query (when its period is whole weeks): by site
+/// or for the whole network by service, by neither day, month, language, question nor
+/// channel; about people only as services of every site together.
+fn weekly(q: &CubeQuery) -> bool {
+    let by_period = q.group.iter().any(|d| matches!(d, Dim::Day | Dim::Month));
+    let one_site_or_employee = q.filter.sites.is_some()
+        || q.filter.employees.is_some()
+        || q.group
+            .iter()
+            .any(|d| matches!(d, Dim::Site | Dim::Employee));
+    !by_period
+        && !q.by_lang()
+        && !by_question_or_channel(q)
+        && (!people(q) || !one_site_or_employee)
+}
+
+/// The parts the query's period is read as: whole weeks from the week grains where they
+/// hold the answer, else months, blocks and days.
+fn cut(q: &CubeQuery) -> Vec<Part> {
+    match crate::periods::whole_weeks(q.from_day, q.to_day) {
+        Some(weeks) if weekly(q) => vec![weeks],
+        _ => parts(q.from_day, q.to_day, days_only(q), lean_people(q)),
+    }
+}
+
 /// The grain that holds a part of the query.
 fn grain(q: &CubeQuery, part: &Part) -> Grain {
-    if part.span == Span::Blocks {
-        return Grain::BlockPeople;
+    match part.span {
+        Span::Blocks => return Grain::BlockPeople,
+        Span::Weeks if people(q) => return Grain::WeekService,
+        Span::Weeks => return Grain::WeekSite,
+        Span::Months | Span::Days => {}
     }
     // The site grains keep neither question nor channel: the language grains, which
     // keep both, answer those (a question with people and language is refused before).
@@ -353,7 +381,7 @@ impl Store {
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
-        let parts = parts(q.from_day, q.to_day, days_only(q), lean_people(q));
+        let parts = cut(q);
         if parts.is_empty() {
             return Ok(vec![]);
         }
@@ -418,5 +446,63 @@ impl Store {
                 }
             })
             .collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn query(from_day: i32, to_day: i32, group: &[Dim], filter: Filter) -> CubeQuery {
+        CubeQuery {
+            from_day,
+            to_day,
+            filter,
+            group: group.to_vec(),
+        }
+    }
+
+    /// The grain each part of the query is read from, as `cube` cuts it.
+    fn grains(q: &CubeQuery) -> Vec<Grain> {
+        cut(q).iter().map(|p| grain(q, p)).collect()
+    }
+
+    #[test]
+    fn whole_weeks_are_read_from_the_week_grains_where_they_hold_the_answer() {
+        let all = Filter::default();
+        // A week (Monday 16 to Sunday 22 November 2026), by site and by service.
+        assert_eq!(
+            grains(&query(20261116, 20261122, &[Dim::Site], all.clone())),
+            [Grain::WeekSite]
+        );
+        assert_eq!(
+            grains(&query(20261116, 20261122, &[Dim::Service], all.clone())),
+            [Grain::WeekService]
+        );
+        // Two weeks across a month's end: one part.
+        assert_eq!(
+            grains(&query(20261123, 20261206, &[], all.clone())),
+            [Grain::WeekSite]
+        );
+        // Services at some sites, employees, days, channels: the other grains.
+        let at_one_site = Filter {
+            sites: Some(vec![Uuid::nil()]),
+            ..Default::default()
+        };
+        for q in [
+            query(20261116, 20261122, &[Dim::Service], at_one_site),
+            query(20261116, 20261122, &[Dim::Employee], all.clone()),
+            query(20261116, 20261122, &[Dim::Site, Dim::Service], all.clone()),
+            query(20261116, 20261122, &[Dim::Day], all.clone()),
+            query(20261116, 20261122, &[Dim::Channel], all.clone()),
+            // Not a whole week: Tuesday to Monday.
+            query(20261117, 20261123, &[], all.clone()),
+        ] {
+            assert!(
+                grains(&q).iter().all(|g| !g.is_week()),
+                "{q:?}: {:?}",
+                grains(&q)
+            );
+        }
     }
 }

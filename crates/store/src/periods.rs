@@ -11,6 +11,8 @@ pub(crate) enum Span {
     Months,
     Blocks,
     Days,
+    /// Whole weeks, Monday to Sunday (the period is the Monday).
+    Weeks,
 }
 
 /// A part of a period and the grain that holds it: months `lo..=hi` (`yyyymm`), blocks
@@ -85,6 +87,35 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part>
         out.push(months(lo, hi));
     }
     out
+}
+
+/// The most weeks read from the week grains: past it, months and blocks are fewer rows.
+const MAX_WEEKS: i32 = 6;
+
+/// `from..=to` as whole weeks (Monday to Sunday, up to [`MAX_WEEKS`] of them): one part
+/// from the week grains, or `None` when the period is not made of whole weeks.
+pub(crate) fn whole_weeks(from: i32, to: i32) -> Option<Part> {
+    use jiff::ToSpan;
+    let date = |d: i32| {
+        jiff::civil::Date::new((d / 10_000) as i16, (d / 100 % 100) as i8, (d % 100) as i8).ok()
+    };
+    let (first, last) = (date(from)?, date(to)?);
+    let sunday = last.weekday() == jiff::civil::Weekday::Sunday;
+    let weeks = (last - first).get_days() / 7 + 1;
+    let monday = |d: jiff::civil::Date| d.checked_sub(6.days()).ok();
+    (first.weekday() == jiff::civil::Weekday::Monday && sunday && (1..=MAX_WEEKS).contains(&weeks))
+        .then(|| {
+            let hi = monday(last)?;
+            Some(Part {
+                span: Span::Weeks,
+                lo: from,
+                hi: i32::from(hi.year()) * 10_000
+                    + i32::from(hi.month()) * 100
+                    + i32::from(hi.day()),
+                minus: false,
+            })
+        })
+        .flatten()
 }
 
 fn months(lo: i32, hi: i32) -> Part {

@@ -1,6 +1,7 @@
 //! Rollups: counts of each score per cell, at grains shaped like the questions the
 //! pages ask (see migration 0007): day and month, each at site level and at the full
-//! site × service × employee level. They are kept up to date in the same transaction as
+//! site × service × employee level; blocks of a month's days with people; whole weeks by
+//! site and, for the whole network, by service (migration 0040). They are kept up to date in the same transaction as
 //! the answers themselves (an answer arriving days late lands on its own day), and rebuilt
 //! from the raw answers on demand (`rida rollup rebuild`). Reading them: [`crate::cube`].
 
@@ -11,7 +12,7 @@ use uuid::Uuid;
 use crate::BeginWrite;
 use crate::{NewRating, Result, Store, with_db};
 
-/// The eight grains of the rollup table.
+/// The ten grains of the rollup table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Grain {
     /// Day × site (no question, no channel): the tiles, trends and sites' figures of a
@@ -37,6 +38,25 @@ pub enum Grain {
     /// period read whole blocks from it and only the rest as days (a block has about a
     /// day's cells).
     BlockPeople = 8,
+    /// A week (Monday to Sunday; the period is its Monday) × site (no question, no
+    /// channel): a whole week of 500 sites is 500 rows a scale instead of 3,500.
+    WeekSite = 9,
+    /// A week × service, all sites together: the network's services of a week (the
+    /// head's Monday page, a week's dashboard) are a few dozen rows instead of every site ×
+    /// service × employee of its days (37,000 at 10 M answers a year). Its site column is
+    /// a shard, not a site: each transaction adds to one of [`SHARDS`] rows chosen at
+    /// random, so that writers at different sites do not queue for one row of the whole
+    /// network; reads sum the shards ([`crate::cube`], [`Store::rollup_cells`]).
+    WeekService = 10,
+}
+
+/// The rows a [`Grain::WeekService`] cell is spread over.
+pub const SHARDS: u8 = 16;
+
+/// The shard `k` as it is kept in the site column (shard 0 is the nil UUID, where a
+/// rebuild puts everything).
+pub fn shard(k: u8) -> Uuid {
+    Uuid::from_u128(u128::from(k % SHARDS))
 }
 
 /// The first day (`yyyymmdd`) of the block of its month that `day` is in (see
@@ -46,8 +66,26 @@ pub fn block_of(day: i32) -> i32 {
     day - d + if d >= 29 { 29 } else { (d - 1) / 7 * 7 + 1 }
 }
 
+/// The Monday (`yyyymmdd`) of the week `day` is in.
+pub fn week_of(day: i32) -> i32 {
+    use jiff::ToSpan;
+    jiff::civil::Date::new(
+        (day / 10_000) as i16,
+        (day / 100 % 100) as i8,
+        (day % 100) as i8,
+    )
+    .ok()
+    .and_then(|d| {
+        d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+            .ok()
+    })
+    .map_or(day, |m| {
+        i32::from(m.year()) * 10_000 + i32::from(m.month()) * 100 + i32::from(m.day())
+    })
+}
+
 impl Grain {
-    pub const ALL: [Grain; 8] = [
+    pub const ALL: [Grain; 10] = [
         Grain::DaySite,
         Grain::MonthSite,
         Grain::Day,
@@ -56,6 +94,8 @@ impl Grain {
         Grain::MonthLang,
         Grain::DayPeople,
         Grain::BlockPeople,
+        Grain::WeekSite,
+        Grain::WeekService,
     ];
 
     /// Whether the grain keeps service and employee.
@@ -64,6 +104,22 @@ impl Grain {
             self,
             Grain::Day | Grain::Month | Grain::DayPeople | Grain::BlockPeople
         )
+    }
+
+    /// Whether the grain keeps the service.
+    pub fn has_service(self) -> bool {
+        self.has_people() || self == Grain::WeekService
+    }
+
+    /// Whether the grain keeps the site (the network's week of services keeps a shard
+    /// there instead).
+    pub fn has_site(self) -> bool {
+        self != Grain::WeekService
+    }
+
+    /// Whether `period` is a week's Monday.
+    pub fn is_week(self) -> bool {
+        matches!(self, Grain::WeekSite | Grain::WeekService)
     }
 
     /// Whether the grain keeps the channel.
@@ -75,6 +131,8 @@ impl Grain {
                 | Grain::Month
                 | Grain::DayPeople
                 | Grain::BlockPeople
+                | Grain::WeekSite
+                | Grain::WeekService
         )
     }
 
@@ -82,7 +140,12 @@ impl Grain {
     pub fn has_question(self) -> bool {
         !matches!(
             self,
-            Grain::DaySite | Grain::MonthSite | Grain::DayPeople | Grain::BlockPeople
+            Grain::DaySite
+                | Grain::MonthSite
+                | Grain::DayPeople
+                | Grain::BlockPeople
+                | Grain::WeekSite
+                | Grain::WeekService
         )
     }
 
@@ -187,7 +250,8 @@ pub(crate) fn scored(org: Uuid, r: &NewRating, scales: &HashMap<Uuid, String>) -
     })
 }
 
-/// The cell of an answer at one grain.
+/// The cell of an answer at one grain (of the network's week of services: in shard 0,
+/// moved to the transaction's shard when written).
 pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
     let people = grain.has_people();
     RollupKey {
@@ -195,12 +259,21 @@ pub(crate) fn cell_of(grain: Grain, a: &Scored) -> RollupKey {
         grain: grain as i16,
         period: match grain {
             Grain::BlockPeople => block_of(a.local_day),
+            g if g.is_week() => week_of(a.local_day),
             g if g.is_month() => a.local_day / 100,
             _ => a.local_day,
         },
         scale: a.scale.clone(),
-        site_id: a.site_id,
-        service_id: if people { a.service_id } else { Uuid::nil() },
+        site_id: if grain.has_site() {
+            a.site_id
+        } else {
+            Uuid::nil()
+        },
+        service_id: if grain.has_service() {
+            a.service_id
+        } else {
+            Uuid::nil()
+        },
         employee_id: if people { a.employee_id } else { Uuid::nil() },
         question_id: if grain.has_question() {
             a.question_id
@@ -257,11 +330,22 @@ pub(crate) const CELLS: usize = 500;
 /// cells went in hash order, none once sorted). The same holds for the choice and visit
 /// rollups, and the tables are always written in the same order: answers, rollups,
 /// visits, visit rollups, choice rollups.
+///
+/// Rows shared by the whole network (the week's services) would make every writer of an
+/// organisation queue for the same few rows: each transaction writes them to one of
+/// [`SHARDS`] rows picked at random, two writers meet on one a sixteenth of the time.
 macro_rules! apply_rollup {
     ($tx:ident, $deltas:expr) => {{
-        let mut cells: Vec<(&$crate::rollups::RollupKey, &$crate::rollups::Counts)> =
-            $deltas.iter().filter(|(_, c)| !c.is_zero()).collect();
-        cells.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let shard = $crate::rollups::shard(rand::random::<u8>());
+        let mut cells: Vec<(std::borrow::Cow<'_, $crate::rollups::RollupKey>, &$crate::rollups::Counts)> = $deltas
+            .iter()
+            .filter(|(_, c)| !c.is_zero())
+            .map(|(k, c)| match k.grain == $crate::rollups::Grain::WeekService as i16 {
+                true => (std::borrow::Cow::Owned($crate::rollups::RollupKey { site_id: shard, ..k.clone() }), c),
+                false => (std::borrow::Cow::Borrowed(k), c),
+            })
+            .collect();
+        cells.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         for chunk in cells.chunks($crate::rollups::CELLS) {
             let mut qb = sqlx::QueryBuilder::new(format!(
                 "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {}, bursts) ",
@@ -342,6 +426,46 @@ fn rebuild_sql(grain: Grain) -> String {
     )
 }
 
+/// The SQL that fills the week grains of `$1` (an org, or NULL for all) from the day
+/// grains (a week crosses months, which the rebuild reads one at a time), everything in
+/// shard 0; `$2` is the nil UUID. The Monday of a day is the one thing the two databases
+/// spell differently (migration 0040 does the same).
+fn weeks_sql(backend: crate::Backend) -> [String; 2] {
+    let monday = match backend {
+        crate::Backend::Sqlite => {
+            "CAST(strftime('%Y%m%d', date(printf('%04d-%02d-%02d', period / 10000, period / 100 % 100, period % 100), '-6 days', 'weekday 1')) AS INTEGER)"
+        }
+        crate::Backend::Postgres => {
+            "CAST(to_char(date_trunc('week', to_date(CAST(period AS TEXT), 'YYYYMMDD')), 'YYYYMMDD') AS INTEGER)"
+        }
+    };
+    let sums: Vec<String> = SCORE_COLUMNS
+        .split(", ")
+        .chain(["bursts"])
+        .map(|c| format!("SUM({c})"))
+        .collect();
+    let sums = sums.join(", ");
+    let insert = format!(
+        "INSERT INTO rollups (org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {SCORE_COLUMNS}, bursts)"
+    );
+    [
+        format!(
+            "{insert} SELECT org_id, {week}, {monday}, scale, site_id, $2, $2, $2, '', '', {sums} \
+             FROM rollups WHERE grain = {day} AND ($1 IS NULL OR org_id = $1) \
+             GROUP BY org_id, {monday}, scale, site_id",
+            week = Grain::WeekSite as i16,
+            day = Grain::DaySite as i16,
+        ),
+        format!(
+            "{insert} SELECT org_id, {week}, {monday}, scale, $2, service_id, $2, $2, '', '', {sums} \
+             FROM rollups WHERE grain = {day} AND ($1 IS NULL OR org_id = $1) \
+             GROUP BY org_id, {monday}, scale, service_id",
+            week = Grain::WeekService as i16,
+            day = Grain::DayPeople as i16,
+        ),
+    ]
+}
+
 impl Store {
     /// The scale of each scored question among `rows`, for their rollup cells: from memory
     /// (a question's scale never changes once it exists), else one read, outside the
@@ -396,7 +520,12 @@ impl Store {
         mut progress: impl FnMut(u64, u64) + Send,
     ) -> Result<u64> {
         let nil = Uuid::nil();
-        let statements: Vec<String> = Grain::ALL.into_iter().map(rebuild_sql).collect();
+        let statements: Vec<String> = Grain::ALL
+            .into_iter()
+            .filter(|g| !g.is_week())
+            .map(rebuild_sql)
+            .collect();
+        let weeks = weeks_sql(self.backend());
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM rollups WHERE ($1 IS NULL OR org_id = $1)")
@@ -423,12 +552,16 @@ impl Store {
                 }
                 progress(i as u64 + 1, total);
             }
+            for sql in &weeks {
+                cells += sqlx::query(sql).bind(org).bind(nil).execute(&mut *tx).await?.rows_affected();
+            }
             tx.commit().await?;
             Ok(cells)
         })
     }
 
-    /// Every non-empty cell of an organisation's rollup with its counts, in key order.
+    /// Every non-empty cell of an organisation's rollup with its counts, in key order (the
+    /// shards of a cell summed, in shard 0).
     pub async fn rollup_cells(&self, org: Uuid) -> Result<Vec<(RollupKey, Counts)>> {
         #[derive(sqlx::FromRow)]
         struct Row {
@@ -441,12 +574,19 @@ impl Store {
             "SELECT org_id, grain, period, scale, site_id, service_id, employee_id, question_id, channel, lang, {SCORE_COLUMNS}, bursts \
              FROM rollups WHERE org_id = $1"))
             .bind(org).fetch_all(p).await)?;
-        let mut out: Vec<(RollupKey, Counts)> = rows
-            .into_iter()
-            .map(|r| (r.key, r.counts.counts()))
-            .filter(|(_, c)| !c.is_zero())
-            .collect();
-        out.sort();
-        Ok(out)
+        // The shards of a cell are how it is written, not what it holds: summed here.
+        let mut cells: std::collections::BTreeMap<RollupKey, Counts> = Default::default();
+        for Row { mut key, counts } in rows {
+            if key.grain == Grain::WeekService as i16 {
+                key.site_id = Uuid::nil();
+            }
+            let sum = cells.entry(key).or_default();
+            let counts = counts.counts();
+            for (s, n) in sum.scores.iter_mut().zip(counts.scores) {
+                *s += n;
+            }
+            sum.bursts += counts.bursts;
+        }
+        Ok(cells.into_iter().filter(|(_, c)| !c.is_zero()).collect())
     }
 }

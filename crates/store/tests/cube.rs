@@ -166,7 +166,10 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         r.lang = [None, Some("ar"), Some("lv")][next(3) as usize].map(Into::into);
         rows.push(r);
     }
-    store.insert_ratings(w.org, &rows).await.unwrap();
+    // In several transactions: the network's week of services is spread over shards.
+    for batch in rows.chunks(100) {
+        store.insert_ratings(w.org, batch).await.unwrap();
+    }
 
     let periods = [
         (20261101, 20261130), // a month
@@ -182,6 +185,11 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         (20261006, 20261031),
         (20261101, 20261119),
         (20261003, 20261119),
+        // Whole weeks: one, one across a month's end, two, one across a year's end.
+        (20261116, 20261122),
+        (20261130, 20261206),
+        (20261123, 20261206),
+        (20261228, 20270103),
     ];
     let groupings: [&[Dim]; 11] = [
         &[],
@@ -215,6 +223,11 @@ async fn every_figure_equals_a_count_of_the_raw_answers(backend: Backend) {
         },
         Filter {
             sites: Some(vec![]),
+            ..Default::default()
+        },
+        Filter {
+            scale: Some(Scale::Nps11),
+            services: Some(vec![Uuid::nil(), service2]),
             ..Default::default()
         },
         Filter {

@@ -283,17 +283,35 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
         // The first day of its block of the month: 1-7, 8-14, 15-21, 22-28, 29 on.
         let day = r.local_day % 100;
         let block = r.local_day - day + [1, 8, 15, 22, 29][((day - 1) / 7).min(4) as usize];
-        // (grain, period, keeps service and employee, keeps the channel, keeps the language,
-        // keeps the question)
-        for (grain, period, people, channel, lang, question) in [
-            (1, r.local_day, false, false, false, false),
-            (2, r.local_day / 100, false, false, false, false),
-            (3, r.local_day, true, true, false, true),
-            (4, r.local_day / 100, true, false, false, true),
-            (5, r.local_day, false, true, true, true),
-            (6, r.local_day / 100, false, true, true, true),
-            (7, r.local_day, true, false, false, false),
-            (8, block, true, false, false, false),
+        // The Monday of its week.
+        let date = jiff::civil::date(
+            (r.local_day / 10_000) as i16,
+            (r.local_day / 100 % 100) as i8,
+            (r.local_day % 100) as i8,
+        );
+        let monday = date
+            .checked_sub(jiff::Span::new().days(date.weekday().to_monday_zero_offset()))
+            .unwrap();
+        let week = i32::from(monday.year()) * 10_000
+            + i32::from(monday.month()) * 100
+            + i32::from(monday.day());
+        // (grain, period, keeps the site, the service, the employee, the channel, the
+        // language, the question)
+        for (grain, period, [site, service, employee, channel, lang, question]) in [
+            (1, r.local_day, [true, false, false, false, false, false]),
+            (
+                2,
+                r.local_day / 100,
+                [true, false, false, false, false, false],
+            ),
+            (3, r.local_day, [true, true, true, true, false, true]),
+            (4, r.local_day / 100, [true, true, true, false, false, true]),
+            (5, r.local_day, [true, false, false, true, true, true]),
+            (6, r.local_day / 100, [true, false, false, true, true, true]),
+            (7, r.local_day, [true, true, true, false, false, false]),
+            (8, block, [true, true, true, false, false, false]),
+            (9, week, [true, false, false, false, false, false]),
+            (10, week, [false, true, false, false, false, false]),
         ] {
             let key = rida_store::RollupKey {
                 org_id: org,
@@ -301,9 +319,9 @@ async fn raw_cells(store: &Store, org: Uuid) -> Vec<(rida_store::RollupKey, Coun
                 period,
                 // The world's one question is a CSAT question.
                 scale: "csat5".into(),
-                site_id: r.site_id,
-                service_id: r.service_id.filter(|_| people).unwrap_or(nil),
-                employee_id: r.employee_id.filter(|_| people).unwrap_or(nil),
+                site_id: if site { r.site_id } else { nil },
+                service_id: r.service_id.filter(|_| service).unwrap_or(nil),
+                employee_id: r.employee_id.filter(|_| employee).unwrap_or(nil),
                 question_id: if question { r.question_id } else { nil },
                 channel: if channel {
                     r.channel.clone()
