@@ -4,13 +4,14 @@
 //! the site grains, questions about services or employees the ones with people. No page
 //! scans raw answers.
 
-use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use rida_domain::{Scale, metrics::ScoreCounts};
 use uuid::Uuid;
 
 use crate::periods::{Part, Span, parts};
 use crate::rollups::{Grain, SCORE_COLUMNS};
+use crate::settled::Sums;
 use crate::{Result, Store, with_db};
 
 /// A dimension figures can be grouped by.
@@ -371,6 +372,9 @@ fn statement(org: Uuid, q: &CubeQuery, parts: &[Part]) -> (String, Vec<Arg>, Vec
 
 impl Store {
     /// Answers a [`CubeQuery`] from the rollups: one row per group and scale, in key order.
+    ///
+    /// The days of the period that are over are read once and kept while no answer
+    /// reaches them (see [`crate::settled`]); the rest is read each time.
     pub async fn cube(&self, org: Uuid, q: &CubeQuery) -> Result<Vec<CubeRow>> {
         if !q.answerable() {
             return Err(crate::StoreError::Config(
@@ -381,9 +385,72 @@ impl Store {
         if q.filter.is_empty_set() {
             return Ok(vec![]);
         }
+        let cut = crate::settled::cut();
+        let (past, live) = if q.from_day >= cut {
+            (None, Some(q.clone()))
+        } else if q.to_day < cut {
+            (Some(q.clone()), None)
+        } else {
+            let (mut past, mut live) = (q.clone(), q.clone());
+            past.to_day = crate::rollups::day_before(cut);
+            live.from_day = cut;
+            (Some(past), Some(live))
+        };
+        let mut merged = match past {
+            Some(past) => {
+                let kept = self.settled_sums(org, &past).await?;
+                Arc::unwrap_or_clone(kept)
+            }
+            None => Sums::new(),
+        };
+        if let Some(live) = live {
+            for (key, (scale, sum)) in self.sums(org, &live).await? {
+                let (_, total) = merged.entry(key).or_insert((scale, [0; 12]));
+                for (t, n) in total.iter_mut().zip(sum) {
+                    *t += n;
+                }
+            }
+        }
+        // A group whose answers all fell on the days taken away is no group.
+        Ok(merged
+            .into_iter()
+            .filter(|(_, (_, sum))| sum.iter().any(|n| *n != 0))
+            .map(|((key, _), (scale, sum))| {
+                let mut counts = ScoreCounts::new(scale);
+                for (score, n) in sum[..11].iter().enumerate() {
+                    counts.add(score as i16, (*n).max(0) as u64);
+                }
+                CubeRow {
+                    key,
+                    counts,
+                    bursts: sum[11].max(0) as u64,
+                }
+            })
+            .collect())
+    }
+
+    /// The sums of a period of days that are over: kept ones while the organisation's
+    /// `past_version` is the one they were read at, else read and kept.
+    async fn settled_sums(&self, org: Uuid, q: &CubeQuery) -> Result<Arc<Sums>> {
+        // The version first: a write landing while the figures are read moves it past the
+        // one kept with them.
+        let version: i64 = with_db!(self, p => sqlx::query_scalar(
+            "SELECT past_version FROM organisations WHERE id = $1")
+            .bind(org).fetch_one(p).await)?;
+        let key = (org, format!("{q:?}"));
+        if let Some(sums) = self.settled.get(&key, version) {
+            return Ok(sums);
+        }
+        let sums = Arc::new(self.sums(org, q).await?);
+        self.settled.insert(key, version, sums.clone());
+        Ok(sums)
+    }
+
+    /// The signed sums of each group and scale over the query's period, as read.
+    async fn sums(&self, org: Uuid, q: &CubeQuery) -> Result<Sums> {
         let parts = cut(q);
         if parts.is_empty() {
-            return Ok(vec![]);
+            return Ok(Sums::new());
         }
         let (sql, args, slots) = statement(org, q, &parts);
         let dims = selected(q);
@@ -417,8 +484,8 @@ impl Store {
             Ok::<_, sqlx::Error>(out)
         })?;
         // Eleven score counts and the bursts per group (a count taken away never leaves
-        // less than nothing; a group of none is dropped below).
-        let mut merged: BTreeMap<(GroupKey, &'static str), (Scale, [i64; 12])> = BTreeMap::new();
+        // less than nothing; a group of none is dropped by the caller).
+        let mut merged = Sums::new();
         for (key, scale, counts) in rows {
             let Some(scale) = Scale::parse(&scale) else {
                 continue;
@@ -430,22 +497,7 @@ impl Store {
                 sum[*i] += n.trim().parse::<i64>().unwrap_or(0);
             }
         }
-        // A group whose answers all fell on the days taken away is no group.
-        Ok(merged
-            .into_iter()
-            .filter(|(_, (_, sum))| sum.iter().any(|n| *n != 0))
-            .map(|((key, _), (scale, sum))| {
-                let mut counts = ScoreCounts::new(scale);
-                for (score, n) in sum[..11].iter().enumerate() {
-                    counts.add(score as i16, (*n).max(0) as u64);
-                }
-                CubeRow {
-                    key,
-                    counts,
-                    bursts: sum[11].max(0) as u64,
-                }
-            })
-            .collect())
+        Ok(merged)
     }
 }
 

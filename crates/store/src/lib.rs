@@ -31,6 +31,7 @@ mod ratings;
 mod replies;
 mod reports;
 mod rollups;
+mod settled;
 mod station;
 mod surveys;
 mod taps;
@@ -344,6 +345,8 @@ pub struct Store {
     writes_failing: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// The names pages show, per organisation, while unchanged (see `names`).
     names: std::sync::Arc<names::NamesCache>,
+    /// Figures of days that are over, while unchanged (see `settled`).
+    settled: std::sync::Arc<settled::SettledCache>,
 }
 
 impl Store {
@@ -358,6 +361,7 @@ impl Store {
             retries: Default::default(),
             writes_failing: Default::default(),
             names: Default::default(),
+            settled: Default::default(),
         }
     }
 

@@ -66,6 +66,13 @@ pub fn block_of(day: i32) -> i32 {
     day - d + if d >= 29 { 29 } else { (d - 1) / 7 * 7 + 1 }
 }
 
+/// The day (`yyyymmdd`) before `day`.
+pub fn day_before(day: i32) -> i32 {
+    rida_domain::period::from_day_key(day)
+        .and_then(|d| d.yesterday().ok())
+        .map_or(day - 1, rida_domain::period::day_key)
+}
+
 /// The Monday (`yyyymmdd`) of the week `day` is in.
 pub fn week_of(day: i32) -> i32 {
     use jiff::ToSpan;
@@ -363,6 +370,7 @@ macro_rules! apply_rollup {
                 s9 = rollups.s9 + excluded.s9, s10 = rollups.s10 + excluded.s10, bursts = rollups.bursts + excluded.bursts");
             qb.build().persistent(false).execute(&mut *$tx).await?;
         }
+        $crate::settled::note_late_days!($tx, cells);
     }};
 }
 pub(crate) use apply_rollup;
@@ -555,6 +563,9 @@ impl Store {
             for sql in &weeks {
                 cells += sqlx::query(sql).bind(org).bind(nil).execute(&mut *tx).await?.rows_affected();
             }
+            // Figures kept of days that are over are read again (see `settled`).
+            sqlx::query("UPDATE organisations SET past_version = past_version + 1 WHERE ($1 IS NULL OR id = $1)")
+                .bind(org).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok(cells)
         })

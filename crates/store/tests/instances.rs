@@ -162,3 +162,85 @@ async fn settings_pushed_to_every_terminal_never_deadlock_with_taps() {
     );
     assert_eq!(a.count_ratings(w.org).await.unwrap(), 4 * 20 * 60);
 }
+
+rida_store::both_backends! {
+    figures_of_days_that_are_over_are_kept_until_an_answer_reaches_them;
+}
+
+/// Runs one statement on the database behind the stores' backs (what no write path of
+/// Rida does): shows whether a figure was read again or kept.
+async fn behind_their_backs(backend: Backend, url: &str, sql: &str) {
+    match backend {
+        Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+}
+
+/// One instance keeps the figures of days that are over and reads today's each time; an
+/// answer reaching a past day through another instance (kept days on an offline
+/// terminal), or a rebuild, makes it read them again at once.
+async fn figures_of_days_that_are_over_are_kept_until_an_answer_reaches_them(backend: Backend) {
+    use rida_store::{CubeQuery, Dim, Filter};
+    let (a, db) = fresh_store(backend).await;
+    let w = world(&a).await;
+    let b = other_instance(&db.url).await;
+    let today = rida_domain::period::day_key(
+        jiff::Zoned::now()
+            .with_time_zone(jiff::tz::TimeZone::UTC)
+            .date(),
+    );
+    let past = 20261020;
+    let on = |day: i32, score: i16| {
+        let mut r = rating(&w, score);
+        r.local_day = day;
+        r
+    };
+    a.insert_ratings(w.org, &[on(past, 5), on(past, 4), on(today, 3)])
+        .await
+        .unwrap();
+    // The days from the past one to today, by day: the count of each day's answers.
+    let q = CubeQuery {
+        from_day: past,
+        to_day: today,
+        filter: Filter::default(),
+        group: vec![Dim::Day],
+    };
+    let counts = || async {
+        a.cube(w.org, &q)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.key.period.unwrap(), r.counts.n()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(counts().await, [(past, 2), (today, 1)]);
+    // Kept: a count changed behind the stores' backs is not seen on the past day, and is
+    // seen today (read each time).
+    for day in [past, today] {
+        behind_their_backs(
+            backend,
+            &db.url,
+            &format!("UPDATE rollups SET s1 = s1 + 10 WHERE grain = 1 AND period = {day}"),
+        )
+        .await;
+    }
+    assert_eq!(counts().await, [(past, 2), (today, 11)]);
+    // An answer for the past day stored through the other instance: read again at once
+    // (with what was changed behind its back, which a rebuild puts right below).
+    b.insert_ratings(w.org, &[on(past, 1)]).await.unwrap();
+    assert_eq!(counts().await, [(past, 13), (today, 11)]);
+    // Today's answers move nothing kept.
+    b.insert_ratings(w.org, &[on(today, 2)]).await.unwrap();
+    assert_eq!(counts().await, [(past, 13), (today, 12)]);
+    // A rebuild on the other instance: the raw answers' figures, at once.
+    b.rebuild_rollups(Some(w.org)).await.unwrap();
+    assert_eq!(counts().await, [(past, 3), (today, 2)]);
+}

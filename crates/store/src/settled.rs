@@ -1,0 +1,147 @@
+//! Figures of days that are over, read once and kept while nothing changes them.
+//!
+//! Twenty heads reopening the network-wide Overview ask the same question over and over,
+//! and most of its period (the last 30 days) is days that are over, which new answers no
+//! longer reach. A read is cut at [`cut`]: the days before it are read once per instance
+//! and kept with the organisation's `past_version` (migration 0041), the days from it on
+//! are read every time. Every write of the rollups that reaches a day before [`late`]
+//! (an answer kept days on an offline terminal, taps judged a burst later, a rebuild)
+//! moves `past_version` in the same transaction, so a kept figure is used only while it
+//! is still what the answers say — whichever instance wrote. The version is read before
+//! the figures: a write landing between the two moves it past the one kept with them.
+//!
+//! Why these two days: a write that does not move the version is on a day from
+//! [`late`] on, evaluated when it was written; a read keeps only days before [`cut`],
+//! evaluated an hour earlier than the read. A write still uncommitted when the read
+//! looked (so not in its figures) began less than an hour before it (statements and
+//! transactions are far shorter), so its day is at or after the read's cut, outside what
+//! the read keeps. Both are days of UTC, one before the current one: no site's local day
+//! (zones from UTC−12 to UTC+14) is still before it, whatever its zone.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
+use std::time::Instant;
+
+use uuid::Uuid;
+
+/// Counts summed per group: the group, its scale, then eleven score counts and the
+/// bursts, as [`crate::Store::cube`] adds them up before the page sees them.
+pub(crate) type Sums = BTreeMap<(crate::GroupKey, &'static str), (rida_domain::Scale, [i64; 12])>;
+
+/// Rows kept in all, beyond which the entries used longest ago go (about 300 bytes a
+/// row: 30 MB at most). A read of more than a quarter of it is not kept.
+const MAX_ROWS: usize = 100_000;
+
+/// The day (`yyyymmdd`) the day before UTC's current one at `now`.
+fn day_before(now: jiff::Timestamp) -> i32 {
+    let day = now
+        .to_zoned(jiff::tz::TimeZone::UTC)
+        .date()
+        .yesterday()
+        .unwrap_or(jiff::civil::Date::MIN);
+    rida_domain::period::day_key(day)
+}
+
+/// Rollup writes to days before this one move the organisation's `past_version`.
+pub(crate) fn late() -> i32 {
+    day_before(jiff::Timestamp::now())
+}
+
+/// Reads keep the figures of days before this one.
+pub(crate) fn cut() -> i32 {
+    day_before(jiff::Timestamp::now() - jiff::SignedDuration::from_hours(1))
+}
+
+/// What an instance keeps: per organisation and question, the version it was read at,
+/// when it was last used, and the sums.
+#[derive(Debug, Default)]
+pub(crate) struct SettledCache(Mutex<HashMap<(Uuid, String), Entry>>);
+
+#[derive(Debug)]
+struct Entry {
+    version: i64,
+    used: Instant,
+    sums: Arc<Sums>,
+}
+
+impl SettledCache {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<(Uuid, String), Entry>> {
+        // A panic while holding the lock cannot leave the map inconsistent.
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The sums kept for `key` at `version`.
+    pub fn get(&self, key: &(Uuid, String), version: i64) -> Option<Arc<Sums>> {
+        let mut map = self.lock();
+        let entry = map.get_mut(key).filter(|e| e.version == version)?;
+        entry.used = Instant::now();
+        Some(entry.sums.clone())
+    }
+
+    /// Keeps `sums` for `key` at `version`, making room by forgetting the entries used
+    /// longest ago.
+    pub fn insert(&self, key: (Uuid, String), version: i64, sums: Arc<Sums>) {
+        if sums.len() > MAX_ROWS / 4 {
+            return;
+        }
+        let mut map = self.lock();
+        map.insert(
+            key,
+            Entry {
+                version,
+                used: Instant::now(),
+                sums,
+            },
+        );
+        let mut rows: usize = map.values().map(|e| e.sums.len()).sum();
+        while rows > MAX_ROWS {
+            let Some(oldest) = map
+                .iter()
+                .min_by_key(|(_, e)| e.used)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            rows -= map.remove(&oldest).map_or(0, |e| e.sums.len());
+        }
+    }
+}
+
+/// Inside a write transaction, after its rollup cells (`$cells`: keys and counts): moves
+/// `past_version` of each organisation whose answers reached a day before [`late`].
+macro_rules! note_late_days {
+    ($tx:ident, $cells:expr) => {{
+        let late = $crate::settled::late();
+        let mut orgs: Vec<uuid::Uuid> = $cells
+            .iter()
+            .filter(|(k, _)| k.grain == $crate::rollups::Grain::DaySite as i16 && k.period < late)
+            .map(|(k, _)| k.org_id)
+            .collect();
+        orgs.sort_unstable();
+        orgs.dedup();
+        for org in orgs {
+            sqlx::query("UPDATE organisations SET past_version = past_version + 1 WHERE id = $1")
+                .bind(org)
+                .execute(&mut *$tx)
+                .await?;
+        }
+    }};
+}
+pub(crate) use note_late_days;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cut_is_the_day_before_utc_today_an_hour_earlier() {
+        let at = |s: &str| s.parse::<jiff::Timestamp>().unwrap();
+        assert_eq!(day_before(at("2026-12-07T06:00:00Z")), 20261206);
+        assert_eq!(day_before(at("2027-01-01T00:30:00Z")), 20261231);
+        // An hour earlier is still the day before at 00:30: the cut is a day lower.
+        assert_eq!(
+            day_before(at("2027-01-01T00:30:00Z") - jiff::SignedDuration::from_hours(1)),
+            20261230
+        );
+    }
+}
