@@ -544,7 +544,7 @@ macro_rules! insert_rows {
                     }
                 }
             }
-            $crate::rollups::apply_rollup!($tx, deltas);
+            let late = $crate::rollups::apply_rollup!($tx, deltas);
             // The visits these answers are about now have an answer (response rate).
             let mut visits: std::collections::BTreeMap<(Uuid, Uuid), i64> = Default::default();
             for (org, r) in $all.iter() {
@@ -555,6 +555,7 @@ macro_rules! insert_rows {
             }
             $crate::visits::mark_answered!($tx, visits);
             $crate::choices::count_choices!($tx, $all, $inserted);
+            $crate::settled::note_late_days!($tx, late);
     };
 }
 pub(crate) use insert_rows;

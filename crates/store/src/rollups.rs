@@ -328,7 +328,9 @@ pub(crate) const SCORE_COLUMNS: &str = "s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, 
 /// written its year of answers held 340 MB; 190 MB with these not kept).
 pub(crate) const CELLS: usize = 500;
 
-/// Adds the deltas to the rollup inside the caller's transaction.
+/// Adds the deltas to the rollup inside the caller's transaction; evaluates to the
+/// organisations whose days that are over it reached, for the caller to note once after
+/// its last rollup write ([`crate::settled::note_late_days`]).
 ///
 /// Cells are written in key order. Every writer (each instance's group commit, a reply,
 /// a web answer, a burst found later) upserts rollup rows and so locks them: two
@@ -370,7 +372,7 @@ macro_rules! apply_rollup {
                 s9 = rollups.s9 + excluded.s9, s10 = rollups.s10 + excluded.s10, bursts = rollups.bursts + excluded.bursts");
             qb.build().persistent(false).execute(&mut *$tx).await?;
         }
-        $crate::settled::note_late_days!($tx, cells);
+        $crate::settled::late_orgs(cells.iter().map(|(k, _)| k.as_ref()))
     }};
 }
 pub(crate) use apply_rollup;

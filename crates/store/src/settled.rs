@@ -107,16 +107,27 @@ impl SettledCache {
     }
 }
 
-/// Inside a write transaction, after its rollup cells (`$cells`: keys and counts): moves
-/// `past_version` of each organisation whose answers reached a day before [`late`].
+/// The organisations among rollup cells about to be written whose answers reach a day
+/// before [`late`].
+pub(crate) fn late_orgs<'a>(cells: impl IntoIterator<Item = &'a crate::RollupKey>) -> Vec<Uuid> {
+    let late = late();
+    let mut orgs: Vec<Uuid> = cells
+        .into_iter()
+        .filter(|k| k.grain == crate::rollups::Grain::DaySite as i16 && k.period < late)
+        .map(|k| k.org_id)
+        .collect();
+    orgs.sort_unstable();
+    orgs.dedup();
+    orgs
+}
+
+/// Inside a write transaction, after its last rollup write: moves `past_version` of the
+/// organisations `$orgs` ([`late_orgs`]). Last, so that the organisation's row is never
+/// locked by a writer that still has rollup rows to lock (two writers could then wait
+/// for each other).
 macro_rules! note_late_days {
-    ($tx:ident, $cells:expr) => {{
-        let late = $crate::settled::late();
-        let mut orgs: Vec<uuid::Uuid> = $cells
-            .iter()
-            .filter(|(k, _)| k.grain == $crate::rollups::Grain::DaySite as i16 && k.period < late)
-            .map(|(k, _)| k.org_id)
-            .collect();
+    ($tx:ident, $orgs:expr) => {{
+        let mut orgs: Vec<uuid::Uuid> = $orgs;
         orgs.sort_unstable();
         orgs.dedup();
         for org in orgs {

@@ -108,7 +108,8 @@ const TERMINALS_PER_STATEMENT: usize = 300;
 
 /// Inside a write transaction: flags the customers of each terminal's `rows` that make a
 /// burst by its rule, with the earlier customers of the same terminal they make it with;
-/// those earlier answers move from the results to the bursts. The earlier customers of
+/// those earlier answers move from the results to the bursts (evaluates to the
+/// organisations whose days that are over they reached). The earlier customers of
 /// every terminal of the group are read in one statement (a round trip per terminal
 /// was most of a group commit's time in a burst of 1,000 taps a second).
 macro_rules! flag_bursts {
@@ -122,6 +123,8 @@ macro_rules! flag_bursts {
             .filter_map(|(i, ((terminal, rule, _), s))| burst_span(s, *rule).map(|(lo, hi)| (i, *terminal, lo, hi)))
             .collect();
         let mut earlier: HashMap<Uuid, Vec<(Uuid, i64)>> = HashMap::new();
+        // The organisations whose days that are over the moved answers reached.
+        let mut late: Vec<Uuid> = Vec::new();
         for chunk in spans.chunks(TERMINALS_PER_STATEMENT) {
             // A branch per terminal: each is planned like a read of one terminal (its
             // index by terminal and time), which a join with a list of terminals was not
@@ -166,13 +169,14 @@ macro_rules! flag_bursts {
                 for a in &moved {
                     count(&mut deltas, a, -1, 1);
                 }
-                apply_rollup!($tx, deltas);
+                late.extend(apply_rollup!($tx, deltas));
                 let sql = format!("UPDATE ratings SET flags = flags | {FLAG_BURST} WHERE terminal_id = $1 AND visit_id IN ({})", in_list(2, chunk.len()));
                 let mut q = sqlx::query(&sql).bind(*terminal);
                 for v in chunk { q = q.bind(v); }
                 q.execute(&mut *$tx).await?;
             }
         }
+        late
     }};
 }
 
@@ -251,7 +255,7 @@ impl Store {
                     .iter()
                     .map(|(terminal, batches)| (*terminal, terminals[batches[0]].rule, batches.iter().flat_map(|i| terminals[*i].rows.iter().cloned()).collect()))
                     .collect();
-                flag_bursts!(tx, &mut groups);
+                let late = flag_bursts!(tx, &mut groups);
                 let mut flagged: Vec<Vec<NewRating>> = vec![Vec::new(); terminals.len()];
                 for ((_, batches), (_, _, rows)) in by_terminal.iter().zip(groups) {
                     let mut rows = rows.into_iter();
@@ -269,6 +273,7 @@ impl Store {
                     .collect();
                 all.sort_by_key(|(org, r)| (*org, r.id));
                 insert_rows!(tx, &batches, all, scales, inserted, existing);
+                crate::settled::note_late_days!(tx, late);
                 note_last_answers!(tx, &by_terminal, terminals);
                 tx.commit().await?;
                 Ok::<_, StoreError>(flagged)

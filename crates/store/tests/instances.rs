@@ -243,4 +243,37 @@ async fn figures_of_days_that_are_over_are_kept_until_an_answer_reaches_them(bac
     // A rebuild on the other instance: the raw answers' figures, at once.
     b.rebuild_rollups(Some(w.org)).await.unwrap();
     assert_eq!(counts().await, [(past, 3), (today, 2)]);
+
+    // Taps on a terminal (kept while it was offline: the past day) that a later tap
+    // (today, seconds after; more than three in ten seconds) makes a burst: the past day's answers move to the bursts,
+    // and the kept figure follows.
+    let terminal = b
+        .create_terminal(
+            w.org,
+            rida_domain::new_id(),
+            &rida_store::testing::terminal_input("Door", w.site, None),
+            &common::by(),
+        )
+        .await
+        .unwrap();
+    let rule = rida_domain::terminal::BurstRule {
+        taps: 3,
+        seconds: 10,
+    };
+    let tap = |i: i64, day: i32| {
+        let mut r = on(day, 5);
+        r.answered_at = 1_790_000_000_000 + i * 1000;
+        r.visit_id = Some(Uuid::now_v7());
+        r.terminal_id = Some(terminal);
+        r
+    };
+    let calm = [tap(0, past), tap(1, past), tap(2, past)];
+    b.insert_terminal_ratings(w.org, terminal, &calm, rule)
+        .await
+        .unwrap();
+    assert_eq!(counts().await, [(past, 6), (today, 2)]);
+    b.insert_terminal_ratings(w.org, terminal, &[tap(3, today)], rule)
+        .await
+        .unwrap();
+    assert_eq!(counts().await, [(past, 3), (today, 2)]);
 }
