@@ -28,6 +28,7 @@ mod org;
 mod people;
 mod periods;
 mod ratings;
+mod rebuild;
 mod replies;
 mod reports;
 mod rollups;
