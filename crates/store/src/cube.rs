@@ -386,7 +386,10 @@ impl Store {
             return Ok(vec![]);
         }
         let cut = crate::settled::cut();
-        let (past, live) = if q.from_day >= cut {
+        // Whole weeks are a few rows from the week grains: cut, their days would be read
+        // from the day grains, which on the Monday after is most of the week.
+        let weeks = crate::periods::whole_weeks(q.from_day, q.to_day).is_some() && weekly(q);
+        let (past, live) = if q.from_day >= cut || (weeks && q.to_day >= cut) {
             (None, Some(q.clone()))
         } else if q.to_day < cut {
             (Some(q.clone()), None)
