@@ -347,7 +347,7 @@ impl Store {
                 }
                 cells += deltas.len() as u64;
                 apply_choices!(tx, deltas);
-                month = if month % 100 == 12 { month + 89 } else { month + 1 };
+                month = crate::periods::next_month(month);
             }
             tx.commit().await?;
             Ok(cells)

@@ -181,12 +181,17 @@ fn weekly(q: &CubeQuery) -> bool {
         && (!people(q) || !one_site_or_employee)
 }
 
+/// The query's period as one part of whole weeks, when the week grains answer it.
+fn weeks_part(q: &CubeQuery) -> Option<Part> {
+    crate::periods::whole_weeks(q.from_day, q.to_day).filter(|_| weekly(q))
+}
+
 /// The parts the query's period is read as: whole weeks from the week grains where they
 /// hold the answer, else months, blocks and days.
 fn cut(q: &CubeQuery) -> Vec<Part> {
-    match crate::periods::whole_weeks(q.from_day, q.to_day) {
-        Some(weeks) if weekly(q) => vec![weeks],
-        _ => parts(q.from_day, q.to_day, days_only(q), lean_people(q)),
+    match weeks_part(q) {
+        Some(weeks) => vec![weeks],
+        None => parts(q.from_day, q.to_day, days_only(q), lean_people(q)),
     }
 }
 
@@ -388,14 +393,14 @@ impl Store {
         let cut = crate::settled::cut();
         // Whole weeks are a few rows from the week grains: cut, their days would be read
         // from the day grains, which on the Monday after is most of the week.
-        let weeks = crate::periods::whole_weeks(q.from_day, q.to_day).is_some() && weekly(q);
+        let weeks = weeks_part(q).is_some();
         let (past, live) = if q.from_day >= cut || (weeks && q.to_day >= cut) {
             (None, Some(q.clone()))
         } else if q.to_day < cut {
             (Some(q.clone()), None)
         } else {
             let (mut past, mut live) = (q.clone(), q.clone());
-            past.to_day = crate::rollups::day_before(cut);
+            past.to_day = crate::periods::day_before(cut);
             live.from_day = cut;
             (Some(past), Some(live))
         };

@@ -33,7 +33,15 @@ impl Part {
     }
 }
 
-fn next_month(m: i32) -> i32 {
+/// The day (`yyyymmdd`) before `day`.
+pub(crate) fn day_before(day: i32) -> i32 {
+    rida_domain::period::from_day_key(day)
+        .and_then(|d| d.yesterday().ok())
+        .map_or(day - 1, rida_domain::period::day_key)
+}
+
+/// The month (`yyyymm`) after `m`.
+pub(crate) fn next_month(m: i32) -> i32 {
     if m % 100 == 12 { m + 89 } else { m + 1 }
 }
 
@@ -95,27 +103,20 @@ const MAX_WEEKS: i32 = 6;
 /// `from..=to` as whole weeks (Monday to Sunday, up to [`MAX_WEEKS`] of them): one part
 /// from the week grains, or `None` when the period is not made of whole weeks.
 pub(crate) fn whole_weeks(from: i32, to: i32) -> Option<Part> {
-    use jiff::ToSpan;
-    let date = |d: i32| {
-        jiff::civil::Date::new((d / 10_000) as i16, (d / 100 % 100) as i8, (d % 100) as i8).ok()
-    };
-    let (first, last) = (date(from)?, date(to)?);
-    let sunday = last.weekday() == jiff::civil::Weekday::Sunday;
+    use jiff::{ToSpan, civil::Weekday};
+    use rida_domain::period::{day_key, from_day_key};
+    let (first, last) = (from_day_key(from)?, from_day_key(to)?);
     let weeks = (last - first).get_days() / 7 + 1;
-    let monday = |d: jiff::civil::Date| d.checked_sub(6.days()).ok();
-    (first.weekday() == jiff::civil::Weekday::Monday && sunday && (1..=MAX_WEEKS).contains(&weeks))
-        .then(|| {
-            let hi = monday(last)?;
-            Some(Part {
-                span: Span::Weeks,
-                lo: from,
-                hi: i32::from(hi.year()) * 10_000
-                    + i32::from(hi.month()) * 100
-                    + i32::from(hi.day()),
-                minus: false,
-            })
-        })
-        .flatten()
+    let whole = first.weekday() == Weekday::Monday && last.weekday() == Weekday::Sunday;
+    if !whole || !(1..=MAX_WEEKS).contains(&weeks) {
+        return None;
+    }
+    Some(Part {
+        span: Span::Weeks,
+        lo: from,
+        hi: day_key(last.checked_sub(6.days()).ok()?),
+        minus: false,
+    })
 }
 
 fn months(lo: i32, hi: i32) -> Part {

@@ -141,7 +141,7 @@ impl Store {
                 let mut m = first / 100;
                 while m <= last / 100 {
                     months.push(m);
-                    m = if m % 100 == 12 { m + 89 } else { m + 1 };
+                    m = crate::periods::next_month(m);
                 }
             }
             let total = months.len() as u64;

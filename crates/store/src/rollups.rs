@@ -66,29 +66,15 @@ pub fn block_of(day: i32) -> i32 {
     day - d + if d >= 29 { 29 } else { (d - 1) / 7 * 7 + 1 }
 }
 
-/// The day (`yyyymmdd`) before `day`.
-pub fn day_before(day: i32) -> i32 {
-    rida_domain::period::from_day_key(day)
-        .and_then(|d| d.yesterday().ok())
-        .map_or(day - 1, rida_domain::period::day_key)
-}
-
 /// The Monday (`yyyymmdd`) of the week `day` is in.
 pub fn week_of(day: i32) -> i32 {
     use jiff::ToSpan;
-    jiff::civil::Date::new(
-        (day / 10_000) as i16,
-        (day / 100 % 100) as i8,
-        (day % 100) as i8,
-    )
-    .ok()
-    .and_then(|d| {
-        d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
-            .ok()
-    })
-    .map_or(day, |m| {
-        i32::from(m.year()) * 10_000 + i32::from(m.month()) * 100 + i32::from(m.day())
-    })
+    rida_domain::period::from_day_key(day)
+        .and_then(|d| {
+            d.checked_sub(i64::from(d.weekday().to_monday_zero_offset()).days())
+                .ok()
+        })
+        .map_or(day, rida_domain::period::day_key)
 }
 
 impl Grain {
