@@ -75,7 +75,7 @@ impl Store {
         );
         let count_sql = format!("SELECT COUNT(*) FROM audit_log {WHERE}");
         with_db!(self, p => {
-            let items = sqlx::query_as(&items_sql).bind(org).bind(&pat).bind(q.limit).bind(q.offset).fetch_all(p).await?;
+            let items = sqlx::query_as(&items_sql).bind(org).bind(&pat).bind(crate::org::page_limit(q)).bind(q.offset.max(0)).fetch_all(p).await?;
             let total = sqlx::query_scalar(&count_sql).bind(org).bind(&pat).fetch_one(p).await?;
             Ok(Page { items, total })
         })

@@ -1,7 +1,7 @@
-//! The names pages show (an organisation's regions, sites, services and employees), read
-//! again only when one of them changed. Every insert, update or delete of those rows
-//! moves the organisation's `names_version` (database triggers, migration 0039, so that
-//! no write path is forgotten); an instance keeps what it read with the version it read
+//! The names pages show (an organisation's regions, sites, services and employees, and
+//! where each employee works), read again only when one of them changed. Every insert,
+//! update or delete of those rows moves the organisation's `names_version` (database
+//! triggers, migrations 0039 and 0042, so that no write path is forgotten); an instance keeps what it read with the version it read
 //! first, and each use costs one small read of that number. Several instances on one
 //! database stay right: each sees the number move, whoever wrote.
 
@@ -10,16 +10,50 @@ use std::sync::{Arc, Mutex};
 
 use uuid::Uuid;
 
-use crate::{ListQuery, Result, Service, Site, Store, with_db};
+use crate::{Employee, ListQuery, Region, Result, Service, Site, Store, with_db};
 
-/// An organisation's named rows, as they were at one version.
+/// An organisation's named rows, as they were at one version, each list in the order
+/// its admin page shows it (active first, then by name).
 #[derive(Debug)]
 pub struct OrgNames {
     /// Every site (active or not), with its region.
     pub sites: Vec<Site>,
     /// Every service (active or not).
     pub services: Vec<Service>,
+    /// Every region (active or not), with its count of active sites.
+    pub regions: Vec<Region>,
+    /// Every employee (active or not), with the sites they work at.
+    pub staff: Vec<Employee>,
     pub employees: Vec<(Uuid, String)>,
+}
+
+impl OrgNames {
+    /// The active sites, of `within` only when given: what a chooser offers.
+    pub fn active_sites(&self, within: Option<&[Uuid]>) -> Vec<Site> {
+        self.sites
+            .iter()
+            .filter(|s| s.active && within.is_none_or(|w| w.contains(&s.id)))
+            .cloned()
+            .collect()
+    }
+
+    pub fn active_services(&self) -> Vec<Service> {
+        self.services.iter().filter(|s| s.active).cloned().collect()
+    }
+
+    pub fn active_regions(&self) -> Vec<Region> {
+        self.regions.iter().filter(|r| r.active).cloned().collect()
+    }
+
+    /// The active employees, only those working at one of `within` when given.
+    pub fn active_staff(&self, within: Option<&[Uuid]>) -> Vec<Employee> {
+        self.staff
+            .iter()
+            .filter(|e| e.active)
+            .filter(|e| within.is_none_or(|w| e.site_ids.iter().any(|s| w.contains(s))))
+            .cloned()
+            .collect()
+    }
 }
 
 /// What an instance read, per organisation: the version and the names.
@@ -46,10 +80,13 @@ impl Store {
             include_inactive: true,
             ..ListQuery::all()
         };
+        let staff = self.list_employees(org, &all, None).await?.items;
         let names = Arc::new(OrgNames {
             sites: self.list_sites(org, &all, None).await?.items,
             services: self.list_services(org, &all).await?.items,
-            employees: self.employee_names(org).await?,
+            regions: self.list_regions(org, &all).await?.items,
+            employees: staff.iter().map(|e| (e.id, e.name.clone())).collect(),
+            staff,
         });
         self.names
             .0

@@ -355,7 +355,7 @@ impl Store {
                  (SELECT COUNT(*) FROM sites s WHERE s.region_id = r.id AND s.active = TRUE) AS site_count \
                  FROM regions r WHERE r.org_id = $1 AND LOWER(r.name) LIKE $2 ESCAPE '\\' AND (r.active = TRUE OR $3) \
                  ORDER BY r.active DESC, r.name LIMIT $4 OFFSET $5")
-                .bind(org).bind(&pat).bind(all).bind(q.limit).bind(q.offset).fetch_all(p).await?;
+                .bind(org).bind(&pat).bind(all).bind(page_limit(q)).bind(q.offset.max(0)).fetch_all(p).await?;
             let (total,): (i64,) = sqlx::query_as(
                 "SELECT COUNT(*) FROM regions r WHERE r.org_id = $1 AND LOWER(r.name) LIKE $2 ESCAPE '\\' AND (r.active = TRUE OR $3)")
                 .bind(org).bind(&pat).bind(all).fetch_one(p).await?;
@@ -576,9 +576,15 @@ pub(crate) fn affected(n: u64) -> Result<()> {
 }
 
 /// Cuts one page out of an already filtered, ordered list.
+/// The most rows a page of `q` holds: every row when it sets no limit
+/// ([`ListQuery::all`]).
+pub(crate) fn page_limit(q: &ListQuery) -> i64 {
+    if q.limit <= 0 { i64::MAX } else { q.limit }
+}
+
 pub(crate) fn paginate<T>(rows: Vec<T>, q: &ListQuery) -> Page<T> {
     let total = rows.len() as i64;
-    let limit = if q.limit <= 0 { i64::MAX } else { q.limit };
+    let limit = page_limit(q);
     let items = rows
         .into_iter()
         .skip(q.offset.max(0) as usize)

@@ -144,14 +144,6 @@ impl Store {
         Ok(paginate(employees, q))
     }
 
-    /// Every employee's name (active or not), for naming them in figures.
-    pub async fn employee_names(&self, org: Uuid) -> Result<Vec<(Uuid, String)>> {
-        Ok(
-            with_db!(self, p => sqlx::query_as("SELECT id, name FROM employees WHERE org_id = $1")
-            .bind(org).fetch_all(p).await)?,
-        )
-    }
-
     /// One employee.
     pub async fn employee(&self, org: Uuid, id: Uuid) -> Result<Employee> {
         with_db!(self, p => {

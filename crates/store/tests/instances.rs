@@ -167,23 +167,6 @@ rida_store::both_backends! {
     figures_of_days_that_are_over_are_kept_until_an_answer_reaches_them;
 }
 
-/// Runs one statement on the database behind the stores' backs (what no write path of
-/// Rida does): shows whether a figure was read again or kept.
-async fn behind_their_backs(backend: Backend, url: &str, sql: &str) {
-    match backend {
-        Backend::Sqlite => {
-            let pool = sqlx::SqlitePool::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&pool).await.unwrap();
-            pool.close().await;
-        }
-        Backend::Postgres => {
-            let pool = sqlx::PgPool::connect(url).await.unwrap();
-            sqlx::query(sql).execute(&pool).await.unwrap();
-            pool.close().await;
-        }
-    }
-}
-
 /// One instance keeps the figures of days that are over and reads today's each time; an
 /// answer reaching a past day through another instance (kept days on an offline
 /// terminal), or a rebuild, makes it read them again at once.
@@ -225,7 +208,7 @@ async fn figures_of_days_that_are_over_are_kept_until_an_answer_reaches_them(bac
     // Kept: a count changed behind the stores' backs is not seen on the past day, and is
     // seen today (read each time).
     for day in [past, today] {
-        behind_their_backs(
+        common::behind_their_backs(
             backend,
             &db.url,
             &format!("UPDATE rollups SET s1 = s1 + 10 WHERE grain = 1 AND period = {day}"),

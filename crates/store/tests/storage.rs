@@ -477,6 +477,18 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
     .await
     .unwrap();
     assert_eq!(names().await.sites[0].region_name, "Kurzeme-Zemgale");
+    // The regions' chooser: every region, as the list page of all of them has it.
+    let regions = names().await.active_regions();
+    assert_eq!(regions.len(), 1);
+    assert_eq!(
+        (regions[0].name.as_str(), regions[0].site_count),
+        ("Kurzeme-Zemgale", 1)
+    );
+    let listed = a
+        .list_regions(w.org, &rida_store::ListQuery::all())
+        .await
+        .unwrap();
+    assert_eq!(listed.items.len(), 1, "a list of all regions is not empty");
     let mut site = SiteInput {
         names: Default::default(),
         region_id: w.region,
@@ -531,6 +543,14 @@ async fn names_kept_by_one_instance_follow_changes_made_through_another(backend:
             .employees
             .contains(&(janis, "Jānis Ozols".into()))
     );
+    let kept = names().await;
+    assert_eq!(kept.active_staff(Some(&[w.site])).len(), 2);
+    // Where they work, changed by no path of Rida: seen at once all the same.
+    common::behind_their_backs(backend, &db.url, "DELETE FROM employee_sites").await;
+    let now = names().await;
+    assert!(!std::sync::Arc::ptr_eq(&kept, &now));
+    assert!(now.active_staff(Some(&[w.site])).is_empty());
+    assert_eq!(now.active_staff(None).len(), 2);
     b.set_active(rida_store::Deactivatable::Site, w.org, w.site, false, &by())
         .await
         .unwrap();

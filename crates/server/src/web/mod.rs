@@ -332,9 +332,9 @@ impl Web {
         let mut sites = self
             .state
             .store
-            .list_sites(self.user.org.id, &ListQuery::all(), within.as_deref())
+            .org_names(self.user.org.id)
             .await?
-            .items
+            .active_sites(within.as_deref())
             .localized(self.locale());
         sites.sort_by(|a, b| {
             (!a.active, &a.region_name, &a.name).cmp(&(!b.active, &b.region_name, &b.name))

@@ -9,7 +9,7 @@ use axum::{
 };
 use minijinja::context;
 use rida_domain::metrics::Metric;
-use rida_store::{ListQuery, Localized};
+use rida_store::Localized;
 
 use super::{Web, urlencode};
 use crate::{
@@ -198,29 +198,19 @@ pub(super) struct FilterOptions {
 }
 
 pub(super) async fn filter_options(w: &Web, see_employees: bool) -> Result<FilterOptions> {
-    let (org, store) = (w.user.org.id, &w.state.store);
+    // From the names kept per instance (read again only when one changed).
+    let named = w.state.store.org_names(w.user.org.id).await?;
     let sites = w.sites_in_reach().await?;
-    let regions = store
-        .list_regions(org, &ListQuery::all())
-        .await?
-        .items
+    let regions = named
+        .active_regions()
         .localized(w.locale())
         .into_iter()
         .filter(|r| sites.iter().any(|s| s.region_id == r.id))
         .collect();
-    let services = store
-        .list_services(org, &ListQuery::all())
-        .await?
-        .items
-        .localized(w.locale());
-    let employees = if see_employees {
-        let within = w.user.site_filter();
-        store
-            .list_employees(org, &ListQuery::all(), within.as_deref())
-            .await?
-            .items
-    } else {
-        vec![]
+    let services = named.active_services().localized(w.locale());
+    let employees = match see_employees {
+        true => named.active_staff(w.user.site_filter().as_deref()),
+        false => vec![],
     };
     Ok(FilterOptions {
         sites,

@@ -284,6 +284,21 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
             assert_eq!(r.status().as_u16(), want[i], "{role} {path}");
         }
     }
+    // The filters offer what the user reaches: every region to the head, the manager's
+    // own only.
+    for (role, both) in [(Role::Head, true), (Role::Manager, false)] {
+        let page = app
+            .login_as(role)
+            .await
+            .get("/admin/results")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let offered = |r: Uuid| page.contains(&format!("<option value=\"{r}\""));
+        assert!(offered(app.w.region), "{role}");
+        assert_eq!(offered(app.w.other_region), both, "{role}");
+    }
     // Whoever may not see employees gets no employee ranking, no matrix and comments
     // without names, on the page and in the JSON.
     for role in [Role::Manager, Role::Analyst] {

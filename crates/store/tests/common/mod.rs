@@ -138,3 +138,20 @@ pub async fn other_instance(url: &str) -> Store {
     .await
     .unwrap()
 }
+
+/// Runs one statement on the database behind the stores' backs (what no write path of
+/// Rida does): shows whether a figure was read again or kept.
+pub async fn behind_their_backs(backend: rida_store::Backend, url: &str, sql: &str) {
+    match backend {
+        rida_store::Backend::Sqlite => {
+            let pool = sqlx::SqlitePool::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+        rida_store::Backend::Postgres => {
+            let pool = sqlx::PgPool::connect(url).await.unwrap();
+            sqlx::query(sql).execute(&pool).await.unwrap();
+            pool.close().await;
+        }
+    }
+}
