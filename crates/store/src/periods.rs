@@ -56,8 +56,10 @@ fn days_in_month(m: i32) -> i32 {
 /// are about as many as a day's, so Sep 2–30 costs one month and one day, not 29 days.
 /// With `blocks` (the people grain has them), days are read as whole blocks of a month
 /// where they cost less (see [`within_month`]), a block costing about a day. The figures
-/// are counts, so the differences are exact.
-pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part> {
+/// are counts, so the differences are exact. Days after `horizon` ([`horizon`]) cost
+/// nothing to read (no answer is on them yet): the rest of this month is read as its few
+/// days that have begun, not as the month less the days before them.
+pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool, horizon: i32) -> Vec<Part> {
     if from > to {
         return vec![];
     }
@@ -73,11 +75,11 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part>
         if (lo, hi) == (first, last) {
             whole = Some((whole.map_or(m, |w| w.0), m));
         } else {
-            let (inside_cost, inside) = within_month(lo, hi, blocks, false);
+            let (inside_cost, inside) = within_month(lo, hi, blocks, false, horizon);
             let (mut outside_cost, mut outside) = (1, Vec::new());
             for (a, b) in [(first, lo - 1), (hi + 1, last)] {
                 if a <= b {
-                    let (cost, parts) = within_month(a, b, blocks, true);
+                    let (cost, parts) = within_month(a, b, blocks, true, horizon);
                     outside_cost += cost;
                     outside.extend(parts);
                 }
@@ -95,6 +97,13 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part>
         out.push(months(lo, hi));
     }
     out
+}
+
+/// The last day (`yyyymmdd`) an answer can be on now: answers are taken up to a day
+/// ahead of the server's clock, in zones up to UTC+14.
+pub(crate) fn horizon() -> i32 {
+    let latest = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 + 14);
+    rida_domain::period::day_key(latest.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
 
 /// The most weeks read from the week grains: past it, months and blocks are fewer rows.
@@ -144,8 +153,10 @@ pub(crate) fn days(lo: i32, hi: i32, minus: bool) -> Part {
 /// that holds it less its days outside: Aug 6–31 is the block of the 1st to the 28th and
 /// the one of the 29th (5 reads) less Aug 1–5 (5), or Aug 6–7 (2) and the blocks of the
 /// 8th on (4), whichever is fewer.
-fn within_month(lo: i32, hi: i32, blocks: bool, minus: bool) -> (i32, Vec<Part>) {
-    let plain = (hi - lo + 1, vec![days(lo, hi, minus)]);
+fn within_month(lo: i32, hi: i32, blocks: bool, minus: bool, horizon: i32) -> (i32, Vec<Part>) {
+    // Days `a..=b` of one month that can hold answers (none after the horizon).
+    let day_cost = |a: i32, b: i32| (b.min(horizon) - a + 1).max(0);
+    let plain = (day_cost(lo, hi), vec![days(lo, hi, minus)]);
     if !blocks {
         return plain;
     }
@@ -169,13 +180,16 @@ fn within_month(lo: i32, hi: i32, blocks: bool, minus: bool) -> (i32, Vec<Part>)
             } else {
                 starts.iter().copied().rfind(|b| *b < bh).unwrap_or(0)
             };
-            let inside = starts.iter().filter(|b| **b >= first && **b <= final_);
-            let n = inside.count() as i32;
-            if n == 0 {
+            let inside: Vec<i32> = starts
+                .iter()
+                .copied()
+                .filter(|b| *b >= first && *b <= final_)
+                .collect();
+            if inside.is_empty() {
                 continue;
             }
             let mut out = Vec::new();
-            let mut cost = n;
+            let mut cost = inside.iter().filter(|b| **b <= horizon).count() as i32;
             // The days before the blocks: taken away from the first block, or added.
             match left {
                 true if lo > bl => out.push(days(bl, lo - 1, !minus)),
@@ -196,7 +210,7 @@ fn within_month(lo: i32, hi: i32, blocks: bool, minus: bool) -> (i32, Vec<Part>)
             cost += out
                 .iter()
                 .filter(|p| p.span == Span::Days)
-                .map(|p| p.hi - p.lo + 1)
+                .map(|p| day_cost(p.lo, p.hi))
                 .sum::<i32>();
             // Fewer reads win; at the same cost, fewer parts.
             if (cost, out.len()) < (best.0, best.1.len()) {
@@ -273,6 +287,9 @@ pub(crate) fn union_of_parts(
 mod tests {
     use super::*;
 
+    /// Every day may hold answers.
+    const NO_HORIZON: i32 = i32::MAX;
+
     fn p(month: bool, lo: i32, hi: i32) -> Part {
         match month {
             true => months(lo, hi),
@@ -297,17 +314,17 @@ mod tests {
     fn a_period_is_cut_into_whole_months_and_the_days_of_the_others() {
         // One whole month.
         assert_eq!(
-            parts(20261101, 20261130, false, false),
+            parts(20261101, 20261130, false, false, NO_HORIZON),
             vec![p(true, 202611, 202611)]
         );
         // A few days of a month stay days.
         assert_eq!(
-            parts(20261110, 20261120, false, false),
+            parts(20261110, 20261120, false, false, NO_HORIZON),
             vec![p(false, 20261110, 20261120)]
         );
         // Most of a month: the month less the days outside the period, at either end.
         assert_eq!(
-            parts(20261103, 20261124, false, false),
+            parts(20261103, 20261124, false, false, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 less(20261101, 20261102),
@@ -316,7 +333,7 @@ mod tests {
         );
         // Days, whole months across a year's end, most of a month.
         assert_eq!(
-            parts(20261120, 20270225, false, false),
+            parts(20261120, 20270225, false, false, NO_HORIZON),
             vec![
                 p(false, 20261120, 20261130),
                 p(true, 202702, 202702),
@@ -326,7 +343,7 @@ mod tests {
         );
         // Two months in part: each on its own.
         assert_eq!(
-            parts(20260806, 20260919, false, false),
+            parts(20260806, 20260919, false, false, NO_HORIZON),
             vec![
                 p(true, 202608, 202608),
                 less(20260801, 20260805),
@@ -336,19 +353,44 @@ mod tests {
         );
         // February's last day in a leap year and in another.
         assert_eq!(
-            parts(20280201, 20280229, false, false),
+            parts(20280201, 20280229, false, false, NO_HORIZON),
             vec![p(true, 202802, 202802)]
         );
         assert_eq!(
-            parts(20270201, 20270228, false, false),
+            parts(20270201, 20270228, false, false, NO_HORIZON),
             vec![p(true, 202702, 202702)]
         );
         // By day: one range; an empty period: nothing.
         assert_eq!(
-            parts(20261101, 20261130, true, false),
+            parts(20261101, 20261130, true, false, NO_HORIZON),
             vec![p(false, 20261101, 20261130)]
         );
-        assert!(parts(20261102, 20261101, false, false).is_empty());
+        assert!(parts(20261102, 20261101, false, false, NO_HORIZON).is_empty());
+    }
+
+    #[test]
+    fn days_that_have_not_begun_cost_nothing() {
+        // The rest of December from the 4th, on the 5th: read as days (two have answers),
+        // not as December less its first three days.
+        assert_eq!(
+            parts(20261204, 20261231, false, false, 20261206),
+            vec![p(false, 20261204, 20261231)]
+        );
+        assert_eq!(
+            parts(20261204, 20261231, false, false, NO_HORIZON),
+            vec![p(true, 202612, 202612), less(20261201, 20261203)]
+        );
+        // A whole month is one read, begun or not.
+        assert_eq!(
+            parts(20260101, 20261231, false, true, 20261206),
+            vec![p(true, 202601, 202612)]
+        );
+        // With blocks: the two days that have begun, one part (the blocks after them
+        // would cost nothing but add parts).
+        assert_eq!(
+            parts(20261203, 20261231, false, true, 20261204),
+            vec![p(false, 20261203, 20261231)]
+        );
     }
 
     #[test]
@@ -356,7 +398,7 @@ mod tests {
         // Sep 20-30: the days before the block of the 22nd, then the blocks of the 22nd
         // and the 29th (to the month's end).
         assert_eq!(
-            parts(20260920, 20261031, false, true),
+            parts(20260920, 20261031, false, true, NO_HORIZON),
             vec![
                 p(false, 20260920, 20260921),
                 blocks(20260922, 20260929, false),
@@ -366,7 +408,7 @@ mod tests {
         // Nov 10-30: five days and three blocks (8 reads), or the month less a block and
         // two days (4 reads).
         assert_eq!(
-            parts(20261110, 20261130, false, true),
+            parts(20261110, 20261130, false, true, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 blocks(20261101, 20261101, true),
@@ -375,7 +417,7 @@ mod tests {
         );
         // Nov 13-24: the days before and after the one whole block between them.
         assert_eq!(
-            parts(20261113, 20261124, false, true),
+            parts(20261113, 20261124, false, true, NO_HORIZON),
             vec![
                 p(false, 20261113, 20261114),
                 blocks(20261115, 20261115, false),
@@ -384,7 +426,7 @@ mod tests {
         );
         // Most of a month with blocks outside: the month less a block and a day.
         assert_eq!(
-            parts(20261109, 20261130, false, true),
+            parts(20261109, 20261130, false, true, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 blocks(20261101, 20261101, true),
@@ -395,7 +437,7 @@ mod tests {
         // 6th and 7th given back (4 reads, not 6), and the blocks of Sep 1-21 less the
         // 20th and 21st (5 reads and 2 parts, not the month less 4 parts).
         assert_eq!(
-            parts(20260806, 20260919, false, true),
+            parts(20260806, 20260919, false, true, NO_HORIZON),
             vec![
                 p(true, 202608, 202608),
                 blocks(20260801, 20260801, true),
@@ -406,16 +448,16 @@ mod tests {
         );
         // A few days inside one block stay days; most of a block is the block less a day.
         assert_eq!(
-            parts(20261109, 20261111, false, true),
+            parts(20261109, 20261111, false, true, NO_HORIZON),
             vec![p(false, 20261109, 20261111)]
         );
         assert_eq!(
-            parts(20261109, 20261114, false, true),
+            parts(20261109, 20261114, false, true, NO_HORIZON),
             vec![less(20261108, 20261108), blocks(20261108, 20261108, false)]
         );
         // A 30-day month's block of the 29th ends on the 30th; February 2027 has none.
         assert_eq!(
-            parts(20270201, 20270227, false, true),
+            parts(20270201, 20270227, false, true, NO_HORIZON),
             vec![p(true, 202702, 202702), less(20270228, 20270228),]
         );
     }
