@@ -232,13 +232,7 @@ impl Store {
         }
         // Per choice: its answers, and the counts of each score per scale, summed over
         // the parts with their signs (see [`crate::periods::parts`]) in one statement.
-        let parts = crate::periods::parts(
-            q.from_day,
-            q.to_day,
-            false,
-            false,
-            crate::periods::horizon(),
-        );
+        let parts = crate::periods::parts(q.from_day, q.to_day, false, false);
         if parts.is_empty() {
             return Ok(vec![]);
         }

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use rida_domain::{Scale, metrics::ScoreCounts};
 use uuid::Uuid;
 
-use crate::periods::{Part, Span, horizon, parts};
+use crate::periods::{Part, Span, parts};
 use crate::rollups::{Grain, SCORE_COLUMNS};
 use crate::settled::Sums;
 use crate::{Result, Store, with_db};
@@ -191,13 +191,7 @@ fn weeks_part(q: &CubeQuery) -> Option<Part> {
 fn cut(q: &CubeQuery) -> Vec<Part> {
     match weeks_part(q) {
         Some(weeks) => vec![weeks],
-        None => parts(
-            q.from_day,
-            q.to_day,
-            days_only(q),
-            lean_people(q),
-            horizon(),
-        ),
+        None => parts(q.from_day, q.to_day, days_only(q), lean_people(q)),
     }
 }
 

@@ -1,8 +1,9 @@
 //! The names pages show (an organisation's regions, sites, services and employees, and
 //! where each employee works), read again only when one of them changed. Every insert,
 //! update or delete of those rows moves the organisation's `names_version` (database
-//! triggers, migrations 0039 and 0042, so that no write path is forgotten); an instance keeps what it read with the version it read
-//! first, and each use costs one small read of that number. Several instances on one
+//! triggers, migrations 0039 and 0042, so that no write path is forgotten); an instance
+//! keeps what it read with the version it read first, and each use costs one small read
+//! of that number. Several instances on one
 //! database stay right: each sees the number move, whoever wrote.
 
 use std::collections::HashMap;
@@ -24,7 +25,6 @@ pub struct OrgNames {
     pub regions: Vec<Region>,
     /// Every employee (active or not), with the sites they work at.
     pub staff: Vec<Employee>,
-    pub employees: Vec<(Uuid, String)>,
 }
 
 impl OrgNames {
@@ -80,13 +80,11 @@ impl Store {
             include_inactive: true,
             ..ListQuery::all()
         };
-        let staff = self.list_employees(org, &all, None).await?.items;
         let names = Arc::new(OrgNames {
             sites: self.list_sites(org, &all, None).await?.items,
             services: self.list_services(org, &all).await?.items,
             regions: self.list_regions(org, &all).await?.items,
-            employees: staff.iter().map(|e| (e.id, e.name.clone())).collect(),
-            staff,
+            staff: self.list_employees(org, &all, None).await?.items,
         });
         self.names
             .0

@@ -47,7 +47,6 @@ impl Store {
             q.to_day,
             q.group.contains(&cube::Dim::Day),
             false,
-            crate::periods::horizon(),
         );
         let keys: Vec<String> = (0..dims.len()).map(|i| format!("k{i}")).collect();
         let read = crate::periods::union_of_parts(

@@ -575,13 +575,13 @@ pub(crate) fn affected(n: u64) -> Result<()> {
     }
 }
 
-/// Cuts one page out of an already filtered, ordered list.
 /// The most rows a page of `q` holds: every row when it sets no limit
 /// ([`ListQuery::all`]).
 pub(crate) fn page_limit(q: &ListQuery) -> i64 {
     if q.limit <= 0 { i64::MAX } else { q.limit }
 }
 
+/// Cuts one page out of an already filtered, ordered list.
 pub(crate) fn paginate<T>(rows: Vec<T>, q: &ListQuery) -> Page<T> {
     let total = rows.len() as i64;
     let limit = page_limit(q);

@@ -56,10 +56,16 @@ fn days_in_month(m: i32) -> i32 {
 /// are about as many as a day's, so Sep 2–30 costs one month and one day, not 29 days.
 /// With `blocks` (the people grain has them), days are read as whole blocks of a month
 /// where they cost less (see [`within_month`]), a block costing about a day. The figures
-/// are counts, so the differences are exact. Days after `horizon` ([`horizon`]) cost
-/// nothing to read (no answer is on them yet): the rest of this month is read as its few
-/// days that have begun, not as the month less the days before them.
-pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool, horizon: i32) -> Vec<Part> {
+/// are counts, so the differences are exact. Days after the last one an answer can be
+/// on ([`horizon`]) cost nothing to read (no answer is on them yet): the rest of this
+/// month is read as its few days that have begun, not as the month less the days before
+/// them.
+pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool) -> Vec<Part> {
+    parts_until(from, to, by_day, blocks, horizon())
+}
+
+/// [`parts`] with the last day that may hold answers given.
+fn parts_until(from: i32, to: i32, by_day: bool, blocks: bool, horizon: i32) -> Vec<Part> {
     if from > to {
         return vec![];
     }
@@ -101,7 +107,7 @@ pub(crate) fn parts(from: i32, to: i32, by_day: bool, blocks: bool, horizon: i32
 
 /// The last day (`yyyymmdd`) an answer can be on now: answers are taken up to a day
 /// ahead of the server's clock, in zones up to UTC+14.
-pub(crate) fn horizon() -> i32 {
+fn horizon() -> i32 {
     let latest = jiff::Timestamp::now() + jiff::SignedDuration::from_hours(24 + 14);
     rida_domain::period::day_key(latest.to_zoned(jiff::tz::TimeZone::UTC).date())
 }
@@ -314,17 +320,17 @@ mod tests {
     fn a_period_is_cut_into_whole_months_and_the_days_of_the_others() {
         // One whole month.
         assert_eq!(
-            parts(20261101, 20261130, false, false, NO_HORIZON),
+            parts_until(20261101, 20261130, false, false, NO_HORIZON),
             vec![p(true, 202611, 202611)]
         );
         // A few days of a month stay days.
         assert_eq!(
-            parts(20261110, 20261120, false, false, NO_HORIZON),
+            parts_until(20261110, 20261120, false, false, NO_HORIZON),
             vec![p(false, 20261110, 20261120)]
         );
         // Most of a month: the month less the days outside the period, at either end.
         assert_eq!(
-            parts(20261103, 20261124, false, false, NO_HORIZON),
+            parts_until(20261103, 20261124, false, false, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 less(20261101, 20261102),
@@ -333,7 +339,7 @@ mod tests {
         );
         // Days, whole months across a year's end, most of a month.
         assert_eq!(
-            parts(20261120, 20270225, false, false, NO_HORIZON),
+            parts_until(20261120, 20270225, false, false, NO_HORIZON),
             vec![
                 p(false, 20261120, 20261130),
                 p(true, 202702, 202702),
@@ -343,7 +349,7 @@ mod tests {
         );
         // Two months in part: each on its own.
         assert_eq!(
-            parts(20260806, 20260919, false, false, NO_HORIZON),
+            parts_until(20260806, 20260919, false, false, NO_HORIZON),
             vec![
                 p(true, 202608, 202608),
                 less(20260801, 20260805),
@@ -353,19 +359,19 @@ mod tests {
         );
         // February's last day in a leap year and in another.
         assert_eq!(
-            parts(20280201, 20280229, false, false, NO_HORIZON),
+            parts_until(20280201, 20280229, false, false, NO_HORIZON),
             vec![p(true, 202802, 202802)]
         );
         assert_eq!(
-            parts(20270201, 20270228, false, false, NO_HORIZON),
+            parts_until(20270201, 20270228, false, false, NO_HORIZON),
             vec![p(true, 202702, 202702)]
         );
         // By day: one range; an empty period: nothing.
         assert_eq!(
-            parts(20261101, 20261130, true, false, NO_HORIZON),
+            parts_until(20261101, 20261130, true, false, NO_HORIZON),
             vec![p(false, 20261101, 20261130)]
         );
-        assert!(parts(20261102, 20261101, false, false, NO_HORIZON).is_empty());
+        assert!(parts_until(20261102, 20261101, false, false, NO_HORIZON).is_empty());
     }
 
     #[test]
@@ -373,22 +379,22 @@ mod tests {
         // The rest of December from the 4th, on the 5th: read as days (two have answers),
         // not as December less its first three days.
         assert_eq!(
-            parts(20261204, 20261231, false, false, 20261206),
+            parts_until(20261204, 20261231, false, false, 20261206),
             vec![p(false, 20261204, 20261231)]
         );
         assert_eq!(
-            parts(20261204, 20261231, false, false, NO_HORIZON),
+            parts_until(20261204, 20261231, false, false, NO_HORIZON),
             vec![p(true, 202612, 202612), less(20261201, 20261203)]
         );
         // A whole month is one read, begun or not.
         assert_eq!(
-            parts(20260101, 20261231, false, true, 20261206),
+            parts_until(20260101, 20261231, false, true, 20261206),
             vec![p(true, 202601, 202612)]
         );
         // With blocks: the two days that have begun, one part (the blocks after them
         // would cost nothing but add parts).
         assert_eq!(
-            parts(20261203, 20261231, false, true, 20261204),
+            parts_until(20261203, 20261231, false, true, 20261204),
             vec![p(false, 20261203, 20261231)]
         );
     }
@@ -398,7 +404,7 @@ mod tests {
         // Sep 20-30: the days before the block of the 22nd, then the blocks of the 22nd
         // and the 29th (to the month's end).
         assert_eq!(
-            parts(20260920, 20261031, false, true, NO_HORIZON),
+            parts_until(20260920, 20261031, false, true, NO_HORIZON),
             vec![
                 p(false, 20260920, 20260921),
                 blocks(20260922, 20260929, false),
@@ -408,7 +414,7 @@ mod tests {
         // Nov 10-30: five days and three blocks (8 reads), or the month less a block and
         // two days (4 reads).
         assert_eq!(
-            parts(20261110, 20261130, false, true, NO_HORIZON),
+            parts_until(20261110, 20261130, false, true, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 blocks(20261101, 20261101, true),
@@ -417,7 +423,7 @@ mod tests {
         );
         // Nov 13-24: the days before and after the one whole block between them.
         assert_eq!(
-            parts(20261113, 20261124, false, true, NO_HORIZON),
+            parts_until(20261113, 20261124, false, true, NO_HORIZON),
             vec![
                 p(false, 20261113, 20261114),
                 blocks(20261115, 20261115, false),
@@ -426,7 +432,7 @@ mod tests {
         );
         // Most of a month with blocks outside: the month less a block and a day.
         assert_eq!(
-            parts(20261109, 20261130, false, true, NO_HORIZON),
+            parts_until(20261109, 20261130, false, true, NO_HORIZON),
             vec![
                 p(true, 202611, 202611),
                 blocks(20261101, 20261101, true),
@@ -437,7 +443,7 @@ mod tests {
         // 6th and 7th given back (4 reads, not 6), and the blocks of Sep 1-21 less the
         // 20th and 21st (5 reads and 2 parts, not the month less 4 parts).
         assert_eq!(
-            parts(20260806, 20260919, false, true, NO_HORIZON),
+            parts_until(20260806, 20260919, false, true, NO_HORIZON),
             vec![
                 p(true, 202608, 202608),
                 blocks(20260801, 20260801, true),
@@ -448,16 +454,16 @@ mod tests {
         );
         // A few days inside one block stay days; most of a block is the block less a day.
         assert_eq!(
-            parts(20261109, 20261111, false, true, NO_HORIZON),
+            parts_until(20261109, 20261111, false, true, NO_HORIZON),
             vec![p(false, 20261109, 20261111)]
         );
         assert_eq!(
-            parts(20261109, 20261114, false, true, NO_HORIZON),
+            parts_until(20261109, 20261114, false, true, NO_HORIZON),
             vec![less(20261108, 20261108), blocks(20261108, 20261108, false)]
         );
         // A 30-day month's block of the 29th ends on the 30th; February 2027 has none.
         assert_eq!(
-            parts(20270201, 20270227, false, true, NO_HORIZON),
+            parts_until(20270201, 20270227, false, true, NO_HORIZON),
             vec![p(true, 202702, 202702), less(20270228, 20270228),]
         );
     }

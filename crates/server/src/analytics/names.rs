@@ -117,7 +117,12 @@ impl Raw {
                 .into_iter()
                 .map(|s| (s.id, s.name))
                 .collect(),
-            employees: self.named.employees.iter().cloned().collect(),
+            employees: self
+                .named
+                .staff
+                .iter()
+                .map(|e| (e.id, e.name.clone()))
+                .collect(),
             terminals: self.terminals.clone(),
         }
     }

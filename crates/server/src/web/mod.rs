@@ -328,18 +328,20 @@ impl Web {
     /// The sites this user reaches (all of them, or those of their scope), by region and
     /// name as the user reads them.
     pub async fn sites_in_reach(&self) -> Result<Vec<rida_store::Site>, crate::Error> {
+        let named = self.state.store.org_names(self.user.org.id).await?;
+        Ok(self.sites_reached(&named))
+    }
+
+    /// [`Web::sites_in_reach`] from names already read.
+    pub fn sites_reached(&self, named: &rida_store::OrgNames) -> Vec<rida_store::Site> {
         let within = self.user.site_filter();
-        let mut sites = self
-            .state
-            .store
-            .org_names(self.user.org.id)
-            .await?
+        let mut sites = named
             .active_sites(within.as_deref())
             .localized(self.locale());
         sites.sort_by(|a, b| {
             (!a.active, &a.region_name, &a.name).cmp(&(!b.active, &b.region_name, &b.name))
         });
-        Ok(sites)
+        sites
     }
 
     /// The user's language.

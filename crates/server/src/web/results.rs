@@ -200,7 +200,7 @@ pub(super) struct FilterOptions {
 pub(super) async fn filter_options(w: &Web, see_employees: bool) -> Result<FilterOptions> {
     // From the names kept per instance (read again only when one changed).
     let named = w.state.store.org_names(w.user.org.id).await?;
-    let sites = w.sites_in_reach().await?;
+    let sites = w.sites_reached(&named);
     let regions = named
         .active_regions()
         .localized(w.locale())
