@@ -23,11 +23,30 @@ const ACTIONS: usize = 5;
 const TICKS: f64 = 100.0;
 
 pub(crate) fn cpu_ticks(pid: u32) -> anyhow::Result<u64> {
+    Ok(times(pid)?[..2].iter().sum())
+}
+
+/// CPU time of a process and of its children that have ended and were waited for, in
+/// clock ticks: summed over a server's processes, it only grows, even when a child
+/// (a PostgreSQL backend whose connection closed) goes between two readings.
+pub(crate) fn cpu_ticks_and_reaped(pid: u32) -> anyhow::Result<u64> {
+    Ok(times(pid)?.iter().sum())
+}
+
+/// utime, stime, cutime and cstime of `/proc/PID/stat`.
+fn times(pid: u32) -> anyhow::Result<[u64; 4]> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat"))?;
     // Fields after the command name (which may hold spaces) start after the last ')'.
     let rest = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
     let f: Vec<&str> = rest.split_whitespace().collect();
-    Ok(f[11].parse::<u64>()? + f[12].parse::<u64>()?)
+    let field = |i: usize| -> anyhow::Result<u64> {
+        let v: i64 = f
+            .get(i)
+            .ok_or_else(|| anyhow::anyhow!("short stat"))?
+            .parse()?;
+        Ok(v.max(0) as u64)
+    };
+    Ok([field(11)?, field(12)?, field(13)?, field(14)?])
 }
 
 /// One simulated terminal: its token and the versions it knows.

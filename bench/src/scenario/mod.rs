@@ -73,7 +73,8 @@ struct Figures {
     simulator_cpu: f64,
 }
 
-/// CPU time of every PostgreSQL process, in clock ticks.
+/// CPU time of every PostgreSQL process, with that of the backends that have ended
+/// (the postmaster's reaped children), in clock ticks.
 fn postgres_ticks() -> u64 {
     let Ok(dir) = std::fs::read_dir("/proc") else {
         return 0;
@@ -84,7 +85,7 @@ fn postgres_ticks() -> u64 {
             std::fs::read_to_string(format!("/proc/{pid}/comm"))
                 .is_ok_and(|c| c.trim_end() == "postgres")
         })
-        .filter_map(|pid| crate::terminals::cpu_ticks(pid).ok())
+        .filter_map(|pid| crate::terminals::cpu_ticks_and_reaped(pid).ok())
         .sum()
 }
 
@@ -326,7 +327,7 @@ async fn run(
         s.await?;
     }
     let secs = start.elapsed().as_secs_f64();
-    f.postgres_cpu = (postgres_ticks() - pg0) as f64 / 100.0 / secs * 100.0;
+    f.postgres_cpu = postgres_ticks().saturating_sub(pg0) as f64 / 100.0 / secs * 100.0;
     f.simulator_cpu =
         (crate::terminals::cpu_ticks(me).unwrap_or(0) - me0) as f64 / 100.0 / secs * 100.0;
     f.cpu = pids

@@ -59,10 +59,11 @@ async fn serve_waits_for_a_postgresql_that_does_not_answer_yet() {
     let url = rida_store::testing::fresh_postgres_url().await;
     let port = free_port();
     let (waiting_url, server) = through(&url, port);
+    let dir = temp();
     let mut child = rida()
         .env("RIDA_LOG", "warn")
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(temp())
+        .arg(&dir)
         .args(["--database-url", &waiting_url])
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -107,9 +108,10 @@ fn a_wrong_password_ends_at_once_with_a_clear_message() {
     let (auth, rest) = rest.rsplit_once('@').unwrap();
     let user = auth.split(':').next().unwrap();
     let wrong = format!("{scheme}://{user}:not-the-password@{rest}");
+    let dir = temp();
     let out = rida()
         .args(["serve", "--listen", "127.0.0.1:0", "--data-dir"])
-        .arg(temp())
+        .arg(&dir)
         .args(["--database-url", &wrong])
         .output()
         .unwrap();

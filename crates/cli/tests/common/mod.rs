@@ -13,7 +13,7 @@ use rida_store::{Backend, ConnectOptions, Store};
 /// Where a test's Rida keeps its data: a data folder, and on PostgreSQL a database of
 /// its own (the folder still holds what is not in the database).
 pub struct Db {
-    pub dir: PathBuf,
+    pub dir: Temp,
     pub url: Option<String>,
 }
 
@@ -69,10 +69,37 @@ pub fn rida() -> Command {
     c
 }
 
-pub fn temp() -> PathBuf {
+/// A folder of a test's own, removed when the test is done with it; kept (and named on
+/// standard error) when the test failed, for its logs and files.
+pub struct Temp(PathBuf);
+
+impl std::ops::Deref for Temp {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<std::ffi::OsStr> for Temp {
+    fn as_ref(&self) -> &std::ffi::OsStr {
+        self.0.as_os_str()
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            eprintln!("kept for a look: {}", self.0.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+pub fn temp() -> Temp {
     let d = std::env::temp_dir().join(format!("rida-cli-{}", uuid::Uuid::new_v4()));
     std::fs::create_dir_all(&d).unwrap();
-    d
+    Temp(d)
 }
 
 pub fn run(args: &[&str], db: &Db) -> Output {

@@ -128,6 +128,12 @@ impl Drop for Kannel {
             .arg(script("stop.sh"))
             .arg(&self.run)
             .status();
+        // The logs stay for a test that failed; otherwise nothing is left behind.
+        if std::thread::panicking() {
+            eprintln!("Kannel's logs kept in {}", self.run.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.run);
+        }
     }
 }
 
