@@ -4,6 +4,7 @@
 //! everything behind the edge can then trust it.
 
 pub mod contact;
+pub mod directory;
 pub mod dispatch;
 pub mod external;
 pub mod hours;

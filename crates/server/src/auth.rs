@@ -268,6 +268,33 @@ fn csrf_mac(state: &AppState, headers: &HeaderMap, seed: &str) -> Hmac<Sha256> {
     mac
 }
 
+/// `value` with a MAC for `purpose` (the key every instance shares), for a cookie the
+/// browser keeps but must not forge.
+pub fn sign(state: &AppState, purpose: &str, value: &str) -> String {
+    format!(
+        "{value}.{}",
+        hex::encode(value_mac(state, purpose, value).finalize().into_bytes())
+    )
+}
+
+/// The value [`sign`] signed for `purpose`, if the signature holds.
+pub fn unsign(state: &AppState, purpose: &str, signed: &str) -> Option<String> {
+    let (value, mac) = signed.rsplit_once('.')?;
+    value_mac(state, purpose, value)
+        .verify_slice(&hex::decode(mac).ok()?)
+        .ok()?;
+    Some(value.to_string())
+}
+
+fn value_mac(state: &AppState, purpose: &str, value: &str) -> Hmac<Sha256> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
+    mac.update(b"signed:");
+    mac.update(purpose.as_bytes());
+    mac.update(b"|");
+    mac.update(value.as_bytes());
+    mac
+}
+
 /// The visitor's address, for rate limits (logins, pairing, anonymous answers): the
 /// header `client_ip_header` names when Rida runs behind a reverse proxy (its first
 /// address), else the connection's own.

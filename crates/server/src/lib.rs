@@ -7,6 +7,7 @@ pub mod attention;
 pub mod auth;
 pub mod contact;
 pub mod demo_fill;
+pub mod directory;
 pub mod error;
 pub mod i18n;
 pub mod jobs;

@@ -53,6 +53,15 @@ const TEXT_KEYS: &[&str] = &[
     "client_ip_header",
     "metrics_addresses",
     "metrics_token",
+    "directory_organisation",
+    "oidc_issuer",
+    "oidc_client_id",
+    "oidc_client_secret",
+    "oidc_scopes",
+    "oidc_username_claim",
+    "oidc_groups_claim",
+    "oidc_employee_claim",
+    "oidc_name",
 ];
 
 /// Settings that are numbers, flags or addresses, read from `RIDA_<KEY>` as values.
@@ -200,6 +209,26 @@ pub struct Settings {
     /// A bearer token that lets a scraper read `/metrics` from anywhere; empty: none.
     #[serde(deserialize_with = "text")]
     pub metrics_token: String,
+    /// The organisation whose people sign in through the directory (its id); empty:
+    /// the only organisation there is.
+    pub directory_organisation: String,
+    /// OpenID Connect: the provider's issuer URL (its discovery document is at
+    /// `ISSUER/.well-known/openid-configuration`); empty: no such sign-in.
+    pub oidc_issuer: String,
+    #[serde(deserialize_with = "text")]
+    pub oidc_client_id: String,
+    #[serde(deserialize_with = "text")]
+    pub oidc_client_secret: String,
+    /// The scopes asked for, space-separated (`openid` is always among them).
+    pub oidc_scopes: String,
+    /// The claim that gives the login name, the one with the groups, and the one with
+    /// the employee number (for employees' accounts).
+    pub oidc_username_claim: String,
+    pub oidc_groups_claim: String,
+    pub oidc_employee_claim: String,
+    /// The provider's name on the sign-in button (`Entra ID`); empty: "your
+    /// organisation's account".
+    pub oidc_name: String,
 }
 
 impl Default for Settings {
@@ -244,6 +273,15 @@ impl Default for Settings {
             client_ip_header: String::new(),
             metrics_addresses: "127.0.0.1, ::1".into(),
             metrics_token: String::new(),
+            directory_organisation: String::new(),
+            oidc_issuer: String::new(),
+            oidc_client_id: String::new(),
+            oidc_client_secret: String::new(),
+            oidc_scopes: "openid profile email groups".into(),
+            oidc_username_claim: "preferred_username".into(),
+            oidc_groups_claim: "groups".into(),
+            oidc_employee_claim: "employee_number".into(),
+            oidc_name: String::new(),
         }
     }
 }
@@ -453,7 +491,37 @@ client_ip_header = ""
 # metrics_token"; everyone else gets 403.
 metrics_addresses = "{metrics_addresses}"
 metrics_token = ""
+
+# Sign-in with the organisation's directory. The people it vouches for get the role and
+# reach that Settings -> Directory groups gives their groups; local accounts keep working
+# (keep one head account for when the directory is away).
+# The organisation they belong to (its id, shown on Settings -> Organisation); empty:
+# the only organisation.
+directory_organisation = ""
+
+# OpenID Connect (Entra ID, Keycloak, Okta, Google Workspace, ADFS...): register Rida as
+# a confidential web client with the redirect URI PUBLIC_URL/auth/oidc/callback, then set
+# the issuer (its discovery document is at ISSUER/.well-known/openid-configuration):
+#   oidc_issuer = "https://login.microsoftonline.com/TENANT/v2.0"
+#   oidc_client_id = "..."
+#   oidc_client_secret = "..."
+# The claims that give the login name, the groups (names, or ids as Entra ID sends them)
+# and the employee number (for employees' accounts, matched with the employee's
+# external id). The scopes must make the provider send them.
+oidc_issuer = ""
+oidc_client_id = ""
+oidc_client_secret = ""
+oidc_scopes = "{oidc_scopes}"
+oidc_username_claim = "{oidc_username_claim}"
+oidc_groups_claim = "{oidc_groups_claim}"
+oidc_employee_claim = "{oidc_employee_claim}"
+# The provider's name on the sign-in button; empty: "your organisation's account".
+oidc_name = ""
 "#,
+            oidc_scopes = d.oidc_scopes,
+            oidc_username_claim = d.oidc_username_claim,
+            oidc_groups_claim = d.oidc_groups_claim,
+            oidc_employee_claim = d.oidc_employee_claim,
             metrics_addresses = d.metrics_addresses,
             kannel_url = d.kannel_url,
             twilio_api_url = d.twilio_api_url,

@@ -42,6 +42,8 @@ pub struct Inner {
     pub email: Option<crate::messaging::email::Email>,
     /// Terminals' customers counted for their usual pace (see [`crate::attention`]).
     pub paces: crate::attention::PaceCache,
+    /// Sign-in with OpenID Connect, when an issuer is set.
+    pub oidc: Option<crate::directory::oidc::Oidc>,
     /// The address this instance listens on, once bound.
     pub bound: std::sync::OnceLock<std::net::SocketAddr>,
 }
@@ -65,6 +67,7 @@ impl AppState {
         let whatsapp = crate::messaging::whatsapp::WhatsApp::from_settings(&settings, &http)?;
         let email = crate::messaging::email::Email::from_settings(&settings)?;
         let devices = store.with_own_pool();
+        let oidc = crate::directory::oidc::Oidc::from_settings(&settings)?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(devices.clone()),
             hub: crate::push::TerminalHub::spawn(devices.clone()),
@@ -80,6 +83,7 @@ impl AppState {
             email,
             http,
             paces: Default::default(),
+            oidc,
             bound: std::sync::OnceLock::new(),
         })))
     }

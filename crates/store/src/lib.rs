@@ -18,6 +18,7 @@ mod comments;
 mod connect;
 mod contacts;
 mod cube;
+mod directory;
 mod dispatch;
 mod external;
 mod fleet;
@@ -57,6 +58,7 @@ pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
+pub use directory::{DirectoryGroup, DirectoryPerson, Refusal, SignedIn};
 pub use dispatch::{
     Delivery, DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned,
 };

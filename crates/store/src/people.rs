@@ -272,12 +272,7 @@ impl Store {
                 .bind(id).bind(org).bind(&u.username).bind(&u.display_name).bind(password_hash).bind(u.role.as_str()).bind(u.employee_id).bind(now)
                 .bind(&u.email).bind(u.monthly_report)
                 .execute(&mut *tx).await?;
-            for r in &u.region_ids {
-                sqlx::query("INSERT INTO user_scopes (user_id, region_id) VALUES ($1, $2)").bind(id).bind(r).execute(&mut *tx).await?;
-            }
-            for s in &u.site_ids {
-                sqlx::query("INSERT INTO user_scopes (user_id, site_id) VALUES ($1, $2)").bind(id).bind(s).execute(&mut *tx).await?;
-            }
+            crate::directory::insert_scopes!(tx, id, u.region_ids, u.site_ids);
             audit!(tx, by, org, "create", "user", Some(id), &format!("{} ({})", u.username, u.role));
             tx.commit().await?;
             Ok::<_, StoreError>(())
@@ -299,12 +294,7 @@ impl Store {
             sqlx::query("UPDATE users SET display_name = $3, role = $4, employee_id = $5, email = $6, monthly_report = $7 WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).bind(&u.display_name).bind(u.role.as_str()).bind(u.employee_id).bind(&u.email).bind(u.monthly_report).execute(&mut *tx).await?;
             sqlx::query("DELETE FROM user_scopes WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
-            for r in &u.region_ids {
-                sqlx::query("INSERT INTO user_scopes (user_id, region_id) VALUES ($1, $2)").bind(id).bind(r).execute(&mut *tx).await?;
-            }
-            for s in &u.site_ids {
-                sqlx::query("INSERT INTO user_scopes (user_id, site_id) VALUES ($1, $2)").bind(id).bind(s).execute(&mut *tx).await?;
-            }
+            crate::directory::insert_scopes!(tx, id, u.region_ids, u.site_ids);
             if old_role != u.role.as_str() {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(id).execute(&mut *tx).await?;
             }

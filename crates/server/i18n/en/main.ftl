@@ -1478,3 +1478,21 @@ org-offline-notice = Terminals gone offline
 org-offline-notice-help = A terminal that stops answering its heartbeat while its site is open shows as offline on the supervision page after a minute; its supervisors are written to once it has been silent this long (a Wi-Fi drop of a few minutes is not worth a message), and again when it is back.
 org-offline-notice-label = Tell after
 error-offline-notice = A number of minutes from 1 to 1440, e.g. 10.
+
+# Sign-in with the organisation's directory
+signin-with = Sign in with { $name }
+signin-with-org = Sign in with your organisation's account
+signin-or-local = or with an account of this Rida:
+signin-provider-down = The organisation's sign-in service does not answer just now. Try again in a moment, or sign in with an account of this Rida.
+signin-expired = This sign-in took too long or was started in another browser. Start it again.
+signin-failed = The answer of the organisation's sign-in service could not be verified, so nobody was signed in. Start again; if it happens again, tell your IT department.
+signin-cancelled = The sign-in was cancelled at the organisation's sign-in service.
+signin-refused-title = No access to Rida
+signin-refused-who = Your organisation's directory knows you as { $username }, but Rida cannot let you in:
+signin-refused-no-group = none of your groups in the directory is given access to Rida.
+signin-refused-disabled = your account in Rida has been turned off.
+signin-refused-name-taken = another account of this Rida already has your name.
+signin-refused-no-employee = your groups give an employee's account, but no employee here has your employee number.
+signin-refused-no-reach = your groups give access to sites or regions that are no longer open.
+signin-refused-help = This attempt has been recorded. Ask the person who runs Rida in your organisation (or your IT department) to add your group to Rida's directory groups.
+signin-back = Back to sign-in

@@ -1517,3 +1517,21 @@ org-offline-notice = Termināļi bezsaistē
 org-offline-notice-help = Termināli, kas darba laikā vairs nesazinās, uzraudzības lapa rāda bezsaistē jau pēc minūtes; tā uzraugiem raksta, kad tas klusējis tik ilgi (dažu minūšu Wi-Fi pārrāvums nav ziņas vērts), un vēlreiz, kad tas atkal darbojas.
 org-offline-notice-label = Ziņot pēc
 error-offline-notice = Minūšu skaits no 1 līdz 1440, piemēram, 10.
+
+# Pieteikšanās ar organizācijas katalogu
+signin-with = Pieteikties ar { $name }
+signin-with-org = Pieteikties ar organizācijas kontu
+signin-or-local = vai ar šīs Rida kontu:
+signin-provider-down = Organizācijas pieteikšanās serviss pašlaik neatbild. Mēģiniet vēlreiz pēc brīža vai piesakieties ar šīs Rida kontu.
+signin-expired = Pieteikšanās ilga pārāk ilgi vai tika sākta citā pārlūkā. Sāciet to no jauna.
+signin-failed = Organizācijas pieteikšanās servisa atbildi nevarēja pārbaudīt, tāpēc neviens netika pieteikts. Sāciet no jauna; ja tas atkārtojas, ziņojiet IT nodaļai.
+signin-cancelled = Pieteikšanās tika atcelta organizācijas pieteikšanās servisā.
+signin-refused-title = Nav piekļuves Rida
+signin-refused-who = Organizācijas katalogs jūs pazīst kā { $username }, taču Rida nevar jūs ielaist:
+signin-refused-no-group = nevienai no jūsu kataloga grupām nav dota piekļuve Rida.
+signin-refused-disabled = jūsu konts Rida ir izslēgts.
+signin-refused-name-taken = citam šīs Rida kontam jau ir jūsu vārds.
+signin-refused-no-employee = jūsu grupas dod darbinieka kontu, taču šeit nav darbinieka ar jūsu darbinieka numuru.
+signin-refused-no-reach = jūsu grupas dod piekļuvi filiālēm vai reģioniem, kas vairs nedarbojas.
+signin-refused-help = Šis mēģinājums ir reģistrēts. Lūdziet personai, kas jūsu organizācijā pārvalda Rida (vai IT nodaļai), pievienot jūsu grupu Rida kataloga grupām.
+signin-back = Atpakaļ uz pieteikšanos

@@ -17,6 +17,7 @@ mod kiosk;
 mod local_names;
 mod mail;
 mod messages;
+mod oidc;
 pub(crate) mod operations;
 mod organisation;
 mod poster;
@@ -83,6 +84,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/", get(|| async { Redirect::to("/admin") }))
         .route("/static/{*path}", get(assets::static_file))
         .merge(session::router())
+        .merge(oidc::router())
         .merge(home::router())
         .merge(results::router())
         .merge(operations::router())

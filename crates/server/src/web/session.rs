@@ -39,7 +39,7 @@ struct NextParam {
 }
 
 /// Only same-site paths are followed after login (no open redirect).
-fn safe_next(next: &str) -> &str {
+pub(super) fn safe_next(next: &str) -> &str {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
         next
     } else {
@@ -62,10 +62,23 @@ async fn login_page(
         flash: None,
         open_alerts: None,
     };
-    ctx.render(
-        "login.html",
-        context! { next => safe_next(&p.next), username => "" },
-    )
+    ctx.render("login.html", login_page_ctx(&state, &p.next, "", None))
+}
+
+/// The sign-in page's own context: the form's values, an error, and the directory's
+/// button when one is set up.
+pub(super) fn login_page_ctx(
+    state: &AppState,
+    next: &str,
+    username: &str,
+    error: Option<String>,
+) -> minijinja::Value {
+    context! {
+        next => safe_next(next),
+        username => username,
+        error => error,
+        sso => state.oidc.as_ref().map(|o| context! { name => o.name.clone() }),
+    }
 }
 
 #[derive(Deserialize)]
@@ -103,7 +116,7 @@ async fn login(
         ctx.render_status(
             status,
             "login.html",
-            context! { next => safe_next(&f.next), username => f.username.clone(), error => i18n::t(locale, key) },
+            login_page_ctx(&state, &f.next, &f.username, Some(i18n::t(locale, key))),
         )
     };
     let s = &state.settings;
@@ -142,11 +155,16 @@ async fn login(
         return Ok(ctx.render_status(
             StatusCode::TOO_MANY_REQUESTS,
             "login.html",
-            context! {
-                next => safe_next(&f.next),
-                username => f.username.clone(),
-                error => i18n::t_args(locale, "login-wait", &[("seconds", seconds.into())]),
-            },
+            login_page_ctx(
+                &state,
+                &f.next,
+                &f.username,
+                Some(i18n::t_args(
+                    locale,
+                    "login-wait",
+                    &[("seconds", seconds.into())],
+                )),
+            ),
         ));
     }
     let account = state.store.login_user(&username).await?;
@@ -195,16 +213,34 @@ async fn login(
         .store
         .create_session(account.org_id, &by, &auth::hash_secret(&token), expires)
         .await?;
+    signed_in(
+        &state,
+        token,
+        expires - now,
+        &f.next,
+        account.role == rida_domain::Role::Employee.as_str(),
+    )
+}
+
+/// The answer to a sign-in that went through (a password, the directory): the session's
+/// cookie, lasting `lasts_ms`, and the page asked for, or the employee's own.
+pub(super) fn signed_in(
+    state: &AppState,
+    token: String,
+    lasts_ms: i64,
+    next: &str,
+    employee: bool,
+) -> Result<Response> {
     let cookie = Cookie::build((SESSION_COOKIE, token))
         .path("/")
         .http_only(true)
         .same_site(SameSite::Lax)
-        .secure(s.secure_cookies)
-        .max_age(time::Duration::hours(s.session_hours))
+        .secure(state.settings.secure_cookies)
+        .max_age(time::Duration::milliseconds(lasts_ms.max(0)))
         .build();
     // Employees have no admin area: their own page is where they land.
-    let next = match safe_next(&f.next) {
-        "/admin" if account.role == rida_domain::Role::Employee.as_str() => "/station",
+    let next = match safe_next(next) {
+        "/admin" if employee => "/station",
         other => other,
     };
     let mut res = Redirect::to(next).into_response();

@@ -18,6 +18,7 @@ mod kiosk;
 mod local_names;
 mod logo;
 mod mail;
+mod oidc;
 mod once_only;
 mod operations;
 mod overview_scale;
