@@ -243,6 +243,7 @@ const NAV: &[(Option<&str>, &[NavEntry])] = &[
             ("/admin/services", "nav-services", Action::ViewStructure),
             ("/admin/employees", "nav-employees", Action::ViewEmployees),
             ("/admin/users", "nav-users", Action::ManageUsers),
+            ("/admin/directory", "nav-directory", Action::ManageUsers),
             ("/admin/audit", "nav-audit", Action::ViewAudit),
         ],
     ),

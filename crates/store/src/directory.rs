@@ -143,6 +143,12 @@ impl Store {
         let now = now_ms();
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
+            // The same form sent again (a retry) adds nothing more.
+            let done: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM directory_groups WHERE org_id = $1 AND id = $2")
+                .bind(org).bind(id).fetch_one(&mut *tx).await?;
+            if done > 0 {
+                return Ok(());
+            }
             check_owned!(tx, "regions", org, rule.region_ids);
             check_owned!(tx, "sites", org, rule.site_ids);
             let next: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(position), 0) + 1 FROM directory_groups WHERE org_id = $1")

@@ -9,6 +9,7 @@ mod answer_page;
 mod assets;
 mod audit;
 mod consent;
+mod directory;
 mod employees;
 mod external;
 mod help;
@@ -104,6 +105,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(help::router())
         .merge(employees::router())
         .merge(users::router())
+        .merge(directory::router())
         .merge(tokens::router())
         .merge(alerts::router())
         .merge(audit::router())

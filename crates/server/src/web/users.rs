@@ -144,7 +144,15 @@ async fn save(
     if f.monthly_report.is_some() && matches!(email, Some(None)) {
         errors.key("email", "error-email-for-report");
     }
-    let password = if id.is_none() || !f.password.is_empty() {
+    // A directory's account signs in there only: a password here would open a second door.
+    let from_directory = match id {
+        Some(id) => w.state.store.user(w.user.org.id, id).await?.source != "local",
+        None => false,
+    };
+    if from_directory && !f.password.is_empty() {
+        errors.key("password", "error-password-directory");
+    }
+    let password = if (id.is_none() || !f.password.is_empty()) && !from_directory {
         errors
             .check("password", names::new_password(&f.password))
             .map(str::to_string)

@@ -14,6 +14,7 @@ use rida_store::{Backend, By, EmployeeInput, both_backends};
 use crate::helpers::{TestApp, prepared, start_with};
 
 both_backends! {
+    the_head_keeps_the_table_of_groups;
     directory_people_get_the_role_and_reach_their_groups_give;
     refusals_are_polite_audited_and_leave_local_sign_in_working;
 }
@@ -228,6 +229,25 @@ async fn directory_people_get_the_role_and_reach_their_groups_give(b: Backend) {
         (Role::Head, "Head One")
     );
     assert_eq!(user.email.as_deref(), Some("head1@rida.test"));
+    assert_eq!(user.source, "oidc");
+    // Such an account gets no password here (it would be a second door), and it cannot
+    // sign in with one.
+    let local_head = app.login_as(Role::Head).await;
+    let r = local_head
+        .submit(
+            &format!("/admin/users/{id}"),
+            &format!("/admin/users/{id}"),
+            &[
+                ("display_name", "Head One"),
+                ("role", "head"),
+                ("password", "a long enough password"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("no password here"));
+    let r = app.client().login("head1", "!").await;
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
 
     // A manager of Riga's group: a manager, limited to that region, never to employees'
     // results unless the head allows it (the policy decides, whatever the source).
@@ -385,4 +405,90 @@ async fn refusals_are_polite_audited_and_leave_local_sign_in_working(b: Backend)
         .login("head", &crate::helpers::password_of(Role::Head))
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
+}
+
+async fn the_head_keeps_the_table_of_groups(b: Backend) {
+    let app = crate::helpers::spawn_app(b).await;
+    let head = app.login_as(Role::Head).await;
+    let page = head.get("/admin/directory").await.text().await.unwrap();
+    assert!(page.contains("No group gives access yet"), "{page}");
+    // A manager's group without a reach: the error is next to the reach.
+    let r = head
+        .submit(
+            "/admin/directory",
+            "/admin/directory",
+            &[("group", "rida-managers-riga"), ("role", "manager")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Choose at least one region or site")
+    );
+    let region = app.w.region.to_string();
+    let r = head
+        .submit(
+            "/admin/directory",
+            "/admin/directory",
+            &[
+                ("group", " rida-managers-riga "),
+                ("role", "manager"),
+                ("regions", region.as_str()),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // The same group twice: refused next to the group.
+    let r = head
+        .submit(
+            "/admin/directory",
+            "/admin/directory",
+            &[("group", "rida-managers-riga"), ("role", "analyst")],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("already in the table"));
+    let rows = app.store.directory_groups(app.w.org).await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (
+            rows[0].group_name.as_str(),
+            rows[0].role,
+            &rows[0].region_ids
+        ),
+        ("rida-managers-riga", Role::Manager, &vec![app.w.region])
+    );
+    let page = head.get("/admin/directory").await.text().await.unwrap();
+    assert!(
+        page.contains("rida-managers-riga") && page.contains("North"),
+        "{page}"
+    );
+    let r = head
+        .submit(
+            "/admin/directory",
+            &format!("/admin/directory/{}/delete", rows[0].id),
+            &[],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert!(
+        app.store
+            .directory_groups(app.w.org)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let changes: Vec<String> = app
+        .store
+        .list_audit(app.w.org, &rida_store::ListQuery::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .filter(|e| e.entity == "directory-group")
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(changes, vec!["delete", "create"]);
 }

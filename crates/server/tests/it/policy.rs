@@ -52,6 +52,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         (format!("/admin/employees/{employee}"), [OK, OK, NO, NO, NO]),
         ("/admin/users".into(), [OK, NO, NO, NO, NO]),
         ("/admin/users/new".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/directory".into(), [OK, NO, NO, NO, NO]),
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
         ("/admin/mail".into(), [OK, NO, NO, NO, NO]),
@@ -230,6 +231,14 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
                 ("display_name", "X".into()),
                 ("role", "analyst".into()),
                 ("password", "long enough password".into()),
+            ],
+            [DONE, NO, NO, NO, NO],
+        ),
+        (
+            "/admin/directory".into(),
+            vec![
+                ("group", "rida-analysts".into()),
+                ("role", "analyst".into()),
             ],
             [DONE, NO, NO, NO, NO],
         ),
