@@ -62,6 +62,14 @@ const TEXT_KEYS: &[&str] = &[
     "oidc_groups_claim",
     "oidc_employee_claim",
     "oidc_name",
+    "ldap_url",
+    "ldap_ca_file",
+    "ldap_bind_dn",
+    "ldap_bind_password",
+    "ldap_user_base",
+    "ldap_user_filter",
+    "ldap_login_attributes",
+    "ldap_employee_attribute",
 ];
 
 /// Settings that are numbers, flags or addresses, read from `RIDA_<KEY>` as values.
@@ -79,6 +87,9 @@ const VALUE_KEYS: &[&str] = &[
     "dispatch_concurrency",
     "web_answers_per_hour",
     "web_repeat_minutes",
+    "ldap_starttls",
+    "ldap_allow_plain",
+    "ldap_nested_groups",
 ];
 
 /// The text settings the environment gives (`get` reads a variable), as written.
@@ -229,6 +240,28 @@ pub struct Settings {
     /// The provider's name on the sign-in button (`Entra ID`); empty: "your
     /// organisation's account".
     pub oidc_name: String,
+    /// LDAP / Active Directory: `ldaps://HOST` or `ldap://HOST` (with StartTLS);
+    /// empty: no such sign-in.
+    pub ldap_url: String,
+    /// StartTLS on an `ldap://` URL (on by default).
+    pub ldap_starttls: bool,
+    /// Allow `ldap://` without StartTLS (passwords in clear on the network).
+    pub ldap_allow_plain: bool,
+    /// The CA certificates (PEM) to trust for the directory; empty: the system's.
+    pub ldap_ca_file: String,
+    /// The service account that searches for people, and its password.
+    pub ldap_bind_dn: String,
+    #[serde(deserialize_with = "text")]
+    pub ldap_bind_password: String,
+    /// Where people are searched for, with this filter added.
+    pub ldap_user_base: String,
+    pub ldap_user_filter: String,
+    /// The attributes a login name is looked up in (comma-separated).
+    pub ldap_login_attributes: String,
+    /// The attribute with the employee number (employees' accounts).
+    pub ldap_employee_attribute: String,
+    /// Follow groups in groups (walking `memberOf` upwards).
+    pub ldap_nested_groups: bool,
 }
 
 impl Default for Settings {
@@ -282,6 +315,17 @@ impl Default for Settings {
             oidc_groups_claim: "groups".into(),
             oidc_employee_claim: "employee_number".into(),
             oidc_name: String::new(),
+            ldap_url: String::new(),
+            ldap_starttls: true,
+            ldap_allow_plain: false,
+            ldap_ca_file: String::new(),
+            ldap_bind_dn: String::new(),
+            ldap_bind_password: String::new(),
+            ldap_user_base: String::new(),
+            ldap_user_filter: "(objectClass=*)".into(),
+            ldap_login_attributes: "sAMAccountName,userPrincipalName,uid".into(),
+            ldap_employee_attribute: "employeeNumber".into(),
+            ldap_nested_groups: true,
         }
     }
 }
@@ -517,7 +561,35 @@ oidc_groups_claim = "{oidc_groups_claim}"
 oidc_employee_claim = "{oidc_employee_claim}"
 # The provider's name on the sign-in button; empty: "your organisation's account".
 oidc_name = ""
+
+# LDAP / Active Directory: people sign in on the usual form with their directory login
+# (local accounts are checked first). Over TLS only: ldaps://, or ldap:// with StartTLS;
+# a wrong certificate or a directory that does not answer is an error, never a reason to
+# go without TLS. A service account finds the person, then their password is checked by
+# binding as them; groups in groups are followed by walking memberOf upwards.
+#   ldap_url = "ldaps://dc1.example.org"
+#   ldap_ca_file = "/etc/rida/directory-ca.pem"     (empty: the system's CAs)
+#   ldap_bind_dn = "CN=rida,OU=Services,DC=example,DC=org"
+#   ldap_bind_password = "..."
+#   ldap_user_base = "OU=Staff,DC=example,DC=org"
+ldap_url = ""
+ldap_starttls = {ldap_starttls}
+ldap_allow_plain = {ldap_allow_plain}
+ldap_ca_file = ""
+ldap_bind_dn = ""
+ldap_bind_password = ""
+ldap_user_base = ""
+ldap_user_filter = "{ldap_user_filter}"
+ldap_login_attributes = "{ldap_login_attributes}"
+ldap_employee_attribute = "{ldap_employee_attribute}"
+ldap_nested_groups = {ldap_nested_groups}
 "#,
+            ldap_starttls = d.ldap_starttls,
+            ldap_allow_plain = d.ldap_allow_plain,
+            ldap_user_filter = d.ldap_user_filter,
+            ldap_login_attributes = d.ldap_login_attributes,
+            ldap_employee_attribute = d.ldap_employee_attribute,
+            ldap_nested_groups = d.ldap_nested_groups,
             oidc_scopes = d.oidc_scopes,
             oidc_username_claim = d.oidc_username_claim,
             oidc_groups_claim = d.oidc_groups_claim,

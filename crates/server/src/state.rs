@@ -44,6 +44,8 @@ pub struct Inner {
     pub paces: crate::attention::PaceCache,
     /// Sign-in with OpenID Connect, when an issuer is set.
     pub oidc: Option<crate::directory::oidc::Oidc>,
+    /// Sign-in with LDAP / Active Directory, when a URL is set.
+    pub ldap: Option<crate::directory::ldap::Ldap>,
     /// The address this instance listens on, once bound.
     pub bound: std::sync::OnceLock<std::net::SocketAddr>,
 }
@@ -68,6 +70,7 @@ impl AppState {
         let email = crate::messaging::email::Email::from_settings(&settings)?;
         let devices = store.with_own_pool();
         let oidc = crate::directory::oidc::Oidc::from_settings(&settings)?;
+        let ldap = crate::directory::ldap::Ldap::from_settings(&settings)?;
         Ok(AppState(Arc::new(Inner {
             ratings: RatingWriter::spawn(devices.clone()),
             hub: crate::push::TerminalHub::spawn(devices.clone()),
@@ -84,6 +87,7 @@ impl AppState {
             http,
             paces: Default::default(),
             oidc,
+            ldap,
             bound: std::sync::OnceLock::new(),
         })))
     }

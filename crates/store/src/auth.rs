@@ -15,6 +15,8 @@ pub struct LoginUser {
     pub password_hash: String,
     pub role: String,
     pub active: bool,
+    /// `local`, or the directory the account signs in through.
+    pub auth_source: String,
 }
 
 /// The user behind a live session.
@@ -47,7 +49,7 @@ impl Store {
     /// The account a login name belongs to, if any.
     pub async fn login_user(&self, username: &str) -> Result<Option<LoginUser>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT id, org_id, password_hash, role, active FROM users WHERE username = $1")
+            "SELECT id, org_id, password_hash, role, active, auth_source FROM users WHERE username = $1")
             .bind(username).fetch_optional(p).await)?)
     }
 

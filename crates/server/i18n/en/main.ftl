@@ -1513,3 +1513,4 @@ error-directory-group = Write the group's name or DN.
 error-directory-group-taken = This group is already in the table.
 error-password-directory = This account signs in through the organisation's directory: it has no password here.
 user-source-directory = directory
+signin-directory-down = The organisation's directory does not answer just now, so directory accounts cannot sign in. Try again in a moment; accounts of this Rida still can.

@@ -1552,3 +1552,4 @@ error-directory-group = Ierakstiet grupas nosaukumu vai DN.
 error-directory-group-taken = Šī grupa jau ir tabulā.
 error-password-directory = Šis konts piesakās caur organizācijas katalogu: tam šeit nav paroles.
 user-source-directory = katalogs
+signin-directory-down = Organizācijas katalogs pašlaik neatbild, tāpēc kataloga konti nevar pieteikties. Mēģiniet vēlreiz pēc brīža; šīs Rida konti joprojām var.

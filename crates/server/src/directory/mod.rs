@@ -1,8 +1,10 @@
-//! Sign-in with the organisation's directory: OpenID Connect ([`oidc`]). What the
+//! Sign-in with the organisation's directory: OpenID Connect ([`oidc`]), LDAP and
+//! Active Directory ([`ldap`]). What the
 //! directory says about a person becomes an account through the head's table of groups
 //! ([`rida_domain::directory`]) and [`rida_store::Store::directory_sign_in`]; what the
 //! account may then see is decided by the policy module like any other's.
 
+pub mod ldap;
 pub mod oidc;
 
 use rida_domain::directory;

@@ -15,6 +15,8 @@ use minijinja::context;
 use rida_domain::Locale;
 use rida_domain::throttle;
 use rida_store::By;
+
+use crate::directory::ldap::{Outcome, Person};
 use serde::Deserialize;
 
 use crate::{
@@ -168,14 +170,36 @@ async fn login(
         ));
     }
     let account = state.store.login_user(&username).await?;
-    let ok = auth::verify_password(
-        f.password.clone(),
-        account.as_ref().map(|a| a.password_hash.clone()),
-    )
-    .await;
-    let account = match account {
-        Some(a) if ok && a.active => a,
-        other => {
+    // A local account is checked here; any other name goes to the directory, if any.
+    let local = account.as_ref().is_some_and(|a| a.auth_source == "local");
+    let checked = match state.ldap.as_ref() {
+        Some(ldap) if !local => match ldap.authenticate(&username, &f.password).await {
+            Outcome::Person(p) => Checked::Directory(Box::new(p)),
+            Outcome::WrongCredentials => Checked::Wrong(account),
+            Outcome::Unavailable(e) => {
+                tracing::warn!(error = %e, "LDAP sign-in: the directory is unavailable");
+                return Ok(fail(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "signin-directory-down",
+                ));
+            }
+        },
+        _ => {
+            let ok = auth::verify_password(
+                f.password.clone(),
+                account.as_ref().map(|a| a.password_hash.clone()),
+            )
+            .await;
+            match account {
+                Some(a) if ok && a.active && local => Checked::Local(a),
+                other => Checked::Wrong(other),
+            }
+        }
+    };
+    let account = match checked {
+        Checked::Local(a) => Ok(a),
+        Checked::Directory(p) => Err(p),
+        Checked::Wrong(other) => {
             let by = other
                 .as_ref()
                 .map(|a| (a.org_id, By::user(a.id, &username)));
@@ -208,6 +232,11 @@ async fn login(
         .await?;
     let token = auth::new_secret();
     let expires = now + s.session_hours * 3_600_000;
+    let account = match account {
+        Ok(a) => a,
+        // Signed in by the directory: the account its groups give.
+        Err(p) => return directory_signed_in(&state, &ctx, *p, token, expires, &f.next).await,
+    };
     let by = By::user(account.id, &username);
     state
         .store
@@ -220,6 +249,60 @@ async fn login(
         &f.next,
         account.role == rida_domain::Role::Employee.as_str(),
     )
+}
+
+/// How a password was checked.
+enum Checked {
+    /// A local account's password.
+    Local(rida_store::LoginUser),
+    /// The directory's: who it says this is.
+    Directory(Box<Person>),
+    /// Wrong, for this account if there is one.
+    Wrong(Option<rida_store::LoginUser>),
+}
+
+/// A session for someone the directory (LDAP) vouched for, or the page that says why not.
+async fn directory_signed_in(
+    state: &AppState,
+    ctx: &PageCtx<'_>,
+    p: Person,
+    token: String,
+    expires: i64,
+    next: &str,
+) -> Result<Response> {
+    let org = crate::directory::organisation(state).await?;
+    let who = rida_store::DirectoryPerson {
+        source: "ldap",
+        external_id: p.external_id.clone(),
+        username: p.username.clone(),
+        display_name: p.display_name.clone(),
+        email: p.email.clone(),
+        employee_number: p.employee_number.clone(),
+    };
+    let outcome = crate::directory::sign_in(
+        state,
+        org,
+        &who,
+        &p.groups,
+        "ldap-bind",
+        &auth::hash_secret(&token),
+        expires,
+    )
+    .await?;
+    Ok(match outcome {
+        Ok(s) => signed_in(
+            state,
+            token,
+            expires - rida_store::now_ms(),
+            next,
+            s.role == rida_domain::Role::Employee,
+        )?,
+        Err(why) => ctx.render_status(
+            StatusCode::FORBIDDEN,
+            "signin_refused.html",
+            context! { username => p.username, reason => why.message_key() },
+        ),
+    })
 }
 
 /// The answer to a sign-in that went through (a password, the directory): the session's

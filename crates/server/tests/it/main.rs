@@ -15,6 +15,7 @@ mod helpers;
 mod instances;
 mod kannel;
 mod kiosk;
+mod ldap;
 mod local_names;
 mod logo;
 mod mail;
