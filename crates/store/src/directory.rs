@@ -286,6 +286,7 @@ impl Store {
             };
             sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
                 .bind(token_hash).bind(user).bind(now).bind(expires_at).execute(&mut *tx).await?;
+            sqlx::query("UPDATE users SET directory_checked_at = $2 WHERE id = $1").bind(user).bind(now).execute(&mut *tx).await?;
             let by = By::user(user, &person.username);
             audit!(tx, by, org, "login", "session", None::<Uuid>, &detail);
             tx.commit().await?;
@@ -305,6 +306,58 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             audit!(tx, by, org, "login-refused", "session", None::<Uuid>, detail);
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })
+    }
+}
+
+/// A directory account with a live session, to ask the directory about again.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SignedInAccount {
+    pub user_id: Uuid,
+    pub username: String,
+    pub role: String,
+}
+
+impl Store {
+    /// Accounts from `source` with a live session that the directory has not vouched for
+    /// since `checked_before` (ms).
+    pub async fn directory_accounts_to_check(
+        &self,
+        org: Uuid,
+        source: &str,
+        checked_before: i64,
+    ) -> Result<Vec<SignedInAccount>> {
+        Ok(with_db!(self, p => sqlx::query_as(
+            "SELECT u.id AS user_id, u.username, u.role FROM users u \
+             WHERE u.org_id = $1 AND u.auth_source = $2 AND u.active = TRUE \
+               AND (u.directory_checked_at IS NULL OR u.directory_checked_at < $3) \
+               AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.expires_at > $4) \
+             ORDER BY u.directory_checked_at NULLS FIRST LIMIT 500")
+            .bind(org).bind(source).bind(checked_before).bind(now_ms()).fetch_all(p).await)?)
+    }
+
+    /// Notes that the directory still vouches for the account (at `at`, ms).
+    pub async fn directory_checked(&self, user: Uuid, at: i64) -> Result<()> {
+        with_db!(self, p => sqlx::query("UPDATE users SET directory_checked_at = $2 WHERE id = $1")
+            .bind(user).bind(at).execute(p).await.map(|_| ()))?;
+        Ok(())
+    }
+
+    /// Ends every session of an account the directory no longer vouches for, saying why
+    /// in the audit log: one transaction.
+    pub async fn end_directory_sessions(
+        &self,
+        org: Uuid,
+        account: &SignedInAccount,
+        why: &str,
+    ) -> Result<()> {
+        let by = By::system("directory");
+        with_db!(self, p => {
+            let mut tx = p.begin_write().await?;
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(account.user_id).execute(&mut *tx).await?;
+            audit!(tx, by, org, "logout", "session", Some(account.user_id), &format!("{}: {why}", account.username));
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })

@@ -58,7 +58,7 @@ pub use comments::{Comment, CommentQuery};
 pub use connect::{Backend, ConnectOptions};
 pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
-pub use directory::{DirectoryGroup, DirectoryPerson, Refusal, SignedIn};
+pub use directory::{DirectoryGroup, DirectoryPerson, Refusal, SignedIn, SignedInAccount};
 pub use dispatch::{
     Delivery, DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned,
 };

@@ -131,13 +131,28 @@ impl Ldap {
         }
     }
 
-    async fn find_and_bind(&self, login: &str, password: &str) -> Result<Option<Person>, String> {
+    /// A connection bound as the service account.
+    async fn service(&self) -> Result<ldap3::Ldap, String> {
         let mut ldap = self.connect().await?;
         ldap.with_timeout(TIMEOUT)
             .simple_bind(&self.bind_dn, &self.bind_password)
             .await
             .and_then(|r| r.success())
             .map_err(|e| format!("the service account cannot bind: {e}"))?;
+        Ok(ldap)
+    }
+
+    /// Who `login` is in the directory now, with their groups (no password asked): to
+    /// check again that someone signed in may still be.
+    pub async fn lookup(&self, login: &str) -> Result<Option<Person>, String> {
+        let mut ldap = self.service().await?;
+        let found = self.find(&mut ldap, login).await;
+        let _ = ldap.unbind().await;
+        found
+    }
+
+    async fn find_and_bind(&self, login: &str, password: &str) -> Result<Option<Person>, String> {
+        let mut ldap = self.service().await?;
         let Some(person) = self.find(&mut ldap, login).await? else {
             let _ = ldap.unbind().await;
             return Ok(None);

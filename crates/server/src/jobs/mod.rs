@@ -1,12 +1,13 @@
 //! Scheduled work: alert rules and digests, the terminals' notices, the Monday e-mail, the
-//! monthly report, scheduled saved reports, erasing old contact details, and sending the
-//! outbox.
+//! monthly report, scheduled saved reports, erasing old contact details, asking the
+//! directory again about the people signed in through it, and sending the outbox.
 //! Every instance with `jobs` on runs the loop; each job of an organisation still runs
 //! once (its messages are queued in the same transaction that records it, see
 //! `rida_store::Store::finish_job`), and each message is taken by one instance at a time.
 
 pub mod alerts;
 pub mod digest;
+pub mod directory;
 pub mod fleet;
 mod low_shares;
 pub mod monday;
@@ -63,6 +64,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
         }
         if let Err(e) = privacy::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "erasing old contacts");
+        }
+        if let Err(e) = directory::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "checking directory accounts");
         }
     }
     // The web survey guard's salts and counts of past days, even when no one answers.

@@ -122,11 +122,17 @@ fn settings(url: &str, ca_file: &str) -> Settings {
 }
 
 async fn app_with(backend: Backend, settings: Settings) -> TestApp {
+    served(backend, settings).await.0
+}
+
+/// The app and its state (to run a job by hand).
+async fn served(backend: Backend, settings: Settings) -> (TestApp, rida_server::AppState) {
     let (store, w, db) = prepared(backend).await;
     let app = Application::build(settings, store.clone())
         .await
         .expect("build app");
-    TestApp::new(start_with(app).await, store, w, db)
+    let state = app.state().clone();
+    (TestApp::new(start_with(app).await, store, w, db), state)
 }
 
 async fn map(app: &TestApp, group: &str, role: Role, regions: Vec<uuid::Uuid>) {
@@ -144,7 +150,7 @@ async fn map(app: &TestApp, group: &str, role: Role, regions: Vec<uuid::Uuid>) {
 
 async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
     let dir = Directory::start().await;
-    let app = app_with(b, settings(&dir.uri, &dir.ca_file)).await;
+    let (app, state) = served(b, settings(&dir.uri, &dir.ca_file)).await;
     map(&app, "rida-heads", Role::Head, vec![]).await;
     // The parent group only: manager-riga is in it through rida-managers-riga.
     map(
@@ -172,7 +178,8 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
 
     // By userPrincipalName, through the nested group: a manager of the region, the same
     // account whichever name they type.
-    let c = app.client();
+    let manager_browser = app.client();
+    let c = &manager_browser;
     let r = c
         .login("manager-riga@rida.test", "manager-riga-secret")
         .await;
@@ -219,8 +226,41 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
 
-    // Taken out of the group in the directory: the next sign-in is refused.
+    // The directory is asked again while people are signed in: nothing changed, nobody
+    // is signed out.
+    let later = jiff::Timestamp::now() + jiff::SignedDuration::from_mins(6);
+    rida_server::jobs::directory::run(&state, app.w.org, later)
+        .await
+        .unwrap();
+    assert_eq!(
+        manager_browser.get("/admin/results").await.status(),
+        StatusCode::OK
+    );
+
+    // Taken out of the group in the directory: their open session ends at the next check,
+    // and the next sign-in is refused.
     dir.only_member("rida-managers-riga", "nobody1");
+    let later = later + jiff::SignedDuration::from_mins(6);
+    rida_server::jobs::directory::run(&state, app.w.org, later)
+        .await
+        .unwrap();
+    let r = manager_browser.get("/admin/results").await;
+    assert!(
+        r.status().is_redirection() || r.status() == StatusCode::UNAUTHORIZED,
+        "{}",
+        r.status()
+    );
+    let ended = app
+        .store
+        .list_audit(app.w.org, &rida_store::ListQuery::all())
+        .await
+        .unwrap()
+        .items
+        .into_iter()
+        .find(|e| e.action == "logout")
+        .map(|e| e.detail)
+        .unwrap_or_default();
+    assert_eq!(ended, "manager-riga: in no mapped group any more");
     let r = app
         .client()
         .login("manager-riga", "manager-riga-secret")

@@ -5,6 +5,9 @@
 -- local account that happens to bear the same name.
 ALTER TABLE users ADD COLUMN auth_source TEXT NOT NULL DEFAULT 'local';
 ALTER TABLE users ADD COLUMN external_id TEXT;
+-- When the directory last said the account may still be signed in (LDAP is asked again
+-- every few minutes while the account has a session).
+ALTER TABLE users ADD COLUMN directory_checked_at BIGINT;
 CREATE UNIQUE INDEX users_external ON users(org_id, auth_source, external_id)
     WHERE external_id IS NOT NULL;
 
