@@ -38,6 +38,10 @@ pub struct Actor {
     pub scope: Scope,
     /// The employee record this account belongs to, for employee accounts.
     pub employee_id: Option<Uuid>,
+    /// Whether this session meets the organisation's rule for a second factor: the
+    /// account's one-time code was given at sign-in, or the directory signed them in
+    /// (its own rules apply), or the work is done without a session.
+    pub second_factor: bool,
 }
 
 impl Actor {
@@ -50,6 +54,7 @@ impl Actor {
             role,
             scope,
             employee_id,
+            second_factor: true,
         }
     }
 }
@@ -61,6 +66,8 @@ pub struct OrgPolicy {
     pub managers_see_employees: bool,
     /// Analysts may see per-employee results.
     pub analysts_see_employees: bool,
+    /// Local accounts whose role reads results need a second factor (a one-time code).
+    pub require_second_factor: bool,
 }
 
 /// Something a user may want to see or do. Site-bound actions name the site; `None`
@@ -123,6 +130,18 @@ pub enum Action {
 }
 
 /// Decides whether `actor` may perform `action` in an organisation with settings `org`.
+/// Whether the role reads results (scores, reports): the roles the organisation's rule
+/// for a second factor is about.
+pub fn reads_results(role: Role) -> bool {
+    matches!(role, Role::Head | Role::Manager | Role::Analyst)
+}
+
+/// Whether this session may do nothing but set up or give its second factor: the
+/// organisation requires one for its role, and the session has none.
+pub fn waits_for_second_factor(actor: &Actor, org: &OrgPolicy) -> bool {
+    org.require_second_factor && !actor.second_factor && reads_results(actor.role)
+}
+
 pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
     use Action::*;
     use Role::*;
@@ -130,6 +149,9 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         Some(s) => actor.scope.includes(s),
         None => actor.scope == Scope::All,
     };
+    if waits_for_second_factor(actor, org) && action != ManageOwnAccount {
+        return false;
+    }
     match (actor.role, action) {
         (_, ManageOwnAccount) => true,
         (Employee, UseStation { employee }) => actor.employee_id == Some(employee),
@@ -371,6 +393,7 @@ mod tests {
         let open = OrgPolicy {
             managers_see_employees: true,
             analysts_see_employees: true,
+            ..OrgPolicy::default()
         };
         let mut e = actor(Role::Employee, &[]);
         e.employee_id = Some(Uuid::now_v7());
@@ -470,6 +493,7 @@ mod tests {
         let open = OrgPolicy {
             managers_see_employees: true,
             analysts_see_employees: true,
+            ..OrgPolicy::default()
         };
         assert!(!allows(&s, &open, Action::ViewResults { site: None }));
         assert!(allows(&s, &open, Action::ManageTerminals { site: None }));
@@ -493,5 +517,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn without_its_second_factor_a_session_may_only_set_one_up() {
+        let org = OrgPolicy {
+            require_second_factor: true,
+            ..OrgPolicy::default()
+        };
+        for role in Role::ALL {
+            let mut a = actor(role, &[]);
+            a.second_factor = false;
+            let waits = reads_results(role);
+            assert_eq!(waits_for_second_factor(&a, &org), waits, "{role}");
+            assert!(allows(&a, &org, Action::ManageOwnAccount), "{role}");
+            if waits {
+                for action in [
+                    Action::OpenAdmin,
+                    Action::ViewResults { site: None },
+                    Action::ManageUsers,
+                ] {
+                    assert!(!allows(&a, &org, action), "{role} {action:?}");
+                }
+            }
+            // With the factor given, or where the organisation does not ask, as before.
+            a.second_factor = true;
+            assert!(!waits_for_second_factor(&a, &org));
+            a.second_factor = false;
+            assert!(!waits_for_second_factor(&a, &OrgPolicy::default()));
+        }
+        let mut head = actor(Role::Head, &[]);
+        head.second_factor = true;
+        assert!(allows(&head, &org, Action::ViewResults { site: None }));
     }
 }

@@ -91,6 +91,8 @@ impl CurrentUser {
     pub fn require(&self, action: Action) -> Result<()> {
         if self.may(action) {
             Ok(())
+        } else if policy::waits_for_second_factor(&self.actor, &self.org.policy()) {
+            Err(Error::SecondFactorRequired)
         } else {
             Err(Error::Forbidden)
         }
@@ -131,7 +133,10 @@ impl CurrentUser {
             .or_else(|| Locale::parse(&org.default_locale))
             .unwrap_or_default();
         Ok(CurrentUser {
-            actor: Actor::new(user.user_id, role, scope, user.employee_id),
+            actor: Actor {
+                second_factor: user.second_factor,
+                ..Actor::new(user.user_id, role, scope, user.employee_id)
+            },
             user,
             org,
             locale,

@@ -18,6 +18,9 @@ pub enum Error {
     Unauthenticated,
     #[error("forbidden")]
     Forbidden,
+    /// The organisation requires a second factor for this role, and the session has none.
+    #[error("a second factor is required: set one up on /account/second-factor")]
+    SecondFactorRequired,
     #[error("the form was stale or forged; reload the page and try again")]
     Csrf,
     #[error("{detail}")]
@@ -115,6 +118,11 @@ impl Error {
                 "Authentication required",
             ),
             Error::Forbidden => (StatusCode::FORBIDDEN, "forbidden", "Forbidden"),
+            Error::SecondFactorRequired => (
+                StatusCode::FORBIDDEN,
+                "second-factor-required",
+                "A second factor is required",
+            ),
             Error::Csrf => (StatusCode::FORBIDDEN, "csrf", "Stale or missing form token"),
             Error::BadRequest { code, .. } => (StatusCode::BAD_REQUEST, code, "Bad request"),
             Error::Conflict { code, .. } => (StatusCode::CONFLICT, code, "Conflict"),

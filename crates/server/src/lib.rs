@@ -16,6 +16,7 @@ pub mod messaging;
 pub mod pdf;
 pub mod push;
 pub mod render;
+pub mod second_factor;
 pub mod settings;
 pub mod state;
 pub mod web;

@@ -29,6 +29,9 @@ pub struct SessionUser {
     pub role: String,
     pub locale: Option<String>,
     pub employee_id: Option<Uuid>,
+    /// The session meets the organisation's rule for a second factor (always, for work
+    /// done on the user's behalf without a session).
+    pub second_factor: bool,
 }
 
 /// An API token as listed (the secret itself is shown once, at creation).
@@ -142,14 +145,15 @@ impl Store {
         by: &By,
         token_hash: &[u8],
         expires_at: i64,
+        second_factor: bool,
     ) -> Result<()> {
         let user = by.user_id.ok_or(StoreError::NotFound)?;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             sqlx::query("DELETE FROM sessions WHERE expires_at < $1").bind(now_ms()).execute(&mut *tx).await?;
-            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
-                .bind(token_hash).bind(user).bind(now_ms()).bind(expires_at).execute(&mut *tx).await?;
-            audit!(tx, by, org, "login", "session", None::<Uuid>, "");
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, second_factor) VALUES ($1, $2, $3, $4, $5)")
+                .bind(token_hash).bind(user).bind(now_ms()).bind(expires_at).bind(second_factor).execute(&mut *tx).await?;
+            audit!(tx, by, org, "login", "session", None::<Uuid>, if second_factor { "password and one-time code" } else { "password" });
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })
@@ -158,7 +162,7 @@ impl Store {
     /// The active user of a live session, or `None` for an unknown, expired or disabled one.
     pub async fn session_user(&self, token_hash: &[u8]) -> Result<Option<SessionUser>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.locale, u.employee_id \
+            "SELECT u.id AS user_id, u.org_id, u.username, u.display_name, u.role, u.locale, u.employee_id, s.second_factor \
              FROM sessions s JOIN users u ON u.id = s.user_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.active = TRUE")
             .bind(token_hash).bind(now_ms()).fetch_optional(p).await)?)
@@ -168,7 +172,7 @@ impl Store {
     /// behalf without a request, e.g. the monthly report).
     pub async fn active_user(&self, user: Uuid) -> Result<Option<SessionUser>> {
         Ok(with_db!(self, p => sqlx::query_as(
-            "SELECT id AS user_id, org_id, username, display_name, role, locale, employee_id \
+            "SELECT id AS user_id, org_id, username, display_name, role, locale, employee_id, TRUE AS second_factor \
              FROM users WHERE id = $1 AND active = TRUE")
             .bind(user).fetch_optional(p).await)?)
     }

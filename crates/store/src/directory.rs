@@ -284,7 +284,8 @@ impl Store {
                     (id, true)
                 }
             };
-            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)")
+            // The directory's sign-in, with its own rules for a second factor.
+            sqlx::query("INSERT INTO sessions (token_hash, user_id, created_at, expires_at, second_factor) VALUES ($1, $2, $3, $4, TRUE)")
                 .bind(token_hash).bind(user).bind(now).bind(expires_at).execute(&mut *tx).await?;
             sqlx::query("UPDATE users SET directory_checked_at = $2 WHERE id = $1").bind(user).bind(now).execute(&mut *tx).await?;
             let by = By::user(user, &person.username);

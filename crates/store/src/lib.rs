@@ -33,6 +33,7 @@ mod rebuild;
 mod replies;
 mod reports;
 mod rollups;
+mod second_factor;
 mod settled;
 mod station;
 mod surveys;
@@ -77,6 +78,7 @@ pub use ratings::{
 pub use replies::{Inbound, Received, ReplyEffect};
 pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
+pub use second_factor::TotpState;
 pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use taps::TerminalBatch;

@@ -21,6 +21,8 @@ pub struct Organisation {
     pub logo_version: i64,
     pub managers_see_employees: bool,
     pub analysts_see_employees: bool,
+    /// Local accounts whose role reads results need a second factor.
+    pub require_second_factor: bool,
     /// The burst rule: more than `burst_taps` customers in `burst_seconds` on one terminal.
     pub burst_taps: i32,
     pub burst_seconds: i32,
@@ -58,6 +60,7 @@ impl Organisation {
             time_zone: self.time_zone.clone(),
             managers_see_employees: self.managers_see_employees,
             analysts_see_employees: self.analysts_see_employees,
+            require_second_factor: self.require_second_factor,
             burst: rida_domain::terminal::BurstRule {
                 taps: self.burst_taps.max(0) as u32,
                 seconds: self.burst_seconds.max(0) as u32,
@@ -76,6 +79,7 @@ impl Organisation {
         OrgPolicy {
             managers_see_employees: self.managers_see_employees,
             analysts_see_employees: self.analysts_see_employees,
+            require_second_factor: self.require_second_factor,
         }
     }
 }
@@ -88,6 +92,7 @@ pub struct OrgSettings {
     pub time_zone: String,
     pub managers_see_employees: bool,
     pub analysts_see_employees: bool,
+    pub require_second_factor: bool,
     pub burst: rida_domain::terminal::BurstRule,
     pub thresholds: rida_domain::metrics::Thresholds,
     pub retention_days: i32,
@@ -231,7 +236,7 @@ impl<T: Localized> Localized for Page<T> {
 
 const SERVICE_COLUMNS: &str = "id, name, names, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, offline_notice_minutes, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, require_second_factor, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, offline_notice_minutes, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -273,12 +278,13 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days · offline told after {} minutes",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · require_second_factor={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days · offline told after {} minutes",
             s.name,
             s.default_locale,
             s.time_zone,
             s.managers_see_employees,
             s.analysts_see_employees,
+            s.require_second_factor,
             s.burst.taps,
             s.burst.seconds,
             s.thresholds.min_ranked,
@@ -291,12 +297,12 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15, offline_notice_minutes = $16 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15, offline_notice_minutes = $16, require_second_factor = $17 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
                 .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days).bind(&s.help_contact)
-                .bind(s.offline_notice_minutes)
+                .bind(s.offline_notice_minutes).bind(s.require_second_factor)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

@@ -51,6 +51,8 @@ pub struct User {
     /// `local` (a password kept here), or the directory the account comes from (`oidc`):
     /// such an account has no password here, and its role and reach follow its groups.
     pub source: String,
+    /// Whether the account has a second factor set up.
+    pub second_factor: bool,
 }
 
 /// The fields of a user form; the password is hashed by the caller.
@@ -90,6 +92,7 @@ struct UserRow {
     email: Option<String>,
     monthly_report: bool,
     auth_source: String,
+    has_second_factor: bool,
 }
 
 impl UserRow {
@@ -108,6 +111,7 @@ impl UserRow {
             email: self.email,
             monthly_report: self.monthly_report,
             source: self.auth_source,
+            second_factor: self.has_second_factor,
         }
     }
 }
@@ -216,7 +220,7 @@ impl Store {
         let all = q.include_inactive;
         let (rows, scopes): (Vec<UserRow>, Vec<ScopeRow>) = with_db!(self, p => {
             let rows = sqlx::query_as(
-                "SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report, auth_source FROM users \
+                "SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report, auth_source, totp_enabled_at IS NOT NULL AS has_second_factor FROM users \
                  WHERE org_id = $1 AND (LOWER(username) LIKE $2 ESCAPE '\\' OR LOWER(display_name) LIKE $2 ESCAPE '\\') AND (active = TRUE OR $3) \
                  ORDER BY active DESC, username")
                 .bind(org).bind(&pat).bind(all).fetch_all(p).await?;
@@ -242,7 +246,7 @@ impl Store {
     /// One user account.
     pub async fn user(&self, org: Uuid, id: Uuid) -> Result<User> {
         with_db!(self, p => {
-            let row: UserRow = sqlx::query_as("SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report, auth_source FROM users WHERE org_id = $1 AND id = $2")
+            let row: UserRow = sqlx::query_as("SELECT id, username, display_name, role, locale, employee_id, active, email, monthly_report, auth_source, totp_enabled_at IS NOT NULL AS has_second_factor FROM users WHERE org_id = $1 AND id = $2")
                 .bind(org).bind(id).fetch_one(p).await?;
             let scopes: Vec<ScopeRow> = sqlx::query_as("SELECT user_id, region_id, site_id FROM user_scopes WHERE user_id = $1")
                 .bind(id).fetch_all(p).await?;

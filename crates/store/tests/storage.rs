@@ -107,6 +107,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 time_zone: "Asia/Riyadh".into(),
                 managers_see_employees: true,
                 analysts_see_employees: false,
+                require_second_factor: false,
                 burst: BurstRule {
                     taps: 3,
                     seconds: 10,
@@ -288,6 +289,7 @@ async fn users_sessions_and_tokens(backend: Backend) {
             &By::user(uid, "manager"),
             b"token-a",
             rida_store::now_ms() + 60_000,
+            false,
         )
         .await
         .unwrap();
@@ -297,6 +299,7 @@ async fn users_sessions_and_tokens(backend: Backend) {
             &By::user(uid, "manager"),
             b"token-b",
             rida_store::now_ms() + 60_000,
+            false,
         )
         .await
         .unwrap();
@@ -306,6 +309,7 @@ async fn users_sessions_and_tokens(backend: Backend) {
             &By::user(uid, "manager"),
             b"token-old",
             rida_store::now_ms() - 1,
+            false,
         )
         .await
         .unwrap();

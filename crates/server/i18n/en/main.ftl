@@ -1514,3 +1514,32 @@ error-directory-group-taken = This group is already in the table.
 error-password-directory = This account signs in through the organisation's directory: it has no password here.
 user-source-directory = directory
 signin-directory-down = The organisation's directory does not answer just now, so directory accounts cannot sign in. Try again in a moment; accounts of this Rida still can.
+
+# Second factor
+login-code-title = The code from your app
+login-code-help = Open the authenticator app on your phone and type the six digits it shows for Rida. Lost the phone? Type one of your recovery codes.
+login-code = Code
+login-code-invalid = This code is wrong, expired or already used. Type the code your app shows now.
+login-code-wait = Too many wrong codes. Wait a few minutes and sign in again.
+second-factor-title = Second factor
+second-factor-waiting = Your organisation asks for a second factor before you read results. Set it up here: it takes a minute.
+second-factor-on = The second factor is on
+second-factor-recovery-help = Keep these recovery codes somewhere safe (printed, or in a password manager). Each signs you in once if the phone is lost. They are shown only now.
+second-factor-directory = Your account signs in through the organisation's directory, which has its own rules for a second factor.
+second-factor-is-on = A code from your authenticator app is asked after your password.
+second-factor-codes-left = { $count ->
+        [one] One recovery code left.
+       *[other] { $count } recovery codes left.
+    }
+second-factor-turn-off = Turn the second factor off
+second-factor-required-by-org = Your organisation requires it for your role. If the phone is lost, the head can reset it.
+second-factor-setup-help = Scan this code with an authenticator app (FreeOTP, Aegis, Google or Microsoft Authenticator…), or type the key, then type the six digits it shows.
+second-factor-qr-alt = QR code to add Rida to an authenticator app
+second-factor-key = Key:
+second-factor-turn-on = Turn it on
+second-factor-link = Second factor (a code from an app)
+second-factor-reset = Reset second factor
+require-second-factor = Local accounts that read results (head, managers, analysts) must use a second factor
+require-second-factor-hint = A code from an authenticator app after the password. Accounts from the organisation's directory follow its own rules.
+sign-in-security = Sign-in
+continue = Continue

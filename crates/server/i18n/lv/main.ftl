@@ -1553,3 +1553,33 @@ error-directory-group-taken = Šī grupa jau ir tabulā.
 error-password-directory = Šis konts piesakās caur organizācijas katalogu: tam šeit nav paroles.
 user-source-directory = katalogs
 signin-directory-down = Organizācijas katalogs pašlaik neatbild, tāpēc kataloga konti nevar pieteikties. Mēģiniet vēlreiz pēc brīža; šīs Rida konti joprojām var.
+
+# Otrais faktors
+login-code-title = Kods no jūsu lietotnes
+login-code-help = Atveriet autentifikatora lietotni tālrunī un ierakstiet sešus ciparus, ko tā rāda Rida. Pazaudējāt tālruni? Ierakstiet kādu no atkopšanas kodiem.
+login-code = Kods
+login-code-invalid = Šis kods ir nepareizs, novecojis vai jau izmantots. Ierakstiet kodu, ko lietotne rāda tagad.
+login-code-wait = Pārāk daudz nepareizu kodu. Pagaidiet dažas minūtes un piesakieties vēlreiz.
+second-factor-title = Otrais faktors
+second-factor-waiting = Jūsu organizācija prasa otro faktoru, pirms lasāt rezultātus. Iestatiet to šeit: tas aizņem minūti.
+second-factor-on = Otrais faktors ir ieslēgts
+second-factor-recovery-help = Glabājiet šos atkopšanas kodus drošā vietā (izdrukātus vai paroļu pārvaldniekā). Katrs vienreiz ļauj pieteikties, ja tālrunis ir pazaudēts. Tie tiek rādīti tikai tagad.
+second-factor-directory = Jūsu konts piesakās caur organizācijas katalogu, kam ir savi noteikumi par otro faktoru.
+second-factor-is-on = Pēc paroles tiek prasīts kods no jūsu autentifikatora lietotnes.
+second-factor-codes-left = { $count ->
+        [zero] Atlikuši { $count } atkopšanas kodi.
+        [one] Atlicis { $count } atkopšanas kods.
+       *[other] Atlikuši { $count } atkopšanas kodi.
+    }
+second-factor-turn-off = Izslēgt otro faktoru
+second-factor-required-by-org = Jūsu organizācija to prasa jūsu lomai. Ja tālrunis ir pazaudēts, vadītājs to var atiestatīt.
+second-factor-setup-help = Noskenējiet šo kodu ar autentifikatora lietotni (FreeOTP, Aegis, Google vai Microsoft Authenticator…) vai ierakstiet atslēgu, tad ierakstiet sešus ciparus, ko tā rāda.
+second-factor-qr-alt = QR kods, lai pievienotu Rida autentifikatora lietotnei
+second-factor-key = Atslēga:
+second-factor-turn-on = Ieslēgt
+second-factor-link = Otrais faktors (kods no lietotnes)
+second-factor-reset = Atiestatīt otro faktoru
+require-second-factor = Vietējiem kontiem, kas lasa rezultātus (vadītājs, vadītāji, analītiķi), jāizmanto otrais faktors
+require-second-factor-hint = Kods no autentifikatora lietotnes pēc paroles. Organizācijas kataloga konti ievēro tā noteikumus.
+sign-in-security = Pieteikšanās
+continue = Turpināt

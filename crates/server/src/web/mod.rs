@@ -25,6 +25,7 @@ mod poster;
 mod regions;
 pub(crate) mod reports;
 pub(crate) mod results;
+mod second_factor;
 mod services;
 mod session;
 mod sites;
@@ -43,6 +44,7 @@ mod web_surveys;
 mod webhooks;
 
 pub use local_names::NameFields;
+pub use poster::qr_path;
 pub use tokens::issue_token;
 pub use upload::{Upload, read_upload};
 pub use voice::{audio_url, content_digest};
@@ -86,6 +88,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .route("/static/{*path}", get(assets::static_file))
         .merge(session::router())
         .merge(oidc::router())
+        .merge(second_factor::router())
         .merge(home::router())
         .merge(results::router())
         .merge(operations::router())
@@ -164,6 +167,9 @@ async fn page_layer(State(state): State<AppState>, mut req: Request, next: Next)
             Redirect::to(&format!("/login?next={}", urlencode(next_path))).into_response()
         } else if page.status == StatusCode::UNAUTHORIZED {
             Redirect::to("/login").into_response()
+        } else if page.code == "second-factor-required" {
+            // The only thing such a session may do: set up (or give) its second factor.
+            Redirect::to("/account/second-factor").into_response()
         } else {
             error_page(&state, &headers, &CsrfSeed(seed.clone()), uri.path(), &page)
         };

@@ -64,6 +64,8 @@ struct OrgForm {
     #[serde(default)]
     analysts_see_employees: Option<String>,
     #[serde(default)]
+    require_second_factor: Option<String>,
+    #[serde(default)]
     burst_taps: String,
     #[serde(default)]
     burst_seconds: String,
@@ -158,6 +160,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             name => f.name, default_locale => f.default_locale, time_zone => f.time_zone,
             managers_see_employees => f.managers_see_employees.is_some(),
             analysts_see_employees => f.analysts_see_employees.is_some(),
+            require_second_factor => f.require_second_factor.is_some(),
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
             retention_days => f.retention_days, phone_region => f.phone_region,
@@ -172,6 +175,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         time_zone: f.time_zone.trim().to_string(),
         managers_see_employees: f.managers_see_employees.is_some(),
         analysts_see_employees: f.analysts_see_employees.is_some(),
+        require_second_factor: f.require_second_factor.is_some(),
         burst,
         thresholds,
         retention_days,
@@ -241,6 +245,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         time_zone => o.time_zone.clone(),
         managers_see_employees => o.managers_see_employees,
         analysts_see_employees => o.analysts_see_employees,
+        require_second_factor => o.require_second_factor,
         burst_taps => o.burst_taps.to_string(),
         burst_seconds => o.burst_seconds.to_string(),
         min_ranked => o.min_ranked.to_string(),

@@ -233,6 +233,10 @@ async fn login(
     let token = auth::new_secret();
     let expires = now + s.session_hours * 3_600_000;
     let account = match account {
+        // The password was right; the code from the app comes next.
+        Ok(a) if state.store.totp_of(a.id).await?.is_some() => {
+            return super::second_factor::ask_for_code(&ctx, &a, &username, &f.next);
+        }
         Ok(a) => a,
         // Signed in by the directory: the account its groups give.
         Err(p) => return directory_signed_in(&state, &ctx, *p, token, expires, &f.next).await,
@@ -240,7 +244,13 @@ async fn login(
     let by = By::user(account.id, &username);
     state
         .store
-        .create_session(account.org_id, &by, &auth::hash_secret(&token), expires)
+        .create_session(
+            account.org_id,
+            &by,
+            &auth::hash_secret(&token),
+            expires,
+            false,
+        )
         .await?;
     signed_in(
         &state,

@@ -29,6 +29,7 @@ mod ratings;
 mod reasons;
 mod reports;
 mod results;
+mod second_factor;
 mod security;
 mod sms;
 mod station;

@@ -336,6 +336,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                 time_zone: org.time_zone.clone(),
                 managers_see_employees: true,
                 analysts_see_employees: false,
+                require_second_factor: false,
                 burst: rida_domain::terminal::BurstRule {
                     taps: org.burst_taps as u32,
                     seconds: org.burst_seconds as u32,
