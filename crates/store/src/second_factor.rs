@@ -13,10 +13,13 @@ pub struct TotpState {
     pub enabled_at: i64,
 }
 
+/// The sealed secret, the last step used, when it was turned on.
+type TotpRow = (Option<Vec<u8>>, Option<i64>, Option<i64>);
+
 impl Store {
     /// The account's second factor, if it has one.
     pub async fn totp_of(&self, user: Uuid) -> Result<Option<TotpState>> {
-        let row: Option<(Option<Vec<u8>>, Option<i64>, Option<i64>)> = with_db!(self, p => sqlx::query_as(
+        let row: Option<TotpRow> = with_db!(self, p => sqlx::query_as(
             "SELECT totp_secret, totp_last_step, totp_enabled_at FROM users WHERE id = $1")
             .bind(user).fetch_optional(p).await)?;
         Ok(match row {
