@@ -15,6 +15,7 @@ use crate::helpers::{TestApp, prepared, start_with};
 
 both_backends! {
     the_head_keeps_the_table_of_groups;
+    a_group_that_gives_only_closed_sites_gives_no_access;
     directory_people_get_the_role_and_reach_their_groups_give;
     refusals_are_polite_audited_and_leave_local_sign_in_working;
 }
@@ -491,4 +492,77 @@ async fn the_head_keeps_the_table_of_groups(b: Backend) {
         .map(|e| e.action)
         .collect();
     assert_eq!(changes, vec!["delete", "create"]);
+}
+
+async fn a_group_that_gives_only_closed_sites_gives_no_access(b: Backend) {
+    let app = crate::helpers::spawn_app(b).await;
+    let by = By::system("test");
+    app.store
+        .set_active(
+            rida_store::Deactivatable::Site,
+            app.w.org,
+            app.w.other_site,
+            false,
+            &by,
+        )
+        .await
+        .unwrap();
+    let person = rida_store::DirectoryPerson {
+        source: "oidc",
+        external_id: "sub-closed".into(),
+        username: "closed-manager".into(),
+        display_name: "Closed Manager".into(),
+        email: None,
+        employee_number: None,
+    };
+    let grant = |sites: Vec<uuid::Uuid>| rida_domain::directory::Grant {
+        role: Role::Manager,
+        region_ids: vec![],
+        site_ids: sites,
+        groups: vec!["rida-managers-closed".into()],
+    };
+    let later = rida_store::now_ms() + 60_000;
+    // Only a closed site: refused, with the reason, and audited.
+    let r = app
+        .store
+        .directory_sign_in(
+            app.w.org,
+            &person,
+            &grant(vec![app.w.other_site]),
+            "test",
+            b"t1",
+            later,
+        )
+        .await
+        .unwrap();
+    assert_eq!(r.unwrap_err(), rida_store::Refusal::NoReach);
+    assert!(
+        app.store
+            .user_id_by_username("closed-manager")
+            .await
+            .is_err()
+    );
+    let refused = audited(&app, "login-refused").await;
+    assert!(
+        refused
+            .iter()
+            .any(|r| r.contains("closed-manager") && r.contains("NoReach")),
+        "{refused:?}"
+    );
+    // A closed site beside an open one: the open one only.
+    let r = app
+        .store
+        .directory_sign_in(
+            app.w.org,
+            &person,
+            &grant(vec![app.w.other_site, app.w.site]),
+            "test",
+            b"t2",
+            later,
+        )
+        .await
+        .unwrap();
+    let id = r.unwrap().user_id;
+    let user = app.store.user(app.w.org, id).await.unwrap();
+    assert_eq!(user.site_ids, vec![app.w.site]);
 }

@@ -4,7 +4,58 @@ use reqwest::StatusCode;
 use rida_domain::Role;
 use rida_store::{Backend, both_backends};
 
-use crate::helpers::spawn_app;
+use crate::helpers::{Client, TestApp, spawn_app};
+
+/// A browser signed in as an account the directory made for `role`, with the reach the
+/// local test accounts of that role have (through the same path as a directory
+/// sign-in).
+async fn directory_client(app: &TestApp, role: Role) -> Client {
+    let token = format!("directory-session-{role}");
+    let person = rida_store::DirectoryPerson {
+        source: "oidc",
+        external_id: format!("sub-{role}"),
+        username: format!("directory-{role}"),
+        display_name: format!("Directory {role}"),
+        email: None,
+        employee_number: (role == Role::Employee).then(|| "E1".to_string()),
+    };
+    let grant = rida_domain::directory::Grant {
+        role,
+        region_ids: if role.is_scoped() {
+            vec![app.w.region]
+        } else {
+            vec![]
+        },
+        site_ids: vec![],
+        groups: vec![format!("group-{role}")],
+    };
+    let signed = app
+        .store
+        .directory_sign_in(
+            app.w.org,
+            &person,
+            &grant,
+            "test",
+            &rida_server::auth::hash_secret(&token),
+            rida_store::now_ms() + 3_600_000,
+        )
+        .await
+        .unwrap();
+    assert!(signed.is_ok(), "{role}: {signed:?}");
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    jar.add_cookie_str(
+        &format!("rida_session={token}"),
+        &app.addr.parse::<reqwest::Url>().unwrap(),
+    );
+    Client {
+        base: app.addr.clone(),
+        http: reqwest::Client::builder()
+            .cookie_provider(jar)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap(),
+    }
+}
 
 both_backends! {
     every_role_reaches_exactly_the_pages_it_may;
@@ -113,13 +164,20 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/account".into(), [OK, OK, OK, OK, OK]),
     ];
     let mut failures = Vec::new();
+    // Each role twice: a local account, and one the directory made (the policy decides,
+    // whatever the source).
+    let mut browsers = Vec::new();
     for (i, role) in ROLES.iter().enumerate() {
-        let c = app.login_as(*role).await;
+        browsers.push((i, *role, "local", app.login_as(*role).await));
+        browsers.push((i, *role, "directory", directory_client(&app, *role).await));
+    }
+    for (i, role, source, c) in browsers {
+        let role = &role;
         for (path, expected) in &matrix {
             let got = c.get(path).await.status().as_u16();
             if got != expected[i] {
                 failures.push(format!(
-                    "{role} GET {path}: expected {}, got {got}",
+                    "{role} ({source}) GET {path}: expected {}, got {got}",
                     expected[i]
                 ));
             }
