@@ -162,7 +162,7 @@ impl Store {
             for s in &rule.site_ids {
                 sqlx::query("INSERT INTO directory_group_scopes (group_id, site_id) VALUES ($1, $2)").bind(id).bind(s).execute(&mut *tx).await?;
             }
-            audit!(tx, by, org, "create", "directory-group", Some(id), &format!("{} → {}", rule.group.trim(), rule.role));
+            audit!(tx, by, org, "create", "directory_group", Some(id), &format!("{} → {}", rule.group.trim(), rule.role));
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })
@@ -179,7 +179,7 @@ impl Store {
             sqlx::query("DELETE FROM directory_group_scopes WHERE group_id = $1").bind(id).execute(&mut *tx).await?;
             let r = sqlx::query("DELETE FROM directory_groups WHERE org_id = $1 AND id = $2").bind(org).bind(id).execute(&mut *tx).await?;
             affected(r.rows_affected())?;
-            audit!(tx, by, org, "delete", "directory-group", Some(id), &name);
+            audit!(tx, by, org, "delete", "directory_group", Some(id), &name);
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })
@@ -240,7 +240,7 @@ impl Store {
             });
             if let Some(why) = refusal {
                 let id = existing.as_ref().map(|e| e.0);
-                audit!(tx, by, org, "login-refused", "session", id, &format!("{detail}: {why:?}"));
+                audit!(tx, by, org, "login_refused", "session", id, &format!("{detail}: {why:?}"));
                 tx.commit().await?;
                 return refuse(why);
             }
@@ -268,7 +268,7 @@ impl Store {
                     let taken: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM users WHERE username = $1")
                         .bind(&person.username).fetch_one(&mut *tx).await?;
                     if taken > 0 {
-                        audit!(tx, by, org, "login-refused", "session", None::<Uuid>, &format!("{detail}: {:?}", Refusal::NameTaken));
+                        audit!(tx, by, org, "login_refused", "session", None::<Uuid>, &format!("{detail}: {:?}", Refusal::NameTaken));
                         tx.commit().await?;
                         return refuse(Refusal::NameTaken);
                     }
@@ -306,7 +306,7 @@ impl Store {
         let by = By::system(username);
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            audit!(tx, by, org, "login-refused", "session", None::<Uuid>, detail);
+            audit!(tx, by, org, "login_refused", "session", None::<Uuid>, detail);
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })

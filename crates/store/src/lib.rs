@@ -51,7 +51,7 @@ pub use alerts::{
     Alert, AlertNote, AlertRule, AlertRuleInput, ClosedAlert, NewAlert, ScoredAnswer,
 };
 pub use answers::{AnswerCursor, AnswerFilter, RawAnswer};
-pub use audit::{AuditEntry, By};
+pub use audit::{AuditEntry, AuditFilter, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;
 pub use choices::ChoiceRow;
@@ -107,19 +107,23 @@ impl ListQuery {
 
     /// The LIKE pattern for the search text, lower-cased; `%` matches everything.
     pub(crate) fn pattern(&self) -> String {
-        match &self.search {
-            Some(s) if !s.trim().is_empty() => {
-                let escaped = s
-                    .trim()
-                    .to_lowercase()
-                    .replace('\\', "\\\\")
-                    .replace('%', "\\%")
-                    .replace('_', "\\_");
-                format!("%{escaped}%")
-            }
-            _ => "%".to_string(),
-        }
+        like_pattern(self.search.as_deref().unwrap_or(""))
     }
+}
+
+/// A LIKE pattern (with `\` as its escape) for text containing `s`, lower-cased; `%`
+/// (everything) for an empty one.
+pub(crate) fn like_pattern(s: &str) -> String {
+    if s.trim().is_empty() {
+        return "%".to_string();
+    }
+    let escaped = s
+        .trim()
+        .to_lowercase()
+        .replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 /// One page of results and the total count behind it.

@@ -35,6 +35,8 @@ pub struct Organisation {
     pub phone_region: Option<String>,
     /// Customers' contact details are erased this many days after their visit.
     pub contact_days: i32,
+    /// The audit log keeps its entries this many days (0: for ever).
+    pub audit_days: i32,
     /// How customers reach the organisation (sent back to a HELP reply).
     pub help_contact: Option<String>,
     /// Minutes a terminal is silent in opening hours before its people are told.
@@ -69,6 +71,7 @@ impl Organisation {
             retention_days: self.retention_days,
             phone_region: self.phone_region.clone(),
             contact_days: self.contact_days,
+            audit_days: self.audit_days,
             help_contact: self.help_contact.clone(),
             offline_notice_minutes: self.offline_notice_minutes,
         }
@@ -98,6 +101,7 @@ pub struct OrgSettings {
     pub retention_days: i32,
     pub phone_region: Option<String>,
     pub contact_days: i32,
+    pub audit_days: i32,
     pub help_contact: Option<String>,
     pub offline_notice_minutes: i32,
 }
@@ -236,7 +240,7 @@ impl<T: Localized> Localized for Page<T> {
 
 const SERVICE_COLUMNS: &str = "id, name, names, code, active, target_wait_s, target_handle_s";
 
-const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, require_second_factor, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, help_contact, offline_notice_minutes, created_at";
+const ORG_COLUMNS: &str = "id, name, default_locale, time_zone, logo_mime, logo_version, managers_see_employees, analysts_see_employees, require_second_factor, burst_taps, burst_seconds, min_ranked, min_shown, retention_days, phone_region, contact_days, audit_days, help_contact, offline_notice_minutes, created_at";
 
 impl Store {
     /// Creates an organisation.
@@ -278,7 +282,7 @@ impl Store {
     /// Saves the organisation page.
     pub async fn update_organisation(&self, id: Uuid, s: &OrgSettings, by: &By) -> Result<()> {
         let detail = format!(
-            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · require_second_factor={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days · offline told after {} minutes",
+            "{} · {} · {} · managers_see_employees={} · analysts_see_employees={} · require_second_factor={} · burst={}/{}s · ranked from {} · shown from {} · retention window {} days · phone country {} · contacts kept {} days · audit log kept {} days · offline told after {} minutes",
             s.name,
             s.default_locale,
             s.time_zone,
@@ -292,17 +296,18 @@ impl Store {
             s.retention_days,
             s.phone_region.as_deref().unwrap_or("-"),
             s.contact_days,
+            s.audit_days,
             s.offline_notice_minutes
         );
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let done = sqlx::query(
-                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15, offline_notice_minutes = $16, require_second_factor = $17 WHERE id = $1")
+                "UPDATE organisations SET name = $2, default_locale = $3, time_zone = $4, managers_see_employees = $5, analysts_see_employees = $6, updated_at = $7, burst_taps = $8, burst_seconds = $9, min_ranked = $10, min_shown = $11, retention_days = $12, phone_region = $13, contact_days = $14, help_contact = $15, offline_notice_minutes = $16, require_second_factor = $17, audit_days = $18 WHERE id = $1")
                 .bind(id).bind(&s.name).bind(&s.default_locale).bind(&s.time_zone)
                 .bind(s.managers_see_employees).bind(s.analysts_see_employees).bind(now_ms())
                 .bind(s.burst.taps as i32).bind(s.burst.seconds as i32)
                 .bind(s.thresholds.min_ranked as i32).bind(s.thresholds.min_shown as i32).bind(s.retention_days).bind(&s.phone_region).bind(s.contact_days).bind(&s.help_contact)
-                .bind(s.offline_notice_minutes).bind(s.require_second_factor)
+                .bind(s.offline_notice_minutes).bind(s.require_second_factor).bind(s.audit_days)
                 .execute(&mut *tx).await?;
             affected(done.rows_affected())?;
             crate::refresh_terminals!(tx, id);

@@ -55,7 +55,7 @@ impl Store {
                 .bind(user).bind(code_hash).bind(now_ms()).execute(&mut *tx).await?;
             let used = r.rows_affected() == 1;
             if used {
-                audit!(tx, by, org, "recovery-code", "user", Some(user), "a recovery code was used");
+                audit!(tx, by, org, "recovery_code", "user", Some(user), "a recovery code was used");
             }
             tx.commit().await?;
             Ok::<_, StoreError>(used)
@@ -94,7 +94,7 @@ impl Store {
             }
             sqlx::query("UPDATE sessions SET second_factor = TRUE WHERE token_hash = $1 AND user_id = $2")
                 .bind(session_hash).bind(user).execute(&mut *tx).await?;
-            audit!(tx, by, org, "second-factor-on", "user", Some(user), "one-time codes from an app");
+            audit!(tx, by, org, "second_factor_on", "user", Some(user), "one-time codes from an app");
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })
@@ -118,7 +118,7 @@ impl Store {
             sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
                 .bind(user).bind(keep.unwrap_or(&[])).execute(&mut *tx).await?;
             sqlx::query("UPDATE sessions SET second_factor = FALSE WHERE user_id = $1").bind(user).execute(&mut *tx).await?;
-            audit!(tx, by, org, "second-factor-off", "user", Some(user), "");
+            audit!(tx, by, org, "second_factor_off", "user", Some(user), "");
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })

@@ -116,6 +116,7 @@ async fn organisation_structure_round_trips(backend: Backend) {
                 retention_days: 90,
                 phone_region: Some("SA".into()),
                 contact_days: 14,
+                audit_days: 0,
                 help_contact: Some("+966 11 000 0000".into()),
                 offline_notice_minutes: 25,
             },
@@ -143,7 +144,10 @@ async fn organisation_structure_round_trips(backend: Backend) {
     );
 
     // Every change above left an audit entry.
-    let audit = store.list_audit(w.org, &all()).await.unwrap();
+    let audit = store
+        .list_audit(w.org, &all(), &Default::default())
+        .await
+        .unwrap();
     assert!(audit.total >= 8, "{}", audit.total);
     assert!(
         audit

@@ -80,6 +80,8 @@ struct OrgForm {
     #[serde(default)]
     contact_days: String,
     #[serde(default)]
+    audit_days: String,
+    #[serde(default)]
     help_contact: String,
     #[serde(default)]
     offline_notice_minutes: String,
@@ -123,6 +125,18 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
     if contact_days.is_none() {
         errors.key("contact_days", "error-contact-days");
     }
+    // 0 keeps the audit log for ever; otherwise at least a month, at most ten years.
+    // (A form without the field keeps what is set.)
+    let audit_days = match f.audit_days.trim() {
+        "" => Some(w.user.org.audit_days),
+        d => d
+            .parse::<i32>()
+            .ok()
+            .filter(|d| *d == 0 || (30..=3650).contains(d)),
+    };
+    if audit_days.is_none() {
+        errors.key("audit_days", "error-audit-days");
+    }
     let help_contact = f.help_contact.trim();
     if help_contact.chars().count() > 160 || help_contact.chars().any(char::is_control) {
         errors.key("help_contact", "error-help-contact");
@@ -143,6 +157,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         Some(retention_days),
         Some(phone_region),
         Some(contact_days),
+        Some(audit_days),
         Some(offline_notice_minutes),
         true,
     ) = (
@@ -152,6 +167,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         retention_days,
         phone_region,
         contact_days,
+        audit_days,
         offline_notice_minutes,
         errors.is_empty(),
     )
@@ -164,7 +180,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
             burst_taps => f.burst_taps, burst_seconds => f.burst_seconds,
             min_ranked => f.min_ranked, min_shown => f.min_shown,
             retention_days => f.retention_days, phone_region => f.phone_region,
-            contact_days => f.contact_days, help_contact => f.help_contact,
+            contact_days => f.contact_days, audit_days => f.audit_days, help_contact => f.help_contact,
             offline_notice_minutes => f.offline_notice_minutes,
         };
         return Ok(w.render_invalid("organisation.html", page(&w, form, &errors)));
@@ -181,6 +197,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<OrgForm>) -> Result<Response> {
         retention_days,
         phone_region,
         contact_days,
+        audit_days,
         help_contact: Some(help_contact.to_string()).filter(|c| !c.is_empty()),
         offline_notice_minutes,
     };
@@ -253,6 +270,7 @@ fn stored_form(w: &Web) -> minijinja::Value {
         retention_days => o.retention_days.to_string(),
         phone_region => o.phone_region.clone().unwrap_or_default(),
         contact_days => o.contact_days.to_string(),
+        audit_days => o.audit_days.to_string(),
         help_contact => o.help_contact.clone().unwrap_or_default(),
         offline_notice_minutes => o.offline_notice_minutes.to_string(),
     }

@@ -252,7 +252,11 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
     );
     let ended = app
         .store
-        .list_audit(app.w.org, &rida_store::ListQuery::all())
+        .list_audit(
+            app.w.org,
+            &rida_store::ListQuery::all(),
+            &Default::default(),
+        )
         .await
         .unwrap()
         .items

@@ -4,6 +4,7 @@ mod alert_digests;
 mod alert_gathering;
 mod alerts;
 mod areas;
+mod audit;
 mod browser;
 mod dates;
 mod db_faults;

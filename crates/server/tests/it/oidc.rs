@@ -179,7 +179,11 @@ pub async fn sign_in(rida: &str, login: &str, password: &str) -> (reqwest::Clien
 /// The audit log's entries of `action`, newest first, as "actor: detail".
 async fn audited(app: &TestApp, action: &str) -> Vec<String> {
     app.store
-        .list_audit(app.w.org, &rida_store::ListQuery::all())
+        .list_audit(
+            app.w.org,
+            &rida_store::ListQuery::all(),
+            &Default::default(),
+        )
         .await
         .unwrap()
         .items
@@ -334,7 +338,7 @@ async fn refusals_are_polite_audited_and_leave_local_sign_in_working(b: Backend)
     assert_eq!(hop.status, StatusCode::FORBIDDEN);
     assert!(hop.body.contains("No access to Rida"), "{}", hop.body);
     assert!(hop.body.contains("none of your groups"), "{}", hop.body);
-    let refused = audited(&app, "login-refused").await;
+    let refused = audited(&app, "login_refused").await;
     assert!(
         refused
             .iter()
@@ -483,12 +487,16 @@ async fn the_head_keeps_the_table_of_groups(b: Backend) {
     );
     let changes: Vec<String> = app
         .store
-        .list_audit(app.w.org, &rida_store::ListQuery::all())
+        .list_audit(
+            app.w.org,
+            &rida_store::ListQuery::all(),
+            &Default::default(),
+        )
         .await
         .unwrap()
         .items
         .into_iter()
-        .filter(|e| e.entity == "directory-group")
+        .filter(|e| e.entity == "directory_group")
         .map(|e| e.action)
         .collect();
     assert_eq!(changes, vec!["delete", "create"]);
@@ -542,7 +550,7 @@ async fn a_group_that_gives_only_closed_sites_gives_no_access(b: Backend) {
             .await
             .is_err()
     );
-    let refused = audited(&app, "login-refused").await;
+    let refused = audited(&app, "login_refused").await;
     assert!(
         refused
             .iter()

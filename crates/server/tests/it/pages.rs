@@ -105,6 +105,7 @@ async fn a_wrong_password_is_refused_and_guessing_slows_down_without_locking_out
                 limit: 1000,
                 ..rida_store::ListQuery::all()
             },
+            &Default::default(),
         )
         .await
         .unwrap();

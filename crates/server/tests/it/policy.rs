@@ -106,6 +106,7 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/directory".into(), [OK, NO, NO, NO, NO]),
         ("/admin/tokens".into(), [OK, NO, NO, NO, NO]),
         ("/admin/audit".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/audit.csv".into(), [OK, NO, NO, NO, NO]),
         ("/admin/mail".into(), [OK, NO, NO, NO, NO]),
         ("/admin/survey-rules".into(), [OK, NO, NO, NO, NO]),
         ("/admin/survey-rules/new".into(), [OK, NO, NO, NO, NO]),

@@ -345,6 +345,7 @@ async fn each_role_sees_only_what_it_may(backend: Backend) {
                 retention_days: org.retention_days,
                 phone_region: None,
                 contact_days: 30,
+                audit_days: 0,
                 help_contact: None,
                 offline_notice_minutes: org.offline_notice_minutes,
             },

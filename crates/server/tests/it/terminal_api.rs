@@ -178,6 +178,7 @@ async fn an_unpaired_or_unknown_device_gets_a_clear_refusal(backend: Backend) {
                 limit: 100,
                 ..Default::default()
             },
+            &Default::default(),
         )
         .await
         .unwrap();
