@@ -291,6 +291,31 @@ pub fn unsign(state: &AppState, purpose: &str, signed: &str) -> Option<String> {
     Some(value.to_string())
 }
 
+/// `v` as JSON, signed for `purpose` (a cookie's value).
+pub fn sign_json<T: serde::Serialize>(state: &AppState, purpose: &str, v: &T) -> Result<String> {
+    let json = serde_json::to_vec(v).map_err(anyhow::Error::from)?;
+    Ok(sign(
+        state,
+        purpose,
+        &base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json),
+    ))
+}
+
+/// The value of the cookie `name` that [`sign_json`] signed for `name`, if the signature
+/// holds.
+pub fn signed_cookie<T: DeserializeOwned>(
+    state: &AppState,
+    headers: &HeaderMap,
+    name: &str,
+) -> Option<T> {
+    let jar = CookieJar::from_headers(headers);
+    let value = unsign(state, name, jar.get(name)?.value())?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(value)
+        .ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 fn value_mac(state: &AppState, purpose: &str, value: &str) -> Hmac<Sha256> {
     let mut mac = Hmac::<Sha256>::new_from_slice(&state.csrf_key).expect("any key length");
     mac.update(b"signed:");

@@ -269,6 +269,26 @@ pub struct PageCtx<'a> {
     pub open_alerts: Option<u64>,
 }
 
+impl<'a> PageCtx<'a> {
+    /// A page for someone not signed in (the sign-in pages, error pages).
+    pub fn anonymous(
+        state: &'a AppState,
+        headers: &'a HeaderMap,
+        seed: &'a CsrfSeed,
+        path: &'a str,
+    ) -> PageCtx<'a> {
+        PageCtx {
+            state,
+            headers,
+            seed,
+            user: None,
+            path,
+            flash: None,
+            open_alerts: None,
+        }
+    }
+}
+
 impl PageCtx<'_> {
     /// The page's language.
     pub fn locale(&self) -> Locale {

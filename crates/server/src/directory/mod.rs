@@ -52,6 +52,17 @@ pub async fn organisation(state: &AppState) -> anyhow::Result<Uuid> {
     }
 }
 
+/// The head's table of groups, in the order it is read.
+pub async fn rules(state: &AppState, org: Uuid) -> anyhow::Result<Vec<directory::GroupRule>> {
+    Ok(state
+        .store
+        .directory_groups(org)
+        .await?
+        .iter()
+        .map(|g| g.rule())
+        .collect())
+}
+
 /// Gives the person the account their groups allow and a session under `token_hash`
 /// until `expires_at` (ms), or says why not (audited either way).
 pub async fn sign_in(
@@ -63,14 +74,7 @@ pub async fn sign_in(
     token_hash: &[u8],
     expires_at: i64,
 ) -> anyhow::Result<Result<SignedIn, Refused>> {
-    let table: Vec<_> = state
-        .store
-        .directory_groups(org)
-        .await?
-        .iter()
-        .map(|g| g.rule())
-        .collect();
-    let Some(grant) = directory::grant(&table, groups) else {
+    let Some(grant) = directory::grant(&rules(state, org).await?, groups) else {
         let detail = format!(
             "{} ({}, {}): in no mapped group ({})",
             person.username,

@@ -28,13 +28,7 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     if accounts.is_empty() {
         return Ok(());
     }
-    let table: Vec<_> = state
-        .store
-        .directory_groups(org)
-        .await?
-        .iter()
-        .map(|g| g.rule())
-        .collect();
+    let table = crate::directory::rules(state, org).await?;
     for a in accounts {
         // A directory that does not answer ends nobody's session: it is asked again next
         // round.

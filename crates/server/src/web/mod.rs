@@ -229,15 +229,7 @@ fn error_page(
     path: &str,
     page: &ErrorPage,
 ) -> Response {
-    let ctx = PageCtx {
-        state,
-        headers,
-        seed,
-        user: None,
-        path,
-        flash: None,
-        open_alerts: None,
-    };
+    let ctx = PageCtx::anonymous(state, headers, seed, path);
     ctx.render_status(
         page.status,
         "error.html",

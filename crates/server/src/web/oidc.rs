@@ -10,11 +10,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
-use axum_extra::extract::{
-    CookieJar,
-    cookie::{Cookie, SameSite},
-};
-use base64::Engine;
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use minijinja::context;
 use rida_store::DirectoryPerson;
 use serde::{Deserialize, Serialize};
@@ -59,18 +55,6 @@ fn redirect_uri(state: &AppState) -> String {
     format!("{}/auth/oidc/callback", state.public_base())
 }
 
-fn page<'a>(state: &'a AppState, headers: &'a HeaderMap, seed: &'a CsrfSeed) -> PageCtx<'a> {
-    PageCtx {
-        state,
-        headers,
-        seed,
-        user: None,
-        path: "/login",
-        flash: None,
-        open_alerts: None,
-    }
-}
-
 /// The sign-in page again, with what went wrong (local sign-in still works there).
 fn trouble(ctx: &PageCtx, status: StatusCode, key: &str, next: &str) -> Response {
     let msg = i18n::t(ctx.locale(), key);
@@ -87,7 +71,7 @@ async fn begin(
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     Query(q): Query<BeginQuery>,
 ) -> Result<Response> {
-    let ctx = page(&state, &headers, &seed);
+    let ctx = PageCtx::anonymous(&state, &headers, &seed, "/login");
     let Some(oidc) = state.oidc.as_ref() else {
         return Err(crate::Error::NotFound);
     };
@@ -108,9 +92,8 @@ async fn begin(
         next: q.next,
         until: rida_store::now_ms() + FLOW_MS,
     };
-    let value = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .encode(serde_json::to_vec(&flow).map_err(anyhow::Error::from)?);
-    let cookie = Cookie::build((FLOW_COOKIE, auth::sign(&state, FLOW_COOKIE, &value)))
+
+    let cookie = Cookie::build((FLOW_COOKIE, auth::sign_json(&state, FLOW_COOKIE, &flow)?))
         .path(FLOW_PATH)
         .http_only(true)
         // Lax: the provider sends the browser back with a top-level GET.
@@ -136,12 +119,7 @@ struct CallbackQuery {
 
 /// The flow this browser started, if its cookie is there, genuine and not too old.
 fn flow_of(state: &AppState, headers: &HeaderMap) -> Option<Flow> {
-    let jar = CookieJar::from_headers(headers);
-    let value = auth::unsign(state, FLOW_COOKIE, jar.get(FLOW_COOKIE)?.value())?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(value)
-        .ok()?;
-    let flow: Flow = serde_json::from_slice(&bytes).ok()?;
+    let flow: Flow = auth::signed_cookie(state, headers, FLOW_COOKIE)?;
     (flow.until > rida_store::now_ms()).then_some(flow)
 }
 
@@ -151,7 +129,7 @@ async fn callback(
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     Query(q): Query<CallbackQuery>,
 ) -> Result<Response> {
-    let ctx = page(&state, &headers, &seed);
+    let ctx = PageCtx::anonymous(&state, &headers, &seed, "/login");
     let Some(oidc) = state.oidc.as_ref() else {
         return Err(crate::Error::NotFound);
     };

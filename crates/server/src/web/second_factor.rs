@@ -10,11 +10,7 @@ use axum::{
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use axum_extra::extract::{
-    CookieJar,
-    cookie::{Cookie, SameSite},
-};
-use base64::Engine;
+use axum_extra::extract::cookie::{Cookie, SameSite};
 use minijinja::context;
 use rida_domain::{Action, throttle};
 use rida_store::By;
@@ -56,28 +52,6 @@ struct Pending {
     until: i64,
 }
 
-fn seal<T: Serialize>(state: &AppState, name: &str, v: &T) -> Result<String> {
-    let json = serde_json::to_vec(v).map_err(anyhow::Error::from)?;
-    Ok(auth::sign(
-        state,
-        name,
-        &base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json),
-    ))
-}
-
-fn open<T: for<'de> Deserialize<'de>>(
-    state: &AppState,
-    headers: &HeaderMap,
-    name: &str,
-) -> Option<T> {
-    let jar = CookieJar::from_headers(headers);
-    let value = auth::unsign(state, name, jar.get(name)?.value())?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(value)
-        .ok()?;
-    serde_json::from_slice(&bytes).ok()
-}
-
 fn cookie(
     state: &AppState,
     name: &'static str,
@@ -111,7 +85,7 @@ pub(super) fn ask_for_code(
         employee: account.role == rida_domain::Role::Employee.as_str(),
         until: rida_store::now_ms() + PENDING_MS,
     };
-    let value = seal(ctx.state, PENDING_COOKIE, &pending)?;
+    let value = auth::sign_json(ctx.state, PENDING_COOKIE, &pending)?;
     let mut res = ctx.render("login_code.html", context! { error => None::<String> });
     res.headers_mut().append(
         header::SET_COOKIE,
@@ -133,15 +107,7 @@ async fn code(
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     CsrfForm(f): CsrfForm<CodeForm>,
 ) -> Result<Response> {
-    let ctx = PageCtx {
-        state: &state,
-        headers: &headers,
-        seed: &seed,
-        user: None,
-        path: "/login",
-        flash: None,
-        open_alerts: None,
-    };
+    let ctx = PageCtx::anonymous(&state, &headers, &seed, "/login");
     let locale = ctx.locale();
     let again = |status: StatusCode, key: &str| {
         ctx.render_status(
@@ -150,7 +116,7 @@ async fn code(
             context! { error => i18n::t(locale, key) },
         )
     };
-    let Some(p) = open::<Pending>(&state, &headers, PENDING_COOKIE)
+    let Some(p) = auth::signed_cookie::<Pending>(&state, &headers, PENDING_COOKIE)
         .filter(|p| p.until > rida_store::now_ms())
     else {
         return Ok(Redirect::to("/login").into_response());
@@ -206,7 +172,8 @@ async fn code(
 /// The account's second factor: on (with the codes left), or the setup of a new one.
 async fn setup_page(w: Web) -> Result<Response> {
     w.user.require(Action::ManageOwnAccount)?;
-    let secret = open::<Vec<u8>>(&w.state, &w.headers, SETUP_COOKIE).unwrap_or_else(sf::new_secret);
+    let secret = auth::signed_cookie::<Vec<u8>>(&w.state, &w.headers, SETUP_COOKIE)
+        .unwrap_or_else(sf::new_secret);
     let page = setup_context(&w, &secret, &FormErrors::new(w.locale()), None).await?;
     let mut res = w.render("second_factor.html", page);
     res.headers_mut().append(
@@ -214,7 +181,7 @@ async fn setup_page(w: Web) -> Result<Response> {
         cookie(
             &w.state,
             SETUP_COOKIE,
-            seal(&w.state, SETUP_COOKIE, &secret)?,
+            auth::sign_json(&w.state, SETUP_COOKIE, &secret)?,
             "/account",
             30 * 60_000,
         )?,
@@ -250,7 +217,7 @@ async fn setup_context(
 async fn enable(w: Web, CsrfForm(f): CsrfForm<CodeForm>) -> Result<Response> {
     w.user.require(Action::ManageOwnAccount)?;
     let mut errors = FormErrors::new(w.locale());
-    let Some(secret) = open::<Vec<u8>>(&w.state, &w.headers, SETUP_COOKIE) else {
+    let Some(secret) = auth::signed_cookie::<Vec<u8>>(&w.state, &w.headers, SETUP_COOKIE) else {
         return Ok(Redirect::to("/account/second-factor").into_response());
     };
     let uid = w.user.user.user_id;

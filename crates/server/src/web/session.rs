@@ -55,15 +55,7 @@ async fn login_page(
     axum::Extension(seed): axum::Extension<CsrfSeed>,
     Query(p): Query<NextParam>,
 ) -> Response {
-    let ctx = PageCtx {
-        state: &state,
-        headers: &headers,
-        seed: &seed,
-        user: None,
-        path: "/login",
-        flash: None,
-        open_alerts: None,
-    };
+    let ctx = PageCtx::anonymous(&state, &headers, &seed, "/login");
     ctx.render("login.html", login_page_ctx(&state, &p.next, "", None))
 }
 
@@ -104,15 +96,7 @@ async fn login(
     CsrfForm(f): CsrfForm<LoginForm>,
 ) -> Result<Response> {
     let username = f.username.trim().to_lowercase();
-    let ctx = PageCtx {
-        state: &state,
-        headers: &headers,
-        seed: &seed,
-        user: None,
-        path: "/login",
-        flash: None,
-        open_alerts: None,
-    };
+    let ctx = PageCtx::anonymous(&state, &headers, &seed, "/login");
     let locale = ctx.locale();
     let fail = |status: StatusCode, key: &str| {
         ctx.render_status(

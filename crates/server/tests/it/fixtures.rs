@@ -104,3 +104,73 @@ pub fn alert_at(rule: Uuid, site: Uuid, key: String, raised_at: i64) -> rida_sto
         day: None,
     }
 }
+
+/// A test service started by `scripts/NAME/start.sh` (the OpenID provider, the LDAP
+/// directory), which prints `KEY='value'` lines; stopped by the same folder's `stop.sh`
+/// when dropped, its run folder (logs) removed unless the test failed.
+pub struct Scripted {
+    name: &'static str,
+    pub run: std::path::PathBuf,
+    printed: String,
+}
+
+fn script(name: &str, file: &str) -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../scripts")
+        .join(name)
+        .join(file)
+}
+
+impl Scripted {
+    /// Starts `scripts/NAME/start.sh` with `env`; `run_key` names the printed run folder.
+    pub async fn start(
+        name: &'static str,
+        env: Vec<(&'static str, String)>,
+        run_key: &str,
+    ) -> Scripted {
+        let out = tokio::task::spawn_blocking(move || {
+            std::process::Command::new("sh")
+                .arg(script(name, "start.sh"))
+                .envs(env)
+                .output()
+                .expect("start.sh")
+        })
+        .await
+        .unwrap();
+        assert!(
+            out.status.success(),
+            "scripts/{name}/start.sh failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let mut s = Scripted {
+            name,
+            run: std::path::PathBuf::new(),
+            printed: String::from_utf8(out.stdout).unwrap(),
+        };
+        s.run = s.value(run_key).into();
+        s
+    }
+
+    /// A value the script printed.
+    pub fn value(&self, key: &str) -> String {
+        self.printed
+            .lines()
+            .find_map(|l| l.strip_prefix(&format!("{key}='")))
+            .map(|v| v.trim_end_matches('\'').to_string())
+            .unwrap_or_else(|| panic!("{key} in {}", self.printed))
+    }
+}
+
+impl Drop for Scripted {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("sh")
+            .arg(script(self.name, "stop.sh"))
+            .arg(&self.run)
+            .output();
+        if std::thread::panicking() {
+            eprintln!("{}'s logs are kept in {}", self.name, self.run.display());
+        } else {
+            let _ = std::fs::remove_dir_all(&self.run);
+        }
+    }
+}

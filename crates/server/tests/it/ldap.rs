@@ -3,13 +3,14 @@
 //! `sAMAccountName` and `userPrincipalName`, `memberOf`, and a nested group
 //! (`rida-managers-riga` is in `rida-managers`).
 
-use std::{path::PathBuf, process::Command};
+use std::process::Command;
 
 use reqwest::StatusCode;
 use rida_domain::{Role, directory::GroupRule};
 use rida_server::{Application, Settings};
 use rida_store::{Backend, By, both_backends};
 
+use crate::fixtures::Scripted;
 use crate::helpers::{TestApp, prepared, start_with};
 
 both_backends! {
@@ -17,15 +18,9 @@ both_backends! {
     a_directory_down_or_with_a_wrong_certificate_is_a_clear_error;
 }
 
-fn script(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scripts/ldap")
-        .join(name)
-}
-
-/// A running slapd; stopped (and its folder removed unless the test failed) on drop.
+/// A running slapd (stopped, its folder removed unless the test failed, on drop).
 pub struct Directory {
-    run: PathBuf,
+    service: Scripted,
     pub uri: String,
     pub ldaps_uri: String,
     pub ca_file: String,
@@ -34,32 +29,17 @@ pub struct Directory {
 impl Directory {
     pub async fn start() -> Directory {
         let port = crate::fixtures::free_ports(2);
-        let out = tokio::task::spawn_blocking(move || {
-            Command::new("sh")
-                .arg(script("start.sh"))
-                .env("RIDA_LDAP_PORT", port.to_string())
-                .output()
-                .expect("sh scripts/ldap/start.sh")
-        })
-        .await
-        .unwrap();
-        assert!(
-            out.status.success(),
-            "slapd did not start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
-        let value = |key: &str| {
-            text.lines()
-                .find_map(|l| l.strip_prefix(&format!("{key}='")))
-                .map(|v| v.trim_end_matches('\'').to_string())
-                .unwrap_or_else(|| panic!("{key} in {text}"))
-        };
+        let service = Scripted::start(
+            "ldap",
+            vec![("RIDA_LDAP_PORT", port.to_string())],
+            "LDAP_RUN_DIR",
+        )
+        .await;
         Directory {
-            run: PathBuf::from(value("LDAP_RUN_DIR")),
-            uri: value("LDAP_URI"),
-            ldaps_uri: value("LDAPS_URI"),
-            ca_file: value("LDAP_CA_FILE"),
+            uri: service.value("LDAP_URI"),
+            ldaps_uri: service.value("LDAPS_URI"),
+            ca_file: service.value("LDAP_CA_FILE"),
+            service,
         }
     }
 
@@ -91,20 +71,6 @@ impl Directory {
             .write_all(ldif.as_bytes())
             .unwrap();
         assert!(child.wait().unwrap().success(), "ldapmodify");
-    }
-}
-
-impl Drop for Directory {
-    fn drop(&mut self) {
-        let _ = Command::new("sh")
-            .arg(script("stop.sh"))
-            .arg(&self.run)
-            .output();
-        if std::thread::panicking() {
-            eprintln!("slapd's logs are kept in {}", self.run.display());
-        } else {
-            let _ = std::fs::remove_dir_all(&self.run);
-        }
     }
 }
 
@@ -250,21 +216,11 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
         "{}",
         r.status()
     );
-    let ended = app
-        .store
-        .list_audit(
-            app.w.org,
-            &rida_store::ListQuery::all(),
-            &Default::default(),
-        )
-        .await
-        .unwrap()
-        .items
-        .into_iter()
-        .find(|e| e.action == "logout")
-        .map(|e| e.detail)
-        .unwrap_or_default();
-    assert_eq!(ended, "manager-riga: in no mapped group any more");
+    let ended = crate::oidc::audited(&app, "logout").await;
+    assert_eq!(
+        ended,
+        vec!["directory: manager-riga: in no mapped group any more"]
+    );
     let r = app
         .client()
         .login("manager-riga", "manager-riga-secret")
@@ -288,7 +244,7 @@ async fn a_directory_down_or_with_a_wrong_certificate_is_a_clear_error(b: Backen
     assert_eq!(r.status(), StatusCode::SERVICE_UNAVAILABLE);
     let body = r.text().await.unwrap();
     assert!(body.contains("directory does not answer"), "{body}");
-    let log = std::fs::read_to_string(dir.run.join("slapd.log")).unwrap_or_default();
+    let log = std::fs::read_to_string(dir.service.run.join("slapd.log")).unwrap_or_default();
     assert!(
         !log.contains("BIND dn=\"uid=head1"),
         "no bind reached the directory"

@@ -4,13 +4,14 @@
 //! form, the way back) is played by an HTTP client with a cookie jar; the token
 //! exchange and the key fetch are Rida's own, against the provider.
 
-use std::{path::PathBuf, process::Command, time::Duration};
+use std::time::Duration;
 
 use reqwest::{StatusCode, redirect::Policy};
 use rida_domain::{Role, directory::GroupRule};
 use rida_server::{Application, Settings};
 use rida_store::{Backend, By, EmployeeInput, both_backends};
 
+use crate::fixtures::Scripted;
 use crate::helpers::{TestApp, prepared, start_with};
 
 both_backends! {
@@ -20,58 +21,23 @@ both_backends! {
     refusals_are_polite_audited_and_leave_local_sign_in_working;
 }
 
-fn script(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../scripts/oidc")
-        .join(name)
-}
-
-/// A running provider; stopped (and its folder removed unless the test failed) on drop.
+/// A running provider (stopped, its folder removed unless the test failed, on drop).
 pub struct Provider {
-    run: PathBuf,
+    _service: Scripted,
     pub issuer: String,
 }
 
 impl Provider {
     pub async fn start(port: u16) -> Provider {
-        let out = tokio::task::spawn_blocking(move || {
-            Command::new("sh")
-                .arg(script("start.sh"))
-                .env("RIDA_OIDC_PORT", port.to_string())
-                .output()
-                .expect("sh scripts/oidc/start.sh")
-        })
-        .await
-        .unwrap();
-        assert!(
-            out.status.success(),
-            "the OpenID provider did not start: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let text = String::from_utf8(out.stdout).unwrap();
-        let value = |key: &str| {
-            text.lines()
-                .find_map(|l| l.strip_prefix(&format!("{key}='")))
-                .map(|v| v.trim_end_matches('\'').to_string())
-                .unwrap_or_else(|| panic!("{key} in {text}"))
-        };
+        let service = Scripted::start(
+            "oidc",
+            vec![("RIDA_OIDC_PORT", port.to_string())],
+            "OIDC_RUN_DIR",
+        )
+        .await;
         Provider {
-            run: PathBuf::from(value("OIDC_RUN_DIR")),
-            issuer: value("OIDC_ISSUER"),
-        }
-    }
-}
-
-impl Drop for Provider {
-    fn drop(&mut self) {
-        let _ = Command::new("sh")
-            .arg(script("stop.sh"))
-            .arg(&self.run)
-            .output();
-        if std::thread::panicking() {
-            eprintln!("the provider's log is kept in {}", self.run.display());
-        } else {
-            let _ = std::fs::remove_dir_all(&self.run);
+            issuer: service.value("OIDC_ISSUER"),
+            _service: service,
         }
     }
 }
@@ -177,7 +143,17 @@ pub async fn sign_in(rida: &str, login: &str, password: &str) -> (reqwest::Clien
 }
 
 /// The audit log's entries of `action`, newest first, as "actor: detail".
-async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+pub async fn audited(app: &TestApp, action: &str) -> Vec<String> {
+    audit_log(app)
+        .await
+        .into_iter()
+        .filter(|e| e.action == action)
+        .map(|e| format!("{}: {}", e.actor, e.detail))
+        .collect()
+}
+
+/// The organisation's whole audit log, newest first.
+pub async fn audit_log(app: &TestApp) -> Vec<rida_store::AuditEntry> {
     app.store
         .list_audit(
             app.w.org,
@@ -187,10 +163,6 @@ async fn audited(app: &TestApp, action: &str) -> Vec<String> {
         .await
         .unwrap()
         .items
-        .into_iter()
-        .filter(|e| e.action == action)
-        .map(|e| format!("{}: {}", e.actor, e.detail))
-        .collect()
 }
 
 async fn directory_people_get_the_role_and_reach_their_groups_give(b: Backend) {
@@ -485,16 +457,8 @@ async fn the_head_keeps_the_table_of_groups(b: Backend) {
             .unwrap()
             .is_empty()
     );
-    let changes: Vec<String> = app
-        .store
-        .list_audit(
-            app.w.org,
-            &rida_store::ListQuery::all(),
-            &Default::default(),
-        )
+    let changes: Vec<String> = audit_log(&app)
         .await
-        .unwrap()
-        .items
         .into_iter()
         .filter(|e| e.entity == "directory_group")
         .map(|e| e.action)
