@@ -538,3 +538,63 @@ async fn a_group_that_gives_only_closed_sites_gives_no_access(b: Backend) {
     let user = app.store.user(app.w.org, id).await.unwrap();
     assert_eq!(user.site_ids, vec![app.w.site]);
 }
+
+/// The whole browser flow in headless Chromium: the button on Rida's sign-in page, the
+/// provider's login form, and back to the overview, signed in as the directory's head.
+#[tokio::test]
+async fn a_browser_signs_in_through_the_provider_and_lands_on_the_overview() {
+    use fantoccini::Locator;
+    let provider = Provider::start(crate::fixtures::free_port()).await;
+    let app = app_with(Backend::Sqlite, &provider.issuer).await;
+    map_groups(&app).await;
+    let driver = crate::browser::start_chromedriver().await;
+    let b = crate::browser::browser(&driver, 1280, 860).await;
+    b.goto(&format!("{}/login", app.addr)).await.unwrap();
+    b.find(Locator::Css("a.sso"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // The provider's own login page.
+    b.wait()
+        .for_element(Locator::Css("form#login-form"))
+        .await
+        .unwrap();
+    b.find(Locator::Css("input#login"))
+        .await
+        .unwrap()
+        .send_keys("head1")
+        .await
+        .unwrap();
+    b.find(Locator::Css("input#password"))
+        .await
+        .unwrap()
+        .send_keys("head1-secret")
+        .await
+        .unwrap();
+    b.find(Locator::Css("button#submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    // Back at Rida, signed in.
+    b.wait()
+        .for_element(Locator::Css(".sidenav"))
+        .await
+        .unwrap();
+    let url = b.current_url().await.unwrap();
+    assert_eq!(
+        (url.port(), url.path()),
+        (reqwest::Url::parse(&app.addr).unwrap().port(), "/admin")
+    );
+    let page = b.source().await.unwrap();
+    assert!(page.contains("Head One"), "the directory's name is shown");
+    std::fs::write(
+        crate::browser::screenshot_dir().join("oidc-signed-in.png"),
+        b.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    b.close().await.unwrap();
+}
