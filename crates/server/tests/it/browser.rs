@@ -12,19 +12,26 @@ use crate::helpers::{password_of, spawn_app};
 pub struct Driver {
     child: std::process::Child,
     pub url: String,
+    /// Where chromedriver and Chromium keep their profiles and scratch files (their
+    /// TMPDIR), removed when the driver stops.
+    scratch: PathBuf,
 }
 
 impl Drop for Driver {
     fn drop(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
 
 pub async fn start_chromedriver() -> Driver {
     let port = crate::fixtures::free_port();
+    let scratch = std::env::temp_dir().join(format!("rida-chromium-{}", uuid::Uuid::now_v7()));
+    std::fs::create_dir_all(&scratch).unwrap();
     let child = std::process::Command::new("chromedriver")
         .arg(format!("--port={port}"))
+        .env("TMPDIR", &scratch)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -32,6 +39,7 @@ pub async fn start_chromedriver() -> Driver {
     let driver = Driver {
         child,
         url: format!("http://127.0.0.1:{port}"),
+        scratch,
     };
     for _ in 0..100 {
         if reqwest::get(format!("{}/status", driver.url)).await.is_ok() {
