@@ -16,6 +16,7 @@ use crate::helpers::{TestApp, prepared, start_with};
 
 both_backends! {
     the_head_keeps_the_table_of_groups;
+    spoiled_id_tokens_sign_nobody_in;
     a_group_that_gives_only_closed_sites_gives_no_access;
     directory_people_get_the_role_and_reach_their_groups_give;
     refusals_are_polite_audited_and_leave_local_sign_in_working;
@@ -29,9 +30,18 @@ pub struct Provider {
 
 impl Provider {
     pub async fn start(port: u16) -> Provider {
+        Provider::tampering(port, "").await
+    }
+
+    /// A provider that spoils the ID tokens it gives (`RIDA_OIDC_TAMPER`: signature,
+    /// expired, nonce, audience, issuer); "" for none.
+    pub async fn tampering(port: u16, how: &str) -> Provider {
         let service = Scripted::start(
             "oidc",
-            vec![("RIDA_OIDC_PORT", port.to_string())],
+            vec![
+                ("RIDA_OIDC_PORT", port.to_string()),
+                ("RIDA_OIDC_TAMPER", how.to_string()),
+            ],
             "OIDC_RUN_DIR",
         )
         .await;
@@ -597,4 +607,49 @@ async fn a_browser_signs_in_through_the_provider_and_lands_on_the_overview() {
     )
     .unwrap();
     b.close().await.unwrap();
+}
+
+/// ID tokens that do not hold up (signature, expiry, nonce, audience, issuer), from the
+/// real provider with one fault injected after it made them: nobody is signed in, the page
+/// says so, the attempt is audited.
+async fn spoiled_id_tokens_sign_nobody_in(b: Backend) {
+    for (how, why) in [
+        ("signature", "Signature verification failed"),
+        ("expired", "Expired"),
+        ("nonce", "Invalid nonce"),
+        ("audience", "Invalid audiences"),
+        ("issuer", "Invalid issuer"),
+    ] {
+        let provider = Provider::tampering(crate::fixtures::free_port(), how).await;
+        let app = app_with(b, &provider.issuer).await;
+        map_groups(&app).await;
+        let (browser, hop) = sign_in(&app.addr, "head1", "head1-secret").await;
+        assert_eq!(hop.status, StatusCode::BAD_REQUEST, "{how}: {}", hop.body);
+        assert!(
+            hop.body.contains("could not be verified"),
+            "{how}: {}",
+            hop.body
+        );
+        assert!(
+            browser
+                .get(format!("{}/admin", app.addr))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .is_redirection(),
+            "{how}: not signed in"
+        );
+        assert!(
+            app.store.user_id_by_username("head1").await.is_err(),
+            "{how}"
+        );
+        let refused = audited(&app, "login_refused").await;
+        assert!(
+            refused
+                .iter()
+                .any(|r| r.contains("OpenID Connect") && r.contains(why)),
+            "{how}: {refused:?}"
+        );
+    }
 }
