@@ -37,6 +37,38 @@ macro_rules! insert_scopes {
 }
 pub(crate) use insert_scopes;
 
+/// The reach `grant` gives that still exists: its regions of the organisation and its
+/// sites that are open (a closed site gives no reach).
+macro_rules! open_reach {
+    ($exec:expr, $org:expr, $grant:expr) => {{
+        let mut sites = Vec::new();
+        for s in &$grant.site_ids {
+            let open: Option<bool> =
+                sqlx::query_scalar("SELECT active FROM sites WHERE org_id = $1 AND id = $2")
+                    .bind($org)
+                    .bind(s)
+                    .fetch_optional($exec)
+                    .await?;
+            if open == Some(true) {
+                sites.push(*s);
+            }
+        }
+        let mut regions = Vec::new();
+        for r in &$grant.region_ids {
+            let n: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM regions WHERE org_id = $1 AND id = $2")
+                    .bind($org)
+                    .bind(r)
+                    .fetch_one($exec)
+                    .await?;
+            if n > 0 {
+                regions.push(*r);
+            }
+        }
+        (regions, sites)
+    }};
+}
+
 /// A row of the groups table, as the admin page lists it.
 #[derive(Debug, Clone, Serialize)]
 pub struct DirectoryGroup {
@@ -205,19 +237,7 @@ impl Store {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
             let refuse = |why: Refusal| Ok::<_, StoreError>(Err(why));
-            // Sites that are closed, and regions of another organisation, give no reach.
-            let mut sites = Vec::new();
-            for s in &grant.site_ids {
-                let open: Option<bool> = sqlx::query_scalar("SELECT active FROM sites WHERE org_id = $1 AND id = $2")
-                    .bind(org).bind(s).fetch_optional(&mut *tx).await?;
-                if open == Some(true) { sites.push(*s); }
-            }
-            let mut regions = Vec::new();
-            for r in &grant.region_ids {
-                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM regions WHERE org_id = $1 AND id = $2")
-                    .bind(org).bind(r).fetch_one(&mut *tx).await?;
-                if n > 0 { regions.push(*r); }
-            }
+            let (regions, sites) = open_reach!(&mut *tx, org, grant);
             let employee: Option<Uuid> = match &person.employee_number {
                 Some(n) => sqlx::query_scalar("SELECT id FROM employees WHERE org_id = $1 AND external_id = $2 AND active = TRUE")
                     .bind(org).bind(n).fetch_optional(&mut *tx).await?,
@@ -337,6 +357,22 @@ impl Store {
                AND EXISTS (SELECT 1 FROM sessions s WHERE s.user_id = u.id AND s.expires_at > $4) \
              ORDER BY u.directory_checked_at NULLS FIRST LIMIT 500")
             .bind(org).bind(source).bind(checked_before).bind(now_ms()).fetch_all(p).await)?)
+    }
+
+    /// Whether the account's reach is what `grant` gives now (its open sites and its
+    /// regions), in the order the account keeps them.
+    pub async fn reach_is(&self, org: Uuid, user: Uuid, grant: &Grant) -> Result<bool> {
+        let ((mut regions, mut sites), (mut have_regions, mut have_sites)) = with_db!(self, p => {
+            let want = open_reach!(p, org, grant);
+            let have: Vec<(Option<Uuid>, Option<Uuid>)> = sqlx::query_as("SELECT region_id, site_id FROM user_scopes WHERE user_id = $1")
+                .bind(user).fetch_all(p).await?;
+            Ok::<_, StoreError>((want, (have.iter().filter_map(|h| h.0).collect::<Vec<_>>(), have.iter().filter_map(|h| h.1).collect::<Vec<_>>())))
+        })?;
+        for v in [&mut regions, &mut sites, &mut have_regions, &mut have_sites] {
+            v.sort_unstable();
+            v.dedup();
+        }
+        Ok(regions == have_regions && sites == have_sites)
     }
 
     /// Notes that the directory still vouches for the account (at `at`, ms).

@@ -1,6 +1,7 @@
 //! Asking the directory again about people signed in through LDAP: someone taken out of
 //! the directory, or out of every group that gives access, or given another role, loses
-//! their sessions within minutes instead of at the session's end. (An OpenID Connect
+//! their sessions within minutes instead of at the session's end; so does a manager or
+//! supervisor whose groups now give other regions or sites. (An OpenID Connect
 //! session ends with its ID token.)
 
 use jiff::Timestamp;
@@ -45,6 +46,11 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
                 None => Some("in no mapped group any more".to_string()),
                 Some(g) if g.role.as_str() != a.role => {
                     Some(format!("its groups now give the role {}", g.role))
+                }
+                Some(g)
+                    if g.role.is_scoped() && !state.store.reach_is(org, a.user_id, &g).await? =>
+                {
+                    Some("its groups now give another reach".to_string())
                 }
                 Some(_) => None,
             },

@@ -203,6 +203,46 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
         StatusCode::OK
     );
 
+    // The head gives the managers' group another region: the manager's session ends at
+    // the next check (what they reach changed), and they sign in again to the new reach.
+    let managers = app
+        .store
+        .directory_groups(app.w.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|g| g.role == Role::Manager)
+        .unwrap();
+    app.store
+        .remove_directory_group(app.w.org, managers.id, &By::system("test"))
+        .await
+        .unwrap();
+    map(
+        &app,
+        "cn=rida-managers,ou=groups,dc=rida,dc=test",
+        Role::Manager,
+        vec![app.w.other_region],
+    )
+    .await;
+    let later = later + jiff::SignedDuration::from_mins(6);
+    rida_server::jobs::directory::run(&state, app.w.org, later)
+        .await
+        .unwrap();
+    assert!(
+        manager_browser
+            .get("/admin/results")
+            .await
+            .status()
+            .is_redirection()
+    );
+    let r = manager_browser
+        .login("manager-riga", "manager-riga-secret")
+        .await;
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (_, id) = app.store.user_id_by_username("manager-riga").await.unwrap();
+    let manager = app.store.user(app.w.org, id).await.unwrap();
+    assert_eq!(manager.region_ids, vec![app.w.other_region]);
+
     // Taken out of the group in the directory: their open session ends at the next check,
     // and the next sign-in is refused.
     dir.only_member("rida-managers-riga", "nobody1");
@@ -219,7 +259,10 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
     let ended = crate::oidc::audited(&app, "logout").await;
     assert_eq!(
         ended,
-        vec!["directory: manager-riga: in no mapped group any more"]
+        vec![
+            "directory: manager-riga: in no mapped group any more",
+            "directory: manager-riga: its groups now give another reach",
+        ]
     );
     let r = app
         .client()
