@@ -537,7 +537,7 @@ metrics_addresses = "{metrics_addresses}"
 metrics_token = ""
 
 # Sign-in with the organisation's directory. The people it vouches for get the role and
-# reach that Settings -> Directory groups gives their groups; local accounts keep working
+# reach that Organisation and people -> Directory groups gives their groups; local accounts keep working
 # (keep one head account for when the directory is away).
 # The organisation they belong to (its id, shown on Settings -> Organisation); empty:
 # the only organisation.
