@@ -39,14 +39,14 @@ pub struct AlertRule {
 
 impl crate::Localized for AlertRule {
     fn localized(mut self, lang: Locale) -> Self {
-        crate::org::relabel(&mut self.name, &self.names, lang);
+        crate::localized::relabel(&mut self.name, &self.names, lang);
         self
     }
 }
 
 impl crate::Localized for Alert {
     fn localized(mut self, lang: Locale) -> Self {
-        crate::org::relabel(&mut self.rule_name, &self.rule_names, lang);
+        crate::localized::relabel(&mut self.rule_name, &self.rule_names, lang);
         self
     }
 }

@@ -375,51 +375,6 @@ fn statement(org: Uuid, q: &CubeQuery, parts: &[Part]) -> (String, Vec<Arg>, Vec
     (sql, args, slots)
 }
 
-/// The rows of the kept sums and the fresh ones added up, in key order, without copying
-/// the kept ones (both are sorted: one pass over each). A group whose answers all fell on
-/// the days taken away is no group.
-fn merged(kept: Option<&Sums>, fresh: Sums) -> Vec<CubeRow> {
-    use std::cmp::Ordering;
-    let empty = Sums::new();
-    let mut kept = kept.unwrap_or(&empty).iter().peekable();
-    let mut fresh = fresh.into_iter().peekable();
-    let mut out = Vec::new();
-    loop {
-        let order = match (kept.peek(), fresh.peek()) {
-            (None, None) => break,
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (Some((a, _)), Some((b, _))) => (*a).cmp(b),
-        };
-        let ((key, _), (scale, mut sum)) = match order {
-            Ordering::Greater => fresh.next().expect("peeked"),
-            _ => {
-                let (key, value) = kept.next().expect("peeked");
-                (key.clone(), *value)
-            }
-        };
-        if order == Ordering::Equal {
-            let (_, (_, more)) = fresh.next().expect("peeked");
-            for (t, n) in sum.iter_mut().zip(more) {
-                *t += n;
-            }
-        }
-        if sum.iter().all(|n| *n == 0) {
-            continue;
-        }
-        let mut counts = ScoreCounts::new(scale);
-        for (score, n) in sum[..11].iter().enumerate() {
-            counts.add(score as i16, (*n).max(0) as u64);
-        }
-        out.push(CubeRow {
-            key,
-            counts,
-            bursts: sum[11].max(0) as u64,
-        });
-    }
-    out
-}
-
 impl Store {
     /// Answers a [`CubeQuery`] from the rollups: one row per group and scale, in key order.
     ///
@@ -464,7 +419,7 @@ impl Store {
                 }
             },
         )?;
-        Ok(merged(kept.as_deref(), fresh))
+        Ok(crate::settled::merged(kept.as_deref(), fresh))
     }
 
     /// The sums of a period of days that are over: kept ones while the organisation's
@@ -555,37 +510,6 @@ mod tests {
     /// The grain each part of the query is read from, as `cube` cuts it.
     fn grains(q: &CubeQuery) -> Vec<Grain> {
         cut(q).iter().map(|p| grain(q, p)).collect()
-    }
-
-    #[test]
-    fn kept_and_fresh_sums_are_added_per_group_in_key_order() {
-        let site = |n: u128| GroupKey {
-            site: Some(Uuid::from_u128(n)),
-            ..Default::default()
-        };
-        let sums = |rows: &[(u128, i64)]| -> Sums {
-            rows.iter()
-                .map(|(k, n)| {
-                    let mut sum = [0; 12];
-                    sum[5] = *n;
-                    ((site(*k), Scale::Csat5.as_str()), (Scale::Csat5, sum))
-                })
-                .collect()
-        };
-        // Site 2's fresh count takes its kept one away; 1 only kept, 3 only fresh, 4 both.
-        let kept = sums(&[(1, 4), (2, 2), (4, 1)]);
-        let rows = merged(Some(&kept), sums(&[(2, -2), (3, 3), (4, 6)]));
-        let got: Vec<(Uuid, u64)> = rows
-            .iter()
-            .map(|r| (r.key.site.unwrap(), r.counts.n()))
-            .collect();
-        let want: Vec<(Uuid, u64)> = [(1, 4), (3, 3), (4, 7)]
-            .into_iter()
-            .map(|(k, n)| (Uuid::from_u128(k), n))
-            .collect();
-        assert_eq!(got, want);
-        assert_eq!(merged(None, sums(&[(3, 3)])).len(), 1);
-        assert_eq!(merged(Some(&kept), Sums::new()).len(), 3);
     }
 
     #[test]

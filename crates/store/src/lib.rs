@@ -22,6 +22,7 @@ mod directory;
 mod dispatch;
 mod external;
 mod fleet;
+mod localized;
 mod mail;
 mod names;
 mod operations;
@@ -65,12 +66,11 @@ pub use dispatch::{
 };
 pub use external::{ExternalMonth, ExternalSeries};
 pub use fleet::FleetNotice;
+pub use localized::Localized;
 pub use mail::{DueMail, NewMail, OutboxEntry, Recipient};
 pub use names::OrgNames;
 pub use operations::VisitRowTotals;
-pub use org::{
-    Localized, OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput,
-};
+pub use org::{OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,

@@ -1,4 +1,5 @@
-//! Figures of days that are over, read once and kept while nothing changes them.
+//! Figures of days that are over, read once and kept while nothing changes them, and
+//! added to the fresh ones of each read ([`merged`]).
 //!
 //! Twenty heads reopening the network-wide Overview ask the same question over and over,
 //! and most of its period (the last 30 days) is days that are over, which new answers no
@@ -140,9 +141,87 @@ macro_rules! note_late_days {
 }
 pub(crate) use note_late_days;
 
+/// The rows of the kept sums and the fresh ones added up, in key order, without copying
+/// the kept ones (both are sorted: one pass over each). A group whose answers all fell on
+/// the days taken away is no group.
+pub(crate) fn merged(kept: Option<&Sums>, fresh: Sums) -> Vec<crate::CubeRow> {
+    use std::cmp::Ordering;
+    let empty = Sums::new();
+    let mut kept = kept.unwrap_or(&empty).iter().peekable();
+    let mut fresh = fresh.into_iter().peekable();
+    let mut out = Vec::new();
+    loop {
+        let order = match (kept.peek(), fresh.peek()) {
+            (None, None) => break,
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (Some((a, _)), Some((b, _))) => (*a).cmp(b),
+        };
+        let ((key, _), (scale, mut sum)) = match order {
+            Ordering::Greater => fresh.next().expect("peeked"),
+            _ => {
+                let (key, value) = kept.next().expect("peeked");
+                (key.clone(), *value)
+            }
+        };
+        if order == Ordering::Equal {
+            let (_, (_, more)) = fresh.next().expect("peeked");
+            for (t, n) in sum.iter_mut().zip(more) {
+                *t += n;
+            }
+        }
+        if sum.iter().all(|n| *n == 0) {
+            continue;
+        }
+        let mut counts = rida_domain::metrics::ScoreCounts::new(scale);
+        for (score, n) in sum[..11].iter().enumerate() {
+            counts.add(score as i16, (*n).max(0) as u64);
+        }
+        out.push(crate::CubeRow {
+            key,
+            counts,
+            bursts: sum[11].max(0) as u64,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::GroupKey;
+    use rida_domain::Scale;
+
+    #[test]
+    fn kept_and_fresh_sums_are_added_per_group_in_key_order() {
+        let site = |n: u128| GroupKey {
+            site: Some(Uuid::from_u128(n)),
+            ..Default::default()
+        };
+        let sums = |rows: &[(u128, i64)]| -> Sums {
+            rows.iter()
+                .map(|(k, n)| {
+                    let mut sum = [0; 12];
+                    sum[5] = *n;
+                    ((site(*k), Scale::Csat5.as_str()), (Scale::Csat5, sum))
+                })
+                .collect()
+        };
+        // Site 2's fresh count takes its kept one away; 1 only kept, 3 only fresh, 4 both.
+        let kept = sums(&[(1, 4), (2, 2), (4, 1)]);
+        let rows = merged(Some(&kept), sums(&[(2, -2), (3, 3), (4, 6)]));
+        let got: Vec<(Uuid, u64)> = rows
+            .iter()
+            .map(|r| (r.key.site.unwrap(), r.counts.n()))
+            .collect();
+        let want: Vec<(Uuid, u64)> = [(1, 4), (3, 3), (4, 7)]
+            .into_iter()
+            .map(|(k, n)| (Uuid::from_u128(k), n))
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(merged(None, sums(&[(3, 3)])).len(), 1);
+        assert_eq!(merged(Some(&kept), Sums::new()).len(), 3);
+    }
 
     #[test]
     fn the_cut_is_the_day_before_utc_today_an_hour_earlier() {

@@ -59,7 +59,7 @@ struct Row {
 
 impl crate::Localized for SurveySummary {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        crate::org::relabel(&mut self.name, &self.names, lang);
+        crate::localized::relabel(&mut self.name, &self.names, lang);
         self
     }
 }

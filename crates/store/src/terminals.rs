@@ -149,9 +149,9 @@ pub struct Versions {
 
 impl crate::Localized for Terminal {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        crate::org::relabel(&mut self.site_name, &self.site_names, lang);
-        crate::org::relabel(&mut self.region_name, &self.region_names, lang);
-        crate::org::relabel_opt(&mut self.survey_name, &self.survey_names, lang);
+        crate::localized::relabel(&mut self.site_name, &self.site_names, lang);
+        crate::localized::relabel(&mut self.region_name, &self.region_names, lang);
+        crate::localized::relabel_opt(&mut self.survey_name, &self.survey_names, lang);
         self
     }
 }

@@ -40,8 +40,8 @@ pub struct WebSurvey {
 
 impl crate::Localized for WebSurvey {
     fn localized(mut self, lang: rida_domain::Locale) -> Self {
-        crate::org::relabel(&mut self.site_name, &self.site_names, lang);
-        crate::org::relabel_opt(&mut self.service_name, &self.service_names, lang);
+        crate::localized::relabel(&mut self.site_name, &self.site_names, lang);
+        crate::localized::relabel_opt(&mut self.service_name, &self.service_names, lang);
         self
     }
 }

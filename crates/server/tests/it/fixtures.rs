@@ -174,3 +174,26 @@ impl Drop for Scripted {
         }
     }
 }
+
+/// The audit log's entries of `action`, newest first, as "actor: detail".
+pub async fn audited(app: &crate::helpers::TestApp, action: &str) -> Vec<String> {
+    audit_log(app)
+        .await
+        .into_iter()
+        .filter(|e| e.action == action)
+        .map(|e| format!("{}: {}", e.actor, e.detail))
+        .collect()
+}
+
+/// The organisation's whole audit log, newest first.
+pub async fn audit_log(app: &crate::helpers::TestApp) -> Vec<rida_store::AuditEntry> {
+    app.store
+        .list_audit(
+            app.w.org,
+            &rida_store::ListQuery::all(),
+            &Default::default(),
+        )
+        .await
+        .unwrap()
+        .items
+}

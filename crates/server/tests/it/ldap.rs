@@ -256,7 +256,7 @@ async fn directory_logins_sign_in_on_the_usual_form(b: Backend) {
         "{}",
         r.status()
     );
-    let ended = crate::oidc::audited(&app, "logout").await;
+    let ended = crate::fixtures::audited(&app, "logout").await;
     assert_eq!(
         ended,
         vec![

@@ -8,6 +8,7 @@ mod audit;
 mod browser;
 mod dates;
 mod db_faults;
+mod directory_groups;
 mod exports;
 mod external;
 mod fixtures;
