@@ -136,10 +136,15 @@ pub fn reads_results(role: Role) -> bool {
     matches!(role, Role::Head | Role::Manager | Role::Analyst)
 }
 
+/// Whether the organisation requires a second factor of accounts with this role.
+pub fn requires_second_factor(role: Role, org: &OrgPolicy) -> bool {
+    org.require_second_factor && reads_results(role)
+}
+
 /// Whether this session may do nothing but set up or give its second factor: the
 /// organisation requires one for its role, and the session has none.
 pub fn waits_for_second_factor(actor: &Actor, org: &OrgPolicy) -> bool {
-    org.require_second_factor && !actor.second_factor && reads_results(actor.role)
+    requires_second_factor(actor.role, org) && !actor.second_factor
 }
 
 pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {

@@ -291,6 +291,31 @@ pub fn unsign(state: &AppState, purpose: &str, signed: &str) -> Option<String> {
     Some(value.to_string())
 }
 
+/// Sets a cookie only the server reads (HTTP-only, `Secure` behind HTTPS) on `res`:
+/// `value` under `path` for `ms` (0 ends it). `same_site`: `Lax` for cookies a link or
+/// another site's redirect must bring back (the session, a sign-in flow), `Strict` else.
+pub fn set_private_cookie(
+    res: &mut axum::response::Response,
+    state: &AppState,
+    (name, value): (&'static str, String),
+    path: &'static str,
+    ms: i64,
+    same_site: axum_extra::extract::cookie::SameSite,
+) -> Result<()> {
+    let c = axum_extra::extract::cookie::Cookie::build((name, value))
+        .path(path)
+        .http_only(true)
+        .same_site(same_site)
+        .secure(state.settings.secure_cookies)
+        .max_age(time::Duration::milliseconds(ms.max(0)))
+        .build();
+    res.headers_mut().append(
+        header::SET_COOKIE,
+        axum::http::HeaderValue::from_str(&c.to_string()).map_err(anyhow::Error::from)?,
+    );
+    Ok(())
+}
+
 /// `v` as JSON, signed for `purpose` (a cookie's value).
 pub fn sign_json<T: serde::Serialize>(state: &AppState, purpose: &str, v: &T) -> Result<String> {
     let json = serde_json::to_vec(v).map_err(anyhow::Error::from)?;

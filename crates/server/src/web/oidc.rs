@@ -6,11 +6,11 @@
 use axum::{
     Router,
     extract::{Query, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::get,
 };
-use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::cookie::SameSite;
 use minijinja::context;
 use rida_store::DirectoryPerson;
 use serde::{Deserialize, Serialize};
@@ -93,19 +93,17 @@ async fn begin(
         until: rida_store::now_ms() + FLOW_MS,
     };
 
-    let cookie = Cookie::build((FLOW_COOKIE, auth::sign_json(&state, FLOW_COOKIE, &flow)?))
-        .path(FLOW_PATH)
-        .http_only(true)
-        // Lax: the provider sends the browser back with a top-level GET.
-        .same_site(SameSite::Lax)
-        .secure(state.settings.secure_cookies)
-        .max_age(time::Duration::milliseconds(FLOW_MS))
-        .build();
     let mut res = Redirect::to(&url).into_response();
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?,
-    );
+    // Lax: the provider sends the browser back with a top-level GET.
+    let value = auth::sign_json(&state, FLOW_COOKIE, &flow)?;
+    auth::set_private_cookie(
+        &mut res,
+        &state,
+        (FLOW_COOKIE, value),
+        FLOW_PATH,
+        FLOW_MS,
+        SameSite::Lax,
+    )?;
     Ok(res)
 }
 
@@ -231,13 +229,13 @@ async fn callback(
         ),
     };
     // The flow is over either way.
-    let gone = Cookie::build((FLOW_COOKIE, ""))
-        .path(FLOW_PATH)
-        .max_age(time::Duration::ZERO)
-        .build();
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&gone.to_string()).map_err(anyhow::Error::from)?,
-    );
+    auth::set_private_cookie(
+        &mut res,
+        &state,
+        (FLOW_COOKIE, String::new()),
+        FLOW_PATH,
+        0,
+        SameSite::Lax,
+    )?;
     Ok(res)
 }

@@ -6,13 +6,13 @@
 use axum::{
     Router,
     extract::{Path, State},
-    http::{HeaderMap, HeaderValue, StatusCode, header},
+    http::{HeaderMap, StatusCode},
     response::{IntoResponse, Redirect, Response},
     routing::{get, post},
 };
-use axum_extra::extract::cookie::{Cookie, SameSite};
+use axum_extra::extract::cookie::SameSite;
 use minijinja::context;
-use rida_domain::{Action, throttle};
+use rida_domain::{Action, policy, throttle};
 use rida_store::By;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -52,23 +52,6 @@ struct Pending {
     until: i64,
 }
 
-fn cookie(
-    state: &AppState,
-    name: &'static str,
-    value: String,
-    path: &'static str,
-    ms: i64,
-) -> Result<HeaderValue> {
-    let c = Cookie::build((name, value))
-        .path(path)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(state.settings.secure_cookies)
-        .max_age(time::Duration::milliseconds(ms))
-        .build();
-    Ok(HeaderValue::from_str(&c.to_string()).map_err(anyhow::Error::from)?)
-}
-
 /// After a right password for an account with a second factor: the page that asks for
 /// the code, and the signed note of who is half-way in.
 pub(super) fn ask_for_code(
@@ -87,10 +70,14 @@ pub(super) fn ask_for_code(
     };
     let value = auth::sign_json(ctx.state, PENDING_COOKIE, &pending)?;
     let mut res = ctx.render("login_code.html", context! { error => None::<String> });
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        cookie(ctx.state, PENDING_COOKIE, value, "/login", PENDING_MS)?,
-    );
+    auth::set_private_cookie(
+        &mut res,
+        ctx.state,
+        (PENDING_COOKIE, value),
+        "/login",
+        PENDING_MS,
+        SameSite::Strict,
+    )?;
     Ok(res)
 }
 
@@ -162,10 +149,14 @@ async fn code(
         .create_session(p.org, &by, &auth::hash_secret(&token), expires, true)
         .await?;
     let mut res = super::session::signed_in(&state, token, expires - now, &p.next, p.employee)?;
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        cookie(&state, PENDING_COOKIE, String::new(), "/login", 0)?,
-    );
+    auth::set_private_cookie(
+        &mut res,
+        &state,
+        (PENDING_COOKIE, String::new()),
+        "/login",
+        0,
+        SameSite::Strict,
+    )?;
     Ok(res)
 }
 
@@ -176,16 +167,17 @@ async fn setup_page(w: Web) -> Result<Response> {
         .unwrap_or_else(sf::new_secret);
     let page = setup_context(&w, &secret, &FormErrors::new(w.locale()), None).await?;
     let mut res = w.render("second_factor.html", page);
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        cookie(
-            &w.state,
+    auth::set_private_cookie(
+        &mut res,
+        &w.state,
+        (
             SETUP_COOKIE,
             auth::sign_json(&w.state, SETUP_COOKIE, &secret)?,
-            "/account",
-            30 * 60_000,
-        )?,
-    );
+        ),
+        "/account",
+        30 * 60_000,
+        SameSite::Strict,
+    )?;
     Ok(res)
 }
 
@@ -202,9 +194,8 @@ async fn setup_context(
     Ok(context! {
         on => on.is_some(),
         local => local,
-        required => rida_domain::policy::waits_for_second_factor(&w.user.actor, &w.user.org.policy())
-            || (w.user.org.require_second_factor && rida_domain::policy::reads_results(w.user.actor.role)),
-        waiting => rida_domain::policy::waits_for_second_factor(&w.user.actor, &w.user.org.policy()),
+        required => policy::requires_second_factor(w.user.actor.role, &w.user.org.policy()),
+        waiting => policy::waits_for_second_factor(&w.user.actor, &w.user.org.policy()),
         codes_left => if on.is_some() { Some(w.state.store.recovery_codes_left(uid).await?) } else { None },
         qr => sf::qr_data_url(&url),
         key => sf::secret_text(secret),
@@ -247,17 +238,21 @@ async fn enable(w: Web, CsrfForm(f): CsrfForm<CodeForm>) -> Result<Response> {
     // Shown once: the page after this one no longer has them.
     let page = setup_context(&w, &secret, &errors, Some(codes)).await?;
     let mut res = w.render("second_factor.html", page);
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        cookie(&w.state, SETUP_COOKIE, String::new(), "/account", 0)?,
-    );
+    auth::set_private_cookie(
+        &mut res,
+        &w.state,
+        (SETUP_COOKIE, String::new()),
+        "/account",
+        0,
+        SameSite::Strict,
+    )?;
     Ok(res)
 }
 
 /// Turns one's own second factor off (not where the organisation requires it).
 async fn disable_own(w: Web, CsrfForm(_): CsrfForm<super::Empty>) -> Result<Response> {
     w.user.require(Action::ManageOwnAccount)?;
-    if w.user.org.require_second_factor && rida_domain::policy::reads_results(w.user.actor.role) {
+    if policy::requires_second_factor(w.user.actor.role, &w.user.org.policy()) {
         return Err(crate::Error::Forbidden);
     }
     w.state

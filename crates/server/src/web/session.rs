@@ -308,23 +308,20 @@ pub(super) fn signed_in(
     next: &str,
     employee: bool,
 ) -> Result<Response> {
-    let cookie = Cookie::build((SESSION_COOKIE, token))
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Lax)
-        .secure(state.settings.secure_cookies)
-        .max_age(time::Duration::milliseconds(lasts_ms.max(0)))
-        .build();
     // Employees have no admin area: their own page is where they land.
     let next = match safe_next(next) {
         "/admin" if employee => "/station",
         other => other,
     };
     let mut res = Redirect::to(next).into_response();
-    res.headers_mut().append(
-        header::SET_COOKIE,
-        HeaderValue::from_str(&cookie.to_string()).map_err(anyhow::Error::from)?,
-    );
+    auth::set_private_cookie(
+        &mut res,
+        state,
+        (SESSION_COOKIE, token),
+        "/",
+        lasts_ms,
+        SameSite::Lax,
+    )?;
     Ok(res)
 }
 
