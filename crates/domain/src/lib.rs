@@ -21,6 +21,7 @@ pub mod sms;
 pub mod stats;
 pub mod survey;
 pub mod terminal;
+pub mod text;
 pub mod throttle;
 pub mod time;
 pub mod voice;

@@ -1,0 +1,73 @@
+//! The themes comments are sorted into. Rida knows eleven, each with words in the three
+//! languages (`lexicon/*.txt`); an organisation starts with those of its kind, can turn
+//! any off, add its own words to any, and make themes of its own from its own words.
+//! Names shown to readers come from the translations (`theme-KEY`) or, for an
+//! organisation's own themes and renamed ones, from the names it gave.
+
+use serde::{Deserialize, Serialize};
+
+/// Rida's themes, in the order pages list them.
+pub const BUILTIN_THEMES: [&str; 11] = [
+    "waiting",
+    "courtesy",
+    "competence",
+    "information",
+    "process",
+    "cleanliness",
+    "comfort",
+    "accessibility",
+    "digital",
+    "price",
+    "care",
+];
+
+/// What kind of organisation: decides the themes it starts with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OrgKind {
+    Bank,
+    Clinic,
+    Government,
+    Other,
+}
+
+impl OrgKind {
+    /// The themes such an organisation starts with.
+    pub fn starting_themes(self) -> Vec<&'static str> {
+        BUILTIN_THEMES
+            .into_iter()
+            .filter(|k| match (self, *k) {
+                // Medical care is a clinic's own theme; elsewhere "care" reads as courtesy.
+                (OrgKind::Clinic, _) => true,
+                (_, "care") => false,
+                // Government services have fees, but "price" comments there are rare and
+                // read as process; kept off until the head turns it on.
+                (OrgKind::Government, "price") => false,
+                _ => true,
+            })
+            .collect()
+    }
+}
+
+/// One theme as an organisation has it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeSpec {
+    /// A builtin key, or the organisation's own (`own-…`).
+    pub key: String,
+    /// Whether Rida's words for this key count (false for the organisation's own themes).
+    pub builtin_words: bool,
+    /// The organisation's own patterns (same syntax as the lexicon: `word`, `stem*`,
+    /// several words), in any of the three languages.
+    pub own_words: Vec<String>,
+}
+
+impl ThemeSpec {
+    /// A builtin theme with Rida's words only.
+    pub fn builtin(key: &str) -> ThemeSpec {
+        ThemeSpec {
+            key: key.to_string(),
+            builtin_words: true,
+            own_words: vec![],
+        }
+    }
+}
