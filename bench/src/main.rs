@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|week|export|sms|web|instances|single|scenario|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|week|export|sms|web|instances|single|scenario|text|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -35,6 +35,9 @@
 //!
 //! scenario: a national network at a tenth of its size on one and on two instances
 //! sharing PostgreSQL (see `scenario.rs`; needs `RIDA_BENCH_POSTGRES_URL`).
+//!
+//! text: the comment reader's accuracy per language against two baselines, and the cost
+//! of reading a comment against storing an answer (see `text.rs`).
 
 mod analytics;
 mod export;
@@ -45,6 +48,7 @@ mod scenario;
 mod single;
 mod sms;
 mod terminals;
+mod text;
 mod web;
 mod week;
 
@@ -136,7 +140,7 @@ pub(crate) async fn world(store: &Store) -> anyhow::Result<World> {
     })
 }
 
-fn row(w: &World, i: usize) -> NewRating {
+pub(crate) fn row(w: &World, i: usize) -> NewRating {
     NewRating {
         id: Uuid::now_v7(),
         answered_at: 1_790_000_000_000 + i as i64,
@@ -534,6 +538,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "scenario" | "all") {
         scenario::scenario().await?;
+    }
+    if matches!(what.as_str(), "text" | "all") {
+        text::text().await?;
     }
     Ok(())
 }

@@ -6,7 +6,11 @@ use rida_domain::text::Analyser;
 use rida_domain::text::eval::{Scores, parse};
 
 fn set(lang: &str) -> Vec<rida_domain::text::eval::Labelled> {
-    let path = format!("{}/tests/comments/{lang}.tsv", env!("CARGO_MANIFEST_DIR"));
+    read(&format!("{lang}.tsv"))
+}
+
+fn read(file: &str) -> Vec<rida_domain::text::eval::Labelled> {
+    let path = format!("{}/tests/comments/{file}", env!("CARGO_MANIFEST_DIR"));
     parse(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
 
@@ -54,7 +58,10 @@ fn each_language_reads_at_least_as_the_aim_says_and_better_than_both_baselines()
 fn every_labelled_theme_is_one_rida_knows() {
     let analyser = Analyser::default();
     for lang in ["ar", "en", "lv"] {
-        for item in set(lang) {
+        for item in set(lang)
+            .into_iter()
+            .chain(read(&format!("heldout/{lang}.tsv")))
+        {
             for t in &item.themes {
                 assert!(
                     analyser.themes().contains(t),
@@ -63,5 +70,26 @@ fn every_labelled_theme_is_one_rida_knows() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn on_comments_the_lexicons_never_saw_rida_still_reads_better_than_both_baselines() {
+    let analyser = Analyser::default();
+    for lang in ["ar", "en", "lv"] {
+        let items = read(&format!("heldout/{lang}.tsv"));
+        assert!(items.len() >= 75, "{lang}: {} comments", items.len());
+        let r = analyser.evaluate(&items);
+        show(lang, "rida*", &r.rida);
+        show(lang, "score*", &r.score_baseline);
+        show(lang, "keywords*", &r.keyword_baseline);
+        assert!(
+            r.rida.sentiment_macro_f1 > r.score_baseline.sentiment_macro_f1,
+            "{lang}: not better than the score"
+        );
+        assert!(
+            r.rida.sentiment_macro_f1 > r.keyword_baseline.sentiment_macro_f1,
+            "{lang}: not better than keywords"
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! Misspelt words: a Latin-script word the lexicons do not know is read as a lexicon word
 //! one letter away ("frendly" → friendly, "proffesional" → professional, "laipan" →
-//! laipn*), comparing both with doubled letters made single. Words shorter than five
+//! laipn*), comparing both with doubled letters made single. Words shorter than six
 //! letters are left alone: too many words are one letter from a short one.
 //!
 //! Found through an index of each lexicon word with one letter deleted (the symmetric
@@ -12,7 +12,7 @@ use super::lexicon::{Cue, Lexicon, Word};
 use super::normalize::{Script, single_letters};
 
 /// Shorter words are not corrected.
-const MIN_CHARS: usize = 5;
+const MIN_CHARS: usize = 6;
 
 #[derive(Debug, Clone, Default)]
 pub(super) struct Fuzzy {

@@ -68,6 +68,7 @@ impl Analyser {
         // The span of the last hit taken: hits inside a longer one are its words, not cues
         // of their own; hits of the same span are all taken ("couldnt": a cue and a negation).
         let mut taken = (0usize, 0usize);
+        let mut sentiment_taken = false;
         let mut negation: Pending = None;
         let mut strength: Pending = None;
         let mut wish: Pending = None;
@@ -94,7 +95,17 @@ impl Analyser {
             if h.start < taken.1 && (h.start, h.end) != taken {
                 continue;
             }
+            if (h.start, h.end) != taken {
+                sentiment_taken = false;
+            }
             taken = (h.start, h.end);
+            // One sentiment cue a span ("محترمين" and "محترم*" are one word).
+            if matches!(e.cue, Cue::Sentiment(_)) {
+                if sentiment_taken {
+                    continue;
+                }
+                sentiment_taken = true;
+            }
             let span = (tokens[h.start].start, tokens[h.end - 1].end);
             let minutes = match e.cue {
                 Cue::Negator => {
