@@ -179,6 +179,8 @@ pub(crate) fn reach(period: Period) -> Reach {
         sites: None,
         see_employees: true,
         low_only: true,
+        theme: None,
+        sentiment: None,
         lang: rida_domain::Locale::En,
     }
 }

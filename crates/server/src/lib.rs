@@ -80,6 +80,7 @@ impl Application {
         let jobs = self.state.settings.jobs.then(|| {
             [
                 jobs::spawn(self.state.clone()),
+                jobs::readings::spawn(self.state.clone()),
                 messaging::dispatch::spawn(self.state.clone()),
             ]
         });

@@ -241,6 +241,7 @@ const NAV: &[(Option<&str>, &[NavEntry])] = &[
             ("/admin/regions", "nav-regions", Action::ViewStructure),
             ("/admin/sites", "nav-sites", Action::ViewStructure),
             ("/admin/services", "nav-services", Action::ViewStructure),
+            ("/admin/themes", "nav-themes", Action::ManageOrganisation),
             ("/admin/employees", "nav-employees", Action::ViewEmployees),
             ("/admin/users", "nav-users", Action::ManageUsers),
             ("/admin/directory", "nav-directory", Action::ManageUsers),

@@ -30,6 +30,7 @@ mod org;
 mod people;
 mod periods;
 mod ratings;
+mod readings;
 mod rebuild;
 mod replies;
 mod reports;
@@ -40,6 +41,8 @@ mod station;
 mod surveys;
 mod taps;
 mod terminals;
+mod theme_figures;
+mod themes;
 mod visits;
 mod web;
 mod webhooks;
@@ -56,7 +59,7 @@ pub use audit::{AuditEntry, AuditFilter, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
 pub use cache::CACHE_TTL;
 pub use choices::ChoiceRow;
-pub use comments::{Comment, CommentQuery};
+pub use comments::{Comment, CommentQuery, CommentReading};
 pub use connect::{Backend, ConnectOptions};
 pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
@@ -75,6 +78,7 @@ pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
+pub use readings::ReadingProgress;
 pub use replies::{Inbound, Received, ReplyEffect};
 pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};
@@ -83,6 +87,8 @@ pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use taps::TerminalBatch;
 pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
+pub use theme_figures::{ThemeFigure, ThemeQuery};
+pub use themes::{OrgTheme, ThemeSet, specs as theme_specs, starting_themes};
 pub use visits::{NewVisit, Visit};
 pub use web::{GuardHit, WebAnswers, WebOutcome, WebSurvey, WebSurveyInput, guard_day};
 pub use webhooks::{DeliveryEntry, DueDelivery, NewDelivery, Webhook};
@@ -356,6 +362,8 @@ pub struct Store {
     names: std::sync::Arc<names::NamesCache>,
     /// Figures of days that are over, while unchanged (see `settled`).
     settled: std::sync::Arc<settled::SettledCache>,
+    /// Each organisation's comment reader while its themes are unchanged (see `readings`).
+    readers: std::sync::Arc<readings::Readers>,
 }
 
 impl Store {
@@ -371,6 +379,7 @@ impl Store {
             writes_failing: Default::default(),
             names: Default::default(),
             settled: Default::default(),
+            readers: Default::default(),
         }
     }
 

@@ -368,13 +368,18 @@ impl Store {
             .collect();
         all.sort_by_key(|(org, r)| (*org, r.id));
         let scales = self.scales_of(all.iter().map(|(_, r)| *r)).await?;
+        let readers = self
+            .readers_for(crate::readings::text_orgs(
+                all.iter().map(|(o, r)| (*o, *r)),
+            ))
+            .await?;
         // Resent answers are recognised by their ids: running it again is safe.
         self.retry_transient(true, || async {
             let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
             let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
             with_db!(self, p => {
                 let mut tx = p.begin_write().await?;
-                insert_rows!(tx, batches, all, scales, inserted, existing);
+                insert_rows!(tx, batches, all, scales, readers, inserted, existing);
                 tx.commit().await?;
                 Ok::<_, crate::StoreError>(())
             })?;
@@ -508,7 +513,7 @@ pub(crate) fn outcomes(
 /// few statements as possible, filling `$inserted` with the ids the INSERTs took and
 /// `$existing` with the stored rows of ids that were there already (resends).
 macro_rules! insert_rows {
-    ($tx:ident, $batches:expr, $all:expr, $scales:expr, $inserted:ident, $existing:ident) => {
+    ($tx:ident, $batches:expr, $all:expr, $scales:expr, $readers:expr, $inserted:ident, $existing:ident) => {
             for chunk in $all.chunks(ROWS_PER_STATEMENT) {
                 let mut qb = sqlx::QueryBuilder::new(
                     "INSERT INTO ratings (id, org_id, answered_at, received_at, local_day, site_id, service_id, employee_id, channel, question_id, score, choice, answer_text, visit_id, customer_key, terminal_id, flags, lang) ");
@@ -556,6 +561,7 @@ macro_rules! insert_rows {
             $crate::visits::mark_answered!($tx, visits);
             $crate::choices::count_choices!($tx, $all, $inserted);
             $crate::settled::note_late_days!($tx, late);
+            $crate::readings::read_comments!($tx, $all, $inserted, $scales, $readers);
     };
 }
 pub(crate) use insert_rows;

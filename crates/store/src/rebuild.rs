@@ -157,6 +157,7 @@ impl Store {
             for sql in &weeks {
                 cells += sqlx::query(sql).bind(org).bind(nil).execute(&mut *tx).await?.rows_affected();
             }
+            cells += crate::readings::rebuild_theme_rollups!(tx, org);
             // Figures kept of days that are over are read again (see `settled`).
             sqlx::query("UPDATE organisations SET past_version = past_version + 1 WHERE ($1 IS NULL OR id = $1)")
                 .bind(org).execute(&mut *tx).await?;

@@ -85,6 +85,17 @@ impl Store {
             _ => &[],
         };
         let scales = self.scales_of(ratings.iter()).await?;
+        let readers = match effect {
+            ReplyEffect::Answer { org, .. }
+            | ReplyEffect::Comment { org, .. }
+            | ReplyEffect::Reask { org, .. } => {
+                self.readers_for(crate::readings::text_orgs(
+                    ratings.iter().map(|r| (*org, r)),
+                ))
+                .await?
+            }
+            _ => Default::default(),
+        };
         let now = inbound.received_at;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -163,7 +174,7 @@ impl Store {
                 let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
                 let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
                 let all = rows;
-                insert_rows!(tx, &batches, all, scales, inserted, existing);
+                insert_rows!(tx, &batches, all, scales, readers, inserted, existing);
             }
             sqlx::query(
                 "UPDATE inbound_messages SET org_id = $3, message_id = $4, outcome = $5 WHERE provider = $1 AND provider_id = $2")

@@ -239,6 +239,18 @@ impl Store {
                     .chain(terminals.iter().flat_map(|t| t.rows.iter())),
             )
             .await?;
+        let readers = self
+            .readers_for(crate::readings::text_orgs(
+                plain
+                    .iter()
+                    .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
+                    .chain(
+                        terminals
+                            .iter()
+                            .flat_map(|t| t.rows.iter().map(move |r| (t.org, r))),
+                    ),
+            ))
+            .await?;
         // Each terminal once, in id order, with the batches it brought.
         let mut by_terminal: std::collections::BTreeMap<Uuid, Vec<usize>> = Default::default();
         for (i, t) in terminals.iter().enumerate() {
@@ -272,7 +284,7 @@ impl Store {
                     .flat_map(|(org, rows)| rows.iter().map(move |r| (*org, r)))
                     .collect();
                 all.sort_by_key(|(org, r)| (*org, r.id));
-                insert_rows!(tx, &batches, all, scales, inserted, existing);
+                insert_rows!(tx, &batches, all, scales, readers, inserted, existing);
                 crate::settled::note_late_days!(tx, late);
                 note_last_answers!(tx, &by_terminal, terminals);
                 tx.commit().await?;

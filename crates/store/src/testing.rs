@@ -240,3 +240,13 @@ pub async fn all_visits(store: &Store, org: uuid::Uuid) -> Vec<RawVisit> {
         "SELECT id, site_id, service_id, employee_id, customer_key, arrived_at, started_at, ended_at, local_day, answered_at, target_wait_s, target_handle_s, next_visit_at FROM visits WHERE org_id = $1")
         .bind(org).fetch_all(p).await).unwrap()
 }
+
+/// As if the organisation's comments had been stored before readings existed: its
+/// readings and theme counts gone, the first reading not done.
+pub async fn forget_readings(store: &Store, org: uuid::Uuid) {
+    crate::with_db!(store, p => {
+        sqlx::query("DELETE FROM comment_readings WHERE org_id = $1").bind(org).execute(p).await.unwrap();
+        sqlx::query("DELETE FROM theme_rollups WHERE org_id = $1").bind(org).execute(p).await.unwrap();
+        sqlx::query("UPDATE organisations SET comments_backfilled = FALSE, comments_read_to = NULL WHERE id = $1").bind(org).execute(p).await.unwrap();
+    });
+}

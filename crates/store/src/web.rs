@@ -205,6 +205,11 @@ impl Store {
     /// their rollups.
     pub async fn store_web_answers(&self, a: &WebAnswers) -> Result<WebOutcome> {
         let scales = self.scales_of(a.ratings.iter()).await?;
+        let readers = self
+            .readers_for(crate::readings::text_orgs(
+                a.ratings.iter().map(|r| (a.org, r)),
+            ))
+            .await?;
         let org = a.org;
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
@@ -246,7 +251,7 @@ impl Store {
                 let mut inserted: HashSet<(Uuid, Uuid)> = HashSet::new();
                 let mut existing: HashMap<(Uuid, Uuid), StoredRating> = HashMap::new();
                 let all: Vec<(Uuid, &NewRating)> = a.ratings.iter().map(|r| (org, r)).collect();
-                insert_rows!(tx, &batches, all, scales, inserted, existing);
+                insert_rows!(tx, &batches, all, scales, readers, inserted, existing);
             }
             tx.commit().await?;
             Ok::<_, StoreError>(WebOutcome::Stored)

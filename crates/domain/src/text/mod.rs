@@ -26,7 +26,7 @@ pub mod themes;
 use serde::{Deserialize, Serialize};
 
 pub use analysis::{Analyser, Analysis, Evidence, Modifier, ThemeHit};
-pub use themes::{BUILTIN_THEMES, OrgKind, ThemeSpec};
+pub use themes::{BUILTIN_THEMES, OrgKind, ThemeSpec, WordError, check_word};
 
 /// The language a comment was written in, as far as the lexicons can tell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

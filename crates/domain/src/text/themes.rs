@@ -71,3 +71,67 @@ impl ThemeSpec {
         }
     }
 }
+
+/// Why an organisation's word for a theme is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum WordError {
+    #[error("a word has letters: two at least")]
+    TooShort,
+    #[error("at most 60 characters and 5 words")]
+    TooLong,
+}
+
+/// Checks one of an organisation's words for a theme: a word, the beginning of words
+/// (`stem*`, three letters at least before the star) or a few words.
+pub fn check_word(pattern: &str) -> Result<(), WordError> {
+    let p = pattern.trim();
+    if p.chars().count() > 60 || p.split_whitespace().count() > 5 {
+        return Err(WordError::TooLong);
+    }
+    let Some((words, _)) = super::lexicon::pattern_words(p) else {
+        return Err(WordError::TooShort);
+    };
+    let letters: usize = words
+        .iter()
+        .map(|w| match w {
+            super::lexicon::Word::Exact(s) => s.chars().count(),
+            super::lexicon::Word::Prefix(s) => s.chars().count().saturating_sub(1),
+        })
+        .sum();
+    if letters < 2
+        || (words.len() == 1
+            && matches!(&words[0], super::lexicon::Word::Prefix(s) if s.chars().count() < 3))
+    {
+        return Err(WordError::TooShort);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_organisation_s_words_are_checked() {
+        assert!(check_word("pension*").is_ok());
+        assert!(check_word("mantojums").is_ok());
+        assert!(check_word("تقاعد*").is_ok());
+        assert!(check_word("call centre").is_ok());
+        assert_eq!(check_word("a"), Err(WordError::TooShort));
+        assert_eq!(check_word("*"), Err(WordError::TooShort));
+        assert_eq!(check_word("ab*"), Err(WordError::TooShort));
+        assert_eq!(check_word("!!!"), Err(WordError::TooShort));
+        assert_eq!(check_word(&"x".repeat(61)), Err(WordError::TooLong));
+    }
+
+    #[test]
+    fn each_kind_starts_with_its_themes() {
+        assert!(OrgKind::Clinic.starting_themes().contains(&"care"));
+        assert!(!OrgKind::Bank.starting_themes().contains(&"care"));
+        assert!(!OrgKind::Government.starting_themes().contains(&"price"));
+        assert_eq!(
+            OrgKind::Other.starting_themes().len(),
+            BUILTIN_THEMES.len() - 1
+        );
+    }
+}

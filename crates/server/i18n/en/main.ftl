@@ -1569,3 +1569,147 @@ audit-filter-action = Kind
 audit-filter-actor = By
 audit-filter-all = All kinds
 audit-export-csv = Download as CSV
+
+## Comment themes and sentiment
+themes-title = What the comments were about
+themes-how = How comments are read
+themes-reading-again = Comments are being read again with the changed themes: { $n ->
+    [one] { $n } comment left.
+   *[other] { $n } comments left.
+} The figures stay whole meanwhile.
+themes-withheld = Themes are withheld: fewer than { $min } comments of one person.
+themes-of-comments = Of { $n ->
+    [one] { $n } comment
+   *[other] { $n } comments
+} in this period. A comment can be about several themes.
+themes-col-theme = Theme
+themes-col-comments = Comments
+themes-col-share = Share
+themes-col-change = Change
+themes-col-feeling = How they felt
+themes-col-csat = CSAT of these visits
+themes-rising = ↑ rising
+themes-rising-title = Its share of the comments rose by 5 points or more since the period before.
+unit-pp = pts
+themes-feeling-label = { $negative } % negative, { $neutral } % neutral, { $positive } % positive
+themes-negative-short = { $p } % negative
+themes-csat-too-few = { $n } visits with a CSAT score: fewer than { $min }.
+themes-hidden = { $n ->
+    [one] One theme with
+   *[other] { $n } themes with
+} fewer than { $min } comments of this person { $n ->
+    [one] is
+   *[other] are
+} not shown.
+themes-none-found = { $n ->
+    [one] The comment of this period is
+   *[other] The { $n } comments of this period are
+} about none of the themes.
+themes-empty = No comments in this period. Themes appear when customers write comments.
+themes-clear = All comments
+sentiment-negative = negative
+sentiment-neutral = neutral
+sentiment-positive = positive
+comment-why = Why?
+theme-waiting = Waiting time
+theme-courtesy = Courtesy
+theme-competence = Competence
+theme-information = Information and explanations
+theme-process = Procedures and documents
+theme-cleanliness = Cleanliness
+theme-comfort = Comfort of the premises
+theme-accessibility = Access and opening hours
+theme-digital = Digital services and machines
+theme-price = Prices and fees
+theme-care = Medical care
+theme-waiting-about = the queue, the wait, speed
+theme-courtesy-about = politeness, attitude, respect, a smile
+theme-competence-about = knowing the answer, mistakes, solving the problem
+theme-information-about = explanations, calls back, signs, being told
+theme-process-about = documents, forms, coming back, appointments, rules
+theme-cleanliness-about = clean or dirty premises and toilets
+theme-comfort-about = seats, temperature, noise, space
+theme-accessibility-about = parking, ramps and lifts, location, opening hours
+theme-digital-about = app, website, kiosks, ATMs, the queue machine
+theme-price-about = prices, fees, commissions, charges
+theme-care-about = doctors, nurses, treatment, tests (clinics)
+reading-title = How this comment was read
+reading-legend-pos = counted for
+reading-legend-neg = counted against
+reading-legend-mod = changed a word's weight
+reading-legend-theme = gave a theme
+reading-cut = Only the first { $n } characters of a longer comment are read.
+reading-sentiment = Sentiment
+reading-language = Language
+reading-lang-ar = Arabic
+reading-lang-en = English
+reading-lang-lv = Latvian
+reading-lang-unknown = none of the three
+reading-score = score { $score }
+reading-confidence = confidence { $p } %
+reading-col-word = Word
+reading-col-entry = Lexicon entry
+reading-col-weight = Weight
+reading-col-how = Why this weight
+reading-own-word = the organisation's word
+reading-no-cues = No word of this comment says how the customer felt: it is read as neutral.
+reading-no-themes = No word of this comment names a theme.
+reading-stored-differs = The themes were changed since this comment was counted: its figures are being updated.
+reading-negated = turned round by “{ $word }”
+reading-intensified = strengthened by “{ $word }”
+reading-weakened = weakened by “{ $word }”
+reading-before-contrast = counts half: before “{ $word }”
+reading-wished = counts nothing: a wish after “{ $word }”
+reading-lacking = missing: after “{ $word }”
+reading-stretched = stretched letters strengthen it
+reading-spelling = read as a misspelling of the entry
+reading-duration = a wait of { $minutes } min
+help-themes = How comments are read
+help-themes-method-title = The method
+help-themes-method = Each comment is read inside Rida, with no service outside and nothing downloaded: lexicons of words and phrases in Arabic, English and Latvian, and rules on top of them. A word counts for or against with a weight; a theme is given by its own words. Every reading can be shown: on the results page, “Why?” beside a comment marks the words that counted and says what each did. Rida does not use a trained model: none exists for these three languages in these settings that could say why it decided, and a lexicon can be extended by each organisation.
+help-themes-languages = Arabic: letter forms (أ إ آ, ة and ه, ى and ي), diacritics and stretched letters are folded; Gulf, Levant and Egyptian spellings are in the lexicon; Arabizi (Arabic in Latin letters with digits, such as 7elo or sa3a) is recognised as Arabic. Latvian is read with and without its diacritics. A comment in none of the three languages is marked as such and not forced into one; emoji are read in every language.
+help-themes-rules = Rules: a negation turns the next word round (“not bad”, “nav slikti”, “مو زين”, also written onto the verb: “nepatika”, “ماعجبني”); “very” and “a bit” strengthen and weaken; what comes before “but” counts half; a wish (“it would be nice…”) is not praise; a missing thing (“no parking”) is a complaint, a missing queue is praise; a wait of half an hour or more is a complaint, five minutes or less is praise; a word one letter off is read as the word meant.
+help-themes-limits = Irony and sarcasm are not understood (“great, another mistake”). Only the first { $n } characters of a comment are read. A theme needs one of its words: a comment that names a thing in words the lexicon lacks gets no theme; add the organisation's own words to the theme.
+help-themes-figures-title = How well it reads: measured
+help-themes-figures = Measured by this build on comments labelled by hand (sentiment and themes), written to resemble comments in banks, clinics and government offices, with dialects, misspellings and mixed languages. Macro-F1 averages the F1 of negative, neutral and positive, so a reader that calls everything positive scores low. Two baselines are measured on the same comments: the visit's score taken as the sentiment, and the same lexicons' keywords without the rules.
+help-themes-col-language = Language
+help-themes-col-set = Comments
+help-themes-col-f1 = Sentiment macro-F1
+help-themes-col-accuracy = Sentiment accuracy
+help-themes-col-themes-f1 = Themes macro-F1
+help-themes-col-score = Baseline: the score
+help-themes-col-keywords = Baseline: keywords
+help-themes-set-lexicon = used to fill the lexicons
+help-themes-set-heldout = held out
+help-themes-sets = The first set was used while the lexicons were written and says what they cover; the held-out set was written afterwards and never used to change them: it is the better guide to comments Rida has not seen.
+help-themes-list-title = The themes
+help-themes-own = On Organisation and people → Comment themes, the head turns themes on or off, renames them in each language, adds the organisation's own words to a theme (a word, a beginning of words with *, or several words) and makes themes of the organisation's own. Comments already stored are then read again in the background; the figures stay whole while it works.
+nav-themes = Comment themes
+themes-admin-intro = Rida reads every comment for its themes and its sentiment. Choose the themes that matter to the organisation, name them as its people do, and add the words customers use for them. Saving reads the stored comments again in the background.
+themes-admin-reading = Reading the comments again with the new themes…
+themes-admin-progress = { $done } of { $total } comments
+themes-admin-refresh = Refresh
+themes-admin-first-reading = Comments stored before themes existed are being read for the first time.
+themes-admin-kind = Kind of organisation
+themes-admin-kind-hint = Decides the themes it starts with. Choosing another kind turns Rida's themes on and off as that kind starts; the organisation's own themes stay.
+org-kind-bank = Bank or insurer
+org-kind-clinic = Clinic or hospital
+org-kind-government = Government service centre
+org-kind-other = Other
+themes-admin-on = On
+themes-admin-names = Name (empty: Rida's)
+themes-admin-name-default = Rida's name
+themes-admin-words = The organisation's own words
+themes-admin-words-placeholder = one per line: a word, a beginning of words with * (pension*), or a few words
+themes-admin-rida-words = with Rida's words
+themes-admin-own = own
+themes-admin-new = A theme of the organisation's own
+themes-admin-new-hint = Give it a name in at least one language and the words that name it (in any of the three languages, one per line).
+flash-themes-saved = Themes saved. The stored comments are being read again.
+error-themes-changed = Someone else changed the themes meanwhile. Here they are as they are now: make the change again.
+error-theme-word = “{ $word }” cannot be a word of a theme: two letters at least, three before a *, at most 60 characters.
+error-theme-words-many = At most 200 words a theme.
+error-theme-name-long = A name has at most 60 characters.
+error-theme-own-words = A theme of the organisation's own needs at least one word.
+error-theme-own-name = Give it a name in at least one language.
+error-theme-own-many = At most 30 themes of the organisation's own.

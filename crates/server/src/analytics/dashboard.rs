@@ -122,12 +122,34 @@ pub struct CommentView {
     pub text: String,
     pub scores: Vec<(Scale, i16)>,
     pub low: bool,
+    pub id: Uuid,
+    /// What Rida read: the sentiment and the themes (key, the organisation's own name).
+    pub sentiment: Option<rida_domain::text::Sentiment>,
+    pub themes: Vec<(String, Option<String>)>,
 }
 
 impl CommentView {
     /// A comment as a page shows it: the employee named only to who may see employees.
-    pub(crate) fn of(c: rida_store::Comment, names: &Names, see_employees: bool) -> CommentView {
+    pub(crate) fn of(
+        c: rida_store::Comment,
+        names: &Names,
+        see_employees: bool,
+        panel: &super::themes::ThemesPanel,
+    ) -> CommentView {
+        let themes = c
+            .reading
+            .as_ref()
+            .map(|r| {
+                r.themes
+                    .iter()
+                    .map(|k| (k.clone(), panel.names.get(k).cloned()))
+                    .collect()
+            })
+            .unwrap_or_default();
         CommentView {
+            id: c.id,
+            sentiment: c.reading.as_ref().map(|r| r.sentiment),
+            themes,
             day: iso_day(c.local_day),
             site: Names::of(&names.sites, c.site_id),
             service: c.service_id.map(|s| Names::of(&names.services, s)),
@@ -165,6 +187,7 @@ pub struct Dashboard {
     pub employees: Option<Vec<RankRow>>,
     pub matrix: Option<Matrix>,
     pub comments: Comments,
+    pub themes: super::themes::ThemesPanel,
     /// The answers to choice questions: why, and for what.
     pub reasons: Vec<super::reasons::ChoicePanel>,
     /// Satisfaction by area and the SERVQUAL gaps.
@@ -390,6 +413,8 @@ pub async fn build(
         sites: reach.sites.clone(),
         service: reach.service,
         employee: reach.employee,
+        theme: reach.theme.clone(),
+        sentiment: reach.sentiment,
         limit: 500,
     };
     // The surveys' questions once, for the reasons and the areas.
@@ -407,6 +432,7 @@ pub async fn build(
         reasons,
         areas,
         external,
+        themes,
     ) = tokio::try_join!(
         Names::load(store, org, reach.lang),
         async {
@@ -455,6 +481,7 @@ pub async fn build(
                 Ok(Vec::new())
             }
         },
+        super::themes::build(store, org, thresholds, reach),
     )?;
 
     // Headline tiles: every scale, this period and the one before.
@@ -548,7 +575,7 @@ pub async fn build(
             .into_iter()
             .filter(|c| !reach.low_only || c.is_low())
             .take(COMMENTS)
-            .map(|c| CommentView::of(c, &names, see))
+            .map(|c| CommentView::of(c, &names, see, &themes))
             .collect()
     };
 
@@ -573,5 +600,6 @@ pub async fn build(
         areas,
         today,
         external,
+        themes,
     })
 }

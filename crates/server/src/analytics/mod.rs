@@ -13,6 +13,7 @@ pub mod operations;
 pub mod raw;
 pub mod reasons;
 pub mod report;
+pub mod themes;
 pub mod today;
 pub mod week;
 
@@ -56,6 +57,12 @@ pub struct Selection {
     /// Comments: only those given with a low score (`1`), or all.
     #[serde(default)]
     pub low: Option<String>,
+    /// Comments: only those Rida read as about this theme (a key of the organisation's
+    /// themes), or with this sentiment (`negative`, `neutral`, `positive`).
+    #[serde(default)]
+    pub theme: Option<String>,
+    #[serde(default)]
+    pub sentiment: Option<String>,
 }
 
 /// A selection checked and resolved against what the user may see.
@@ -73,6 +80,9 @@ pub struct Reach {
     /// Whether per-employee figures and comments about employees may be shown.
     pub see_employees: bool,
     pub low_only: bool,
+    /// Comments narrowed to a theme or a sentiment.
+    pub theme: Option<String>,
+    pub sentiment: Option<rida_domain::text::Sentiment>,
     /// The organisation's time zone, for what is timed rather than dated (alerts).
     pub time_zone: String,
     /// The reader's language: names typed for it are shown.
@@ -192,6 +202,23 @@ impl Selection {
                 return Err(Error::Forbidden);
             }
         }
+        let theme = match self.theme.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(t) => {
+                let set = store.themes(org).await?;
+                if !set.themes.iter().any(|x| x.enabled && x.key == t) {
+                    return Err(bad("theme", "one of the organisation's themes"));
+                }
+                Some(t.to_string())
+            }
+        };
+        let sentiment = match self.sentiment.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(s) => Some(
+                rida_domain::text::Sentiment::parse(s)
+                    .ok_or_else(|| bad("sentiment", "one of negative, neutral, positive"))?,
+            ),
+        };
         let mut sites: Option<Vec<Uuid>> = sites.map(|s| s.into_iter().collect());
         if let Some(s) = sites.as_mut() {
             s.sort();
@@ -206,7 +233,10 @@ impl Selection {
             employee,
             sites,
             see_employees: user.may(Action::ViewEmployeeResults { site: None }),
-            low_only: self.low.as_deref() != Some("0"),
+            // Narrowed to a theme or a feeling, every comment of it is shown.
+            low_only: self.low.as_deref() != Some("0") && theme.is_none() && sentiment.is_none(),
+            theme,
+            sentiment,
             time_zone: user.org.time_zone.clone(),
             lang: user.locale,
         })

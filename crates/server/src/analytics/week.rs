@@ -277,6 +277,8 @@ pub async fn figures(
         sites: reach.sites.clone(),
         service: None,
         employee: None,
+        theme: None,
+        sentiment: None,
         limit: 200,
     };
     // By site and by service apart, not site × service: the sites' figures come from the
@@ -406,7 +408,7 @@ pub async fn figures(
         .into_iter()
         .filter(|c| c.is_low())
         .take(COMMENTS_SHOWN)
-        .map(|c| CommentView::of(c, names, reach.see_employees))
+        .map(|c| CommentView::of(c, names, reach.see_employees, &Default::default()))
         .collect();
     Ok(Results {
         tiles,

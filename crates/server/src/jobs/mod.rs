@@ -13,6 +13,7 @@ mod low_shares;
 pub mod monday;
 pub mod monthly;
 pub mod privacy;
+pub mod readings;
 pub mod scheduled;
 
 use std::time::Duration;

@@ -8,6 +8,7 @@ mod answer;
 mod answer_page;
 mod assets;
 mod audit;
+mod comments;
 mod consent;
 mod directory;
 mod employees;
@@ -34,6 +35,7 @@ pub(crate) mod supervision;
 mod survey_questions;
 mod survey_rules;
 mod surveys;
+mod themes;
 pub use surveys::starting_point as survey_start;
 pub(crate) mod terminals;
 pub(crate) mod tokens;
@@ -111,6 +113,8 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(directory::router())
         .merge(tokens::router())
         .merge(alerts::router())
+        .merge(comments::router())
+        .merge(themes::router())
         .merge(audit::router())
         .merge(mail::router())
         .merge(survey_rules::router())

@@ -244,6 +244,8 @@ pub(super) fn link(path: &str, sel: &Selection, changes: &[(&str, Option<&str>)]
         ("employee", sel.employee.clone()),
         ("metric", sel.metric.clone()),
         ("low", sel.low.clone()),
+        ("theme", sel.theme.clone()),
+        ("sentiment", sel.sentiment.clone()),
     ];
     for (k, v) in changes {
         if let Some(p) = pairs.iter_mut().find(|(name, _)| name == k) {
@@ -393,7 +395,8 @@ async fn page(
         previous => link(PAGE, &sel, &[("period", period), ("at", Some(&d.period.previous.0)), ("from", Some(&d.period.previous.0)), ("to", Some(&d.period.previous.1))]),
         next => link(PAGE, &sel, &[("period", period), ("at", Some(&d.period.next.0)), ("from", Some(&d.period.next.0)), ("to", Some(&d.period.next.1))]),
         low_comments => link(PAGE, &sel, &[("low", None)]),
-        all_comments => link(PAGE, &sel, &[("low", Some("0"))]),
+        all_comments => link(PAGE, &sel, &[("low", Some("0")), ("theme", None), ("sentiment", None)]),
+        themes_base => link(PAGE, &sel, &[("low", Some("0")), ("theme", None), ("sentiment", None)]),
         today => link("/admin/results/today", &sel, &[]),
         xlsx => link("/admin/results/export.xlsx", &sel, &[]),
         csv => link("/admin/results/export.csv", &sel, &[]),
