@@ -129,6 +129,8 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ),
         ("/admin/voice".into(), [OK, NO, NO, NO, NO]),
         ("/help/metrics".into(), [OK, OK, OK, OK, NO]),
+        ("/help/themes".into(), [OK, OK, OK, OK, NO]),
+        ("/admin/themes".into(), [OK, NO, NO, NO, NO]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
         (
