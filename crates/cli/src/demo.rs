@@ -38,6 +38,7 @@ pub const DEFAULT_ANSWERS: usize = 200_000;
 const BATCH: usize = 1_000;
 /// The demo organisation's counter survey (smiley, reasons and comment after a low
 /// score, NPS, effort), in the JSON a survey version is stored as.
+mod comments;
 mod extras;
 mod history;
 pub mod terminals;

@@ -52,24 +52,6 @@ fn pick_weighted(rng: &mut StdRng, weights: &[f64]) -> usize {
     weights.len() - 1
 }
 
-const COMMENTS_LOW: [&str; 8] = [
-    "Rinda bija pārāk gara, gaidīju 40 minūtes.",
-    "Darbinieks nevarēja atbildēt uz jautājumiem par kredītu.",
-    "The loan paperwork took far too long.",
-    "Nobody explained the fees.",
-    "Pārāk maz atvērtu lodziņu pusdienlaikā.",
-    "انتظرت طويلاً ولم يشرح لي أحد الرسوم.",
-    "Terminal did not accept my card.",
-    "Nesapratu, kāpēc vajag tik daudz dokumentu.",
-];
-const COMMENTS_HIGH: [&str; 5] = [
-    "Ļoti laipna apkalpošana, paldies!",
-    "Quick and friendly, thank you.",
-    "Viss ātri un saprotami.",
-    "خدمة ممتازة وسريعة، شكرًا.",
-    "Great advice on my mortgage.",
-];
-
 pub(super) async fn insert_answers(store: &Store, w: &World, answers: usize) -> anyhow::Result<()> {
     let mut rng = StdRng::seed_from_u64(0x52_49_44_41);
     let tz = TimeZone::get("Europe/Riga").unwrap_or(TimeZone::UTC);
@@ -286,12 +268,15 @@ pub(super) async fn insert_answers(store: &Store, w: &World, answers: usize) -> 
                 batch.push(base(*q, Answer::Score(s), 60));
             }
         }
-        if score <= 2 && rng.random::<f64>() < 0.45 {
-            let c = COMMENTS_LOW[rng.random_range(0..COMMENTS_LOW.len())];
-            batch.push(base(w.comment, Answer::Text(c.into()), 25));
-        } else if score == 5 && rng.random::<f64>() < 0.04 {
-            let c = COMMENTS_HIGH[rng.random_range(0..COMMENTS_HIGH.len())];
-            batch.push(base(w.comment, Answer::Text(c.into()), 25));
+        let context = super::comments::Context {
+            score,
+            lang,
+            busiest: site_ix == 0,
+            jurmala_recent: jurmala && day_ix + 25 >= days.len(),
+            weak_employee: emp_ix == weak_employee,
+        };
+        if let Some(c) = super::comments::comment(&mut rng, &context) {
+            batch.push(base(w.comment, Answer::Text(c), 25));
         }
         if batch.len() >= BATCH || written + batch.len() >= answers {
             write_batch(store, w.org, &batch, &visits).await?;
