@@ -172,6 +172,18 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
         ..store.organisation(org).await?.settings()
     };
     store.update_organisation(org, &settings, &by).await?;
+    // A bank: its comments are read for the themes a bank starts with.
+    let kind = rida_domain::text::OrgKind::Bank;
+    let themes = store.themes(org).await?;
+    store
+        .save_themes(
+            org,
+            themes.version,
+            kind,
+            &rida_store::starting_themes(kind),
+            &by,
+        )
+        .await?;
     let mut regions = Vec::new();
     for (r, ar) in [
         ("Rīga", "ريغا"),

@@ -8,45 +8,301 @@
 use rand::{Rng, rngs::StdRng};
 
 /// (theme, complaints, praise) in one language.
-type Cell = (&'static str, &'static [&'static str], &'static [&'static str]);
+type Cell = (
+    &'static str,
+    &'static [&'static str],
+    &'static [&'static str],
+);
 
 const LV: [Cell; 10] = [
-    ("waiting", &["Gaidīju rindā {m} minūtes.", "Rinda bija pārāk gara, strādāja tikai viens lodziņš.", "Pārāk ilgi jāgaida, katru reizi tas pats."], &["Apkalpoja uzreiz, bez rindas.", "Viss notika ātri.", "Gaidīju tikai pāris minūtes."]),
-    ("courtesy", &["Darbiniece bija nelaipna un pat nepasveicināja.", "Attieksme pret klientiem ir šausmīga.", "Runāja ar mani augstprātīgi."], &["Ļoti laipna darbiniece, paldies!", "Sirsnīga un pieklājīga apkalpošana.", "Darbinieks bija ļoti pacietīgs."]),
-    ("competence", &["Darbinieks nevarēja atbildēt uz jautājumiem par kredītu.", "Kļūda līgumā, nācās visu pārtaisīt.", "Neviens nezināja, kā palīdzēt."], &["Konsultante lieliski pārzina produktus.", "Atrisināja manu problēmu pirmajā reizē.", "Profesionāls un zinošs darbinieks."]),
-    ("information", &["Neviens nepaskaidroja komisijas.", "Saņēmu trīs dažādas atbildes.", "Solīja atzvanīt, bet neatzvanīja."], &["Visu skaidri izskaidroja.", "Atzvanīja, kā solīja.", "Saprotami paskaidroja kredīta nosacījumus."]),
-    ("process", &["Nesapratu, kāpēc vajag tik daudz dokumentu.", "Nācās nākt otrreiz parakstīt vienu papīru.", "Pārāk daudz birokrātijas."], &["Viss nokārtots vienā apmeklējumā.", "Vienkārša procedūra, maz papīru."]),
-    ("digital", &["Internetbanka nestrādāja, nācās nākt uz filiāli.", "Bankomāts nepieņēma manu karti.", "Lietotne visu laiku uzkaras."], &["Jaunā lietotne ir ļoti ērta.", "Talonu automāts ātri izdeva numuru."]),
-    ("price", &["Pārāk dārgas komisijas.", "Atkal pacēla maksu par kontu."], &["Saprātīgas cenas."]),
-    ("comfort", &["Gaidīšanas zālē nav kur apsēsties.", "Iekšā bija ļoti karsts."], &["Ērti krēsli un kafija, kamēr gaidīju."]),
-    ("cleanliness", &["Tualete bija netīra."], &["Viss tīrs un kārtīgs."]),
-    ("accessibility", &["Pie filiāles nav stāvvietu.", "Sestdienās slēgts, strādājošiem neērti."], &["Ērti, ka strādājat līdz vakaram."]),
+    (
+        "waiting",
+        &[
+            "Gaidīju rindā {m} minūtes.",
+            "Rinda bija pārāk gara, strādāja tikai viens lodziņš.",
+            "Pārāk ilgi jāgaida, katru reizi tas pats.",
+        ],
+        &[
+            "Apkalpoja uzreiz, bez rindas.",
+            "Viss notika ātri.",
+            "Gaidīju tikai pāris minūtes.",
+        ],
+    ),
+    (
+        "courtesy",
+        &[
+            "Darbiniece bija nelaipna un pat nepasveicināja.",
+            "Attieksme pret klientiem ir šausmīga.",
+            "Runāja ar mani augstprātīgi.",
+        ],
+        &[
+            "Ļoti laipna darbiniece, paldies!",
+            "Sirsnīga un pieklājīga apkalpošana.",
+            "Darbinieks bija ļoti pacietīgs.",
+        ],
+    ),
+    (
+        "competence",
+        &[
+            "Darbinieks nevarēja atbildēt uz jautājumiem par kredītu.",
+            "Kļūda līgumā, nācās visu pārtaisīt.",
+            "Neviens nezināja, kā palīdzēt.",
+        ],
+        &[
+            "Konsultante lieliski pārzina produktus.",
+            "Atrisināja manu problēmu pirmajā reizē.",
+            "Profesionāls un zinošs darbinieks.",
+        ],
+    ),
+    (
+        "information",
+        &[
+            "Neviens nepaskaidroja komisijas.",
+            "Saņēmu trīs dažādas atbildes.",
+            "Solīja atzvanīt, bet neatzvanīja.",
+        ],
+        &[
+            "Visu skaidri izskaidroja.",
+            "Atzvanīja, kā solīja.",
+            "Saprotami paskaidroja kredīta nosacījumus.",
+        ],
+    ),
+    (
+        "process",
+        &[
+            "Nesapratu, kāpēc vajag tik daudz dokumentu.",
+            "Nācās nākt otrreiz parakstīt vienu papīru.",
+            "Pārāk daudz birokrātijas.",
+        ],
+        &[
+            "Viss nokārtots vienā apmeklējumā.",
+            "Vienkārša procedūra, maz papīru.",
+        ],
+    ),
+    (
+        "digital",
+        &[
+            "Internetbanka nestrādāja, nācās nākt uz filiāli.",
+            "Bankomāts nepieņēma manu karti.",
+            "Lietotne visu laiku uzkaras.",
+        ],
+        &[
+            "Jaunā lietotne ir ļoti ērta.",
+            "Talonu automāts ātri izdeva numuru.",
+        ],
+    ),
+    (
+        "price",
+        &["Pārāk dārgas komisijas.", "Atkal pacēla maksu par kontu."],
+        &["Saprātīgas cenas."],
+    ),
+    (
+        "comfort",
+        &[
+            "Gaidīšanas zālē nav kur apsēsties.",
+            "Iekšā bija ļoti karsts.",
+        ],
+        &["Ērti krēsli un kafija, kamēr gaidīju."],
+    ),
+    (
+        "cleanliness",
+        &["Tualete bija netīra."],
+        &["Viss tīrs un kārtīgs."],
+    ),
+    (
+        "accessibility",
+        &[
+            "Pie filiāles nav stāvvietu.",
+            "Sestdienās slēgts, strādājošiem neērti.",
+        ],
+        &["Ērti, ka strādājat līdz vakaram."],
+    ),
 ];
 
 const EN: [Cell; 10] = [
-    ("waiting", &["Waited {m} minutes in the queue.", "The queue was far too long, only one window open.", "Too slow, every time the same wait."], &["Served straight away, no queue.", "Quick and easy.", "Only a couple of minutes wait, great."]),
-    ("courtesy", &["The lady at the desk was rude and didn't even say hello.", "Unfriendly staff, felt ignored.", "Very condescending attitude."], &["Very friendly staff, thank you!", "Polite and warm, a pleasure.", "The employee was so patient with me."]),
-    ("competence", &["Nobody could answer my questions about the loan.", "They made a mistake in my contract.", "The employee had no idea how to help."], &["Great advice on my mortgage.", "Solved my problem on the first visit.", "Very knowledgeable and professional."]),
-    ("information", &["Nobody explained the fees.", "Got three different answers from three people.", "Promised to call back, never did."], &["Everything was explained clearly.", "They called me back as promised."]),
-    ("process", &["The loan paperwork took far too long.", "Had to come back a second time for one signature.", "Too much paperwork."], &["All done in one visit.", "Simple procedure, very little paperwork."]),
-    ("digital", &["Terminal did not accept my card.", "Online banking was down, had to come in.", "The app keeps crashing."], &["The new app is really handy.", "The ticket machine works well."]),
-    ("price", &["Fees are too high.", "They raised the account fee again."], &["Reasonable prices."]),
-    ("comfort", &["Nowhere to sit in the waiting area.", "Way too hot inside."], &["Comfortable chairs and coffee while waiting."]),
-    ("cleanliness", &["The toilet was dirty."], &["Clean and tidy branch."]),
-    ("accessibility", &["No parking near the branch.", "Closed on Saturdays, hard for working people."], &["Convenient that you are open late."]),
+    (
+        "waiting",
+        &[
+            "Waited {m} minutes in the queue.",
+            "The queue was far too long, only one window open.",
+            "Too slow, every time the same wait.",
+        ],
+        &[
+            "Served straight away, no queue.",
+            "Quick and easy.",
+            "Only a couple of minutes wait, great.",
+        ],
+    ),
+    (
+        "courtesy",
+        &[
+            "The lady at the desk was rude and didn't even say hello.",
+            "Unfriendly staff, felt ignored.",
+            "Very condescending attitude.",
+        ],
+        &[
+            "Very friendly staff, thank you!",
+            "Polite and warm, a pleasure.",
+            "The employee was so patient with me.",
+        ],
+    ),
+    (
+        "competence",
+        &[
+            "Nobody could answer my questions about the loan.",
+            "They made a mistake in my contract.",
+            "The employee had no idea how to help.",
+        ],
+        &[
+            "Great advice on my mortgage.",
+            "Solved my problem on the first visit.",
+            "Very knowledgeable and professional.",
+        ],
+    ),
+    (
+        "information",
+        &[
+            "Nobody explained the fees.",
+            "Got three different answers from three people.",
+            "Promised to call back, never did.",
+        ],
+        &[
+            "Everything was explained clearly.",
+            "They called me back as promised.",
+        ],
+    ),
+    (
+        "process",
+        &[
+            "The loan paperwork took far too long.",
+            "Had to come back a second time for one signature.",
+            "Too much paperwork.",
+        ],
+        &[
+            "All done in one visit.",
+            "Simple procedure, very little paperwork.",
+        ],
+    ),
+    (
+        "digital",
+        &[
+            "Terminal did not accept my card.",
+            "Online banking was down, had to come in.",
+            "The app keeps crashing.",
+        ],
+        &[
+            "The new app is really handy.",
+            "The ticket machine works well.",
+        ],
+    ),
+    (
+        "price",
+        &["Fees are too high.", "They raised the account fee again."],
+        &["Reasonable prices."],
+    ),
+    (
+        "comfort",
+        &["Nowhere to sit in the waiting area.", "Way too hot inside."],
+        &["Comfortable chairs and coffee while waiting."],
+    ),
+    (
+        "cleanliness",
+        &["The toilet was dirty."],
+        &["Clean and tidy branch."],
+    ),
+    (
+        "accessibility",
+        &[
+            "No parking near the branch.",
+            "Closed on Saturdays, hard for working people.",
+        ],
+        &["Convenient that you are open late."],
+    ),
 ];
 
 const AR: [Cell; 10] = [
-    ("waiting", &["انتظرت {m} دقيقة في الطابور.", "الطابور طويل جدًا وشباك واحد بس شغال.", "el entithar 6awel kteer"], &["خدموني على طول بدون انتظار.", "سريع ومنظم.", "ما انتظرت أبدًا، ممتاز."]),
-    ("courtesy", &["الموظفة ما كانت محترمة وما ردت السلام.", "تعامل الموظف سيء جدًا.", "el mwazaf 2aleel adab"], &["الموظفة لطيفة جدًا، شكرًا.", "تعامل راقي ومحترم.", "الموظف صبور ومتعاون."]),
-    ("competence", &["محد عرف يجاوب على سؤالي عن القرض.", "غلطوا في العقد واضطريت أعيد كل شي.", "الموظف ما يعرف شي."], &["نصيحة ممتازة عن التمويل.", "حلوا مشكلتي من أول زيارة.", "موظف فاهم ومحترف."]),
-    ("information", &["انتظرت طويلاً ولم يشرح لي أحد الرسوم.", "كل موظف قال لي كلام غير الثاني.", "قالوا بيتصلون وما اتصلوا."], &["شرحوا لي كل شي بوضوح.", "اتصلوا علي مثل ما وعدوا."]),
-    ("process", &["أوراق كثير لطلب بسيط.", "رجعت مرة ثانية عشان توقيع واحد.", "إجراءات معقدة مرة."], &["خلصت المعاملة في زيارة وحدة.", "إجراءات سهلة."]),
-    ("digital", &["الصراف ما قبل البطاقة.", "التطبيق يعلق كل شوي.", "el app mo shaghal"], &["التطبيق الجديد سهل ومفيد.", "جهاز الأرقام سريع."]),
-    ("price", &["الرسوم عالية مرة.", "زادوا رسوم الحساب مرة ثانية."], &["الأسعار معقولة."]),
-    ("comfort", &["ما في كراسي في صالة الانتظار.", "المكان حر والمكيف خربان."], &["الكراسي مريحة وفي قهوة."]),
+    (
+        "waiting",
+        &[
+            "انتظرت {m} دقيقة في الطابور.",
+            "الطابور طويل جدًا وشباك واحد بس شغال.",
+            "el entithar 6awel kteer",
+        ],
+        &[
+            "خدموني على طول بدون انتظار.",
+            "سريع ومنظم.",
+            "ما انتظرت أبدًا، ممتاز.",
+        ],
+    ),
+    (
+        "courtesy",
+        &[
+            "الموظفة ما كانت محترمة وما ردت السلام.",
+            "تعامل الموظف سيء جدًا.",
+            "el mwazaf 2aleel adab",
+        ],
+        &[
+            "الموظفة لطيفة جدًا، شكرًا.",
+            "تعامل راقي ومحترم.",
+            "الموظف صبور ومتعاون.",
+        ],
+    ),
+    (
+        "competence",
+        &[
+            "محد عرف يجاوب على سؤالي عن القرض.",
+            "غلطوا في العقد واضطريت أعيد كل شي.",
+            "الموظف ما يعرف شي.",
+        ],
+        &[
+            "نصيحة ممتازة عن التمويل.",
+            "حلوا مشكلتي من أول زيارة.",
+            "موظف فاهم ومحترف.",
+        ],
+    ),
+    (
+        "information",
+        &[
+            "انتظرت طويلاً ولم يشرح لي أحد الرسوم.",
+            "كل موظف قال لي كلام غير الثاني.",
+            "قالوا بيتصلون وما اتصلوا.",
+        ],
+        &["شرحوا لي كل شي بوضوح.", "اتصلوا علي مثل ما وعدوا."],
+    ),
+    (
+        "process",
+        &[
+            "أوراق كثير لطلب بسيط.",
+            "رجعت مرة ثانية عشان توقيع واحد.",
+            "إجراءات معقدة مرة.",
+        ],
+        &["خلصت المعاملة في زيارة وحدة.", "إجراءات سهلة."],
+    ),
+    (
+        "digital",
+        &[
+            "الصراف ما قبل البطاقة.",
+            "التطبيق يعلق كل شوي.",
+            "el app mo shaghal",
+        ],
+        &["التطبيق الجديد سهل ومفيد.", "جهاز الأرقام سريع."],
+    ),
+    (
+        "price",
+        &["الرسوم عالية مرة.", "زادوا رسوم الحساب مرة ثانية."],
+        &["الأسعار معقولة."],
+    ),
+    (
+        "comfort",
+        &["ما في كراسي في صالة الانتظار.", "المكان حر والمكيف خربان."],
+        &["الكراسي مريحة وفي قهوة."],
+    ),
     ("cleanliness", &["الحمام وسخ."], &["الفرع نظيف ومرتب."]),
-    ("accessibility", &["ما في مواقف جنب الفرع.", "مسكرين يوم السبت."], &["حلو إنكم فاتحين لين المسا."]),
+    (
+        "accessibility",
+        &["ما في مواقف جنب الفرع.", "مسكرين يوم السبت."],
+        &["حلو إنكم فاتحين لين المسا."],
+    ),
 ];
 
 /// How often each theme is complained about, and praised (the order of the tables).
@@ -122,10 +378,20 @@ pub(super) fn comment(rng: &mut StdRng, c: &Context) -> Option<String> {
         _ => " Bet ",
     };
     Some(match c.score {
-        1 | 2 if rng.random::<f64>() < 0.25 => format!("{} {}", complaint(rng), complaint(rng)),
+        1 | 2 if rng.random::<f64>() < 0.25 => {
+            let first = complaint(rng);
+            let second = complaint(rng);
+            if second == first {
+                first
+            } else {
+                format!("{first} {second}")
+            }
+        }
         1 | 2 => complaint(rng),
         3 => format!("{}{but}{}", praise(rng), lower(&complaint(rng))),
-        _ if rng.random::<f64>() < 0.15 => format!("{}{but}{}", praise(rng), lower(&complaint(rng))),
+        _ if rng.random::<f64>() < 0.15 => {
+            format!("{}{but}{}", praise(rng), lower(&complaint(rng)))
+        }
         _ => praise(rng),
     })
 }
@@ -134,7 +400,9 @@ pub(super) fn comment(rng: &mut StdRng, c: &Context) -> Option<String> {
 fn lower(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
-        Some(f) if f.is_ascii_uppercase() || "ĀČĒĢĪĶĻŅŠŪŽ".contains(f) => f.to_lowercase().chain(c).collect(),
+        Some(f) if f.is_ascii_uppercase() || "ĀČĒĢĪĶĻŅŠŪŽ".contains(f) => {
+            f.to_lowercase().chain(c).collect()
+        }
         Some(f) => std::iter::once(f).chain(c).collect(),
         None => String::new(),
     }
@@ -155,8 +423,16 @@ mod tests {
         let (mut negative, mut themed, mut n) = (0, 0, 0);
         let mut waiting = 0;
         for i in 0..3000 {
-            let c = Context { score: 1, lang: ["lv", "en", "ar"][i % 3], busiest: false, jurmala_recent: true, weak_employee: false };
-            let Some(text) = comment(&mut rng, &c) else { continue };
+            let c = Context {
+                score: 1,
+                lang: ["lv", "en", "ar"][i % 3],
+                busiest: false,
+                jurmala_recent: true,
+                weak_employee: false,
+            };
+            let Some(text) = comment(&mut rng, &c) else {
+                continue;
+            };
             let a = reader.analyse(&text);
             n += 1;
             negative += usize::from(a.sentiment == Sentiment::Negative);

@@ -80,6 +80,11 @@ pub enum Modifier {
         start: usize,
         end: usize,
     },
+    /// After a "but": counts half again more.
+    AfterContrast {
+        start: usize,
+        end: usize,
+    },
     /// A waiting time of so many minutes.
     Duration {
         minutes: u32,

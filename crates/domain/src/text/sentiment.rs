@@ -203,13 +203,18 @@ impl Analyser {
             last_end = h.end;
         }
         self.missing(tokens, hits, &lacks, &cued, &mut out);
-        // What came before the last "but" counts half.
+        // What came before the last "but" counts half, what follows it half again more.
         if let Some((at, (s, en))) = contrast {
-            for (start, ev) in out.iter_mut().filter(|(start, _)| *start < at) {
-                let _ = start;
-                ev.weight = round2(ev.weight * 0.5);
-                ev.modifiers
-                    .push(Modifier::BeforeContrast { start: s, end: en });
+            for (start, ev) in out.iter_mut() {
+                if *start < at {
+                    ev.weight = round2(ev.weight * 0.5);
+                    ev.modifiers
+                        .push(Modifier::BeforeContrast { start: s, end: en });
+                } else {
+                    ev.weight = round2(ev.weight * 1.5);
+                    ev.modifiers
+                        .push(Modifier::AfterContrast { start: s, end: en });
+                }
             }
         }
         out.sort_by_key(|(start, _)| *start);

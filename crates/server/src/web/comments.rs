@@ -33,10 +33,15 @@ struct Piece {
 struct CueRow {
     word: String,
     entry: String,
-    /// "+1.50", "-0.90".
-    weight: String,
+    /// Rounded to hundredths.
+    weight: f64,
     how: Vec<String>,
     own: bool,
+}
+
+/// A weight as pages show it (an `f32` printed as it is carries its binary tail).
+fn hundredths(x: f32) -> f64 {
+    (f64::from(x) * 100.0).round() / 100.0
 }
 
 fn word(text: &str, start: usize, end: usize) -> String {
@@ -57,6 +62,7 @@ fn explain(locale: rida_domain::Locale, text: &str, m: &Modifier) -> String {
         Modifier::Intensified { start, end } => with("reading-intensified", *start, *end),
         Modifier::Weakened { start, end } => with("reading-weakened", *start, *end),
         Modifier::BeforeContrast { start, end } => with("reading-before-contrast", *start, *end),
+        Modifier::AfterContrast { start, end } => with("reading-after-contrast", *start, *end),
         Modifier::Wished { start, end } => with("reading-wished", *start, *end),
         Modifier::Lacking { start, end } => with("reading-lacking", *start, *end),
         Modifier::Stretched => i18n::t(locale, "reading-stretched"),
@@ -87,6 +93,7 @@ fn pieces(text: &str, a: &Analysis, theme_name: &dyn Fn(&str) -> String) -> Vec<
             | Modifier::Intensified { start, end }
             | Modifier::Weakened { start, end }
             | Modifier::BeforeContrast { start, end }
+            | Modifier::AfterContrast { start, end }
             | Modifier::Wished { start, end }
             | Modifier::Lacking { start, end } = m
                 && (*start, *end) != (e.start, e.end)
@@ -160,7 +167,7 @@ async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
     let cue = |e: &Evidence| CueRow {
         word: word(&c.text, e.start, e.end),
         entry: e.entry.clone(),
-        weight: format!("{:+.2}", e.weight),
+        weight: hundredths(e.weight),
         how: e
             .modifiers
             .iter()
@@ -202,7 +209,7 @@ async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
             pieces => pieces(&c.text, &a, &theme_name),
             a => context! {
                 language => a.language.as_str(), sentiment => a.sentiment.as_str(),
-                confidence => (a.confidence * 100.0).round(), score => a.score,
+                confidence => (a.confidence * 100.0).round(), score => hundredths(a.score),
             },
             cues => cues,
             themes => themes,
