@@ -296,3 +296,59 @@ async fn a_rebuild_counts_themes_again_from_the_readings() {
     let (_, reader) = store.reader(w.org).await.unwrap();
     assert_eq!(figures(&store, w.org).await, recount(&reader, &comments));
 }
+
+both_backends! {
+    themes_changed_while_comments_arrive_keep_the_figures_whole;
+}
+
+/// The head saves new themes while an instance stores comments and another reads the
+/// stored ones again: at the end, every comment is counted once with the new themes.
+async fn themes_changed_while_comments_arrive_keep_the_figures_whole(backend: Backend) {
+    let (store, db) = testing::fresh_store(backend).await;
+    let w = world(&store).await;
+    let q = text_question(&store, w.org).await;
+    let mut comments = store_comments(&store, &w, q).await;
+    let other = other_instance(&db.url).await;
+    let (v1, _) = store.reader(w.org).await.unwrap();
+    let mut themes = store.themes(w.org).await.unwrap().themes;
+    themes
+        .iter_mut()
+        .find(|t| t.key == "courtesy")
+        .unwrap()
+        .own_words = vec!["desk".into()];
+    let writer = {
+        let store = store.clone();
+        let w = w.clone();
+        async move {
+            let mut more = Vec::new();
+            for _ in 0..5 {
+                more.extend(store_comments(&store, &w, q).await);
+                tokio::task::yield_now().await;
+            }
+            more
+        }
+    };
+    let reader = {
+        let other = other.clone();
+        let themes = themes.clone();
+        async move {
+            other
+                .save_themes(w.org, v1, OrgKind::Other, &themes, &by())
+                .await
+                .unwrap();
+            for _ in 0..50 {
+                if other.reading_pending(w.org).await.unwrap() {
+                    other.read_again(w.org, 5).await.unwrap();
+                }
+                tokio::task::yield_now().await;
+            }
+        }
+    };
+    let (more, ()) = tokio::join!(writer, reader);
+    comments.extend(more);
+    while store.reading_pending(w.org).await.unwrap() {
+        store.read_again(w.org, 50).await.unwrap();
+    }
+    let (_, reader) = store.reader(w.org).await.unwrap();
+    assert_eq!(figures(&store, w.org).await, recount(&reader, &comments));
+}

@@ -17,6 +17,7 @@ pub fn all() -> ListQuery {
     }
 }
 
+#[derive(Clone)]
 pub struct World {
     pub org: Uuid,
     pub region: Uuid,
