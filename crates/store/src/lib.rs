@@ -78,7 +78,7 @@ pub use people::{Employee, EmployeeInput, User, UserInput};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };
-pub use readings::ReadingProgress;
+pub use readings::{ReadingProgress, ThemeComment};
 pub use replies::{Inbound, Received, ReplyEffect};
 pub use reports::{ReportInput, SavedReport};
 pub use rollups::{Counts, Grain, RollupKey};

@@ -319,6 +319,19 @@ macro_rules! rebuild_theme_rollups {
 }
 pub(crate) use rebuild_theme_rollups;
 
+/// A negative comment about a theme, as an alert rule gathers it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ThemeComment {
+    pub id: Uuid,
+    pub site_id: Uuid,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub received_at: i64,
+    pub local_day: i32,
+    /// The visit's CSAT score, when it gave one.
+    pub csat: Option<i16>,
+}
+
 /// How far reading again has got in an organisation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
 pub struct ReadingProgress {
@@ -478,6 +491,27 @@ impl Store {
             tx.commit().await?;
             Ok::<_, crate::StoreError>(old.len() as i64 == limit || !backfilled)
         })
+    }
+
+    /// The negative comments read as about `theme`, received from `since` (ms) on, oldest
+    /// first (at most `limit`); `from_day`, a day on or before `since`'s local day, lets
+    /// the day index narrow the search.
+    pub async fn negative_comments(
+        &self,
+        org: Uuid,
+        theme: &str,
+        (from_day, since): (i32, i64),
+        limit: i64,
+    ) -> Result<Vec<ThemeComment>> {
+        let like = format!("%,{theme},%");
+        Ok(with_db!(self, p => {
+            sqlx::query_as::<_, ThemeComment>(
+                "SELECT r.id, r.site_id, r.service_id, r.employee_id, r.received_at, r.local_day, cr.csat \
+                 FROM comment_readings cr JOIN ratings r ON r.org_id = cr.org_id AND r.id = cr.rating_id \
+                 WHERE cr.org_id = $1 AND cr.local_day >= $5 AND cr.sentiment = -1 AND cr.themes LIKE $2 AND r.received_at >= $3 \
+                 ORDER BY r.received_at LIMIT $4")
+                .bind(org).bind(&like).bind(since).bind(limit).bind(from_day).fetch_all(p).await
+        })?)
     }
 
     /// How far reading (again) has got.

@@ -1714,3 +1714,13 @@ error-theme-name-long = A name has at most 60 characters.
 error-theme-own-words = A theme of the organisation's own needs at least one word.
 error-theme-own-name = Give it a name in at least one language.
 error-theme-own-many = At most 30 themes of the organisation's own.
+alert-kind-theme = negative comments about a theme
+alert-kind-theme-help = at least “answers needed” negative comments about the theme within the window at one place (e.g. 2 about courtesy within 1440 minutes); more that day join its alert
+alert-rule-theme = Theme
+alert-what-theme = { $n ->
+    [one] { $n } negative comment
+   *[other] { $n } negative comments
+} about { $theme }
+error-alert-theme = Choose the theme the rule watches.
+error-alert-theme-count = A number of comments from 1 to 1000, e.g. 2.
+error-alert-theme-window = Minutes from 5 to 10080 (a week), e.g. 1440 for a day.

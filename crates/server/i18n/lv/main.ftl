@@ -1750,3 +1750,14 @@ error-theme-name-long = Nosaukumā ne vairāk kā 60 rakstzīmes.
 error-theme-own-words = Organizācijas tēmai vajag vismaz vienu vārdu.
 error-theme-own-name = Dodiet tai nosaukumu vismaz vienā valodā.
 error-theme-own-many = Ne vairāk kā 30 organizācijas tēmu.
+alert-kind-theme = negatīvi komentāri par tēmu
+alert-kind-theme-help = vismaz “vajadzīgās atbildes” negatīvi komentāri par tēmu viena loga laikā vienā vietā (piem., 2 par pieklājību 1440 minūtēs); nākamie tajā dienā pievienojas tā brīdinājumam
+alert-rule-theme = Tēma
+alert-what-theme = { $n ->
+    [zero] { $n } negatīvi komentāri
+    [one] { $n } negatīvs komentārs
+   *[other] { $n } negatīvi komentāri
+} par tēmu “{ $theme }”
+error-alert-theme = Izvēlieties tēmu, kam noteikums seko.
+error-alert-theme-count = Komentāru skaits no 1 līdz 1000, piem., 2.
+error-alert-theme-window = Minūtes no 5 līdz 10080 (nedēļa), piem., 1440 dienai.

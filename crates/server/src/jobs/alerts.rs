@@ -3,7 +3,8 @@
 //! `low_score` rule raises it at the first low answer, a `low_rate` rule when enough come
 //! within its window; later ones join it instead of raising more. A metric of the current
 //! week under its threshold raises one alert for the week; a terminal collecting lowest
-//! scores, one a day. Each alert is raised once with its e-mail queued in the same
+//! scores, one a day; negative comments about a theme, as low answers (`theme_alerts`).
+//! Each alert is raised once with its e-mail queued in the same
 //! transaction, to the roles the rule names, each recipient only for what they reach.
 
 use std::collections::HashMap;
@@ -68,6 +69,10 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
     if !jumps.is_empty() {
         terminal_jumps(state, org, &jumps, now, &mut raised).await?;
     }
+    let themes: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "theme").collect();
+    if !themes.is_empty() {
+        n += super::theme_alerts::run(state, org, &themes, now, &mut routing).await?;
+    }
     let shares: Vec<&AlertRule> = rules.iter().filter(|r| r.kind == "low_share").collect();
     if !shares.is_empty() {
         super::low_shares::run(state, org, &shares, now, &mut raised).await?;
@@ -84,7 +89,7 @@ pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<
 /// The organisation's active accounts, each with its reach, read once a round when an
 /// alert is raised (however many it raises).
 #[derive(Default)]
-struct Routing {
+pub(super) struct Routing {
     users: Option<Vec<CurrentUser>>,
 }
 
@@ -92,7 +97,7 @@ impl Routing {
     /// Whom an alert goes to: the users of the rule's roles and the person it names, each
     /// only when they may see the alert (a manager: alerts of the sites they reach).
     /// Those without an e-mail address hear when they have one; the head hears of them.
-    async fn recipients(
+    pub(super) async fn recipients(
         &mut self,
         state: &AppState,
         org: Uuid,
@@ -289,7 +294,7 @@ async fn low_scores(
 
 /// Gathers answers in as many calls as the store takes them: the first that raises or
 /// joins an alert decides; the rest join it.
-async fn gather(
+pub(super) async fn gather(
     state: &AppState,
     org: Uuid,
     alert: &NewAlert,

@@ -15,6 +15,7 @@ pub mod monthly;
 pub mod privacy;
 pub mod readings;
 pub mod scheduled;
+mod theme_alerts;
 
 use std::time::Duration;
 

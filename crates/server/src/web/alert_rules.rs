@@ -63,6 +63,9 @@ struct RuleForm {
     service: String,
     #[serde(default)]
     metric: String,
+    /// A theme rule's theme (a key of Rida's themes).
+    #[serde(default)]
+    theme: String,
     #[serde(default)]
     threshold: String,
     #[serde(default)]
@@ -95,7 +98,7 @@ async fn rule_page(
         form => context! {
             form_id => if f.form_id.is_empty() { rida_domain::new_id().to_string() } else { f.form_id.clone() },
             name => f.name.clone(), kind => f.kind.clone(), site => f.site.clone(), service => f.service.clone(),
-            metric => f.metric.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
+            metric => f.metric.clone(), theme => f.theme.clone(), threshold => f.threshold.clone(), min_answers => f.min_answers.clone(),
             notify => f.notify.clone(), scope => f.scope.clone(), region => f.region.clone(),
             window_minutes => f.window_minutes.clone(), person => f.person.clone(),
             deadline_hours => f.deadline_hours.clone(),
@@ -110,6 +113,7 @@ async fn rule_page(
         sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
         services => w.state.store.list_services(org, &ListQuery::all()).await?.items.localized(w.locale()),
         metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+        themes => rida_domain::text::BUILTIN_THEMES,
         roles => [Role::Head, Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
     };
     Ok(if errors.is_empty() {
@@ -145,7 +149,16 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
         kind: r.kind.clone(),
         site: r.site_id.map(|s| s.to_string()).unwrap_or_default(),
         service: r.service_id.map(|s| s.to_string()).unwrap_or_default(),
-        metric: r.metric.clone().unwrap_or_default(),
+        metric: r
+            .metric
+            .clone()
+            .filter(|_| r.kind != "theme")
+            .unwrap_or_default(),
+        theme: r
+            .metric
+            .clone()
+            .filter(|_| r.kind == "theme")
+            .unwrap_or_default(),
         threshold: r.threshold.map(|t| t.to_string()).unwrap_or_default(),
         min_answers: r.min_answers.to_string(),
         notify: r.roles().iter().map(|s| s.to_string()).collect(),
@@ -165,9 +178,8 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
     let local = f.names.check(errors, 120);
     let kind = match f.kind.as_str() {
-        k @ ("low_score" | "low_rate" | "low_share" | "metric_below" | "terminal_jump") => {
-            Some(k.to_string())
-        }
+        k @ ("low_score" | "low_rate" | "low_share" | "metric_below" | "terminal_jump"
+        | "theme") => Some(k.to_string()),
         _ => {
             errors.key("kind", "error-invalid");
             None
@@ -190,6 +202,23 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         match f.window_minutes.trim().parse::<i32>() {
             Ok(n) if (5..=1_440).contains(&n) => window = n,
             _ => errors.key("window_minutes", "error-alert-window"),
+        }
+    }
+    if kind.as_deref() == Some("theme") {
+        match rida_domain::text::BUILTIN_THEMES
+            .iter()
+            .find(|k| **k == f.theme.trim())
+        {
+            Some(k) => metric = Some(k.to_string()),
+            None => errors.key("theme", "error-alert-theme"),
+        }
+        match f.min_answers.trim().parse::<i32>() {
+            Ok(n) if (1..=1_000).contains(&n) => min_answers = n,
+            _ => errors.key("min_answers", "error-alert-theme-count"),
+        }
+        match f.window_minutes.trim().parse::<i32>() {
+            Ok(n) if (5..=10_080).contains(&n) => window = n,
+            _ => errors.key("window_minutes", "error-alert-theme-window"),
         }
     }
     if matches!(kind.as_deref(), Some("terminal_jump" | "low_share")) {

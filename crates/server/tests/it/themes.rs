@@ -6,6 +6,7 @@
 
 use reqwest::StatusCode;
 use rida_domain::{Answer, Role, text::Analyser};
+use rida_server::jobs;
 use rida_store::{Backend, NewRating, both_backends};
 use serde_json::Value;
 use uuid::Uuid;
@@ -355,4 +356,130 @@ async fn the_head_changes_the_themes_and_the_comments_are_read_again(backend: Ba
             .any(|t| t.name_en.as_deref() == Some("Website")),
         "own themes stay"
     );
+}
+
+both_backends! {
+    negative_comments_about_a_theme_raise_one_alert_that_gathers_them;
+}
+
+fn comment_now(app: &TestApp, site: Uuid, text: &str) -> NewRating {
+    let now = jiff::Timestamp::now().as_millisecond();
+    let mut c = answer(
+        app,
+        site,
+        None,
+        app.w.text_question,
+        Answer::Text(text.to_string()),
+    );
+    c.answered_at = now;
+    c.received_at = now;
+    c
+}
+
+async fn negative_comments_about_a_theme_raise_one_alert_that_gathers_them(backend: Backend) {
+    use crate::helpers::prepared;
+    use crate::mail::{SmtpSink, free_port, instance};
+    let (store, w, db) = prepared(backend).await;
+    let smtp = SmtpSink::start(free_port()).await;
+    let (state, running) = instance(&store, &smtp.url()).await;
+    let app = TestApp::new(running, store.clone(), w, db);
+    let head = app.login_as(Role::Head).await;
+    // Bad input: no theme, no count; refused beside the fields.
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "Rudeness"),
+                ("kind", "theme"),
+                ("min_answers", "0"),
+                ("window_minutes", "1440"),
+            ],
+        )
+        .await;
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = r.text().await.unwrap();
+    assert!(html.contains("Choose the theme") && html.contains("A number of comments"));
+    // Two negative comments about courtesy within a day at one place.
+    let r = head
+        .submit(
+            "/admin/alert-rules/new",
+            "/admin/alert-rules",
+            &[
+                ("name", "Rudeness"),
+                ("kind", "theme"),
+                ("theme", "courtesy"),
+                ("min_answers", "2"),
+                ("window_minutes", "1440"),
+                ("notify", "manager"),
+            ],
+        )
+        .await;
+    assert!(r.status().is_redirection(), "{}", r.status());
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    let (org, site, other) = (app.w.org, app.w.site, app.w.other_site);
+    let theme_alerts = || async {
+        store
+            .list_alerts(org, None, 10)
+            .await
+            .unwrap()
+            .into_iter()
+            .filter(|a| a.kind == "theme")
+            .collect::<Vec<_>>()
+    };
+    // One rude comment, a kind one, and a rude one elsewhere: not enough at any place.
+    let rows = vec![
+        comment_now(&app, site, "The lady at the desk was very rude"),
+        comment_now(&app, site, "Ļoti laipna darbiniece, paldies!"),
+        comment_now(&app, other, "الموظف وقح"),
+    ];
+    store.insert_ratings(org, &rows).await.unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    assert!(theme_alerts().await.is_empty());
+    // A second rude comment at the same place: one alert holding both.
+    store
+        .insert_ratings(
+            org,
+            &[comment_now(
+                &app,
+                site,
+                "Darbinieks bija rupjš un nepieklājīgs",
+            )],
+        )
+        .await
+        .unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    let alerts = theme_alerts().await;
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!((alerts[0].site_id, alerts[0].n), (Some(site), 2));
+    // A third joins it; no second alert.
+    store
+        .insert_ratings(
+            org,
+            &[comment_now(&app, site, "unfriendly and arrogant staff")],
+        )
+        .await
+        .unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    let alerts = theme_alerts().await;
+    assert_eq!((alerts.len(), alerts[0].n), (1, 3));
+    // Its page says what raised it and shows the comments.
+    let page = head
+        .get(&format!("/admin/alerts/{}", alerts[0].id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("negative comments about Courtesy"), "{page}");
+    assert!(page.contains("very rude") && page.contains("arrogant"));
+    assert!(!page.contains("Ļoti laipna"));
 }
