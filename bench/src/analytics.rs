@@ -111,6 +111,18 @@ pub(crate) async fn generate(
     n: u64,
     last: jiff::civil::Date,
 ) -> anyhow::Result<()> {
+    generate_with(store, org, n, last, &[]).await
+}
+
+/// As [`generate`], one answer in five a comment of `comments` (to question `text`) when
+/// any are given.
+pub(crate) async fn generate_with(
+    store: &Store,
+    org: &Org,
+    n: u64,
+    last: jiff::civil::Date,
+    comments: &[(Uuid, Vec<String>)],
+) -> anyhow::Result<()> {
     let bar = ProgressBar::new(n).with_style(ProgressStyle::with_template(
         "  answers {bar:40.cyan/blue} {human_pos}/{human_len} {per_sec} eta {eta}",
     )?);
@@ -140,6 +152,13 @@ pub(crate) async fn generate(
             if service_ix == 0 || (service_ix == 1 && employee_ix == 0) {
                 score = lo + (score - lo) / 2;
             }
+            let (question, answer) = match comments.first() {
+                Some((text, pool)) if next(5) == 0 => (
+                    *text,
+                    Answer::Text(pool[next(pool.len() as u64) as usize].clone()),
+                ),
+                _ => (question, Answer::Score(score)),
+            };
             rows.push(NewRating {
                 id: Uuid::now_v7(),
                 answered_at: 1_700_000_000_000 + (done + i) as i64,
@@ -150,7 +169,7 @@ pub(crate) async fn generate(
                 employee_id: Some(employees[employee_ix]),
                 channel: channels[next(4) as usize],
                 question_id: question,
-                answer: Answer::Score(score),
+                answer,
                 visit_id: None,
                 customer_key: None,
                 terminal_id: None,

@@ -1,4 +1,4 @@
-//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|week|export|sms|web|instances|single|scenario|text|all]`
+//! `cargo run --release -p rida-bench -- [ingest|footprint|terminals|kiosk|analytics|week|export|sms|web|instances|single|scenario|text|themes|all]`
 //!
 //! ingest: ratings per second through `POST /api/v1/ratings` (batches of 100 and of 1)
 //! against the raw ceiling measured in the same run: the same rows inserted straight
@@ -38,6 +38,9 @@
 //!
 //! text: the comment reader's accuracy per language against two baselines, and the cost
 //! of reading a comment against storing an answer (see `text.rs`).
+//!
+//! themes: the Overview's themes panel over 10 M answers (2 M comments) against the rest
+//! of the Overview, and storing answers with comments against without (see `themes.rs`).
 
 mod analytics;
 mod export;
@@ -49,6 +52,7 @@ mod single;
 mod sms;
 mod terminals;
 mod text;
+mod themes;
 mod web;
 mod week;
 
@@ -541,6 +545,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if matches!(what.as_str(), "text" | "all") {
         text::text().await?;
+    }
+    if matches!(what.as_str(), "themes" | "all") {
+        themes::bench().await?;
     }
     Ok(())
 }

@@ -73,6 +73,23 @@ struct Row {
     visit_id: Option<Uuid>,
 }
 
+impl Row {
+    fn into_comment(self, scores: Vec<(Scale, i16)>, reading: Option<CommentReading>) -> Comment {
+        Comment {
+            scores,
+            reading,
+            id: self.id,
+            answered_at: self.answered_at,
+            local_day: self.local_day,
+            site_id: self.site_id,
+            service_id: self.service_id,
+            employee_id: self.employee_id,
+            channel: self.channel,
+            text: self.answer_text,
+        }
+    }
+}
+
 impl Store {
     /// The newest comments matching `q` (answers left out as bursts are not comments).
     pub async fn comments(&self, org: Uuid, q: &CommentQuery) -> Result<Vec<Comment>> {
@@ -141,20 +158,13 @@ impl Store {
         }
         Ok(rows
             .into_iter()
-            .map(|r| Comment {
-                scores: r
+            .map(|r| {
+                let visit_scores = r
                     .visit_id
                     .and_then(|v| scores.get(&v).cloned())
-                    .unwrap_or_default(),
-                reading: readings.get(&r.id).cloned(),
-                id: r.id,
-                answered_at: r.answered_at,
-                local_day: r.local_day,
-                site_id: r.site_id,
-                service_id: r.service_id,
-                employee_id: r.employee_id,
-                channel: r.channel,
-                text: r.answer_text,
+                    .unwrap_or_default();
+                let reading = readings.get(&r.id).cloned();
+                r.into_comment(visit_scores, reading)
             })
             .collect())
     }
@@ -209,20 +219,10 @@ impl Store {
             None => vec![],
         };
         let reading = self.comment_readings(vec![id]).await?.remove(&id);
-        Ok(Comment {
-            scores: scores
-                .into_iter()
-                .filter_map(|(s, v)| Scale::parse(&s).map(|s| (s, v)))
-                .collect(),
-            reading,
-            id: r.id,
-            answered_at: r.answered_at,
-            local_day: r.local_day,
-            site_id: r.site_id,
-            service_id: r.service_id,
-            employee_id: r.employee_id,
-            channel: r.channel,
-            text: r.answer_text,
-        })
+        let scores = scores
+            .into_iter()
+            .filter_map(|(s, v)| Scale::parse(&s).map(|s| (s, v)))
+            .collect();
+        Ok(r.into_comment(scores, reading))
     }
 }

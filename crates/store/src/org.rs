@@ -196,7 +196,8 @@ impl Store {
         let id = new_id();
         let now = now_ms();
         with_db!(self, p => sqlx::query(
-            "INSERT INTO organisations (id, name, default_locale, time_zone, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)")
+            // Its comments are read as they are stored: none wait to be read the first time.
+            "INSERT INTO organisations (id, name, default_locale, time_zone, created_at, updated_at, comments_backfilled) VALUES ($1, $2, $3, $4, $5, $5, TRUE)")
             .bind(id).bind(name).bind(default_locale).bind(time_zone).bind(now)
             .execute(p).await.map(|_| ()))?;
         Ok(id)

@@ -7,6 +7,8 @@
 
 use rand::{Rng, rngs::StdRng};
 
+use super::history::pick_weighted;
+
 /// (theme, complaints, praise) in one language.
 type Cell = (
     &'static str,
@@ -321,18 +323,6 @@ pub(super) struct Context {
     pub weak_employee: bool,
 }
 
-fn pick(rng: &mut StdRng, weights: &[f64]) -> usize {
-    let total: f64 = weights.iter().sum();
-    let mut x = rng.random::<f64>() * total;
-    for (i, w) in weights.iter().enumerate() {
-        if x < *w {
-            return i;
-        }
-        x -= w;
-    }
-    weights.len() - 1
-}
-
 fn one(rng: &mut StdRng, list: &[&str]) -> String {
     let s = list[rng.random_range(0..list.len())];
     s.replace("{m}", &(20 + 5 * rng.random_range(0..9)).to_string())
@@ -365,11 +355,11 @@ pub(super) fn comment(rng: &mut StdRng, c: &Context) -> Option<String> {
         complained[1] *= 3.0;
     }
     let complaint = |rng: &mut StdRng| {
-        let k = pick(rng, &complained);
+        let k = pick_weighted(rng, &complained);
         one(rng, table[k].1)
     };
     let praise = |rng: &mut StdRng| {
-        let k = pick(rng, &PRAISED);
+        let k = pick_weighted(rng, &PRAISED);
         one(rng, table[k].2)
     };
     let but = match c.lang {

@@ -40,7 +40,7 @@ pub(super) fn normal(rng: &mut StdRng) -> f64 {
     (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos()
 }
 
-fn pick_weighted(rng: &mut StdRng, weights: &[f64]) -> usize {
+pub(super) fn pick_weighted(rng: &mut StdRng, weights: &[f64]) -> usize {
     let total: f64 = weights.iter().sum();
     let mut x = rng.random::<f64>() * total;
     for (i, w) in weights.iter().enumerate() {

@@ -1573,10 +1573,8 @@ audit-export-csv = Download as CSV
 ## Comment themes and sentiment
 themes-title = What the comments were about
 themes-how = How comments are read
-themes-reading-again = Comments are being read again with the changed themes: { $n ->
-    [one] { $n } comment left.
-   *[other] { $n } comments left.
-} The figures stay whole meanwhile.
+themes-reading-again = Comments are being read again with the changed themes; the figures stay whole meanwhile.
+themes-reading-again-how-far = How far?
 themes-withheld = Themes are withheld: fewer than { $min } comments of one person.
 themes-of-comments = Of { $n ->
     [one] { $n } comment

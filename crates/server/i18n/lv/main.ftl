@@ -1613,11 +1613,8 @@ audit-export-csv = Lejupielādēt CSV
 ## Komentāru tēmas un noskaņojums
 themes-title = Par ko bija komentāri
 themes-how = Kā komentāri tiek lasīti
-themes-reading-again = Komentāri tiek lasīti no jauna ar mainītajām tēmām: { $n ->
-    [zero] atlikuši { $n } komentāri.
-    [one] atlicis { $n } komentārs.
-   *[other] atlikuši { $n } komentāri.
-} Rādītāji pa to laiku paliek pilnīgi.
+themes-reading-again = Komentāri tiek lasīti no jauna ar mainītajām tēmām; rādītāji pa to laiku paliek pilnīgi.
+themes-reading-again-how-far = Cik tālu?
 themes-withheld = Tēmas netiek rādītas: vienam cilvēkam mazāk nekā { $min } komentāru.
 themes-of-comments = No { $n ->
     [zero] { $n } komentāriem

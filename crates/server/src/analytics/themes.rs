@@ -46,8 +46,9 @@ pub struct ThemesPanel {
     pub withheld: bool,
     /// Themes left out for one person: fewer comments than the minimum.
     pub hidden: usize,
-    /// Comments still being read again with changed themes.
-    pub reading_left: i64,
+    /// Comments are being read again with changed themes (how many: on the themes page,
+    /// as counting them reads every reading).
+    pub reading_again: bool,
     pub theme: Option<String>,
     pub sentiment: Option<Sentiment>,
     /// The names the organisation gave its themes in the reader's language.
@@ -78,18 +79,18 @@ pub async fn build(
         employee: reach.employee,
     };
     let (q_now, q_before) = (q(from_day, to_day), q(prev_from, prev_to));
-    let (now, before, set, progress) = tokio::try_join!(
+    let (now, before, set, pending) = tokio::try_join!(
         store.theme_figures(org, &q_now),
         store.theme_figures(org, &q_before),
         store.themes(org),
-        store.reading_progress(org),
+        store.reading_pending(org),
     )?;
     let total = |f: &[ThemeFigure]| f.iter().find(|x| x.theme.is_empty()).map_or(0, |x| x.n);
     let (comments, comments_before) = (total(&now), total(&before));
     let one_employee = reach.employee.is_some();
     let mut panel = ThemesPanel {
         comments,
-        reading_left: progress.left,
+        reading_again: pending,
         theme: reach.theme.clone(),
         sentiment: reach.sentiment,
         ..Default::default()

@@ -147,17 +147,23 @@ fn applies(rule: &AlertRule, regions: &HashMap<Uuid, Uuid>, a: &ScoredAnswer) ->
 /// the alert is about. An answer without an employee, under a rule per employee, is
 /// gathered with its site's.
 fn scope_of(rule: &AlertRule, a: &ScoredAnswer) -> (String, Option<Uuid>, Option<Uuid>) {
-    match (rule.scope.as_str(), a.employee_id) {
+    scope_at(rule, a.site_id, a.service_id, a.employee_id)
+}
+
+/// The scope of an answer or a comment at (site, service, employee) under a rule.
+pub(super) fn scope_at(
+    rule: &AlertRule,
+    site: Uuid,
+    service: Option<Uuid>,
+    employee: Option<Uuid>,
+) -> (String, Option<Uuid>, Option<Uuid>) {
+    match (rule.scope.as_str(), employee) {
         ("service", _) => {
-            let service = a.service_id.map_or("-".to_string(), |s| s.to_string());
-            (
-                format!("service:{}:{service}", a.site_id),
-                a.service_id,
-                None,
-            )
+            let s = service.map_or("-".to_string(), |s| s.to_string());
+            (format!("service:{site}:{s}"), service, None)
         }
-        ("employee", Some(e)) => (format!("employee:{}:{e}", a.site_id), None, Some(e)),
-        _ => (format!("site:{}", a.site_id), None, None),
+        ("employee", Some(e)) => (format!("employee:{site}:{e}"), None, Some(e)),
+        _ => (format!("site:{site}"), None, None),
     }
 }
 

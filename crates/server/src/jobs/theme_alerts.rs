@@ -9,27 +9,15 @@ use jiff::Timestamp;
 use rida_store::{AlertRule, Gathered, NewAlert, ThemeComment};
 use uuid::Uuid;
 
-use super::alerts::{Raised, Routing, gather, site_regions, watches};
+use super::alerts::{Raised, Routing, gather, scope_at, site_regions, watches};
 use crate::state::AppState;
 
 /// Comments read per rule and round at most.
 const READ: i64 = 5_000;
 
-/// The place a comment falls in under a rule: its key, and the service and employee the
-/// alert is about (as for low answers).
+/// The place a comment falls in under a rule (as for low answers).
 fn scope_of(rule: &AlertRule, c: &ThemeComment) -> (String, Option<Uuid>, Option<Uuid>) {
-    match (rule.scope.as_str(), c.employee_id) {
-        ("service", _) => {
-            let service = c.service_id.map_or("-".to_string(), |s| s.to_string());
-            (
-                format!("service:{}:{service}", c.site_id),
-                c.service_id,
-                None,
-            )
-        }
-        ("employee", Some(e)) => (format!("employee:{}:{e}", c.site_id), None, Some(e)),
-        _ => (format!("site:{}", c.site_id), None, None),
-    }
+    scope_at(rule, c.site_id, c.service_id, c.employee_id)
 }
 
 pub(super) async fn run(
