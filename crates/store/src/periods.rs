@@ -45,6 +45,11 @@ pub(crate) fn next_month(m: i32) -> i32 {
     if m % 100 == 12 { m + 89 } else { m + 1 }
 }
 
+/// The month (`yyyymm`) before `m`.
+pub(crate) fn previous_month(m: i32) -> i32 {
+    if m % 100 == 1 { m - 89 } else { m - 1 }
+}
+
 fn days_in_month(m: i32) -> i32 {
     jiff::civil::Date::new((m / 100) as i16, (m % 100) as i8, 1)
         .map_or(31, |d| i32::from(d.days_in_month()))

@@ -220,11 +220,16 @@ macro_rules! read_comments {
             .collect();
         let comments: Vec<&(Uuid, &$crate::NewRating)> =
             new.iter().filter(|(org, r)| r.answer.text().is_some() && readers.contains_key(org)).collect();
-        let scored: Vec<Uuid> = new
-            .iter()
-            .filter(|(_, r)| r.answer.score().is_some() && $scales.get(&r.question_id).is_some_and(|s: &String| s == "csat5"))
-            .filter_map(|(_, r)| r.visit_id)
-            .collect();
+        // The first CSAT score of each visit among the answers just stored.
+        let mut scored: std::collections::HashMap<Uuid, (i64, i16)> = std::collections::HashMap::new();
+        for (_, r) in new.iter().filter(|(_, r)| $scales.get(&r.question_id).is_some_and(|s: &String| s == "csat5")) {
+            if let (Some(v), Some(score)) = (r.visit_id, r.answer.score()) {
+                let e = scored.entry(v).or_insert((r.answered_at, score));
+                if r.answered_at < e.0 {
+                    *e = (r.answered_at, score);
+                }
+            }
+        }
         let mut deltas = $crate::readings::ThemeDeltas::new();
         if !comments.is_empty() {
             let csat = $crate::readings::visit_csat!($tx, comments.iter().filter_map(|(_, r)| r.visit_id).collect());
@@ -241,10 +246,11 @@ macro_rules! read_comments {
             $crate::readings::insert_readings!($tx, readings, deltas);
         }
         if !scored.is_empty() {
-            // Comments of these visits read before their score arrived.
+            // Comments of these visits read before their score arrived: the score is this
+            // one (an earlier one would have been counted with them already).
             let fresh: std::collections::HashSet<Uuid> = comments.iter().map(|(_, r)| r.id).collect();
-            let csat = $crate::readings::visit_csat!($tx, scored.clone());
-            for chunk in scored.chunks(500) {
+            let visits: Vec<Uuid> = scored.keys().copied().collect();
+            for chunk in visits.chunks(500) {
                 let sql = format!(
                     "SELECT {} FROM comment_readings WHERE visit_id IN ({}) AND csat IS NULL",
                     $crate::readings::READING_COLUMNS,
@@ -255,7 +261,7 @@ macro_rules! read_comments {
                     q = q.bind(*v);
                 }
                 for mut reading in q.fetch_all(&mut *$tx).await? {
-                    let Some(s) = reading.visit_id.and_then(|v| csat.get(&v).copied()) else { continue };
+                    let Some(&(_, s)) = reading.visit_id.and_then(|v| scored.get(&v)) else { continue };
                     if fresh.contains(&reading.rating_id) {
                         continue;
                     }

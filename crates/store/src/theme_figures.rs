@@ -7,6 +7,7 @@ use rida_domain::text::Sentiment;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::periods::{next_month, previous_month};
 use crate::ratings::in_list;
 use crate::{Result, Store, with_db};
 
@@ -72,28 +73,12 @@ fn pieces(from: i32, to: i32) -> Vec<(i16, i32, i32)> {
     let mut months_to = last_month;
     if !ends_whole {
         out.push((1, last_month * 100 + 1, to));
-        months_to = prev_month(last_month);
+        months_to = previous_month(last_month);
     }
     if months_from <= months_to {
         out.push((2, months_from, months_to));
     }
     out
-}
-
-fn next_month(m: i32) -> i32 {
-    if m % 100 == 12 {
-        (m / 100 + 1) * 100 + 1
-    } else {
-        m + 1
-    }
-}
-
-fn prev_month(m: i32) -> i32 {
-    if m % 100 == 1 {
-        (m / 100 - 1) * 100 + 12
-    } else {
-        m - 1
-    }
 }
 
 impl Store {

@@ -91,24 +91,6 @@ pub struct ThemeSet {
     pub themes: Vec<OrgTheme>,
 }
 
-pub(crate) fn kind_of(s: &str) -> OrgKind {
-    match s {
-        "bank" => OrgKind::Bank,
-        "clinic" => OrgKind::Clinic,
-        "government" => OrgKind::Government,
-        _ => OrgKind::Other,
-    }
-}
-
-pub(crate) fn kind_str(k: OrgKind) -> &'static str {
-    match k {
-        OrgKind::Bank => "bank",
-        OrgKind::Clinic => "clinic",
-        OrgKind::Government => "government",
-        OrgKind::Other => "other",
-    }
-}
-
 impl Store {
     /// The organisation's themes (its kind's starting themes until it saves its own).
     pub async fn themes(&self, org: Uuid) -> Result<ThemeSet> {
@@ -119,7 +101,7 @@ impl Store {
             sqlx::query_as("SELECT theme_key, enabled, builtin_words, own_words, name_ar, name_en, name_lv FROM themes WHERE org_id = $1 ORDER BY position")
                 .bind(org).fetch_all(p).await
         })?;
-        let kind = kind_of(&kind);
+        let kind = OrgKind::parse(&kind).unwrap_or(OrgKind::Other);
         let themes = if rows.is_empty() {
             starting_themes(kind)
         } else {
@@ -162,7 +144,7 @@ impl Store {
         with_db!(self, p => {
             let mut tx = crate::BeginWrite::begin_write(p).await?;
             let bumped = sqlx::query("UPDATE organisations SET themes_version = themes_version + 1, org_kind = $3 WHERE id = $1 AND themes_version = $2")
-                .bind(org).bind(expected).bind(kind_str(kind)).execute(&mut *tx).await?.rows_affected();
+                .bind(org).bind(expected).bind(kind.as_str()).execute(&mut *tx).await?.rows_affected();
             if bumped == 0 {
                 return Err(crate::StoreError::Conflict);
             }

@@ -32,6 +32,26 @@ pub enum OrgKind {
 }
 
 impl OrgKind {
+    pub const ALL: [OrgKind; 4] = [
+        OrgKind::Bank,
+        OrgKind::Clinic,
+        OrgKind::Government,
+        OrgKind::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OrgKind::Bank => "bank",
+            OrgKind::Clinic => "clinic",
+            OrgKind::Government => "government",
+            OrgKind::Other => "other",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<OrgKind> {
+        OrgKind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
     /// The themes such an organisation starts with.
     pub fn starting_themes(self) -> Vec<&'static str> {
         BUILTIN_THEMES

@@ -14,6 +14,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::Reach;
+pub use super::comments::{CommentView, Comments};
 pub use super::names::Names;
 use crate::Error;
 
@@ -109,67 +110,6 @@ pub struct Matrix {
 pub struct MatrixRow {
     pub employee: (Uuid, String),
     pub cells: Vec<Cell>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct CommentView {
-    pub day: String,
-    pub site: String,
-    pub service: Option<String>,
-    /// Only for users who may see employees' results.
-    pub employee: Option<String>,
-    pub channel: String,
-    pub text: String,
-    pub scores: Vec<(Scale, i16)>,
-    pub low: bool,
-    pub id: Uuid,
-    /// What Rida read: the sentiment and the themes (key, the organisation's own name).
-    pub sentiment: Option<rida_domain::text::Sentiment>,
-    pub themes: Vec<(String, Option<String>)>,
-}
-
-impl CommentView {
-    /// A comment as a page shows it: the employee named only to who may see employees.
-    pub(crate) fn of(
-        c: rida_store::Comment,
-        names: &Names,
-        see_employees: bool,
-        panel: &super::themes::ThemesPanel,
-    ) -> CommentView {
-        let themes = c
-            .reading
-            .as_ref()
-            .map(|r| {
-                r.themes
-                    .iter()
-                    .map(|k| (k.clone(), panel.names.get(k).cloned()))
-                    .collect()
-            })
-            .unwrap_or_default();
-        CommentView {
-            id: c.id,
-            sentiment: c.reading.as_ref().map(|r| r.sentiment),
-            themes,
-            day: iso_day(c.local_day),
-            site: Names::of(&names.sites, c.site_id),
-            service: c.service_id.map(|s| Names::of(&names.services, s)),
-            employee: c
-                .employee_id
-                .filter(|_| see_employees)
-                .map(|e| Names::of(&names.employees, e)),
-            channel: c.channel.clone(),
-            low: c.is_low(),
-            scores: c.scores,
-            text: c.text,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Comments {
-    pub items: Vec<CommentView>,
-    pub withheld: bool,
-    pub low_only: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -381,10 +321,6 @@ fn matrix(metric: Metric, t: &Thresholds, rows: &[CubeRow], names: &Names) -> Ma
 
 fn yyyy_mm(m: i32) -> String {
     format!("{:04}-{:02}", m / 100, m % 100)
-}
-
-fn iso_day(k: i32) -> String {
-    format!("{:04}-{:02}-{:02}", k / 10_000, k / 100 % 100, k % 100)
 }
 
 /// Builds the dashboard of a reach.

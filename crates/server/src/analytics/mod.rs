@@ -5,6 +5,7 @@
 
 pub mod alert_figure;
 pub mod areas;
+pub mod comments;
 pub mod dashboard;
 pub mod export;
 pub mod external;

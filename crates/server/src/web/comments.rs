@@ -191,12 +191,7 @@ async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
         r.sentiment != a.sentiment
             || r.themes != a.themes.iter().map(|t| t.theme.clone()).collect::<Vec<_>>()
     });
-    let day = format!(
-        "{:04}-{:02}-{:02}",
-        c.local_day / 10_000,
-        c.local_day / 100 % 100,
-        c.local_day % 100
-    );
+    let day = crate::analytics::comments::iso_day(c.local_day);
     Ok(w.render(
         "comment_reading.html",
         context! {

@@ -27,20 +27,6 @@ pub fn router() -> Router<AppState> {
     Router::new().route("/admin/themes", get(page).post(save))
 }
 
-const KINDS: [(&str, OrgKind); 4] = [
-    ("bank", OrgKind::Bank),
-    ("clinic", OrgKind::Clinic),
-    ("government", OrgKind::Government),
-    ("other", OrgKind::Other),
-];
-
-fn kind_name(k: OrgKind) -> &'static str {
-    KINDS
-        .iter()
-        .find(|(_, x)| *x == k)
-        .map_or("other", |(s, _)| s)
-}
-
 /// One row of the form as the page shows it.
 fn row(t: &OrgTheme, errors: BTreeMap<&'static str, String>) -> Value {
     context! {
@@ -61,8 +47,8 @@ async fn render(
     let progress = w.state.store.reading_progress(w.user.org.id).await?;
     let page = context! {
         version => set.version,
-        kind => kind_name(set.kind),
-        kinds => KINDS.iter().map(|(k, _)| *k).collect::<Vec<_>>(),
+        kind => set.kind.as_str(),
+        kinds => OrgKind::ALL.map(OrgKind::as_str),
         rows => rows,
         new => new,
         errors => errors.value(),
@@ -148,10 +134,7 @@ async fn save(w: Web, CsrfForm(f): CsrfForm<Fields>) -> Result<Response> {
     let locale = w.locale();
     let set = w.state.store.themes(org).await?;
     let mut page_errors = FormErrors::new(locale);
-    let kind = KINDS
-        .iter()
-        .find(|(k, _)| *k == field(&f, "kind"))
-        .map(|(_, k)| *k);
+    let kind = OrgKind::parse(field(&f, "kind"));
     let Some(kind) = kind else {
         page_errors.key("kind", "error-invalid");
         let rows = set.themes.iter().map(|t| row(t, BTreeMap::new())).collect();
