@@ -42,7 +42,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    fn is_empty_set(&self) -> bool {
+    pub(crate) fn is_empty_set(&self) -> bool {
         [
             &self.sites,
             &self.services,
@@ -55,7 +55,7 @@ impl Filter {
             || self.langs.as_ref().is_some_and(|l| l.is_empty())
     }
 
-    fn about_people(&self) -> bool {
+    pub(crate) fn about_people(&self) -> bool {
         self.services.is_some() || self.employees.is_some()
     }
 }
@@ -86,6 +86,8 @@ pub struct GroupKey {
     /// Who took an alert in hand or closed it (alert figures only; never from the
     /// rollups).
     pub handler: Option<Uuid>,
+    /// A comment theme's key (comment figures only; `""`: every comment).
+    pub theme: Option<String>,
 }
 
 /// One group's counts of one scale, and the answers left out as bursts.

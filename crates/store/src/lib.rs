@@ -87,7 +87,7 @@ pub use station::AskState;
 pub use surveys::{Saved, Survey, SurveySummary};
 pub use taps::TerminalBatch;
 pub use terminals::{Heartbeat, Terminal, TerminalInput, TerminalLows, Versions};
-pub use theme_figures::{ThemeFigure, ThemeQuery};
+pub use theme_figures::{ThemeCubeRow, ThemeFigure, ThemeQuery};
 pub use themes::{OrgTheme, ThemeSet, specs as theme_specs, starting_themes};
 pub use visits::{NewVisit, Visit};
 pub use web::{GuardHit, WebAnswers, WebOutcome, WebSurvey, WebSurveyInput, guard_day};

@@ -7,6 +7,7 @@ use rida_domain::text::Sentiment;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::cube::{CubeQuery, Dim, GroupKey};
 use crate::periods::{next_month, previous_month};
 use crate::ratings::in_list;
 use crate::{Result, Store, with_db};
@@ -37,6 +38,16 @@ pub struct ThemeFigure {
 }
 
 impl ThemeFigure {
+    /// Adds another part's counts of the same theme.
+    pub fn add(&mut self, o: &ThemeFigure) {
+        self.n += o.n;
+        self.negative += o.negative;
+        self.neutral += o.neutral;
+        self.positive += o.positive;
+        self.csat_n += o.csat_n;
+        self.csat_satisfied += o.csat_satisfied;
+    }
+
     pub fn of(&self, s: Sentiment) -> i64 {
         match s {
             Sentiment::Negative => self.negative,
@@ -122,21 +133,146 @@ impl Store {
                 s.fetch_all(p).await
             })?;
             for r in rows {
-                let e = out.entry(r.theme.clone()).or_insert_with(|| ThemeFigure {
-                    theme: r.theme.clone(),
-                    ..Default::default()
-                });
-                e.n += r.n;
-                e.negative += r.negative;
-                e.neutral += r.neutral;
-                e.positive += r.positive;
-                e.csat_n += r.csat_n;
-                e.csat_satisfied += r.csat_satisfied;
+                out.entry(r.theme.clone())
+                    .or_insert_with(|| ThemeFigure {
+                        theme: r.theme.clone(),
+                        ..Default::default()
+                    })
+                    .add(&r);
             }
         }
         let mut v: Vec<ThemeFigure> = out.into_values().filter(|f| f.n > 0).collect();
         v.sort_by(|a, b| b.n.cmp(&a.n).then_with(|| a.theme.cmp(&b.theme)));
         Ok(v)
+    }
+}
+
+/// One group's comments in a report: its theme's figures (theme `""`: every comment of
+/// the group, what a theme's share is of).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeCubeRow {
+    pub key: GroupKey,
+    pub figure: ThemeFigure,
+}
+
+impl Store {
+    /// The comments of a report's period and places, grouped by the query's site,
+    /// service, employee, day or month (other dimensions are not kept with comments and
+    /// are ignored), and by theme when `by_theme`. Each group comes with its row of every
+    /// comment (theme `""`); `theme` narrows the themed rows to one.
+    pub async fn theme_cube(
+        &self,
+        org: Uuid,
+        q: &CubeQuery,
+        theme: Option<&str>,
+        by_theme: bool,
+    ) -> Result<Vec<ThemeCubeRow>> {
+        let f = &q.filter;
+        if f.is_empty_set() || q.from_day > q.to_day {
+            return Ok(vec![]);
+        }
+        let has = |d: Dim| q.group.contains(&d);
+        let people = f.about_people() || has(Dim::Service) || has(Dim::Employee);
+        let pieces = if people {
+            vec![(3, q.from_day, q.to_day)]
+        } else if has(Dim::Day) {
+            vec![(1, q.from_day, q.to_day)]
+        } else {
+            pieces(q.from_day, q.to_day)
+        };
+        let mut out: std::collections::BTreeMap<GroupKey, ThemeFigure> = Default::default();
+        for (grain, from, to) in pieces {
+            let mut cols: Vec<(&str, Dim)> = [
+                ("site_id", Dim::Site),
+                ("service_id", Dim::Service),
+                ("employee_id", Dim::Employee),
+            ]
+            .into_iter()
+            .filter(|(_, d)| has(*d))
+            .collect();
+            if has(Dim::Day) {
+                cols.push(("period", Dim::Day));
+            } else if has(Dim::Month) {
+                cols.push((
+                    if grain == 2 { "period" } else { "period / 100" },
+                    Dim::Month,
+                ));
+            }
+            let select: String = cols.iter().map(|(c, _)| format!("{c}, ")).collect();
+            let mut sql = format!(
+                "SELECT {select}theme, CAST(SUM(n) AS BIGINT), CAST(SUM(negative) AS BIGINT), \
+                 CAST(SUM(neutral) AS BIGINT), CAST(SUM(positive) AS BIGINT), \
+                 CAST(SUM(csat_n) AS BIGINT), CAST(SUM(csat_satisfied) AS BIGINT) \
+                 FROM theme_rollups WHERE org_id = $1 AND grain = $2 AND period >= $3 AND period <= $4"
+            );
+            let mut ids: Vec<Uuid> = Vec::new();
+            for (list, col) in [
+                (&f.sites, "site_id"),
+                (&f.services, "service_id"),
+                (&f.employees, "employee_id"),
+            ] {
+                if let Some(list) = list {
+                    sql += &format!(" AND {col} IN ({})", in_list(5 + ids.len(), list.len()));
+                    ids.extend(list);
+                }
+            }
+            match (by_theme, theme) {
+                (_, Some(_)) => sql += &format!(" AND theme IN ('', ${})", 5 + ids.len()),
+                (true, None) => {}
+                (false, None) => sql += " AND theme = ''",
+            }
+            sql += " GROUP BY ";
+            sql += &cols
+                .iter()
+                .map(|(c, _)| format!("{c}, "))
+                .collect::<String>();
+            sql += "theme";
+            let rows: Vec<(GroupKey, ThemeFigure)> = with_db!(self, p => {
+                let mut s = sqlx::query(&sql).bind(org).bind(grain).bind(from).bind(to);
+                for id in &ids { s = s.bind(*id); }
+                if let Some(t) = theme { s = s.bind(t.to_string()); }
+                let mut rows = Vec::new();
+                for row in s.fetch_all(p).await? {
+                    use sqlx::Row;
+                    let mut key = GroupKey::default();
+                    for (i, (_, d)) in cols.iter().enumerate() {
+                        match d {
+                            Dim::Site => key.site = Some(row.try_get(i)?),
+                            Dim::Service => key.service = Some(row.try_get(i)?),
+                            Dim::Employee => key.employee = Some(row.try_get(i)?),
+                            _ => key.period = Some(row.try_get(i)?),
+                        }
+                    }
+                    let n = cols.len();
+                    let theme: String = row.try_get(n)?;
+                    let figure = ThemeFigure {
+                        theme: theme.clone(),
+                        n: row.try_get(n + 1)?,
+                        negative: row.try_get(n + 2)?,
+                        neutral: row.try_get(n + 3)?,
+                        positive: row.try_get(n + 4)?,
+                        csat_n: row.try_get(n + 5)?,
+                        csat_satisfied: row.try_get(n + 6)?,
+                    };
+                    key.theme = Some(theme);
+                    rows.push((key, figure));
+                }
+                Ok::<_, sqlx::Error>(rows)
+            })?;
+            for (key, r) in rows {
+                out.entry(key)
+                    .or_insert_with(|| ThemeFigure {
+                        theme: r.theme.clone(),
+                        ..Default::default()
+                    })
+                    .add(&r);
+            }
+        }
+        Ok(out
+            .into_iter()
+            .filter(|(_, f)| f.n > 0)
+            .map(|(key, figure)| ThemeCubeRow { key, figure })
+            .collect())
     }
 }
 

@@ -61,6 +61,7 @@ async fn counted(
                 None
             },
             handler: None,
+            theme: None,
         };
         let e = out
             .entry((key, scale.as_str()))

@@ -299,6 +299,7 @@ async fn a_rebuild_counts_themes_again_from_the_readings() {
 
 both_backends! {
     themes_changed_while_comments_arrive_keep_the_figures_whole;
+    a_report_s_comments_per_month_day_and_person_equal_a_recount;
 }
 
 /// The head saves new themes while an instance stores comments and another reads the
@@ -351,4 +352,108 @@ async fn themes_changed_while_comments_arrive_keep_the_figures_whole(backend: Ba
     }
     let (_, reader) = store.reader(w.org).await.unwrap();
     assert_eq!(figures(&store, w.org).await, recount(&reader, &comments));
+}
+
+/// The comments of a report (`theme_cube`) over a period of edge days and a whole month,
+/// per month, per day, per service and per theme: each group equals a recount of its
+/// comments with the reader, whatever grain answers it.
+async fn a_report_s_comments_per_month_day_and_person_equal_a_recount(backend: Backend) {
+    use rida_store::{CubeQuery, Dim, Filter};
+    let (store, _db) = testing::fresh_store(backend).await;
+    let w = world(&store).await;
+    let q = text_question(&store, w.org).await;
+    // Ten comments a day from 25 August to 5 October, cycling through the texts; outside
+    // the period a day on each side.
+    let days: Vec<i32> = (24..=31)
+        .map(|d| 20260800 + d)
+        .chain((1..=30).map(|d| 20260900 + d))
+        .chain((1..=6).map(|d| 20261000 + d))
+        .collect();
+    let mut stored: Vec<(i32, String)> = Vec::new();
+    let mut rows = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        let mut c = rating(&w, 1);
+        c.question_id = q;
+        c.local_day = *day;
+        c.answer = Answer::Text(TEXTS[i % TEXTS.len()].to_string());
+        rows.push(c);
+        stored.push((*day, TEXTS[i % TEXTS.len()].to_string()));
+    }
+    store.insert_ratings(w.org, &rows).await.unwrap();
+    let (_, reader) = store.reader(w.org).await.unwrap();
+    let (from, to) = (20260825, 20261005);
+    // (group's period or 0, theme) → comments, negative.
+    let recount = |period: fn(i32) -> i32| {
+        let mut out: BTreeMap<(i32, String), (i64, i64)> = BTreeMap::new();
+        for (day, text) in stored.iter().filter(|(d, _)| (from..=to).contains(d)) {
+            let a = reader.analyse(text);
+            for k in std::iter::once(String::new()).chain(a.themes.iter().map(|t| t.theme.clone()))
+            {
+                let e = out.entry((period(*day), k)).or_default();
+                e.0 += 1;
+                e.1 += i64::from(a.sentiment == Sentiment::Negative);
+            }
+        }
+        out
+    };
+    for (group, period) in [
+        (vec![Dim::Month], (|d| d / 100) as fn(i32) -> i32),
+        (vec![Dim::Day], |d| d),
+        (vec![], |_| 0),
+        (vec![Dim::Service, Dim::Month], |d| d / 100),
+    ] {
+        let cube = CubeQuery {
+            from_day: from,
+            to_day: to,
+            filter: Filter::default(),
+            group: group.clone(),
+        };
+        let got: BTreeMap<(i32, String), (i64, i64)> = store
+            .theme_cube(w.org, &cube, None, true)
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| {
+                if group.contains(&Dim::Service) {
+                    assert_eq!(r.key.service, Some(w.service));
+                }
+                (
+                    (r.key.period.unwrap_or(0), r.key.theme.unwrap()),
+                    (r.figure.n, r.figure.negative),
+                )
+            })
+            .collect();
+        assert_eq!(got, recount(period), "{group:?}");
+    }
+    // One theme: its rows and every comment's, nothing else.
+    let cube = CubeQuery {
+        from_day: from,
+        to_day: to,
+        filter: Filter::default(),
+        group: vec![Dim::Month],
+    };
+    let got = store
+        .theme_cube(w.org, &cube, Some("waiting"), false)
+        .await
+        .unwrap();
+    let want: Vec<_> = recount(|d| d / 100)
+        .into_iter()
+        .filter(|((_, t), _)| t.is_empty() || t == "waiting")
+        .collect();
+    assert_eq!(got.len(), want.len());
+    // Another site's filter: nothing.
+    let cube = CubeQuery {
+        filter: Filter {
+            sites: Some(vec![Uuid::now_v7()]),
+            ..Default::default()
+        },
+        ..cube
+    };
+    assert!(
+        store
+            .theme_cube(w.org, &cube, None, true)
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }

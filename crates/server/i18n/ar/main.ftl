@@ -1881,3 +1881,16 @@ alert-what-theme = { $n ->
 error-alert-theme = اختاروا الموضوع الذي تراقبه القاعدة.
 error-alert-theme-count = عدد تعليقات من 1 إلى 1000، مثلًا 2.
 error-alert-theme-window = دقائق من 5 إلى 10080 (أسبوع)، مثلًا 1440 ليوم.
+
+dim-theme = موضوع التعليق (لأرقام التعليقات فقط)
+dim-sentiment = مشاعر التعليق (لأرقام التعليقات فقط)
+metric-comment_share = حصة من التعليقات (%)
+metric-negative_comments = التعليقات السلبية (%)
+metric-comment_csat = رضا الزيارات التي تركت تعليقًا (%)
+col-commented-visits = زيارات بتعليق وتقييم رضا
+report-comment-metrics = من التعليقات
+report-theme = موضوع التعليق
+report-sentiment = مشاعر التعليق
+report-themes-comments-only = المواضيع والمشاعر تجمع وتصفّي أرقام التعليقات فقط: اختر رقمًا من التعليقات، أو اترك الموضوع والمشاعر دون اختيار.
+report-comments-not-per = تُحفظ أرقام التعليقات لكل فرع وخدمة وموظف وموضوع ومشاعر: اخترها دون قناة أو سؤال أو مجال أو لغة أو متولّي التنبيه.
+report-comment-csat-feeling = يُحفظ رضا الزيارات المعلَّق عليها لكل موضوع لا لكل مشاعر: اختره دون مشاعر.

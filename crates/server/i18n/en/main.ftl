@@ -1722,3 +1722,16 @@ alert-what-theme = { $n ->
 error-alert-theme = Choose the theme the rule watches.
 error-alert-theme-count = A number of comments from 1 to 1000, e.g. 2.
 error-alert-theme-window = Minutes from 5 to 10080 (a week), e.g. 1440 for a day.
+
+dim-theme = Comment theme (comment figures only)
+dim-sentiment = Comment feeling (comment figures only)
+metric-comment_share = Share of the comments (%)
+metric-negative_comments = Negative comments (%)
+metric-comment_csat = CSAT of the commented visits (%)
+col-commented-visits = Commented visits with a CSAT score
+report-comment-metrics = From comments
+report-theme = Comment theme
+report-sentiment = Comment feeling
+report-themes-comments-only = Themes and feelings group and filter the comment figures only: choose a figure from comments, or no theme and feeling.
+report-comments-not-per = Comment figures are kept per site, service, employee, theme and feeling: choose them without a channel, question, area, language or alert handler.
+report-comment-csat-feeling = The CSAT of commented visits is kept per theme, not per feeling: choose it without a feeling.

@@ -1758,3 +1758,16 @@ alert-what-theme = { $n ->
 error-alert-theme = Izvēlieties tēmu, kam noteikums seko.
 error-alert-theme-count = Komentāru skaits no 1 līdz 1000, piem., 2.
 error-alert-theme-window = Minūtes no 5 līdz 10080 (nedēļa), piem., 1440 dienai.
+
+dim-theme = Komentāru tēma (tikai komentāru rādītājiem)
+dim-sentiment = Komentāru noskaņojums (tikai komentāru rādītājiem)
+metric-comment_share = Daļa no komentāriem (%)
+metric-negative_comments = Negatīvie komentāri (%)
+metric-comment_csat = Komentēto apmeklējumu CSAT (%)
+col-commented-visits = Komentētie apmeklējumi ar CSAT vērtējumu
+report-comment-metrics = No komentāriem
+report-theme = Komentāru tēma
+report-sentiment = Komentāru noskaņojums
+report-themes-comments-only = Tēmas un noskaņojumi grupē un atlasa tikai komentāru rādītājus: izvēlieties rādītāju no komentāriem vai atstājiet tēmu un noskaņojumu neizvēlētu.
+report-comments-not-per = Komentāru rādītāji tiek glabāti pa filiālēm, pakalpojumiem, darbiniekiem, tēmām un noskaņojumiem: izvēlieties tos bez kanāla, jautājuma, jomas, valodas vai brīdinājuma risinātāja.
+report-comment-csat-feeling = Komentēto apmeklējumu CSAT tiek glabāts pa tēmām, nevis pa noskaņojumiem: izvēlieties to bez noskaņojuma.

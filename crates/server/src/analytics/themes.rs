@@ -55,6 +55,15 @@ pub struct ThemesPanel {
     pub names: std::collections::HashMap<String, String>,
 }
 
+/// A theme's name in `locale`: the organisation's own, else Rida's.
+pub fn theme_name(set: &rida_store::ThemeSet, key: &str, locale: rida_domain::Locale) -> String {
+    set.themes
+        .iter()
+        .find(|t| t.key == key)
+        .and_then(|t| t.own_name(locale.tag()).map(String::from))
+        .unwrap_or_else(|| crate::i18n::t(locale, &format!("theme-{key}")))
+}
+
 fn pct(part: i64, whole: i64) -> f64 {
     if whole == 0 {
         0.0

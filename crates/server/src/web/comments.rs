@@ -156,13 +156,7 @@ async fn show(w: Web, Path(id): Path<String>) -> Result<Response> {
     let set = store.themes(org).await?;
     let names = Names::load(store, org, w.locale()).await?;
     let locale = w.locale();
-    let theme_name = |key: &str| {
-        set.themes
-            .iter()
-            .find(|t| t.key == key)
-            .and_then(|t| t.own_name(locale.tag()).map(String::from))
-            .unwrap_or_else(|| i18n::t(locale, &format!("theme-{key}")))
-    };
+    let theme_name = |key: &str| crate::analytics::themes::theme_name(&set, key, locale);
     let a = reader.analyse(&c.text);
     let cue = |e: &Evidence| CueRow {
         word: word(&c.text, e.start, e.end),

@@ -165,6 +165,20 @@ async fn page(
             errors.key("metrics", "report-visits-not-per");
             Report::empty(spec, &reach)
         }
+        Err(crate::Error::BadRequest { code, .. }) if code == report::THEMES_COMMENTS_ONLY => {
+            errors.key("comments", "report-themes-comments-only");
+            Report::empty(spec, &reach)
+        }
+        Err(crate::Error::BadRequest { code, .. }) if code == report::COMMENTS_NOT_PER => {
+            errors.key("comments", "report-comments-not-per");
+            Report::empty(spec, &reach)
+        }
+        Err(crate::Error::BadRequest { code, .. })
+            if code == report::COMMENT_CSAT_NOT_PER_FEELING =>
+        {
+            errors.key("comments", "report-comment-csat-feeling");
+            Report::empty(spec, &reach)
+        }
         other => other?,
     };
     let see = w
@@ -187,6 +201,14 @@ async fn page(
         .into_iter()
         .filter(|q| rida_domain::Scale::parse(&q.scale).is_some_and(|s| s.score_range().is_some()))
         .map(|q| context! { id => q.id, name => q.label(locale) })
+        .collect();
+    // The organisation's themes in use, to filter on one.
+    let theme_set = w.state.store.themes(w.user.org.id).await?;
+    let themes: Vec<minijinja::Value> = theme_set
+        .themes
+        .iter()
+        .filter(|t| t.enabled)
+        .map(|t| context! { key => t.key, name => crate::analytics::themes::theme_name(&theme_set, &t.key, locale) })
         .collect();
     let group: Vec<&str> = result.spec.group.iter().map(|g| g.as_str()).collect();
     let dims: Vec<&str> = group
@@ -225,6 +247,8 @@ async fn page(
                 channel => params.channel.unwrap_or_default(),
                 language => result.spec.language.clone().unwrap_or_default(),
                 question => result.spec.question.map(|q| q.to_string()).unwrap_or_default(),
+                theme => reach.theme.clone().unwrap_or_default(),
+                sentiment => reach.sentiment.map(|s| s.as_str()).unwrap_or_default(),
                 // What the figures cover: the kind asked for, else the period the
                 // selection fell back to (the last 30 days is a custom range).
                 period => sel.period.clone().filter(|p| !p.trim().is_empty()).unwrap_or_else(|| result.period_kind.clone()),
@@ -234,6 +258,9 @@ async fn page(
             options => context! {
                 metrics => Metric::ALL.iter().map(|m| m.as_str()).chain(["good"]).collect::<Vec<_>>(),
                 questions => questions,
+                comment_metrics => ReportMetric::COMMENTS.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
+                themes => themes,
+                sentiments => rida_domain::text::Sentiment::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
                 visit_metrics => rida_domain::metrics::operations::VisitMetric::ALL.iter().map(|m| m.as_str())
                     .chain(w.user.may(rida_domain::Action::ViewAlerts { site: None }).then_some([ReportMetric::AckHours.as_str(), ReportMetric::CloseHours.as_str()]).into_iter().flatten())
                     .collect::<Vec<_>>(),

@@ -38,6 +38,7 @@ mod station;
 mod survey_rules;
 mod surveys;
 mod terminal_api;
+mod theme_reports;
 mod themes;
 mod twilio;
 mod visit_api;

@@ -20,7 +20,7 @@ both_backends! {
     the_head_changes_the_themes_and_the_comments_are_read_again;
 }
 
-const COMMENTS: [(i16, &str); 9] = [
+pub const COMMENTS: [(i16, &str); 9] = [
     (1, "Waited 40 minutes, nobody at the desk"),
     (2, "Gaidīju rindā stundu, darbiniece bija nelaipna"),
     (1, "انتظرت ساعتين والموظف مو محترم"),
@@ -34,7 +34,7 @@ const COMMENTS: [(i16, &str); 9] = [
 
 /// Stores the comments, each with the visit's CSAT score: the first six at the main site
 /// (Anna's), the rest at the other site.
-async fn fill(app: &TestApp) -> Vec<(Uuid, Uuid)> {
+pub async fn fill(app: &TestApp) -> Vec<(Uuid, Uuid)> {
     let mut rows: Vec<NewRating> = Vec::new();
     let mut ids = Vec::new();
     for (i, (score, text)) in COMMENTS.iter().enumerate() {

@@ -16,8 +16,10 @@ use rida_store::{CubeQuery, Dim, Store};
 use serde::Serialize;
 use uuid::Uuid;
 
+mod comments;
 mod spec;
 
+pub use comments::{COMMENT_CSAT_NOT_PER_FEELING, COMMENTS_NOT_PER, THEMES_COMMENTS_ONLY};
 pub use spec::{ChartKind, GroupBy, ReportMetric, ReportParams, ReportSpec};
 
 use super::{Reach, dashboard::Names};
@@ -153,6 +155,12 @@ pub async fn run(
         .any(|m| matches!(m, ReportMetric::Visit(_)));
     let alerts = spec.metrics.iter().any(|m| m.from_alerts());
     let answers = spec.metrics.iter().any(|m| m.from_answers());
+    let with_comments = spec.metrics.iter().any(|m| m.from_comments());
+    let narrowed = comments::Narrowed {
+        theme: reach.theme.clone(),
+        sentiment: reach.sentiment,
+    };
+    comments::check(spec, &narrowed)?;
     let not_per_visit = spec
         .group
         .iter()
@@ -202,7 +210,7 @@ pub async fn run(
         .filter_map(|m| match m {
             ReportMetric::Score(m) => Some(Some(m.scale())),
             ReportMetric::Good => Some(None),
-            ReportMetric::Visit(_) | ReportMetric::CloseHours | ReportMetric::AckHours => None,
+            _ => None,
         })
         .collect();
     if let Some(Some(first)) = scales.first()
@@ -232,6 +240,20 @@ pub async fn run(
     } else {
         store.cube(org, &query).await?
     };
+    let by_theme = spec.group.contains(&GroupBy::Theme);
+    let by_feeling = spec.group.contains(&GroupBy::Sentiment);
+    let theme_rows = if with_comments {
+        store
+            .theme_cube(org, &query, narrowed.theme.as_deref(), by_theme)
+            .await?
+    } else {
+        vec![]
+    };
+    let themes = if by_theme {
+        Some(store.themes(org).await?)
+    } else {
+        None
+    };
     let visit_rows = if visits {
         store.visit_cube(org, &query).await?
     } else {
@@ -239,7 +261,10 @@ pub async fn run(
     };
 
     // Labels of each group (ordered like the spec), and the counts per scale.
-    let label = |g: GroupBy, k: &rida_store::GroupKey| -> (String, String) {
+    let label = |g: GroupBy,
+                 k: &rida_store::GroupKey,
+                 feeling: Option<rida_domain::text::Sentiment>|
+     -> (String, String) {
         let of = |m: &HashMap<Uuid, String>, id: Option<Uuid>| {
             let id = id.unwrap_or_default();
             if id.is_nil() {
@@ -277,6 +302,21 @@ pub async fn run(
                 ),
                 None => (String::new(), String::new()),
             },
+            GroupBy::Theme => {
+                let key = k.theme.clone().unwrap_or_default();
+                let name = themes
+                    .as_ref()
+                    .map(|set| super::themes::theme_name(set, &key, locale))
+                    .unwrap_or_default();
+                (key, name)
+            }
+            GroupBy::Sentiment => match feeling {
+                Some(s) => (
+                    s.as_str().to_string(),
+                    i18n::t(locale, &format!("sentiment-{}", s.as_str())),
+                ),
+                None => (String::new(), "—".into()),
+            },
             GroupBy::Language => match k.lang.clone().unwrap_or_default() {
                 l if l.is_empty() => (l, "—".into()),
                 l => (l.clone(), rida_domain::locale::language_name(&l)),
@@ -301,11 +341,57 @@ pub async fn run(
         .filter(|g| !g.is_time())
         .collect();
     order.extend(spec.group.iter().copied().filter(|g| g.is_time()));
-    type Cell = (HashMap<Scale, ScoreCounts>, VisitTotals, Vec<f64>, Vec<f64>);
+    type Cell = (
+        HashMap<Scale, ScoreCounts>,
+        VisitTotals,
+        Vec<f64>,
+        Vec<f64>,
+        rida_store::ThemeFigure,
+    );
     let mut grouped: BTreeMap<Vec<(String, String)>, Cell> = BTreeMap::new();
     let key_of = |k: &rida_store::GroupKey| -> Vec<(String, String)> {
-        order.iter().map(|g| label(*g, k)).collect()
+        order.iter().map(|g| label(*g, k, None)).collect()
     };
+    // The place and time of a group's key (its labels but theme and feeling): the
+    // comments a theme's share is of.
+    let place_of = |key: &[(String, String)]| -> Vec<(String, String)> {
+        order
+            .iter()
+            .zip(key)
+            .filter(|(g, _)| !g.of_comments())
+            .map(|(_, l)| l.clone())
+            .collect()
+    };
+    let mut all_comments: HashMap<Vec<(String, String)>, i64> = HashMap::new();
+    for r in &theme_rows {
+        let every = r.key.theme.as_deref() == Some("");
+        if every {
+            *all_comments.entry(place_of(&key_of(&r.key))).or_default() += r.figure.n;
+        }
+        // Each theme's rows when grouped by or narrowed to themes, else every comment.
+        let counted = every != (by_theme || narrowed.theme.is_some());
+        let enabled = themes.as_ref().is_none_or(|set| {
+            set.themes
+                .iter()
+                .any(|t| t.enabled && Some(&t.key) == r.key.theme.as_ref())
+        });
+        if !counted || !enabled {
+            continue;
+        }
+        let feelings: Vec<Option<rida_domain::text::Sentiment>> = if by_feeling {
+            rida_domain::text::Sentiment::ALL.map(Some).to_vec()
+        } else {
+            vec![narrowed.sentiment]
+        };
+        for s in feelings {
+            let key = order.iter().map(|g| label(*g, &r.key, s)).collect();
+            grouped
+                .entry(key)
+                .or_default()
+                .4
+                .add(&comments::of_feeling(&r.figure, s));
+        }
+    }
     for r in &rows {
         if spec.group.contains(&GroupBy::Area)
             && !r.key.question.is_some_and(|q| areas.contains_key(&q))
@@ -338,8 +424,7 @@ pub async fn run(
     let about_employees = spec.group.contains(&GroupBy::Employee) || reach.employee.is_some();
     let mut out: Vec<ReportRow> = grouped
         .into_iter()
-        .map(|(key, (counts, totals, hours, ack))| ReportRow {
-            labels: key.into_iter().map(|(_, name)| name).collect(),
+        .map(|(key, (counts, totals, hours, ack, said))| ReportRow {
             figures: spec
                 .metrics
                 .iter()
@@ -360,6 +445,10 @@ pub async fn run(
                         ReportMetric::Visit(m) => (m.n(&totals), m.estimate(&totals)),
                         ReportMetric::CloseHours => (hours.len() as u64, mean_of_values(&hours)),
                         ReportMetric::AckHours => (ack.len() as u64, mean_of_values(&ack)),
+                        m => {
+                            let all = all_comments.get(&place_of(&key)).copied().unwrap_or(0);
+                            comments::figure(*m, &said, all)
+                        }
                     };
                     let withheld = about_employees && n < thresholds.min_shown;
                     Figure {
@@ -369,6 +458,7 @@ pub async fn run(
                     }
                 })
                 .collect(),
+            labels: key.into_iter().map(|(_, name)| name).collect(),
         })
         .filter(|r| r.figures.iter().any(|f| f.n > 0))
         .collect();

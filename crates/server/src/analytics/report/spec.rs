@@ -26,12 +26,16 @@ pub enum GroupBy {
     Language,
     /// Who took an alert in hand or closed it: for the alert figures only.
     Handler,
+    /// What comments are about, as Rida read them: for the comment figures only.
+    Theme,
+    /// How comments felt (negative, neutral, positive): for the comment figures only.
+    Sentiment,
     Day,
     Month,
 }
 
 impl GroupBy {
-    pub const ALL: [GroupBy; 11] = [
+    pub const ALL: [GroupBy; 13] = [
         GroupBy::Region,
         GroupBy::Site,
         GroupBy::Service,
@@ -41,6 +45,8 @@ impl GroupBy {
         GroupBy::Area,
         GroupBy::Language,
         GroupBy::Handler,
+        GroupBy::Theme,
+        GroupBy::Sentiment,
         GroupBy::Day,
         GroupBy::Month,
     ];
@@ -56,6 +62,8 @@ impl GroupBy {
             GroupBy::Area => "area",
             GroupBy::Language => "language",
             GroupBy::Handler => "handler",
+            GroupBy::Theme => "theme",
+            GroupBy::Sentiment => "sentiment",
             GroupBy::Day => "day",
             GroupBy::Month => "month",
         }
@@ -63,6 +71,11 @@ impl GroupBy {
 
     pub(super) fn is_time(self) -> bool {
         matches!(self, GroupBy::Day | GroupBy::Month)
+    }
+
+    /// Whether it groups comments only (by what Rida read in them).
+    pub(super) fn of_comments(self) -> bool {
+        matches!(self, GroupBy::Theme | GroupBy::Sentiment)
     }
 
     /// The rollups' dimension it groups by (`None`: not one of the answers').
@@ -76,7 +89,7 @@ impl GroupBy {
             GroupBy::Language => Dim::Lang,
             GroupBy::Day => Dim::Day,
             GroupBy::Month => Dim::Month,
-            GroupBy::Handler => return None,
+            GroupBy::Handler | GroupBy::Theme | GroupBy::Sentiment => return None,
         })
     }
 }
@@ -105,9 +118,22 @@ pub enum ReportMetric {
     /// Mean hours from an alert being raised to someone taking it in hand (a note, an
     /// assignment, "I have it", or its closing), of the alerts acknowledged in the period.
     AckHours,
+    /// The share of the place's comments in the group (of a theme, of a feeling).
+    CommentShare,
+    /// The share of the group's comments Rida read as negative.
+    NegativeComments,
+    /// The CSAT of the visits whose customers wrote the group's comments.
+    CommentCsat,
 }
 
 impl ReportMetric {
+    /// The figures of comments.
+    pub const COMMENTS: [ReportMetric; 3] = [
+        ReportMetric::CommentShare,
+        ReportMetric::NegativeComments,
+        ReportMetric::CommentCsat,
+    ];
+
     /// Every metric, those from answers first.
     pub fn all() -> Vec<ReportMetric> {
         Metric::ALL
@@ -116,6 +142,7 @@ impl ReportMetric {
             .chain([ReportMetric::Good])
             .chain(VisitMetric::ALL.into_iter().map(ReportMetric::Visit))
             .chain([ReportMetric::AckHours, ReportMetric::CloseHours])
+            .chain(ReportMetric::COMMENTS)
             .collect()
     }
 
@@ -126,6 +153,9 @@ impl ReportMetric {
             ReportMetric::Visit(m) => m.as_str(),
             ReportMetric::CloseHours => "close_hours",
             ReportMetric::AckHours => "ack_hours",
+            ReportMetric::CommentShare => "comment_share",
+            ReportMetric::NegativeComments => "negative_comments",
+            ReportMetric::CommentCsat => "comment_csat",
         }
     }
 
@@ -140,6 +170,8 @@ impl ReportMetric {
             ReportMetric::Visit(_) => "col-visits",
             ReportMetric::CloseHours => "col-closed-alerts",
             ReportMetric::AckHours => "col-acknowledged-alerts",
+            ReportMetric::CommentShare | ReportMetric::NegativeComments => "themes-col-comments",
+            ReportMetric::CommentCsat => "col-commented-visits",
         }
     }
 
@@ -147,6 +179,12 @@ impl ReportMetric {
     /// site, service and employee only).
     pub fn from_answers(self) -> bool {
         matches!(self, ReportMetric::Score(_) | ReportMetric::Good)
+    }
+
+    /// Whether it is counted from comments (the theme rollups, kept per site, service,
+    /// employee and theme).
+    pub fn from_comments(self) -> bool {
+        ReportMetric::COMMENTS.contains(&self)
     }
 
     /// Whether it is counted from alerts (only for who may read them).
@@ -160,7 +198,11 @@ impl ReportMetric {
             ReportMetric::Score(m) => m.unit(),
             ReportMetric::Visit(m) if m.is_mean() => Unit::Mean,
             ReportMetric::CloseHours | ReportMetric::AckHours => Unit::Mean,
-            ReportMetric::Good | ReportMetric::Visit(_) => Unit::Percent,
+            ReportMetric::Good
+            | ReportMetric::Visit(_)
+            | ReportMetric::CommentShare
+            | ReportMetric::NegativeComments
+            | ReportMetric::CommentCsat => Unit::Percent,
         }
     }
 }
