@@ -14,6 +14,7 @@ pub mod metrics;
 pub mod names;
 pub mod period;
 pub mod policy;
+pub mod pulse;
 pub mod rating;
 pub mod reply;
 pub mod role;

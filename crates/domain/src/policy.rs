@@ -125,6 +125,13 @@ pub enum Action {
     ManageTerminals { site: Option<Uuid> },
     /// Use the employee station of this employee.
     UseStation { employee: Uuid },
+    /// Answer the employees' pulse (an account of an employee).
+    AnswerPulse,
+    /// Read the employees' pulse of a site (`None`: open the pulse page, which shows
+    /// each user the sites they reach). Never one person's answer: there is none.
+    ViewPulse { site: Option<Uuid> },
+    /// Read the organisation's pulse as a whole (everyone, employees too).
+    ViewPulseSummary,
     /// Change one's own password and language.
     ManageOwnAccount,
 }
@@ -161,6 +168,9 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (_, ManageOwnAccount) => true,
         (Employee, UseStation { employee }) => actor.employee_id == Some(employee),
         (_, UseStation { .. }) => false,
+        (_, ViewPulseSummary) => true,
+        (Employee, AnswerPulse) => actor.employee_id.is_some(),
+        (_, AnswerPulse) => false,
         // From here on an employee account may do nothing: no admin area, no results.
         (Employee, _) => false,
         (Head, _) => true,
@@ -179,7 +189,8 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager, ManageSurveys | ManageSurveyDispatch) => in_scope(None),
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
-        (Analyst, ViewAlerts { .. }) => true,
+        (Analyst, ViewAlerts { .. } | ViewPulse { .. }) => true,
+        (Manager, ViewPulse { site }) => in_scope(site) || site.is_none(),
         (Analyst, ImportExternal) => true,
         (Manager, ManageConsent) => true,
         (Manager, ViewAlerts { site }) => in_scope(site) || site.is_none(),

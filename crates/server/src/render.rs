@@ -174,6 +174,11 @@ const NAV: &[(Option<&str>, &[NavEntry])] = &[
                 Action::ViewResults { site: None },
             ),
             ("/admin/external", "nav-external", Action::ImportExternal),
+            (
+                "/admin/pulse",
+                "nav-pulse",
+                Action::ViewPulse { site: None },
+            ),
         ],
     ),
     (

@@ -29,6 +29,7 @@ mod operations;
 mod org;
 mod people;
 mod periods;
+mod pulse;
 mod ratings;
 mod readings;
 mod rebuild;
@@ -75,6 +76,9 @@ pub use names::OrgNames;
 pub use operations::VisitRowTotals;
 pub use org::{OrgSettings, Organisation, Region, Service, ServiceInput, Site, SiteInput};
 pub use people::{Employee, EmployeeInput, User, UserInput};
+pub use pulse::{
+    MAILED as PULSE_MAILED, MailedLink, PulseInvitee, PulseOutcome, PulsePlan, PulseRound,
+};
 pub use ratings::{
     FLAG_BURST, InsertOutcome, NewRating, Question, QuestionRef, RatingRefs, StoredRating,
 };

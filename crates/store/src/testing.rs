@@ -250,3 +250,49 @@ pub async fn forget_readings(store: &Store, org: uuid::Uuid) {
         sqlx::query("UPDATE organisations SET comments_backfilled = FALSE, comments_read_to = NULL WHERE id = $1").bind(org).execute(p).await.unwrap();
     });
 }
+
+/// Ends every pulse round of the organisation (as if their days had passed).
+pub async fn end_pulse_rounds(store: &Store, org: uuid::Uuid) {
+    let now = crate::now_ms();
+    crate::with_db!(store, p => {
+        sqlx::query("UPDATE pulse_rounds SET opened_at = opened_at - 864000000, closes_at = $2 WHERE org_id = $1")
+            .bind(org).bind(now - 1).execute(p).await.unwrap();
+    });
+}
+
+/// The names of a table's columns.
+pub async fn columns(store: &Store, table: &str) -> Vec<String> {
+    let mut out: Vec<String> = match &store.db {
+        crate::Db::Sqlite(p) => sqlx::query_scalar("SELECT name FROM pragma_table_info($1)")
+            .bind(table)
+            .fetch_all(p)
+            .await
+            .unwrap(),
+        crate::Db::Postgres(p) => sqlx::query_scalar(
+            "SELECT CAST(column_name AS TEXT) FROM information_schema.columns WHERE table_name = $1",
+        )
+        .bind(table)
+        .fetch_all(p)
+        .await
+        .unwrap(),
+    };
+    out.sort();
+    out
+}
+
+/// The organisation's outbox: each message's id, kind, address and body.
+pub async fn outbox_messages(
+    store: &Store,
+    org: uuid::Uuid,
+) -> Vec<(uuid::Uuid, String, String, Vec<u8>)> {
+    crate::with_db!(store, p => sqlx::query_as(
+        "SELECT id, kind, to_addr, message FROM outbox WHERE org_id = $1 ORDER BY created_at")
+        .bind(org).fetch_all(p).await.unwrap())
+}
+
+/// Gives an account an e-mail address.
+pub async fn set_email(store: &Store, user: uuid::Uuid, email: &str) {
+    crate::with_db!(store, p => {
+        sqlx::query("UPDATE users SET email = $2 WHERE id = $1").bind(user).bind(email).execute(p).await.unwrap();
+    });
+}

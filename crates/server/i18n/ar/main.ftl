@@ -1894,3 +1894,89 @@ report-sentiment = مشاعر التعليق
 report-themes-comments-only = المواضيع والمشاعر تجمع وتصفّي أرقام التعليقات فقط: اختر رقمًا من التعليقات، أو اترك الموضوع والمشاعر دون اختيار.
 report-comments-not-per = تُحفظ أرقام التعليقات لكل فرع وخدمة وموظف وموضوع ومشاعر: اخترها دون قناة أو سؤال أو مجال أو لغة أو متولّي التنبيه.
 report-comment-csat-feeling = يُحفظ رضا الزيارات المعلَّق عليها لكل موضوع لا لكل مشاعر: اختره دون مشاعر.
+
+nav-pulse = نبض الموظفين
+pulse-title = نبض الموظفين
+pulse-intro = كيف هو العمل هنا؟ دقيقة واحدة وبضعة أسئلة.
+pulse-anonymous = دون هوية: لا تُحفظ إجابتك أبدًا مع اسمك أو حسابك، بل تُضاف فقط إلى أعداد فرعك. لا تظهر الأرقام إلا بعد انتهاء الجولة ولمجموعات لا تقل عن الحد الأدنى.
+pulse-send = إرسال
+pulse-answered = أجبت في هذه الجولة. شكرًا لك.
+pulse-mailed = أُرسلت هذه الجولة إلى بريدك الإلكتروني: أجب من الرابط هناك (يعمل مرة واحدة).
+pulse-none-open = لا توجد جولة مفتوحة الآن.
+pulse-thanks = شكرًا لك: احتُسبت إجابتك.
+pulse-link-used = استُخدم هذا الرابط من قبل: كل رابط يعمل مرة واحدة.
+pulse-closed = انتهت هذه الجولة.
+pulse-link-unknown = هذا الرابط غير معروف. تحقق من نسخه كاملًا.
+pulse-enps-question = ما مدى احتمال أن توصي صديقًا بالعمل هنا؟
+pulse-enps-low = 0 = غير محتمل إطلاقًا
+pulse-enps-high = 10 = محتمل جدًا
+pulse-disagree = 1 = لا أوافق بشدة
+pulse-agree = 5 = أوافق بشدة
+pulse-plan-title = خطة النبض وأسئلته
+pulse-open-now = افتح جولة الآن
+pulse-plan-off = لم يُحدَّد إيقاع: لا تُفتح جولة إلا عندما يفتحها المدير.
+pulse-plan-line = جولة { $rhythm }، { $delivery }، مفتوحة { $days } { $days ->
+    [one] يومًا
+    [two] يومًا
+    [few] أيام
+   *[other] يومًا
+}، مع { $n } { $n ->
+    [one] عبارة
+    [two] عبارة
+    [few] عبارات
+   *[other] عبارة
+} بعد سؤال eNPS.
+pulse-rhythm = الإيقاع
+pulse-rhythm-off = فقط عند فتحها يدويًا
+pulse-rhythm-monthly = كل شهر
+pulse-rhythm-quarterly = كل ربع سنة
+pulse-delivery = كيف يُسأل الموظفون
+pulse-delivery-station = على شاشة محطتهم
+pulse-delivery-email = برابط بريد إلكتروني لمرة واحدة
+pulse-delivery-help = بالبريد الإلكتروني يتلقى كل موظف لديه عنوان رابطًا يعمل مرة واحدة؛ ومن لا عنوان له يجيب على محطته.
+pulse-open-days = عدد أيام بقاء الجولة مفتوحة
+pulse-statements = العبارات
+pulse-statements-help = حتى خمس عبارات بعد سؤال "هل توصي بالعمل هنا؟"، يُجاب عن كل منها من 1 (لا أوافق بشدة) إلى 5 (أوافق بشدة). اكتب كل عبارة باللغات التي يقرؤها موظفوك؛ اللغة الفارغة تُعرض مكانها لغة أخرى.
+pulse-plan-help = تُفتح الجولات في اليوم الأول من الشهر أو الربع بتوقيت المؤسسة. تطرح الجولة العبارات المحفوظة عند فتحها.
+pulse-round = جولة { $key }
+pulse-open-line = مفتوحة حتى { $closes }: أجاب حتى الآن { $answered } من { $asked } موظفين.
+pulse-open-why = تظهر الأرقام بعد انتهاء الجولة: فمراقبة تغيّرها أثناء فتحها قد تكشف ما أجاب به زميل.
+pulse-too-few = { $n } إجابات: أقل من { $min }، لذا لا يُعرض أي رقم.
+pulse-enps = eNPS
+pulse-answers = { $n ->
+    [zero] لا إجابات
+    [one] إجابة واحدة
+    [two] إجابتان
+    [few] { $n } إجابات
+   *[other] { $n } إجابة
+}
+pulse-agree-share = موافقون (4–5 من 5)
+pulse-sites-title = الفروع: نبض الفريق بجانب رضا عملائه
+pulse-sites-help = رضا العملاء (CSAT) للفترة { $from } – { $to } (الأيام الثلاثون حتى انتهاء الجولة). يظهر نبض الفرع ابتداءً من { $min } إجابات.
+pulse-col-answers = الموظفون
+pulse-col-statement = العبارة { $n }
+pulse-withheld = أقل من { $min } إجابات
+pulse-correlation = عبر { $n } فروع، يرتبط eNPS للفريق ورضا العملاء بمعامل r = { $r } (1: معًا، 0: لا علاقة، −1: عكسيًا).
+pulse-correlation-few = لدى { $n } من الفروع كلا الرقمين: يلزم ثلاثة على الأقل للحكم على ما إذا كانت الفرق الأسعد تخدم عملاء أرضى.
+pulse-no-sites = لم تكن لفروعك إجابات في هذه الجولة.
+pulse-empty = لا توجد جولة بعد. حدّد الخطة ثم افتح جولة: يجيب الموظفون على محطتهم أو عبر رابط بريد إلكتروني لمرة واحدة.
+pulse-rounds = الجولات
+pulse-open-until = مفتوحة حتى { $closes }
+pulse-invite = جولة من نبض الموظفين مفتوحة: دقيقة واحدة ودون هوية.
+pulse-answer-now = أجب عن النبض
+pulse-our-results = نتائجنا، جولة { $key }
+pulse-answer-needed = اختر رقمًا من 0 إلى 10.
+pulse-out-of-range = اختر أحد الأرقام المعروضة.
+pulse-question-too-long = 200 حرف على الأكثر في كل لغة.
+pulse-rhythm-unknown = اختر أحد الإيقاعات.
+pulse-delivery-unknown = اختر إحدى الطرق.
+pulse-days-range = من { $min } إلى { $max } يومًا.
+pulse-plan-conflict = حفظ شخص آخر الخطة بعد أن فتحتها. راجعها مرة أخرى ثم احفظ.
+flash-pulse-open-already = هناك جولة مفتوحة بالفعل.
+flash-pulse-opened = الجولة مفتوحة.
+flash-pulse-today-already = فُتحت جولة اليوم بالفعل.
+flash-pulse-thanks = شكرًا لك: احتُسبت إجابتك عن النبض دون هوية.
+mail-pulse-subject = { $org }: كيف هو العمل هنا؟
+mail-pulse-intro = دقيقة واحدة وبضعة أسئلة: كيف هو العمل هنا؟
+mail-pulse-open = أجب
+mail-pulse-closes = الجولة مفتوحة حتى { $day }. يعمل الرابط مرة واحدة.

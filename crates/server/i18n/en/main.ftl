@@ -1735,3 +1735,85 @@ report-sentiment = Comment feeling
 report-themes-comments-only = Themes and feelings group and filter the comment figures only: choose a figure from comments, or no theme and feeling.
 report-comments-not-per = Comment figures are kept per site, service, employee, theme and feeling: choose them without a channel, question, area, language or alert handler.
 report-comment-csat-feeling = The CSAT of commented visits is kept per theme, not per feeling: choose it without a feeling.
+
+nav-pulse = Employees' pulse
+pulse-title = Employees' pulse
+pulse-intro = How is it to work here? A minute, a few questions.
+pulse-anonymous = Anonymous: your answer is never stored with your name or account, only added to the counts of your site. Figures are shown only when the round is over and only for groups of at least the minimum.
+pulse-send = Send
+pulse-answered = You answered this round. Thank you.
+pulse-mailed = This round was sent to your e-mail: answer from the link there (it works once).
+pulse-none-open = No round is open now.
+pulse-thanks = Thank you: your answer was counted.
+pulse-link-used = This link was used already: each works once.
+pulse-closed = This round is over.
+pulse-link-unknown = This link is not known. Check that it was copied whole.
+pulse-enps-question = How likely are you to recommend working here to a friend?
+pulse-enps-low = 0 = not at all likely
+pulse-enps-high = 10 = extremely likely
+pulse-disagree = 1 = strongly disagree
+pulse-agree = 5 = strongly agree
+pulse-plan-title = Pulse plan and questions
+pulse-open-now = Open a round now
+pulse-plan-off = No rhythm is set: a round opens only when the head opens one.
+pulse-plan-line = A round { $rhythm }, { $delivery }, open { $days ->
+    [one] one day
+   *[other] { $days } days
+}, with { $n ->
+    [one] one statement
+   *[other] { $n } statements
+} after the eNPS question.
+pulse-rhythm = Rhythm
+pulse-rhythm-off = only when opened by hand
+pulse-rhythm-monthly = every month
+pulse-rhythm-quarterly = every quarter
+pulse-delivery = How employees are asked
+pulse-delivery-station = on their station
+pulse-delivery-email = by a one-time e-mail link
+pulse-delivery-help = By e-mail, each employee with an address gets a link that works once; those without one answer on their station.
+pulse-open-days = Days a round stays open
+pulse-statements = Statements
+pulse-statements-help = Up to five statements after "would you recommend working here?", each answered from 1 (strongly disagree) to 5 (strongly agree). Write each in the languages your staff read; an empty language shows another.
+pulse-plan-help = Rounds open on the first day of the month or quarter, in the organisation's time zone. A round asks the statements saved when it opens.
+pulse-round = Round { $key }
+pulse-open-line = Open until { $closes }: { $answered } of { $asked } employees have answered so far.
+pulse-open-why = The figures appear when the round is over: watching them move while it is open would tell what a colleague answered.
+pulse-too-few = { $n } answers: fewer than { $min }, so no figure is shown.
+pulse-enps = eNPS
+pulse-answers = { $n ->
+    [one] one answer
+   *[other] { $n } answers
+}
+pulse-agree-share = agree (4–5 of 5)
+pulse-sites-title = Sites: the team's pulse beside its customers' satisfaction
+pulse-sites-help = Customers' CSAT of { $from } – { $to } (the 30 days up to the round's close). A site's pulse is shown from { $min } answers.
+pulse-col-answers = Employees
+pulse-col-statement = Statement { $n }
+pulse-withheld = Fewer than { $min } answers
+pulse-correlation = Across { $n } sites, the team's eNPS and customers' CSAT correlate at r = { $r } (1: together, 0: unrelated, −1: opposite).
+pulse-correlation-few = { $n ->
+    [one] One site has
+   *[other] { $n } sites have
+} both figures: at least three are needed to say whether happier teams serve happier customers.
+pulse-no-sites = No site of yours had answers in this round.
+pulse-empty = No round yet. Set the plan, then open a round: employees answer on their station or through a one-time e-mail link.
+pulse-rounds = Rounds
+pulse-open-until = open until { $closes }
+pulse-invite = A round of the employees' pulse is open: a minute, anonymous.
+pulse-answer-now = Answer the pulse
+pulse-our-results = Our results, round { $key }
+pulse-answer-needed = Choose a number from 0 to 10.
+pulse-out-of-range = Choose one of the numbers shown.
+pulse-question-too-long = At most 200 characters in each language.
+pulse-rhythm-unknown = Choose one of the rhythms.
+pulse-delivery-unknown = Choose one of the ways.
+pulse-days-range = From { $min } to { $max } days.
+pulse-plan-conflict = Someone saved the plan after you opened it. Check it again and save.
+flash-pulse-open-already = A round is open already.
+flash-pulse-opened = The round is open.
+flash-pulse-today-already = A round was opened today already.
+flash-pulse-thanks = Thank you: your pulse answer was counted, anonymously.
+mail-pulse-subject = { $org }: how is it to work here?
+mail-pulse-intro = A minute, a few questions: how is it to work here?
+mail-pulse-open = Answer
+mail-pulse-closes = The round is open until { $day }. The link works once.

@@ -1771,3 +1771,84 @@ report-sentiment = Komentāru noskaņojums
 report-themes-comments-only = Tēmas un noskaņojumi grupē un atlasa tikai komentāru rādītājus: izvēlieties rādītāju no komentāriem vai atstājiet tēmu un noskaņojumu neizvēlētu.
 report-comments-not-per = Komentāru rādītāji tiek glabāti pa filiālēm, pakalpojumiem, darbiniekiem, tēmām un noskaņojumiem: izvēlieties tos bez kanāla, jautājuma, jomas, valodas vai brīdinājuma risinātāja.
 report-comment-csat-feeling = Komentēto apmeklējumu CSAT tiek glabāts pa tēmām, nevis pa noskaņojumiem: izvēlieties to bez noskaņojuma.
+
+nav-pulse = Darbinieku pulss
+pulse-title = Darbinieku pulss
+pulse-intro = Kā jums strādāt šeit? Minūte, daži jautājumi.
+pulse-anonymous = Anonīmi: jūsu atbilde nekad netiek glabāta ar jūsu vārdu vai kontu, tā tikai pieskaitīta jūsu filiāles skaitiem. Rādītāji redzami tikai pēc kārtas beigām un tikai grupām, kurās ir vismaz noteiktais minimums.
+pulse-send = Nosūtīt
+pulse-answered = Jūs šajā kārtā atbildējāt. Paldies!
+pulse-mailed = Šī kārta tika nosūtīta uz jūsu e-pastu: atbildiet ar saiti tajā (tā derīga vienu reizi).
+pulse-none-open = Pašlaik nav atvērtas kārtas.
+pulse-thanks = Paldies: jūsu atbilde ir ieskaitīta.
+pulse-link-used = Šī saite jau izmantota: katra der vienu reizi.
+pulse-closed = Šī kārta ir beigusies.
+pulse-link-unknown = Šī saite nav zināma. Pārbaudiet, vai tā nokopēta pilnībā.
+pulse-enps-question = Cik ticami, ka jūs ieteiktu draugam strādāt šeit?
+pulse-enps-low = 0 = nepavisam
+pulse-enps-high = 10 = ļoti ticami
+pulse-disagree = 1 = pilnīgi nepiekrītu
+pulse-agree = 5 = pilnīgi piekrītu
+pulse-plan-title = Pulsa plāns un jautājumi
+pulse-open-now = Atvērt kārtu tagad
+pulse-plan-off = Ritms nav iestatīts: kārta tiek atvērta tikai tad, kad to atver vadītājs.
+pulse-plan-line = Kārta { $rhythm }, { $delivery }, atvērta { $days ->
+    [one] { $days } dienu
+   *[other] { $days } dienas
+}, ar { $n ->
+    [zero] { $n } apgalvojumiem
+    [one] { $n } apgalvojumu
+   *[other] { $n } apgalvojumiem
+} pēc eNPS jautājuma.
+pulse-rhythm = Ritms
+pulse-rhythm-off = tikai atverot ar roku
+pulse-rhythm-monthly = katru mēnesi
+pulse-rhythm-quarterly = katru ceturksni
+pulse-delivery = Kā darbiniekiem jautā
+pulse-delivery-station = viņu darba vietas ekrānā
+pulse-delivery-email = ar vienreizēju saiti e-pastā
+pulse-delivery-help = Pa e-pastu katrs darbinieks ar adresi saņem saiti, kas der vienu reizi; tie, kam adreses nav, atbild savā darba vietas ekrānā.
+pulse-open-days = Cik dienas kārta ir atvērta
+pulse-statements = Apgalvojumi
+pulse-statements-help = Līdz pieciem apgalvojumiem pēc jautājuma "vai ieteiktu strādāt šeit?", katrs vērtēts no 1 (pilnīgi nepiekrītu) līdz 5 (pilnīgi piekrītu). Uzrakstiet katru valodās, kuras darbinieki lasa; tukšas valodas vietā rāda citu.
+pulse-plan-help = Kārtas atveras mēneša vai ceturkšņa pirmajā dienā organizācijas laika joslā. Kārta jautā apgalvojumus, kas saglabāti tās atvēršanas brīdī.
+pulse-round = Kārta { $key }
+pulse-open-line = Atvērta līdz { $closes }: līdz šim atbildējuši { $answered } no { $asked } darbiniekiem.
+pulse-open-why = Rādītāji parādās pēc kārtas beigām: vērojot, kā tie mainās atvērtas kārtas laikā, varētu uzzināt, ko atbildējis kolēģis.
+pulse-too-few = { $n } atbildes: mazāk nekā { $min }, tāpēc rādītājs netiek rādīts.
+pulse-enps = eNPS
+pulse-answers = { $n ->
+    [zero] { $n } atbilžu
+    [one] { $n } atbilde
+   *[other] { $n } atbildes
+}
+pulse-agree-share = piekrīt (4–5 no 5)
+pulse-sites-title = Filiāles: komandas pulss blakus klientu apmierinātībai
+pulse-sites-help = Klientu CSAT par { $from } – { $to } (30 dienas līdz kārtas beigām). Filiāles pulss redzams no { $min } atbildēm.
+pulse-col-answers = Darbinieki
+pulse-col-statement = Apgalvojums { $n }
+pulse-withheld = Mazāk nekā { $min } atbildes
+pulse-correlation = { $n } filiālēs komandas eNPS un klientu CSAT korelācija ir r = { $r } (1: kopā, 0: nesaistīti, −1: pretēji).
+pulse-correlation-few = Abi rādītāji ir { $n } filiālēm: vajag vismaz trīs, lai teiktu, vai laimīgākas komandas apkalpo apmierinātākus klientus.
+pulse-no-sites = Jūsu filiālēm šajā kārtā nebija atbilžu.
+pulse-empty = Vēl nav nevienas kārtas. Iestatiet plānu un atveriet kārtu: darbinieki atbild savā darba vietas ekrānā vai ar vienreizēju saiti e-pastā.
+pulse-rounds = Kārtas
+pulse-open-until = atvērta līdz { $closes }
+pulse-invite = Ir atvērta darbinieku pulsa kārta: minūte, anonīmi.
+pulse-answer-now = Atbildēt uz pulsu
+pulse-our-results = Mūsu rezultāti, kārta { $key }
+pulse-answer-needed = Izvēlieties skaitli no 0 līdz 10.
+pulse-out-of-range = Izvēlieties kādu no parādītajiem skaitļiem.
+pulse-question-too-long = Ne vairāk kā 200 rakstzīmes katrā valodā.
+pulse-rhythm-unknown = Izvēlieties kādu no ritmiem.
+pulse-delivery-unknown = Izvēlieties kādu no veidiem.
+pulse-days-range = No { $min } līdz { $max } dienām.
+pulse-plan-conflict = Kāds saglabāja plānu pēc tam, kad jūs to atvērāt. Pārbaudiet to vēlreiz un saglabājiet.
+flash-pulse-open-already = Kārta jau ir atvērta.
+flash-pulse-opened = Kārta ir atvērta.
+flash-pulse-today-already = Šodien kārta jau tika atvērta.
+flash-pulse-thanks = Paldies: jūsu pulsa atbilde ir ieskaitīta anonīmi.
+mail-pulse-subject = { $org }: kā jums strādāt šeit?
+mail-pulse-intro = Minūte, daži jautājumi: kā jums strādāt šeit?
+mail-pulse-open = Atbildēt
+mail-pulse-closes = Kārta ir atvērta līdz { $day }. Saite der vienu reizi.

@@ -11,6 +11,7 @@ pub mod export;
 pub mod external;
 pub mod names;
 pub mod operations;
+pub mod pulse;
 pub mod raw;
 pub mod reasons;
 pub mod report;

@@ -17,7 +17,7 @@ use crate::error::Problem;
         kiosk::pair, kiosk::config, kiosk::heartbeat, kiosk::wait, kiosk::answers,
         kiosk::station_ask, kiosk::station_status, kiosk::station_visit,
         crate::web::results::api, crate::web::operations::api, crate::web::reports::run_json,
-        crate::web::supervision::api,
+        crate::web::supervision::api, crate::web::pulse::json,
     ),
     components(schemas(kiosk::PairRequest, kiosk::HeartbeatRequest, kiosk::VisitRequest, kiosk::KioskBatch, kiosk::KioskAnswer, ratings::RatingBatch, ratings::RatingItem, ratings::BatchResult, ratings::ItemResult, ratings::ItemError, visits::VisitItem, visits::VisitBatch, visits::VisitResult, visits::VisitBatchResult, visits::VisitEvent, consent::ConsentChange, consent::ConsentState, Problem)),
     modifiers(&BearerAuth),

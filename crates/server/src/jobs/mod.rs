@@ -13,6 +13,7 @@ mod low_shares;
 pub mod monday;
 pub mod monthly;
 pub mod privacy;
+pub mod pulse;
 pub mod readings;
 pub mod scheduled;
 mod theme_alerts;
@@ -66,6 +67,9 @@ pub async fn run_once(state: &AppState, now: Timestamp) -> anyhow::Result<mail::
         }
         if let Err(e) = privacy::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "erasing old contacts");
+        }
+        if let Err(e) = pulse::run(state, org, now).await {
+            tracing::warn!(org = %org, error = %e, "employees' pulse");
         }
         if let Err(e) = directory::run(state, org, now).await {
             tracing::warn!(org = %org, error = %e, "checking directory accounts");

@@ -24,6 +24,7 @@ mod oidc;
 pub(crate) mod operations;
 mod organisation;
 mod poster;
+pub(crate) mod pulse;
 mod regions;
 pub(crate) mod reports;
 pub(crate) mod results;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(external::router())
         .merge(consent::router())
         .merge(reports::router())
+        .merge(pulse::router())
         .merge(organisation::router())
         .merge(regions::router())
         .merge(sites::router())

@@ -103,8 +103,10 @@ async fn saved_pdf(w: Web, Path(id): Path<Uuid>, RawQuery(q): RawQuery) -> Resul
 /// `GET /api/v1/reports/run?metrics=csat,nps&group=site,month&…`: a report as JSON.
 #[utoipa::path(get, path = "/api/v1/reports/run", tag = "results", security(("session" = [])),
     params(
-        ("metrics" = String, Query, description = "Comma-separated metrics: csat, nps, ces, csat_mean, ces_mean"),
-        ("group" = Option<String>, Query, description = "Up to two groupings and one of day or month: region, site, service, employee, channel, question, area, language, handler (who took an alert in hand or closed it: alert times only), day, month"),
+        ("metrics" = String, Query, description = "Comma-separated metrics: csat, nps, ces, csat_mean, ces_mean, good; from visits: response_rate, wait, wait_within_target, handle, handle_within_target; from alerts: ack_hours, close_hours; from comments: comment_share, negative_comments, comment_csat"),
+        ("group" = Option<String>, Query, description = "Up to two groupings and one of day or month: region, site, service, employee, channel, question, area, language, handler (who took an alert in hand or closed it: alert times only), theme, sentiment (comment figures only), day, month"),
+        ("theme" = Option<String>, Query, description = "Comment figures of one of the organisation's themes only"),
+        ("sentiment" = Option<String>, Query, description = "Comment figures of one feeling only: negative, neutral, positive"),
         ("from" = Option<String>, Query, description = "First day, yyyy-mm-dd"),
         ("to" = Option<String>, Query, description = "Last day, yyyy-mm-dd"),
     ),

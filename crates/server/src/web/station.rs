@@ -39,9 +39,10 @@ async fn page(w: Web) -> Result<Response> {
     let e = w.state.store.employee(org, me).await?;
     let visit = w.state.store.open_visit(org, me).await?;
     let services = station_services(&w, e.site_ids.first().copied()).await?;
+    let pulse = super::pulse::station_card(&w).await?;
     Ok(w.render(
         "station.html",
-        context! { employee => context! { name => e.name, desk => e.desk }, visit => visit, services => services },
+        context! { employee => context! { name => e.name, desk => e.desk }, visit => visit, services => services, pulse => pulse },
     ))
 }
 

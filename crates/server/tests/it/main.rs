@@ -27,6 +27,7 @@ mod operations;
 mod overview_scale;
 mod pages;
 mod policy;
+mod pulse;
 mod ratings;
 mod reasons;
 mod reports;

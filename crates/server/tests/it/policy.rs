@@ -131,6 +131,9 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/help/metrics".into(), [OK, OK, OK, OK, NO]),
         ("/help/themes".into(), [OK, OK, OK, OK, NO]),
         ("/admin/themes".into(), [OK, NO, NO, NO, NO]),
+        ("/admin/pulse".into(), [OK, OK, NO, OK, NO]),
+        ("/admin/pulse/plan".into(), [OK, NO, NO, NO, NO]),
+        ("/station/pulse".into(), [NO, NO, NO, NO, OK]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),
         ("/admin/terminals/new".into(), [OK, OK, OK, NO, NO]),
         (
@@ -392,6 +395,7 @@ async fn every_role_may_change_exactly_what_it_may(backend: Backend) {
             [DONE, DONE, DONE, NO, NO],
         ),
         ("/station/ask".into(), vec![], [NO, NO, NO, NO, DONE]),
+        ("/admin/pulse/open".into(), vec![], [DONE, NO, NO, NO, NO]),
         ("/station/visit/end".into(), vec![], [NO, NO, NO, NO, DONE]),
         (
             format!("/admin/terminals/{}/unpair", app.w.other_terminal),

@@ -70,6 +70,8 @@ async fn results_pages_and_exports_are_never_cached(backend: Backend) {
         "/admin/results/month.pdf",
         "/admin/week.pdf",
         "/api/v1/reports/run",
+        "/admin/pulse",
+        "/api/v1/pulse",
         "/admin",
     ] {
         let r = head.get(path).await;
