@@ -41,6 +41,7 @@ const BATCH: usize = 1_000;
 mod comments;
 mod extras;
 mod history;
+mod pulse;
 pub mod terminals;
 
 use history::insert_answers;
@@ -78,6 +79,9 @@ fn ar_lv(ar: &str, lv: &str) -> rida_domain::names::LocalNames {
         .collect()
 }
 
+/// The demo organisation's time zone.
+const TIME_ZONE: &str = "Europe/Riga";
+
 const REASONS: [&str; 4] = ["wait", "staff", "unresolved", "premises"];
 
 /// Says how the history goes, on standard error; a closed stream is no reason to stop.
@@ -103,6 +107,7 @@ impl Fill {
         if let Some(rule) = self.low_rule {
             extras::seed_alerts(store, self.world.org, rule, &by).await?;
         }
+        pulse::history(store, &self.world, TIME_ZONE, &by).await?;
         rida_server::demo_fill::set(0, 0);
         tell("  demo: the history is complete");
         Ok(())
@@ -164,7 +169,7 @@ struct World {
 async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
     let by = By::system("demo");
     let org = store
-        .create_organisation("Dzintars Bank", "en", "Europe/Riga")
+        .create_organisation("Dzintars Bank", "en", TIME_ZONE)
         .await?;
     // Its queue system sends Latvian numbers without the country code.
     let settings = rida_store::OrgSettings {
@@ -444,5 +449,6 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
     extras::insert_external(store, org, &by).await?;
     extras::survey_rule(store, org, survey, world.sites[0].0, &by).await?;
     let low_rule = extras::alert_rules(store, org, &by).await?;
+    pulse::plan(store, org, &by).await?;
     Ok((world, low_rule))
 }

@@ -241,6 +241,32 @@ impl Store {
         })
     }
 
+    /// Records a round whose answers were gathered elsewhere (an earlier staff survey, or
+    /// the demo's history) as its counts: (site, item, value, n). `false` when a round
+    /// of that period exists.
+    pub async fn record_pulse_round(
+        &self,
+        org: Uuid,
+        round: &PulseRound,
+        counts: &[(Uuid, i16, i16, i64)],
+        by: &By,
+    ) -> Result<bool> {
+        if !self.open_pulse_round(org, round, &[], by).await? {
+            return Ok(false);
+        }
+        with_db!(self, p => {
+            let mut tx = crate::BeginWrite::begin_write(p).await?;
+            for (site, item, value, n) in counts {
+                sqlx::query("INSERT INTO pulse_counts (round_id, site_id, item, value, n) VALUES ($1, $2, $3, $4, $5) \
+                             ON CONFLICT (round_id, site_id, item, value) DO UPDATE SET n = pulse_counts.n + $5")
+                    .bind(round.id).bind(site).bind(item).bind(value).bind(n)
+                    .execute(&mut *tx).await?;
+            }
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        })
+    }
+
     /// The organisation's rounds, the latest first.
     pub async fn pulse_rounds(&self, org: Uuid) -> Result<Vec<PulseRound>> {
         let rows: Vec<RoundRow> = with_db!(self, p => sqlx::query_as(&format!(

@@ -1908,10 +1908,10 @@ pulse-link-used = استُخدم هذا الرابط من قبل: كل رابط 
 pulse-closed = انتهت هذه الجولة.
 pulse-link-unknown = هذا الرابط غير معروف. تحقق من نسخه كاملًا.
 pulse-enps-question = ما مدى احتمال أن توصي صديقًا بالعمل هنا؟
-pulse-enps-low = 0 = غير محتمل إطلاقًا
-pulse-enps-high = 10 = محتمل جدًا
-pulse-disagree = 1 = لا أوافق بشدة
-pulse-agree = 5 = أوافق بشدة
+pulse-enps-low = غير محتمل إطلاقًا
+pulse-enps-high = محتمل جدًا
+pulse-disagree = لا أوافق بشدة
+pulse-agree = أوافق بشدة
 pulse-plan-title = خطة النبض وأسئلته
 pulse-open-now = افتح جولة الآن
 pulse-plan-off = لم يُحدَّد إيقاع: لا تُفتح جولة إلا عندما يفتحها المدير.

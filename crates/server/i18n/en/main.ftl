@@ -1749,10 +1749,10 @@ pulse-link-used = This link was used already: each works once.
 pulse-closed = This round is over.
 pulse-link-unknown = This link is not known. Check that it was copied whole.
 pulse-enps-question = How likely are you to recommend working here to a friend?
-pulse-enps-low = 0 = not at all likely
-pulse-enps-high = 10 = extremely likely
-pulse-disagree = 1 = strongly disagree
-pulse-agree = 5 = strongly agree
+pulse-enps-low = not at all likely
+pulse-enps-high = extremely likely
+pulse-disagree = strongly disagree
+pulse-agree = strongly agree
 pulse-plan-title = Pulse plan and questions
 pulse-open-now = Open a round now
 pulse-plan-off = No rhythm is set: a round opens only when the head opens one.

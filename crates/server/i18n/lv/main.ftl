@@ -1785,10 +1785,10 @@ pulse-link-used = Šī saite jau izmantota: katra der vienu reizi.
 pulse-closed = Šī kārta ir beigusies.
 pulse-link-unknown = Šī saite nav zināma. Pārbaudiet, vai tā nokopēta pilnībā.
 pulse-enps-question = Cik ticami, ka jūs ieteiktu draugam strādāt šeit?
-pulse-enps-low = 0 = nepavisam
-pulse-enps-high = 10 = ļoti ticami
-pulse-disagree = 1 = pilnīgi nepiekrītu
-pulse-agree = 5 = pilnīgi piekrītu
+pulse-enps-low = nepavisam
+pulse-enps-high = ļoti ticami
+pulse-disagree = pilnīgi nepiekrītu
+pulse-agree = pilnīgi piekrītu
 pulse-plan-title = Pulsa plāns un jautājumi
 pulse-open-now = Atvērt kārtu tagad
 pulse-plan-off = Ritms nav iestatīts: kārta tiek atvērta tikai tad, kad to atver vadītājs.
