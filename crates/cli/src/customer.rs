@@ -7,7 +7,6 @@ use std::{io::BufRead, path::PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Subcommand;
-use rida_domain::contact::parse_phone;
 use rida_server::contact::ContactKey;
 use rida_store::By;
 use serde_json::{Value, json};
@@ -61,22 +60,23 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
     std::io::stdin().lock().read_line(&mut line)?;
     let key = ContactKey::load(&settings, &store).await?;
     // A customer is keyed by their number, or by their address when no number was given.
-    let (who, customer) = if line.contains('@') {
-        let email = rida_domain::names::email(&line)
-            .ok()
-            .flatten()
-            .context("the e-mail address on standard input is not valid")?;
-        let k = key.email_customer_key(org.id, &email);
-        (json!({ "email": email }), k)
+    let (known_as, customer) = key
+        .customer_of(org.id, org.phone_region.as_deref(), &line)
+        .map_err(|code| {
+            anyhow::anyhow!("the phone number or e-mail address on standard input: {code}")
+        })?;
+    let who = if known_as.contains('@') {
+        json!({ "email": known_as })
     } else {
-        let phone = parse_phone(&line, org.phone_region.as_deref())
-            .map_err(|e| anyhow::anyhow!("the phone number on standard input: {e}"))?;
-        let k = key.customer_key(org.id, &phone);
-        (json!({ "phone": phone.e164() }), k)
+        json!({ "phone": known_as })
     };
     match cmd {
         CustomerCmd::Export { out, .. } => {
             let d = store.customer_data(org.id, &customer).await?;
+            // What the history page shows besides: the messages sent and the alerts.
+            let h = store
+                .customer_history(org.id, &customer, &By::system("cli"))
+                .await?;
             let open_sealed = |b: &Option<Vec<u8>>| b.as_deref().and_then(|b| key.open(b));
             let mut doc = json!({
                 "organisation": org.name,
@@ -93,6 +93,16 @@ pub async fn run(config: Option<&PathBuf>, cmd: CustomerCmd) -> anyhow::Result<(
                     "visit_id": c.visit_id, "phone": open_sealed(&c.phone_enc),
                     "email": open_sealed(&c.email_enc), "lang": c.lang,
                     "survey": c.survey, "skip_reason": c.skip_reason,
+                })).collect::<Vec<_>>(),
+                "survey_messages": h.messages.iter().map(|m| json!({
+                    "id": m.id, "visit_id": m.visit_id, "kind": m.kind, "channel": m.channel,
+                    "status": m.status, "created_at": iso(m.created_at),
+                    "sent_at": m.sent_at.map(iso), "answered_at": m.answered_at.map(iso),
+                })).collect::<Vec<_>>(),
+                "alerts": h.alerts.iter().map(|a| json!({
+                    "id": a.id, "rule": a.rule_name, "site_id": a.site_id, "visit_id": a.visit_id,
+                    "status": a.status, "raised_at": iso(a.raised_at),
+                    "called_back_at": a.called_back_at.map(iso),
                 })).collect::<Vec<_>>(),
                 "answers": d.answers.iter().map(|a| json!({
                     "id": a.id, "answered_at": iso(a.answered_at), "site_id": a.site_id,

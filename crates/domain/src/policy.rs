@@ -132,6 +132,10 @@ pub enum Action {
     ViewPulse { site: Option<Uuid> },
     /// Read the organisation's pulse as a whole (everyone, employees too).
     ViewPulseSummary,
+    /// Open one customer's history (their visits, messages, named answers, consent and
+    /// alerts) at a site they visited (`None`: look a customer up). Every opening is
+    /// audited.
+    ViewCustomer { site: Option<Uuid> },
     /// Change one's own password and language.
     ManageOwnAccount,
 }
@@ -190,7 +194,7 @@ pub fn allows(actor: &Actor, org: &OrgPolicy, action: Action) -> bool {
         (Manager | Supervisor, ManageTerminals { site }) => in_scope(site),
         (Manager | Supervisor, ViewTerminals | RegisterTerminals) => true,
         (Analyst, ViewAlerts { .. } | ViewPulse { .. }) => true,
-        (Manager, ViewPulse { site }) => in_scope(site) || site.is_none(),
+        (Manager, ViewPulse { site } | ViewCustomer { site }) => in_scope(site) || site.is_none(),
         (Analyst, ImportExternal) => true,
         (Manager, ManageConsent) => true,
         (Manager, ViewAlerts { site }) => in_scope(site) || site.is_none(),

@@ -151,6 +151,7 @@ mod tests {
             show_if,
             area: None,
             servqual: None,
+            callback: false,
         }
     }
 

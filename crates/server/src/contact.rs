@@ -126,6 +126,28 @@ impl ContactKey {
         )
     }
 
+    /// A customer as someone typed them — a phone number in any usual format (`+371 2…`,
+    /// `0037…`, a national number, Arabic-Indic digits) or an e-mail address — as what
+    /// they are known by (the number in E.164, or the address) and their customer key.
+    /// The error is the code of what is wrong (`email-invalid`, or a phone error's).
+    pub fn customer_of(
+        &self,
+        org: Uuid,
+        region: Option<&str>,
+        raw: &str,
+    ) -> Result<(String, String), &'static str> {
+        if raw.contains('@') {
+            let email = rida_domain::names::email(raw)
+                .ok()
+                .flatten()
+                .ok_or("email-invalid")?;
+            let key = self.email_customer_key(org, &email);
+            return Ok((email, key));
+        }
+        let phone = rida_domain::contact::parse_phone(raw, region).map_err(|e| e.code())?;
+        Ok((phone.e164().to_string(), self.customer_key(org, &phone)))
+    }
+
     /// The anonymous customer key of an e-mail address in an organisation.
     pub fn email_customer_key(&self, org: Uuid, email: &str) -> String {
         self.tag_hex(

@@ -232,6 +232,11 @@ const NAV: &[(Option<&str>, &[NavEntry])] = &[
                 Action::ManageSurveyDispatch,
             ),
             ("/admin/consent", "nav-consent", Action::ManageConsent),
+            (
+                "/admin/customers",
+                "nav-customers",
+                Action::ViewCustomer { site: None },
+            ),
             ("/admin/mail", "nav-mail", Action::ManageMail),
         ],
     ),

@@ -24,6 +24,7 @@ pub fn sample_survey() -> SurveyDef {
         show_if: None,
         area: None,
         servqual: None,
+        callback: false,
     };
     let low = Some(ShowIf {
         question: "csat".into(),

@@ -163,6 +163,11 @@ pub struct SurveyQuestion {
     /// A SERVQUAL statement: its side of the pair (the area is its dimension).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub servqual: Option<ServqualSide>,
+    /// "May we contact you about your visit?" (a yes/no question): a "yes" from a named
+    /// customer (a survey sent to them) with a low score opens a call-back task on the
+    /// alert it raises.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub callback: bool,
 }
 
 impl SurveyQuestion {
@@ -373,6 +378,7 @@ mod tests {
             show_if: None,
             area: None,
             servqual: None,
+            callback: false,
         }
     }
 

@@ -129,6 +129,24 @@ async fn load(w: &Web, id: &str) -> Result<Alert> {
     Ok(a)
 }
 
+/// The call back an alert asks for: its customer answered "yes" to a "may we contact
+/// you?" question of a survey sent to them.
+async fn call_back_of(w: &Web, a: &Alert) -> Result<Option<rida_store::CallBack>> {
+    let asks: Vec<Uuid> = w
+        .state
+        .store
+        .latest_questions(w.user.org.id)
+        .await?
+        .into_iter()
+        .filter(|q| q.callback)
+        .map(|q| q.id)
+        .collect();
+    Ok(w.state
+        .store
+        .alert_call_back(w.user.org.id, a.id, &asks)
+        .await?)
+}
+
 async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
     let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let notes = w.state.store.alert_notes(a.id).await?;
@@ -195,9 +213,17 @@ async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
         see_employees,
     )
     .await?;
+    let call_back = call_back_of(w, a).await?.map(|c| {
+        context! {
+            history => w.user.may(Action::ViewCustomer { site: a.site_id }).then(|| format!("/admin/customers/{}", c.customer_key)),
+            done_at => c.called_back_at,
+            by => c.called_back_by,
+        }
+    });
     Ok(w.render(
         "alert.html",
         context! {
+            call_back => call_back,
             item => view(w, a, &names),
             notes => notes,
             people => people,
@@ -239,6 +265,34 @@ async fn follow_up(
     let a = load(&w, &id).await?;
     if !may_handle_alert(&w.user.actor, &w.user.org.policy(), a.site_id) {
         return Err(crate::Error::Forbidden);
+    }
+    if f.action == "called_back" {
+        if call_back_of(&w, &a).await?.is_none() {
+            return Err(crate::Error::BadRequest {
+                code: "no-call-back",
+                detail: "action: nobody asked to be called back about this alert".into(),
+            });
+        }
+        let note = crate::i18n::t(w.locale(), "callback-note");
+        let done = w
+            .state
+            .store
+            .call_back_done(
+                w.user.org.id,
+                a.id,
+                &note,
+                &w.user.by(),
+                rida_store::now_ms(),
+            )
+            .await?;
+        return Ok(redirect_with_flash(
+            &format!("/admin/alerts/{}", a.id),
+            if done {
+                "flash-called-back"
+            } else {
+                "flash-called-back-already"
+            },
+        ));
     }
     let mut errors = FormErrors::new(w.locale());
     let (mut assign, mut note, mut close) = (None, None, None);

@@ -10,6 +10,7 @@ mod assets;
 mod audit;
 mod comments;
 mod consent;
+mod customers;
 mod directory;
 mod employees;
 mod external;
@@ -96,6 +97,7 @@ pub fn router(state: AppState) -> Router<AppState> {
         .merge(operations::router())
         .merge(external::router())
         .merge(consent::router())
+        .merge(customers::router())
         .merge(reports::router())
         .merge(pulse::router())
         .merge(organisation::router())

@@ -72,6 +72,9 @@ struct QuestionForm {
     area: String,
     #[serde(default)]
     servqual: String,
+    /// `1`: "may we contact you?" (yes/no questions only).
+    #[serde(default)]
+    callback: String,
 }
 
 impl QuestionForm {
@@ -131,6 +134,11 @@ impl QuestionForm {
                 .servqual
                 .map(|a| a.as_str().to_string())
                 .unwrap_or_default(),
+            callback: if q.callback {
+                "1".into()
+            } else {
+                String::new()
+            },
         }
     }
 }
@@ -170,7 +178,7 @@ fn question_page(
                 .chain(std::iter::repeat_n(Default::default(), 3))
                 .map(|[key, en, ar, lv]| context! { key => key, en => en, ar => ar, lv => lv })
                 .collect::<Vec<_>>(),
-            rule_op => f.rule_op, rule_value => f.rule_value, area => f.area, servqual => f.servqual,
+            rule_op => f.rule_op, rule_value => f.rule_value, area => f.area, servqual => f.servqual, callback => f.callback,
         },
         areas => Area::ALL.iter().map(|a| a.as_str()).collect::<Vec<_>>(),
         scales => Scale::ALL.iter().map(|s| s.as_str()).collect::<Vec<_>>(),
@@ -279,6 +287,10 @@ fn parse_question(
             None
         }),
     };
+    let callback = f.callback == "1";
+    if callback && scale != Some(rida_domain::Scale::YesNo) {
+        errors.key("callback", "question-callback-yes-no");
+    }
     Some(SurveyQuestion {
         id: Uuid::nil(),
         key,
@@ -289,6 +301,7 @@ fn parse_question(
         show_if,
         area,
         servqual,
+        callback,
     })
 }
 

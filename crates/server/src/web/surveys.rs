@@ -93,6 +93,7 @@ fn question(key: &str, scale: Scale, subject: Subject, prompt: &str) -> SurveyQu
         show_if: None,
         area: None,
         servqual: None,
+        callback: false,
     }
 }
 
@@ -147,6 +148,7 @@ pub fn starting_point(start: &str) -> SurveyDef {
             .map(|(i, (side, area))| SurveyQuestion {
                 area: Some(area),
                 servqual: Some(side),
+                callback: false,
                 ..question(
                     &format!("q{}", i + 1),
                     Scale::Agree7,

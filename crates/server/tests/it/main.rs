@@ -6,6 +6,7 @@ mod alerts;
 mod areas;
 mod audit;
 mod browser;
+mod customers;
 mod dates;
 mod db_faults;
 mod directory_groups;

@@ -1,0 +1,201 @@
+//! One customer's history, for the call back: their visits, the survey messages sent to
+//! them, the answers they gave with their name on them (those with their customer key:
+//! replies by SMS or WhatsApp and the survey links sent to them — never a terminal's or a
+//! web poster's, which are anonymous), their consent changes and the alerts about them;
+//! and the call-back task of an alert whose customer asked to be called back.
+
+use serde::Serialize;
+use uuid::Uuid;
+
+use crate::{
+    By, ConsentEvent, CustomerAnswer, Result, Store, StoreError, VisitContact, audit::audit,
+    with_db,
+};
+
+/// One visit of the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct HistoryVisit {
+    pub id: Uuid,
+    pub site_id: Option<Uuid>,
+    pub service_id: Option<Uuid>,
+    pub employee_id: Option<Uuid>,
+    pub started_at: i64,
+    pub ended_at: Option<i64>,
+}
+
+/// A survey message sent (or meant) to the customer.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct HistoryMessage {
+    pub id: Uuid,
+    pub visit_id: Option<Uuid>,
+    /// `survey`, `reask`, `stop`, `start`, `help`.
+    pub kind: String,
+    pub channel: String,
+    pub status: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub answered_at: Option<i64>,
+}
+
+/// An alert about the customer: raised by one of their visits or answers.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct HistoryAlert {
+    pub id: Uuid,
+    pub rule_name: String,
+    pub site_id: Option<Uuid>,
+    pub visit_id: Option<Uuid>,
+    pub status: String,
+    pub value: f64,
+    pub raised_at: i64,
+    pub called_back_at: Option<i64>,
+}
+
+/// What the history page shows of one customer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CustomerHistory {
+    pub visits: Vec<HistoryVisit>,
+    pub messages: Vec<HistoryMessage>,
+    /// Their named answers only.
+    pub answers: Vec<CustomerAnswer>,
+    /// The contacts given with their visits (sealed; opened by the server for the call).
+    pub contacts: Vec<VisitContact>,
+    pub opted_out: bool,
+    pub consent: Vec<ConsentEvent>,
+    pub alerts: Vec<HistoryAlert>,
+}
+
+impl CustomerHistory {
+    pub fn is_empty(&self) -> bool {
+        self.visits.is_empty()
+            && self.messages.is_empty()
+            && self.answers.is_empty()
+            && self.consent.is_empty()
+    }
+}
+
+/// The customer's visits, as a subquery on `$1` (org) and `$2` (customer key).
+const THEIR_VISITS: &str = "SELECT id FROM visits WHERE org_id = $1 AND customer_key = $2";
+
+/// An alert's call back: the customer who asked (their key), and whether and when they
+/// were called back.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CallBack {
+    pub customer_key: String,
+    pub called_back_at: Option<i64>,
+    pub called_back_by: Option<String>,
+}
+
+impl Store {
+    /// One customer's history (by their customer key), newest first. Reading it is
+    /// recorded in the audit log by `by` (the key's first letters, never the number).
+    pub async fn customer_history(&self, org: Uuid, key: &str, by: &By) -> Result<CustomerHistory> {
+        let (visits, messages, answers, contacts, alerts) = with_db!(self, p => {
+            let visits: Vec<HistoryVisit> = sqlx::query_as(
+                "SELECT id, site_id, service_id, employee_id, started_at, ended_at FROM visits \
+                 WHERE org_id = $1 AND customer_key = $2 ORDER BY started_at DESC")
+                .bind(org).bind(key).fetch_all(p).await?;
+            let messages: Vec<HistoryMessage> = sqlx::query_as(
+                "SELECT id, visit_id, kind, channel, status, created_at, sent_at, answered_at FROM survey_messages \
+                 WHERE org_id = $1 AND customer_key = $2 ORDER BY created_at DESC")
+                .bind(org).bind(key).fetch_all(p).await?;
+            let answers: Vec<CustomerAnswer> = sqlx::query_as(
+                "SELECT id, answered_at, site_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
+                 WHERE org_id = $1 AND customer_key = $2 ORDER BY answered_at DESC")
+                .bind(org).bind(key).fetch_all(p).await?;
+            let contacts: Vec<VisitContact> = sqlx::query_as(&format!(
+                "SELECT visit_id, phone_enc, email_enc, lang, survey, skip_reason FROM visit_contacts \
+                 WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS}) ORDER BY created_at DESC"))
+                .bind(org).bind(key).fetch_all(p).await?;
+            let alerts: Vec<HistoryAlert> = sqlx::query_as(&format!(
+                "SELECT a.id, r.name AS rule_name, a.site_id, a.visit_id, a.status, a.value, a.raised_at, a.called_back_at \
+                 FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
+                 WHERE a.org_id = $1 AND (a.visit_id IN ({THEIR_VISITS}) OR a.id IN ( \
+                   SELECT g.alert_id FROM alert_answers g JOIN ratings x ON x.id = g.rating_id \
+                   WHERE x.org_id = $1 AND x.customer_key = $2)) \
+                 ORDER BY a.raised_at DESC"))
+                .bind(org).bind(key).fetch_all(p).await?;
+            Ok::<_, sqlx::Error>((visits, messages, answers, contacts, alerts))
+        })?;
+        let history = CustomerHistory {
+            visits,
+            messages,
+            answers,
+            contacts,
+            opted_out: self.opted_out(org, key).await?,
+            consent: self.consent_history(org, key).await?,
+            alerts,
+        };
+        let short: String = key.chars().take(10).collect();
+        with_db!(self, p => {
+            let mut tx = crate::BeginWrite::begin_write(p).await?;
+            audit!(tx, by, org, "view", "customer", None::<Uuid>, &format!("{short}… · {} visits", history.visits.len()));
+            tx.commit().await?;
+            Ok::<_, StoreError>(())
+        })?;
+        Ok(history)
+    }
+
+    /// The call back an alert asks for: the named customer of its visit (or of a visit
+    /// whose answer it gathered) answered "yes" to a question among `questions` ("may we
+    /// contact you?"); the latest such customer when several did. `None` when nobody
+    /// asked.
+    pub async fn alert_call_back(
+        &self,
+        org: Uuid,
+        alert: Uuid,
+        questions: &[Uuid],
+    ) -> Result<Option<CallBack>> {
+        if questions.is_empty() {
+            return Ok(None);
+        }
+        let list = crate::ratings::in_list(3, questions.len());
+        let sql = format!(
+            "SELECT x.customer_key, a.called_back_at, u.display_name FROM alerts a \
+             JOIN ratings x ON x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
+               SELECT y.visit_id FROM alert_answers g JOIN ratings y ON y.id = g.rating_id WHERE g.alert_id = a.id)) \
+             LEFT JOIN users u ON u.id = a.called_back_by \
+             WHERE a.org_id = $1 AND a.id = $2 AND x.customer_key IS NOT NULL AND x.score = 1 \
+             AND x.question_id IN ({list}) ORDER BY x.seq DESC LIMIT 1"
+        );
+        let row: Option<(String, Option<i64>, Option<String>)> = with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org).bind(alert);
+            for id in questions { q = q.bind(*id); }
+            q.fetch_optional(p).await
+        })?;
+        Ok(
+            row.map(|(customer_key, called_back_at, called_back_by)| CallBack {
+                customer_key,
+                called_back_at,
+                called_back_by,
+            }),
+        )
+    }
+
+    /// Records that the customer of an alert was called back, with a note on the alert;
+    /// `false` when they were already.
+    pub async fn call_back_done(
+        &self,
+        org: Uuid,
+        alert: Uuid,
+        note: &str,
+        by: &By,
+        now: i64,
+    ) -> Result<bool> {
+        with_db!(self, p => {
+            let mut tx = crate::BeginWrite::begin_write(p).await?;
+            let done = sqlx::query("UPDATE alerts SET called_back_at = $3, called_back_by = $4 WHERE org_id = $1 AND id = $2 AND called_back_at IS NULL")
+                .bind(org).bind(alert).bind(now).bind(by.user_id).execute(&mut *tx).await?.rows_affected() == 1;
+            if !done {
+                return Ok(false);
+            }
+            if let Some(user) = by.user_id {
+                sqlx::query("INSERT INTO alert_notes (id, alert_id, user_id, body, created_at) VALUES ($1, $2, $3, $4, $5)")
+                    .bind(rida_domain::new_id()).bind(alert).bind(user).bind(note).bind(now)
+                    .execute(&mut *tx).await?;
+            }
+            audit!(tx, by, org, "call_back", "alert", Some(alert), note);
+            tx.commit().await?;
+            Ok::<_, StoreError>(true)
+        })
+    }
+}
