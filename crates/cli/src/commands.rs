@@ -288,8 +288,9 @@ pub async fn run(config: Option<PathBuf>, command: Command) -> anyhow::Result<()
                     ..s.clone()
                 };
                 let writer = open(&writer).await?;
+                let key = rida_server::contact::ContactKey::load(&s, &store).await?;
                 tokio::spawn(async move {
-                    if let Err(e) = fill.run(&writer).await {
+                    if let Err(e) = fill.run(&writer, &key).await {
                         eprintln!("  demo: writing the history failed: {e:#}");
                     }
                     writer.close().await;

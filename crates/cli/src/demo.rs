@@ -38,6 +38,7 @@ pub const DEFAULT_ANSWERS: usize = 200_000;
 const BATCH: usize = 1_000;
 /// The demo organisation's counter survey (smiley, reasons and comment after a low
 /// score, NPS, effort), in the JSON a survey version is stored as.
+mod callback;
 mod comments;
 mod extras;
 mod history;
@@ -101,9 +102,14 @@ impl Fill {
     /// Writes the year of answers (and the alerts they raise) through `store`, reporting
     /// progress to the pages and on the terminal: a bar, or a line every tenth when not a
     /// terminal.
-    pub async fn run(self, store: &Store) -> anyhow::Result<()> {
+    pub async fn run(
+        self,
+        store: &Store,
+        key: &rida_server::contact::ContactKey,
+    ) -> anyhow::Result<()> {
         let by = By::system("demo");
         insert_answers(store, &self.world, self.answers).await?;
+        callback::seed(store, &self.world, key).await?;
         if let Some(rule) = self.low_rule {
             extras::seed_alerts(store, self.world.org, rule, &by).await?;
         }
@@ -155,6 +161,8 @@ struct World {
     purpose: Uuid,
     /// Waiting time, staff courtesy, accuracy.
     areas: [Uuid; 3],
+    /// "May we contact you?" of the survey after visits.
+    contact: Uuid,
     /// The SERVQUAL statements: (question, dimension, side).
     servqual: Vec<(
         Uuid,
@@ -437,6 +445,7 @@ async fn create(store: &Store) -> anyhow::Result<(World, Option<Uuid>)> {
         purpose: id_of("purpose"),
         areas: ["waiting", "courtesy", "accuracy"]
             .map(|k| after.question(k).map(|q| q.id).unwrap_or_default()),
+        contact: after.question("contact").map(|q| q.id).unwrap_or_default(),
         servqual: servqual
             .questions
             .iter()

@@ -7,10 +7,7 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{
-    By, ConsentEvent, CustomerAnswer, Result, Store, StoreError, VisitContact, audit::audit,
-    with_db,
-};
+use crate::{By, ConsentEvent, Result, Store, StoreError, VisitContact, audit::audit, with_db};
 
 /// One visit of the customer.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
@@ -50,13 +47,29 @@ pub struct HistoryAlert {
     pub called_back_at: Option<i64>,
 }
 
+/// One of the customer's named answers, with the employee it was about (its words are
+/// that employee's result: shown only to who may see them).
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct HistoryAnswer {
+    pub id: Uuid,
+    pub answered_at: i64,
+    pub site_id: Uuid,
+    pub employee_id: Option<Uuid>,
+    pub channel: String,
+    pub question_id: Uuid,
+    pub score: Option<i16>,
+    pub choice: Option<String>,
+    pub answer_text: Option<String>,
+    pub visit_id: Option<Uuid>,
+}
+
 /// What the history page shows of one customer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CustomerHistory {
     pub visits: Vec<HistoryVisit>,
     pub messages: Vec<HistoryMessage>,
     /// Their named answers only.
-    pub answers: Vec<CustomerAnswer>,
+    pub answers: Vec<HistoryAnswer>,
     /// The contacts given with their visits (sealed; opened by the server for the call).
     pub contacts: Vec<VisitContact>,
     pub opted_out: bool,
@@ -98,8 +111,8 @@ impl Store {
                 "SELECT id, visit_id, kind, channel, status, created_at, sent_at, answered_at FROM survey_messages \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY created_at DESC")
                 .bind(org).bind(key).fetch_all(p).await?;
-            let answers: Vec<CustomerAnswer> = sqlx::query_as(
-                "SELECT id, answered_at, site_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
+            let answers: Vec<HistoryAnswer> = sqlx::query_as(
+                "SELECT id, answered_at, site_id, employee_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY answered_at DESC")
                 .bind(org).bind(key).fetch_all(p).await?;
             let contacts: Vec<VisitContact> = sqlx::query_as(&format!(

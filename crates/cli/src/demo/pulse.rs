@@ -102,10 +102,10 @@ pub async fn history(store: &Store, w: &World, time_zone: &str, by: &By) -> anyh
         let mut counts = Vec::new();
         for (site, _, _) in &w.sites {
             // Staff of 8 to 15; a happier team where customers are better served (a
-            // CSAT of 60 % a glum one, of 85 % a happy one), give or take.
+            // CSAT of 55 % a glum one, of 80 % a happy one), give or take.
             let staff = 8 + (rand::Rng::random::<u32>(&mut rng) % 8) as usize;
             let served = csat.get(site).copied().unwrap_or(72.0);
-            let mood = ((served - 60.0) / 25.0 + 0.15 * normal(&mut rng)).clamp(0.0, 1.0);
+            let mood = ((served - 55.0) / 25.0 + 0.15 * normal(&mut rng)).clamp(0.0, 1.0);
             for _ in 0..staff {
                 let enps = (5.0 + 4.0 * mood + 2.0 * normal(&mut rng))
                     .round()

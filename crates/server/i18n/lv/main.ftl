@@ -1884,3 +1884,4 @@ flash-called-back-already = Klientam jau tika atzvanīts.
 question-callback = Jautā, vai ar klientu drīkst sazināties ("vai drīkstam ar jums sazināties?")
 question-callback-hint = Jā/nē jautājums. "Jā" no klienta, kuram aptauja tika nosūtīta, kopā ar zemu vērtējumu atver atzvanīšanas uzdevumu brīdinājumā.
 question-callback-yes-no = To var jautāt tikai jā/nē jautājums.
+customer-words-withheld = Vārdi par darbinieku: redzami tiem, kas drīkst redzēt šī darbinieka rezultātus.

@@ -102,11 +102,11 @@ async fn history(w: Web, Path(key): Path<String>) -> Result<Response> {
     let h = within_reach(&w, h).ok_or(crate::Error::NotFound)?;
     let locale = w.locale();
     let names = Names::load(store, org, locale).await?;
-    let questions: HashMap<Uuid, String> = store
+    let questions: HashMap<Uuid, (String, String)> = store
         .list_questions(org)
         .await?
         .into_iter()
-        .map(|q| (q.id, q.label(locale)))
+        .map(|q| (q.id, (q.label(locale), q.scale)))
         .collect();
     let name = |m: &HashMap<Uuid, String>, id: Option<Uuid>| id.and_then(|i| m.get(&i).cloned());
     // The number to call back: the latest one given, opened for this page only.
@@ -133,14 +133,22 @@ async fn history(w: Web, Path(key): Path<String>) -> Result<Response> {
         .answers
         .iter()
         .map(|a| {
+            let (question, scale) = questions.get(&a.question_id).cloned().unzip();
+            // Words about an employee are that employee's result.
+            let words = a.employee_id.is_none()
+                || w.user.may(Action::ViewEmployeeResults {
+                    site: Some(a.site_id),
+                });
             context! {
                 at => a.answered_at,
                 site => names.sites.get(&a.site_id).cloned(),
                 channel => a.channel,
-                question => questions.get(&a.question_id).cloned(),
+                question => question,
+                yes_no => scale.as_deref() == Some(rida_domain::Scale::YesNo.as_str()),
                 score => a.score,
                 choice => a.choice,
-                text => a.answer_text,
+                text => if words { a.answer_text.clone() } else { None },
+                withheld => !words && a.answer_text.is_some(),
             }
         })
         .collect();
