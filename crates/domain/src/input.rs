@@ -2,6 +2,17 @@
 //! feed and carriage return aside). PostgreSQL refuses NUL in text outright; the others
 //! only hide or garble what people read.
 
+/// A form field's value as sent (the last one when it came several times), trimmed;
+/// `None` when it is missing or blank.
+pub fn field<'a>(fields: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    fields
+        .iter()
+        .rev()
+        .find(|(k, _)| k == name)
+        .map(|(_, v)| v.trim())
+        .filter(|v| !v.is_empty())
+}
+
 /// Whether `c` is a control character text may not hold.
 pub fn is_forbidden_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')

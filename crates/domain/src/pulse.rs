@@ -149,14 +149,7 @@ impl PulseAnswer {
         fields: &[(String, String)],
         n: usize,
     ) -> Result<PulseAnswer, Vec<(String, &'static str)>> {
-        let get = |name: &str| {
-            fields
-                .iter()
-                .rev()
-                .find(|(k, _)| k == name)
-                .map(|(_, v)| v.trim())
-                .filter(|v| !v.is_empty())
-        };
+        let get = |name: &str| crate::input::field(fields, name);
         let mut errors = Vec::new();
         let enps = match get("enps").map(|v| v.parse::<i16>()) {
             Some(Ok(v)) if (0..=10).contains(&v) => v,

@@ -156,23 +156,27 @@ impl Store {
     }
 }
 
-/// One visit of a customer, as their data export shows it.
+/// One visit of a customer, as their data export and history show it.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct CustomerVisit {
     pub id: Uuid,
     pub site_id: Option<Uuid>,
     pub service_id: Option<Uuid>,
+    /// Who served them (shown only to who may see that employee's results).
+    pub employee_id: Option<Uuid>,
     pub arrived_at: Option<i64>,
     pub started_at: i64,
     pub ended_at: Option<i64>,
 }
 
-/// One answer of a customer, as their data export shows it.
+/// One answer of a customer, as their data export and history show it.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct CustomerAnswer {
     pub id: Uuid,
     pub answered_at: i64,
     pub site_id: Uuid,
+    /// The employee it was about: its words are that employee's result.
+    pub employee_id: Option<Uuid>,
     pub channel: String,
     pub question_id: Uuid,
     pub score: Option<i16>,
@@ -192,7 +196,8 @@ pub struct CustomerData {
 }
 
 /// The customer's visits, as a subquery on `$1` (org) and `$2` (customer key).
-const THEIR_VISITS: &str = "SELECT id FROM visits WHERE org_id = $1 AND customer_key = $2";
+pub(crate) const THEIR_VISITS: &str =
+    "SELECT id FROM visits WHERE org_id = $1 AND customer_key = $2";
 
 impl Store {
     /// Everything kept about a customer: their visits, the contacts given with them
@@ -200,7 +205,7 @@ impl Store {
     pub async fn customer_data(&self, org: Uuid, key: &str) -> Result<CustomerData> {
         let (visits, contacts, answers) = with_db!(self, p => {
             let visits: Vec<CustomerVisit> = sqlx::query_as(
-                "SELECT id, site_id, service_id, arrived_at, started_at, ended_at FROM visits \
+                "SELECT id, site_id, service_id, employee_id, arrived_at, started_at, ended_at FROM visits \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY started_at")
                 .bind(org).bind(key).fetch_all(p).await?;
             let contacts: Vec<VisitContact> = sqlx::query_as(&format!(
@@ -208,7 +213,7 @@ impl Store {
                  WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS}) ORDER BY created_at"))
                 .bind(org).bind(key).fetch_all(p).await?;
             let answers: Vec<CustomerAnswer> = sqlx::query_as(&format!(
-                "SELECT id, answered_at, site_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
+                "SELECT id, answered_at, site_id, employee_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
                  WHERE org_id = $1 AND (customer_key = $2 OR visit_id IN ({THEIR_VISITS})) ORDER BY answered_at"))
                 .bind(org).bind(key).fetch_all(p).await?;
             Ok::<_, sqlx::Error>((visits, contacts, answers))

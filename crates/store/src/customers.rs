@@ -7,18 +7,11 @@
 use serde::Serialize;
 use uuid::Uuid;
 
-use crate::{By, ConsentEvent, Result, Store, StoreError, VisitContact, audit::audit, with_db};
-
-/// One visit of the customer.
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
-pub struct HistoryVisit {
-    pub id: Uuid,
-    pub site_id: Option<Uuid>,
-    pub service_id: Option<Uuid>,
-    pub employee_id: Option<Uuid>,
-    pub started_at: i64,
-    pub ended_at: Option<i64>,
-}
+use crate::contacts::THEIR_VISITS;
+use crate::{
+    By, ConsentEvent, CustomerAnswer, CustomerVisit, Result, Store, StoreError, VisitContact,
+    audit::audit, with_db,
+};
 
 /// A survey message sent (or meant) to the customer.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
@@ -47,29 +40,13 @@ pub struct HistoryAlert {
     pub called_back_at: Option<i64>,
 }
 
-/// One of the customer's named answers, with the employee it was about (its words are
-/// that employee's result: shown only to who may see them).
-#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
-pub struct HistoryAnswer {
-    pub id: Uuid,
-    pub answered_at: i64,
-    pub site_id: Uuid,
-    pub employee_id: Option<Uuid>,
-    pub channel: String,
-    pub question_id: Uuid,
-    pub score: Option<i16>,
-    pub choice: Option<String>,
-    pub answer_text: Option<String>,
-    pub visit_id: Option<Uuid>,
-}
-
 /// What the history page shows of one customer.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CustomerHistory {
-    pub visits: Vec<HistoryVisit>,
+    pub visits: Vec<CustomerVisit>,
     pub messages: Vec<HistoryMessage>,
     /// Their named answers only.
-    pub answers: Vec<HistoryAnswer>,
+    pub answers: Vec<CustomerAnswer>,
     /// The contacts given with their visits (sealed; opened by the server for the call).
     pub contacts: Vec<VisitContact>,
     pub opted_out: bool,
@@ -86,9 +63,6 @@ impl CustomerHistory {
     }
 }
 
-/// The customer's visits, as a subquery on `$1` (org) and `$2` (customer key).
-const THEIR_VISITS: &str = "SELECT id FROM visits WHERE org_id = $1 AND customer_key = $2";
-
 /// An alert's call back: the customer who asked (their key), and whether and when they
 /// were called back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -103,15 +77,15 @@ impl Store {
     /// recorded in the audit log by `by` (the key's first letters, never the number).
     pub async fn customer_history(&self, org: Uuid, key: &str, by: &By) -> Result<CustomerHistory> {
         let (visits, messages, answers, contacts, alerts) = with_db!(self, p => {
-            let visits: Vec<HistoryVisit> = sqlx::query_as(
-                "SELECT id, site_id, service_id, employee_id, started_at, ended_at FROM visits \
+            let visits: Vec<CustomerVisit> = sqlx::query_as(
+                "SELECT id, site_id, service_id, employee_id, arrived_at, started_at, ended_at FROM visits \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY started_at DESC")
                 .bind(org).bind(key).fetch_all(p).await?;
             let messages: Vec<HistoryMessage> = sqlx::query_as(
                 "SELECT id, visit_id, kind, channel, status, created_at, sent_at, answered_at FROM survey_messages \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY created_at DESC")
                 .bind(org).bind(key).fetch_all(p).await?;
-            let answers: Vec<HistoryAnswer> = sqlx::query_as(
+            let answers: Vec<CustomerAnswer> = sqlx::query_as(
                 "SELECT id, answered_at, site_id, employee_id, channel, question_id, score, choice, answer_text, visit_id FROM ratings \
                  WHERE org_id = $1 AND customer_key = $2 ORDER BY answered_at DESC")
                 .bind(org).bind(key).fetch_all(p).await?;

@@ -65,9 +65,7 @@ pub use comments::{Comment, CommentQuery, CommentReading};
 pub use connect::{Backend, ConnectOptions};
 pub use contacts::{ConsentEvent, CustomerAnswer, CustomerData, CustomerVisit, VisitContact};
 pub use cube::{CubeQuery, CubeRow, Dim, Filter, GroupKey};
-pub use customers::{
-    CallBack, CustomerHistory, HistoryAlert, HistoryAnswer, HistoryMessage, HistoryVisit,
-};
+pub use customers::{CallBack, CustomerHistory, HistoryAlert, HistoryMessage};
 pub use directory::{DirectoryGroup, DirectoryPerson, Refusal, SignedIn, SignedInAccount};
 pub use dispatch::{
     Delivery, DueMessage, MessageEntry, NewMessage, PlannedSurvey, SentSurvey, Unplanned,

@@ -7,9 +7,9 @@
 
 use jiff::{Timestamp, ToSpan, tz::TimeZone};
 use rand::{SeedableRng, rngs::StdRng};
+use rida_domain::metrics::Metric;
 use rida_domain::pulse::{Delivery, ENPS_ITEM, Rhythm, Statement};
-use rida_domain::{Scale, metrics::Metric, period::day_key};
-use rida_store::{By, CubeQuery, Dim, Filter, PulsePlan, PulseRound, Store};
+use rida_store::{By, PulsePlan, PulseRound, Store};
 
 use super::{World, history::normal};
 
@@ -57,24 +57,19 @@ pub async fn plan(store: &Store, org: uuid::Uuid, by: &By) -> anyhow::Result<()>
 /// Each site's customers' CSAT (%) over the 30 days up to `last`.
 async fn site_csat(
     store: &Store,
-    org: uuid::Uuid,
+    w: &World,
     last: jiff::civil::Date,
 ) -> anyhow::Result<std::collections::HashMap<uuid::Uuid, f64>> {
-    let q = CubeQuery {
-        from_day: day_key(last.checked_sub(29.days())?),
-        to_day: day_key(last),
-        filter: Filter {
-            scale: Some(Scale::Csat5),
-            ..Default::default()
-        },
-        group: vec![Dim::Site],
-    };
-    Ok(store
-        .cube(org, &q)
-        .await?
-        .into_iter()
-        .filter_map(|r| Some((r.key.site?, Metric::Csat.estimate(&r.counts)?.value)))
-        .collect())
+    let sites: Vec<uuid::Uuid> = w.sites.iter().map(|s| s.0).collect();
+    let from = last.checked_sub(29.days())?;
+    Ok(
+        rida_server::analytics::pulse::site_csat(store, w.org, &sites, from, last)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .into_iter()
+            .filter_map(|(site, c)| Some((site, Metric::Csat.estimate(&c)?.value)))
+            .collect(),
+    )
 }
 
 /// The three months before this one as rounds that are over.
@@ -98,7 +93,7 @@ pub async fn history(store: &Store, w: &World, time_zone: &str, by: &By) -> anyh
         let closed = Timestamp::from_millisecond(round.closes_at)?
             .to_zoned(tz.clone())
             .date();
-        let csat = site_csat(store, w.org, closed).await?;
+        let csat = site_csat(store, w, closed).await?;
         let mut counts = Vec::new();
         for (site, _, _) in &w.sites {
             // Staff of 8 to 15; a happier team where customers are better served (a

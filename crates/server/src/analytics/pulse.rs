@@ -241,8 +241,8 @@ pub fn statements(r: &PulseRound, l: Locale) -> Vec<String> {
     r.statements.iter().map(|s| s.text(l).to_string()).collect()
 }
 
-/// Each site's CSAT counts over the days `from..=to`.
-async fn site_csat(
+/// Each site's CSAT counts over the days `from..=to` (`sites`: those to count).
+pub async fn site_csat(
     store: &rida_store::Store,
     org: Uuid,
     sites: &[Uuid],

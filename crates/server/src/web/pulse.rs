@@ -137,11 +137,9 @@ async fn plan_page(w: Web) -> Result<Response> {
 async fn save_plan(w: Web, CsrfForm(f): CsrfForm<Vec<(String, String)>>) -> Result<Response> {
     w.user.require(Action::ManageOrganisation)?;
     let get = |k: &str| {
-        f.iter()
-            .rev()
-            .find(|(n, _)| n == k)
-            .map(|(_, v)| v.trim().to_string())
+        rida_domain::input::field(&f, k)
             .unwrap_or_default()
+            .to_string()
     };
     let mut errors = FormErrors::new(w.locale());
     let rhythm = Rhythm::parse(&get("rhythm")).unwrap_or_else(|| {
@@ -214,13 +212,7 @@ fn form(
     fields: &[(String, String)],
     errors: &[(String, &'static str)],
 ) -> Value {
-    let chosen = |name: &str| {
-        fields
-            .iter()
-            .rev()
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.clone())
-    };
+    let chosen = |name: &str| rida_domain::input::field(fields, name).map(String::from);
     let error = |name: &str| {
         errors
             .iter()

@@ -138,6 +138,32 @@ async fn list(w: Web) -> Result<Response> {
     Ok(w.render("reports.html", context! { reports => reports }))
 }
 
+/// The codes of the combinations a report cannot answer, with the field their message
+/// goes beside and the message.
+const UNANSWERABLE: [(&str, &str, &str); 5] = [
+    (
+        report::LANGUAGE_WITH_PEOPLE,
+        "language",
+        "report-language-people",
+    ),
+    (report::VISITS_NOT_PER, "metrics", "report-visits-not-per"),
+    (
+        report::THEMES_COMMENTS_ONLY,
+        "comments",
+        "report-themes-comments-only",
+    ),
+    (
+        report::COMMENTS_NOT_PER,
+        "comments",
+        "report-comments-not-per",
+    ),
+    (
+        report::COMMENT_CSAT_NOT_PER_FEELING,
+        "comments",
+        "report-comment-csat-feeling",
+    ),
+];
+
 /// The builder page, for a new report or a saved one (`saved`).
 async fn page(
     w: &Web,
@@ -159,26 +185,14 @@ async fn page(
     )
     .await
     {
-        Err(crate::Error::BadRequest { code, .. }) if code == report::LANGUAGE_WITH_PEOPLE => {
-            errors.key("language", "report-language-people");
-            Report::empty(spec, &reach)
-        }
-        Err(crate::Error::BadRequest { code, .. }) if code == report::VISITS_NOT_PER => {
-            errors.key("metrics", "report-visits-not-per");
-            Report::empty(spec, &reach)
-        }
-        Err(crate::Error::BadRequest { code, .. }) if code == report::THEMES_COMMENTS_ONLY => {
-            errors.key("comments", "report-themes-comments-only");
-            Report::empty(spec, &reach)
-        }
-        Err(crate::Error::BadRequest { code, .. }) if code == report::COMMENTS_NOT_PER => {
-            errors.key("comments", "report-comments-not-per");
-            Report::empty(spec, &reach)
-        }
+        // What the data cannot answer: said beside the field it is about.
         Err(crate::Error::BadRequest { code, .. })
-            if code == report::COMMENT_CSAT_NOT_PER_FEELING =>
+            if let Some((field, key)) = UNANSWERABLE
+                .iter()
+                .find(|(c, _, _)| *c == code)
+                .map(|(_, f, k)| (*f, *k)) =>
         {
-            errors.key("comments", "report-comment-csat-feeling");
+            errors.key(field, key);
             Report::empty(spec, &reach)
         }
         other => other?,
