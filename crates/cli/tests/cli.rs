@@ -519,7 +519,10 @@ async fn phone_numbers_never_reach_the_logs(backend: Backend) {
     assert_eq!(data["contacts"][0]["email"], "anna@example.com");
     assert_eq!(data["visits"][0]["started_at"], "2026-11-24T09:38:00Z");
     // The messages sent to them and the alerts about them too (none here yet).
-    assert!(data["survey_messages"].is_array() && data["alerts"].is_array(), "{data}");
+    assert!(
+        data["survey_messages"].is_array() && data["alerts"].is_array(),
+        "{data}"
+    );
     let o = run_with_stdin(&["customer", "erase"], &dir, "+37120000089\n");
     assert!(!o.status.success() && text(&o).contains("--yes"));
     let o = run_with_stdin(&["customer", "erase", "--yes"], &dir, "+37120000089\n");

@@ -18,6 +18,8 @@ pub struct Names {
     pub services: HashMap<Uuid, String>,
     pub employees: HashMap<Uuid, String>,
     pub terminals: HashMap<Uuid, String>,
+    /// Each comment theme's name (with the terminals': what alerts name).
+    pub themes: HashMap<String, String>,
 }
 
 impl Names {
@@ -88,6 +90,7 @@ struct Raw {
     /// Read again only when a name changed (see `Store::org_names`).
     named: std::sync::Arc<rida_store::OrgNames>,
     terminals: HashMap<Uuid, String>,
+    themes: Option<rida_store::ThemeSet>,
 }
 
 impl Raw {
@@ -97,6 +100,10 @@ impl Raw {
             terminals: match terminals {
                 true => store.terminal_names(org).await?.into_iter().collect(),
                 false => HashMap::new(),
+            },
+            themes: match terminals {
+                true => Some(store.themes(org).await?),
+                false => None,
             },
         })
     }
@@ -124,6 +131,15 @@ impl Raw {
                 .map(|e| (e.id, e.name.clone()))
                 .collect(),
             terminals: self.terminals.clone(),
+            themes: self
+                .themes
+                .iter()
+                .flat_map(|set| {
+                    set.themes
+                        .iter()
+                        .map(|t| (t.key.clone(), super::themes::theme_name(set, &t.key, lang)))
+                })
+                .collect(),
         }
     }
 }

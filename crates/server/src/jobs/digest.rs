@@ -175,6 +175,7 @@ async fn items(
             service => name(&names.services, a.service_id),
             employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
             terminal => names.terminal_of_alert(&a.key),
+            theme => a.metric.as_ref().filter(|_| a.kind == "theme").map(|k| names.themes.get(k).cloned().unwrap_or_else(|| k.clone())),
             link => link(state, &format!("/admin/alerts/{}", a.id)),
             figure => figure,
             a => a.localized(user.locale),

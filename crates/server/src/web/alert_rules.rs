@@ -93,6 +93,7 @@ async fn rule_page(
     errors: &FormErrors,
 ) -> Result<Response> {
     let org = w.user.org.id;
+    let themes = w.state.store.themes(org).await?;
     let page = context! {
         id => id,
         form => context! {
@@ -113,7 +114,9 @@ async fn rule_page(
         sites => w.state.store.list_sites(org, &ListQuery::all(), None).await?.items.localized(w.locale()),
         services => w.state.store.list_services(org, &ListQuery::all()).await?.items.localized(w.locale()),
         metrics => Metric::ALL.iter().map(|m| m.as_str()).collect::<Vec<_>>(),
-        themes => rida_domain::text::BUILTIN_THEMES,
+        themes => themes.themes.iter().filter(|t| t.enabled)
+            .map(|t| context! { key => t.key, name => crate::analytics::themes::theme_name(&themes, &t.key, w.locale()) })
+            .collect::<Vec<_>>(),
         roles => [Role::Head, Role::Manager, Role::Analyst].iter().map(|r| r.as_str()).collect::<Vec<_>>(),
     };
     Ok(if errors.is_empty() {
@@ -174,7 +177,11 @@ async fn edit_rule(w: Web, Path(id): Path<String>) -> Result<Response> {
 
 /// Checks the rule form: a name, a known kind; a metric, a threshold in its unit and a
 /// number of answers for a metric rule; known roles.
-fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
+fn rule_input(
+    f: &RuleForm,
+    themes: &rida_store::ThemeSet,
+    errors: &mut FormErrors,
+) -> Option<AlertRuleInput> {
     let name = errors.check("name", names::display_name(&f.name, 120));
     let local = f.names.check(errors, 120);
     let kind = match f.kind.as_str() {
@@ -205,11 +212,13 @@ fn rule_input(f: &RuleForm, errors: &mut FormErrors) -> Option<AlertRuleInput> {
         }
     }
     if kind.as_deref() == Some("theme") {
-        match rida_domain::text::BUILTIN_THEMES
+        // One of the organisation's themes in use: Rida's or its own.
+        match themes
+            .themes
             .iter()
-            .find(|k| **k == f.theme.trim())
+            .find(|t| t.enabled && t.key == f.theme.trim())
         {
-            Some(k) => metric = Some(k.to_string()),
+            Some(t) => metric = Some(t.key.clone()),
             None => errors.key("theme", "error-alert-theme"),
         }
         match f.min_answers.trim().parse::<i32>() {
@@ -308,7 +317,8 @@ fn reachable(m: Metric) -> (f64, f64) {
 async fn save(w: Web, id: Option<Uuid>, f: RuleForm) -> Result<Response> {
     w.user.require(Action::ManageAlertRules)?;
     let mut errors = FormErrors::new(w.locale());
-    if let Some(input) = rule_input(&f, &mut errors) {
+    let themes = w.state.store.themes(w.user.org.id).await?;
+    if let Some(input) = rule_input(&f, &themes, &mut errors) {
         let (org, by) = (w.user.org.id, w.user.by());
         let r = match id {
             Some(id) => w.state.store.update_alert_rule(org, id, &input, &by).await,

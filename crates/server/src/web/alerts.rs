@@ -59,6 +59,7 @@ fn view(w: &Web, a: &Alert, names: &Names) -> minijinja::Value {
         service => name(&names.services, a.service_id),
         employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
         terminal => names.terminal_of_alert(&a.key),
+        theme => a.metric.as_ref().filter(|_| a.kind == "theme").map(|k| names.themes.get(k).cloned().unwrap_or_else(|| k.clone())),
         may_handle => may_handle_alert(&w.user.actor, &w.user.org.policy(), a.site_id),
     }
 }

@@ -482,4 +482,72 @@ async fn negative_comments_about_a_theme_raise_one_alert_that_gathers_them(backe
     assert!(page.contains("negative comments about Courtesy"), "{page}");
     assert!(page.contains("very rude") && page.contains("arrogant"));
     assert!(!page.contains("Ļoti laipna"));
+
+    // A theme of the organisation's own: a rule on it, named as the head named it.
+    let set = store.themes(org).await.unwrap();
+    let mut themes = set.themes.clone();
+    themes.push(rida_store::OrgTheme {
+        key: "own-cards".into(),
+        enabled: true,
+        builtin_words: true,
+        own_words: vec!["card".into(), "pin".into()],
+        name_ar: None,
+        name_en: Some("Bank cards".into()),
+        name_lv: Some("Bankas kartes".into()),
+    });
+    store
+        .save_themes(
+            org,
+            set.version,
+            set.kind,
+            &themes,
+            &rida_store::By::system("test"),
+        )
+        .await
+        .unwrap();
+    for (theme, ok) in [("nope", false), ("own-cards", true)] {
+        let r = head
+            .submit(
+                "/admin/alert-rules/new",
+                "/admin/alert-rules",
+                &[
+                    ("name", "Cards"),
+                    ("kind", "theme"),
+                    ("theme", theme),
+                    ("min_answers", "2"),
+                    ("window_minutes", "1440"),
+                ],
+            )
+            .await;
+        assert_eq!(r.status().is_redirection(), ok, "{theme}: {}", r.status());
+    }
+    store
+        .insert_ratings(
+            org,
+            &[
+                comment_now(&app, other, "My card was blocked again, terrible service"),
+                comment_now(&app, other, "The new PIN never came, awful"),
+            ],
+        )
+        .await
+        .unwrap();
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    let cards: Vec<_> = theme_alerts()
+        .await
+        .into_iter()
+        .filter(|a| a.metric.as_deref() == Some("own-cards"))
+        .collect();
+    assert_eq!(cards.len(), 1, "{cards:?}");
+    let page = head
+        .get(&format!("/admin/alerts/{}", cards[0].id))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("negative comments about Bank cards"),
+        "{page}"
+    );
 }
