@@ -81,7 +81,8 @@ pub struct RoundResult {
     pub correlated_sites: usize,
 }
 
-/// A round in the list of rounds.
+/// A round in the list of rounds, with the organisation's eNPS once it is over (the
+/// trend from round to round).
 #[derive(Debug, Clone, Serialize)]
 pub struct RoundLine {
     pub id: Uuid,
@@ -89,6 +90,7 @@ pub struct RoundLine {
     pub opened: String,
     pub closes: String,
     pub open: bool,
+    pub figures: Option<PulseFigures>,
 }
 
 /// The round open now, as far as it may be shown.
@@ -158,17 +160,23 @@ pub async fn build(
         Some(r) => Some(result(state, user, r, min).await?),
         None => None,
     };
+    let mut lines = Vec::with_capacity(rounds.len());
+    for r in &rounds {
+        let over = r.closes_at <= now;
+        lines.push(RoundLine {
+            id: r.id,
+            period_key: r.period_key.clone(),
+            opened: day_at(r.opened_at, &tz).to_string(),
+            closes: day_at(r.closes_at, &tz).to_string(),
+            open: r.is_open(now),
+            figures: match over {
+                true => Some(PulseFigures::of(&total_of(store, r).await?, min)),
+                false => None,
+            },
+        });
+    }
     Ok(PulseView {
-        rounds: rounds
-            .iter()
-            .map(|r| RoundLine {
-                id: r.id,
-                period_key: r.period_key.clone(),
-                opened: day_at(r.opened_at, &tz).to_string(),
-                closes: day_at(r.closes_at, &tz).to_string(),
-                open: r.is_open(now),
-            })
-            .collect(),
+        rounds: lines,
         open,
         result,
         min,
@@ -187,10 +195,7 @@ async fn result(
     let org = user.org.id;
     let locale = user.locale;
     let counts = store.pulse_counts(r).await?;
-    let mut total = PulseCounts::new(r.statements.len());
-    for c in counts.values() {
-        total.merge(c);
-    }
+    let total = total_counts(r, &counts);
     let names = super::names::Names::load(store, org, locale).await?;
     let tz = tz_of(user);
     let to = day_at(r.closes_at - 1, &tz);
@@ -234,6 +239,19 @@ async fn result(
         correlation: correlation(&pairs),
         correlated_sites: pairs.len(),
     })
+}
+
+/// The organisation's counts of a round: every site's together.
+fn total_counts(r: &PulseRound, sites: &BTreeMap<Uuid, PulseCounts>) -> PulseCounts {
+    let mut total = PulseCounts::new(r.statements.len());
+    for c in sites.values() {
+        total.merge(c);
+    }
+    total
+}
+
+async fn total_of(store: &rida_store::Store, r: &PulseRound) -> Result<PulseCounts, Error> {
+    Ok(total_counts(r, &store.pulse_counts(r).await?))
 }
 
 /// A round's statements in `l`.
@@ -282,10 +300,7 @@ pub async fn summary(
     let Some(r) = rounds.iter().find(|r| r.closes_at <= now) else {
         return Ok(None);
     };
-    let mut total = PulseCounts::new(r.statements.len());
-    for c in state.store.pulse_counts(r).await?.values() {
-        total.merge(c);
-    }
+    let total = total_of(&state.store, r).await?;
     let min = user.org.thresholds().min_shown;
     Ok(Some((
         r.period_key.clone(),

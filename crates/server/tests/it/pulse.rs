@@ -280,6 +280,11 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
     // The organisation: promoters 5, detractors 3 of 9.
     let total = r["total"]["enps"]["value"].as_f64().unwrap();
     assert!((total - 100.0 * 2.0 / 9.0).abs() < 1e-6, "{total}");
+    // The list of rounds carries it too: the trend from round to round.
+    assert_eq!(
+        v["rounds"][0]["figures"]["enps"]["value"],
+        r["total"]["enps"]["value"]
+    );
 
     // A manager sees their site only; the employee sees the organisation's figures.
     let manager = app.login_as(Role::Manager).await;
