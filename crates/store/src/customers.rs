@@ -63,6 +63,11 @@ impl CustomerHistory {
     }
 }
 
+/// The answers of an alert's visits: of its own visit, and of the visits whose answers it
+/// gathered (`x`, joined to the alert `a`).
+const ASKED: &str = "JOIN ratings x ON x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
+     SELECT y.visit_id FROM alert_answers g JOIN ratings y ON y.id = g.rating_id WHERE g.alert_id = a.id))";
+
 /// An alert's call back: the customer who asked (their key), and whether and when they
 /// were called back.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,9 +142,7 @@ impl Store {
         }
         let list = crate::ratings::in_list(3, questions.len());
         let sql = format!(
-            "SELECT x.customer_key, a.called_back_at, u.display_name FROM alerts a \
-             JOIN ratings x ON x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
-               SELECT y.visit_id FROM alert_answers g JOIN ratings y ON y.id = g.rating_id WHERE g.alert_id = a.id)) \
+            "SELECT x.customer_key, a.called_back_at, u.display_name FROM alerts a {ASKED} \
              LEFT JOIN users u ON u.id = a.called_back_by \
              WHERE a.org_id = $1 AND a.id = $2 AND x.customer_key IS NOT NULL AND x.score = 1 \
              AND x.question_id IN ({list}) ORDER BY x.seq DESC LIMIT 1"
@@ -156,6 +159,44 @@ impl Store {
                 called_back_by,
             }),
         )
+    }
+
+    /// The questions that ask "may we contact you?" (of any version of the surveys).
+    pub async fn call_back_questions(&self, org: Uuid) -> Result<Vec<Uuid>> {
+        Ok(self
+            .latest_questions(org)
+            .await?
+            .into_iter()
+            .filter(|q| q.callback)
+            .map(|q| q.id)
+            .collect())
+    }
+
+    /// Which of `alerts` wait for a call back: a named customer of theirs answered "yes"
+    /// to one of `questions`, and nobody has called them back yet.
+    pub async fn alerts_awaiting_call_back(
+        &self,
+        org: Uuid,
+        alerts: &[Uuid],
+        questions: &[Uuid],
+    ) -> Result<std::collections::HashSet<Uuid>> {
+        if alerts.is_empty() || questions.is_empty() {
+            return Ok(Default::default());
+        }
+        let qs = crate::ratings::in_list(2, questions.len());
+        let ids = crate::ratings::in_list(2 + questions.len(), alerts.len());
+        let sql = format!(
+            "SELECT DISTINCT a.id FROM alerts a {ASKED} \
+             WHERE a.org_id = $1 AND a.called_back_at IS NULL AND x.customer_key IS NOT NULL \
+             AND x.score = 1 AND x.question_id IN ({qs}) AND a.id IN ({ids})"
+        );
+        let rows: Vec<Uuid> = with_db!(self, p => {
+            let mut q = sqlx::query_scalar(&sql).bind(org);
+            for id in questions { q = q.bind(*id); }
+            for id in alerts { q = q.bind(*id); }
+            q.fetch_all(p).await
+        })?;
+        Ok(rows.into_iter().collect())
     }
 
     /// Records that the customer of an alert was called back, with a note on the alert;

@@ -137,6 +137,9 @@ async fn items(
     let org = user.org.id;
     let mut out = Vec::new();
     let mut missing: BTreeMap<String, usize> = BTreeMap::new();
+    let ids: Vec<Uuid> = notices.iter().map(|n| n.alert_id).collect();
+    let asks = store.call_back_questions(org).await?;
+    let waiting = store.alerts_awaiting_call_back(org, &ids, &asks).await?;
     for n in notices {
         if let Some(other) = n.kind.strip_prefix("no_address:") {
             let name = users
@@ -176,6 +179,7 @@ async fn items(
             employee => if see_employee { name(&names.employees, a.employee_id) } else { None },
             terminal => names.terminal_of_alert(&a.key),
             theme => a.metric.as_ref().filter(|_| a.kind == "theme").map(|k| names.themes.get(k).cloned().unwrap_or_else(|| k.clone())),
+            call_back => waiting.contains(&a.id),
             link => link(state, &format!("/admin/alerts/{}", a.id)),
             figure => figure,
             a => a.localized(user.locale),

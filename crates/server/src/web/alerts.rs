@@ -102,14 +102,25 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
     };
     let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let sites = w.user.site_filter();
-    let items: Vec<_> = w
+    let alerts: Vec<Alert> = w
         .state
         .store
         .list_alerts_at(w.user.org.id, status, sites.as_deref(), None, SHOWN)
         .await?
-        .iter()
+        .into_iter()
         .filter(|a| visible(&w, a))
-        .map(|a| view(&w, a, &names))
+        .collect();
+    let store = &w.state.store;
+    let ids: Vec<Uuid> = alerts.iter().map(|a| a.id).collect();
+    let asks = store.call_back_questions(w.user.org.id).await?;
+    let waiting = store
+        .alerts_awaiting_call_back(w.user.org.id, &ids, &asks)
+        .await?;
+    let items: Vec<_> = alerts
+        .iter()
+        .map(|a| {
+            context! { call_back => waiting.contains(&a.id), ..view(&w, a, &names) }
+        })
         .collect();
     Ok(w.render(
         "alerts.html",
@@ -133,15 +144,7 @@ async fn load(w: &Web, id: &str) -> Result<Alert> {
 /// The call back an alert asks for: its customer answered "yes" to a "may we contact
 /// you?" question of a survey sent to them.
 async fn call_back_of(w: &Web, a: &Alert) -> Result<Option<rida_store::CallBack>> {
-    let asks: Vec<Uuid> = w
-        .state
-        .store
-        .latest_questions(w.user.org.id)
-        .await?
-        .into_iter()
-        .filter(|q| q.callback)
-        .map(|q| q.id)
-        .collect();
+    let asks = w.state.store.call_back_questions(w.user.org.id).await?;
     Ok(w.state
         .store
         .alert_call_back(w.user.org.id, a.id, &asks)

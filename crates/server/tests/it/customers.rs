@@ -129,6 +129,8 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
         .1;
     let history = format!("/admin/customers/{key}");
     assert!(page.contains(&history.replace('/', "&#x2f;")));
+    let list = manager.get("/admin/alerts").await.text().await.unwrap();
+    assert!(list.contains(&t("callback-title")), "the list marks it");
     let r = manager.get(&history).await;
     assert_eq!(r.status(), StatusCode::OK);
     let h = r.text().await.unwrap();
@@ -206,6 +208,8 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
     let page = manager.get(&alert).await.text().await.unwrap();
     assert!(!page.contains(&t("callback-asked")));
     assert!(page.contains(&t("callback-note")), "the note on the alert");
+    let list = manager.get("/admin/alerts").await.text().await.unwrap();
+    assert!(!list.contains(&t("callback-title")), "no longer waiting");
 
     // Erased on request: nothing left to open.
     let n = app

@@ -482,6 +482,20 @@ async fn negative_comments_about_a_theme_raise_one_alert_that_gathers_them(backe
     assert!(page.contains("negative comments about Courtesy"), "{page}");
     assert!(page.contains("very rude") && page.contains("arrogant"));
     assert!(!page.contains("Ļoti laipna"));
+    // The manager's e-mail says it in both its parts.
+    let mails: Vec<_> = smtp
+        .received()
+        .into_iter()
+        .filter(|m| m.html.contains("Rudeness"))
+        .collect();
+    assert!(!mails.is_empty(), "the manager is told");
+    assert!(
+        mails
+            .iter()
+            .all(|m| m.text.contains("negative comments about Courtesy")
+                && m.html.contains("negative comments about Courtesy")),
+        "{mails:?}"
+    );
 
     // A theme of the organisation's own: a rule on it, named as the head named it.
     let set = store.themes(org).await.unwrap();
