@@ -152,6 +152,13 @@ async fn check_pages(
         ("/admin/voice".into(), "voice"),
         ("/admin/organisation".into(), "organisation"),
         ("/help/metrics".into(), "help-metrics"),
+        ("/admin/pulse".into(), "pulse"),
+        ("/admin/pulse/plan".into(), "pulse-plan"),
+        ("/admin/customers".into(), "customers"),
+        (
+            "/admin/reports/new?metrics=comment_share&group=theme".into(),
+            "report-themes",
+        ),
     ] {
         b.goto(&format!("{addr}{path}")).await.unwrap();
         let dir_attr = b

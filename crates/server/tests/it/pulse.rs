@@ -18,6 +18,58 @@ both_backends! {
     a_pulse_link_by_e_mail_works_once_and_the_station_sends_to_it;
 }
 
+/// In Chromium, as an employee would: the station invites them, they choose 9 and
+/// "agree", send, and are back on their station, thanked.
+#[tokio::test]
+async fn an_employee_answers_the_pulse_on_their_station_in_the_browser() {
+    use crate::kiosk::{css, js, tap, until};
+    let app = spawn_app(Backend::Sqlite).await;
+    let head = app.login_as(Role::Head).await;
+    save_plan(&head, "station").await;
+    let round = open_round(&app).await;
+    let driver = crate::browser::start_chromedriver().await;
+    let b = crate::browser::browser(&driver, 1000, 900).await;
+    b.goto(&format!("{}/login", app.addr)).await.unwrap();
+    css(&b, "#f-username")
+        .await
+        .send_keys("employee")
+        .await
+        .unwrap();
+    css(&b, "#f-password")
+        .await
+        .send_keys(&crate::helpers::password_of(Role::Employee))
+        .await
+        .unwrap();
+    tap(&b, "button.primary").await;
+    tap(&b, "a[href='/station/pulse']").await;
+    until("the form", async || {
+        js(&b, "return !!document.querySelector('input[name=enps]')")
+            .await
+            .as_bool()
+            .unwrap_or(false)
+    })
+    .await;
+    std::fs::write(
+        crate::browser::screenshot_dir().join("station-pulse-en.png"),
+        b.screenshot().await.unwrap(),
+    )
+    .unwrap();
+    tap(&b, "input[name=enps][value='9'] + span").await;
+    tap(&b, "input[name=s1][value='4'] + span").await;
+    tap(&b, "form[action='/station/pulse'] button.primary").await;
+    until("back on the station", async || {
+        b.current_url().await.unwrap().path() == "/station"
+    })
+    .await;
+    let counts = app.store.pulse_counts(&round).await.unwrap();
+    let c = &counts[&app.w.site];
+    assert_eq!((c.respondents(), c.enps.between(9, 9)), (1, 1));
+    assert_eq!(c.statements[0].between(4, 4), 1);
+    let page = b.source().await.unwrap();
+    assert!(page.contains(&t("flash-pulse-thanks")), "thanked");
+    b.close().await.unwrap();
+}
+
 fn t(key: &str) -> String {
     rida_server::i18n::t(Locale::En, key)
 }
