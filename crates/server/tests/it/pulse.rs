@@ -123,6 +123,15 @@ async fn open_round(app: &TestApp) -> PulseRound {
         .expect("a round is open")
 }
 
+/// Sends an eNPS score from the station's pulse form, even when the page shows none (the
+/// token taken from the station itself).
+async fn send_at_station(employee: &crate::helpers::Client, enps: &str) -> reqwest::Response {
+    let csrf = employee.csrf("/station").await;
+    employee
+        .post_raw("/station/pulse", &[("csrf", &csrf), ("enps", enps)])
+        .await
+}
+
 async fn json(c: &crate::helpers::Client, path: &str) -> Value {
     let r = c.get(path).await;
     assert_eq!(r.status(), StatusCode::OK, "{path}");
@@ -213,12 +222,7 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
         .await;
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/station");
-    let twice = employee
-        .post_raw(
-            "/station/pulse",
-            &[("csrf", &employee.csrf("/station").await), ("enps", "0")],
-        )
-        .await;
+    let twice = send_at_station(&employee, "0").await;
     assert_eq!(twice.status(), StatusCode::CONFLICT);
     assert!(twice.text().await.unwrap().contains(&t("pulse-answered")));
 
@@ -358,12 +362,7 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
     let page = head.get("/admin/pulse").await.text().await.unwrap();
     assert!(page.contains(&t("pulse-col-answers")) && page.contains("+17"));
     // Over: the station has no form, and an answer is refused.
-    let late = employee
-        .post_raw(
-            "/station/pulse",
-            &[("csrf", &employee.csrf("/station").await), ("enps", "5")],
-        )
-        .await;
+    let late = send_at_station(&employee, "5").await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
 }
 
@@ -420,12 +419,7 @@ async fn a_pulse_link_by_e_mail_works_once_and_the_station_sends_to_it(backend: 
     let employee = app.login_as(Role::Employee).await;
     let page = employee.get("/station/pulse").await.text().await.unwrap();
     assert!(page.contains(&t("pulse-mailed")));
-    let r = employee
-        .post_raw(
-            "/station/pulse",
-            &[("csrf", &employee.csrf("/station").await), ("enps", "3")],
-        )
-        .await;
+    let r = send_at_station(&employee, "3").await;
     assert_eq!(r.status(), StatusCode::CONFLICT);
     assert_eq!(
         app.store
