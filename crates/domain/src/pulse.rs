@@ -49,6 +49,18 @@ impl Rhythm {
         Rhythm::ALL.into_iter().find(|r| r.as_str() == s)
     }
 
+    /// The first day of the period `today` is in (`None` when off).
+    pub fn period_start(self, today: Date) -> Option<Date> {
+        match self {
+            Rhythm::Off => None,
+            Rhythm::Monthly => Some(today.first_of_month()),
+            Rhythm::Quarterly => {
+                let month = (today.month() - 1) / 3 * 3 + 1;
+                jiff::civil::Date::new(today.year(), month, 1).ok()
+            }
+        }
+    }
+
     /// The key of the round this rhythm owes on `today` ("2026-12", "2026-Q4"): one a
     /// period, so that instances opening it at once open one. `None` when off.
     pub fn period_key(self, today: Date) -> Option<String> {
@@ -322,6 +334,14 @@ mod tests {
             Some("2027-Q1")
         );
         assert_eq!(Rhythm::Off.period_key(d), None);
+        assert_eq!(
+            Rhythm::Quarterly.period_start(d),
+            Some(jiff::civil::date(2026, 10, 1))
+        );
+        assert_eq!(
+            Rhythm::Monthly.period_start(d),
+            Some(jiff::civil::date(2026, 11, 1))
+        );
     }
 
     #[test]

@@ -82,20 +82,30 @@ pub async fn open_round(
     Ok(store.open_pulse_round(org, &round, &links, by).await?)
 }
 
-/// Opens the round the organisation's rhythm owes at `now`, once. Returns whether it
-/// opened one.
+/// Opens the round the organisation's rhythm owes at `now`, once: not when a round of
+/// this period exists, nor when one opened by hand since the period began (or still open)
+/// stands for it — nobody is asked twice in a period.
 pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<bool> {
     let plan = state.store.pulse_plan(org).await?;
     let o = state.store.organisation(org).await?;
-    let Some(key) = plan.rhythm.period_key(local(now, &o.time_zone).date()) else {
+    let today = local(now, &o.time_zone);
+    let (Some(key), Some(start)) = (
+        plan.rhythm.period_key(today.date()),
+        plan.rhythm.period_start(today.date()),
+    ) else {
         return Ok(false);
     };
+    let since = start
+        .to_zoned(today.time_zone().clone())?
+        .timestamp()
+        .as_millisecond();
+    let now_ms = now.as_millisecond();
     if state
         .store
         .pulse_rounds(org)
         .await?
         .iter()
-        .any(|r| r.period_key == key)
+        .any(|r| r.period_key == key || r.opened_at >= since || r.is_open(now_ms))
     {
         return Ok(false);
     }

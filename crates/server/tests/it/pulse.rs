@@ -16,6 +16,7 @@ use crate::results::answer;
 both_backends! {
     an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer;
     a_pulse_link_by_e_mail_works_once_and_the_station_sends_to_it;
+    the_rhythm_opens_one_round_a_period_never_beside_one_opened_by_hand;
 }
 
 /// In Chromium, as an employee would: the station invites them, they choose 9 and
@@ -87,13 +88,17 @@ async fn employee_user(app: &TestApp) -> Uuid {
 }
 
 async fn save_plan(head: &crate::helpers::Client, delivery: &str) {
+    save_plan_with(head, delivery, "off").await;
+}
+
+async fn save_plan_with(head: &crate::helpers::Client, delivery: &str, rhythm: &str) {
     let r = head
         .submit(
             "/admin/pulse/plan",
             "/admin/pulse/plan",
             &[
                 ("version", &head_version(head).await),
-                ("rhythm", "off"),
+                ("rhythm", rhythm),
                 ("delivery", delivery),
                 ("open_days", "7"),
                 ("s1_en", "I have what I need to do my work well"),
@@ -437,4 +442,28 @@ async fn a_pulse_link_by_e_mail_works_once_and_the_station_sends_to_it(backend: 
         .unwrap();
     let kept = testing::outbox_messages(&app.store, app.w.org).await;
     assert!(kept.iter().find(|m| m.0 == *id).unwrap().3.is_empty());
+}
+
+async fn the_rhythm_opens_one_round_a_period_never_beside_one_opened_by_hand(backend: Backend) {
+    use crate::helpers::prepared;
+    use crate::mail::{SmtpSink, free_port, instance};
+    let (store, w, db) = prepared(backend).await;
+    let smtp = SmtpSink::start(free_port()).await;
+    let (state, running) = instance(&store, &smtp.url()).await;
+    let app = TestApp::new(running, store.clone(), w, db);
+    let head = app.login_as(Role::Head).await;
+    save_plan_with(&head, "station", "monthly").await;
+    // Opened by hand this month: the rhythm does not open another beside it.
+    open_round(&app).await;
+    let now = jiff::Timestamp::now();
+    let run = |at: jiff::Timestamp| rida_server::jobs::pulse::run(&state, app.w.org, at);
+    assert!(!run(now).await.unwrap());
+    assert_eq!(store.pulse_rounds(app.w.org).await.unwrap().len(), 1);
+    // Forty days on, a new month: one round, however often the jobs run.
+    let later = now + jiff::Span::new().hours(40 * 24);
+    assert!(run(later).await.unwrap());
+    assert!(!run(later).await.unwrap());
+    let rounds = store.pulse_rounds(app.w.org).await.unwrap();
+    assert_eq!(rounds.len(), 2);
+    assert_eq!(rounds[0].statements.len(), 2, "the plan's statements");
 }
