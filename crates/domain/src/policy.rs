@@ -461,6 +461,51 @@ mod tests {
     }
 
     #[test]
+    fn the_pulse_and_customers_histories_are_read_by_whom_they_are_for() {
+        let (mine, other) = (Uuid::now_v7(), Uuid::now_v7());
+        let org = OrgPolicy::default();
+        let m = actor(Role::Manager, &[mine]);
+        for a in [
+            Action::ViewPulse { site: Some(mine) },
+            Action::ViewCustomer { site: Some(mine) },
+        ] {
+            assert!(allows(&m, &org, a));
+        }
+        for a in [
+            Action::ViewPulse { site: Some(other) },
+            Action::ViewCustomer { site: Some(other) },
+            Action::AnswerPulse,
+        ] {
+            assert!(!allows(&m, &org, a));
+        }
+        let analyst = actor(Role::Analyst, &[]);
+        assert!(allows(
+            &analyst,
+            &org,
+            Action::ViewPulse { site: Some(other) }
+        ));
+        assert!(!allows(&analyst, &org, Action::ViewCustomer { site: None }));
+        let supervisor = actor(Role::Supervisor, &[]);
+        assert!(!allows(&supervisor, &org, Action::ViewPulse { site: None }));
+        // An employee answers and reads the organisation's pulse, never a site's.
+        let e = Actor::new(
+            Uuid::now_v7(),
+            Role::Employee,
+            Scope::All,
+            Some(Uuid::now_v7()),
+        );
+        assert!(allows(&e, &org, Action::AnswerPulse));
+        assert!(allows(&e, &org, Action::ViewPulseSummary));
+        assert!(!allows(&e, &org, Action::ViewPulse { site: None }));
+        assert!(!allows(&e, &org, Action::ViewCustomer { site: None }));
+        let head = actor(Role::Head, &[]);
+        assert!(
+            !allows(&head, &org, Action::AnswerPulse),
+            "no employee of theirs"
+        );
+    }
+
+    #[test]
     fn a_manager_is_held_to_their_sites() {
         let (mine, other) = (Uuid::now_v7(), Uuid::now_v7());
         let m = actor(Role::Manager, &[mine]);
