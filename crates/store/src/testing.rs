@@ -254,10 +254,14 @@ pub async fn forget_readings(store: &Store, org: uuid::Uuid) {
 
 /// Ends every pulse round of the organisation (as if their days had passed).
 pub async fn end_pulse_rounds(store: &Store, org: uuid::Uuid) {
-    let now = crate::now_ms();
+    end_pulse_rounds_at(store, org, crate::now_ms() - 1).await;
+}
+
+/// Makes every pulse round of the organisation a week long, closed at `at` (ms).
+pub async fn end_pulse_rounds_at(store: &Store, org: uuid::Uuid, at: i64) {
     crate::with_db!(store, p => {
-        sqlx::query("UPDATE pulse_rounds SET opened_at = opened_at - 864000000, closes_at = $2 WHERE org_id = $1")
-            .bind(org).bind(now - 1).execute(p).await.unwrap();
+        sqlx::query("UPDATE pulse_rounds SET opened_at = $2 - 604800000, closes_at = $2 WHERE org_id = $1")
+            .bind(org).bind(at).execute(p).await.unwrap();
     });
 }
 

@@ -1850,3 +1850,5 @@ question-callback = Asks whether the customer may be contacted ("may we contact 
 question-callback-hint = A yes/no question. A "yes" from a customer the survey was sent to, with a low score, opens a call-back task on the alert.
 question-callback-yes-no = Only a yes/no question can ask this.
 customer-words-withheld = Words about an employee: shown to who may see that employee's results.
+week-pulse = Employees' pulse, round { $key }
+week-pulse-lowest = lowest

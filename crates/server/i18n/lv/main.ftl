@@ -1885,3 +1885,5 @@ question-callback = Jautā, vai ar klientu drīkst sazināties ("vai drīkstam a
 question-callback-hint = Jā/nē jautājums. "Jā" no klienta, kuram aptauja tika nosūtīta, kopā ar zemu vērtējumu atver atzvanīšanas uzdevumu brīdinājumā.
 question-callback-yes-no = To var jautāt tikai jā/nē jautājums.
 customer-words-withheld = Vārdi par darbinieku: redzami tiem, kas drīkst redzēt šī darbinieka rezultātus.
+week-pulse = Darbinieku pulss, kārta { $key }
+week-pulse-lowest = zemākais

@@ -288,6 +288,63 @@ pub async fn site_csat(
         .collect())
 }
 
+/// A round that closed in a week, as the manager's week (home page, Monday e-mail) tells
+/// it: the organisation's figures and the site with the lowest eNPS shown.
+#[derive(Debug, Clone, Serialize)]
+pub struct WeekPulse {
+    pub id: Uuid,
+    pub period_key: String,
+    pub total: PulseFigures,
+    /// (site, eNPS) of the lowest of the sites shown, when two or more are.
+    pub lowest: Option<(String, f64)>,
+    /// The anonymity minimum.
+    pub min: u64,
+}
+
+/// The latest round that closed within the days `from..=to`, as `user` may see it
+/// (`None` when none did, or when they may not read the pulse).
+pub async fn of_week(
+    state: &AppState,
+    user: &CurrentUser,
+    from: Date,
+    to: Date,
+) -> Result<Option<WeekPulse>, Error> {
+    if !user.may(Action::ViewPulse { site: None }) {
+        return Ok(None);
+    }
+    let tz = tz_of(user);
+    let ms = |d: Date| {
+        d.to_zoned(tz.clone())
+            .map(|z| z.timestamp().as_millisecond())
+            .unwrap_or(0)
+    };
+    let (start, end) = (ms(from), to.tomorrow().map(ms).unwrap_or(i64::MAX));
+    let rounds = state.store.pulse_rounds(user.org.id).await?;
+    let Some(r) = rounds
+        .iter()
+        .find(|r| r.closes_at > start && r.closes_at <= end)
+    else {
+        return Ok(None);
+    };
+    let min = user.org.thresholds().min_shown;
+    let result = result(state, user, r, min).await?;
+    let shown: Vec<(String, f64)> = result
+        .sites
+        .iter()
+        .filter_map(|s| Some((s.name.clone(), s.figures.enps?.value)))
+        .collect();
+    let lowest = (shown.len() >= 2)
+        .then(|| shown.into_iter().min_by(|a, b| a.1.total_cmp(&b.1)))
+        .flatten();
+    Ok(Some(WeekPulse {
+        id: r.id,
+        period_key: r.period_key.clone(),
+        total: result.total,
+        lowest,
+        min,
+    }))
+}
+
 /// The organisation's figures of its latest round that is over, for everyone (the
 /// employees' station shows them): `None` before any.
 pub async fn summary(

@@ -147,6 +147,8 @@ pub struct Week {
     pub results: Option<Results>,
     pub alerts: Option<Alerts>,
     pub terminals: Option<Terminals>,
+    /// The employees' pulse, when a round closed in the week.
+    pub pulse: Option<super::pulse::WeekPulse>,
 }
 
 /// The Monday of the week (Monday to Sunday) of `day`.
@@ -216,6 +218,7 @@ pub async fn build(
             }
         },
     )?;
+    let pulse = super::pulse::of_week(state, user, week.from, week.to).await?;
     Ok(Week {
         from: week.from.to_string(),
         to: week.to.to_string(),
@@ -225,6 +228,7 @@ pub async fn build(
         results,
         alerts,
         terminals,
+        pulse,
     })
 }
 

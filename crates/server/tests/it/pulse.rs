@@ -366,6 +366,27 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
     // The page, in English and with the numbers computed above.
     let page = head.get("/admin/pulse").await.text().await.unwrap();
     assert!(page.contains(&t("pulse-col-answers")) && page.contains("+17"));
+    // Closed in the last complete week: the manager's week tells it (home page).
+    let tz = jiff::tz::TimeZone::get(&app.store.organisation(app.w.org).await.unwrap().time_zone)
+        .unwrap();
+    let today = jiff::Timestamp::now().to_zoned(tz.clone()).date();
+    let wednesday = rida_server::analytics::week::last_week(today)
+        .checked_add(jiff::Span::new().days(2))
+        .unwrap();
+    let at = wednesday
+        .at(12, 0, 0, 0)
+        .to_zoned(tz)
+        .unwrap()
+        .timestamp()
+        .as_millisecond();
+    testing::end_pulse_rounds_at(&app.store, app.w.org, at).await;
+    let home = head.get("/admin").await.text().await.unwrap();
+    assert!(
+        home.contains("id=\"week-pulse\""),
+        "the week names the round"
+    );
+    assert!(home.contains("+22"), "the organisation's eNPS");
+    testing::end_pulse_rounds(&app.store, app.w.org).await;
     // Over: the station has no form, and an answer is refused.
     let late = send_at_station(&employee, "5").await;
     assert_eq!(late.status(), StatusCode::CONFLICT);
