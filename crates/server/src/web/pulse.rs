@@ -77,7 +77,8 @@ pub(crate) async fn json(w: Web, Query(q): Query<RoundQuery>) -> Result<Response
     Ok(Json(v).into_response())
 }
 
-/// The head opens a round now (when none is open): one a day at most.
+/// The head opens a round now (when none is open): the period's under a rhythm, else
+/// one a day at most.
 async fn open_now(w: Web, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
     w.user.require(Action::ManageOrganisation)?;
     let now = jiff::Timestamp::now();
@@ -94,11 +95,25 @@ async fn open_now(w: Web, CsrfForm(_): CsrfForm<Empty>) -> Result<Response> {
         ));
     }
     let tz = jiff::tz::TimeZone::get(&w.user.org.time_zone).unwrap_or(jiff::tz::TimeZone::UTC);
-    let key = format!("{}", now.to_zoned(tz).date());
+    let today = now.to_zoned(tz).date();
+    // Under a rhythm, the round opened by hand is the period's (so that the rhythm, even
+    // on another instance at the same moment, cannot open a second); once the period has
+    // had its round, one of the day.
+    let rhythm = w.state.store.pulse_plan(org).await?.rhythm;
+    let keys = rhythm
+        .period_key(today)
+        .into_iter()
+        .chain([today.to_string()]);
     let by = w.user.by();
-    let opened = crate::jobs::pulse::open_round(&w.state, org, &key, now, &by)
-        .await
-        .map_err(crate::Error::Internal)?;
+    let mut opened = false;
+    for key in keys {
+        opened = crate::jobs::pulse::open_round(&w.state, org, &key, now, &by)
+            .await
+            .map_err(crate::Error::Internal)?;
+        if opened {
+            break;
+        }
+    }
     Ok(redirect_with_flash(
         "/admin/pulse",
         if opened {

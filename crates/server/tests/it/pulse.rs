@@ -474,8 +474,14 @@ async fn the_rhythm_opens_one_round_a_period_never_beside_one_opened_by_hand(bac
     let app = TestApp::new(running, store.clone(), w, db);
     let head = app.login_as(Role::Head).await;
     save_plan_with(&head, "station", "monthly").await;
-    // Opened by hand this month: the rhythm does not open another beside it.
-    open_round(&app).await;
+    // Opened by hand this month, as the month's round: the rhythm opens no other.
+    let manual = open_round(&app).await;
+    assert_eq!(
+        manual.period_key.len(),
+        "2026-12".len(),
+        "{}",
+        manual.period_key
+    );
     let now = jiff::Timestamp::now();
     let run = |at: jiff::Timestamp| rida_server::jobs::pulse::run(&state, app.w.org, at);
     assert!(!run(now).await.unwrap());
