@@ -172,10 +172,9 @@ impl Store {
     pub async fn mail_sent(&self, id: Uuid, now: i64) -> Result<()> {
         with_db!(self, p => {
             let mut tx = p.begin_write().await?;
-            sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, locked_until = 0 WHERE id = $1")
-                .bind(id).bind(now).execute(&mut *tx).await?;
-            sqlx::query("UPDATE outbox SET message = $2 WHERE id = $1 AND kind = 'pulse'")
-                .bind(id).bind(Vec::<u8>::new()).execute(&mut *tx).await?;
+            sqlx::query("UPDATE outbox SET status = 'sent', sent_at = $2, attempts = attempts + 1, last_error = NULL, locked_until = 0, \
+                         message = CASE WHEN kind = 'pulse' THEN $3 ELSE message END WHERE id = $1")
+                .bind(id).bind(now).bind(Vec::<u8>::new()).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok::<_, StoreError>(())
         })

@@ -81,6 +81,10 @@ impl From<RoundRow> for PulseRound {
     }
 }
 
+/// Who a round is for, on `$1` (org): active accounts of active employees.
+const INVITEES: &str = "FROM users u JOIN employees e ON e.id = u.employee_id \
+     WHERE u.org_id = $1 AND u.active = TRUE AND e.active = TRUE";
+
 const ROUND_COLUMNS: &str = "id, org_id, period_key, delivery, statements, opened_at, closes_at";
 
 /// An employee a round is for: their account, site (the first of theirs; nil for
@@ -188,10 +192,9 @@ impl Store {
 
     /// The employees a round is for: active accounts of active employees.
     pub async fn pulse_invitees(&self, org: Uuid) -> Result<Vec<PulseInvitee>> {
-        Ok(with_db!(self, p => sqlx::query_as(
+        Ok(with_db!(self, p => sqlx::query_as(&format!(
             "SELECT u.id AS user_id, (SELECT es.site_id FROM employee_sites es WHERE es.employee_id = e.id ORDER BY es.site_id LIMIT 1) AS site_id, \
-             u.locale, u.email FROM users u JOIN employees e ON e.id = u.employee_id \
-             WHERE u.org_id = $1 AND u.active = TRUE AND e.active = TRUE ORDER BY u.id")
+             u.locale, u.email {INVITEES} ORDER BY u.id"))
             .bind(org).fetch_all(p).await)?)
     }
 
@@ -382,7 +385,8 @@ impl Store {
         let answered: i64 = with_db!(self, p => sqlx::query_scalar(
             "SELECT CAST(COALESCE(SUM(n), 0) AS BIGINT) FROM pulse_counts WHERE round_id = $1 AND item = 0")
             .bind(round).fetch_one(p).await)?;
-        let asked = self.pulse_invitees(org).await?.len() as u64;
-        Ok((answered.max(0) as u64, asked))
+        let asked: i64 = with_db!(self, p => sqlx::query_scalar(&format!("SELECT COUNT(*) {INVITEES}"))
+            .bind(org).fetch_one(p).await)?;
+        Ok((answered.max(0) as u64, asked.max(0) as u64))
     }
 }

@@ -87,6 +87,10 @@ pub async fn open_round(
 /// stands for it — nobody is asked twice in a period.
 pub async fn run(state: &AppState, org: Uuid, now: Timestamp) -> anyhow::Result<bool> {
     let plan = state.store.pulse_plan(org).await?;
+    // Most organisations have no rhythm: one read every round of the jobs, no more.
+    if plan.rhythm == rida_domain::pulse::Rhythm::Off {
+        return Ok(false);
+    }
     let o = state.store.organisation(org).await?;
     let today = local(now, &o.time_zone);
     let (Some(key), Some(start)) = (

@@ -11,6 +11,7 @@ use rida_store::ThemeFigure;
 
 use super::{GroupBy, ReportMetric, ReportSpec};
 use crate::Error;
+use crate::analytics::Reach;
 
 /// The code of the error for answer, visit or alert figures asked per theme or feeling.
 pub const THEMES_COMMENTS_ONLY: &str = "themes-comments-only";
@@ -22,26 +23,14 @@ pub const COMMENTS_NOT_PER: &str = "comments-not-per";
 /// The code of the error for the CSAT of commented visits asked per feeling.
 pub const COMMENT_CSAT_NOT_PER_FEELING: &str = "comment-csat-not-per-feeling";
 
-/// What the report's comments are narrowed to, from its selection.
-#[derive(Debug, Clone, Default)]
-pub struct Narrowed {
-    pub theme: Option<String>,
-    pub sentiment: Option<Sentiment>,
-}
-
-impl Narrowed {
-    fn any(&self) -> bool {
-        self.theme.is_some() || self.sentiment.is_some()
-    }
-}
-
 /// Refuses what the comment figures cannot say, and what other figures cannot say per
 /// theme or feeling: each with a sentence naming the field.
-pub fn check(spec: &ReportSpec, narrowed: &Narrowed) -> Result<(), Error> {
+pub fn check(spec: &ReportSpec, reach: &Reach) -> Result<(), Error> {
+    let narrowed = reach.theme.is_some() || reach.sentiment.is_some();
     let comments = spec.metrics.iter().any(|m| m.from_comments());
     let others = spec.metrics.iter().any(|m| !m.from_comments());
     let by_comments = spec.group.iter().any(|g| g.of_comments());
-    if others && (by_comments || narrowed.any()) {
+    if others && (by_comments || narrowed) {
         return Err(Error::BadRequest {
             code: THEMES_COMMENTS_ONLY,
             detail: "group: themes and feelings group and filter the comment figures only \
@@ -78,7 +67,7 @@ pub fn check(spec: &ReportSpec, narrowed: &Narrowed) -> Result<(), Error> {
             ),
         });
     }
-    let per_feeling = spec.group.contains(&GroupBy::Sentiment) || narrowed.sentiment.is_some();
+    let per_feeling = spec.group.contains(&GroupBy::Sentiment) || reach.sentiment.is_some();
     if per_feeling && spec.metrics.contains(&ReportMetric::CommentCsat) {
         return Err(Error::BadRequest {
             code: COMMENT_CSAT_NOT_PER_FEELING,

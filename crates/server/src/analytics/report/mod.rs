@@ -156,11 +156,7 @@ pub async fn run(
     let alerts = spec.metrics.iter().any(|m| m.from_alerts());
     let answers = spec.metrics.iter().any(|m| m.from_answers());
     let with_comments = spec.metrics.iter().any(|m| m.from_comments());
-    let narrowed = comments::Narrowed {
-        theme: reach.theme.clone(),
-        sentiment: reach.sentiment,
-    };
-    comments::check(spec, &narrowed)?;
+    comments::check(spec, reach)?;
     let not_per_visit = spec
         .group
         .iter()
@@ -244,7 +240,7 @@ pub async fn run(
     let by_feeling = spec.group.contains(&GroupBy::Sentiment);
     let theme_rows = if with_comments {
         store
-            .theme_cube(org, &query, narrowed.theme.as_deref(), by_theme)
+            .theme_cube(org, &query, reach.theme.as_deref(), by_theme)
             .await?
     } else {
         vec![]
@@ -363,13 +359,19 @@ pub async fn run(
             .collect()
     };
     let mut all_comments: HashMap<Vec<(String, String)>, i64> = HashMap::new();
+    // Each row of comments falls under every feeling when grouped by them.
+    let feelings: Vec<Option<rida_domain::text::Sentiment>> = if by_feeling {
+        rida_domain::text::Sentiment::ALL.map(Some).to_vec()
+    } else {
+        vec![reach.sentiment]
+    };
     for r in &theme_rows {
         let every = r.key.theme.as_deref() == Some("");
         if every {
             *all_comments.entry(place_of(&key_of(&r.key))).or_default() += r.figure.n;
         }
         // Each theme's rows when grouped by or narrowed to themes, else every comment.
-        let counted = every != (by_theme || narrowed.theme.is_some());
+        let counted = every != (by_theme || reach.theme.is_some());
         let enabled = themes.as_ref().is_none_or(|set| {
             set.themes
                 .iter()
@@ -378,12 +380,7 @@ pub async fn run(
         if !counted || !enabled {
             continue;
         }
-        let feelings: Vec<Option<rida_domain::text::Sentiment>> = if by_feeling {
-            rida_domain::text::Sentiment::ALL.map(Some).to_vec()
-        } else {
-            vec![narrowed.sentiment]
-        };
-        for s in feelings {
+        for &s in &feelings {
             let key = order.iter().map(|g| label(*g, &r.key, s)).collect();
             grouped
                 .entry(key)
