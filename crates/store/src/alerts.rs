@@ -177,6 +177,36 @@ const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names
      FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
      LEFT JOIN users u ON u.id = a.assigned_to LEFT JOIN users c ON c.id = a.closed_by";
 
+/// Rule kinds read from the answers behind the low-score cursor (`alert_cursor`).
+const CURSOR_KINDS: &str = "'low_score', 'low_rate'";
+
+/// Before a rule of `kind` is written in `tx`: when it reads low answers and no active
+/// rule of the organisation did, the low-score cursor starts at the newest answer, so
+/// the rule gathers every low answer stored after it whenever the jobs get to them (not
+/// only those within the look-back of the first round), and never the history an older
+/// cursor was left at.
+macro_rules! start_low_cursor {
+    ($tx:ident, $org:expr, $kind:expr) => {
+        if matches!($kind, "low_score" | "low_rate") {
+            let reading: i64 = sqlx::query_scalar(&format!(
+                "SELECT COUNT(*) FROM alert_rules WHERE org_id = $1 AND active AND kind IN ({CURSOR_KINDS})"
+            ))
+            .bind($org)
+            .fetch_one(&mut *$tx)
+            .await?;
+            if reading == 0 {
+                sqlx::query(
+                    "INSERT INTO alert_cursor (org_id, seq) SELECT $1, COALESCE(MAX(seq), 0) FROM ratings WHERE TRUE \
+                     ON CONFLICT (org_id) DO UPDATE SET seq = excluded.seq",
+                )
+                .bind($org)
+                .execute(&mut *$tx)
+                .await?;
+            }
+        }
+    };
+}
+
 impl Store {
     /// Saves a new rule under the client's id (a resend stores nothing twice).
     pub async fn create_alert_rule(
@@ -193,6 +223,7 @@ impl Store {
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
             crate::check_owned!(tx, "users", org, r.notify_user.as_slice());
+            start_low_cursor!(tx, org, r.kind.as_str());
             let done = sqlx::query(
                 "INSERT INTO alert_rules (id, org_id, name, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, created_at, updated_at, names, scope, region_id, window_minutes, notify_user, deadline_hours) \
                  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $11, $12, $13, $14, $15, $16, $17) ON CONFLICT (id) DO NOTHING")
@@ -223,6 +254,7 @@ impl Store {
             crate::check_owned!(tx, "services", org, r.service_id.as_slice());
             crate::check_owned!(tx, "regions", org, r.region_id.as_slice());
             crate::check_owned!(tx, "users", org, r.notify_user.as_slice());
+            start_low_cursor!(tx, org, r.kind.as_str());
             let n = sqlx::query(
                 "UPDATE alert_rules SET name = $3, kind = $4, site_id = $5, service_id = $6, metric = $7, threshold = $8, \
                  min_answers = $9, notify_roles = $10, updated_at = $11, names = $12, scope = $13, region_id = $14, window_minutes = $15, \

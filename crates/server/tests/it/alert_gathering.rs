@@ -22,6 +22,7 @@ both_backends! {
     low_answers_gather_into_one_alert_per_place_and_day;
     rate_rules_wait_for_enough_low_answers_within_their_window;
     a_share_of_low_answers_above_the_usual_beyond_chance_raises_one_alert;
+    a_rule_gathers_every_low_answer_after_it_however_late_the_jobs_run;
 }
 
 fn today() -> i32 {
@@ -408,4 +409,55 @@ async fn a_share_of_low_answers_above_the_usual_beyond_chance_raises_one_alert(b
         page.contains("50.0 % low answers today from 20 answers: beyond chance"),
         "{page}"
     );
+}
+
+/// The jobs may first run long after a rule is made (stopped, or behind a burst of
+/// answers): every low answer stored after the rule is gathered all the same, not only the
+/// last ones before that first round.
+async fn a_rule_gathers_every_low_answer_after_it_however_late_the_jobs_run(backend: Backend) {
+    let (store, w, db) = prepared(backend).await;
+    let state = rida_server::AppState::new(
+        rida_server::Settings {
+            jobs: false,
+            ..Default::default()
+        },
+        store.clone(),
+    )
+    .await
+    .unwrap();
+    let app = TestApp::new(
+        crate::helpers::start(store.clone()).await,
+        store.clone(),
+        w,
+        db,
+    );
+    let (org, site) = (app.w.org, app.w.site);
+    store
+        .create_alert_rule(
+            org,
+            Uuid::now_v7(),
+            &low_score_rule("Low"),
+            &By::system("test"),
+        )
+        .await
+        .unwrap();
+    // Far more answers than a round looks back over, a low one in every three.
+    let t0 = now_ms();
+    let mut low = 0;
+    for batch in 0..30 {
+        let rows: Vec<NewRating> = (0..100)
+            .map(|i| {
+                let score = if i % 3 == 0 { 1 } else { 5 };
+                low += usize::from(score == 1);
+                answer(&app, site, None, score, t0 + batch)
+            })
+            .collect();
+        store.insert_ratings(org, &rows).await.unwrap();
+    }
+    jobs::run_once(&state, jiff::Timestamp::now())
+        .await
+        .unwrap();
+    let alerts = store.list_alerts(org, None, 10).await.unwrap();
+    assert_eq!(alerts.len(), 1, "one alert for the site and day");
+    assert_eq!(alerts[0].n as usize, low, "every low answer gathered");
 }
