@@ -43,7 +43,11 @@ pub(crate) async fn text() -> anyhow::Result<()> {
     );
     println!("|---|---:|---|---:|---:|---:|---:|");
     let mut all: Vec<String> = Vec::new();
-    for (label, prefix) in [("lexicon set", ""), ("held out", "heldout/")] {
+    for (label, prefix) in [
+        ("lexicon set", ""),
+        ("held out", "heldout/"),
+        ("written later", "later/"),
+    ] {
         for lang in ["ar", "en", "lv"] {
             let items = set(&format!("{prefix}{lang}.tsv"))?;
             let r = analyser.evaluate(&items);

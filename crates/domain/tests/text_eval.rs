@@ -61,6 +61,7 @@ fn every_labelled_theme_is_one_rida_knows() {
         for item in set(lang)
             .into_iter()
             .chain(read(&format!("heldout/{lang}.tsv")))
+            .chain(read(&format!("later/{lang}.tsv")))
         {
             for t in &item.themes {
                 assert!(

@@ -204,3 +204,47 @@ fn an_organisation_adds_its_own_words_and_themes_and_turns_rida_s_off() {
         "the explanation says the word is the organisation's"
     );
 }
+
+#[test]
+fn a_negation_before_a_cue_that_carries_its_own_agrees_with_it() {
+    // Negative concord: "not a minute did I have to wait" is praise, in each language.
+    for text in [
+        "Ne minūti nebija jāgaida",
+        "ما انتظرت ولا دقيقة",
+        "Didn't have to wait at all",
+    ] {
+        let a = read(text);
+        assert_eq!(a.sentiment, Sentiment::Positive, "{text}: {:?}", a.evidence);
+    }
+    // A minute is not "precise" ("دقيقة" is both): counting minutes says nothing.
+    assert!(
+        read("انتظرت دقيقة")
+            .evidence
+            .iter()
+            .all(|e| !e.entry.starts_with("دقيق"))
+    );
+}
+
+#[test]
+fn complaints_without_a_complaining_word_are_read() {
+    for text in [
+        "The man spoke to me like I was a child",
+        "Same every time, nothing ever changes",
+        "The website said one thing and the staff told me something completely different",
+        "The transfer fee is way too high",
+        "Darbinieks runāja pavēlošā tonī, it kā es būtu vainīgs",
+        "Par vienu izziņu 15 eiro, tas ir par daudz",
+        "الموظف كلمني كأني طفل",
+        "كل مرة نفس الشي، ما يتغير شي",
+    ] {
+        let a = read(text);
+        assert_eq!(a.sentiment, Sentiment::Negative, "{text}: {:?}", a.evidence);
+    }
+    // A common word one letter from a cue is the word it is ("changes", not "charges").
+    assert!(
+        read("nothing changes")
+            .evidence
+            .iter()
+            .all(|e| !e.modifiers.contains(&Modifier::Spelling))
+    );
+}

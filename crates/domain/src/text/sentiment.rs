@@ -76,6 +76,13 @@ impl Analyser {
         let mut number: Option<(usize, u32)> = None;
         let mut contrast: Option<(usize, (usize, usize))> = None;
         let mut cued = vec![false; tokens.len()];
+        // Cues that carry their own negation ("nebija jāgaida", "ما انتظرت"): a negation
+        // before them agrees with it (negative concord: "ne minūti nebija jāgaida",
+        // "never didn't help"), it does not turn them round again.
+        let mut negator_at = vec![false; tokens.len()];
+        for h in hits.iter().filter(|h| self.entry(h.entry).cue == Cue::Negator) {
+            negator_at[h.start] = true;
+        }
         let mut last_end = usize::MAX;
         let mut numbers = tokens
             .iter()
@@ -178,8 +185,10 @@ impl Analyser {
                         end: span.1,
                     });
                 } else if let Some((_, (s, en), _)) = near(negation, h.start, NEGATION_REACH) {
-                    weight = negate(weight);
-                    modifiers.push(Modifier::Negated { start: s, end: en });
+                    if !negator_at[h.start..h.end].contains(&true) {
+                        weight = negate(weight);
+                        modifiers.push(Modifier::Negated { start: s, end: en });
+                    }
                     negation = None;
                 }
                 if let Some((_, s, f)) = near(strength, h.start, 2) {
