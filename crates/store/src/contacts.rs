@@ -240,6 +240,9 @@ impl Store {
                 .bind(org).bind(key).execute(&mut *tx).await?;
             sqlx::query("UPDATE ratings SET customer_key = NULL WHERE org_id = $1 AND customer_key = $2")
                 .bind(org).bind(key).execute(&mut *tx).await?;
+            // Who called them back stays as the alert's note, without them.
+            sqlx::query("DELETE FROM alert_call_backs WHERE org_id = $1 AND customer_key = $2")
+                .bind(org).bind(key).execute(&mut *tx).await?;
             let n = sqlx::query(
                 "UPDATE visits SET customer_key = NULL, next_visit_at = NULL, next_visit_day = NULL \
                  WHERE org_id = $1 AND customer_key = $2")

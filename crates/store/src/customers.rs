@@ -68,11 +68,13 @@ impl CustomerHistory {
 const ASKED: &str = "JOIN ratings x ON x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
      SELECT y.visit_id FROM alert_answers g JOIN ratings y ON y.id = g.rating_id WHERE g.alert_id = a.id))";
 
-/// An alert's call back: the customer who asked (their key), and whether and when they
-/// were called back.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A call back an alert asks for: a customer who asked (their key), and whether, when and
+/// by whom they were called back.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct CallBack {
     pub customer_key: String,
+    /// When they answered that they may be contacted (their latest such answer).
+    pub asked_at: i64,
     pub called_back_at: Option<i64>,
     pub called_back_by: Option<String>,
 }
@@ -99,8 +101,9 @@ impl Store {
                  WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS}) ORDER BY created_at DESC"))
                 .bind(org).bind(key).fetch_all(p).await?;
             let alerts: Vec<HistoryAlert> = sqlx::query_as(&format!(
-                "SELECT a.id, r.name AS rule_name, a.site_id, a.visit_id, a.status, a.value, a.raised_at, a.called_back_at \
+                "SELECT a.id, r.name AS rule_name, a.site_id, a.visit_id, a.status, a.value, a.raised_at, c.called_at AS called_back_at \
                  FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
+                 LEFT JOIN alert_call_backs c ON c.alert_id = a.id AND c.customer_key = $2 \
                  WHERE a.org_id = $1 AND (a.visit_id IN ({THEIR_VISITS}) OR a.id IN ( \
                    SELECT g.alert_id FROM alert_answers g JOIN ratings x ON x.id = g.rating_id \
                    WHERE x.org_id = $1 AND x.customer_key = $2)) \
@@ -127,38 +130,32 @@ impl Store {
         Ok(history)
     }
 
-    /// The call back an alert asks for: the named customer of its visit (or of a visit
-    /// whose answer it gathered) answered "yes" to a question among `questions` ("may we
-    /// contact you?"); the latest such customer when several did. `None` when nobody
-    /// asked.
-    pub async fn alert_call_back(
+    /// The call backs an alert asks for: each named customer of its visit (or of a visit
+    /// whose answer it gathered) who answered "yes" to a question among `questions` ("may
+    /// we contact you?"), the latest to ask first, with whether they were called back.
+    pub async fn alert_call_backs(
         &self,
         org: Uuid,
         alert: Uuid,
         questions: &[Uuid],
-    ) -> Result<Option<CallBack>> {
+    ) -> Result<Vec<CallBack>> {
         if questions.is_empty() {
-            return Ok(None);
+            return Ok(Vec::new());
         }
         let list = crate::ratings::in_list(3, questions.len());
         let sql = format!(
-            "SELECT x.customer_key, a.called_back_at, u.display_name FROM alerts a {ASKED} \
-             LEFT JOIN users u ON u.id = a.called_back_by \
+            "SELECT x.customer_key, MAX(x.received_at) AS asked_at, MAX(c.called_at) AS called_back_at, MAX(u.display_name) AS called_back_by \
+             FROM alerts a {ASKED} \
+             LEFT JOIN alert_call_backs c ON c.alert_id = a.id AND c.customer_key = x.customer_key \
+             LEFT JOIN users u ON u.id = c.called_by \
              WHERE a.org_id = $1 AND a.id = $2 AND x.customer_key IS NOT NULL AND x.score = 1 \
-             AND x.question_id IN ({list}) ORDER BY x.seq DESC LIMIT 1"
+             AND x.question_id IN ({list}) GROUP BY x.customer_key ORDER BY MAX(x.seq) DESC"
         );
-        let row: Option<(String, Option<i64>, Option<String>)> = with_db!(self, p => {
+        Ok(with_db!(self, p => {
             let mut q = sqlx::query_as(&sql).bind(org).bind(alert);
             for id in questions { q = q.bind(*id); }
-            q.fetch_optional(p).await
-        })?;
-        Ok(
-            row.map(|(customer_key, called_back_at, called_back_by)| CallBack {
-                customer_key,
-                called_back_at,
-                called_back_by,
-            }),
-        )
+            q.fetch_all(p).await
+        })?)
     }
 
     /// The questions that ask "may we contact you?" (of any version of the surveys).
@@ -187,8 +184,9 @@ impl Store {
         let ids = crate::ratings::in_list(2 + questions.len(), alerts.len());
         let sql = format!(
             "SELECT DISTINCT a.id FROM alerts a {ASKED} \
-             WHERE a.org_id = $1 AND a.called_back_at IS NULL AND x.customer_key IS NOT NULL \
-             AND x.score = 1 AND x.question_id IN ({qs}) AND a.id IN ({ids})"
+             WHERE a.org_id = $1 AND x.customer_key IS NOT NULL \
+             AND x.score = 1 AND x.question_id IN ({qs}) AND a.id IN ({ids}) \
+             AND NOT EXISTS (SELECT 1 FROM alert_call_backs c WHERE c.alert_id = a.id AND c.customer_key = x.customer_key)"
         );
         let rows: Vec<Uuid> = with_db!(self, p => {
             let mut q = sqlx::query_scalar(&sql).bind(org);
@@ -199,20 +197,24 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
-    /// Records that the customer of an alert was called back, with a note on the alert;
+    /// Records that a customer of an alert was called back, with a note on the alert;
     /// `false` when they were already.
     pub async fn call_back_done(
         &self,
         org: Uuid,
-        alert: Uuid,
+        (alert, customer): (Uuid, &str),
         note: &str,
         by: &By,
         now: i64,
     ) -> Result<bool> {
         with_db!(self, p => {
             let mut tx = crate::BeginWrite::begin_write(p).await?;
-            let done = sqlx::query("UPDATE alerts SET called_back_at = $3, called_back_by = $4 WHERE org_id = $1 AND id = $2 AND called_back_at IS NULL")
-                .bind(org).bind(alert).bind(now).bind(by.user_id).execute(&mut *tx).await?.rows_affected() == 1;
+            let done = sqlx::query(
+                "INSERT INTO alert_call_backs (org_id, alert_id, customer_key, called_at, called_by) \
+                 SELECT $1, id, $3, $4, $5 FROM alerts WHERE org_id = $1 AND id = $2 \
+                 ON CONFLICT (alert_id, customer_key) DO NOTHING")
+                .bind(org).bind(alert).bind(customer).bind(now).bind(by.user_id)
+                .execute(&mut *tx).await?.rows_affected() == 1;
             if !done {
                 return Ok(false);
             }

@@ -80,7 +80,10 @@ impl Analyser {
         // before them agrees with it (negative concord: "ne minūti nebija jāgaida",
         // "never didn't help"), it does not turn them round again.
         let mut negator_at = vec![false; tokens.len()];
-        for h in hits.iter().filter(|h| self.entry(h.entry).cue == Cue::Negator) {
+        for h in hits
+            .iter()
+            .filter(|h| self.entry(h.entry).cue == Cue::Negator)
+        {
             negator_at[h.start] = true;
         }
         let mut last_end = usize::MAX;

@@ -2003,6 +2003,7 @@ customer-visits = الزيارات
 customer-messages = رسائل الاستبيان
 callback-title = معاودة الاتصال
 callback-asked = أجاب العميل بأنه يمكن التواصل معه: اتصل به.
+callback-asked-many = أجاب { $n } من عملاء هذا التنبيه بأنه يمكن التواصل معهم: اتصل بكل واحد منهم.
 callback-done = اتصل به { $by }:
 callback-history = سجل العميل ورقمه
 callback-mark-done = تم الاتصال

@@ -1840,6 +1840,7 @@ customer-visits = Visits
 customer-messages = Survey messages
 callback-title = Call back
 callback-asked = The customer answered that they may be contacted: call them back.
+callback-asked-many = { $n } customers of this alert answered that they may be contacted: call each of them back.
 callback-done = Called back by { $by }:
 callback-history = The customer's history and number
 callback-mark-done = Called back

@@ -1875,6 +1875,7 @@ customer-visits = Apmeklējumi
 customer-messages = Aptaujas ziņas
 callback-title = Atzvanīšana
 callback-asked = Klients atbildēja, ka ar viņu drīkst sazināties: atzvaniet viņam.
+callback-asked-many = { $n } šī brīdinājuma klienti atbildēja, ka ar viņiem drīkst sazināties: atzvaniet katram.
 callback-done = Atzvanīja { $by }:
 callback-history = Klienta vēsture un numurs
 callback-mark-done = Atzvanīts

@@ -141,13 +141,13 @@ async fn load(w: &Web, id: &str) -> Result<Alert> {
     Ok(a)
 }
 
-/// The call back an alert asks for: its customer answered "yes" to a "may we contact
-/// you?" question of a survey sent to them.
-async fn call_back_of(w: &Web, a: &Alert) -> Result<Option<rida_store::CallBack>> {
+/// The call backs an alert asks for: its customers who answered "yes" to a "may we
+/// contact you?" question of a survey sent to them.
+async fn call_backs_of(w: &Web, a: &Alert) -> Result<Vec<rida_store::CallBack>> {
     let asks = w.state.store.call_back_questions(w.user.org.id).await?;
     Ok(w.state
         .store
-        .alert_call_back(w.user.org.id, a.id, &asks)
+        .alert_call_backs(w.user.org.id, a.id, &asks)
         .await?)
 }
 
@@ -217,17 +217,24 @@ async fn page(w: &Web, a: &Alert, errors: &FormErrors) -> Result<Response> {
         see_employees,
     )
     .await?;
-    let call_back = call_back_of(w, a).await?.map(|c| {
-        context! {
-            history => w.user.may(Action::ViewCustomer { site: a.site_id }).then(|| format!("/admin/customers/{}", c.customer_key)),
-            done_at => c.called_back_at,
-            by => c.called_back_by,
-        }
-    });
+    let history = w.user.may(Action::ViewCustomer { site: a.site_id });
+    let call_backs: Vec<_> = call_backs_of(w, a)
+        .await?
+        .into_iter()
+        .map(|c| {
+            context! {
+                history => history.then(|| format!("/admin/customers/{}", c.customer_key)),
+                customer => c.customer_key,
+                asked_at => c.asked_at,
+                done_at => c.called_back_at,
+                by => c.called_back_by,
+            }
+        })
+        .collect();
     Ok(w.render(
         "alert.html",
         context! {
-            call_back => call_back,
+            call_backs => call_backs,
             item => view(w, a, &names),
             notes => notes,
             people => people,
@@ -259,6 +266,9 @@ struct FollowUpForm {
     note: String,
     #[serde(default)]
     resolution: String,
+    /// The customer called back (their key).
+    #[serde(default)]
+    customer: String,
 }
 
 async fn follow_up(
@@ -271,10 +281,12 @@ async fn follow_up(
         return Err(crate::Error::Forbidden);
     }
     if f.action == "called_back" {
-        if call_back_of(&w, &a).await?.is_none() {
+        let asked = call_backs_of(&w, &a).await?;
+        if !asked.iter().any(|c| c.customer_key == f.customer) {
             return Err(crate::Error::BadRequest {
                 code: "no-call-back",
-                detail: "action: nobody asked to be called back about this alert".into(),
+                detail: "customer: this customer did not ask to be called back about this alert"
+                    .into(),
             });
         }
         let note = crate::i18n::t(w.locale(), "callback-note");
@@ -283,7 +295,7 @@ async fn follow_up(
             .store
             .call_back_done(
                 w.user.org.id,
-                a.id,
+                (a.id, &f.customer),
                 &note,
                 &w.user.by(),
                 rida_store::now_ms(),

@@ -11,7 +11,7 @@ use rida_domain::{Locale, Role, dispatch::SurveyChannel};
 use rida_server::{jobs, messaging::dispatch};
 use rida_store::{AuditFilter, Backend, By, ListQuery, both_backends};
 
-use crate::kannel::{Kannel, spawn_sms_app};
+use crate::kannel::{Kannel, SmsApp, spawn_sms_app};
 use crate::sms::{post_visit_with, rule_with};
 
 both_backends! {
@@ -19,6 +19,7 @@ both_backends! {
 }
 
 const PHONE: &str = "+37120000089";
+const OTHER_PHONE: &str = "+37120000090";
 
 /// A message as a page shows it (escaped as the templates escape).
 fn t(key: &str) -> String {
@@ -78,38 +79,7 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
 
     // The visit's survey by SMS, with its link; the customer answers 1 and "yes".
     rule_with(app, SurveyChannel::Sms, true).await;
-    post_visit_with(app, "Q-CB", "en", PHONE).await;
-    dispatch::run_once(&s.state, Timestamp::now())
-        .await
-        .unwrap();
-    let sent = kannel.wait_sent(1).await;
-    let text = &sent[0].1;
-    let at = text.find("/s/").expect("a link") + 3;
-    let code: String = text[at..]
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .collect();
-    let link = format!("{}/s/{code}", app.addr);
-    let c = reqwest::Client::new();
-    let page = c.get(&link).send().await.unwrap().text().await.unwrap();
-    assert!(page.contains("May we contact you about your visit?"));
-    let field = |name: &str| crate::web_survey::hidden(&page, name);
-    let asks = app
-        .store
-        .latest_questions(app.w.org)
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|q| q.callback)
-        .expect("the question asks for a call back");
-    let form = [
-        ("token", field("token")),
-        ("pass", field("pass")),
-        ("q-csat", "1".to_string()),
-        (&format!("q-{}", asks.key), "1".to_string()),
-    ];
-    let r = c.post(&link).form(&form).send().await.unwrap();
-    assert_eq!(r.status(), StatusCode::OK);
+    answer_by_link(&s, &kannel, ("Q-CB", PHONE), 1).await;
     jobs::alerts::run(&s.state, app.w.org, Timestamp::now())
         .await
         .unwrap();
@@ -200,16 +170,71 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
     let unknown = "/admin/customers/p-00000000000000000000000000000000";
     assert_eq!(head.get(unknown).await.status(), StatusCode::NOT_FOUND);
 
-    // The call is recorded on the alert, once.
-    let r = manager
-        .submit(&alert, &alert, &[("action", "called_back")])
-        .await;
-    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    // A second customer unhappy at the same place that day asks too: the alert gathers
+    // their answer and asks for both calls.
+    answer_by_link(&s, &kannel, ("Q-CB2", OTHER_PHONE), 2).await;
+    jobs::alerts::run(&s.state, app.w.org, Timestamp::now())
+        .await
+        .unwrap();
+    assert_eq!(
+        app.store
+            .list_alerts(app.w.org, None, 10)
+            .await
+            .unwrap()
+            .len(),
+        1,
+        "gathered into the same alert"
+    );
+    let other = s
+        .state
+        .contact_key
+        .customer_of(app.w.org, Some("LV"), OTHER_PHONE)
+        .unwrap()
+        .1;
+    let page = manager.get(&alert).await.text().await.unwrap();
+    let many = rida_server::i18n::t_args(Locale::En, "callback-asked-many", &[("n", 2.into())]);
+    assert!(
+        page.contains(&many.replace('\'', "&#x27;")),
+        "two call backs"
+    );
+    assert!(page.contains(&format!("/admin/customers/{other}").replace('/', "&#x2f;")));
+
+    // Each call is recorded on the alert, once; one who never asked cannot be.
+    let called = |customer: &str| {
+        let customer = customer.to_string();
+        let (manager, alert) = (&manager, &alert);
+        async move {
+            manager
+                .submit(
+                    alert,
+                    alert,
+                    &[("action", "called_back"), ("customer", customer.as_str())],
+                )
+                .await
+                .status()
+        }
+    };
+    assert_eq!(called("p-nobody").await, StatusCode::BAD_REQUEST);
+    assert_eq!(called(&key).await, StatusCode::SEE_OTHER);
+    let page = manager.get(&alert).await.text().await.unwrap();
+    assert!(page.contains(&t("callback-note")), "the note on the alert");
+    assert!(page.contains(&t("callback-asked")), "the other still waits");
+    let list = manager.get("/admin/alerts").await.text().await.unwrap();
+    assert!(list.contains(&t("callback-title")), "still waiting");
+    assert_eq!(called(&key).await, StatusCode::SEE_OTHER, "once");
+    assert_eq!(called(&other).await, StatusCode::SEE_OTHER);
     let page = manager.get(&alert).await.text().await.unwrap();
     assert!(!page.contains(&t("callback-asked")));
-    assert!(page.contains(&t("callback-note")), "the note on the alert");
     let list = manager.get("/admin/alerts").await.text().await.unwrap();
     assert!(!list.contains(&t("callback-title")), "no longer waiting");
+    let notes = app.store.alert_notes(alerts[0].id).await.unwrap();
+    assert_eq!(notes.len(), 2, "one note a call: {notes:?}");
+    // The first customer's history says when they were called back.
+    let h = manager.get(&history).await.text().await.unwrap();
+    assert!(
+        !h.contains("<td class=\"num\">—</td></tr>"),
+        "the call back's time"
+    );
 
     // Erased on request: nothing left to open.
     let n = app
@@ -219,4 +244,43 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
         .unwrap();
     assert_eq!(n, 1);
     assert_eq!(head.get(&history).await.status(), StatusCode::NOT_FOUND);
+}
+
+/// A visit with `phone` at the main site; its survey goes by SMS through Kannel (the
+/// `nth` message sent) and the customer answers 1 and "yes" to "may we contact you?" on
+/// its page.
+async fn answer_by_link(s: &SmsApp, kannel: &Kannel, (visit, phone): (&str, &str), nth: usize) {
+    let app = &s.app;
+    post_visit_with(app, visit, "en", phone).await;
+    dispatch::run_once(&s.state, Timestamp::now())
+        .await
+        .unwrap();
+    let sent = kannel.wait_sent(nth).await;
+    let text = &sent[nth - 1].1;
+    let at = text.find("/s/").expect("a link") + 3;
+    let code: String = text[at..]
+        .chars()
+        .take_while(char::is_ascii_alphanumeric)
+        .collect();
+    let link = format!("{}/s/{code}", app.addr);
+    let c = reqwest::Client::new();
+    let page = c.get(&link).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains("May we contact you about your visit?"));
+    let field = |name: &str| crate::web_survey::hidden(&page, name);
+    let asks = app
+        .store
+        .latest_questions(app.w.org)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|q| q.callback)
+        .expect("the question asks for a call back");
+    let form = [
+        ("token", field("token")),
+        ("pass", field("pass")),
+        ("q-csat", "1".to_string()),
+        (&format!("q-{}", asks.key), "1".to_string()),
+    ];
+    let r = c.post(&link).form(&form).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
 }
