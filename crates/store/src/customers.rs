@@ -32,6 +32,9 @@ pub struct HistoryMessage {
 pub struct HistoryAlert {
     pub id: Uuid,
     pub rule_name: String,
+    /// The rule's name in each language the head typed.
+    #[sqlx(try_from = "String")]
+    pub rule_names: rida_domain::names::LocalNames,
     pub site_id: Option<Uuid>,
     pub visit_id: Option<Uuid>,
     pub status: String,
@@ -101,7 +104,7 @@ impl Store {
                  WHERE org_id = $1 AND visit_id IN ({THEIR_VISITS}) ORDER BY created_at DESC"))
                 .bind(org).bind(key).fetch_all(p).await?;
             let alerts: Vec<HistoryAlert> = sqlx::query_as(&format!(
-                "SELECT a.id, r.name AS rule_name, a.site_id, a.visit_id, a.status, a.value, a.raised_at, c.called_at AS called_back_at \
+                "SELECT a.id, r.name AS rule_name, r.names AS rule_names, a.site_id, a.visit_id, a.status, a.value, a.raised_at, c.called_at AS called_back_at \
                  FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \
                  LEFT JOIN alert_call_backs c ON c.alert_id = a.id AND c.customer_key = $2 \
                  WHERE a.org_id = $1 AND (a.visit_id IN ({THEIR_VISITS}) OR a.id IN ( \

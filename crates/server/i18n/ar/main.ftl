@@ -1954,6 +1954,9 @@ pulse-agree-share = موافقون (4–5 من 5)
 pulse-sites-title = الفروع: نبض الفريق بجانب رضا عملائه
 pulse-sites-help = رضا العملاء (CSAT) للفترة { $from } – { $to } (الأيام الثلاثون حتى انتهاء الجولة). يظهر نبض الفرع ابتداءً من { $min } إجابات.
 pulse-col-answers = الموظفون
+sheet-pulse = النبض
+pulse-organisation = المؤسسة
+pulse-xlsx = تنزيل بصيغة Excel
 pulse-col-statement = العبارة { $n }
 pulse-withheld = أقل من { $min } إجابات
 pulse-correlation = عبر { $n } فروع، يرتبط eNPS للفريق ورضا العملاء بمعامل r = { $r } (1: معًا، 0: لا علاقة، −1: عكسيًا).

@@ -1788,6 +1788,9 @@ pulse-agree-share = agree (4–5 of 5)
 pulse-sites-title = Sites: the team's pulse beside its customers' satisfaction
 pulse-sites-help = Customers' CSAT of { $from } – { $to } (the 30 days up to the round's close). A site's pulse is shown from { $min } answers.
 pulse-col-answers = Employees
+sheet-pulse = Pulse
+pulse-organisation = The organisation
+pulse-xlsx = Download as Excel
 pulse-col-statement = Statement { $n }
 pulse-withheld = Fewer than { $min } answers
 pulse-correlation = Across { $n } sites, the team's eNPS and customers' CSAT correlate at r = { $r } (1: together, 0: unrelated, −1: opposite).

@@ -1826,6 +1826,9 @@ pulse-agree-share = piekrīt (4–5 no 5)
 pulse-sites-title = Filiāles: komandas pulss blakus klientu apmierinātībai
 pulse-sites-help = Klientu CSAT par { $from } – { $to } (30 dienas līdz kārtas beigām). Filiāles pulss redzams no { $min } atbildēm.
 pulse-col-answers = Darbinieki
+sheet-pulse = Pulss
+pulse-organisation = Organizācija
+pulse-xlsx = Lejupielādēt Excel failā
 pulse-col-statement = Apgalvojums { $n }
 pulse-withheld = Mazāk nekā { $min } atbildes
 pulse-correlation = { $n } filiālēs komandas eNPS un klientu CSAT korelācija ir r = { $r } (1: kopā, 0: nesaistīti, −1: pretēji).

@@ -53,7 +53,7 @@ fn kind_of(unit: Unit) -> NumberKind {
     }
 }
 
-fn estimate_cells(e: Option<Estimate>, unit: Unit) -> [Cell; 3] {
+pub(crate) fn estimate_cells(e: Option<Estimate>, unit: Unit) -> [Cell; 3] {
     match e {
         Some(e) => [
             Cell::Number(e.value, kind_of(unit)),
@@ -82,7 +82,7 @@ fn change_cells(c: Option<Change>, unit: Unit, l: Locale) -> [Cell; 3] {
     }
 }
 
-fn t(l: Locale, key: &str) -> String {
+pub(crate) fn t(l: Locale, key: &str) -> String {
     i18n::t(l, key)
 }
 
@@ -341,18 +341,39 @@ impl Formats {
     }
 }
 
+/// A sheet of `table` named by its key, right to left in Arabic.
+fn table_sheet<'a>(
+    wb: &'a mut Workbook,
+    table: &Table,
+    l: Locale,
+    formats: &Formats,
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let ws = wb.add_worksheet();
+    ws.set_name(sheet_name(&t(l, table.key)))?;
+    if l.dir() == "rtl" {
+        ws.set_right_to_left(true);
+    }
+    write_table(ws, table, formats)?;
+    Ok(ws)
+}
+
+/// Tables as an `.xlsx` file: a sheet each.
+pub fn tables_xlsx(tables: &[Table], l: Locale) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let mut wb = Workbook::new();
+    for table in tables {
+        table_sheet(&mut wb, table, l, &formats)?;
+    }
+    wb.save_to_buffer()
+}
+
 /// The dashboard as an `.xlsx` file.
 pub fn xlsx(d: &Dashboard, l: Locale) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut wb = Workbook::new();
     for table in tables(d, l) {
         let name = sheet_name(&t(l, table.key));
-        let ws = wb.add_worksheet();
-        ws.set_name(&name)?;
-        if l.dir() == "rtl" {
-            ws.set_right_to_left(true);
-        }
-        write_table(ws, &table, &formats)?;
+        let ws = table_sheet(&mut wb, &table, l, &formats)?;
         if table.key == "sheet-trend" && !table.rows.is_empty() {
             // A native line chart of the metric with its interval.
             let last = table.rows.len() as u32;

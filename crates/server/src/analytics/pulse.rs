@@ -365,3 +365,58 @@ pub async fn summary(
         PulseFigures::of(&total, min),
     )))
 }
+
+/// A round's figures as a table (the pulse page's Excel download): the organisation,
+/// then each site in reach with its customers' CSAT beside it; a group under the
+/// anonymity minimum says so instead of its figures.
+pub fn table(r: &RoundResult, l: Locale) -> super::export::Table {
+    use super::export::{Cell, NumberKind, estimate_cells, t};
+    use rida_domain::metrics::Unit;
+    let mut header = vec![
+        t(l, "dim-site"),
+        t(l, "pulse-col-answers"),
+        t(l, "pulse-enps"),
+        t(l, "col-low"),
+        t(l, "col-high"),
+    ];
+    header.extend(r.statements.iter().map(|s| format!("{s} (%)")));
+    header.extend([
+        t(l, "metric-csat"),
+        t(l, "col-low"),
+        t(l, "col-high"),
+        t(l, "col-answers"),
+    ]);
+    let row = |name: String, f: &PulseFigures, site: bool| {
+        let mut cells = vec![
+            Cell::Text(name),
+            Cell::Number(f.n as f64, NumberKind::Count),
+        ];
+        if f.withheld {
+            cells.push(Cell::Text(t(l, "xlsx-withheld")));
+            cells.extend(std::iter::repeat_n(Cell::Empty, 2 + r.statements.len()));
+        } else {
+            cells.extend(estimate_cells(f.enps, Unit::Score));
+            cells.extend(
+                f.agreement
+                    .iter()
+                    .map(|a| estimate_cells(*a, Unit::Percent)[0].clone()),
+            );
+        }
+        if site {
+            cells.extend(estimate_cells(f.csat, Unit::Percent));
+            cells.push(Cell::Number(f.csat_n as f64, NumberKind::Count));
+        }
+        cells
+    };
+    let mut rows = vec![row(t(l, "pulse-organisation"), &r.total, false)];
+    rows.extend(
+        r.sites
+            .iter()
+            .map(|s| row(s.name.clone(), &s.figures, true)),
+    );
+    super::export::Table {
+        key: "sheet-pulse",
+        header,
+        rows,
+    }
+}

@@ -157,7 +157,7 @@ async fn history(w: Web, Path(key): Path<String>) -> Result<Response> {
         .iter()
         .map(|a| {
             context! {
-                id => a.id, rule => a.rule_name, site => name(&names.sites, a.site_id),
+                id => a.id, rule => a.rule_names.pick(&a.rule_name, w.locale()), site => name(&names.sites, a.site_id),
                 status => a.status, at => a.raised_at, called_back_at => a.called_back_at,
             }
         })

@@ -34,6 +34,7 @@ use crate::{
 pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/pulse", get(page))
+        .route("/admin/pulse/export.xlsx", get(xlsx))
         .route("/admin/pulse/open", post(open_now))
         .route("/admin/pulse/plan", get(plan_page).post(save_plan))
         .route("/api/v1/pulse", get(json))
@@ -63,6 +64,24 @@ async fn page(w: Web, Query(q): Query<RoundQuery>) -> Result<Response> {
     Ok(w.render(
         "pulse.html",
         context! { view => v, may_plan => head, plan => plan },
+    ))
+}
+
+/// A round's figures as an Excel workbook (the one the page shows: the latest over by
+/// default), as the reader may see them.
+async fn xlsx(w: Web, Query(q): Query<RoundQuery>) -> Result<Response> {
+    w.user.require(Action::ViewPulse { site: None })?;
+    let v = view::build(&w.state, &w.user, round_of(&q)?, rida_store::now_ms()).await?;
+    let Some(r) = v.result else {
+        return Err(crate::Error::NotFound);
+    };
+    let table = view::table(&r, w.locale());
+    let bytes = crate::analytics::export::tables_xlsx(&[table], w.locale())
+        .map_err(|e| crate::Error::Internal(e.into()))?;
+    Ok(super::results::download(
+        bytes,
+        crate::analytics::export::XLSX_MIME,
+        format!("rida-pulse-{}.xlsx", r.period_key),
     ))
 }
 

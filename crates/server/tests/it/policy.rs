@@ -133,6 +133,8 @@ async fn every_role_reaches_exactly_the_pages_it_may(backend: Backend) {
         ("/admin/themes".into(), [OK, NO, NO, NO, NO]),
         ("/admin/pulse".into(), [OK, OK, NO, OK, NO]),
         ("/admin/pulse/plan".into(), [OK, NO, NO, NO, NO]),
+        // No round is over yet: nothing to download for who may, refused to the others.
+        ("/admin/pulse/export.xlsx".into(), [404, 404, NO, 404, NO]),
         ("/admin/customers".into(), [OK, OK, NO, NO, NO]),
         ("/station/pulse".into(), [NO, NO, NO, NO, OK]),
         ("/admin/terminals".into(), [OK, OK, OK, NO, NO]),

@@ -4,6 +4,7 @@
 //! no figure while the round is open, figures after it for groups of at least the
 //! minimum beside the sites' CSAT, computed again here; and the e-mailed one-time link.
 
+use calamine::{Data, Reader, Xlsx};
 use reqwest::StatusCode;
 use rida_domain::{Answer, Locale, Role, pulse::PulseAnswer};
 use rida_store::{AuditFilter, Backend, ListQuery, PulseRound, both_backends, testing};
@@ -347,8 +348,47 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
         r["total"]["enps"]["value"]
     );
 
+    // The same figures in the page's Excel download, read back with a spreadsheet
+    // reader: the organisation first, each site with its customers' CSAT; the site under
+    // the minimum says so, with no figure.
+    let rows = pulse_sheet(&head).await;
+    let row_of = |name: &str| {
+        rows.iter()
+            .find(|r| r[0] == Data::String(name.into()))
+            .unwrap_or_else(|| panic!("{name}: {rows:?}"))
+            .clone()
+    };
+    let org_row = row_of(&rida_server::i18n::t(Locale::En, "pulse-organisation"));
+    assert_eq!(org_row[1], Data::Float(9.0));
+    assert_eq!(org_row[2], Data::Float(total));
+    let main_row = row_of("Main");
+    assert_eq!(
+        (main_row[1].clone(), main_row[2].clone()),
+        (Data::Float(6.0), Data::Float(enps))
+    );
+    let csat_at = rows[0]
+        .iter()
+        .position(|h| *h == Data::String(rida_server::i18n::t(Locale::En, "metric-csat")))
+        .unwrap();
+    assert_eq!(main_row[csat_at], Data::Float(csat));
+    assert_eq!(main_row[csat_at + 3], Data::Float(10.0));
+    let other_row = row_of("Harbour");
+    assert_eq!(
+        other_row[2],
+        Data::String(rida_server::i18n::t(Locale::En, "xlsx-withheld"))
+    );
+    assert_eq!(
+        other_row[csat_at + 3],
+        Data::Float(0.0),
+        "its columns in place"
+    );
+    assert!(other_row[3..csat_at + 3].iter().all(|c| *c == Data::Empty));
+
     // A manager sees their site only; the employee sees the organisation's figures.
     let manager = app.login_as(Role::Manager).await;
+    let sheet = pulse_sheet(&manager).await;
+    assert!(sheet.iter().all(|r| r[0] != Data::String("Harbour".into())));
+    assert!(sheet.iter().any(|r| r[0] == Data::String("Main".into())));
     let mv = json(&manager, "/api/v1/pulse").await;
     let theirs: Vec<&str> = mv["result"]["sites"]
         .as_array()
@@ -493,4 +533,16 @@ async fn the_rhythm_opens_one_round_a_period_never_beside_one_opened_by_hand(bac
     let rounds = store.pulse_rounds(app.w.org).await.unwrap();
     assert_eq!(rounds.len(), 2);
     assert_eq!(rounds[0].statements.len(), 2, "the plan's statements");
+}
+
+/// The rows of the pulse page's Excel download (its first sheet), as `c` gets it.
+async fn pulse_sheet(c: &crate::helpers::Client) -> Vec<Vec<Data>> {
+    let bytes = crate::exports::download(c, "/admin/pulse/export.xlsx").await;
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = book.sheet_names()[0].clone();
+    book.worksheet_range(&sheet)
+        .unwrap()
+        .rows()
+        .map(|r| r.to_vec())
+        .collect()
 }
