@@ -426,6 +426,10 @@ async fn an_employee_answers_the_pulse_once_and_nobody_can_find_their_answer(bac
         "the week names the round"
     );
     assert!(home.contains("+22"), "the organisation's eNPS");
+    // And so does the week's PDF.
+    let pdf = head.get("/admin/week.pdf").await.bytes().await.unwrap();
+    let text = crate::fixtures::read_pdf(&pdf);
+    assert!(text.contains("eNPS +22"), "{text}");
     testing::end_pulse_rounds(&app.store, app.w.org).await;
     // Over: the station has no form, and an answer is refused.
     let late = send_at_station(&employee, "5").await;
