@@ -171,7 +171,7 @@ pub struct ScoredAnswer {
 
 const RULE_COLUMNS: &str = "id, name, names, kind, site_id, service_id, metric, threshold, min_answers, notify_roles, active, created_at, scope, region_id, window_minutes, notify_user, deadline_hours";
 
-const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, r.scope, r.region_id AS rule_region, a.key, \
+pub(crate) const ALERT_SELECT: &str = "SELECT a.id, a.rule_id, r.name AS rule_name, r.names AS rule_names, r.kind, r.metric, r.threshold, r.scope, r.region_id AS rule_region, a.key, \
      a.site_id, a.service_id, a.employee_id, a.visit_id, a.value, a.n, a.raised_at, a.last_at, a.day, r.deadline_hours, a.acknowledged_at, a.escalated_at, a.status, a.assigned_to, \
      u.display_name AS assignee, a.closed_at, c.display_name AS closer, a.resolution \
      FROM alerts a JOIN alert_rules r ON r.id = a.rule_id \

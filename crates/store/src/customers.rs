@@ -68,8 +68,20 @@ impl CustomerHistory {
 
 /// The answers of an alert's visits: of its own visit, and of the visits whose answers it
 /// gathered (`x`, joined to the alert `a`).
-const ASKED: &str = "JOIN ratings x ON x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
+const ASKED: &str = "x.org_id = a.org_id AND (x.visit_id = a.visit_id OR x.visit_id IN ( \
      SELECT y.visit_id FROM alert_answers g JOIN ratings y ON y.id = g.rating_id WHERE g.alert_id = a.id))";
+
+/// The condition that the alert `a` waits for a call back: a named customer of its
+/// visits answered "yes" (1) to one of the `n` questions bound from `$first` and was not
+/// called back about it yet.
+fn waiting(first: usize, n: usize) -> String {
+    let qs = crate::ratings::in_list(first, n);
+    format!(
+        "EXISTS (SELECT 1 FROM ratings x WHERE {ASKED} AND x.customer_key IS NOT NULL \
+         AND x.score = 1 AND x.question_id IN ({qs}) \
+         AND NOT EXISTS (SELECT 1 FROM alert_call_backs c WHERE c.alert_id = a.id AND c.customer_key = x.customer_key))"
+    )
+}
 
 /// A call back an alert asks for: a customer who asked (their key), and whether, when and
 /// by whom they were called back.
@@ -148,7 +160,7 @@ impl Store {
         let list = crate::ratings::in_list(3, questions.len());
         let sql = format!(
             "SELECT x.customer_key, MAX(x.received_at) AS asked_at, MAX(c.called_at) AS called_back_at, MAX(u.display_name) AS called_back_by \
-             FROM alerts a {ASKED} \
+             FROM alerts a JOIN ratings x ON {ASKED} \
              LEFT JOIN alert_call_backs c ON c.alert_id = a.id AND c.customer_key = x.customer_key \
              LEFT JOIN users u ON u.id = c.called_by \
              WHERE a.org_id = $1 AND a.id = $2 AND x.customer_key IS NOT NULL AND x.score = 1 \
@@ -183,13 +195,10 @@ impl Store {
         if alerts.is_empty() || questions.is_empty() {
             return Ok(Default::default());
         }
-        let qs = crate::ratings::in_list(2, questions.len());
         let ids = crate::ratings::in_list(2 + questions.len(), alerts.len());
         let sql = format!(
-            "SELECT DISTINCT a.id FROM alerts a {ASKED} \
-             WHERE a.org_id = $1 AND x.customer_key IS NOT NULL \
-             AND x.score = 1 AND x.question_id IN ({qs}) AND a.id IN ({ids}) \
-             AND NOT EXISTS (SELECT 1 FROM alert_call_backs c WHERE c.alert_id = a.id AND c.customer_key = x.customer_key)"
+            "SELECT a.id FROM alerts a WHERE a.org_id = $1 AND {} AND a.id IN ({ids})",
+            waiting(2, questions.len())
         );
         let rows: Vec<Uuid> = with_db!(self, p => {
             let mut q = sqlx::query_scalar(&sql).bind(org);
@@ -198,6 +207,39 @@ impl Store {
             q.fetch_all(p).await
         })?;
         Ok(rows.into_iter().collect())
+    }
+
+    /// The alerts at `sites` (`None`: anywhere) that wait for a call back (see
+    /// [`Store::alerts_awaiting_call_back`]), open or closed, the newest first: the
+    /// worklist of calls to make, however old.
+    pub async fn call_back_worklist(
+        &self,
+        org: Uuid,
+        questions: &[Uuid],
+        sites: Option<&[Uuid]>,
+        limit: i64,
+    ) -> Result<Vec<crate::Alert>> {
+        if questions.is_empty() || sites.is_some_and(|s| s.is_empty()) {
+            return Ok(Vec::new());
+        }
+        let within = match sites {
+            Some(s) => format!(
+                " AND a.site_id IN ({})",
+                crate::ratings::in_list(3 + questions.len(), s.len())
+            ),
+            None => String::new(),
+        };
+        let sql = format!(
+            "{} WHERE a.org_id = $1 AND {}{within} ORDER BY a.raised_at DESC, a.id LIMIT $2",
+            crate::alerts::ALERT_SELECT,
+            waiting(3, questions.len())
+        );
+        Ok(with_db!(self, p => {
+            let mut q = sqlx::query_as(&sql).bind(org).bind(limit);
+            for id in questions { q = q.bind(*id); }
+            for id in sites.unwrap_or(&[]) { q = q.bind(*id); }
+            q.fetch_all(p).await
+        })?)
     }
 
     /// Records that a customer of an alert was called back, with a note on the alert;

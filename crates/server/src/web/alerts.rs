@@ -95,24 +95,32 @@ async fn close_times(w: &Web) -> Result<minijinja::Value> {
 
 async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
     w.user.require(Action::ViewAlerts { site: None })?;
-    let status = match f.status.as_str() {
-        "closed" => Some("closed"),
-        "all" => None,
-        _ => Some("open"),
+    // "call_back": the alerts, open or closed, whose customers wait for a call back.
+    let tab = match f.status.as_str() {
+        s @ ("closed" | "all" | "call_back") => s,
+        _ => "open",
     };
     let names = Names::load_with_terminals(&w.state.store, w.user.org.id, w.locale()).await?;
     let sites = w.user.site_filter();
-    let alerts: Vec<Alert> = w
-        .state
-        .store
-        .list_alerts_at(w.user.org.id, status, sites.as_deref(), None, SHOWN)
-        .await?
-        .into_iter()
-        .filter(|a| visible(&w, a))
-        .collect();
     let store = &w.state.store;
-    let ids: Vec<Uuid> = alerts.iter().map(|a| a.id).collect();
     let asks = store.call_back_questions(w.user.org.id).await?;
+    let alerts: Vec<Alert> = match tab {
+        "call_back" => {
+            store
+                .call_back_worklist(w.user.org.id, &asks, sites.as_deref(), SHOWN)
+                .await?
+        }
+        _ => {
+            let status = (tab != "all").then_some(tab);
+            store
+                .list_alerts_at(w.user.org.id, status, sites.as_deref(), None, SHOWN)
+                .await?
+        }
+    }
+    .into_iter()
+    .filter(|a| visible(&w, a))
+    .collect();
+    let ids: Vec<Uuid> = alerts.iter().map(|a| a.id).collect();
     let waiting = store
         .alerts_awaiting_call_back(w.user.org.id, &ids, &asks)
         .await?;
@@ -126,7 +134,7 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
         "alerts.html",
         context! {
             items => items,
-            status => status.unwrap_or("all"),
+            status => tab,
             close => close_times(&w).await?,
             may_rules => w.user.may(Action::ManageAlertRules),
         },

@@ -100,7 +100,13 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
     let history = format!("/admin/customers/{key}");
     assert!(page.contains(&history.replace('/', "&#x2f;")));
     let list = manager.get("/admin/alerts").await.text().await.unwrap();
-    assert!(list.contains(&t("callback-title")), "the list marks it");
+    assert!(
+        list.contains(&format!(
+            "<span class=\"tag off\">{}</span>",
+            t("callback-title")
+        )),
+        "the list marks it"
+    );
     let r = manager.get(&history).await;
     assert_eq!(r.status(), StatusCode::OK);
     let h = r.text().await.unwrap();
@@ -220,13 +226,34 @@ async fn a_manager_opens_the_history_of_a_customer_who_asked_to_be_called_back(b
     assert!(page.contains(&t("callback-note")), "the note on the alert");
     assert!(page.contains(&t("callback-asked")), "the other still waits");
     let list = manager.get("/admin/alerts").await.text().await.unwrap();
-    assert!(list.contains(&t("callback-title")), "still waiting");
+    assert!(
+        list.contains(&format!(
+            "<span class=\"tag off\">{}</span>",
+            t("callback-title")
+        )),
+        "still waiting"
+    );
+    // The worklist of calls to make holds it until every customer was called.
+    let worklist = "/admin/alerts?status=call_back";
+    let calls = manager.get(worklist).await.text().await.unwrap();
+    assert!(calls.contains(&alerts[0].id.to_string()), "on the worklist");
     assert_eq!(called(&key).await, StatusCode::SEE_OTHER, "once");
     assert_eq!(called(&other).await, StatusCode::SEE_OTHER);
     let page = manager.get(&alert).await.text().await.unwrap();
     assert!(!page.contains(&t("callback-asked")));
     let list = manager.get("/admin/alerts").await.text().await.unwrap();
-    assert!(!list.contains(&t("callback-title")), "no longer waiting");
+    assert!(
+        !list.contains(&format!(
+            "<span class=\"tag off\">{}</span>",
+            t("callback-title")
+        )),
+        "no longer waiting"
+    );
+    let calls = manager.get(worklist).await.text().await.unwrap();
+    assert!(
+        calls.contains(&t("alerts-empty-call_back")),
+        "the worklist is empty"
+    );
     let notes = app.store.alert_notes(alerts[0].id).await.unwrap();
     assert_eq!(notes.len(), 2, "one note a call: {notes:?}");
     // The first customer's history says when they were called back.
