@@ -1339,6 +1339,7 @@ alerts-empty-open = No open alerts.
 alerts-empty-closed = No closed alerts yet.
 alerts-empty-all = No alerts yet.
 alerts-empty-help = Alerts are raised by the rules the head sets (Alert rules): a low score at a site, or a metric of the week under a threshold. Each is followed up here until it is closed.
+alerts-empty-help-call_back = An alert waits here when a customer of its visits gave a low score and answered yes to a survey's "may we contact you?" question, until someone records the call on the alert.
 alerts-resolution = Resolution
 alerts-resolution-hint = What was done, in a sentence: it stays with the alert.
 alerts-notes = Notes

@@ -1375,6 +1375,7 @@ alerts-empty-open = Nav atvērtu brīdinājumu.
 alerts-empty-closed = Vēl nav slēgtu brīdinājumu.
 alerts-empty-all = Vēl nav brīdinājumu.
 alerts-empty-help = Brīdinājumus rada vadītāja iestatītie noteikumi (Brīdinājumu noteikumi): zems vērtējums filiālē vai nedēļas rādītājs zem sliekšņa. Katru risina šeit, līdz tas ir slēgts.
+alerts-empty-help-call_back = Brīdinājums gaida šeit, kad kāds tā apmeklējumu klients deva zemu vērtējumu un aptaujas jautājumam "vai drīkstam ar jums sazināties?" atbildēja "jā", līdz kāds brīdinājumā atzīmē zvanu.
 alerts-resolution = Risinājums
 alerts-resolution-hint = Kas tika darīts, vienā teikumā: tas paliek pie brīdinājuma.
 alerts-notes = Piezīmes
