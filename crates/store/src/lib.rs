@@ -7,6 +7,7 @@
 mod active;
 mod alert_gather;
 mod alert_notices;
+mod alert_rules;
 mod alerts;
 mod answers;
 mod audio;
@@ -53,9 +54,8 @@ mod writer;
 pub use active::Deactivatable;
 pub use alert_gather::{AlertAnswer, GATHER_AT_ONCE, Gathered};
 pub use alert_notices::{Notice, Overdue};
-pub use alerts::{
-    Alert, AlertNote, AlertRule, AlertRuleInput, ClosedAlert, NewAlert, ScoredAnswer,
-};
+pub use alert_rules::{AlertRule, AlertRuleInput};
+pub use alerts::{Alert, AlertNote, ClosedAlert, NewAlert, ScoredAnswer};
 pub use answers::{AnswerCursor, AnswerFilter, RawAnswer};
 pub use audit::{AuditEntry, AuditFilter, By};
 pub use auth::{ApiToken, LoginUser, SessionUser};
