@@ -46,6 +46,7 @@ pub fn environment() -> Environment<'static> {
     minijinja_embed::load_templates!(&mut env);
     env.add_function("t", translate);
     env.add_filter("num", num);
+    env.add_filter("signed", signed);
     env.add_filter("digits", digits);
     env.add_filter("datetime", datetime);
     env.add_filter("typstr", typst_string);
@@ -97,6 +98,18 @@ fn digits(state: &State, value: Value) -> String {
 fn num(state: &State, value: Value, decimals: Option<usize>) -> String {
     let f = f64::try_from(value.clone()).unwrap_or(0.0);
     locale_of(state).format_number(f, decimals.unwrap_or(0))
+}
+
+/// `{{ score|signed }}`: a score from −100 to 100 (NPS, eNPS) as a whole number with its
+/// sign, "+22", "−6", "0", the language's way.
+fn signed(state: &State, value: Value) -> String {
+    let f = f64::try_from(value.clone()).unwrap_or(0.0);
+    let text = locale_of(state).format_number(f, 0);
+    if f.round() > 0.0 {
+        format!("+{text}")
+    } else {
+        text
+    }
 }
 
 /// `{{ millis|datetime }}`: a time in the organisation's zone, written the language's way.
@@ -410,5 +423,23 @@ impl PageCtx<'_> {
                 crate::Error::Internal(anyhow::anyhow!("template {template}: {e}")).into_response()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use minijinja::context;
+
+    #[test]
+    fn a_score_is_written_with_its_sign_in_the_reader_s_digits() {
+        let env = super::environment();
+        let show = |locale: &str, v: f64| {
+            env.render_str("{{ v|signed }}", context! { locale => locale, v => v })
+                .unwrap()
+        };
+        assert_eq!(show("en", 22.2), "+22");
+        assert_eq!(show("en", -6.0), "-6");
+        assert_eq!(show("en", 0.3), "0", "rounds to nothing: no sign");
+        assert_eq!(show("ar", 22.0), "+٢٢");
     }
 }

@@ -82,7 +82,7 @@ fn change_cells(c: Option<Change>, unit: Unit, l: Locale) -> [Cell; 3] {
     }
 }
 
-pub(crate) fn t(l: Locale, key: &str) -> String {
+fn t(l: Locale, key: &str) -> String {
     i18n::t(l, key)
 }
 

@@ -370,7 +370,8 @@ pub async fn summary(
 /// then each site in reach with its customers' CSAT beside it; a group under the
 /// anonymity minimum says so instead of its figures.
 pub fn table(r: &RoundResult, l: Locale) -> super::export::Table {
-    use super::export::{Cell, NumberKind, estimate_cells, t};
+    use super::export::{Cell, NumberKind, estimate_cells};
+    use crate::i18n::t;
     use rida_domain::metrics::Unit;
     let mut header = vec![
         t(l, "dim-site"),
@@ -399,7 +400,7 @@ pub fn table(r: &RoundResult, l: Locale) -> super::export::Table {
             cells.extend(
                 f.agreement
                     .iter()
-                    .map(|a| estimate_cells(*a, Unit::Percent)[0].clone()),
+                    .map(|a| a.map_or(Cell::Empty, |e| Cell::Number(e.value, NumberKind::Figure))),
             );
         }
         if site {

@@ -121,9 +121,15 @@ async fn list(w: Web, Query(f): Query<ListFilter>) -> Result<Response> {
     .filter(|a| visible(&w, a))
     .collect();
     let ids: Vec<Uuid> = alerts.iter().map(|a| a.id).collect();
-    let waiting = store
-        .alerts_awaiting_call_back(w.user.org.id, &ids, &asks)
-        .await?;
+    // The worklist holds only alerts that wait: no need to ask again.
+    let waiting = match tab {
+        "call_back" => ids.iter().copied().collect(),
+        _ => {
+            store
+                .alerts_awaiting_call_back(w.user.org.id, &ids, &asks)
+                .await?
+        }
+    };
     let items: Vec<_> = alerts
         .iter()
         .map(|a| {
